@@ -1,0 +1,53 @@
+# Resolve: the two commands a newcomer needs are `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/resolve
+export REDIS_URL_TEST ?= redis://127.0.0.1:6379/0
+
+# Django 6.1 needs Python 3.12+. Look on PATH, then in pyenv, then in /usr/bin.
+PYTHON := $(shell for p in "$$PYTHON" python3.14 python3.13 python3.12 python3 \
+	$$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 /root/.pyenv/versions/3.1[2-9]*/bin/python3 \
+	/usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9]; do \
+	[ -n "$$p" ] && command -v "$$p" >/dev/null 2>&1 && \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+
+.PHONY: venv demo test test-fast lint check-services bench bench-small backup restore clean
+
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Resolve needs Python 3.12 or newer and none was found." >&2; \
+	  echo "Install one (e.g. 'pyenv install 3.13' or 'apt-get install python3.12 python3.12-venv'), or set PYTHON=/path/to/python3.12." >&2; \
+	  exit 1; fi
+	@echo "Using $(PYTHON) ($$($(PYTHON) --version))"
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+## make demo: SQLite and in-process tasks unless DATABASE_URL is set; serves http://127.0.0.1:8000
+demo: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+check-services: $(STAMP)
+	@DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m config.check_services
+
+## make test: the whole suite against real PostgreSQL, Redis, a Celery worker and headless Chromium
+test: check-services
+	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
+	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts

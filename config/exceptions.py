@@ -1,0 +1,54 @@
+"""The one domain error type and the API exception handler that maps it (and Django's
+ValidationError) to a 400 in DRF's own shape: {field: [message]}, or non_field_errors."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DatabaseError, InterfaceError, OperationalError
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+logger = logging.getLogger(__name__)
+
+NON_FIELD = "non_field_errors"
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the operation. `field` names the input to blame, if any."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def as_dict(self) -> dict[str, list[str]]:
+        return {self.field or NON_FIELD: [self.message]}
+
+
+def django_validation_error_as_dict(exc: DjangoValidationError) -> dict[str, list[str]]:
+    if hasattr(exc, "error_dict"):
+        return {
+            (NON_FIELD if key == "__all__" else key): [str(m) for m in messages]
+            for key, messages in exc.message_dict.items()
+        }
+    return {NON_FIELD: [str(m) for m in exc.messages]}
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        return Response(exc.as_dict(), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, DjangoValidationError):
+        return Response(django_validation_error_as_dict(exc), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError:
+        # The database is away (restart, failover): fail cleanly and let the client retry.
+        logger.warning("database unavailable: %s", exc)
+        return Response(
+            {"detail": "The database is temporarily unavailable. Please retry shortly."},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
+    return exception_handler(exc, context)

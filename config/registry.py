@@ -1,0 +1,66 @@
+"""How the apps contribute to shared screens without importing each other.
+
+An app's AppConfig may define:
+  nav_items: list[NavItem]                       -- main navigation links
+  def home_queues(self, user) -> list[Queue]     -- work queues shown on the user's home page
+The home page and the navigation walk the app registry, so `staffing` and `config` never import the
+apps above them (see STYLE.md, "Imports run one way")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: frozenset[str]
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Queue:
+    """A work queue summary for a home page: how many items and how old the oldest one is."""
+
+    key: str
+    label: str
+    url: str
+    count: int
+    oldest: datetime | None = None
+    description: str = ""
+    order: int = 100
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def nav_for(user: Any) -> list[dict[str, str]]:
+    role = getattr(user, "role", None)
+    items: list[NavItem] = []
+    for config in apps.get_app_configs():
+        items.extend(item for item in getattr(config, "nav_items", ()) if role in item.roles)
+    out: list[dict[str, str]] = []
+    for item in sorted(items, key=lambda i: (i.order, i.label)):
+        try:
+            out.append({"label": item.label, "url": reverse(item.url_name), "name": item.url_name})
+        except NoReverseMatch:
+            continue
+    return out
+
+
+def queues_for(user: Any) -> list[Queue]:
+    queues: list[Queue] = []
+    for config in apps.get_app_configs():
+        provider = getattr(config, "home_queues", None)
+        if provider is not None:
+            queues.extend(_as_list(provider(user)))
+    return sorted(queues, key=lambda q: (q.order, q.label))
+
+
+def _as_list(items: Iterable[Queue]) -> list[Queue]:
+    return list(items)

@@ -1,0 +1,10 @@
+"""Developer and demo settings: DEBUG on, a throwaway key, SQLite unless DATABASE_URL is set."""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY", default="local-demo-key-not-for-production-7f3a9c2e1b8d4f6a0e5c")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])

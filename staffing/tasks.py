@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from celery import shared_task
+from django.db import OperationalError
+
+from staffing.reference import reference_load
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def reference_load_task() -> dict[str, int]:
+    """Reload the reference tables (a correction to a code is a data change, picked up nightly)."""
+    return {r.table: r.total for r in reference_load()}

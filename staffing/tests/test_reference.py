@@ -1,0 +1,95 @@
+"""Reference data: every CSV row loads, and loading twice changes nothing."""
+
+from __future__ import annotations
+
+import csv
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from config.exceptions import DomainError
+from staffing.reference import ReferenceTable, as_bool, reference_load, registered_tables
+
+pytestmark = pytest.mark.django_db
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "reference"
+
+
+def test_every_table_is_registered() -> None:
+    names = {Path(t.path).name for t in registered_tables()}
+    assert names == {
+        "ho_offences.csv",
+        "ho_outcomes.csv",
+        "cancellation_criteria.csv",
+        "nsir_codes.csv",
+        "complaint_categories.csv",
+        "complaint_outcomes.csv",
+    }
+
+
+@pytest.mark.parametrize("table", registered_tables(), ids=lambda t: t.model)
+def test_every_row_loads(table: ReferenceTable) -> None:
+    reference_load(tables=[table])
+    model = apps.get_model(table.model)
+    with table.path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert model.objects.count() == len(rows)
+    for row in rows:
+        obj = model.objects.get(code=row["code"])
+        for name, raw in row.items():
+            value = getattr(obj, name)
+            expected = table.converters.get(name, str.strip)(raw)
+            assert value == expected, (table.model, row["code"], name)
+
+
+def test_loading_twice_changes_nothing() -> None:
+    first = reference_load()
+    before = {t.model: apps.get_model(t.model).history.count() for t in registered_tables()}
+    second = reference_load()
+    after = {t.model: apps.get_model(t.model).history.count() for t in registered_tables()}
+    assert all(r.created == 0 and r.updated == 0 for r in second)
+    assert [r.total for r in first] == [r.unchanged for r in second]
+    assert before == after
+
+
+def test_a_changed_csv_row_updates_the_table_with_history(tmp_path: Path) -> None:
+    table = next(t for t in registered_tables() if t.model == "recording.Offence")
+    reference_load(tables=[table])
+    text = table.path.read_text().replace("8N,Assault with injury", "8N,Assault with injury (corrected)", 1)
+    changed = tmp_path / "ho_offences.csv"
+    changed.write_text(text)
+    (result,) = reference_load(tables=[ReferenceTable(table.model, changed, converters=table.converters)])
+    assert result.updated == 1
+    offence = apps.get_model("recording.Offence").objects.get(code="8N")
+    assert offence.title.endswith("(corrected)")
+    assert "title" in offence.history.first().history_change_reason
+
+
+def test_a_bad_row_names_its_line_and_field_and_stores_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "nsir.csv"
+    bad.write_text(
+        "code,title,incident_category,crime_related,hidden_crime_risk\n"
+        "A,Alpha,Crime,true,false\n"
+        "B,Beta,Crime,perhaps,false\n"
+    )
+    table = ReferenceTable(
+        "recording.NsirCode", bad, converters={"crime_related": as_bool, "hidden_crime_risk": as_bool}
+    )
+    with pytest.raises(DomainError, match="line 3, field crime_related"):
+        reference_load(tables=[table])
+    assert not apps.get_model("recording.NsirCode").objects.exists()
+
+
+def test_the_command_reports_counts() -> None:
+    out = StringIO()
+    call_command("load_reference", stdout=out)
+    assert "recording.Offence: 127 created" in out.getvalue()
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared/ reference folder not beside the checkout")
+def test_the_project_copies_match_the_shared_reference() -> None:
+    for table in registered_tables():
+        assert table.path.read_text() == (SHARED / table.path.name).read_text(), table.path.name
