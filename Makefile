@@ -40,7 +40,12 @@ check-services: $(STAMP)
 	@DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m config.check_services
 
 ## make test: the whole suite against real PostgreSQL, Redis, a Celery worker and headless Chromium
-test: check-services
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the accessibility checks (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --silent
+	@touch node_modules/.installed
+
+test: check-services node_modules/.installed
 	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
@@ -50,4 +55,4 @@ lint: $(STAMP)
 	$(BIN)/mypy .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts node_modules

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import login, screenshot
+from conftest import axe_violations, login, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -19,12 +19,14 @@ def test_a_sergeant_signs_in_and_sees_the_sergeant_navigation(
     page.goto("/")
     assert "/accounts/login/" in page.url
     screenshot(page, "01-sign-in")
+    assert axe_violations(page) == []
     login(page, "sgt.e2e", "correct-horse-battery")
     page.wait_for_selector("nav[aria-label=Main]")
     links = page.locator("nav[aria-label=Main] a").all_inner_texts()
     assert "Teams" in links and "Home" in links
     assert page.locator("h1").inner_text() == "Sergeant home"
     screenshot(page, "02-home")
+    assert axe_violations(page) == []
 
 
 def test_a_wrong_password_keeps_the_user_out(page: Any, make_user: Callable[..., Any]) -> None:
