@@ -76,8 +76,8 @@ NOT_A_COMPLAINT_ADVICE: dict[str, str] = {
     NotAComplaint.CRIME_REPORT: "a crime report: pass it to the force to record and investigate",
     NotAComplaint.INFORMATION_REQUEST: "an FOI or subject access request: pass it to the information team",
     NotAComplaint.ABOUT_PCC: "a complaint about the PCC: it goes to the Police and Crime Panel",
-    NotAComplaint.INTERNAL_GRIEVANCE: "an internal grievance: it goes through the force's grievance procedure",
-    NotAComplaint.COMPLIMENT: "a compliment: record it separately (who, what, when, officer or team) and pass it on",
+    NotAComplaint.INTERNAL_GRIEVANCE: "an internal grievance: it goes through the force grievance procedure",
+    NotAComplaint.COMPLIMENT: "a compliment: record it separately (who, what, when, officer or team)",
 }
 
 
@@ -499,7 +499,8 @@ def triage(
         rule = "C-COMPLIMENT" if inp.not_a_complaint == NotAComplaint.COMPLIMENT else "C-NOT-A-COMPLAINT"
         trace.cite(rule)
         trace.say(
-            f"This is not a complaint under the Police Reform Act: {NOT_A_COMPLAINT_ADVICE[inp.not_a_complaint]}."
+            "This is not a complaint under the Police Reform Act: "
+            f"{NOT_A_COMPLAINT_ADVICE[inp.not_a_complaint]}."
         )
         return TriageResult(
             eligible=False,
@@ -654,7 +655,8 @@ def triage(
     update_due = first_update_due(start, limits)
     trace.cite("C-UPDATE-28D")
     trace.say(
-        f"Tell the complainant how it is going by {update_due.isoformat()} (28 days from {start.isoformat()})."
+        f"Tell the complainant how it is going by {update_due.isoformat()} "
+        f"({limits.update_interval_days} days from {start.isoformat()})."
     )
 
     # C-REVIEW-RIGHT / C-REVIEW-BODY
@@ -695,11 +697,15 @@ def triage(
 
 
 _INELIGIBLE_REASONS = {
-    "C-ELIG-SERVING": "someone serving with the police cannot complain about conduct under the same chief officer.",
+    "C-ELIG-SERVING": (
+        "someone serving with the police cannot complain about conduct under the same chief officer."
+    ),
     "C-ELIG-ON-BEHALF": "a representative needs the written consent of the person affected.",
     "C-ELIG-WITNESS": "a witness may complain only about conduct, not about service or policy.",
     "C-ELIG-NONCONDUCT": "only someone adversely affected may complain about service or policy.",
-    "C-ELIG-SUBJECT": "the person was not the subject of the conduct, adversely affected by it or a witness to it.",
+    "C-ELIG-SUBJECT": (
+        "the person was not the subject of the conduct, adversely affected by it or a witness to it."
+    ),
 }
 
 
