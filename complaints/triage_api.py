@@ -40,6 +40,7 @@ class ComplainantInputSerializer(serializers.Serializer[Any]):
     consent_of_affected = serializers.BooleanField()
     subject_of_conduct = serializers.BooleanField(default=False)
     serving_officer_same_force = serializers.BooleanField(default=False)
+    affected_only_through_media = serializers.BooleanField(default=False)
 
 
 class AllegationInputSerializer(serializers.Serializer[Any]):

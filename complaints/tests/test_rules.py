@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from complaints import rules, rules_data
@@ -216,6 +216,32 @@ def test_an_ineligible_person_gets_no_route_update_or_review_c_elig_no() -> None
     assert "C-CONDUCT-MATTER" in result.rules
 
 
+def test_someone_who_only_saw_it_on_social_media_is_not_affected_c_elig_affected() -> None:
+    result = triage(make(complainant=person(adversely_affected=True, affected_only_through_media=True)))
+    assert not result.eligible
+    assert {"C-ELIG-AFFECTED", "C-ELIG-NO"} <= set(result.rules)
+
+
+def test_an_ineligible_person_is_told_in_writing_c_nonrecord_notice() -> None:
+    result = triage(make(complainant=person()))
+    assert "C-NONRECORD-NOTICE" in result.rules
+    assert any("in writing" in line for line in result.explanation)
+
+
+def test_a_serious_allegation_a_witness_may_not_complain_about_goes_to_dse_c_conduct_matter() -> None:
+    result = triage(
+        make(
+            complainant=person(witness=True),
+            allegations=(
+                AllegationFacts(category="H1"),
+                AllegationFacts(category="A4", conduct=False, could_justify_criminal_or_disciplinary=True),
+            ),
+        )
+    )
+    assert result.eligible and result.route == Route.OUTSIDE_S3
+    assert "C-CONDUCT-MATTER" in result.rules
+
+
 def test_an_ineligible_minor_matter_is_not_passed_to_dse() -> None:
     result = triage(make(complainant=person()))
     assert "C-CONDUCT-MATTER" not in result.rules
@@ -256,6 +282,18 @@ def test_it_records_when_the_complainant_wants_it_c_record_when_wanted(wants: bo
     assert result.must_record
     assert "C-RECORD-WHEN-WANTED" in result.rules
     assert result.recording_reasons == ("RR-COMPLAINANT-WISH",)
+
+
+def test_asking_for_recording_beats_agreeing_to_informal_handling_c_outside_s3_escalate() -> None:
+    result = triage(make(complainant_wants_recording=True, complainant_agrees_outside_schedule_3=True))
+    assert result.route == Route.S3_RP
+    assert "C-OUTSIDE-S3-ESCALATE" in result.rules
+
+
+def test_informal_handling_explains_the_right_to_ask_for_recording_c_outside_s3_escalate() -> None:
+    result = triage(make())
+    assert "C-OUTSIDE-S3-ESCALATE" in result.rules
+    assert any("later ask for it to be recorded" in line for line in result.explanation)
 
 
 def test_the_appropriate_authority_may_choose_to_record_c_record_discretion() -> None:
@@ -328,7 +366,7 @@ def test_every_mandatory_referral_limb_refers_to_the_iopc_c_mandatory_referral(
     assert result.must_refer_to_iopc
     assert result.route == Route.IOPC
     assert criterion in result.referral_criteria
-    assert {"C-MANDATORY-REFERRAL", "C-RECORD-MR"} <= set(result.rules)
+    assert {"C-MANDATORY-REFERRAL", "C-RECORD-MR", "C-REFERRAL-PROMPT"} <= set(result.rules)
     assert result.review_body == ReviewBody.IOPC
 
 
@@ -427,6 +465,7 @@ def test_late_complaints_stay_eligible_and_may_be_nfa_c_delay_12m(incident: date
     result = triage(make(incident_date=incident, complainant_wants_recording=True))
     assert result.eligible and result.route == Route.S3_RP
     assert ("C-DELAY-12M" in result.rules) is late
+    assert ("C-NFA" in result.rules) is late
     assert result.nfa_may_be_considered is late
 
 
@@ -541,6 +580,37 @@ def test_outcome_notice_within_5_working_days_c_outcome_5wd(
     outcome: date, holidays: frozenset[date], due: date
 ) -> None:
     assert rules.outcome_notice_due(outcome, holidays) == due
+
+
+@pytest.mark.parametrize(
+    ("route", "orally", "writing"),
+    [
+        (Route.OUTSIDE_S3, True, False),
+        (Route.OUTSIDE_S3, False, True),
+        (Route.S3_RP, True, True),
+        (Route.S3_INVESTIGATION, False, True),
+    ],
+)
+def test_outcome_in_writing_unless_oral_and_informal_c_outcome_5wd(
+    route: Route, orally: bool, writing: bool
+) -> None:
+    assert rules.outcome_notice_in_writing(route=route, made_orally=orally) is writing
+
+
+@pytest.mark.parametrize(
+    ("received", "in_time"),
+    [(date(2026, 4, 29), True), (date(2026, 4, 30), False), (date(2026, 4, 2), True)],
+)
+def test_review_application_in_time_c_review_28d(received: date, in_time: bool) -> None:
+    assert rules.review_application_in_time(date(2026, 4, 1), received) is in_time
+
+
+@pytest.mark.parametrize(
+    ("sent", "due"),
+    [(0, date(2027, 1, 31)), (1, date(2027, 7, 31)), (2, date(2028, 1, 31))],
+)
+def test_investigation_progress_reports_c_inv_12m_report(sent: int, due: date) -> None:
+    assert rules.investigation_report_due(date(2026, 1, 31), sent) == due
 
 
 def test_initial_contact_target_is_configurable_c_initial_contact() -> None:
@@ -676,6 +746,7 @@ complainant_st = st.builds(
     consent_of_affected=st.booleans(),
     subject_of_conduct=st.booleans(),
     serving_officer_same_force=st.booleans(),
+    affected_only_through_media=st.booleans(),
 )
 input_st = st.builds(
     TriageInput,
@@ -692,6 +763,7 @@ input_st = st.builds(
 )
 
 
+@settings(deadline=None, max_examples=150)
 @given(input_st)
 def test_property_ineligible_means_no_route_and_no_update(inp: TriageInput) -> None:
     result = triage(inp)
@@ -705,6 +777,7 @@ def test_property_ineligible_means_no_route_and_no_update(inp: TriageInput) -> N
         assert result.first_update_due is not None
 
 
+@settings(deadline=None, max_examples=150)
 @given(input_st, st.sampled_from(MR_FLAGS))
 def test_property_any_mandatory_referral_flag_refers_to_the_iopc(inp: TriageInput, flag: str) -> None:
     eligible_person = Complainant(
@@ -716,6 +789,7 @@ def test_property_any_mandatory_referral_flag_refers_to_the_iopc(inp: TriageInpu
     assert result.route == Route.IOPC
 
 
+@settings(deadline=None, max_examples=150)
 @given(input_st)
 def test_property_outside_s3_only_when_agreed_not_wanted_and_no_trigger(inp: TriageInput) -> None:
     result = triage(inp)
@@ -727,6 +801,7 @@ def test_property_outside_s3_only_when_agreed_not_wanted_and_no_trigger(inp: Tri
         assert not any(getattr(a, flag) for a in eligible for flag in ALL_FLAGS)
 
 
+@settings(deadline=None, max_examples=150)
 @given(input_st)
 def test_property_route_precedence(inp: TriageInput) -> None:
     result = triage(inp)
