@@ -9,8 +9,11 @@ Scope notes:
 - C-COMPLIMENT: compliments are not complaints and are never triaged. `triage` answers a compliment
   passed in as `not_a_complaint=NotAComplaint.COMPLIMENT` with `eligible=False`, `route=None` and the
   advice to record it separately (C-COMPLIMENT).
-- C-CONDUCT-MATTER / C-DSI are not complaints either; for an ineligible person whose allegation would
-  otherwise need recording, the explanation suggests passing it to DSE as a possible conduct matter.
+- C-CONDUCT-MATTER / C-DSI are not complaints either; when the person may not complain about an
+  allegation that would otherwise need recording, the explanation suggests passing it to DSE.
+- Eligibility is decided per allegation: the complaint is eligible when the person may complain about
+  at least one allegation; the others are listed in `ineligible_allegations` and take no part in the
+  route (e.g. a witness's service complaint, C-ELIG-WITNESS / C-ELIG-NONCONDUCT).
 - Dates are Europe/London calendar dates; "within N days" counts day 1 as the day after the event.
 """
 
