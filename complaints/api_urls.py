@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from complaints.models import ComplaintCategory, ComplaintOutcome
+from complaints.triage_api import ComplaintTriageApi
 from config.permissions import Role
 from config.reference_api import reference_list_api
 
@@ -19,4 +20,5 @@ urlpatterns = [
         ),
         name="reference-complaint-outcomes",
     ),
+    path("complaints/triage/", ComplaintTriageApi.as_view(), name="complaints-triage"),
 ]

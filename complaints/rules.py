@@ -1,0 +1,754 @@
+"""Complaint triage and complaint deadlines: PURE rules (stdlib only, no Django, no DB, no I/O).
+
+Every decision cites the rule IDs of /work/shared/DOMAIN-complaints.md. Time limits come in as a
+`TimeLimits` value: `complaints.rules_data.time_limits()` reads them from reference/complaint_rules.json
+(so a correction is a data change); `DEFAULT_TIME_LIMITS` mirrors that file for callers that pass none
+(a test keeps the two equal).
+
+Scope notes:
+- C-COMPLIMENT: compliments are not complaints and are never triaged. `triage` answers a compliment
+  passed in as `not_a_complaint=NotAComplaint.COMPLIMENT` with `eligible=False`, `route=None` and the
+  advice to record it separately (C-COMPLIMENT).
+- C-CONDUCT-MATTER / C-DSI are not complaints either; when the person may not complain about an
+  allegation that would otherwise need recording, the explanation suggests passing it to DSE.
+- Eligibility is decided per allegation: the complaint is eligible when the person may complain about
+  at least one allegation; the others are listed in `ineligible_allegations` and take no part in the
+  route (e.g. a witness's service complaint, C-ELIG-WITNESS / C-ELIG-NONCONDUCT).
+- Dates are Europe/London calendar dates; "within N days" counts day 1 as the day after the event.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class TimeLimits:
+    """The time limits of reference/complaint_rules.json `time_limits`."""
+
+    update_interval_days: int = 28  # C-UPDATE-28D
+    outcome_notification_working_days: int = 5  # C-OUTCOME-5WD
+    review_application_days: int = 28  # C-REVIEW-28D
+    time_since_incident_limit_months: int = 12  # C-DELAY-12M
+    initial_contact_working_days: int | None = None  # C-INITIAL-CONTACT: local policy, no statutory count
+    report_to_body_after_months: int = 12  # C-INV-12M-REPORT
+    report_to_body_repeat_months: int = 6  # C-INV-12M-REPORT
+
+
+DEFAULT_TIME_LIMITS = TimeLimits()
+
+
+class Route(StrEnum):
+    OUTSIDE_S3 = "outside_schedule_3"
+    S3_RP = "schedule_3_reasonable_and_proportionate"
+    S3_INVESTIGATION = "schedule_3_investigation"
+    IOPC = "referred_to_iopc"
+
+
+class Authority(StrEnum):
+    CHIEF_OFFICER = "chief_officer"  # AA-CHIEF-OFFICER (in practice the force's DSE/PSD)
+    LOCAL_POLICING_BODY = "local_policing_body"  # AA-LPB-FOR-CHIEF, C-CHIEF-OFFICER
+
+
+class ReviewBody(StrEnum):
+    IOPC = "iopc"
+    LOCAL_POLICING_BODY = "local_policing_body"
+
+
+class NotAComplaint(StrEnum):
+    """C-NOT-A-COMPLAINT (and C-COMPLIMENT): things that are not complaints under PRA Part 2."""
+
+    SERVICE_REQUEST = "service_request"
+    CRIME_REPORT = "crime_report"
+    INFORMATION_REQUEST = "information_request"  # FOI / subject access
+    ABOUT_PCC = "about_pcc"  # goes to the Police and Crime Panel
+    INTERNAL_GRIEVANCE = "internal_grievance"
+    COMPLIMENT = "compliment"
+
+
+NOT_A_COMPLAINT_ADVICE: dict[str, str] = {
+    NotAComplaint.SERVICE_REQUEST: "a request for service: pass it to the force to action",
+    NotAComplaint.CRIME_REPORT: "a crime report: pass it to the force to record and investigate",
+    NotAComplaint.INFORMATION_REQUEST: "an FOI or subject access request: pass it to the information team",
+    NotAComplaint.ABOUT_PCC: "a complaint about the PCC: it goes to the Police and Crime Panel",
+    NotAComplaint.INTERNAL_GRIEVANCE: "an internal grievance: it goes through the force grievance procedure",
+    NotAComplaint.COMPLIMENT: "a compliment: record it separately (who, what, when, officer or team)",
+}
+
+
+class InjuryDetail(StrEnum):
+    """C-SERIOUS-INJURY-DEF: what makes an injury 'serious' (PRA s29)."""
+
+    FRACTURE = "fracture"
+    DEEP_CUT = "deep_cut"  # a deep cut or deep laceration
+    INTERNAL_ORGAN = "internal_organ"  # damages an internal organ
+    IMPAIRED_FUNCTION = "impaired_function"  # impairs a bodily function
+
+
+SERIOUS_INJURY_DETAILS = frozenset(InjuryDetail)
+# C-SERIOUS-INJURY-DEF: categories for which Resolve prompts for injury details.
+INJURY_PROMPT_CATEGORIES = frozenset({"B5", "B6"})
+
+
+class TriageError(ValueError):
+    """Input the rules cannot decide on; `field` names the input to blame (dotted path)."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Complainant:
+    adversely_affected: bool
+    witness: bool
+    acting_for_someone: bool
+    consent_of_affected: bool
+    subject_of_conduct: bool = False
+    serving_officer_same_force: bool = False
+    # C-ELIG-AFFECTED: someone who only saw it on TV or social media is not adversely affected.
+    affected_only_through_media: bool = False
+
+
+@dataclass(frozen=True)
+class AllegationFacts:
+    category: str
+    death_or_serious_injury: bool = False
+    serious_assault: bool = False
+    serious_sexual_offence: bool = False
+    serious_corruption: bool = False
+    discriminatory_criminal_or_misconduct: bool = False
+    could_justify_criminal_or_disciplinary: bool = False
+    article_2_or_3: bool = False
+    relevant_offence: bool = False
+    conduct: bool = True
+    # C-SERIOUS-INJURY-DEF: any of these makes the injury serious even if the flag above is unset.
+    injury_details: frozenset[str] = frozenset()
+    about_senior_officer: bool = False  # RRB-IOPC-SENIOR-OFFICER (above chief superintendent)
+
+
+@dataclass(frozen=True)
+class TriageInput:
+    received_at: datetime
+    about_chief_officer: bool
+    complainant: Complainant
+    incident_date: date | None
+    allegations: tuple[AllegationFacts, ...]
+    complainant_wants_recording: bool
+    complainant_agrees_outside_schedule_3: bool
+    handling_started_on: date | None = None
+    not_a_complaint: str | None = None  # a NotAComplaint value (C-NOT-A-COMPLAINT / C-COMPLIMENT)
+    same_incident_as_referrable: bool = False  # MR-SAME-INCIDENT / RRB-IOPC-SAME-INCIDENT
+    iopc_requires_referral: bool = False  # MR-IOPC-REQUIRES
+    aa_decides_to_record: bool = False  # C-RECORD-DISCRETION
+    delay_good_reason: bool = False  # C-DELAY-12M: a good reason was given for a late complaint
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    eligible: bool
+    route: str | None
+    must_refer_to_iopc: bool
+    appropriate_authority: str
+    first_update_due: date | None
+    rules: tuple[str, ...]
+    explanation: tuple[str, ...]
+    must_record: bool = False
+    review_body: str | None = None
+    received_on: date | None = None  # the Europe/London date the complaint was received
+    referral_criteria: tuple[str, ...] = ()  # MR-* ids of complaint_rules.json that apply
+    recording_reasons: tuple[str, ...] = ()  # RR-* ids of complaint_rules.json
+    ineligible_allegations: tuple[int, ...] = ()  # indexes the person may not complain about
+    injury_details_needed: tuple[int, ...] = ()  # indexes (B5/B6) to prompt for injury details
+    nfa_may_be_considered: bool = False  # C-DELAY-12M
+    is_complaint: bool = True  # False for C-NOT-A-COMPLAINT / C-COMPLIMENT
+
+
+# ---------------------------------------------------------------- dates
+
+
+def local_date(moment: datetime) -> date:
+    """The Europe/London calendar date of an aware datetime."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise TriageError("The time must include a time zone.", "received_at")
+    return moment.astimezone(LONDON).date()
+
+
+def add_months(start: date, months: int) -> date:
+    """Calendar months later, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def first_update_due(start: date, limits: TimeLimits = DEFAULT_TIME_LIMITS) -> date:
+    """C-UPDATE-28D: first progress update within four weeks (28 days) of the start of handling."""
+    return start + timedelta(days=limits.update_interval_days)
+
+
+def next_update_due(last_update: date, limits: TimeLimits = DEFAULT_TIME_LIMITS) -> date:
+    """C-UPDATE-28D: each later update within 28 days of the previous one."""
+    return last_update + timedelta(days=limits.update_interval_days)
+
+
+def review_deadline(outcome_letter_date: date, limits: TimeLimits = DEFAULT_TIME_LIMITS) -> date:
+    """C-REVIEW-28D: 28 days starting the day after the outcome letter (1 April -> 29 April)."""
+    return outcome_letter_date + timedelta(days=limits.review_application_days)
+
+
+def review_application_in_time(
+    outcome_letter_date: date, received_on: date, limits: TimeLimits = DEFAULT_TIME_LIMITS
+) -> bool:
+    """C-REVIEW-28D: did the application reach the review body in time? (Late ones may still be
+    accepted in special circumstances: the review body decides.)"""
+    return received_on <= review_deadline(outcome_letter_date, limits)
+
+
+def investigation_report_due(
+    complaint_made_on: date, reports_already_sent: int = 0, limits: TimeLimits = DEFAULT_TIME_LIMITS
+) -> date:
+    """C-INV-12M-REPORT: an unfinished AA investigation is reported 12 months after the complaint was
+    made, then every further 6 months (Regs2020 reg 13)."""
+    months = limits.report_to_body_after_months + limits.report_to_body_repeat_months * reports_already_sent
+    return add_months(complaint_made_on, months)
+
+
+def outcome_notice_in_writing(*, route: str | None, made_orally: bool) -> bool:
+    """C-OUTCOME-5WD: the outcome is notified in writing unless the complaint was made orally and
+    handled outside Schedule 3 (reg 34(3))."""
+    return not (made_orally and route == Route.OUTSIDE_S3)
+
+
+def is_working_day(day: date, holidays: Collection[date]) -> bool:
+    return day.weekday() < 5 and day not in holidays
+
+
+def add_working_days(start: date, working_days: int, holidays: Collection[date]) -> date:
+    """The `working_days`-th working day after `start` (day 1 is the first working day after it)."""
+    if working_days < 0:
+        raise TriageError("The number of working days cannot be negative.", "working_days")
+    day, counted = start, 0
+    while counted < working_days:
+        day += timedelta(days=1)
+        if is_working_day(day, holidays):
+            counted += 1
+    return day
+
+
+def outcome_notice_due(
+    outcome_date: date, holidays: Collection[date], limits: TimeLimits = DEFAULT_TIME_LIMITS
+) -> date:
+    """C-OUTCOME-5WD: the outcome must be notified within 5 working days of the outcome."""
+    return add_working_days(outcome_date, limits.outcome_notification_working_days, holidays)
+
+
+def initial_contact_due(received: date, working_days: int, holidays: Collection[date]) -> date:
+    """C-INITIAL-CONTACT: no statutory count; `working_days` is the local policy target."""
+    return add_working_days(received, working_days, holidays)
+
+
+def easter_sunday(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian / Meeus-Jones-Butcher algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month = (h + el - 7 * m + 114) // 31
+    day = (h + el - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _first_monday(year: int, month: int) -> date:
+    day = date(year, month, 1)
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+def _last_monday(year: int, month: int) -> date:
+    day = date(year, month, calendar.monthrange(year, month)[1])
+    return day - timedelta(days=day.weekday())
+
+
+# One-off changes by royal proclamation: (moved from, moved to) and extra days.
+_MOVED_BANK_HOLIDAYS: dict[date, date] = {
+    date(1995, 5, 1): date(1995, 5, 8),  # VE Day 50th anniversary
+    date(2002, 5, 27): date(2002, 6, 4),  # Golden Jubilee
+    date(2012, 5, 28): date(2012, 6, 4),  # Diamond Jubilee
+    date(2020, 5, 4): date(2020, 5, 8),  # VE Day 75th anniversary
+    date(2022, 5, 30): date(2022, 6, 2),  # Platinum Jubilee
+}
+_EXTRA_BANK_HOLIDAYS = frozenset(
+    {
+        date(1999, 12, 31),  # Millennium
+        date(2002, 6, 3),  # Golden Jubilee
+        date(2011, 4, 29),  # Royal wedding
+        date(2012, 6, 5),  # Diamond Jubilee
+        date(2022, 6, 3),  # Platinum Jubilee
+        date(2022, 9, 19),  # State funeral of Queen Elizabeth II
+        date(2023, 5, 8),  # Coronation of King Charles III
+    }
+)
+
+
+def england_wales_bank_holidays(year: int) -> set[date]:
+    """England & Wales bank holidays of `year`, with weekend substitute days and known one-off changes."""
+    easter = easter_sunday(year)
+    days = {
+        easter - timedelta(days=2),  # Good Friday
+        easter + timedelta(days=1),  # Easter Monday
+        _first_monday(year, 5),  # Early May
+        _last_monday(year, 5),  # Spring
+        _last_monday(year, 8),  # Summer
+    }
+    new_year = date(year, 1, 1)
+    days.add(new_year + timedelta(days=(7 - new_year.weekday()) % 7 if new_year.weekday() >= 5 else 0))
+    christmas, boxing = date(year, 12, 25), date(year, 12, 26)
+    if christmas.weekday() == 5:  # Saturday: Christmas -> Monday 27, Boxing Day -> Tuesday 28
+        days |= {date(year, 12, 27), date(year, 12, 28)}
+    elif christmas.weekday() == 6:  # Sunday: Boxing Day Monday 26, Christmas substitute Tuesday 27
+        days |= {boxing, date(year, 12, 27)}
+    elif christmas.weekday() == 4:  # Friday: Boxing Day (Saturday) -> Monday 28
+        days |= {christmas, date(year, 12, 28)}
+    else:
+        days |= {christmas, boxing}
+    days = {_MOVED_BANK_HOLIDAYS.get(day, day) for day in days}
+    days |= {day for day in _EXTRA_BANK_HOLIDAYS if day.year == year}
+    return days
+
+
+def bank_holidays_between(start: date, end: date) -> set[date]:
+    """All England & Wales bank holidays of the years from `start` to `end` (inclusive)."""
+    out: set[date] = set()
+    for year in range(start.year, end.year + 1):
+        out |= england_wales_bank_holidays(year)
+    return out
+
+
+# ---------------------------------------------------------------- eligibility
+
+
+def allegation_eligibility(
+    complainant: Complainant, allegation: AllegationFacts
+) -> tuple[bool, tuple[str, ...]]:
+    """May this person complain about this allegation? Returns (eligible, rule IDs relied on)."""
+    if complainant.serving_officer_same_force:
+        return False, ("C-ELIG-SERVING",)
+    if complainant.acting_for_someone and not complainant.consent_of_affected:
+        return False, ("C-ELIG-ON-BEHALF",)
+    basis: list[str] = ["C-ELIG-ON-BEHALF"] if complainant.acting_for_someone else []
+    affected = complainant.adversely_affected and not complainant.affected_only_through_media
+    if not allegation.conduct:
+        # C-ELIG-NONCONDUCT: service, policy, direction and control: adversely affected only.
+        if affected:
+            return True, (*basis, "C-ELIG-NONCONDUCT", "C-ELIG-AFFECTED")
+        if complainant.witness:
+            return False, ("C-ELIG-WITNESS", "C-ELIG-NONCONDUCT")
+        return False, ("C-ELIG-NONCONDUCT",)
+    if complainant.subject_of_conduct:
+        return True, (*basis, "C-ELIG-SUBJECT")
+    if affected:
+        return True, (*basis, "C-ELIG-AFFECTED")
+    if complainant.witness:
+        return True, (*basis, "C-ELIG-WITNESS")
+    return False, ("C-ELIG-SUBJECT", "C-ELIG-AFFECTED", "C-ELIG-WITNESS")
+
+
+# ---------------------------------------------------------------- triggers
+
+
+def is_serious_injury(details: Iterable[str]) -> bool:
+    """C-SERIOUS-INJURY-DEF: a fracture, a deep cut/laceration, internal organ damage or impaired function."""
+    return any(detail in SERIOUS_INJURY_DETAILS for detail in details)
+
+
+def death_or_serious_injury(allegation: AllegationFacts) -> bool:
+    return allegation.death_or_serious_injury or is_serious_injury(allegation.injury_details)
+
+
+def referral_criteria(
+    allegations: Iterable[AllegationFacts],
+    *,
+    about_chief_officer: bool,
+    same_incident_as_referrable: bool = False,
+    iopc_requires_referral: bool = False,
+) -> tuple[str, ...]:
+    """C-MANDATORY-REFERRAL: the MR-* criteria (complaint_rules.json) met by these allegations."""
+    allegations = tuple(allegations)
+    found: list[str] = []
+    checks = (
+        ("MR-DEATH-SERIOUS-INJURY", death_or_serious_injury),
+        ("MR-SERIOUS-ASSAULT", lambda a: a.serious_assault),
+        ("MR-SERIOUS-SEXUAL-OFFENCE", lambda a: a.serious_sexual_offence),
+        ("MR-SERIOUS-CORRUPTION", lambda a: a.serious_corruption),
+        ("MR-DISCRIMINATION-AGGRAVATED", lambda a: a.discriminatory_criminal_or_misconduct),
+        ("MR-RELEVANT-OFFENCE", lambda a: a.relevant_offence),
+    )
+    for criterion, test in checks:
+        if any(test(a) for a in allegations):
+            found.append(criterion)
+    if same_incident_as_referrable:
+        found.append("MR-SAME-INCIDENT")
+    if about_chief_officer and any(a.could_justify_criminal_or_disciplinary for a in allegations):
+        found.append("MR-CHIEF-OFFICER-SERIOUS")
+    if iopc_requires_referral:
+        found.append("MR-IOPC-REQUIRES")
+    return tuple(found)
+
+
+def record_triggers(allegations: Iterable[AllegationFacts], referral: Collection[str]) -> tuple[str, ...]:
+    """C-RECORD-DSI / -CRIM-DISC / -ART2-3 / -MR: the must-record triggers of Sch3 para 2(6B)."""
+    allegations = tuple(allegations)
+    found: list[str] = []
+    if any(death_or_serious_injury(a) for a in allegations):
+        found.append("C-RECORD-DSI")
+    if any(a.could_justify_criminal_or_disciplinary for a in allegations):
+        found.append("C-RECORD-CRIM-DISC")
+    if any(a.article_2_or_3 for a in allegations):
+        found.append("C-RECORD-ART2-3")
+    if referral:
+        found.append("C-RECORD-MR")
+    return tuple(found)
+
+
+def _is_serious(allegation: AllegationFacts) -> bool:
+    """Would this allegation trigger recording or referral if it came from an eligible person?"""
+    return bool(record_triggers((allegation,), referral_criteria((allegation,), about_chief_officer=False)))
+
+
+def needs_investigation(allegations: Iterable[AllegationFacts]) -> bool:
+    """C-INVESTIGATE-WHEN: an indication of a crime / disciplinary-level behaviour, or an Art 2/3 issue."""
+    return any(a.could_justify_criminal_or_disciplinary or a.article_2_or_3 for a in allegations)
+
+
+def review_body(
+    *,
+    route: str | None,
+    appropriate_authority: str = Authority.CHIEF_OFFICER,
+    about_senior_officer: bool = False,
+    serious: bool = False,
+    referred: bool = False,
+    same_incident: bool = False,
+    iopc_investigation: bool = False,
+) -> str | None:
+    """C-REVIEW-RIGHT / C-REVIEW-BODY: who reviews the outcome, or None when there is no review right.
+
+    No review (RRB-NONE-OUTSIDE-S3): not eligible / no route, outside Schedule 3, or an investigation
+    run or directed by the IOPC. The IOPC reviews when the AA is the LPB, the subject is a senior
+    officer, crime/discipline or Art 2/3 cannot be ruled out (`serious`), the complaint was or should
+    have been referred, or it arises from the same incident as one of these. Otherwise the LPB."""
+    if route is None or route == Route.OUTSIDE_S3 or iopc_investigation:
+        return None
+    if (
+        appropriate_authority == Authority.LOCAL_POLICING_BODY
+        or about_senior_officer
+        or serious
+        or referred
+        or route == Route.IOPC
+        or same_incident
+    ):
+        return ReviewBody.IOPC
+    return ReviewBody.LOCAL_POLICING_BODY
+
+
+def more_than_months_ago(earlier: date, later: date, months: int) -> bool:
+    """True when more than `months` calendar months separate `earlier` and `later` (C-DELAY-12M)."""
+    return later > add_months(earlier, months)
+
+
+# ---------------------------------------------------------------- triage
+
+
+@dataclass
+class _Trace:
+    rules: list[str] = field(default_factory=list)
+    explanation: list[str] = field(default_factory=list)
+
+    def cite(self, *rule_ids: str) -> None:
+        for rule_id in rule_ids:
+            if rule_id not in self.rules:
+                self.rules.append(rule_id)
+
+    def say(self, text: str) -> None:
+        self.explanation.append(text)
+
+
+def _validate(inp: TriageInput, categories: Collection[str]) -> date:
+    received_on = local_date(inp.received_at)
+    if not inp.allegations:
+        raise TriageError("Add at least one allegation.", "allegations")
+    for index, allegation in enumerate(inp.allegations):
+        if allegation.category not in categories:
+            raise TriageError(
+                f"Unknown complaint category {allegation.category!r}.", f"allegations.{index}.category"
+            )
+        unknown = set(allegation.injury_details) - SERIOUS_INJURY_DETAILS
+        if unknown:
+            raise TriageError(
+                f"Unknown injury detail {sorted(unknown)[0]!r}.", f"allegations.{index}.injury_details"
+            )
+    if inp.incident_date is not None and inp.incident_date > received_on:
+        raise TriageError("The incident date cannot be after the complaint was received.", "incident_date")
+    if inp.not_a_complaint is not None and inp.not_a_complaint not in NOT_A_COMPLAINT_ADVICE:
+        raise TriageError(f"Unknown reason {inp.not_a_complaint!r}.", "not_a_complaint")
+    return received_on
+
+
+def triage(
+    inp: TriageInput,
+    categories: Collection[str],
+    limits: TimeLimits = DEFAULT_TIME_LIMITS,
+) -> TriageResult:
+    """Decide eligibility, handling route, IOPC referral, AA, review body and first update date.
+
+    Route precedence: referred_to_iopc > schedule_3_investigation > reasonable_and_proportionate >
+    outside_schedule_3. Raises TriageError for an unknown category, an incident after receipt or a
+    naive `received_at`."""
+    received_on = _validate(inp, categories)
+    trace = _Trace()
+
+    # C-CHIEF-OFFICER: the LPB is the AA for complaints about the chief officer.
+    if inp.about_chief_officer:
+        authority = Authority.LOCAL_POLICING_BODY
+        trace.cite("C-CHIEF-OFFICER")
+        trace.say(
+            "The complaint is about the chief officer: the local policing body is the appropriate authority."
+        )
+    else:
+        authority = Authority.CHIEF_OFFICER
+
+    # C-NOT-A-COMPLAINT / C-COMPLIMENT
+    if inp.not_a_complaint is not None:
+        rule = "C-COMPLIMENT" if inp.not_a_complaint == NotAComplaint.COMPLIMENT else "C-NOT-A-COMPLAINT"
+        trace.cite(rule)
+        trace.say(
+            "This is not a complaint under the Police Reform Act: "
+            f"{NOT_A_COMPLAINT_ADVICE[inp.not_a_complaint]}."
+        )
+        return TriageResult(
+            eligible=False,
+            route=None,
+            must_refer_to_iopc=False,
+            appropriate_authority=authority,
+            first_update_due=None,
+            rules=tuple(trace.rules),
+            explanation=tuple(trace.explanation),
+            received_on=received_on,
+            is_complaint=False,
+        )
+    trace.cite("C-DEFINITION")
+
+    # Eligibility, allegation by allegation (C-ELIG-*).
+    eligible_allegations: list[AllegationFacts] = []
+    ineligible: list[int] = []
+    for index, allegation in enumerate(inp.allegations):
+        ok, basis = allegation_eligibility(inp.complainant, allegation)
+        trace.cite(*basis)
+        if ok:
+            eligible_allegations.append(allegation)
+        else:
+            ineligible.append(index)
+            trace.say(f"Allegation {index + 1} ({allegation.category}): {_ineligible_reason(basis)}")
+            if _is_serious(allegation):
+                trace.cite("C-CONDUCT-MATTER")
+                trace.say(f"Allegation {index + 1} is serious: pass it to DSE as a possible conduct matter.")
+
+    if not eligible_allegations:
+        trace.cite("C-ELIG-NO", "C-NONRECORD-NOTICE")
+        trace.say(
+            "The person may not complain about this: tell them in writing, with reasons, and do not record "
+            "it as a complaint; there is no right of review."
+        )
+        return TriageResult(
+            eligible=False,
+            route=None,
+            must_refer_to_iopc=False,
+            appropriate_authority=authority,
+            first_update_due=None,
+            rules=tuple(trace.rules),
+            explanation=tuple(trace.explanation),
+            received_on=received_on,
+            ineligible_allegations=tuple(ineligible),
+        )
+    if ineligible:
+        trace.say("The other allegations are triaged below.")
+
+    # C-SERIOUS-INJURY-DEF: prompt for injury details on use-of-force / custody allegations.
+    injury_prompts = tuple(
+        index
+        for index, allegation in enumerate(inp.allegations)
+        if allegation.category in INJURY_PROMPT_CATEGORIES and index not in ineligible
+    )
+    if injury_prompts:
+        trace.cite("C-SERIOUS-INJURY-DEF")
+        trace.say(
+            "Ask about any injury: a fracture, a deep cut or laceration, damage to an internal organ or an "
+            "impaired bodily function is a serious injury."
+        )
+    if any(is_serious_injury(a.injury_details) for a in eligible_allegations):
+        trace.cite("C-SERIOUS-INJURY-DEF")
+        trace.say("The injury described is a serious injury (PRA s29).")
+
+    # C-MANDATORY-REFERRAL
+    criteria = referral_criteria(
+        eligible_allegations,
+        about_chief_officer=inp.about_chief_officer,
+        same_incident_as_referrable=inp.same_incident_as_referrable,
+        iopc_requires_referral=inp.iopc_requires_referral,
+    )
+    must_refer = bool(criteria)
+    if must_refer:
+        trace.cite("C-MANDATORY-REFERRAL", "C-REFERRAL-PROMPT")
+        trace.say(
+            "It must be referred to the IOPC (" + ", ".join(criteria) + "), promptly (C-REFERRAL-PROMPT)."
+        )
+
+    # Recording (C-RECORD-*): not agreeing to informal handling counts as wanting it recorded.
+    triggers = record_triggers(eligible_allegations, criteria)
+    wants_recording = inp.complainant_wants_recording or not inp.complainant_agrees_outside_schedule_3
+    reasons: list[str] = []
+    if wants_recording:
+        trace.cite("C-RECORD-WHEN-WANTED")
+        reasons.append("RR-COMPLAINANT-WISH")
+        if inp.complainant_wants_recording and inp.complainant_agrees_outside_schedule_3:
+            trace.cite("C-OUTSIDE-S3-ESCALATE")
+            trace.say(
+                "The complainant agreed to informal handling but wants it recorded: asking for recording "
+                "always wins."
+            )
+        elif inp.complainant_wants_recording:
+            trace.say(
+                "The complainant wants the complaint recorded, so it must be recorded under Schedule 3."
+            )
+        else:
+            trace.say(
+                "The complainant has not agreed to informal handling, so they are taken to want it recorded "
+                "under Schedule 3."
+            )
+    if triggers:
+        trace.cite(*triggers)
+        reasons.append("RR-MANDATORY")
+        trace.say("It must be recorded under Schedule 3 (" + ", ".join(triggers) + ").")
+    if inp.aa_decides_to_record:
+        trace.cite("C-RECORD-DISCRETION")
+        reasons.append("RR-AA-DECIDES")
+        trace.say("The appropriate authority has chosen to record it.")
+    must_record = bool(reasons)
+
+    # Route, in precedence order.
+    if must_refer:
+        route = Route.IOPC
+    elif must_record and needs_investigation(eligible_allegations):
+        route = Route.S3_INVESTIGATION
+        trace.cite("C-INVESTIGATE-WHEN")
+        trace.say(
+            "There is an indication of a criminal offence, disciplinary-level behaviour or an Article 2/3 "
+            "issue: it must be investigated."
+        )
+    elif must_record:
+        route = Route.S3_RP
+        trace.cite("C-INVESTIGATE-WHEN", "C-RP-HANDLING")
+        trace.say(
+            "Nothing indicates it needs investigating: handle it in a reasonable and proportionate way."
+        )
+    else:
+        route = Route.OUTSIDE_S3
+        trace.cite("C-OUTSIDE-S3", "C-OUTSIDE-S3-CONDITIONS", "C-OUTSIDE-S3-ESCALATE")
+        trace.say(
+            "The complainant agreed to informal handling and no must-record trigger applies: it may be "
+            "handled outside Schedule 3. If they later ask for it to be recorded, it must be recorded."
+        )
+
+    # C-DELAY-12M: never a ground for ineligibility.
+    nfa = False
+    if inp.incident_date is not None and more_than_months_ago(
+        inp.incident_date, received_on, limits.time_since_incident_limit_months
+    ):
+        trace.cite("C-DELAY-12M")
+        months = limits.time_since_incident_limit_months
+        if inp.delay_good_reason:
+            trace.say(
+                f"More than {months} months passed since the incident, with a good reason for the delay."
+            )
+        else:
+            nfa = True
+            trace.cite("C-NFA")
+            trace.say(
+                f"More than {months} months passed since the incident: ask why. Without a good reason, no "
+                "further action may be considered (C-NFA); lateness alone never makes it ineligible."
+            )
+
+    # C-UPDATE-28D
+    start = inp.handling_started_on or received_on
+    update_due = first_update_due(start, limits)
+    trace.cite("C-UPDATE-28D")
+    trace.say(
+        f"Tell the complainant how it is going by {update_due.isoformat()} "
+        f"({limits.update_interval_days} days from {start.isoformat()})."
+    )
+
+    # C-REVIEW-RIGHT / C-REVIEW-BODY
+    serious = any(a.could_justify_criminal_or_disciplinary or a.article_2_or_3 for a in eligible_allegations)
+    body = review_body(
+        route=route,
+        appropriate_authority=authority,
+        about_senior_officer=any(a.about_senior_officer for a in eligible_allegations),
+        serious=serious,
+        referred=must_refer,
+        same_incident=inp.same_incident_as_referrable,
+    )
+    trace.cite("C-REVIEW-RIGHT")
+    if body is None:
+        trace.say("There is no right of review when a complaint is handled outside Schedule 3.")
+    else:
+        trace.cite("C-REVIEW-BODY")
+        who = "the IOPC" if body == ReviewBody.IOPC else "the local policing body"
+        trace.say(f"After the outcome the complainant may ask {who} for a review (C-REVIEW-28D).")
+
+    return TriageResult(
+        eligible=True,
+        route=route,
+        must_refer_to_iopc=must_refer,
+        appropriate_authority=authority,
+        first_update_due=update_due,
+        rules=tuple(trace.rules),
+        explanation=tuple(trace.explanation),
+        must_record=must_record or must_refer,
+        review_body=body,
+        received_on=received_on,
+        referral_criteria=criteria,
+        recording_reasons=tuple(reasons),
+        ineligible_allegations=tuple(ineligible),
+        injury_details_needed=injury_prompts,
+        nfa_may_be_considered=nfa,
+    )
+
+
+_INELIGIBLE_REASONS = {
+    "C-ELIG-SERVING": (
+        "someone serving with the police cannot complain about conduct under the same chief officer."
+    ),
+    "C-ELIG-ON-BEHALF": "a representative needs the written consent of the person affected.",
+    "C-ELIG-WITNESS": "a witness may complain only about conduct, not about service or policy.",
+    "C-ELIG-NONCONDUCT": "only someone adversely affected may complain about service or policy.",
+    "C-ELIG-SUBJECT": (
+        "the person was not the subject of the conduct, adversely affected by it or a witness to it."
+    ),
+}
+
+
+def _ineligible_reason(basis: tuple[str, ...]) -> str:
+    return _INELIGIBLE_REASONS[basis[0]]
