@@ -118,15 +118,6 @@ class RecordingDecisionOutputSerializer(serializers.Serializer[rules.Decision]):
 
 
 # ---------------------------------------------------------------- errors in DRF's nested shape
-def _index_lists(detail: Any) -> Any:
-    """List-serializer errors as {"<index>": {...}} with the valid items left out."""
-    if isinstance(detail, dict):
-        return {str(key): _index_lists(value) for key, value in detail.items()}
-    if isinstance(detail, list) and detail and all(isinstance(item, dict) for item in detail):
-        return {str(i): _index_lists(item) for i, item in enumerate(detail) if item}
-    return detail
-
-
 def _error_at(path: str | None, message: str) -> dict[str, Any]:
     """A rules.ReportError field path ("alleged.1.victim") as the nested error DRF would give."""
     parts = (path or "non_field_errors").split(".")
@@ -163,8 +154,7 @@ class RecordingDecisionApi(APIView):
     def post(self, request: Request) -> Response:
         offences = offence_catalogue()
         serializer = RecordingDecisionInputSerializer(data=request.data, context={"offences": offences})
-        if not serializer.is_valid():
-            raise ValidationError(_index_lists(serializer.errors))
+        serializer.is_valid(raise_exception=True)
         try:
             decision = rules.decide(serializer.to_report(), offences)
         except rules.ReportError as exc:

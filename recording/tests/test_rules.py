@@ -363,6 +363,13 @@ def test_a_course_of_conduct_is_one_crime_per_victim_across_incidents(codes: tup
     assert crime.offence == min(codes, key=lambda c: (ho_offences()[c].seriousness_rank, codes.index(c)))
 
 
+def test_a_course_of_conduct_of_one_class_is_one_crime_without_the_principal_rule() -> None:
+    decision = decide(report(a("A1", "V1", "8L", "I1"), a("A2", "V1", "8L", "I2")), ho_offences())
+    assert crimes_of(decision) == [("V1", "8L", ("A1", "A2"))]
+    assert "R-PRINCIPAL" not in decision.rules
+    assert "R-FINISHED-INCIDENT" not in decision.rules
+
+
 def test_a_course_of_conduct_is_per_victim() -> None:
     decision = decide(report(a("A1", "V1", "8Q"), a("A2", "V2", "8Q")), ho_offences())
     assert crimes_of(decision) == [("V1", "8Q", ("A1",)), ("V2", "8Q", ("A2",))]
@@ -393,6 +400,7 @@ def test_before_may_2023_stalking_is_recorded_in_addition_to_other_crimes() -> N
     assert crimes_of(decision) == [("V1", "8Q", ("A1",)), ("V1", "58A", ("A2",))]
     assert decision.rule_version is RuleVersion.CONDUCT_IN_ADDITION
     assert {"R-RULE-VERSION", "R-PRINCIPAL-CONDUCT"} <= set(decision.rules)
+    assert "R-FINISHED-INCIDENT" not in decision.rules  # two crimes, but from one incident
 
 
 def test_before_may_2023_stalking_with_rape_is_two_crimes() -> None:
