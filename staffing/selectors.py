@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
     Exists,
     IntegerField,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -19,6 +23,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from staffing import rules
@@ -255,7 +260,7 @@ def coverage(team: Team, at: datetime | None = None) -> tuple[ShiftCoverage, Shi
 
 
 # ---------------------------------------------------------------- allocation and workload
-def _open_allocations(user_ref: OuterRef) -> QuerySet[Allocation]:
+def _open_allocations(user_ref: OuterRef) -> QuerySet[Any, Any]:
     return (
         Allocation.objects.filter(assigned_to=user_ref, status=Allocation.Status.OPEN)
         .order_by()
@@ -263,7 +268,7 @@ def _open_allocations(user_ref: OuterRef) -> QuerySet[Allocation]:
     )
 
 
-def users_with_load(qs: QuerySet[User]) -> QuerySet[User]:
+def users_with_load(qs: QuerySet[User]) -> QuerySet[Any]:
     """Annotate `open_load` (sum of open allocation weights) and `open_items`."""
     open_allocs = _open_allocations(OuterRef("pk"))
     return qs.annotate(
@@ -352,3 +357,10 @@ def allocations_open(team: Team | None) -> QuerySet[Allocation]:
 
 def skill_label(skill: str) -> str:
     return str(Skill(skill).label) if skill in Skill.values else skill
+
+
+def allocation_page_url(item: Model, *, skill: str, weight: int = 1) -> str:
+    """The allocation screen for any app's work item: link to it from that item's page."""
+    ct = ContentType.objects.get_for_model(item)
+    query = urlencode({"skill": skill, "weight": weight})
+    return f"{reverse('staffing:allocate', args=[ct.pk, item.pk])}?{query}"

@@ -141,7 +141,8 @@ def _choose(
             text = f"Chosen by {actor} although {user} is {why_not}: {reason.strip()}"
         else:
             raise DomainError(
-                f"{user} cannot take this work: {why_not}. A sergeant may still choose them by giving a reason.",
+                f"{user} cannot take this work: {why_not}. "
+                "A sergeant may still choose them by giving a reason.",
                 field="assignee",
             )
     return user, text
