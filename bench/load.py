@@ -3,6 +3,7 @@
 
 Run as a separate process so the server and the client do not share an interpreter:
     python -m bench.load --port 8765 --path /complaints/ --threads 20 --requests 400 --cookie sessionid=...
+--think S makes each thread a user who waits 0.5-1.5 x S seconds between requests (0: back to back).
 Several --cookie / --header values are spread round-robin over the threads (one user per thread). A JSON
 body (--body FILE) makes the requests POSTs. Prints one JSON object: count, errors, p50/p95/max in ms,
 requests per second."""
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import random
 import statistics
 import sys
 import threading
@@ -39,6 +41,7 @@ def run(
     headers: list[dict[str, str]],
     body: bytes | None = None,
     warmup: int = 1,
+    think: float = 0.0,
 ) -> dict[str, Any]:
     latencies: list[float] = []
     errors: list[str] = []
@@ -55,7 +58,10 @@ def run(
         for _ in range(warmup):  # open the connection and warm this worker's caches; not counted
             conn.request(method, path, body=body, headers=hdrs)
             conn.getresponse().read()
+        pause = random.Random(n)  # noqa: S311 - spreads think times, not a secret
         while time.monotonic() < deadline:
+            if think:
+                time.sleep(pause.uniform(0.5 * think, 1.5 * think))
             with lock:
                 if remaining[0] <= 0:
                     break
@@ -109,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--header", action="append", default=[], help="one per user, e.g. 'Authorization: Token x'"
     )
+    parser.add_argument("--think", type=float, default=0.0, help="mean seconds a user waits between requests")
     parser.add_argument("--body", help="a file with a JSON body: the requests become POSTs")
     args = parser.parse_args(argv)
     headers = [{"Cookie": c} for c in args.cookie]
@@ -127,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         time_cap=args.time_cap,
         headers=headers,
         body=body,
+        think=args.think,
     )
     sys.stdout.write(json.dumps(result) + "\n")
     return 0

@@ -203,6 +203,7 @@ def load_run(
     headers: list[str] | None = None,
     body: dict[str, Any] | None = None,
     body_dir: Path | None = None,
+    think: float = 0.0,
 ) -> dict[str, Any]:
     """One bounded load run from a second process (bench.load)."""
     command = [
@@ -219,6 +220,8 @@ def load_run(
         str(requests),
         "--time-cap",
         str(time_cap),
+        "--think",
+        str(think),
     ]
     for c in cookies or []:
         command += ["--cookie", c]

@@ -34,6 +34,7 @@ def machine(*, scale: int, crimes: int, complaints: int, repeat: int, build_s: f
         "ram_gb": round(ram_kb / 1024 / 1024, 1),
         "postgresql": pg,
         "python": platform.python_version(),
+        "load_average_1m": round(os.getloadavg()[0], 2),
     }
 
 
@@ -51,7 +52,8 @@ def table(figures: list[Figure], meta: dict[str, Any]) -> str:
     lines = [
         f"Resolve benchmark, {meta['incidents']:,} incidents, {meta['crimes']:,} crimes, "
         f"{meta['complaints']:,} complaints; {meta['repeat']} runs per figure; {meta['nproc']} cores, "
-        f"{meta['ram_gb']} GB RAM, PostgreSQL {meta['postgresql']}; {meta['when']}",
+        f"{meta['ram_gb']} GB RAM, PostgreSQL {meta['postgresql']}; {meta['when']}; load average at the end "
+        f"{meta['load_average_1m']} (the machine is shared: absolute times are noisy, ratios less so)",
         "",
         "| Figure | Median | Min–max | Floor (PostgreSQL) | Ratio | Target | Met |",
         "|---|---|---|---|---|---|---|",
