@@ -11,7 +11,13 @@ from config.settings.test import DATABASES
 
 DEBUG = False
 DATABASES["default"]["CONN_MAX_AGE"] = 60
-LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"level": "WARNING", "handlers": ["console"]},
+    "loggers": {"bench": {"level": "INFO"}},
+}
 
 # The benchmark serves pages, not static files: no collectstatic needed.
 warnings.filterwarnings("ignore", message="No directory at")
