@@ -11,6 +11,7 @@ is replaced), else postgres://postgres@127.0.0.1:5432."""
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import sys
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_reference", verbosity=0)
+    call_command("load_reference", verbosity=0, stdout=io.StringIO())
     crimes, complaints = args.scale // 5, max(200, args.scale // 100)
     logger.info("building %s incidents, %s crimes, %s complaints", args.scale, crimes, complaints)
     t0 = time.perf_counter()
