@@ -40,7 +40,7 @@ def _reason(reason: str) -> str:
 
 
 def _lock(crime: Crime) -> Crime:
-    return Crime.objects.select_for_update().select_related("offence").get(pk=crime.pk)
+    return Crime.objects.select_for_update(of=("self",)).select_related("offence").get(pk=crime.pk)
 
 
 def _require_supervisor(actor: User, what: str) -> None:
@@ -432,7 +432,9 @@ def transfer_decide(
     """Outgoing accepted: the crime is cancelled under C1 (R-CANCEL-C1-TRANSFER) keeping the receiving
     force's reference. Incoming accepted: a crime is recorded here with the sending force's reference."""
     transfer = (
-        CrimeTransfer.objects.select_for_update().select_related("force", "offence").get(pk=transfer.pk)
+        CrimeTransfer.objects.select_for_update(of=("self",))
+        .select_related("force", "offence")
+        .get(pk=transfer.pk)
     )
     if transfer.status != CrimeTransfer.Status.PENDING:
         raise DomainError("This transfer has already been decided.", field="status")
