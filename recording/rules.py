@@ -19,6 +19,24 @@ How the decision is made (each step names the rule it rests on):
    that date it was recorded in addition (R-PRINCIPAL-CONDUCT, R-RULE-VERSION).
 4. Mark need-to-know crimes (R-RESTRICTED) and rape for the daily review (R-RAPE-RECORD), set the
    transfer force (R-LOCATION, R-TRANSFER-PROTOCOL) and the 24-hour deadline (R-NCRS-24H).
+
+Choices where DOMAIN-crime.md leaves room (each is pinned by a test in recording/tests/test_rules.py):
+- `record_by` is always returned; R-NCRS-24H is cited when at least one crime is to be recorded (a
+  report that ends in no crime has no recording deadline to meet; worked example EX-R4 cites only
+  R-CANCEL-AVI).
+- `incident` is the caller's statement of which allegations form one sequence of events. A course of
+  conduct joins the incidents it runs through (since May 2023 the principal offence is chosen over all
+  of them); an incident with no course-of-conduct allegation stays a separate finished incident.
+- AVI (R-CANCEL-AVI) wins over disbelief: verifiable information is the stronger reason to give.
+- An offence against a victim must name one; a state-based offence may name none and is then counted
+  per offender group: the allegation's `offenders` as a set (none named = counts as one).
+- R-CLASS-VEHICLE is applied as an offence-specific rule (R-CLASS-RULES-WIN): 58C never leads a count
+  that holds 45, whatever the ranks say.
+- A crime is restricted when any allegation in it is of a restricted class, and listed for the daily
+  review when any is rape or another serious sexual offence (SERIOUS_SEXUAL_CODES), so need-to-know
+  detail is not lost when a more serious offence leads.
+- R-PRINCIPAL, R-CLASSIFY, R-FINISHED-INCIDENT are cited only when they changed the count or the class:
+  several classes folded into one, several crimes for one victim from separate incidents.
 """
 
 from __future__ import annotations
@@ -341,9 +359,7 @@ def _screen(allegation: Allegation, offence: OffenceInfo) -> NotRecorded | None:
     return None
 
 
-def _units(
-    report: Report, recordable: list[int], offences: Mapping[str, OffenceInfo], version: RuleVersion
-) -> list[_Unit]:
+def _units(report: Report, recordable: list[int], version: RuleVersion) -> list[_Unit]:
     """Step 3: group the recordable allegations into counting units (one crime each)."""
     alleged = report.alleged
     units: dict[tuple[object, ...], _Unit] = {}
@@ -422,7 +438,8 @@ def decide(
         if a.offence in SERIOUS_SEXUAL_CODES:
             ids.append("R-RAPE-RECORD")
         cited.extend(ids)
-        line = f"{a.ref} ({_label(offence)}) is not recorded: {refusal.reason.rstrip('.')}."
+        reason = refusal.reason[0].lower() + refusal.reason[1:].rstrip(".")
+        line = f"{a.ref} ({_label(offence)}) is not recorded: {reason}."
         if refusal.rule == "R-NCRS-BOP":
             line += " The victim's own account is normally enough; only checkable fact counts against it"
             line += " (R-NCRS-BOP, R-NCRS-VICTIM-BELIEF)."
@@ -436,15 +453,9 @@ def decide(
             )
 
     # Step 3: counting.
-    units = _units(report, recordable, offences, version)
-    crimes_per_victim: dict[str, set[str]] = {}
-    for unit in units:
-        if unit.victim is not None:
-            crimes_per_victim.setdefault(unit.victim, set()).update(alleged[i].incident for i in unit.members)
+    units = _units(report, recordable, version)
+    unit_incidents = [{alleged[i].incident for i in unit.members} for unit in units]
     crimes: list[CrimeToRecord] = []
-    victim_crime_count: dict[str | None, int] = {}
-    for unit in units:
-        victim_crime_count[unit.victim] = victim_crime_count.get(unit.victim, 0) + 1
     for n, unit in enumerate(units, start=1):
         chosen, vehicle = _principal(unit.members, report, offences)
         principal = offences[alleged[chosen].offence]
@@ -474,7 +485,10 @@ def decide(
                 why.append(f"the {kind} {unit.victim} counts once as one victim")
             else:
                 why.append(f"one crime per victim for {unit.victim}")
-            if victim_crime_count[unit.victim] > 1 and len(crimes_per_victim[unit.victim]) > 1:
+            if any(
+                other is not unit and other.victim == unit.victim and unit_incidents[n - 1].isdisjoint(seen)
+                for other, seen in zip(units, unit_incidents, strict=True)
+            ):
                 rule_ids.append("R-FINISHED-INCIDENT")
                 why.append(
                     f"incident {', '.join(incidents)} is a separate finished incident, so a separate crime"
@@ -502,11 +516,11 @@ def decide(
         if len(members) > 1:
             if len(classes) > 1:
                 rule_ids += ["R-PRINCIPAL", "R-CLASSIFY"]
-            elif unit.victim is not None and victims[unit.victim].kind in (
-                VictimKind.HOUSEHOLD,
-                VictimKind.BUSINESS,
+            elif unit.conduct or (
+                unit.victim is not None
+                and victims[unit.victim].kind in (VictimKind.HOUSEHOLD, VictimKind.BUSINESS)
             ):
-                pass  # same class against one household/business: R-VICTIM-HOUSEHOLD already says why
+                pass  # one class: R-PRINCIPAL-CONDUCT or R-VICTIM-HOUSEHOLD already says why it is one crime
             else:
                 rule_ids.append("R-PRINCIPAL")
             if vehicle:
