@@ -228,7 +228,7 @@ def test_a_household_or_business_counts_once_for_several_allegations_of_one_clas
     assert "R-PRINCIPAL" not in decision.rules
 
 
-def test_two_householders_are_two_victims_only_when_listed_as_people() -> None:
+def test_two_households_in_one_incident_are_two_victims() -> None:
     households = decide(
         report(
             a("A1", "H1", "58A"),
