@@ -28,8 +28,9 @@ Choices where DOMAIN-crime.md leaves room (each is pinned by a test in recording
   conduct joins the incidents it runs through (since May 2023 the principal offence is chosen over all
   of them); an incident with no course-of-conduct allegation stays a separate finished incident.
 - AVI (R-CANCEL-AVI) wins over disbelief: verifiable information is the stronger reason to give.
-- An offence against a victim must name one; a state-based offence may name none and is then counted
-  per offender group: the allegation's `offenders` as a set (none named = counts as one).
+- An offence against a victim must name one. A state-based offence (victim_based=false) may name none
+  and is always counted per offender group: the allegation's `offenders` as a set (none named = counts
+  as one); a victim named on it (e.g. kind "society") is kept on the crime but never joins a count.
 - R-CLASS-VEHICLE is applied as an offence-specific rule (R-CLASS-RULES-WIN): 58C never leads a count
   that holds 45, whatever the ranks say.
 - A crime is restricted when any allegation in it is of a restricted class, and listed for the daily
@@ -313,6 +314,7 @@ class _Unit:
     victim: str | None
     members: list[int]  # indexes into report.alleged, in report order
     conduct: bool = False  # a course of conduct spanning incidents (R-PRINCIPAL-CONDUCT)
+    state: bool = False  # a state-based offence, counted per offender (R-VICTIMLESS-COUNT)
     rules: list[str] = field(default_factory=list)
 
 
@@ -344,7 +346,7 @@ def _screen(allegation: Allegation, offence: OffenceInfo) -> NotRecorded | None:
             "Additional verifiable information shows no notifiable crime happened.",
         )
     if not allegation.believed:
-        if allegation.victim is None:
+        if not offence.victim_based:
             return NotRecorded(
                 allegation.ref,
                 "R-NCRS-STATE",
@@ -359,7 +361,9 @@ def _screen(allegation: Allegation, offence: OffenceInfo) -> NotRecorded | None:
     return None
 
 
-def _units(report: Report, recordable: list[int], version: RuleVersion) -> list[_Unit]:
+def _units(
+    report: Report, recordable: list[int], offences: Mapping[str, OffenceInfo], version: RuleVersion
+) -> list[_Unit]:
     """Step 3: group the recordable allegations into counting units (one crime each)."""
     alleged = report.alleged
     units: dict[tuple[object, ...], _Unit] = {}
@@ -374,19 +378,22 @@ def _units(report: Report, recordable: list[int], version: RuleVersion) -> list[
     for i in recordable:
         a = alleged[i]
         key: tuple[object, ...]
-        if a.victim is None:
+        if not offences[a.offence].victim_based:
             # R-VICTIMLESS-COUNT: per offender (or offender group); no offenders named = counts as one.
+            # A victim named on a state-based offence (e.g. "society") is kept but does not join counts.
             group = frozenset(a.offenders) if a.offenders else ("alone", a.ref)
-            key = ("state", group, a.incident)
+            key = ("state", group, a.incident, a.victim)
         elif version is RuleVersion.CONDUCT_IN_ADDITION and a.offence in COURSE_OF_CONDUCT_CODES:
             key = ("conduct", a.victim)
-        elif a.incident in conduct_incidents.get(a.victim, set()):
+        elif a.victim is not None and a.incident in conduct_incidents.get(a.victim, set()):
             key = ("conduct", a.victim)
         else:
             key = ("victim", a.victim, a.incident)
         unit = units.get(key)
         if unit is None:
-            unit = units[key] = _Unit(victim=a.victim, members=[], conduct=key[0] == "conduct")
+            unit = units[key] = _Unit(
+                victim=a.victim, members=[], conduct=key[0] == "conduct", state=key[0] == "state"
+            )
         unit.members.append(i)
     return sorted(units.values(), key=lambda u: u.members[0])
 
@@ -449,20 +456,26 @@ def _crime(
     offenders = _dedupe([o for a in members for o in a.offenders])
     absorbed = [a.ref for a in members if a.ref != report.alleged[chosen].ref]
     classes = set(a.offence for a in members)
-    household = unit.victim is not None and victims[unit.victim].kind in (
-        VictimKind.HOUSEHOLD,
-        VictimKind.BUSINESS,
+    household = (
+        not unit.state
+        and unit.victim is not None
+        and victims[unit.victim].kind
+        in (
+            VictimKind.HOUSEHOLD,
+            VictimKind.BUSINESS,
+        )
     )
     rule_ids: list[str] = []
     why: list[str] = []
 
-    if unit.victim is None:
+    if unit.state or unit.victim is None:
         rule_ids += ["R-VICTIMLESS-COUNT", "R-NCRS-STATE"]
         who = (
             f"offender(s) {', '.join(offenders)}" if offenders else "one offender (none named, counted once)"
         )
         why.append(
-            f"no specific victim, so it is counted per offender: {who}; the points to prove are made out"
+            f"a state-based offence with no specific victim, so it is counted per offender: {who}; "
+            "the points to prove are made out"
         )
     else:
         rule_ids.append("R-ONE-PER-VICTIM")
@@ -474,13 +487,19 @@ def _crime(
         mine = set(incidents)
         if any(
             other is not unit
+            and not other.state
             and other.victim == unit.victim
             and mine.isdisjoint(report.alleged[i].incident for i in other.members)
             for other in units
         ):
             rule_ids.append("R-FINISHED-INCIDENT")
+            where = (
+                f"incidents {', '.join(incidents)} are"
+                if len(incidents) > 1
+                else f"incident {incidents[0]} is"
+            )
             why.append(
-                f"incident {', '.join(incidents)} is a separate finished incident, so a separate crime"
+                f"{where} finished and separate from the victim's other incident(s), so a separate crime"
             )
 
     if unit.conduct:
@@ -576,7 +595,7 @@ def decide(
         lines += _refusal_lines(allegation, offence, refusal)
 
     # Step 3: counting.
-    units = _units(report, recordable, version)
+    units = _units(report, recordable, offences, version)
     crimes: list[CrimeToRecord] = []
     for n, unit in enumerate(units, start=1):
         crime, crime_lines = _crime(n, unit, units, report, offences, victims, version)

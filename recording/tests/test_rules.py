@@ -273,6 +273,23 @@ def test_victimless_offences_are_counted_per_offender(
     assert "R-VICTIMLESS-COUNT" in decision.rules
 
 
+def test_a_state_based_offence_naming_a_victim_is_still_counted_per_offender() -> None:
+    decision = decide(
+        report(
+            a("A1", "V1", "8N", offenders=("O1",)),
+            a("A2", "S1", "92D", offenders=("O1",)),
+            a("A3", "S1", "92D", offenders=("O2",)),
+            a("A4", "S1", "10D", offenders=("O2",), believed=False),
+            victims=(Victim("V1", "person"), Victim("S1", "society")),
+        ),
+        ho_offences(),
+    )
+    assert crimes_of(decision) == [("V1", "8N", ("A1",)), ("S1", "92D", ("A2",)), ("S1", "92D", ("A3",))]
+    assert [(n.allegation, n.rule) for n in decision.not_recorded] == [("A4", "R-NCRS-STATE")]
+    assert "R-VICTIMLESS-COUNT" in decision.crimes[1].rules
+    assert "R-FINISHED-INCIDENT" not in decision.rules
+
+
 def test_a_victim_based_offence_needs_a_victim() -> None:
     with pytest.raises(ReportError) as err:
         decide(report(a("A1", None, "8N")), ho_offences())
