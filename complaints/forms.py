@@ -232,7 +232,7 @@ class CloseForm(VersionForm):
 
     def __init__(self, *args: Any, outcomes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [
+        self.fields["outcome"].choices = [  # type: ignore[attr-defined]
             ("", "Choose…"),
             *[(o.code, f"{o.code} – {o.title}") for o in outcomes],
         ]
