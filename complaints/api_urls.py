@@ -4,6 +4,7 @@ from django.urls import path
 
 from complaints import api
 from complaints.models import ComplaintCategory, ComplaintOutcome
+from complaints.triage_api import ComplaintTriageApi
 from config.permissions import Role
 from config.reference_api import reference_list_api
 
@@ -30,4 +31,5 @@ urlpatterns = [
         ),
         name="reference-complaint-outcomes",
     ),
+    path("complaints/triage/", ComplaintTriageApi.as_view(), name="complaints-triage"),
 ]

@@ -9,8 +9,11 @@ Scope notes:
 - C-COMPLIMENT: compliments are not complaints and are never triaged. `triage` answers a compliment
   passed in as `not_a_complaint=NotAComplaint.COMPLIMENT` with `eligible=False`, `route=None` and the
   advice to record it separately (C-COMPLIMENT).
-- C-CONDUCT-MATTER / C-DSI are not complaints either; for an ineligible person whose allegation would
-  otherwise need recording, the explanation suggests passing it to DSE as a possible conduct matter.
+- C-CONDUCT-MATTER / C-DSI are not complaints either; when the person may not complain about an
+  allegation that would otherwise need recording, the explanation suggests passing it to DSE.
+- Eligibility is decided per allegation: the complaint is eligible when the person may complain about
+  at least one allegation; the others are listed in `ineligible_allegations` and take no part in the
+  route (e.g. a witness's service complaint, C-ELIG-WITNESS / C-ELIG-NONCONDUCT).
 - Dates are Europe/London calendar dates; "within N days" counts day 1 as the day after the event.
 """
 
@@ -38,6 +41,8 @@ class TimeLimits:
     review_application_days: int = 28  # C-REVIEW-28D
     time_since_incident_limit_months: int = 12  # C-DELAY-12M
     initial_contact_working_days: int | None = None  # C-INITIAL-CONTACT: local policy, no statutory count
+    report_to_body_after_months: int = 12  # C-INV-12M-REPORT
+    report_to_body_repeat_months: int = 6  # C-INV-12M-REPORT
 
 
 DEFAULT_TIME_LIMITS = TimeLimits()
@@ -112,6 +117,8 @@ class Complainant:
     consent_of_affected: bool
     subject_of_conduct: bool = False
     serving_officer_same_force: bool = False
+    # C-ELIG-AFFECTED: someone who only saw it on TV or social media is not adversely affected.
+    affected_only_through_media: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +205,29 @@ def next_update_due(last_update: date, limits: TimeLimits = DEFAULT_TIME_LIMITS)
 def review_deadline(outcome_letter_date: date, limits: TimeLimits = DEFAULT_TIME_LIMITS) -> date:
     """C-REVIEW-28D: 28 days starting the day after the outcome letter (1 April -> 29 April)."""
     return outcome_letter_date + timedelta(days=limits.review_application_days)
+
+
+def review_application_in_time(
+    outcome_letter_date: date, received_on: date, limits: TimeLimits = DEFAULT_TIME_LIMITS
+) -> bool:
+    """C-REVIEW-28D: did the application reach the review body in time? (Late ones may still be
+    accepted in special circumstances: the review body decides.)"""
+    return received_on <= review_deadline(outcome_letter_date, limits)
+
+
+def investigation_report_due(
+    complaint_made_on: date, reports_already_sent: int = 0, limits: TimeLimits = DEFAULT_TIME_LIMITS
+) -> date:
+    """C-INV-12M-REPORT: an unfinished AA investigation is reported 12 months after the complaint was
+    made, then every further 6 months (Regs2020 reg 13)."""
+    months = limits.report_to_body_after_months + limits.report_to_body_repeat_months * reports_already_sent
+    return add_months(complaint_made_on, months)
+
+
+def outcome_notice_in_writing(*, route: str | None, made_orally: bool) -> bool:
+    """C-OUTCOME-5WD: the outcome is notified in writing unless the complaint was made orally and
+    handled outside Schedule 3 (reg 34(3))."""
+    return not (made_orally and route == Route.OUTSIDE_S3)
 
 
 def is_working_day(day: date, holidays: Collection[date]) -> bool:
@@ -320,16 +350,17 @@ def allegation_eligibility(
     if complainant.acting_for_someone and not complainant.consent_of_affected:
         return False, ("C-ELIG-ON-BEHALF",)
     basis: list[str] = ["C-ELIG-ON-BEHALF"] if complainant.acting_for_someone else []
+    affected = complainant.adversely_affected and not complainant.affected_only_through_media
     if not allegation.conduct:
         # C-ELIG-NONCONDUCT: service, policy, direction and control: adversely affected only.
-        if complainant.adversely_affected:
+        if affected:
             return True, (*basis, "C-ELIG-NONCONDUCT", "C-ELIG-AFFECTED")
         if complainant.witness:
             return False, ("C-ELIG-WITNESS", "C-ELIG-NONCONDUCT")
         return False, ("C-ELIG-NONCONDUCT",)
     if complainant.subject_of_conduct:
         return True, (*basis, "C-ELIG-SUBJECT")
-    if complainant.adversely_affected:
+    if affected:
         return True, (*basis, "C-ELIG-AFFECTED")
     if complainant.witness:
         return True, (*basis, "C-ELIG-WITNESS")
@@ -391,6 +422,11 @@ def record_triggers(allegations: Iterable[AllegationFacts], referral: Collection
     if referral:
         found.append("C-RECORD-MR")
     return tuple(found)
+
+
+def _is_serious(allegation: AllegationFacts) -> bool:
+    """Would this allegation trigger recording or referral if it came from an eligible person?"""
+    return bool(record_triggers((allegation,), referral_criteria((allegation,), about_chief_officer=False)))
 
 
 def needs_investigation(allegations: Iterable[AllegationFacts]) -> bool:
@@ -526,18 +562,16 @@ def triage(
         else:
             ineligible.append(index)
             trace.say(f"Allegation {index + 1} ({allegation.category}): {_ineligible_reason(basis)}")
+            if _is_serious(allegation):
+                trace.cite("C-CONDUCT-MATTER")
+                trace.say(f"Allegation {index + 1} is serious: pass it to DSE as a possible conduct matter.")
 
     if not eligible_allegations:
-        trace.cite("C-ELIG-NO")
+        trace.cite("C-ELIG-NO", "C-NONRECORD-NOTICE")
         trace.say(
-            "The person may not complain about this: tell them in writing, do not record it as a complaint; "
-            "there is no right of review."
+            "The person may not complain about this: tell them in writing, with reasons, and do not record "
+            "it as a complaint; there is no right of review."
         )
-        if record_triggers(inp.allegations, ()) or referral_criteria(
-            inp.allegations, about_chief_officer=False
-        ):
-            trace.cite("C-CONDUCT-MATTER")
-            trace.say("The allegation is serious: pass it to DSE as a possible conduct matter.")
         return TriageResult(
             eligible=False,
             route=None,
@@ -577,7 +611,7 @@ def triage(
     )
     must_refer = bool(criteria)
     if must_refer:
-        trace.cite("C-MANDATORY-REFERRAL")
+        trace.cite("C-MANDATORY-REFERRAL", "C-REFERRAL-PROMPT")
         trace.say(
             "It must be referred to the IOPC (" + ", ".join(criteria) + "), promptly (C-REFERRAL-PROMPT)."
         )
@@ -589,7 +623,13 @@ def triage(
     if wants_recording:
         trace.cite("C-RECORD-WHEN-WANTED")
         reasons.append("RR-COMPLAINANT-WISH")
-        if inp.complainant_wants_recording:
+        if inp.complainant_wants_recording and inp.complainant_agrees_outside_schedule_3:
+            trace.cite("C-OUTSIDE-S3-ESCALATE")
+            trace.say(
+                "The complainant agreed to informal handling but wants it recorded: asking for recording "
+                "always wins."
+            )
+        elif inp.complainant_wants_recording:
             trace.say(
                 "The complainant wants the complaint recorded, so it must be recorded under Schedule 3."
             )
@@ -626,7 +666,7 @@ def triage(
         )
     else:
         route = Route.OUTSIDE_S3
-        trace.cite("C-OUTSIDE-S3", "C-OUTSIDE-S3-CONDITIONS")
+        trace.cite("C-OUTSIDE-S3", "C-OUTSIDE-S3-CONDITIONS", "C-OUTSIDE-S3-ESCALATE")
         trace.say(
             "The complainant agreed to informal handling and no must-record trigger applies: it may be "
             "handled outside Schedule 3. If they later ask for it to be recorded, it must be recorded."
@@ -644,7 +684,8 @@ def triage(
                 f"More than {months} months passed since the incident, with a good reason for the delay."
             )
         else:
-            nfa = route != Route.OUTSIDE_S3
+            nfa = True
+            trace.cite("C-NFA")
             trace.say(
                 f"More than {months} months passed since the incident: ask why. Without a good reason, no "
                 "further action may be considered (C-NFA); lateness alone never makes it ineligible."

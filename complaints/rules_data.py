@@ -32,6 +32,8 @@ def time_limits() -> TimeLimits:
         review_application_days=int(raw["review_application_days"]),
         time_since_incident_limit_months=int(raw["time_since_incident_limit_months"]),
         initial_contact_working_days=None if contact is None else int(contact),
+        report_to_body_after_months=int(raw["report_to_body_after_months"]),
+        report_to_body_repeat_months=int(raw["report_to_body_repeat_months"]),
     )
 
 

@@ -1,0 +1,241 @@
+"""POST /api/v1/complaints/triage/ (contract: API.md "Complaint triage")."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from complaints.models import ComplaintCategory
+from complaints.rules import local_date
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/complaints/triage/"
+EXAMPLES = json.loads(
+    (Path(__file__).parent / "data" / "complaints_examples.json").read_text(encoding="utf-8")
+)
+CONTRACT_REQUEST: dict[str, Any] = {
+    "received_at": "2026-03-01T09:00:00Z",
+    "about_chief_officer": False,
+    "complainant": {
+        "adversely_affected": True,
+        "witness": False,
+        "acting_for_someone": False,
+        "consent_of_affected": False,
+    },
+    "incident_date": "2026-02-20",
+    "allegations": [
+        {
+            "category": "A1",
+            "death_or_serious_injury": False,
+            "serious_assault": False,
+            "serious_sexual_offence": False,
+            "serious_corruption": False,
+            "discriminatory_criminal_or_misconduct": False,
+            "could_justify_criminal_or_disciplinary": False,
+            "article_2_or_3": False,
+        }
+    ],
+    "complainant_wants_recording": False,
+    "complainant_agrees_outside_schedule_3": True,
+}
+
+
+def request_with(**changes: Any) -> dict[str, Any]:
+    body = copy.deepcopy(CONTRACT_REQUEST)
+    body.update(changes)
+    return body
+
+
+@pytest.fixture
+def advisor(api_as: Callable[..., APIClient], reference_data: None) -> APIClient:
+    return api_as("advisor")
+
+
+def test_the_url_is_named() -> None:
+    assert reverse("api:complaints-triage") == URL
+
+
+def test_it_answers_401_without_credentials(api_client: APIClient) -> None:
+    assert api_client.post(URL, CONTRACT_REQUEST, format="json").status_code == 401
+
+
+def test_it_answers_403_for_a_recorder(api_as: Callable[..., APIClient], reference_data: None) -> None:
+    assert api_as("recorder").post(URL, CONTRACT_REQUEST, format="json").status_code == 403
+
+
+@pytest.mark.parametrize("role", ["advisor", "manager", "admin"])
+def test_complaints_roles_may_triage(
+    api_as: Callable[..., APIClient], reference_data: None, role: str
+) -> None:
+    assert api_as(role).post(URL, CONTRACT_REQUEST, format="json").status_code == 200
+
+
+def test_it_answers_the_contract_example(advisor: APIClient) -> None:
+    response = advisor.post(URL, CONTRACT_REQUEST, format="json")
+    assert response.status_code == 200
+    body = response.json()
+    assert {
+        "eligible": True,
+        "route": "outside_schedule_3",
+        "must_refer_to_iopc": False,
+        "appropriate_authority": "chief_officer",
+        "first_update_due": "2026-03-29",
+    }.items() <= body.items()
+    assert "C-OUTSIDE-S3" in body["rules"] and "C-UPDATE-28D" in body["rules"]
+    assert all(isinstance(line, str) and line for line in body["explanation"])
+    assert body["review_body"] is None
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["id"] for e in EXAMPLES])
+def test_it_matches_the_worked_examples(advisor: APIClient, example: dict[str, Any]) -> None:
+    response = advisor.post(URL, example["input"], format="json")
+    assert response.status_code == 200
+    body, expected = response.json(), example["expected"]
+    for key in ("eligible", "route", "must_refer_to_iopc", "appropriate_authority"):
+        assert body[key] == expected[key], key
+    assert set(expected["rules"]) <= set(body["rules"])
+
+
+def test_it_stores_nothing(advisor: APIClient, django_assert_max_num_queries: Any) -> None:
+    with django_assert_max_num_queries(2):  # token auth, category codes; no writes
+        response = advisor.post(URL, EXAMPLES[1]["input"], format="json")
+    assert response.status_code == 200
+
+
+def test_query_count_is_constant_in_the_number_of_allegations(
+    advisor: APIClient, django_assert_num_queries: Any
+) -> None:
+    body = request_with(allegations=CONTRACT_REQUEST["allegations"] * 10)
+    with django_assert_num_queries(2):  # token auth (user joined), category codes
+        assert advisor.post(URL, body, format="json").status_code == 200
+
+
+def test_an_ineligible_person_gets_no_route(advisor: APIClient) -> None:
+    complainant = {
+        "adversely_affected": False,
+        "witness": True,
+        "acting_for_someone": False,
+        "consent_of_affected": False,
+    }
+    allegation = {**CONTRACT_REQUEST["allegations"][0], "conduct": False}
+    body = advisor.post(
+        URL, request_with(complainant=complainant, allegations=[allegation]), format="json"
+    ).json()
+    assert (body["eligible"], body["route"], body["first_update_due"]) == (False, None, None)
+    assert "C-ELIG-NO" in body["rules"] and "C-ELIG-WITNESS" in body["rules"]
+
+
+def test_not_agreeing_to_informal_handling_means_recording(advisor: APIClient) -> None:
+    body = advisor.post(URL, request_with(complainant_agrees_outside_schedule_3=False), format="json").json()
+    assert body["route"] == "schedule_3_reasonable_and_proportionate"
+    assert "C-RECORD-WHEN-WANTED" in body["rules"]
+
+
+def test_received_at_uses_the_london_date(advisor: APIClient) -> None:
+    body = advisor.post(
+        URL, request_with(received_at="2026-07-01T23:30:00Z", incident_date="2026-06-30"), format="json"
+    ).json()
+    assert body["first_update_due"] == "2026-07-30"
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_unknown_category_names_the_allegation(advisor: APIClient) -> None:
+    allegation = {**CONTRACT_REQUEST["allegations"][0], "category": "Z9"}
+    response = advisor.post(URL, request_with(allegations=[allegation]), format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["allegations"]
+    assert list(response.json()["allegations"]) == ["0"]
+    assert "Z9" in response.json()["allegations"]["0"]["category"][0]
+
+
+def test_unknown_category_in_a_later_allegation(advisor: APIClient) -> None:
+    good = CONTRACT_REQUEST["allegations"][0]
+    response = advisor.post(URL, request_with(allegations=[good, {**good, "category": "Q1"}]), format="json")
+    assert response.status_code == 400
+    assert set(response.json()["allegations"]) == {"1"}
+
+
+def test_categories_come_from_the_reference_table(advisor: APIClient) -> None:
+    ComplaintCategory.objects.filter(code="A1").delete()
+    response = advisor.post(URL, CONTRACT_REQUEST, format="json")
+    assert response.status_code == 400
+    assert "category" in response.json()["allegations"]["0"]
+
+
+def test_incident_date_in_the_future(advisor: APIClient) -> None:
+    tomorrow = local_date(timezone.now()) + timedelta(days=1)
+    response = advisor.post(URL, request_with(incident_date=tomorrow.isoformat()), format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["incident_date"]
+
+
+def test_incident_date_after_receipt(advisor: APIClient) -> None:
+    response = advisor.post(URL, request_with(incident_date="2026-03-02"), format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["incident_date"]
+
+
+def test_incident_date_may_be_null(advisor: APIClient) -> None:
+    response = advisor.post(URL, request_with(incident_date=None), format="json")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (request_with(allegations=[]), "allegations"),
+        (request_with(allegations=CONTRACT_REQUEST["allegations"] * 51), "allegations"),
+        (request_with(received_at="yesterday"), "received_at"),
+        (request_with(complainant={"adversely_affected": True}), "complainant"),
+        (
+            {k: v for k, v in CONTRACT_REQUEST.items() if k != "complainant_wants_recording"},
+            "complainant_wants_recording",
+        ),
+        (request_with(not_a_complaint="gossip"), "not_a_complaint"),
+    ],
+)
+def test_bad_input_names_the_field(advisor: APIClient, body: dict[str, Any], field: str) -> None:
+    response = advisor.post(URL, body, format="json")
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_a_missing_allegation_flag_names_the_allegation(advisor: APIClient) -> None:
+    allegation = {k: v for k, v in CONTRACT_REQUEST["allegations"][0].items() if k != "article_2_or_3"}
+    response = advisor.post(URL, request_with(allegations=[allegation]), format="json")
+    assert response.status_code == 400
+    assert "article_2_or_3" in response.json()["allegations"]["0"]
+
+
+def test_it_rejects_an_unknown_injury_detail(advisor: APIClient) -> None:
+    allegation = {**CONTRACT_REQUEST["allegations"][0], "category": "B5", "injury_details": ["bruise"]}
+    response = advisor.post(URL, request_with(allegations=[allegation]), format="json")
+    assert response.status_code == 400
+    assert "injury_details" in response.json()["allegations"]["0"]
+
+
+def test_optional_facts_change_the_decision(advisor: APIClient) -> None:
+    allegation = {**CONTRACT_REQUEST["allegations"][0], "category": "B5", "injury_details": ["fracture"]}
+    body = advisor.post(URL, request_with(allegations=[allegation]), format="json").json()
+    assert body["route"] == "referred_to_iopc" and body["must_refer_to_iopc"]
+    assert body["referral_criteria"] == ["MR-DEATH-SERIOUS-INJURY"]
+    assert body["review_body"] == "iopc"
+
+
+def test_the_schema_documents_the_endpoint(advisor: APIClient) -> None:
+    schema = advisor.get("/api/v1/schema/", {"format": "json"}).json()
+    operation = schema["paths"][URL]["post"]
+    assert "requestBody" in operation
+    assert "200" in operation["responses"]
