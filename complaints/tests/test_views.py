@@ -182,3 +182,26 @@ def test_home_shows_complaint_queues(signed_in: Client, advisor: Any) -> None:
     html = signed_in.get("/").content.decode()
     assert "Initial contacts to make" in html
     assert 'href="/complaints/"' in html
+
+
+def test_case_screen_query_count_does_not_grow_with_the_log(
+    signed_in: Client, advisor: Any, django_assert_max_num_queries: Any
+) -> None:
+    case = ComplaintCaseFactory(actor=advisor)
+    for _ in range(5):
+        services.contact_log(
+            case_id=case.pk, actor=advisor, at=timezone.now(), method="phone", summary="s", is_update=True
+        )
+    with django_assert_max_num_queries(18):  # session, user, case + 12 prefetches, triage, outcomes, log
+        response = signed_in.get(f"/complaints/{case.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count("Progress update by phone") == 5
+
+
+def test_learning_page_query_count(
+    signed_in: Client, advisor: Any, django_assert_max_num_queries: Any
+) -> None:
+    ComplaintCaseFactory.create_batch(4, actor=advisor)
+    services.lesson_create(actor=advisor, title="t", description="d", level="individual", case_ids=[])
+    with django_assert_max_num_queries(20):
+        assert signed_in.get("/complaints/learning/").status_code == 200
