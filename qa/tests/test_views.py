@@ -206,3 +206,18 @@ def test_home_shows_the_qa_queues(as_sergeant: Client) -> None:
     body = as_sergeant.get(reverse("home")).content.decode()
     assert "Unrecorded crime-related incidents" in body
     assert "Rape reports to review" in body
+
+
+def test_demo_seeding_runs_a_sweep_and_a_dip_test() -> None:
+    import io
+    import random
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    make_incident()
+    make_crime(recorded_at=timezone.now() - timedelta(days=1))
+    out = io.StringIO()
+    apps.get_app_config("qa").seed_demo(random.Random(1), out)  # type: ignore[attr-defined]
+    assert "1 open unrecorded-incident flag(s)" in out.getvalue()
+    assert UnrecordedFlag.objects.count() == 1
