@@ -221,3 +221,23 @@ def test_demo_seeding_runs_a_sweep_and_a_dip_test() -> None:
     apps.get_app_config("qa").seed_demo(random.Random(1), out)  # type: ignore[attr-defined]
     assert "1 open unrecorded-incident flag(s)" in out.getvalue()
     assert UnrecordedFlag.objects.count() == 1
+
+
+def test_a_cancelled_rape_crime_is_queued_again_for_review(sergeant: Any) -> None:
+    crime = make_crime(offence="19F", recorded_at=NOON - timedelta(days=3))
+    crime.cancelled_at, crime.status = NOON, "cancelled"
+    crime.save(update_fields=["cancelled_at", "status"])
+    assert rape_review.rape_review_queue(day=DAY) == 1
+    assert rape_review.rape_review_queue(day=DAY) == 0
+    review = RapeReview.objects.get()
+    assert review.reason == RapeReview.Reason.CANCELLATION
+    rape_review.rape_review_record(
+        review_id=review.pk,
+        decision="cancellation_wrong",
+        decision_note="No AVI on file",
+        victim_age=30,
+        advice="Reinstate; adult team told",
+        actor=sergeant,
+    )
+    review.refresh_from_db()
+    assert review.advice_team == "adult"
