@@ -42,7 +42,9 @@ def sergeant_client(client: Client, team) -> Client:
 
 def crew(team, n: int, *skills: str) -> list:
     people = [
-        UserFactory(username=f"inv{i}", first_name=f"Inv{i}", last_name="Person", role="investigator", team=team)
+        UserFactory(
+            username=f"inv{i}", first_name=f"Inv{i}", last_name="Person", role="investigator", team=team
+        )
         for i in range(n)
     ]
     for person in people:
@@ -126,9 +128,7 @@ def test_an_absence_ending_before_it_starts_is_a_form_error(sergeant_client: Cli
     assert not person.absences.exists()
 
 
-def test_coverage_shows_gaps_now_and_next(
-    sergeant_client: Client, team, django_assert_num_queries
-) -> None:
+def test_coverage_shows_gaps_now_and_next(sergeant_client: Client, team, django_assert_num_queries) -> None:
     crew(team, 1, Skill.RAPE_REVIEW)
     coverage_requirement_set(
         team=team, area=WorkArea.RAPE_REVIEW, skill=Skill.RAPE_REVIEW, minimum=2, actor=None
