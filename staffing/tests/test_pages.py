@@ -314,6 +314,10 @@ def test_anyone_else_gets_404_and_nothing_is_logged(client: Client, team, role: 
     assert not AccessLog.objects.exists()
 
 
+def test_a_sergeant_cannot_read_notes_about_themselves(sergeant_client: Client, team) -> None:
+    assert sergeant_client.get(f"/staffing/people/{team.sergeant.pk}/notes/").status_code == 404
+
+
 def test_a_manager_adds_a_note(client: Client, team, django_assert_num_queries) -> None:
     person = UserFactory(role="investigator", team=team)
     manager = UserFactory(role="manager")
