@@ -120,7 +120,10 @@ class TeamMove(models.Model):
 
 
 class Skill(models.TextChoices):
-    """What a person is trained and authorised to do. Every allocation names the skill the work needs."""
+    """What a person is trained and authorised to do. Every allocation names the skill the work needs,
+    so work that a rule reserves to trained people only reaches them: cancellations to a Designated
+    Decision Maker (R-CANCEL-DDM, R-FCR), rape and serious sexual offence review (R-RAPE-RECORD),
+    transfers to other forces (R-TRANSFER-PROTOCOL), dip-test audits (R-DIP-TEST)."""
 
     DDM = "ddm", "Designated decision maker (DDM)"
     RAPE_REVIEW = "rape_review", "Rape review"
