@@ -31,7 +31,15 @@ from django.db import connection
 
 from bench.copyload import copy_lines, copy_rows, reset_sequence, row_formatter
 from complaints.models import Allegation, Complainant, ComplaintCase, ComplaintCategory, Subject
-from recording.models import Crime, Grade, HomeOfficeOutcome, Incident, NsirCode, Offence
+from recording.models import (
+    CancellationCriterion,
+    Crime,
+    Grade,
+    HomeOfficeOutcome,
+    Incident,
+    NsirCode,
+    Offence,
+)
 from staffing.models import Team, User
 
 logger = logging.getLogger(__name__)
@@ -228,6 +236,7 @@ def build_crimes_and_incidents(
     offences = list(Offence.objects.order_by("code"))
     offence_weights = [OFFENCE_CATEGORY_WEIGHT.get(o.category, 1) for o in offences]
     outcomes = list(HomeOfficeOutcome.objects.values_list("pk", flat=True))
+    criteria = list(CancellationCriterion.objects.values_list("pk", flat=True))
     force = settings.RESOLVE_FORCE_CODE
     crime_related_share = sum(
         w for c, w in zip(mix.codes, mix.weights, strict=True) if c.crime_related
@@ -278,6 +287,7 @@ def build_crimes_and_incidents(
                                     offences,
                                     offence_weights,
                                     outcomes,
+                                    criteria,
                                     statuses,
                                     status_weights,
                                     people,
@@ -308,6 +318,7 @@ def _crime(
     offences: list[Offence],
     offence_weights: list[int],
     outcomes: list[int],
+    criteria: list[int],
     statuses: list[str],
     status_weights: list[float],
     people: People,
@@ -342,6 +353,9 @@ def _crime(
     }
     if status in ("recorded", "allocated", "under_investigation"):
         row["next_victim_update_due"] = recorded_at + dt.timedelta(days=28)
+    if status == "cancelled" and criteria:
+        row["cancelled_under_id"] = rng.choice(criteria)
+        row["cancelled_at"] = recorded_at + dt.timedelta(days=rng.randint(1, 30))
     if status == "finalised" and outcomes:
         row["outcome_id"] = rng.choice(outcomes)
         row["outcome_at"] = recorded_at + dt.timedelta(days=rng.randint(1, 90))

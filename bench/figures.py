@@ -20,12 +20,23 @@ from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 from rest_framework.authtoken.models import Token
 
 from bench import data
 from bench.copyload import copy_lines, row_formatter
-from bench.measure import ROOT, Figure, Server, captured_selects, execute, floor_p95, load_run, timed
+from bench.measure import (
+    ROOT,
+    Figure,
+    Server,
+    captured_selects,
+    execute,
+    floor_p95,
+    load_run,
+    replay_p95_ms,
+    timed,
+)
 from recording.models import ImportBatch, Incident
 
 logger = logging.getLogger("bench")
@@ -306,10 +317,30 @@ def measure_sweep(built: data.Built, *, repeat: int) -> list[Figure]:
 def measure_dip_test(built: data.Built, *, repeat: int) -> Figure:
     figure = Figure("diptest_sampling_s", "Nightly dip-test sampling", "s", "max", 2.0)
     try:
-        from qa.services import dip_test  # type: ignore[attr-defined]
+        from qa.models import DipTest
+        from qa.services.dip_test import dip_test_draw
+        from qa.services.timing import previous_day
     except ImportError:
         return unmeasurable(figure, "the dip-test sampling service is not on this branch yet")
-    return unmeasurable(figure, f"no known sampling entry point in {dip_test.__name__}")
+    day = previous_day(built.now)
+
+    def reset() -> None:
+        DipTest.objects.filter(date=day).delete()
+
+    reset()
+    for _ in range(repeat):
+        figure.samples.append(timed(lambda: dip_test_draw(day=day)))
+        reset()
+    with CaptureQueriesContext(connection) as ctx:
+        dip_test = dip_test_draw(day=day)
+    sampled = dip_test.samples.count()
+    reset()
+    statements = [q["sql"] for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    figure.floor = [ms / 1000 for ms in replay_p95_ms(statements, repeats=repeat)]
+    figure.floor_what = f"its {len(statements)} SELECTs replayed"
+    population = sum(int(n) for n in dip_test.populations.values())
+    figure.note = f"`dip_test_draw` for {day}: {sampled} sampled of {population:,} units"
+    return figure
 
 
 # ---------------------------------------------------------------- HTTP figures (gunicorn on loopback)
