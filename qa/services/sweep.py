@@ -86,16 +86,24 @@ def _flag_chunk(
 def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, int, list[int]]:
     flag_table = UnrecordedFlag._meta.db_table
     incident_table = Incident._meta.db_table
+    # The incident is looked up by primary key per flag of the chunk (LATERAL ... LIMIT 1 keeps the planner
+    # from hash-joining the chunk against every incident that has a crime number, which grows with the
+    # whole log: ~0.5 s a chunk at 2 million incidents).
     sql = f"""
-        WITH chunk AS (
-            SELECT f.id FROM {flag_table} f WHERE f.status = 'open' AND f.id > %(after)s
+        WITH chunk AS MATERIALIZED (
+            SELECT f.id, f.incident_id FROM {flag_table} f WHERE f.status = 'open' AND f.id > %(after)s
             ORDER BY f.id LIMIT %(size)s
+        ), recorded AS (
+            SELECT c.id, i.crime_number FROM chunk c
+            CROSS JOIN LATERAL (
+                SELECT crime_number FROM {incident_table} WHERE id = c.incident_id LIMIT 1
+            ) i
+            WHERE i.crime_number IS NOT NULL AND i.crime_number <> ''
         ), closed AS (
             UPDATE {flag_table} f
-            SET status = 'resolved', closed_at = %(now)s, resolved_crime_number = i.crime_number
-            FROM chunk c, {incident_table} i
-            WHERE f.id = c.id AND i.id = f.incident_id AND f.status = 'open'
-              AND i.crime_number IS NOT NULL AND i.crime_number <> ''
+            SET status = 'resolved', closed_at = %(now)s, resolved_crime_number = r.crime_number
+            FROM recorded r
+            WHERE f.id = r.id AND f.status = 'open'
             RETURNING f.id
         )
         SELECT (SELECT max(id) FROM chunk), (SELECT count(*) FROM chunk), ARRAY(SELECT id FROM closed)
@@ -107,9 +115,23 @@ def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, i
 
 
 def _record_history(ids: list[int], *, reason: str, now: datetime) -> None:
-    if ids:
-        flags = list(UnrecordedFlag.objects.filter(pk__in=ids))
-        UnrecordedFlag.history.bulk_history_create(flags, default_change_reason=reason, default_date=now)
+    """One history row per flag written or closed, copied by one INSERT ... SELECT (the same rows
+    bulk_history_create writes, without loading the flags into Python)."""
+    if not ids:
+        return
+    history = UnrecordedFlag.history.model
+    tracked = ", ".join(
+        connection.ops.quote_name(f.column)
+        for f in history._meta.concrete_fields
+        if not f.name.startswith("history_")
+    )
+    sql = f"""
+        INSERT INTO {history._meta.db_table}
+            ({tracked}, history_date, history_change_reason, history_type, history_user_id)
+        SELECT {tracked}, %s, %s, '+', NULL FROM {UnrecordedFlag._meta.db_table} WHERE id = ANY(%s)
+    """  # noqa: S608 - names come from model metadata; values are bound parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now, reason, ids])
 
 
 def sweep_unrecorded(
