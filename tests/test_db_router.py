@@ -90,3 +90,22 @@ def test_with_database_replica_url_querysets_in_a_replica_block_run_on_the_repli
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
     )
     assert proc.stdout.split() == ["replica", "True", "default", "default", "True"], proc.stderr
+
+
+def test_the_daily_dashboard_figures_read_from_the_replica(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from qa import compliance
+
+    seen: list[str] = []
+
+    def spy(*args: object, **kwargs: object) -> dict[str, object]:
+        seen.append(ReplicaRouter().db_for_read(User))
+        return {}
+
+    for name in ("timeliness_figures", "unrecorded_open_at", "dip_test_figures", "complaint_figures"):
+        monkeypatch.setattr(compliance, name, spy)
+    with override_settings(DATABASES=_two_aliases()):
+        compliance.daily_figures(dt.date(2026, 3, 1))
+        assert ReplicaRouter().db_for_read(User) == "default"
+    assert seen == ["replica"] * 4
