@@ -12,12 +12,23 @@ from typing import Any
 from django.db import connection
 
 from bench.measure import Figure
+from recording.models import Crime, Incident
 
 
 def machine(*, scale: int, crimes: int, complaints: int, repeat: int, build_s: float) -> dict[str, Any]:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         pg = cursor.fetchone()[0]
+        sizes = {}
+        for model in (Incident, Crime):
+            table = model._meta.db_table
+            cursor.execute(f"SELECT pg_total_relation_size(%s), (SELECT count(*) FROM {table})", [table])  # noqa: S608
+            total, rows = cursor.fetchone()
+            sizes[table] = {
+                "bytes": total,
+                "rows": rows,
+                "bytes_per_row": round(total / rows) if rows else None,
+            }
     try:
         with open("/proc/meminfo") as fh:
             ram_kb = int(fh.readline().split()[1])
@@ -35,6 +46,7 @@ def machine(*, scale: int, crimes: int, complaints: int, repeat: int, build_s: f
         "postgresql": pg,
         "python": platform.python_version(),
         "load_average_1m": round(os.getloadavg()[0], 2),
+        "table_sizes": sizes,
     }
 
 
@@ -54,6 +66,12 @@ def table(figures: list[Figure], meta: dict[str, Any]) -> str:
         f"{meta['complaints']:,} complaints; {meta['repeat']} runs per figure; {meta['nproc']} cores, "
         f"{meta['ram_gb']} GB RAM, PostgreSQL {meta['postgresql']}; {meta['when']}; load average at the end "
         f"{meta['load_average_1m']} (the machine is shared: absolute times are noisy, ratios less so)",
+        "Tables with their indexes: "
+        + "; ".join(
+            f"{name} {v['bytes'] / 2**20:,.0f} MB ({v['bytes_per_row']} bytes a row)"
+            for name, v in meta.get("table_sizes", {}).items()
+            if v["rows"]
+        ),
         "",
         "| Figure | Median | Min–max | Floor (PostgreSQL) | Ratio | Target | Met |",
         "|---|---|---|---|---|---|---|",
