@@ -62,8 +62,9 @@ def _flag_chunk(
             LIMIT %(size)s
         ), inserted AS (
             INSERT INTO {flag_table}
-                (incident_id, flagged_at, status, resolved_crime_number, dismiss_reason, escalation_note)
-            SELECT c.id, %(now)s, 'open', '', '', '' FROM candidates c
+                (incident_id, incident_opened_at, flagged_at, status, resolved_crime_number, dismiss_reason,
+                 escalation_note)
+            SELECT c.id, c.opened_at, %(now)s, 'open', '', '', '' FROM candidates c
             WHERE NOT EXISTS (SELECT 1 FROM {flag_table} f WHERE f.incident_id = c.id)
             ON CONFLICT DO NOTHING
             RETURNING id
