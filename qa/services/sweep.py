@@ -94,7 +94,7 @@ def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, i
         WITH chunk AS MATERIALIZED (
             SELECT f.id, f.incident_id FROM {flag_table} f WHERE f.status = 'open' AND f.id > %(after)s
             ORDER BY f.id LIMIT %(size)s
-        ), recorded AS (
+        ), recorded AS MATERIALIZED (
             SELECT c.id, i.crime_number FROM chunk c
             CROSS JOIN LATERAL (
                 SELECT crime_number FROM {incident_table} WHERE id = c.incident_id LIMIT 1
@@ -161,6 +161,12 @@ def sweep_unrecorded(
             after_chunk("flag", len(inserted))
         if seen < chunk_size:
             break
+
+    if flagged > chunk_size:
+        # Thousands of new rows since autovacuum last looked: refresh the planner's statistics before the
+        # close pass, or it plans for an empty table and joins every open flag with every chunk row.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {UnrecordedFlag._meta.db_table}")
 
     last_flag = 0
     while complete:
