@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from config.access import roles_required
+from config.permissions import Role
 from staffing import selectors
 
 
-@login_required
+@roles_required(*Role.SUPERVISORS)
 def team_list(request: HttpRequest) -> HttpResponse:
     return render(request, "staffing/team_list.html", {"teams": selectors.team_list()})
