@@ -51,7 +51,8 @@ def _fingerprints(database_url: str) -> dict[str, tuple[int, str]]:
             for table in tables:
                 cur.execute(
                     sql.SQL(
-                        "SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM {} t"
+                        "SELECT count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+                        " FROM {} t"
                     ).format(sql.Identifier(table))
                 )
                 count, digest = cur.fetchone()  # type: ignore[misc]
