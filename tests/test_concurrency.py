@@ -17,7 +17,7 @@ from staffing.tests.factories import TeamFactory
 
 @pytest.mark.django_db
 def test_a_save_with_the_current_version_succeeds_bumps_the_version_and_is_audited() -> None:
-    team = TeamFactory(code="RC-A", name="Alpha")
+    team = TeamFactory.create(code="RC-A", name="Alpha")
     assert team.version == 1
     team.name = "Alpha North"
     team._change_reason = "Renamed after the restructure"
@@ -34,7 +34,7 @@ def test_a_save_with_the_current_version_succeeds_bumps_the_version_and_is_audit
 
 @pytest.mark.django_db
 def test_the_second_editor_is_told_and_the_first_edit_stands() -> None:
-    team = TeamFactory(code="RC-B", name="Bravo", capacity=11)
+    team = TeamFactory.create(code="RC-B", name="Bravo", capacity=11)
     first = Team.objects.get(pk=team.pk)
     second = Team.objects.get(pk=team.pk)  # both opened the record at version 1
     first.name = "Bravo East"
@@ -51,7 +51,7 @@ def test_the_second_editor_is_told_and_the_first_edit_stands() -> None:
 
 @pytest.mark.django_db
 def test_a_record_deleted_meanwhile_is_reported_as_changed() -> None:
-    team = TeamFactory(code="RC-C")
+    team = TeamFactory.create(code="RC-C")
     Team.objects.filter(pk=team.pk).delete()
     with pytest.raises(DomainError):
         save_with_version(team, expected_version=1, fields=["name"])
@@ -59,7 +59,7 @@ def test_a_record_deleted_meanwhile_is_reported_as_changed() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_two_simultaneous_saves_of_the_same_version_let_exactly_one_through() -> None:
-    team = TeamFactory(code="RC-D", name="Delta")
+    team = TeamFactory.create(code="RC-D", name="Delta")
     first_saved = threading.Event()
     outcomes: dict[str, str] = {}
 

@@ -141,7 +141,12 @@ def test_the_broker_is_asked_at_most_once_a_minute(
     client: Client, make_user: Callable[..., Any], live_broker_check: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(faults, "_ping_broker", lambda url: calls.append(url) or False)
+
+    def ping(url: str) -> bool:
+        calls.append(url)
+        return False
+
+    monkeypatch.setattr(faults, "_ping_broker", ping)
     client.force_login(make_user("recorder"))
     for _ in range(3):
         assert BANNER in client.get("/").content.decode()
