@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from config import views
@@ -16,8 +19,13 @@ api_patterns: list[URLPattern | URLResolver] = [
     path(
         "docs/",
         roles_required(*Role.ALL)(
-            # The split view serves its start-up script as a separate file: no inline script (CSP).
-            SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html")
+            # The split view serves its start-up script as a separate file: no inline script. Swagger UI
+            # sets inline styles as it renders, so this one page allows inline *styles* (never scripts).
+            csp_override({**settings.SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]})(
+                SpectacularSwaggerSplitView.as_view(
+                    url_name="api:schema", template_name="api/swagger_ui.html"
+                )
+            )
         ),
         name="docs",
     ),
