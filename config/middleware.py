@@ -18,6 +18,9 @@ from config.faults import database_unavailable_response
 logger = logging.getLogger(__name__)
 
 LAST_ACTIVITY_KEY = "resolve_last_activity"
+# Requests a page makes by itself (htmx polling: hx-headers='{"X-Resolve-Background": "1"}') do not count
+# as activity, or a terminal left on an auto-refreshing page would never be signed out.
+BACKGROUND_HEADER = "X-Resolve-Background"
 # Write the timestamp at most this often, so an active user does not cost a session write per request.
 TOUCH_EVERY_SECONDS = 30
 
@@ -25,7 +28,7 @@ TOUCH_EVERY_SECONDS = 30
 class IdleTimeoutMiddleware:
     """Sign a browser session out after RESOLVE_IDLE_TIMEOUT_MINUTES without a request. The next page
     then sends the person to the sign-in page with a message saying why. Token (API) clients have no
-    session and are not affected."""
+    session and are not affected; background polls (BACKGROUND_HEADER) do not count as activity."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
@@ -43,6 +46,8 @@ class IdleTimeoutMiddleware:
                     f"You were signed out after {settings.RESOLVE_IDLE_TIMEOUT_MINUTES} minutes without "
                     "activity. Sign in again to carry on.",
                 )
+            elif request.headers.get(BACKGROUND_HEADER) == "1":
+                pass  # a page polling by itself is not a person at the keyboard
             elif not isinstance(last, int) or now - last >= TOUCH_EVERY_SECONDS:
                 request.session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)

@@ -261,3 +261,9 @@ urlpatterns = [path("thing/<int:pk>/", _undeclared_view, name="thing")]
 def test_a_view_without_declared_roles_is_reported() -> None:
     found = collect_endpoints(URLResolver(RegexPattern(r"^"), __name__))
     assert [(e.path, e.kind) for e in found] == [("/thing/999999/", "undeclared")]
+
+
+def test_the_matrix_roles_are_the_user_model_roles() -> None:
+    from staffing.models import User
+
+    assert set(Role.ALL) == set(User.Role.values)

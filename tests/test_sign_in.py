@@ -221,3 +221,26 @@ def test_production_uses_secure_cookies_hsts_and_frame_denial() -> None:
         "config.settings.production",
     )
     assert proc.stdout.split() == ["True", "True", "True", "True", "True", "DENY"], proc.stderr
+
+
+@pytest.mark.django_db
+def test_background_polls_do_not_keep_an_idle_session_alive(
+    client: Client, make_user: Callable[..., Any], settings: Any
+) -> None:
+    settings.RESOLVE_IDLE_TIMEOUT_MINUTES = 30
+    client.force_login(make_user("recorder"))
+    client.get("/")
+    _idle_for(client, 20 * 60)
+    poll = {"HTTP_HX_REQUEST": "true", "HTTP_X_RESOLVE_BACKGROUND": "1"}
+    assert client.get("/", **poll).status_code == 200  # still within the timeout: served...
+    assert int(time.time()) - client.session[LAST_ACTIVITY_KEY] >= 20 * 60  # ...but not counted
+    _idle_for(client, 31 * 60)
+    expired = client.get("/", HTTP_HX_CURRENT_URL="http://testserver/", **poll)
+    # htmx is told to load the sign-in page as a whole page, not to swap it into the queue panel.
+    assert expired.status_code == 401
+    assert expired["HX-Redirect"] == "/accounts/login/?next=/"
+
+
+def test_the_home_page_poll_is_marked_as_background() -> None:
+    html = (ROOT / "templates" / "home.html").read_text()
+    assert 'hx-trigger="every 60s"' in html and """hx-headers='{"X-Resolve-Background": "1"}'""" in html
