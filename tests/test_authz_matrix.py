@@ -95,6 +95,9 @@ def _methods(callback: Callable[..., Any], kind: str) -> tuple[str, ...]:
         return ("get",)
     if view_class is None:  # a function view: we cannot see its methods, so probe a write as well
         return ("get", "post")
+    actions = getattr(callback, "actions", None)  # a DRF ViewSet routed by a router: {"get": "list", ...}
+    if actions:
+        return ("get", *(m for m in UNSAFE_METHODS if m in actions))
     return ("get", *(m for m in UNSAFE_METHODS if hasattr(view_class, m)))
 
 
