@@ -48,10 +48,6 @@ class Endpoint:
     roles: frozenset[str]
     methods: tuple[str, ...]  # the methods probed: GET always, plus any write method the view offers
 
-    @property
-    def id(self) -> str:
-        return self.path
-
 
 def _sample(pattern: Any) -> str:
     """A concrete string the pattern accepts, with every parameter an id/slug nobody has."""
