@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from config.access import roles_required
+from config.permissions import Role
 from recording.models import Offence
 
 
-@login_required
+@roles_required(*Role.CRIME_STAFF)
 def offence_list(request: HttpRequest) -> HttpResponse:
     """The HO offence classifications, searchable by code, title or category (recorders look codes up)."""
     q = request.GET.get("q", "").strip()
