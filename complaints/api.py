@@ -22,6 +22,8 @@ from staffing.models import User
 from staffing.services import access_log_record
 
 STAFF = roles_allowed(*Role.COMPLAINTS)
+# One case: any signed-in role may ask, but only those with need-to-know find it (others get 404).
+CASE = roles_allowed(*Role.ALL)
 
 
 def _me(request: Any) -> User:
@@ -85,7 +87,7 @@ class CaseListCreateApi(ListAPIView):
 
 
 class CaseDetailApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(responses=serializers.CaseDetailOut)
     def get(self, request: Request, pk: int) -> Response:
@@ -97,7 +99,7 @@ class CaseActionApi(APIView):
     """POST one handling action: triage, initial_contact, service_recovery, record, refer_iopc, pcc,
     withdraw, discontinue, reassign (managers), forward (compliments), letter."""
 
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(request=serializers.ActionIn, responses=serializers.CaseDetailOut)
     def post(self, request: Request, pk: int) -> Response:
@@ -179,7 +181,7 @@ class CaseActionApi(APIView):
 
 
 class CaseContactsApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(responses=serializers.ContactOut(many=True))
     def get(self, request: Request, pk: int) -> Response:
@@ -196,7 +198,7 @@ class CaseContactsApi(APIView):
 
 
 class CaseOutcomeApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(request=serializers.OutcomeIn, responses=serializers.CaseDetailOut)
     def post(self, request: Request, pk: int) -> Response:
@@ -221,7 +223,7 @@ class CaseOutcomeApi(APIView):
 
 
 class CaseReviewApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(request=serializers.ReviewIn, responses={201: serializers.ReviewOut})
     def post(self, request: Request, pk: int) -> Response:

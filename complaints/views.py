@@ -48,6 +48,19 @@ def complaints_staff(view: View) -> View:
     return wrapper
 
 
+def complaints_case(view: View) -> View:
+    """A single case: anyone without need-to-know gets 404, so they cannot learn it exists."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not permissions.can_list(request.user):
+            raise Http404("No such complaint case")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
     crumbs: list[dict[str, str | None]] = [{"label": "Complaints", "url": reverse("complaints:mine")}]
     crumbs.extend({"label": a, "url": b} for a, b in items)
@@ -194,7 +207,7 @@ def _render_case(
     return render(request, "complaints/case_detail.html", context, status=400 if bound else 200)
 
 
-@complaints_staff
+@complaints_case
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     access_log_record(
@@ -384,7 +397,7 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
 
 
 @require_POST
-@complaints_staff
+@complaints_case
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
@@ -423,12 +436,12 @@ def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
     return letter
 
 
-@complaints_staff
+@complaints_case
 def letter_html(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     return HttpResponse(_letter(request, pk, letter_id).html)
 
 
-@complaints_staff
+@complaints_case
 def letter_pdf(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     letter = _letter(request, pk, letter_id)
     response = HttpResponse(letters.letter_pdf(letter.html), content_type="application/pdf")

@@ -70,6 +70,7 @@ def test_roles(api_as: Callable[..., APIClient], reference_data: None) -> None:
     case = ComplaintCaseFactory()
     recorder = api_as("recorder")
     assert recorder.get("/api/v1/complaints/cases/").status_code == 403
+    assert recorder.get(f"/api/v1/complaints/cases/{case.pk}/").status_code == 404
     assert APIClient().get("/api/v1/complaints/cases/").status_code == 401
     manager = api_as("manager")
     assert manager.get(f"/api/v1/complaints/cases/{case.pk}/").status_code == 200

@@ -63,7 +63,17 @@ def test_other_roles_get_403_for_lists_and_404_for_a_case(
     case = ComplaintCaseFactory(actor=advisor)
     client.force_login(make_user("sergeant"))
     assert client.get("/complaints/").status_code == 403
-    assert client.get(f"/complaints/{case.pk}/").status_code == 403
+    assert client.get(f"/complaints/{case.pk}/").status_code == 404
+
+
+def test_equality_data_is_shown_to_managers_only(
+    client: Client, advisor: Any, make_user: Callable[..., Any]
+) -> None:
+    case = ComplaintCaseFactory(actor=advisor, complainant={"equality": {"ethnicity": "Irish Traveller"}})
+    client.force_login(advisor)
+    assert "Irish Traveller" not in client.get(f"/complaints/{case.pk}/").content.decode()
+    client.force_login(make_user("manager"))
+    assert "Irish Traveller" in client.get(f"/complaints/{case.pk}/").content.decode()
 
 
 def test_a_subject_gets_404_even_as_manager(
@@ -99,10 +109,13 @@ def test_intake_form_creates_a_case(signed_in: Client) -> None:
             "adversely_affected": "on",
             "subject_kind": "force",
             "category": "A1",
+            "eq_ethnicity": "White British",
         },
     )
     assert response.status_code == 302
-    assert ComplaintCase.objects.get().complainants.get().name == "Pat Lee"
+    complainant = ComplaintCase.objects.get().complainants.get()
+    assert complainant.name == "Pat Lee"
+    assert complainant.equality.ethnicity == "White British"  # C-DP-MINIMISE: separate record
 
 
 def test_intake_rejects_future_events_with_a_field_error(signed_in: Client) -> None:
