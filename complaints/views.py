@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
-from complaints.models import ComplaintCase, LessonLearned, Letter
+from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
 from config.exceptions import DomainError
 from staffing.models import User
 from staffing.services import access_log_record
@@ -195,6 +195,12 @@ def _render_case(
         "case": case,
         "proposal": proposal,
         "proposal_error": proposal_error,
+        "proposal_route": dict(Route.choices).get(proposal.route or "", "None (not eligible)")
+        if proposal
+        else "",
+        "proposal_authority": dict(AppropriateAuthority.choices).get(proposal.appropriate_authority, "")
+        if proposal
+        else "",
         "forms": _forms_for(case, bound),
         "complainants": complainants,
         "adjustments_people": complainants,
