@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
-from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
+from complaints.models import Allegation, AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
 from config.exceptions import DomainError
 from staffing.models import User
 from staffing.services import access_log_record
@@ -159,7 +159,12 @@ def _forms_for(
         "pcc": forms.PccForm(initial=v),
         "contact": forms.ContactForm(initial=v | {"at": now}),
         "letter": forms.LetterForm(),
-        "close": forms.CloseForm(initial=v, outcomes=selectors.outcomes_for_route(case.route)),
+        "close": forms.CloseForm(
+            initial=v,
+            outcomes=selectors.outcomes_for_route(case.route),
+            allegations=list(case.allegations.all()),
+        ),
+        "allegation": forms.AllegationForm(initial=v),
         "withdraw": forms.ReasonForm(initial=v),
         "discontinue": forms.ReasonForm(initial=v),
         "review": forms.ReviewForm(initial={"received_on": today}),
@@ -333,10 +338,24 @@ def _do_close(case: ComplaintCase, form: Any, user: Any) -> str:
         actor=user,
         outcome_code=d["outcome"],
         outcome_on=d["outcome_on"],
+        allegation_outcomes=form.allegation_outcomes(),
         reason=d["reason"],
         version=_version(form),
     )
     return "Outcome recorded and case closed."
+
+
+def _do_allegation(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.allegation_add(
+        case_id=case.pk,
+        actor=user,
+        category_code=d["category"].code,
+        description=d["description"],
+        version=_version(form),
+        **{flag: d[flag] for flag in Allegation.FLAGS},
+    )
+    return "Allegation added."
 
 
 def _do_withdraw(case: ComplaintCase, form: Any, user: Any) -> str:
@@ -394,6 +413,7 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
     "contact": (forms.ContactForm, _do_contact),
     "letter": (forms.LetterForm, _do_letter),
     "close": (forms.CloseForm, _do_close),
+    "allegation": (forms.AllegationForm, _do_allegation),
     "withdraw": (forms.ReasonForm, _do_withdraw),
     "discontinue": (forms.ReasonForm, _do_discontinue),
     "review": (forms.ReviewForm, _do_review),
@@ -411,7 +431,10 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     form_class, handler = ACTIONS[name]
     if form_class is forms.CloseForm:
         form: django_forms.Form = forms.CloseForm(
-            request.POST, prefix=name, outcomes=selectors.outcomes_for_route(case.route)
+            request.POST,
+            prefix=name,
+            outcomes=selectors.outcomes_for_route(case.route),
+            allegations=list(case.allegations.all()),
         )
     else:
         form = form_class(request.POST, prefix=name)
