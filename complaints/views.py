@@ -13,7 +13,6 @@ from typing import Any, cast
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +22,9 @@ from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
 from complaints.models import Allegation, AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
+from config.access import roles_required
 from config.exceptions import DomainError
+from config.permissions import Role
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -35,23 +36,15 @@ def _me(request: Any) -> User:
     return cast(User, request.user)
 
 
-def complaints_staff(view: View) -> View:
-    """Signed-in advisors, managers and admins only; anyone else gets 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not permissions.can_list(_me(request)):
-            raise PermissionDenied("Complaint cases are for resolution advisors and managers.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Lists and forms: advisors, managers and admins; anyone else 403.
+complaints_staff = roles_required(*Role.COMPLAINTS)
 
 
 def complaints_case(view: View) -> View:
-    """A single case: anyone without need-to-know gets 404, so they cannot learn it exists."""
+    """A single case: anyone without need-to-know gets 404, so they cannot learn it exists. Every role
+    is declared (the matrix then expects 404, not 403, for the others)."""
 
-    @login_required
+    @roles_required(*Role.ALL)
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not permissions.can_list(request.user):
@@ -422,8 +415,8 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
 }
 
 
-@require_POST
 @complaints_case
+@require_POST
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
@@ -543,7 +536,7 @@ def learning(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- subject access
-@complaints_staff
+@roles_required(Role.MANAGER, Role.ADMIN)
 def subject_access(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export_subject_access(_me(request)):
         raise PermissionDenied("Subject access exports are for managers.")
