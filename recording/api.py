@@ -139,7 +139,7 @@ class CrimeListCreateApi(ListAPIView):
     serializer_class = CrimeListSerializer
 
     def get_queryset(self) -> QuerySet[Crime]:
-        return selectors.crime_list(user=_user(self.request), filters=self.request.query_params)  # type: ignore[arg-type]
+        return selectors.crime_list(user=_user(self.request), filters=self.request.query_params)
 
     @extend_schema(request=CrimeCreateInputSerializer, responses=CrimeDetailSerializer)
     def post(self, request: Request) -> Response:
@@ -477,7 +477,8 @@ class ForceDetailApi(APIView):
             return Response({"detail": "Only sergeants maintain the force directory."}, status=403)
         force = get_object_or_404(Force, pk=pk)
         current = ForceSerializer(force).data
-        merged = {**current, **request.data}
+        raw = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)
+        merged = {**current, **raw}
         data = _force_data(merged, instance=force)
         force = casework.force_save(actor=_user(request), force=force, **data)
         return Response(ForceSerializer(force).data)

@@ -18,12 +18,6 @@ from recording.models import (
     VictimUpdate,
 )
 
-
-class UserRefField(serializers.RelatedField):  # type: ignore[type-arg]
-    def to_representation(self, value: Any) -> str:
-        return str(value.username)
-
-
 # ---------------------------------------------------------------- outputs
 
 
