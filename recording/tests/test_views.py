@@ -261,3 +261,18 @@ def test_home_shows_recording_queues(reference_data: None, make_user: Any) -> No
     casework.reclassification_propose(crime=CrimeFactory(), actor=sergeant, offence_code="5D", reason="r")
     page = client_for(sergeant).get("/").content.decode()
     assert "Reclassifications awaiting approval" in page
+
+
+def test_allocation_page(reference_data: None, make_user: Any) -> None:
+    crime = CrimeFactory()
+    investigator = make_user("investigator")
+    sergeant = client_for(make_user("sergeant"))
+    response = sergeant.post(
+        f"/recording/crimes/{crime.pk}/status/",
+        {"status": "allocated", "owner": investigator.pk, "reason": "Allocate"},
+    )
+    assert response.status_code == 302
+    crime.refresh_from_db()
+    assert crime.owner == investigator and crime.status == "allocated"
+    history = client_for(make_user("sergeant")).get(f"/recording/crimes/{crime.pk}/").content.decode()
+    assert "Allocate" in history  # the reason shows in the audit trail
