@@ -18,12 +18,6 @@ from recording.models import (
     VictimUpdate,
 )
 
-
-class UserRefField(serializers.RelatedField):  # type: ignore[type-arg]
-    def to_representation(self, value: Any) -> str:
-        return str(value.username)
-
-
 # ---------------------------------------------------------------- outputs
 
 
@@ -376,3 +370,9 @@ class AssessmentInputSerializer(serializers.Serializer[Any]):
     solvability_reason = serializers.CharField(required=False, allow_blank=True)
     victim_view = serializers.ChoiceField(choices=Crime.VictimView.choices, required=False, allow_blank=True)
     victim_view_evidence = serializers.CharField(required=False, allow_blank=True)
+
+
+class StatusInputSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=Crime.Status.choices, required=False)
+    owner = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField()

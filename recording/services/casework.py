@@ -67,6 +67,7 @@ def crime_set_status(*, crime: Crime, actor: User, status: str, reason: str) -> 
     if status not in Crime.Status.values:
         raise DomainError(f"Unknown status {status!r}.", field="status")
     _move(crime, status)
+    crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = _reason(reason)  # type: ignore[attr-defined]
     crime.save(update_fields=["status", "updated_at"])
     return crime
@@ -83,6 +84,7 @@ def crime_allocate(*, crime: Crime, actor: User, owner: User | None, team: Team 
         raise DomainError("Only an open crime can be allocated.", field="status")
     crime.owner = owner
     crime.team = team if team is not None else (owner.team if owner is not None else crime.team)
+    crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = _reason(reason)  # type: ignore[attr-defined]
     crime.save(update_fields=["owner", "team", "status", "updated_at"])
     return crime
@@ -135,6 +137,7 @@ def crime_update_assessment(
     if not changed:
         return crime
     crime.full_clean(exclude=["incidents"])
+    crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = _reason(reason)  # type: ignore[attr-defined]
     crime.save(update_fields=[*changed, "updated_at"])
     return crime
@@ -167,6 +170,7 @@ def reclassification_propose(
         status=ClassificationChange.Status.PROPOSED,
         proposed_by=actor,
     )
+    change._history_user = actor  # type: ignore[attr-defined]
     change._change_reason = reason  # type: ignore[attr-defined]
     change.save()
     return change
@@ -188,12 +192,14 @@ def reclassification_decide(
     change.decided_by = actor
     change.decided_at = timezone.now()
     change.decision_note = note
+    change._history_user = actor  # type: ignore[attr-defined]
     change._change_reason = f"Reclassification {change.status}: {note}".strip(": ")  # type: ignore[attr-defined]
     change.save()
     if approve:
         crime = _lock(change.crime)
         crime.offence = change.to_offence
         crime.restricted = change.to_offence.restricted
+        crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = (  # type: ignore[attr-defined]
             f"Reclassified {change.from_offence.code if change.from_offence else '?'} -> "
             f"{change.to_offence.code} (R-RECLASSIFY): {change.reason}"
@@ -250,6 +256,7 @@ def cancellation_request(
         duplicate_of=duplicate_of.strip(),
         requested_by=actor,
     )
+    request._history_user = actor  # type: ignore[attr-defined]
     request._change_reason = f"Cancellation requested under {criterion.code}"  # type: ignore[attr-defined]
     request.save()
     return request
@@ -299,6 +306,7 @@ def cancellation_decide(
     request.decided_at = timezone.now()
     request.decision_note = note.strip()
     request.victim_informed = victim_informed
+    request._history_user = actor  # type: ignore[attr-defined]
     request._change_reason = f"Cancellation {request.status}: {note}"  # type: ignore[attr-defined]
     request.save()
     if approve:
@@ -307,6 +315,7 @@ def cancellation_decide(
         crime.cancelled_under = request.criterion
         crime.cancelled_at = request.decided_at
         crime.next_victim_update_due = None
+        crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = f"Cancelled under {request.criterion.code}: {note}"  # type: ignore[attr-defined]
         crime.save(
             update_fields=[
@@ -357,6 +366,7 @@ def force_save(
     force.notes = notes
     force.last_verified = last_verified
     force.full_clean()
+    force._history_user = actor  # type: ignore[attr-defined]
     force._change_reason = _reason(reason)  # type: ignore[attr-defined]
     force.save()
     return force
@@ -382,6 +392,7 @@ def transfer_out_request(*, crime: Crime, actor: User, force_code: str, reason: 
         reason=reason,
         requested_by=actor,
     )
+    transfer._history_user = actor  # type: ignore[attr-defined]
     transfer._change_reason = reason  # type: ignore[attr-defined]
     transfer.save()
     return transfer
@@ -420,6 +431,7 @@ def transfer_in_register(
         reason=victim_name,
         requested_by=actor,
     )
+    transfer._history_user = actor  # type: ignore[attr-defined]
     transfer._change_reason = f"Incoming transfer from {force.code}"  # type: ignore[attr-defined]
     transfer.save()
     return transfer
@@ -464,11 +476,13 @@ def transfer_decide(
             decision_note=note or "Transfer accepted",
             victim_informed=True,
         )
+        record._history_user = actor  # type: ignore[attr-defined]
         record._change_reason = "C1 on transfer acceptance (R-CANCEL-C1-TRANSFER)"  # type: ignore[attr-defined]
         record.save()
         crime.cancelled_under = c1
         crime.cancelled_at = now
         crime.next_victim_update_due = None
+        crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = (  # type: ignore[attr-defined]
             f"Transferred to {transfer.force.code} ({transfer.their_reference}); cancelled under C1"
         )
@@ -493,6 +507,7 @@ def transfer_decide(
             sending_force_reference=transfer.their_reference,
             reason=f"Incoming transfer from {transfer.force.code} ({transfer.their_reference})",
         )
+    transfer._history_user = actor  # type: ignore[attr-defined]
     transfer._change_reason = f"Transfer {transfer.status}"  # type: ignore[attr-defined]
     transfer.save()
     return transfer
@@ -545,6 +560,7 @@ def crime_finalise(*, crime: Crime, actor: User, outcome_code: str, reason: str)
     crime.outcome_at = timezone.now()
     crime.outcome_reason = reason
     crime.next_victim_update_due = None
+    crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = f"Finalised with outcome {outcome.code}: {reason}"  # type: ignore[attr-defined]
     crime.save(
         update_fields=[
@@ -593,11 +609,13 @@ def victim_update_record(
         next_due=lifecycle.next_victim_update_due(contacted_at),
         created_by=actor,
     )
+    update._history_user = actor  # type: ignore[attr-defined]
     update._change_reason = "Victim update logged"  # type: ignore[attr-defined]
     update.save()
     if crime.status in lifecycle.OPEN_STATUSES:
         latest = crime.victim_updates.order_by("-contacted_at").values_list("next_due", flat=True).first()
         crime.next_victim_update_due = latest
+        crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = "Victim update logged"  # type: ignore[attr-defined]
         crime.save(update_fields=["next_victim_update_due", "updated_at"])
     return update
@@ -620,6 +638,7 @@ def enquiry_create(
     enquiry = Enquiry(
         crime=crime, kind=kind, details=details, assigned_to=assigned_to, due_at=due_at, created_by=actor
     )
+    enquiry._history_user = actor  # type: ignore[attr-defined]
     enquiry._change_reason = "Fast-track enquiry raised"  # type: ignore[attr-defined]
     enquiry.save()
     return enquiry
@@ -636,6 +655,7 @@ def enquiry_update(*, enquiry: Enquiry, actor: User, status: str, result: str = 
     enquiry.status = status
     if result.strip():
         enquiry.result = result.strip()
+    enquiry._history_user = actor  # type: ignore[attr-defined]
     enquiry._change_reason = f"Enquiry {status}"  # type: ignore[attr-defined]
     enquiry.save()
     return enquiry
@@ -681,6 +701,7 @@ def appointment_book(
         notes=notes,
         created_by=actor,
     )
+    appointment._history_user = actor  # type: ignore[attr-defined]
     appointment._change_reason = "Appointment booked"  # type: ignore[attr-defined]
     try:
         with transaction.atomic():
@@ -696,6 +717,7 @@ def appointment_set_status(*, appointment: Appointment, actor: User, status: str
     if status not in Appointment.Status.values:
         raise DomainError(f"Unknown status {status!r}.", field="status")
     appointment.status = status
+    appointment._history_user = actor  # type: ignore[attr-defined]
     appointment._change_reason = _reason(reason)  # type: ignore[attr-defined]
     appointment.save(update_fields=["status"])
     return appointment

@@ -147,6 +147,7 @@ def crime_create(
         decision_rules=list(decision_rules),
         decision_explanation=list(decision_explanation),
     )
+    crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = reason  # type: ignore[attr-defined]
     crime.full_clean(exclude=["incidents"])
     try:
@@ -167,6 +168,7 @@ def crime_create(
             contact=v.contact,
             vulnerable=v.vulnerable,
         )
+        victim._history_user = actor  # type: ignore[attr-defined]
         victim._change_reason = reason  # type: ignore[attr-defined]
         victim.full_clean(exclude=["crime"])
         victim.save()
@@ -179,6 +181,7 @@ def crime_create(
             description=s.description,
             date_of_birth=s.date_of_birth,
         )
+        suspect._history_user = actor  # type: ignore[attr-defined]
         suspect._change_reason = reason  # type: ignore[attr-defined]
         suspect.save()
     initial = ClassificationChange(
@@ -191,6 +194,7 @@ def crime_create(
         decided_by=actor,
         decided_at=recorded,
     )
+    initial._history_user = actor  # type: ignore[attr-defined]
     initial._change_reason = reason  # type: ignore[attr-defined]
     initial.save()
     if incidents:
@@ -273,6 +277,7 @@ def crime_create_from_decision(
                 reason=f"Happened in {force.code}'s area (R-LOCATION).",
                 requested_by=actor,
             )
+            transfer._history_user = actor  # type: ignore[attr-defined]
             transfer._change_reason = "Transfer opened from the recording decision"  # type: ignore[attr-defined]
             transfer.save()
         created.append(crime)
@@ -291,11 +296,13 @@ def crime_victim_add(*, crime: Crime, actor: User, victim: VictimInput, reason: 
         contact=victim.contact,
         vulnerable=victim.vulnerable,
     )
+    row._history_user = actor  # type: ignore[attr-defined]
     row._change_reason = reason  # type: ignore[attr-defined]
     row.full_clean(exclude=["crime"])
     row.save()
     if crime.next_victim_update_due is None and crime.status in lifecycle.OPEN_STATUSES:
         crime.next_victim_update_due = lifecycle.first_victim_update_due(timezone.now())
+        crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = reason  # type: ignore[attr-defined]
         crime.save(update_fields=["next_victim_update_due", "updated_at"])
     return row
@@ -313,6 +320,7 @@ def crime_suspect_add(*, crime: Crime, actor: User, suspect: SuspectInput, reaso
         description=suspect.description,
         date_of_birth=suspect.date_of_birth,
     )
+    row._history_user = actor  # type: ignore[attr-defined]
     row._change_reason = reason  # type: ignore[attr-defined]
     row.save()
     return row
