@@ -18,6 +18,13 @@ from qa.tests.factories import make_crime, make_incident
 pytestmark = pytest.mark.usefixtures("reference_data")
 
 
+@pytest.fixture(autouse=True, params=["set-based-sql", "portable-orm"])
+def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every sweep test runs against both chunk implementations (PostgreSQL CTE and the portable one)."""
+    monkeypatch.setattr(sweep, "FORCE_PORTABLE", request.param == "portable-orm")
+    return str(request.param)
+
+
 def open_incident_ids() -> list[int]:
     return sorted(UnrecordedFlag.objects.filter(status="open").values_list("incident_id", flat=True))
 
