@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -38,6 +39,9 @@ class AwareDateTimeField(serializers.DateTimeField):
 
 
 # ---------------------------------------------------------------- input
+MAX_ITEMS = 100  # victims or allegations in one report: far above any real report, bounds the work
+
+
 class RecordingDecisionVictimInputSerializer(serializers.Serializer[dict[str, Any]]):
     ref = serializers.CharField(max_length=40)
     kind = serializers.ChoiceField(choices=[k.value for k in rules.VictimKind])
@@ -65,8 +69,12 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     reported_at = AwareDateTimeField(help_text="When the report first reached the force (R-NCRS-24H).")
     force = serializers.CharField(max_length=20)
     location_force = serializers.CharField(max_length=20, required=False, allow_null=True, default=None)
-    victims = RecordingDecisionVictimInputSerializer(many=True, required=False)
-    alleged = RecordingDecisionAllegationInputSerializer(many=True, allow_empty=False)
+    victims: serializers.ListSerializer[dict[str, Any]] = serializers.ListSerializer(
+        child=RecordingDecisionVictimInputSerializer(), required=False, max_length=MAX_ITEMS
+    )
+    alleged: serializers.ListSerializer[dict[str, Any]] = serializers.ListSerializer(
+        child=RecordingDecisionAllegationInputSerializer(), allow_empty=False, max_length=MAX_ITEMS
+    )
 
     def to_report(self) -> rules.Report:
         data = self.validated_data
@@ -144,11 +152,15 @@ class RecordingDecisionApi(APIView):
     Stores nothing. `rules` cites the rule IDs of DOMAIN-crime.md; `explanation` says why."""
 
     permission_classes = [roles_allowed(*Role.CRIME_STAFF)]
+    parser_classes = [JSONParser]  # nested victims/alleged: JSON only
 
     @extend_schema(
         operation_id="recording_decision",
         request=RecordingDecisionInputSerializer,
-        responses={200: RecordingDecisionOutputSerializer},
+        responses={
+            200: RecordingDecisionOutputSerializer,
+            400: OpenApiResponse(description='Bad input, by field: {"alleged": {"1": {"victim": ["..."]}}}'),
+        },
         examples=[OpenApiExample("Robbery with injury", value=EXAMPLE_REQUEST, request_only=True)],
     )
     def post(self, request: Request) -> Response:

@@ -141,6 +141,10 @@ def _with_allegation(index: int, **changes: Any) -> dict[str, Any]:
         (body(alleged=[]), {"alleged": {"non_field_errors": ["This list may not be empty."]}}),
         (body(force=""), {"force": ["This field may not be blank."]}),
         (
+            body(victims=[{"ref": f"V{i}", "kind": "person"} for i in range(101)]),
+            {"victims": {"non_field_errors": ["Ensure this field has no more than 100 elements."]}},
+        ),
+        (
             _with_allegation(0, incident=None),
             {"alleged": {"0": {"incident": ["This field may not be null."]}}},
         ),
@@ -190,6 +194,10 @@ def test_the_catalogue_is_the_offence_table(reference_data: None) -> None:
         restricted=True,
         notifiable=True,
     )
+
+
+def test_a_form_post_is_refused_as_unsupported(api_as: Callable[..., Any], reference_data: None) -> None:
+    assert api_as("recorder").post(URL, {"force": "XX"}).status_code == 415
 
 
 def test_the_schema_documents_the_decision_endpoint(api_client: APIClient) -> None:

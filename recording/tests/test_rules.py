@@ -153,6 +153,15 @@ def test_ncrs_breach_is_a_record_after_or_no_record_by_the_deadline(
     assert is_ncrs_breach(reported_at=NOW, recorded_at=recorded_at, now=now) is breach
 
 
+@pytest.mark.parametrize("naive", ["now", "recorded_at"])
+def test_ncrs_breach_refuses_times_without_zone(naive: str) -> None:
+    times: dict[str, Any] = {"recorded_at": NOW, "now": NOW}
+    times[naive] = datetime(2026, 3, 1, 15, 0)
+    with pytest.raises(ReportError) as err:
+        is_ncrs_breach(reported_at=NOW, **times)
+    assert err.value.field == naive
+
+
 def test_the_24_hour_deadline_is_cited_whenever_a_crime_is_to_be_recorded() -> None:
     decision = decide(report(a("A1", "V1", "8N")), ho_offences())
     assert "R-NCRS-24H" in decision.rules
@@ -228,7 +237,7 @@ def test_a_household_or_business_counts_once_for_several_allegations_of_one_clas
     assert "R-PRINCIPAL" not in decision.rules
 
 
-def test_two_householders_are_two_victims_only_when_listed_as_people() -> None:
+def test_two_households_in_one_incident_are_two_victims() -> None:
     households = decide(
         report(
             a("A1", "H1", "58A"),
@@ -271,6 +280,23 @@ def test_victimless_offences_are_counted_per_offender(
     decision = decide(report(*alleged), ho_offences())
     assert crimes_of(decision) == expected
     assert "R-VICTIMLESS-COUNT" in decision.rules
+
+
+def test_a_state_based_offence_naming_a_victim_is_still_counted_per_offender() -> None:
+    decision = decide(
+        report(
+            a("A1", "V1", "8N", offenders=("O1",)),
+            a("A2", "S1", "92D", offenders=("O1",)),
+            a("A3", "S1", "92D", offenders=("O2",)),
+            a("A4", "S1", "10D", offenders=("O2",), believed=False),
+            victims=(Victim("V1", "person"), Victim("S1", "society")),
+        ),
+        ho_offences(),
+    )
+    assert crimes_of(decision) == [("V1", "8N", ("A1",)), ("S1", "92D", ("A2",)), ("S1", "92D", ("A3",))]
+    assert [(n.allegation, n.rule) for n in decision.not_recorded] == [("A4", "R-NCRS-STATE")]
+    assert "R-VICTIMLESS-COUNT" in decision.crimes[1].rules
+    assert "R-FINISHED-INCIDENT" not in decision.rules
 
 
 def test_a_victim_based_offence_needs_a_victim() -> None:
@@ -378,6 +404,7 @@ def test_a_course_of_conduct_is_per_victim() -> None:
 def test_an_incident_outside_the_course_of_conduct_stays_a_separate_crime() -> None:
     decision = decide(report(a("A1", "V1", "8L", "I1"), a("A2", "V1", "49", "I2")), ho_offences())
     assert crimes_of(decision) == [("V1", "8L", ("A1",)), ("V1", "49", ("A2",))]
+    assert "R-FINISHED-INCIDENT" in decision.rules
 
 
 def test_course_of_conduct_codes_are_the_stalking_harassment_and_coercion_classes_of_the_csv() -> None:

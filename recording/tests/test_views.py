@@ -276,3 +276,27 @@ def test_allocation_page(reference_data: None, make_user: Any) -> None:
     assert crime.owner == investigator and crime.status == "allocated"
     history = client_for(make_user("sergeant")).get(f"/recording/crimes/{crime.pk}/").content.decode()
     assert "Allocate" in history  # the reason shows in the audit trail
+
+
+def test_r_rape_record_new_rapes_are_listed_for_daily_review(reference_data: None, make_user: Any) -> None:
+    from recording.queues import recording_queues
+
+    CrimeFactory(offence=Offence.objects.get(code="19C"))
+    CrimeFactory(offence=Offence.objects.get(code="88E"))  # exposure: sexual but not serious
+    queues = {q.key: q for q in recording_queues(make_user("sergeant"))}
+    assert queues["recording-rape-daily-review"].count == 1
+    assert "recording-rape-daily-review" not in {q.key for q in recording_queues(make_user("recorder"))}
+
+
+def test_home_queue_counts_overdue_victim_updates_for_the_owner(reference_data: None, make_user: Any) -> None:
+    from recording.queues import recording_queues
+
+    investigator = make_user("investigator")
+    CrimeFactory(
+        owner=investigator, status="allocated", next_victim_update_due=timezone.now() - timedelta(days=1)
+    )
+    CrimeFactory(
+        owner=investigator, status="allocated", next_victim_update_due=timezone.now() + timedelta(days=1)
+    )
+    queues = {q.key: q for q in recording_queues(investigator)}
+    assert queues["recording-victim-updates"].count == 1
