@@ -39,6 +39,12 @@ RESOLVE_SWEEP_GRACE_HOURS = env.int("RESOLVE_SWEEP_GRACE_HOURS", default=24)
 RESOLVE_IDLE_TIMEOUT_MINUTES = env.int("RESOLVE_IDLE_TIMEOUT_MINUTES", default=30)
 # How often (seconds) a web process asks the broker whether it is up, for the "delayed" banner.
 RESOLVE_BROKER_CHECK_SECONDS = env.int("RESOLVE_BROKER_CHECK_SECONDS", default=60)
+# Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.
+RESOLVE_DIPTEST_SEED = env("RESOLVE_DIPTEST_SEED", default="resolve")
+RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = env.int("RESOLVE_DIPTEST_CRIMES_PER_CATEGORY", default=5)
+RESOLVE_DIPTEST_INCIDENTS_PER_CODE = env.int("RESOLVE_DIPTEST_INCIDENTS_PER_CODE", default=3)
+RESOLVE_DIPTEST_HIDDEN_RISK = env.int("RESOLVE_DIPTEST_HIDDEN_RISK", default=20)
+RESOLVE_AMENDMENT_DAYS = env.int("RESOLVE_AMENDMENT_DAYS", default=7)
 
 # ---------------------------------------------------------------- apps
 DJANGO_APPS = [
@@ -218,6 +224,18 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "reference-data-refresh": {
         "task": "staffing.tasks.reference_load_task",
         "schedule": crontab(hour=3, minute=30),
+    },
+    "qa-sweep-unrecorded": {
+        "task": "qa.tasks.sweep_unrecorded_task",
+        "schedule": crontab(minute="*/15"),
+    },
+    "qa-dip-test-nightly": {
+        "task": "qa.tasks.dip_test_draw_task",
+        "schedule": crontab(hour=1, minute=15),
+    },
+    "qa-rape-review-daily": {
+        "task": "qa.tasks.rape_review_queue_task",
+        "schedule": crontab(hour=0, minute=30),
     },
 }
 

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, cast
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.generics import ListAPIView
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.exceptions import DomainError
+from config.permissions import Role, roles_allowed
+from qa import compliance, selectors
+from qa.filters import UnrecordedFlagFilter
+from qa.models import UnrecordedFlag
+from qa.serializers import (
+    DailyFiguresSerializer,
+    DailyQuerySerializer,
+    FlagAssignInputSerializer,
+    FlagDismissInputSerializer,
+    FlagEscalateInputSerializer,
+    FlagResolveInputSerializer,
+    UnrecordedFlagOutputSerializer,
+)
+from qa.services import sweep as sweep_services
+from staffing.models import User
+
+
+class UnrecordedIncidentListApi(ListAPIView):
+    """Flags raised by the unrecorded-incident sweep (R-NSIR-AUDIT-TRAIL), oldest incident first."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+    serializer_class = UnrecordedFlagOutputSerializer
+    filterset_class = UnrecordedFlagFilter
+
+    def get_queryset(self) -> QuerySet[UnrecordedFlag]:
+        return selectors.flag_list()
+
+
+class FlagActionApi(APIView):
+    """POST one action on an open flag: assign (to an investigator), resolve (with the crime number),
+    dismiss (reason + NSIR closing code) or escalate (note to the control room). 400 names the field."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+    inputs: dict[str, type[Any]] = {
+        "assign": FlagAssignInputSerializer,
+        "resolve": FlagResolveInputSerializer,
+        "dismiss": FlagDismissInputSerializer,
+        "escalate": FlagEscalateInputSerializer,
+    }
+
+    @extend_schema(request=FlagDismissInputSerializer, responses=UnrecordedFlagOutputSerializer)
+    def post(self, request: Request, pk: int, action: str) -> Response:
+        if action not in self.inputs:
+            return Response({"detail": "Not found."}, status=404)
+        flag = get_object_or_404(UnrecordedFlag, pk=pk)
+        data = self.inputs[action](data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        actor = cast(User, request.user)
+        if action == "assign":
+            investigator = User.objects.filter(username=values["assigned_to"]).first()
+            if investigator is None:
+                raise DomainError("No such user.", field="assigned_to")
+            sweep_services.flag_assign(flag_id=flag.pk, investigator=investigator, actor=actor)
+        elif action == "resolve":
+            sweep_services.flag_resolve(flag_id=flag.pk, crime_number=values["crime_number"], actor=actor)
+        elif action == "dismiss":
+            sweep_services.flag_dismiss(
+                flag_id=flag.pk,
+                reason=values["reason"],
+                closing_nsir_code=values["closing_nsir_code"],
+                actor=actor,
+            )
+        else:
+            sweep_services.flag_escalate(flag_id=flag.pk, note=values["note"], actor=actor)
+        return Response(UnrecordedFlagOutputSerializer(selectors.flag_get(flag.pk)).data)
+
+
+class DailyCsvRenderer(BaseRenderer):
+    """`?format=csv`: the same figures as the JSON, one header row and one value row; nested sections are
+    flattened (dip_test.compliance_rate -> dip_test_compliance_rate); null is an empty cell."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
+        flat = compliance.flatten(data if isinstance(data, dict) else {"detail": data})
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(list(flat))
+        writer.writerow(["" if v is None else v for v in flat.values()])
+        return out.getvalue().encode(self.charset)
+
+
+class DailyPerformanceApi(APIView):
+    """Daily performance figures (contract "Daily performance"), JSON or `?format=csv`."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+    renderer_classes = [JSONRenderer, DailyCsvRenderer]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("date", str, description="YYYY-MM-DD (Europe/London); default today")],
+        responses=DailyFiguresSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        query = DailyQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        day = query.validated_data.get("date") or timezone.localdate()
+        figures = compliance.daily_figures(day)
+        response = Response(DailyFiguresSerializer(figures).data)
+        if (
+            getattr(request, "accepted_renderer", None) is not None
+            and request.accepted_renderer.format == "csv"
+        ):
+            response["Content-Disposition"] = f'attachment; filename="resolve-daily-{day.isoformat()}.csv"'
+        return response
