@@ -65,6 +65,8 @@ from staffing.models import User
 from staffing.services import access_log_record
 
 CrimeStaff = roles_allowed(*Role.CRIME_STAFF)
+# The force directory: crime staff read it; sergeants, managers and admins maintain it (audited).
+ForceDirectory = roles_allowed(*Role.CRIME_STAFF, write=Role.SUPERVISORS)
 Supervisors = roles_allowed(*Role.SUPERVISORS)
 
 
@@ -531,7 +533,7 @@ class CrimeAppointmentApi(APIView):
 class ForceListApi(ListAPIView):
     """The force directory. GET: crime staff; POST: sergeants, managers, admins (audited)."""
 
-    permission_classes = [CrimeStaff]
+    permission_classes = [ForceDirectory]
     serializer_class = ForceSerializer
 
     def get_queryset(self) -> QuerySet[Force]:
@@ -539,15 +541,13 @@ class ForceListApi(ListAPIView):
 
     @extend_schema(request=ForceSerializer, responses=ForceSerializer)
     def post(self, request: Request) -> Response:
-        if _user(request).role not in Role.SUPERVISORS:
-            return Response({"detail": "Only sergeants maintain the force directory."}, status=403)
         data = _force_data(request.data)
         force = casework.force_save(actor=_user(request), **data)
         return Response(ForceSerializer(force).data, status=status.HTTP_201_CREATED)
 
 
 class ForceDetailApi(APIView):
-    permission_classes = [CrimeStaff]
+    permission_classes = [ForceDirectory]
 
     @extend_schema(responses=ForceSerializer)
     def get(self, request: Request, pk: int) -> Response:
@@ -555,8 +555,6 @@ class ForceDetailApi(APIView):
 
     @extend_schema(request=ForceSerializer, responses=ForceSerializer)
     def patch(self, request: Request, pk: int) -> Response:
-        if _user(request).role not in Role.SUPERVISORS:
-            return Response({"detail": "Only sergeants maintain the force directory."}, status=403)
         force = get_object_or_404(Force, pk=pk)
         current = ForceSerializer(force).data
         raw = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)
