@@ -176,6 +176,18 @@ def _engine_error(exc: rules.ReportError, report_form: Any, victims: Any, allega
         report_form.add_error(None, exc.message)
 
 
+def _typed_rows(formset: Any) -> list[dict[str, Any]]:
+    return [{bf.name: bf.value() for bf in form} for form in formset.forms]
+
+
+# A row added with the "add row" buttons (no JavaScript) starts with sensible values.
+NEW_ROW_DEFAULTS: dict[str, dict[str, str]] = {
+    "victims": {"ref": "V{n}", "kind": "person"},
+    "alleged": {"ref": "A{n}", "incident": "I1", "believed": "on"},
+    "offenders": {"ref": "O{n}"},
+}
+
+
 @crime_staff
 def recording_decide(request: HttpRequest) -> HttpResponse:
     """Enter what a report alleges, see the engine's decision, then record all its crimes in one step."""
@@ -183,16 +195,27 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         data = request.POST.copy()
         action = data.get("action", "decide")
-        for prefix in ("victims", "alleged", "offenders"):
+        for prefix, defaults in NEW_ROW_DEFAULTS.items():
             if action == f"add-{prefix}":
-                data[f"{prefix}-TOTAL_FORMS"] = str(int(data.get(f"{prefix}-TOTAL_FORMS") or 0) + 1)
+                index = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
+                data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+                for name, value in defaults.items():
+                    data[f"{prefix}-{index}-{name}"] = value.format(n=index + 1)
         report_form = forms.ReportForm(data)
         victims = forms.VictimFormSet(data, prefix="victims")
         allegations = forms.AllegationFormSet(data, prefix="alleged")
         offenders = forms.OffenderFormSet(data, prefix="offenders")
-        valid = all(
-            [report_form.is_valid(), victims.is_valid(), allegations.is_valid(), offenders.is_valid()]
-        )
+        if action.startswith("add-"):
+            # Adding a row is not a submission: show what was typed, unvalidated, plus the new row.
+            report_form = forms.ReportForm(initial={bf.name: bf.value() for bf in report_form})
+            victims = forms.VictimFormSet(prefix="victims", initial=_typed_rows(victims))
+            allegations = forms.AllegationFormSet(prefix="alleged", initial=_typed_rows(allegations))
+            offenders = forms.OffenderFormSet(prefix="offenders", initial=_typed_rows(offenders))
+            valid = False
+        else:
+            valid = all(
+                [report_form.is_valid(), victims.is_valid(), allegations.is_valid(), offenders.is_valid()]
+            )
         if valid and action in {"decide", "record"}:
             try:
                 report = _report_from(report_form, victims, allegations)

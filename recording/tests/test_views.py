@@ -91,7 +91,10 @@ def test_the_decision_screen_explains_then_records_all_crimes(reference_data: No
 def test_add_row_works_without_javascript(reference_data: None, make_user: Any) -> None:
     client = client_for(make_user("recorder"))
     response = client.post("/recording/decide/", decide_data(action="add-victims"))
-    assert 'name="victims-2-ref"' in response.content.decode()
+    body = response.content.decode()
+    assert 'name="victims-2-ref" value="V3"' in body
+    assert 'name="victims-0-name" value="Ann Smith"' in body  # what was typed is kept
+    assert "There is a problem" not in body
     assert not Crime.objects.exists()
 
 
