@@ -385,3 +385,23 @@ def test_status_and_allocation_through_the_api(reference_data: None, api_as: Any
     assert moved.json()["status"] == "under_investigation"
     illegal = api_as("sergeant").post(url, {"status": "recorded", "reason": "back"}, format="json")
     assert illegal.status_code == 400 and "status" in illegal.json()
+
+
+def test_victim_update_list_has_a_bounded_query_count(
+    reference_data: None, api_as: Any, django_assert_max_num_queries: Any
+) -> None:
+    from recording.services import casework
+
+    crime = CrimeFactory()
+    client = api_as("investigator")
+    for n in range(5):
+        casework.victim_update_record(
+            crime=crime,
+            actor=client.user,
+            contacted_at=timezone.now() - timedelta(minutes=n + 1),
+            method="phone",
+            summary=f"Update {n}",
+        )
+    with django_assert_max_num_queries(14):  # token, the crime with its prefetched parts; not one per update
+        response = client.get(f"{CRIMES}{crime.pk}/victim-updates/")
+    assert len(response.json()) == 5
