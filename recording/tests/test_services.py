@@ -591,3 +591,16 @@ def test_outgoing_transfer_needs_a_known_force(reference_data: None, make_user: 
         )
     assert err.value.field == "force"
     assert not CrimeTransfer.objects.exists()
+
+
+def test_r_restricted_permission_predicates(reference_data: None, make_user: Any) -> None:
+    from recording.models import Offence
+
+    crime = CrimeFactory(offence=Offence.objects.get(code="19C"))
+    investigator = make_user("investigator")
+    assert not investigator.has_perm("recording.view_crime_record", crime)
+    assert make_user("sergeant").has_perm("recording.view_crime_record", crime)
+    crime.owner = investigator
+    assert investigator.has_perm("recording.view_crime_record", crime)
+    assert not make_user("sergeant").has_perm("recording.decide_cancellation")
+    assert ddm(make_user).has_perm("recording.decide_cancellation")
