@@ -604,3 +604,15 @@ def test_r_restricted_permission_predicates(reference_data: None, make_user: Any
     assert investigator.has_perm("recording.view_crime_record", crime)
     assert not make_user("sergeant").has_perm("recording.decide_cancellation")
     assert ddm(make_user).has_perm("recording.decide_cancellation")
+
+
+def test_a_feed_row_naming_a_crime_number_links_the_incident(reference_data: None) -> None:
+    crime = CrimeFactory()
+    incidents.incidents_upsert(
+        rows=enumerate([row("A", crime_number=crime.crime_number), row("B")]), actor=None, source="api"
+    )
+    assert list(crime.incidents.values_list("reference", flat=True)) == ["A"]
+    incidents.incidents_upsert(
+        rows=enumerate([row("A", crime_number=crime.crime_number)]), actor=None, source="api"
+    )
+    assert crime.incidents.count() == 1
