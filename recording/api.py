@@ -60,7 +60,16 @@ from recording.serializers import (
     VictimUpdateInputSerializer,
     VictimUpdateSerializer,
 )
-from recording.services import casework, crimes, incidents
+from recording.services import (
+    cancellation,
+    casework,
+    contact,
+    crimes,
+    incidents,
+    outcomes,
+    reclassification,
+    transfers,
+)
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -278,7 +287,7 @@ class CrimeReclassifyApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Reclassification")
         data = _valid(ReclassifyInputSerializer, request.data)
-        change = casework.reclassification_propose(
+        change = reclassification.reclassification_propose(
             crime=crime, actor=_user(request), offence_code=data["offence"], reason=data["reason"]
         )
         return Response(ClassificationChangeSerializer(change).data, status=status.HTTP_201_CREATED)
@@ -292,7 +301,7 @@ class ReclassificationDecisionApi(APIView):
         change = get_object_or_404(ClassificationChange, pk=pk)
         crime_for(request, change.crime_id, purpose="Reclassification decision")
         data = _valid(DecisionInputSerializer, request.data)
-        change = casework.reclassification_decide(
+        change = reclassification.reclassification_decide(
             change=change, actor=_user(request), approve=data["approve"], note=data["note"]
         )
         return Response(ClassificationChangeSerializer(change).data)
@@ -315,7 +324,7 @@ class CrimeCancellationApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Cancellation request")
         data = _valid(CancellationInputSerializer, request.data)
-        req = casework.cancellation_request(
+        req = cancellation.cancellation_request(
             crime=crime,
             actor=_user(request),
             criterion_code=data["criterion"],
@@ -336,7 +345,7 @@ class CancellationDecisionApi(APIView):
         req = get_object_or_404(CancellationRequest, pk=pk)
         crime_for(request, req.crime_id, purpose="Cancellation decision")
         data = _valid(DecisionInputSerializer, request.data)
-        req = casework.cancellation_decide(
+        req = cancellation.cancellation_decide(
             request=req,
             actor=_user(request),
             approve=data["approve"],
@@ -367,7 +376,7 @@ class TransferInApi(APIView):
     @extend_schema(request=TransferInInputSerializer, responses=TransferSerializer)
     def post(self, request: Request) -> Response:
         data = _valid(TransferInInputSerializer, request.data)
-        transfer = casework.transfer_in_register(
+        transfer = transfers.transfer_in_register(
             actor=_user(request),
             force_code=data["force"],
             their_reference=data["their_reference"],
@@ -386,7 +395,7 @@ class CrimeTransferApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Transfer request")
         data = _valid(TransferOutInputSerializer, request.data)
-        transfer = casework.transfer_out_request(
+        transfer = transfers.transfer_out_request(
             crime=crime, actor=_user(request), force_code=data["force"], reason=data["reason"]
         )
         return Response(TransferSerializer(transfer).data, status=status.HTTP_201_CREATED)
@@ -401,7 +410,7 @@ class TransferDecisionApi(APIView):
         if transfer.crime_id:
             crime_for(request, transfer.crime_id, purpose="Transfer decision")
         data = _valid(TransferDecisionInputSerializer, request.data)
-        transfer = casework.transfer_decide(
+        transfer = transfers.transfer_decide(
             transfer=transfer,
             actor=_user(request),
             accept=data["accept"],
@@ -420,7 +429,7 @@ class CrimeOutcomeApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Outcome")
         data = _valid(OutcomeInputSerializer, request.data)
-        casework.crime_finalise(
+        outcomes.crime_finalise(
             crime=crime, actor=_user(request), outcome_code=data["outcome"], reason=data["reason"]
         )
         return Response(CrimeDetailSerializer(selectors.crime_get(user=_user(request), pk=pk)).data)
@@ -443,7 +452,7 @@ class CrimeVictimUpdateApi(APIView):
             victim = CrimeVictim.objects.filter(pk=data["victim"], crime=crime).first()
             if victim is None:
                 raise DomainError("That victim is not on this crime.", field="victim")
-        update = casework.victim_update_record(
+        update = contact.victim_update_record(
             crime=crime,
             actor=_user(request),
             victim=victim,
@@ -461,7 +470,7 @@ class CrimeEnquiryApi(APIView):
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Enquiry")
         data = _valid(EnquiryInputSerializer, request.data)
-        enquiry = casework.enquiry_create(
+        enquiry = contact.enquiry_create(
             crime=crime,
             actor=_user(request),
             kind=data["kind"],
@@ -480,7 +489,7 @@ class EnquiryUpdateApi(APIView):
         enquiry = get_object_or_404(Enquiry, pk=pk)
         crime_for(request, enquiry.crime_id, purpose="Enquiry update")
         data = _valid(EnquiryUpdateInputSerializer, request.data)
-        enquiry = casework.enquiry_update(
+        enquiry = contact.enquiry_update(
             enquiry=enquiry, actor=_user(request), status=data["status"], result=data["result"]
         )
         return Response(EnquirySerializer(enquiry).data)
@@ -515,7 +524,7 @@ class CrimeAppointmentApi(APIView):
             victim = CrimeVictim.objects.filter(pk=data["victim"], crime=crime).first()
             if victim is None:
                 raise DomainError("That victim is not on this crime.", field="victim")
-        appointment = casework.appointment_book(
+        appointment = contact.appointment_book(
             crime=crime,
             actor=_user(request),
             officer=officer,
@@ -542,7 +551,7 @@ class ForceListApi(ListAPIView):
         if _user(request).role not in Role.SUPERVISORS:
             return Response({"detail": "Only sergeants maintain the force directory."}, status=403)
         data = _force_data(request.data)
-        force = casework.force_save(actor=_user(request), **data)
+        force = transfers.force_save(actor=_user(request), **data)
         return Response(ForceSerializer(force).data, status=status.HTTP_201_CREATED)
 
 
@@ -562,7 +571,7 @@ class ForceDetailApi(APIView):
         raw = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)
         merged = {**current, **raw}
         data = _force_data(merged, instance=force)
-        force = casework.force_save(actor=_user(request), force=force, **data)
+        force = transfers.force_save(actor=_user(request), force=force, **data)
         return Response(ForceSerializer(force).data)
 
 

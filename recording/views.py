@@ -31,7 +31,7 @@ from recording.models import (
     Offence,
 )
 from recording.permissions import is_ddm
-from recording.services import casework, crimes
+from recording.services import cancellation, casework, contact, crimes, outcomes, reclassification, transfers
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -336,7 +336,7 @@ def crime_reclassify(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, pk, "Reclassification")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.reclassification_propose(
+        reclassification.reclassification_propose(
             crime=crime,
             actor=_user(request),
             offence_code=data["offence"].strip().upper(),
@@ -363,7 +363,7 @@ def crime_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, pk, "Cancellation request")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.cancellation_request(
+        cancellation.cancellation_request(
             crime=crime,
             actor=_user(request),
             criterion_code=data["criterion"].code,
@@ -389,7 +389,7 @@ def crime_transfer(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, pk, "Transfer request")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.transfer_out_request(
+        transfers.transfer_out_request(
             crime=crime, actor=_user(request), force_code=data["force"], reason=data["reason"]
         )
         return _back(crime, "Transfer opened; record the other force's answer when it comes.", request)
@@ -414,7 +414,7 @@ def crime_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, pk, "Outcome")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.crime_finalise(
+        outcomes.crime_finalise(
             crime=crime, actor=_user(request), outcome_code=data["outcome"].code, reason=data["reason"]
         )
         return _back(crime, f"Finalised with outcome {data['outcome'].code}.", request)
@@ -524,7 +524,7 @@ def crime_victim_update(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, pk, "Victim update")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        update = casework.victim_update_record(
+        update = contact.victim_update_record(
             crime=crime,
             actor=_user(request),
             victim=data["victim"],
@@ -553,7 +553,7 @@ def crime_enquiry(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, pk, "Enquiry")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.enquiry_create(
+        contact.enquiry_create(
             crime=crime,
             actor=_user(request),
             kind=data["kind"],
@@ -579,7 +579,7 @@ def enquiry_update(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, enquiry.crime_id, "Enquiry update")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.enquiry_update(
+        contact.enquiry_update(
             enquiry=enquiry, actor=_user(request), status=data["status"], result=data["result"]
         )
         return _back(crime, "Enquiry updated.", request)
@@ -601,7 +601,7 @@ def crime_appointment(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, pk, "Appointment")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.appointment_book(crime=crime, actor=_user(request), **data)
+        contact.appointment_book(crime=crime, actor=_user(request), **data)
         return _back(crime, "Appointment booked.", request)
 
     return _form_page(
@@ -673,7 +673,7 @@ def reclassification_decide(request: HttpRequest, pk: int) -> HttpResponse:
     crime = _crime(request, change.crime_id, "Reclassification decision")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.reclassification_decide(
+        reclassification.reclassification_decide(
             change=change, actor=_user(request), approve=data["approve"], note=data["note"]
         )
         messages.success(request, "Decision recorded.")
@@ -715,12 +715,12 @@ def cancellation_list(request: HttpRequest) -> HttpResponse:
 def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     req = get_object_or_404(CancellationRequest.objects.select_related("crime__offence", "criterion"), pk=pk)
     crime = _crime(request, req.crime_id, "Cancellation decision")
-    refusal = casework.cancellation_refusal(request=req, actor=_user(request))
+    refusal = cancellation.cancellation_refusal(request=req, actor=_user(request))
     if refusal and req.status == CancellationRequest.Status.PENDING:
         raise PermissionDenied(refusal)
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.cancellation_decide(
+        cancellation.cancellation_decide(
             request=req,
             actor=_user(request),
             approve=data["approve"],
@@ -765,7 +765,7 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
 @supervisors
 def transfer_incoming(request: HttpRequest) -> HttpResponse:
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.transfer_in_register(
+        transfers.transfer_in_register(
             actor=_user(request),
             force_code=data["force"],
             their_reference=data["their_reference"],
@@ -795,7 +795,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
         _crime(request, transfer.crime_id, "Transfer decision")
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        casework.transfer_decide(
+        transfers.transfer_decide(
             transfer=transfer,
             actor=_user(request),
             accept=data["accept"],
@@ -850,7 +850,7 @@ def force_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     )
 
     def done(data: dict[str, Any]) -> HttpResponse:
-        saved = casework.force_save(actor=_user(request), force=force, **data)
+        saved = transfers.force_save(actor=_user(request), force=force, **data)
         messages.success(request, f"{saved} saved.")
         return redirect("recording:force-list")
 

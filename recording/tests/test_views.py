@@ -244,24 +244,28 @@ def test_transfer_and_incident_pages(
 def test_queue_pages_pin_queries(
     reference_data: None, make_user: Any, path: str, django_assert_max_num_queries: Any
 ) -> None:
-    from recording.services import casework
+    from recording.services import cancellation, reclassification, transfers
 
     sergeant = make_user("sergeant")
     for _ in range(4):
         crime = CrimeFactory()
-        casework.reclassification_propose(crime=crime, actor=sergeant, offence_code="5D", reason="r")
-        casework.cancellation_request(crime=crime, actor=sergeant, criterion_code="C4", evidence="e")
-        casework.transfer_out_request(crime=crime, actor=sergeant, force_code=ForceFactory().code, reason="r")
+        reclassification.reclassification_propose(crime=crime, actor=sergeant, offence_code="5D", reason="r")
+        cancellation.cancellation_request(crime=crime, actor=sergeant, criterion_code="C4", evidence="e")
+        transfers.transfer_out_request(
+            crime=crime, actor=sergeant, force_code=ForceFactory().code, reason="r"
+        )
     client = client_for(sergeant)
     with django_assert_max_num_queries(9):
         assert client.get(path).status_code == 200
 
 
 def test_home_shows_recording_queues(reference_data: None, make_user: Any) -> None:
-    from recording.services import casework
+    from recording.services import reclassification
 
     sergeant = make_user("sergeant")
-    casework.reclassification_propose(crime=CrimeFactory(), actor=sergeant, offence_code="5D", reason="r")
+    reclassification.reclassification_propose(
+        crime=CrimeFactory(), actor=sergeant, offence_code="5D", reason="r"
+    )
     page = client_for(sergeant).get("/").content.decode()
     assert "Reclassifications awaiting approval" in page
 
