@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -77,6 +78,11 @@ class ComplaintsConfig(AppConfig):
                 order=43,
             ),
         ]
+
+    def daily_figures(self, day: date) -> dict[str, dict[str, int]]:
+        from complaints.selectors import daily_figures
+
+        return daily_figures(day)
 
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from complaints.demo import seed_complaints

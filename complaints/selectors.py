@@ -352,3 +352,26 @@ def case_triage(case: ComplaintCase) -> rules.TriageResult:
         return rules.triage(case_triage_input(case), complaint_category_codes(), time_limits())
     except rules.TriageError as exc:
         raise DomainError(exc.message, field=exc.field) from exc
+
+
+# ---------------------------------------------------------------- daily performance
+COMPLAINT_KINDS = (ComplaintCase.Kind.COMPLAINT, ComplaintCase.Kind.DISSATISFACTION)
+
+
+def daily_figures(day: dt.date) -> dict[str, dict[str, int]]:
+    """The complaints part of the daily performance contract (qa walks this through the app registry,
+    so qa never imports complaints). Compliments are not complaints (C-COMPLIMENT) and are left out.
+
+    received: complaints received on `day` (Europe/London). open: received by the end of `day` and not
+    closed by then. overdue_updates: of those, the ones whose next update (C-UPDATE-28D) was due before
+    `day` — read from the case's current due date, which is exact for today and for closed cases."""
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+    end = start + dt.timedelta(days=1)
+    open_at_end = Q(received_at__lt=end) & (Q(closed_at__isnull=True) | Q(closed_at__gte=end))
+    counts = ComplaintCase.objects.filter(kind__in=COMPLAINT_KINDS).aggregate(
+        received=Count("id", filter=Q(received_at__gte=start, received_at__lt=end)),
+        open=Count("id", filter=open_at_end),
+        overdue_updates=Count("id", filter=open_at_end & Q(next_update_due__lt=day)),
+    )
+    return {"complaints": {key: int(value or 0) for key, value in counts.items()}}

@@ -13,17 +13,20 @@ from typing import Any, cast
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
-from complaints.models import ComplaintCase, LessonLearned, Letter
+from complaints.models import Allegation, AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
+from config.access import roles_required
+from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
+from config.permissions import Role
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -35,14 +38,19 @@ def _me(request: Any) -> User:
     return cast(User, request.user)
 
 
-def complaints_staff(view: View) -> View:
-    """Signed-in advisors, managers and admins only; anyone else gets 403."""
+# Lists and forms: advisors, managers and admins; anyone else 403.
+complaints_staff = roles_required(*Role.COMPLAINTS)
 
-    @login_required
+
+def complaints_case(view: View) -> View:
+    """A single case: anyone without need-to-know gets 404, so they cannot learn it exists. Every role
+    is declared (the matrix then expects 404, not 403, for the others)."""
+
+    @roles_required(*Role.ALL)
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not permissions.can_list(_me(request)):
-            raise PermissionDenied("Complaint cases are for resolution advisors and managers.")
+        if not permissions.can_list(request.user):
+            raise Http404("No such complaint case")
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -146,7 +154,12 @@ def _forms_for(
         "pcc": forms.PccForm(initial=v),
         "contact": forms.ContactForm(initial=v | {"at": now}),
         "letter": forms.LetterForm(),
-        "close": forms.CloseForm(initial=v, outcomes=selectors.outcomes_for_route(case.route)),
+        "close": forms.CloseForm(
+            initial=v,
+            outcomes=selectors.outcomes_for_route(case.route),
+            allegations=list(case.allegations.all()),
+        ),
+        "allegation": forms.AllegationForm(initial=v),
         "withdraw": forms.ReasonForm(initial=v),
         "discontinue": forms.ReasonForm(initial=v),
         "review": forms.ReviewForm(initial={"received_on": today}),
@@ -182,6 +195,12 @@ def _render_case(
         "case": case,
         "proposal": proposal,
         "proposal_error": proposal_error,
+        "proposal_route": dict(Route.choices).get(proposal.route or "", "None (not eligible)")
+        if proposal
+        else "",
+        "proposal_authority": dict(AppropriateAuthority.choices).get(proposal.appropriate_authority, "")
+        if proposal
+        else "",
         "forms": _forms_for(case, bound),
         "complainants": complainants,
         "adjustments_people": complainants,
@@ -194,7 +213,7 @@ def _render_case(
     return render(request, "complaints/case_detail.html", context, status=400 if bound else 200)
 
 
-@complaints_staff
+@complaints_case
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     access_log_record(
@@ -314,10 +333,24 @@ def _do_close(case: ComplaintCase, form: Any, user: Any) -> str:
         actor=user,
         outcome_code=d["outcome"],
         outcome_on=d["outcome_on"],
+        allegation_outcomes=form.allegation_outcomes(),
         reason=d["reason"],
         version=_version(form),
     )
     return "Outcome recorded and case closed."
+
+
+def _do_allegation(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.allegation_add(
+        case_id=case.pk,
+        actor=user,
+        category_code=d["category"].code,
+        description=d["description"],
+        version=_version(form),
+        **{flag: d[flag] for flag in Allegation.FLAGS},
+    )
+    return "Allegation added."
 
 
 def _do_withdraw(case: ComplaintCase, form: Any, user: Any) -> str:
@@ -375,6 +408,7 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
     "contact": (forms.ContactForm, _do_contact),
     "letter": (forms.LetterForm, _do_letter),
     "close": (forms.CloseForm, _do_close),
+    "allegation": (forms.AllegationForm, _do_allegation),
     "withdraw": (forms.ReasonForm, _do_withdraw),
     "discontinue": (forms.ReasonForm, _do_discontinue),
     "review": (forms.ReviewForm, _do_review),
@@ -383,8 +417,8 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
 }
 
 
+@complaints_case
 @require_POST
-@complaints_staff
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
@@ -392,7 +426,10 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     form_class, handler = ACTIONS[name]
     if form_class is forms.CloseForm:
         form: django_forms.Form = forms.CloseForm(
-            request.POST, prefix=name, outcomes=selectors.outcomes_for_route(case.route)
+            request.POST,
+            prefix=name,
+            outcomes=selectors.outcomes_for_route(case.route),
+            allegations=list(case.allegations.all()),
         )
     else:
         form = form_class(request.POST, prefix=name)
@@ -423,12 +460,13 @@ def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
     return letter
 
 
-@complaints_staff
+@complaints_case
+@csp_override(INLINE_STYLE_CSP)  # the letter carries its own stylesheet (it also renders to PDF)
 def letter_html(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     return HttpResponse(_letter(request, pk, letter_id).html)
 
 
-@complaints_staff
+@complaints_case
 def letter_pdf(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     letter = _letter(request, pk, letter_id)
     response = HttpResponse(letters.letter_pdf(letter.html), content_type="application/pdf")
@@ -501,7 +539,7 @@ def learning(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- subject access
-@complaints_staff
+@roles_required(Role.MANAGER, Role.ADMIN)
 def subject_access(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export_subject_access(_me(request)):
         raise PermissionDenied("Subject access exports are for managers.")

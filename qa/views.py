@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import wraps
-from typing import Any, cast
+from typing import cast
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role, user_has_role
 from qa import compliance, forms, rules, selectors
@@ -33,20 +32,6 @@ View = Callable[..., HttpResponse]
 
 def actor_of(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-def roles_required(*roles: str) -> Callable[[View], View]:
-    def decorate(view: View) -> View:
-        @login_required
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not user_has_role(request.user, roles):
-                raise PermissionDenied("Your role may not use this page.")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
 
 
 supervisors = roles_required(*Role.SUPERVISORS)
@@ -182,7 +167,7 @@ def dip_test_detail(request: HttpRequest, day: str) -> HttpResponse:
     try:
         dip_test = get_object_or_404(DipTest, date=date.fromisoformat(day))
     except ValueError as err:
-        raise PermissionDenied("Bad date.") from err
+        raise Http404("No dip-test: the date must be YYYY-MM-DD.") from err
     samples = selectors.dip_test_samples(dip_test)
     return render(
         request,

@@ -27,6 +27,8 @@ class Team(models.Model):
     capacity = models.PositiveSmallIntegerField(
         default=DEFAULT_CAPACITY, help_text="How many investigators the team may hold."
     )
+    # Optimistic concurrency (config.concurrency.save_with_version): bumped on every edit.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

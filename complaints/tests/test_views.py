@@ -63,7 +63,17 @@ def test_other_roles_get_403_for_lists_and_404_for_a_case(
     case = ComplaintCaseFactory(actor=advisor)
     client.force_login(make_user("sergeant"))
     assert client.get("/complaints/").status_code == 403
-    assert client.get(f"/complaints/{case.pk}/").status_code == 403
+    assert client.get(f"/complaints/{case.pk}/").status_code == 404
+
+
+def test_equality_data_is_shown_to_managers_only(
+    client: Client, advisor: Any, make_user: Callable[..., Any]
+) -> None:
+    case = ComplaintCaseFactory(actor=advisor, complainant={"equality": {"ethnicity": "Irish Traveller"}})
+    client.force_login(advisor)
+    assert "Irish Traveller" not in client.get(f"/complaints/{case.pk}/").content.decode()
+    client.force_login(make_user("manager"))
+    assert "Irish Traveller" in client.get(f"/complaints/{case.pk}/").content.decode()
 
 
 def test_a_subject_gets_404_even_as_manager(
@@ -99,10 +109,13 @@ def test_intake_form_creates_a_case(signed_in: Client) -> None:
             "adversely_affected": "on",
             "subject_kind": "force",
             "category": "A1",
+            "eq_ethnicity": "White British",
         },
     )
     assert response.status_code == 302
-    assert ComplaintCase.objects.get().complainants.get().name == "Pat Lee"
+    complainant = ComplaintCase.objects.get().complainants.get()
+    assert complainant.name == "Pat Lee"
+    assert complainant.equality.ethnicity == "White British"  # C-DP-MINIMISE: separate record
 
 
 def test_intake_rejects_future_events_with_a_field_error(signed_in: Client) -> None:
@@ -192,7 +205,9 @@ def test_case_screen_query_count_does_not_grow_with_the_log(
         services.contact_log(
             case_id=case.pk, actor=advisor, at=timezone.now(), method="phone", summary="s", is_update=True
         )
-    with django_assert_max_num_queries(18):  # session, user, case + 12 prefetches, triage, outcomes, log
+    with django_assert_max_num_queries(
+        19
+    ):  # session, user, case + 12 prefetches, triage, outcomes, categories, log
         response = signed_in.get(f"/complaints/{case.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count("Progress update by phone") == 5
@@ -205,3 +220,35 @@ def test_learning_page_query_count(
     services.lesson_create(actor=advisor, title="t", description="d", level="individual", case_ids=[])
     with django_assert_max_num_queries(20):
         assert signed_in.get("/complaints/learning/").status_code == 200
+
+
+def test_a_second_allegation_gets_its_own_outcome(signed_in: Client, advisor: Any) -> None:
+    case = ComplaintCaseFactory(
+        actor=advisor, complainant_wants_recording=True, complainant_agrees_outside_schedule_3=False
+    )
+    response = signed_in.post(
+        f"/complaints/{case.pk}/do/allegation/",
+        {
+            "allegation-category": "H1",
+            "allegation-description": "Swore at me",
+            "allegation-version": case.version,
+        },
+    )
+    assert response.status_code == 302
+    services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    first, second = case.allegations.order_by("id")
+    response = signed_in.post(
+        f"/complaints/{case.pk}/do/close/",
+        {
+            "close-outcome": "S3-SERVICE-ACCEPTABLE",
+            "close-outcome_on": timezone.localdate().isoformat(),
+            f"close-allegation_{second.pk}": "S3-SERVICE-NOT-ACCEPTABLE",
+        },
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.outcome is not None and first.outcome.code == "S3-SERVICE-ACCEPTABLE"
+    assert (
+        second.outcome is not None and second.outcome.code == "S3-SERVICE-NOT-ACCEPTABLE"
+    )  # C-ALLEGATION-SPLIT

@@ -241,3 +241,28 @@ def test_a_cancelled_rape_crime_is_queued_again_for_review(sergeant: Any) -> Non
     )
     review.refresh_from_db()
     assert review.advice_team == "adult"
+
+
+def test_list_pages_query_counts(
+    as_sergeant: Client, sergeant: Any, make_user: Any, django_assert_num_queries: Any
+) -> None:
+    owner = make_user("investigator")
+    for _ in range(4):
+        make_crime(recorded_at=NOON, owner=owner)
+    test = dip_test.dip_test_draw(day=DAY)
+    for sample in test.samples.all():
+        dip_test.dip_sample_audit(
+            sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=sergeant
+        )
+    # session + user, count, page of dip-tests with sample counts
+    with django_assert_num_queries(4):
+        assert as_sergeant.get(reverse("qa:dip-test-list")).status_code == 200
+    # session + user, count, page of amendments with finding/sample/dip-test/owner joined
+    with django_assert_num_queries(4):
+        assert as_sergeant.get(reverse("qa:amendment-list")).status_code == 200
+    # session + user, one grouped read of audited samples
+    with django_assert_num_queries(3):
+        assert as_sergeant.get(reverse("qa:compliance"), {"by": "investigator"}).status_code == 200
+    # session + user, timeliness aggregate, open flags, dip-test samples, complaints (one aggregate)
+    with django_assert_num_queries(6):
+        assert as_sergeant.get(reverse("qa:daily"), {"date": "2026-03-01"}).status_code == 200

@@ -90,7 +90,7 @@ def _when(value: Any, field: str, errors: dict[str, list[str]], *, required: boo
         if parsed is None:
             errors[field] = [f"{raw!r} is not an ISO-8601 time (e.g. 2026-03-01T02:10:00Z)."]
             return None
-    if timezone.is_naive(parsed):
+    if parsed is None or timezone.is_naive(parsed):
         errors[field] = ["Give the time with an offset (e.g. 2026-03-01T02:10:00Z)."]
         return None
     return parsed
@@ -226,6 +226,23 @@ def _write_chunk(incidents: list[Incident], batch: ImportBatch) -> tuple[int, in
             Crime.objects.filter(incidents=OuterRef("pk")).order_by("recorded_at").values("crime_number")[:1]
         )
     )
+    # A feed row that names a crime number Resolve holds links the incident to that crime.
+    numbered = list(
+        Incident.objects.filter(reference__in=list(by_ref), crime_number__isnull=False).values_list(
+            "pk", "crime_number"
+        )
+    )
+    if numbered:
+        crime_ids = dict(
+            Crime.objects.filter(crime_number__in={n for _pk, n in numbered}).values_list(
+                "crime_number", "pk"
+            )
+        )
+        through = Crime.incidents.through
+        through.objects.bulk_create(
+            [through(incident_id=pk, crime_id=crime_ids[n]) for pk, n in numbered if n in crime_ids],
+            ignore_conflicts=True,
+        )
     created = len(by_ref) - len(existing)
     return created, len(existing) + repeats
 
@@ -291,5 +308,5 @@ class IncidentFeedErrors(DomainError):
         super().__init__(first[field][0], field="incidents")
         self.errors = errors
 
-    def as_dict(self) -> dict[str, Any]:  # type: ignore[override]
+    def as_dict(self) -> dict[str, Any]:
         return {"incidents": {str(index): errs for index, errs in self.errors.items()}}

@@ -330,11 +330,80 @@ def test_casework_lists_have_bounded_query_counts(
     client = api_as("sergeant")
     for _ in range(3):
         crime = CrimeFactory()
-        from recording.services import casework
+        from recording.services import cancellation, reclassification, transfers
 
-        casework.reclassification_propose(crime=crime, actor=client.user, offence_code="5D", reason="r")
-        casework.cancellation_request(crime=crime, actor=client.user, criterion_code="C4", evidence="e")
+        reclassification.reclassification_propose(
+            crime=crime, actor=client.user, offence_code="5D", reason="r"
+        )
+        cancellation.cancellation_request(crime=crime, actor=client.user, criterion_code="C4", evidence="e")
         force = ForceFactory()
-        casework.transfer_out_request(crime=crime, actor=client.user, force_code=force.code, reason="r")
+        transfers.transfer_out_request(crime=crime, actor=client.user, force_code=force.code, reason="r")
     with django_assert_max_num_queries(6):
         assert client.get(url).status_code == 200
+
+
+def test_from_decision_records_every_crime_in_one_step(reference_data: None, api_as: Any) -> None:
+    from recording.tests.factories import IncidentFactory
+
+    IncidentFactory(reference="XX-20260301-0042")
+    body = {
+        "reported_at": (timezone.now() - timedelta(hours=2)).isoformat(),
+        "force": "XX",
+        "victims": [{"ref": "V1", "kind": "person"}, {"ref": "V2", "kind": "person"}],
+        "alleged": [
+            {"ref": "A1", "victim": "V1", "offence": "8N", "incident": "I1", "offenders": ["O1"]},
+            {"ref": "A2", "victim": "V2", "offence": "105A", "incident": "I1", "offenders": ["O1"]},
+        ],
+        "incident_reference": "XX-20260301-0042",
+        "victim_details": [{"ref": "V1", "name": "Ann Smith"}],
+        "offender_details": [{"ref": "O1", "name": "Carl", "identified": True}],
+    }
+    response = api_as("recorder").post(f"{CRIMES}from-decision/", body, format="json")
+    assert response.status_code == 201, response.json()
+    assert len(response.json()["crimes"]) == 2
+    assert "R-ONE-PER-VICTIM" in response.json()["decision"]["rules"]
+    assert Crime.objects.filter(incidents__reference="XX-20260301-0042").count() == 2
+    bad = {**body, "victim_details": [{"ref": "V9", "name": "Nobody"}]}
+    response = api_as("recorder").post(f"{CRIMES}from-decision/", bad, format="json")
+    assert response.status_code == 400 and "victims" in response.json()
+    assert Crime.objects.count() == 2
+
+
+def test_status_and_allocation_through_the_api(reference_data: None, api_as: Any, make_user: Any) -> None:
+    crime = CrimeFactory()
+    investigator = make_user("investigator")
+    url = f"{CRIMES}{crime.pk}/status/"
+    refused = api_as("recorder").post(url, {"owner": investigator.username, "reason": "r"}, format="json")
+    assert refused.status_code == 400 and "owner" in refused.json()
+    ok = api_as("sergeant").post(url, {"owner": investigator.username, "reason": "Allocate"}, format="json")
+    assert (
+        ok.status_code == 200
+        and ok.json()["status"] == "allocated"
+        and ok.json()["owner"] == investigator.username
+    )
+    moved = api_as("sergeant").post(
+        url, {"status": "under_investigation", "reason": "Started"}, format="json"
+    )
+    assert moved.json()["status"] == "under_investigation"
+    illegal = api_as("sergeant").post(url, {"status": "recorded", "reason": "back"}, format="json")
+    assert illegal.status_code == 400 and "status" in illegal.json()
+
+
+def test_victim_update_list_has_a_bounded_query_count(
+    reference_data: None, api_as: Any, django_assert_max_num_queries: Any
+) -> None:
+    from recording.services import contact
+
+    crime = CrimeFactory()
+    client = api_as("investigator")
+    for n in range(5):
+        contact.victim_update_record(
+            crime=crime,
+            actor=client.user,
+            contacted_at=timezone.now() - timedelta(minutes=n + 1),
+            method="phone",
+            summary=f"Update {n}",
+        )
+    with django_assert_max_num_queries(14):  # token, the crime with its prefetched parts; not one per update
+        response = client.get(f"{CRIMES}{crime.pk}/victim-updates/")
+    assert len(response.json()) == 5
