@@ -141,7 +141,11 @@ def _flag_chunk_portable(
         )
     )
     created = UnrecordedFlag.objects.bulk_create(
-        [UnrecordedFlag(incident_id=pk, flagged_at=now) for _, pk in rows if pk not in flagged]
+        [
+            UnrecordedFlag(incident_id=pk, incident_opened_at=opened_at, flagged_at=now)
+            for opened_at, pk in rows
+            if pk not in flagged
+        ]
     )
     return rows[-1], len(rows), [flag.pk for flag in created]
 
@@ -167,6 +171,10 @@ def _record_history(ids: list[int], *, reason: str, now: datetime) -> None:
     """One history row per flag written or closed, copied by one INSERT ... SELECT (the same rows
     bulk_history_create writes, without loading the flags into Python)."""
     if not ids:
+        return
+    if not _set_based_sql():
+        flags = list(UnrecordedFlag.objects.filter(pk__in=ids))
+        UnrecordedFlag.history.bulk_history_create(flags, default_change_reason=reason, default_date=now)
         return
     history = UnrecordedFlag.history.model
     tracked = ", ".join(
@@ -211,7 +219,7 @@ def sweep_unrecorded(
         if seen < chunk_size:
             break
 
-    if flagged > chunk_size:
+    if flagged > chunk_size and _set_based_sql():
         # Thousands of new rows since autovacuum last looked: refresh the planner's statistics before the
         # close pass, or it plans for an empty table and joins every open flag with every chunk row.
         with connection.cursor() as cursor:
