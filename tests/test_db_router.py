@@ -16,6 +16,7 @@ from config.db_router import ReplicaRouter, primary_reads, replica_reads
 from staffing.models import User
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
 
 
 def _two_aliases() -> dict[str, dict[str, object]]:
