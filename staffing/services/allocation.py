@@ -318,9 +318,7 @@ def allocation_finish_many(*, model: type[Model], ids: Iterable[int], reason: st
         allocation.closed_at = now
         allocation.updated_at = now
     Allocation.objects.bulk_update(done, ["status", "closed_at", "updated_at"])
-    Allocation.history.bulk_history_create(  # type: ignore[attr-defined]
-        done, default_change_reason=reason[:100], default_date=now
-    )
+    Allocation.history.bulk_history_create(done, default_change_reason=reason[:100], default_date=now)
     return len(done)
 
 
