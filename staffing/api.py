@@ -16,8 +16,11 @@ from rest_framework.views import APIView
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
 from staffing import selectors, services
-from staffing.models import Skill, Team, TrainingRecord
+from staffing.access_audit import AccessLogFilter, access_log_search
+from staffing.models import AccessLog, Skill, Team, TrainingRecord
 from staffing.serializers import (
+    AccessLogOutputSerializer,
+    AccessLogQuerySerializer,
     AllocationOutputSerializer,
     AssignInputSerializer,
     CoverageOutputSerializer,
@@ -267,3 +270,30 @@ class WorkloadApi(APIView):
     def get(self, request: Request) -> Response:
         rows = selectors.workload_by_person(_team_param(request))
         return Response(WorkloadOutputSerializer(rows, many=True).data)
+
+
+class AccessLogApi(ListAPIView):
+    """The auditor's report of the access log (views of restricted records: who, when, what, purpose),
+    newest first; filter by record type/id, user and date range (Europe/London days). Managers and
+    admins."""
+
+    permission_classes = [roles_allowed(Role.MANAGER, Role.ADMIN)]
+    serializer_class = AccessLogOutputSerializer
+
+    @extend_schema(parameters=[AccessLogQuerySerializer])
+    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> QuerySet[AccessLog]:
+        query = AccessLogQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        d = query.validated_data
+        return access_log_search(
+            AccessLogFilter(
+                record_type=d.get("record_type", ""),
+                record_id=d.get("record_id", ""),
+                username=d.get("user", ""),
+                date_from=d.get("date_from"),
+                date_to=d.get("date_to"),
+            )
+        )

@@ -13,5 +13,6 @@ urlpatterns = [
     path("training/", views.training, name="training"),
     path("workload/", views.workload, name="workload"),
     path("allocate/<int:ct_id>/<int:object_id>/", views.allocate, name="allocate"),
+    path("access-log/", views.access_log, name="access-log"),
     path("people/<int:user_id>/notes/", views.personnel_notes, name="personnel-notes"),
 ]

@@ -10,9 +10,10 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Model
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,8 +22,15 @@ from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
 from staffing import selectors, services
+from staffing.access_audit import (
+    AccessLogFilter,
+    access_log_csv_rows,
+    access_log_record_types,
+    access_log_search,
+)
 from staffing.forms import (
     AbsenceForm,
+    AccessLogFilterForm,
     AllocateForm,
     CoverageForm,
     PersonnelNoteForm,
@@ -396,4 +404,46 @@ def personnel_notes(request: HttpRequest, user_id: int) -> HttpResponse:
             "form": form,
             "breadcrumbs": _crumbs(*crumbs, (str(subject), None)),
         },
+    )
+
+
+ACCESS_LOG_PAGE_SIZE = 50
+
+
+@roles_required(Role.MANAGER, Role.ADMIN)
+def access_log(request: HttpRequest) -> HttpResponse:
+    """The auditor's report: views of restricted records per record and per user, filterable, paged,
+    exportable as CSV (`?format=csv`, same filters)."""
+    form = AccessLogFilterForm(request.GET or None, record_types=access_log_record_types())
+    criteria = AccessLogFilter()
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        criteria = AccessLogFilter(
+            record_type=d["record_type"],
+            record_id=d["record_id"].strip(),
+            username=d["username"].strip(),
+            date_from=d["date_from"],
+            date_to=d["date_to"],
+        )
+    rows = access_log_search(criteria)
+    if form.is_bound and not form.is_valid():
+        rows = rows.none()
+    if request.GET.get("format") == "csv" and not form.errors:
+        response = StreamingHttpResponse(access_log_csv_rows(rows.iterator()), content_type="text/csv")
+        response["Content-Disposition"] = 'attachment; filename="access-log.csv"'
+        return response
+    page = Paginator(rows, ACCESS_LOG_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    return render(
+        request,
+        "staffing/access_log.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "breadcrumbs": _crumbs(("Access log", None)),
+        },
+        status=400 if form.errors else 200,
     )
