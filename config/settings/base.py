@@ -39,6 +39,11 @@ RESOLVE_SWEEP_GRACE_HOURS = env.int("RESOLVE_SWEEP_GRACE_HOURS", default=24)
 RESOLVE_IDLE_TIMEOUT_MINUTES = env.int("RESOLVE_IDLE_TIMEOUT_MINUTES", default=30)
 # How often (seconds) a web process asks the broker whether it is up, for the "delayed" banner.
 RESOLVE_BROKER_CHECK_SECONDS = env.int("RESOLVE_BROKER_CHECK_SECONDS", default=60)
+# Largest request body (bytes). The incident feed posts up to 5,000 incidents at once (about 1-2 KB
+# each as JSON): 16 MB leaves room. Bigger requests get 413 (config.middleware.RequestTooLargeMiddleware).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("RESOLVE_MAX_REQUEST_BYTES", default=16 * 1024 * 1024)
+# Largest incident CSV `manage.py import_incidents` reads (bytes); larger files are refused.
+RESOLVE_IMPORT_MAX_BYTES = env.int("RESOLVE_IMPORT_MAX_BYTES", default=64 * 1024 * 1024)
 # Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.
 RESOLVE_DIPTEST_SEED = env("RESOLVE_DIPTEST_SEED", default="resolve")
 RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = env.int("RESOLVE_DIPTEST_CRIMES_PER_CATEGORY", default=5)
@@ -77,6 +82,8 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # First: an oversized request is refused with 413 before anything reads its body.
+    "config.middleware.RequestTooLargeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
