@@ -44,6 +44,9 @@ RESOLVE_BROKER_CHECK_SECONDS = env.int("RESOLVE_BROKER_CHECK_SECONDS", default=6
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("RESOLVE_MAX_REQUEST_BYTES", default=16 * 1024 * 1024)
 # Largest incident CSV `manage.py import_incidents` reads (bytes); larger files are refused.
 RESOLVE_IMPORT_MAX_BYTES = env.int("RESOLVE_IMPORT_MAX_BYTES", default=64 * 1024 * 1024)
+# MoPI review of crime records (local policy; recording.mopi): years after finalisation/cancellation.
+# Keys: default, restricted, serious (rank <= serious_rank), or "category:<Home Office category>".
+RESOLVE_MOPI_REVIEW_YEARS = {"default": 6, "restricted": 10, "serious": 10, "serious_rank": 10}
 # Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.
 RESOLVE_DIPTEST_SEED = env("RESOLVE_DIPTEST_SEED", default="resolve")
 RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = env.int("RESOLVE_DIPTEST_CRIMES_PER_CATEGORY", default=5)
