@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
+from config.registry import mopi_review_items_for, subject_access_for
 from staffing import selectors, services
 from staffing.access_audit import AccessLogFilter, access_log_search
 from staffing.models import AccessLog, Skill, Team, TrainingRecord
@@ -28,8 +29,11 @@ from staffing.serializers import (
     MeOutputSerializer,
     OnShiftOutputSerializer,
     ReassignInputSerializer,
+    ReviewItemOutputSerializer,
     ShiftOutputSerializer,
     SkillOutputSerializer,
+    SubjectAccessOutputSerializer,
+    SubjectAccessQuerySerializer,
     SuggestInputSerializer,
     SuggestionOutputSerializer,
     TeamOutputSerializer,
@@ -297,3 +301,38 @@ class AccessLogApi(ListAPIView):
                 date_to=d.get("date_to"),
             )
         )
+
+
+class MopiReviewApi(APIView):
+    """Records across Resolve (crimes, complaint cases) whose MoPI retention review date has come."""
+
+    permission_classes = [roles_allowed(Role.MANAGER, Role.ADMIN)]
+
+    @extend_schema(responses=ReviewItemOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        items = mopi_review_items_for(request.user, timezone.localdate())
+        return Response(ReviewItemOutputSerializer(items, many=True).data)
+
+
+class SubjectAccessApi(APIView):
+    """Everything held about a named person across crimes and complaint cases (subject access);
+    each export is logged in the access log with the purpose given."""
+
+    permission_classes = [roles_allowed(Role.MANAGER, Role.ADMIN)]
+
+    @extend_schema(parameters=[SubjectAccessQuerySerializer], responses=SubjectAccessOutputSerializer)
+    def get(self, request: Request) -> Response:
+        query = SubjectAccessQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        name = query.validated_data["name"]
+        records = subject_access_for(name)
+        services.access_log_record(
+            user=request.user,  # type: ignore[arg-type]
+            record_type="subject_access",
+            record_id=name[:60],
+            label=name,
+            action="export",
+            purpose=query.validated_data["purpose"] or "Subject access request (API)",
+            path=request.path,
+        )
+        return Response({"name": name, "records": records})

@@ -121,3 +121,15 @@ class AccessLogFilterForm(forms.Form):
         if start and end and end < start:
             self.add_error("date_to", "The end date is before the start date.")
         return data
+
+
+class SubjectAccessForm(forms.Form):
+    """A subject access request for a named person, across every part of Resolve."""
+
+    name = forms.CharField(max_length=200, label="Full name of the person", help_text="Exact name, any case.")
+    purpose = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Purpose (e.g. the request's reference)",
+        help_text="Kept in the access log with your name and the time.",
+    )

@@ -230,3 +230,23 @@ class AccessLogQuerySerializer(serializers.Serializer[Any]):
         if start and end and end < start:
             raise serializers.ValidationError({"date_to": ["The end date is before the start date."]})
         return attrs
+
+
+class ReviewItemOutputSerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField()
+    reference = serializers.CharField()
+    review_on = serializers.DateField()
+    url = serializers.CharField()
+    detail = serializers.CharField()
+
+
+class SubjectAccessQuerySerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    purpose = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class SubjectAccessOutputSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    records = serializers.DictField(
+        child=serializers.DictField(), help_text="What each part of Resolve holds."
+    )

@@ -14,5 +14,7 @@ urlpatterns = [
     path("workload/", views.workload, name="workload"),
     path("allocate/<int:ct_id>/<int:object_id>/", views.allocate, name="allocate"),
     path("access-log/", views.access_log, name="access-log"),
+    path("mopi-review/", views.mopi_review, name="mopi-review"),
+    path("subject-access/", views.subject_access, name="subject-access"),
     path("people/<int:user_id>/notes/", views.personnel_notes, name="personnel-notes"),
 ]

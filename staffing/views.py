@@ -3,6 +3,7 @@ Thin: permission check, form/selector, service call, redirect or render."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,6 +22,7 @@ from django.utils import timezone
 from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
+from config.registry import mopi_review_items_for, subject_access_for
 from staffing import selectors, services
 from staffing.access_audit import (
     AccessLogFilter,
@@ -35,6 +37,7 @@ from staffing.forms import (
     CoverageForm,
     PersonnelNoteForm,
     ShiftAssignForm,
+    SubjectAccessForm,
     TeamMoveForm,
     TrainingForm,
 )
@@ -444,6 +447,60 @@ def access_log(request: HttpRequest) -> HttpResponse:
             "page": page,
             "query": query.urlencode(),
             "breadcrumbs": _crumbs(("Access log", None)),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# ---------------------------------------------------------------- data protection
+@roles_required(Role.MANAGER, Role.ADMIN)
+def mopi_review(request: HttpRequest) -> HttpResponse:
+    """MoPI: records across Resolve (crimes, complaint cases) whose retention review date has come."""
+    items = mopi_review_items_for(_user(request), timezone.localdate())
+    return render(
+        request,
+        "staffing/mopi_review.html",
+        {"items": items, "today": timezone.localdate(), "breadcrumbs": _crumbs(("MoPI review", None))},
+    )
+
+
+@roles_required(Role.MANAGER, Role.ADMIN)
+def subject_access(request: HttpRequest) -> HttpResponse:
+    """A subject access export for a named person across crimes and complaint cases (every app's
+    `subject_access` hook); each export is logged in the access log with the purpose given."""
+    form = SubjectAccessForm(request.GET or None)
+    data = None
+    if form.is_bound and form.is_valid():
+        name = form.cleaned_data["name"].strip()
+        data = subject_access_for(name)
+        services.access_log_record(
+            user=_user(request),
+            record_type="subject_access",
+            record_id=name[:60],
+            label=name,
+            action="export",
+            purpose=form.cleaned_data["purpose"] or "Subject access request",
+            path=request.path,
+        )
+        if request.GET.get("format") == "json":
+            body = json.dumps({"name": name, "records": data}, indent=2, default=str)
+            response = HttpResponse(body, content_type="application/json")
+            response["Content-Disposition"] = 'attachment; filename="subject-access.json"'
+            return response
+    sections = [
+        {"app": app, "lists": [(key, rows) for key, rows in found.items() if isinstance(rows, list)]}
+        for app, found in (data or {}).items()
+    ]
+    return render(
+        request,
+        "staffing/subject_access.html",
+        {
+            "form": form,
+            "sections": sections,
+            "found": any(rows for section in sections for _key, rows in section["lists"]),
+            "searched": data is not None,
+            "query": request.GET.urlencode(),
+            "breadcrumbs": _crumbs(("Subject access", None)),
         },
         status=400 if form.errors else 200,
     )
