@@ -17,7 +17,7 @@ class TeamOutputSerializer(serializers.ModelSerializer[Team]):
 
 
 class MeOutputSerializer(serializers.ModelSerializer[User]):
-    team = serializers.CharField(source="team.code", default=None, read_only=True)
+    team = serializers.CharField(source="team.code", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = User
@@ -114,7 +114,7 @@ class CandidateSerializer(serializers.Serializer[Any]):
 
 class SuggestionOutputSerializer(serializers.Serializer[Any]):
     skill = serializers.CharField()
-    user = serializers.CharField(source="user.username", default=None)
+    user = serializers.CharField(source="user.username", default=None, allow_null=True)
     reason = serializers.CharField()
     max_load = serializers.IntegerField()
     candidates = CandidateSerializer(many=True)
