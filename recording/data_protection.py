@@ -47,7 +47,7 @@ def _crime(crime: Crime) -> dict[str, Any]:
         "reported_at": crime.reported_at.isoformat(),
         "location": crime.location,
         "summary": crime.summary,
-        "outcome": crime.outcome.code if crime.outcome_id else None,
+        "outcome": crime.outcome.code if crime.outcome is not None else None,
     }
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Model
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -414,7 +414,7 @@ ACCESS_LOG_PAGE_SIZE = 50
 
 
 @roles_required(Role.MANAGER, Role.ADMIN)
-def access_log(request: HttpRequest) -> HttpResponse:
+def access_log(request: HttpRequest) -> HttpResponseBase:
     """The auditor's report: views of restricted records per record and per user, filterable, paged,
     exportable as CSV (`?format=csv`, same filters)."""
     form = AccessLogFilterForm(request.GET or None, record_types=access_log_record_types())

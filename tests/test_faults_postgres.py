@@ -74,7 +74,7 @@ def test_terminated_database_connections_give_clean_503s_and_no_half_written_bat
 ) -> None:
     reference_load()
     token = Token.objects.create(user=make_user("admin")).key
-    stop, killed = threading.Event(), []
+    stop, killed = threading.Event(), list[int]()
     killer = threading.Thread(target=_terminate_all_backends, args=(stop, killed))
     try:
         with ThreadPoolExecutor(max_workers=3) as pool:
