@@ -13,7 +13,9 @@ def flag_list(*, status: str | None = None) -> QuerySet[UnrecordedFlag]:
     flags = UnrecordedFlag.objects.select_related("incident__nsir_code", "assigned_to", "closing_nsir_code")
     if status:
         flags = flags.filter(status=status)
-    return flags.order_by("incident__opened_at", "id")
+    # incident_opened_at is the incident's opened_at copied by the sweep: indexed (qa_flag_queue_idx), so a
+    # page of the queue reads 50 index entries instead of joining and sorting every open flag.
+    return flags.order_by("incident_opened_at", "id")
 
 
 def flag_get(flag_id: int) -> UnrecordedFlag:
