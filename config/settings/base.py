@@ -48,7 +48,7 @@ RESOLVE_IMPORT_MAX_BYTES = env.int("RESOLVE_IMPORT_MAX_BYTES", default=64 * 1024
 # Keys: default, restricted, serious (rank <= serious_rank), or "category:<Home Office category>".
 RESOLVE_MOPI_REVIEW_YEARS = {"default": 6, "restricted": 10, "serious": 10, "serious_rank": 10}
 # The unrecorded-incident sweep commits this many incidents per transaction (qa.services.sweep).
-RESOLVE_SWEEP_CHUNK_SIZE = env.int("RESOLVE_SWEEP_CHUNK_SIZE", default=1000)
+RESOLVE_SWEEP_CHUNK_SIZE = env.int("RESOLVE_SWEEP_CHUNK_SIZE", default=5000)
 # The nightly dip-test catches up at most this many missed days (broker or beat down), oldest first.
 RESOLVE_DIPTEST_CATCHUP_DAYS = env.int("RESOLVE_DIPTEST_CATCHUP_DAYS", default=7)
 # Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.
