@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
@@ -20,8 +19,14 @@ from config.exceptions import DomainError
 from recording import mopi
 from recording.models import Crime
 from recording.services import cancellation, outcomes
-from recording.tests.factories import CrimeFactory, CrimeSuspectFactory, CrimeVictimFactory, OffenceFactory
-from staffing.models import AccessLog
+from recording.tests.factories import (
+    CrimeFactory,
+    CrimeSuspectFactory,
+    CrimeVictimFactory,
+    OffenceFactory,
+    grant_skill,
+)
+from staffing.models import AccessLog, Skill
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +70,7 @@ def test_cancelling_a_crime_sets_its_review_date(reference_data: None, make_user
         evidence="CCTV",
         avi="CCTV shows no theft",
     )
-    ddm = make_user("sergeant")
-    ddm.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
-    ddm = type(ddm).objects.get(pk=ddm.pk)
+    ddm = grant_skill(make_user("sergeant"), Skill.DDM)  # R-CANCEL-DDM: the DDM is a trained skill
     cancellation.cancellation_decide(request=req, actor=ddm, approve=True, note="AVI", victim_informed=True)
     crime.refresh_from_db()
     assert crime.status == "cancelled" and crime.review_on == mopi.add_years(timezone.localdate(), 6)
