@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.urls import path
 
 from config.reference_api import reference_list_api
+from recording.decision_api import RecordingDecisionApi
 from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
 
 urlpatterns = [
+    path("recording/decisions/", RecordingDecisionApi.as_view(), name="recording-decisions"),
     path(
         "reference/offences/",
         reference_list_api(

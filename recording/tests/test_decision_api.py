@@ -1,0 +1,199 @@
+"""POST /api/v1/recording/decisions/ (contract: "Recording decision"). Stores nothing."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from recording.decision_selectors import offence_catalogue
+from recording.models import Offence
+from recording.rules import OffenceInfo
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/recording/decisions/"
+EXAMPLES = json.loads((Path(__file__).resolve().parent / "data" / "recording_examples.json").read_text())
+EX_R2 = next(e for e in EXAMPLES if e["id"] == "EX-R2")["input"]
+
+
+def body(**changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(EX_R2)
+    data.update(changes)
+    return data
+
+
+def test_it_answers_401_without_credentials(api_client: APIClient) -> None:
+    response = api_client.post(URL, body(), format="json")
+    assert response.status_code == 401
+
+
+def test_it_answers_403_for_an_advisor(api_as: Callable[..., Any], reference_data: None) -> None:
+    assert api_as("advisor").post(URL, body(), format="json").status_code == 403
+
+
+@pytest.mark.parametrize("role", ["recorder", "investigator", "sergeant", "manager", "admin"])
+def test_crime_staff_may_ask_for_a_decision(
+    api_as: Callable[..., Any], reference_data: None, role: str
+) -> None:
+    assert api_as(role).post(URL, body(), format="json").status_code == 200
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e["id"] for e in EXAMPLES])
+def test_it_matches_the_worked_example(
+    api_as: Callable[..., Any], reference_data: None, example: dict[str, Any]
+) -> None:
+    response = api_as("recorder").post(URL, example["input"], format="json")
+    assert response.status_code == 200, response.json()
+    data = response.json()
+    expected = example["expected"]
+    assert [{"victim": c["victim"], "offence": c["offence"]} for c in data["crimes"]] == expected["crimes"]
+    assert data["transfer_to"] == expected["transfer_to"]
+    assert data["record_by"] == expected["record_by"]
+    assert set(expected["rules"]) <= set(data["rules"])
+    assert data["explanation"]
+
+
+def test_the_response_has_the_contracts_shape(api_as: Callable[..., Any], reference_data: None) -> None:
+    data = api_as("sergeant").post(URL, body(), format="json").json()
+    assert data["crimes"] == [
+        {
+            "victim": "V1",
+            "offence": "34B",
+            "allegations": ["A1", "A2"],
+            "offenders": [],
+            "restricted": False,
+            "daily_review": False,
+            "rules": ["R-ONE-PER-VICTIM", "R-PRINCIPAL", "R-CLASSIFY"],
+        }
+    ]
+    assert data["not_recorded"] == []
+    assert data["record_by"] == "2026-02-08T16:00:00Z"
+    assert data["rule_version"] == "2023-05"
+
+
+def test_not_recorded_allegations_carry_rule_and_reason(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    data = body()
+    data["alleged"][1].update(incident="I2", believed=False)
+    response = api_as("recorder").post(URL, data, format="json").json()
+    assert [c["allegations"] for c in response["crimes"]] == [["A1"]]
+    assert response["not_recorded"][0]["allegation"] == "A2"
+    assert response["not_recorded"][0]["rule"] == "R-NCRS-BOP"
+    assert "told" in response["not_recorded"][0]["reason"]
+
+
+def test_a_victimless_offence_takes_a_null_victim_and_keeps_its_offenders(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    data = body(
+        victims=[],
+        alleged=[{"ref": "A1", "victim": None, "offence": "10D", "incident": "I1", "offenders": ["O1"]}],
+    )
+    response = api_as("recorder").post(URL, data, format="json").json()
+    assert response["crimes"][0]["victim"] is None
+    assert response["crimes"][0]["offenders"] == ["O1"]
+    assert "R-VICTIMLESS-COUNT" in response["rules"]
+
+
+def test_a_time_with_an_offset_is_answered_in_utc(api_as: Callable[..., Any], reference_data: None) -> None:
+    response = api_as("recorder").post(URL, body(reported_at="2026-07-01T10:00:00+01:00"), format="json")
+    assert response.json()["record_by"] == "2026-07-02T09:00:00Z"
+
+
+# ---------------------------------------------------------------- bad input: 400 naming the field
+def _with_allegation(index: int, **changes: Any) -> dict[str, Any]:
+    data = body()
+    data["alleged"][index].update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("data", "errors"),
+    [
+        (
+            body(victims=[{"ref": "V1", "kind": "alien"}]),
+            {"victims": {"0": {"kind": ['"alien" is not a valid choice.']}}},
+        ),
+        (
+            _with_allegation(1, offence="ZZ9"),
+            {"alleged": {"1": {"offence": ['"ZZ9" is not a Home Office offence code.']}}},
+        ),
+        (
+            _with_allegation(1, victim="V9"),
+            {"alleged": {"1": {"victim": ["Victim 'V9' is not one of the report's victims."]}}},
+        ),
+        (
+            _with_allegation(1, ref="A1"),
+            {"alleged": {"1": {"ref": ["Allegation reference 'A1' is used twice."]}}},
+        ),
+        (
+            body(reported_at="2026-02-07T16:00:00"),
+            {"reported_at": ["Give the time with its offset, e.g. 2026-03-01T14:05:00Z."]},
+        ),
+        (body(reported_at="yesterday"), None),
+        (body(alleged=[]), {"alleged": {"non_field_errors": ["This list may not be empty."]}}),
+        (body(force=""), {"force": ["This field may not be blank."]}),
+        (
+            _with_allegation(0, incident=None),
+            {"alleged": {"0": {"incident": ["This field may not be null."]}}},
+        ),
+    ],
+)
+def test_bad_input_is_refused_naming_the_field(
+    api_as: Callable[..., Any], reference_data: None, data: dict[str, Any], errors: dict[str, Any] | None
+) -> None:
+    response = api_as("recorder").post(URL, data, format="json")
+    assert response.status_code == 400
+    if errors is None:
+        assert list(response.json()) == ["reported_at"]
+    else:
+        assert response.json() == errors
+
+
+def test_a_victim_based_offence_without_a_victim_is_refused(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    response = api_as("recorder").post(URL, _with_allegation(0, victim=None), format="json")
+    assert response.status_code == 400
+    assert list(response.json()["alleged"]["0"]) == ["victim"]
+
+
+# ---------------------------------------------------------------- queries: read-only, constant
+def test_it_reads_in_two_queries_and_writes_nothing(
+    api_as: Callable[..., Any], reference_data: None, django_assert_num_queries: Any
+) -> None:
+    client = api_as("recorder")
+    offences_before = Offence.history.count()
+    with django_assert_num_queries(2) as captured:  # token auth, offence catalogue
+        response = client.post(URL, body(), format="json")
+    assert response.status_code == 200
+    assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in captured.captured_queries)
+    assert Offence.history.count() == offences_before
+
+
+def test_the_catalogue_is_the_offence_table(reference_data: None) -> None:
+    catalogue = offence_catalogue()
+    assert len(catalogue) == Offence.objects.count() == 127
+    assert catalogue["19C"] == OffenceInfo(
+        code="19C",
+        title="Rape of a female aged 16 and over",
+        category="Sexual offences",
+        victim_based=True,
+        seriousness_rank=4,
+        restricted=True,
+        notifiable=True,
+    )
+
+
+def test_the_schema_documents_the_decision_endpoint(api_client: APIClient) -> None:
+    schema = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+    operation = schema["paths"][URL]["post"]
+    assert operation["operationId"] == "recording_decision"
+    assert "200" in operation["responses"]
