@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -76,3 +77,514 @@ class NsirCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+
+# ---------------------------------------------------------------- force directory (R-LOCATION, Annex A)
+
+
+class Force(models.Model):
+    """Another police force that crimes are transferred to or from (R-TRANSFER-PROTOCOL).
+    Maintained by sergeants; every change is in the history."""
+
+    code = models.CharField(max_length=12, unique=True)
+    name = models.CharField(max_length=120)
+    transfer_email = models.EmailField("crime-transfer contact email", blank=True)
+    transfer_phone = models.CharField("crime-transfer contact phone", max_length=40, blank=True)
+    notes = models.TextField(blank=True)
+    last_verified = models.DateField(
+        null=True, blank=True, help_text="When the contact details were last checked."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+# ---------------------------------------------------------------- incident log (NSIR)
+
+
+class ImportBatch(models.Model):
+    """One load of the incident feed (API request or CSV file). Incidents arrive in bulk, so their audit
+    trail is the batch (who, when, source, counts) rather than a history row per incident."""
+
+    class Source(models.TextChoices):
+        API = "api", "Feed API"
+        CSV = "csv", "CSV import"
+        DEMO = "demo", "Demo data"
+
+    source = models.CharField(max_length=10, choices=Source.choices)
+    source_name = models.CharField(max_length=300, blank=True, help_text="File name, or the API path.")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} {self.started_at:%Y-%m-%d %H:%M} ({self.rows} rows)"
+
+
+class Grade(models.TextChoices):
+    """THRIVE response grade (R-THRIVE)."""
+
+    IMMEDIATE = "immediate", "Immediate"
+    PRIORITY = "priority", "Priority"
+    SCHEDULED = "scheduled", "Scheduled"
+    RESOLVED_WITHOUT_DEPLOYMENT = "resolved_without_deployment", "Resolved without deployment"
+
+
+class Incident(models.Model):
+    """A command-and-control log entry (R-NSIR-INCIDENT). `crime_related` is copied from the NSIR code
+    when the incident is stored so the unrecorded-incident sweep (R-NSIR-AUDIT-TRAIL) reads one table."""
+
+    reference = models.CharField(max_length=40, unique=True)
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+    nsir_code = models.ForeignKey(NsirCode, on_delete=models.PROTECT, related_name="incidents")
+    crime_related = models.BooleanField()
+    grade = models.CharField(max_length=30, choices=Grade.choices, blank=True)
+    summary = models.TextField(blank=True)
+    location = models.CharField(max_length=300, blank=True)
+    crime_number = models.CharField(max_length=40, null=True, blank=True, db_index=True)
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="incidents"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        indexes = [
+            models.Index(fields=["-opened_at"], name="incident_opened_idx"),
+            # The sweep: crime-related incidents with no crime number opened before a cutoff.
+            models.Index(
+                fields=["opened_at"],
+                name="incident_unrecorded_idx",
+                condition=models.Q(crime_related=True, crime_number__isnull=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closed_at__isnull=True) | models.Q(closed_at__gte=models.F("opened_at")),
+                name="incident_closed_after_opened",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+# ---------------------------------------------------------------- crimes
+
+
+class CrimeNumberCounter(models.Model):
+    """The last crime number issued per force and year, locked (SELECT ... FOR UPDATE) to issue the next."""
+
+    force = models.CharField(max_length=12)
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["force", "year"], name="crime_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.force}/{self.year}: {self.last_value}"
+
+
+class Crime(models.Model):
+    """A recorded crime (NCRS / HOCR)."""
+
+    class Status(models.TextChoices):
+        RECORDED = "recorded", "Recorded"
+        ALLOCATED = "allocated", "Allocated"
+        UNDER_INVESTIGATION = "under_investigation", "Under investigation"
+        FINALISED = "finalised", "Finalised"
+        CANCELLED = "cancelled", "Cancelled"
+        TRANSFERRED = "transferred", "Transferred"
+
+    class Solvability(models.TextChoices):
+        NOT_SCREENED = "not_screened", "Not screened"
+        SCREENED_IN = "screened_in", "Screened in"
+        SCREENED_OUT = "screened_out", "Screened out"
+
+    class VictimView(models.TextChoices):
+        NOT_RECORDED = "", "Not recorded"
+        SUPPORTS = "supports", "Supports police action"
+        DOES_NOT_SUPPORT = "does_not_support", "Does not support police action"
+        WITHDRAWN = "withdrawn", "Withdrew support"
+
+    crime_number = models.CharField(max_length=40, unique=True)
+    sending_force_reference = models.CharField(
+        max_length=60, blank=True, help_text="Incoming transfer: the sending force's reference."
+    )
+    incidents = models.ManyToManyField(Incident, blank=True, related_name="crimes")
+    offence = models.ForeignKey(Offence, on_delete=models.PROTECT, related_name="crimes")
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.RECORDED)
+    summary = models.TextField(blank=True)
+    location = models.CharField(max_length=300, blank=True)
+    location_force = models.CharField(max_length=12, blank=True)
+    reported_at = models.DateTimeField(help_text="When the report first reached the force (R-NCRS-24H).")
+    recorded_at = models.DateTimeField()
+    record_by = models.DateTimeField()
+    ncrs_breach = models.BooleanField(default=False)
+    restricted = models.BooleanField(default=False, help_text="From the offence class (R-RESTRICTED).")
+    # THRIVE (R-THRIVE) and vulnerability.
+    grade = models.CharField(max_length=30, choices=Grade.choices, blank=True)
+    thrive_notes = models.TextField(blank=True)
+    vulnerable_victim = models.BooleanField(default=False)
+    domestic_abuse = models.BooleanField(default=False)
+    hate_crime = models.BooleanField(default=False)
+    safeguarding_referral = models.BooleanField(default=False)
+    safeguarding_notes = models.TextField(blank=True)
+    # Solvability screening.
+    solvability = models.CharField(
+        max_length=20, choices=Solvability.choices, default=Solvability.NOT_SCREENED
+    )
+    solvability_factors = models.JSONField(default=list, blank=True)
+    solvability_reason = models.TextField(blank=True)
+    # Victim's view (R-OUTCOME-VICTIM-VIEW).
+    victim_view = models.CharField(max_length=20, choices=VictimView.choices, blank=True, default="")
+    victim_view_evidence = models.TextField(blank=True)
+    next_victim_update_due = models.DateTimeField(null=True, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="crimes_owned"
+    )
+    team = models.ForeignKey(
+        "staffing.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="crimes"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decision_rules = models.JSONField(
+        default=list, blank=True, help_text="Rule IDs the recording decision cited."
+    )
+    decision_explanation = models.JSONField(default=list, blank=True)
+    # Outcome (R-OUTCOME-*).
+    outcome = models.ForeignKey(
+        HomeOfficeOutcome, null=True, blank=True, on_delete=models.PROTECT, related_name="crimes"
+    )
+    outcome_at = models.DateTimeField(null=True, blank=True)
+    outcome_reason = models.TextField(blank=True)
+    cancelled_under = models.ForeignKey(
+        CancellationCriterion, null=True, blank=True, on_delete=models.PROTECT, related_name="crimes"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        indexes = [
+            models.Index(fields=["status", "-recorded_at"], name="crime_status_idx"),
+            models.Index(fields=["owner", "status"], name="crime_owner_idx"),
+            models.Index(fields=["record_by"], name="crime_record_by_idx"),
+            models.Index(fields=["-recorded_at"], name="crime_recorded_idx"),
+            models.Index(fields=["next_victim_update_due"], name="crime_victim_update_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(recorded_at__gte=models.F("reported_at")),
+                name="crime_recorded_after_reported",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.crime_number
+
+
+class CrimeVictim(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        BUSINESS = "business", "Business"
+        HOUSEHOLD = "household", "Household"
+
+    crime = models.ForeignKey(Crime, on_delete=models.CASCADE, related_name="victims")
+    ref = models.CharField(max_length=20, blank=True, help_text="The victim's ref in the report (e.g. V1).")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    name = models.CharField(max_length=200)
+    date_of_birth = models.DateField(null=True, blank=True)
+    age = models.PositiveSmallIntegerField(null=True, blank=True)
+    contact = models.CharField(max_length=300, blank=True)
+    vulnerable = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CrimeSuspect(models.Model):
+    crime = models.ForeignKey(Crime, on_delete=models.CASCADE, related_name="suspects")
+    ref = models.CharField(max_length=20, blank=True, help_text="The offender's ref in the report (e.g. O1).")
+    name = models.CharField(max_length=200, blank=True)
+    date_of_birth = models.DateField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    identified = models.BooleanField(
+        default=False,
+        help_text="The suspect is identified (R-OUTCOME-SUSPECT: outcomes 1-13, 15-17, 21, 22).",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name or self.ref or f"Suspect {self.pk}"
+
+
+class ClassificationChange(models.Model):
+    """The crime's classification history (R-CLASSIFY, R-RECLASSIFY). The first row is the initial
+    classification; later rows are proposals a sergeant approves or rejects."""
+
+    class Status(models.TextChoices):
+        INITIAL = "initial", "Initial classification"
+        PROPOSED = "proposed", "Awaiting approval"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    crime = models.ForeignKey(Crime, on_delete=models.CASCADE, related_name="classification_changes")
+    from_offence = models.ForeignKey(
+        Offence, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_offence = models.ForeignKey(Offence, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(
+        null=True, blank=True, help_text="Counts under the new class from here."
+    )
+    decision_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["proposed_at", "id"]
+        indexes = [models.Index(fields=["status", "proposed_at"], name="reclass_status_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["crime"], condition=models.Q(status="proposed"), name="one_open_reclassification"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.crime_id}: {self.to_offence_id} ({self.status})"
+
+
+class CancellationRequest(models.Model):
+    """A request to remove a recorded crime under a HOCR Section C criterion (R-CANCEL-*)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting DDM decision"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+
+    crime = models.ForeignKey(Crime, on_delete=models.CASCADE, related_name="cancellations")
+    criterion = models.ForeignKey(CancellationCriterion, on_delete=models.PROTECT, related_name="requests")
+    evidence = models.TextField(help_text="The evidence the criterion requires.")
+    avi = models.TextField(blank=True, help_text="C2: the additional verifiable information itself.")
+    duplicate_of = models.CharField(max_length=40, blank=True, help_text="C3: the surviving crime number.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    victim_informed = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["requested_at", "id"]
+        permissions = [
+            ("approve_cancellation", "May approve crime cancellations (designated decision maker)")
+        ]
+        indexes = [models.Index(fields=["status", "requested_at"], name="cancel_status_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["crime"], condition=models.Q(status="pending"), name="one_open_cancellation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.crime_id}: {self.criterion_id} ({self.status})"
+
+
+class CrimeTransfer(models.Model):
+    """A crime passed between forces (R-LOCATION, R-TRANSFER-PROTOCOL, R-CANCEL-C1-TRANSFER)."""
+
+    class Direction(models.TextChoices):
+        OUTGOING = "out", "Outgoing"
+        INCOMING = "in", "Incoming"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    crime = models.ForeignKey(
+        Crime, null=True, blank=True, on_delete=models.CASCADE, related_name="transfers"
+    )
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    force = models.ForeignKey(Force, on_delete=models.PROTECT, related_name="transfers")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(blank=True)
+    their_reference = models.CharField(
+        max_length=60, blank=True, help_text="The other force's crime reference."
+    )
+    # Incoming transfers carry the report until it is accepted and a crime is created.
+    offence = models.ForeignKey(Offence, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reported_at = models.DateTimeField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-requested_at", "id"]
+        indexes = [models.Index(fields=["status", "direction"], name="transfer_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()} {self.force_id} ({self.status})"
+
+
+class VictimUpdate(models.Model):
+    """A contact with the victim (Victims' Code). Resolve's cadence: first update within 5 days of
+    recording, then at least every 28 days until the crime is finalised."""
+
+    class Method(models.TextChoices):
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+        VISIT = "visit", "Visit"
+        LETTER = "letter", "Letter"
+        SMS = "sms", "Text message"
+
+    crime = models.ForeignKey(Crime, on_delete=models.CASCADE, related_name="victim_updates")
+    victim = models.ForeignKey(
+        CrimeVictim, null=True, blank=True, on_delete=models.SET_NULL, related_name="updates"
+    )
+    contacted_at = models.DateTimeField()
+    method = models.CharField(max_length=10, choices=Method.choices)
+    summary = models.TextField()
+    next_due = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-contacted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.crime_id} {self.contacted_at:%Y-%m-%d}"
+
+
+class Enquiry(models.Model):
+    """A fast-track enquiry on a crime, worked as a task."""
+
+    class Kind(models.TextChoices):
+        CCTV = "cctv", "CCTV"
+        HOUSE_TO_HOUSE = "house_to_house", "House-to-house"
+        FORENSIC = "forensic", "Forensic / scene examination request"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        COMPLETED = "completed", "Completed"
+        NO_RESULT = "no_result", "Completed: nothing found"
+        CANCELLED = "cancelled", "Cancelled"
+
+    crime = models.ForeignKey(Crime, on_delete=models.CASCADE, related_name="enquiries")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    details = models.TextField(blank=True)
+    result = models.TextField(blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="enquiries"
+    )
+    due_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "enquiries"
+        indexes = [models.Index(fields=["assigned_to", "status"], name="enquiry_assignee_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.status})"
+
+
+class Appointment(models.Model):
+    """A demand appointment: an officer or investigator booked to see a victim in a time slot.
+    One person cannot hold two live appointments starting at the same time (DB constraint); the
+    service also refuses overlapping slots."""
+
+    class Status(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        ATTENDED = "attended", "Attended"
+        CANCELLED = "cancelled", "Cancelled"
+
+    crime = models.ForeignKey(Crime, on_delete=models.CASCADE, related_name="appointments")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="appointments"
+    )
+    victim = models.ForeignKey(
+        CrimeVictim, null=True, blank=True, on_delete=models.SET_NULL, related_name="appointments"
+    )
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    location = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.BOOKED)
+    notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["officer", "starts_at"],
+                condition=~models.Q(status="cancelled"),
+                name="appointment_no_double_booking",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="appointment_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.officer_id} {self.starts_at:%Y-%m-%d %H:%M}"
