@@ -1,16 +1,42 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from datetime import date, datetime, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model, QuerySet
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
-from staffing import selectors
-from staffing.models import Team
-from staffing.serializers import MeOutputSerializer, TeamOutputSerializer
+from staffing import selectors, services
+from staffing.models import Skill, Team, TrainingRecord
+from staffing.serializers import (
+    AllocationOutputSerializer,
+    AssignInputSerializer,
+    CoverageOutputSerializer,
+    ItemInputSerializer,
+    MeOutputSerializer,
+    OnShiftOutputSerializer,
+    ReassignInputSerializer,
+    ShiftOutputSerializer,
+    SkillOutputSerializer,
+    SuggestInputSerializer,
+    SuggestionOutputSerializer,
+    TeamOutputSerializer,
+    TrainingInputSerializer,
+    TrainingOutputSerializer,
+    WorkloadOutputSerializer,
+)
+from staffing.services.rota import LONDON
+
+NOT_ALLOCATABLE = {"admin", "auth", "contenttypes", "sessions", "authtoken"}
 
 
 class MeApi(APIView):
@@ -31,3 +57,211 @@ class TeamListApi(ListAPIView):
 
     def get_queryset(self) -> QuerySet[Team]:
         return selectors.team_list()
+
+
+def _team_param(request: Request, code: str | None = None) -> Team | None:
+    """The team asked for (?team=CODE), else the caller's own team, else None (every team)."""
+    code = code if code is not None else request.query_params.get("team")
+    user = request.user
+    if code:
+        team = Team.objects.select_related("sergeant").filter(code=code).first()
+        if team is None:
+            raise DomainError(f"Unknown team {code!r}.", field="team")
+        return team
+    return Team.objects.select_related("sergeant").get(pk=user.team_id) if user.team_id else None  # type: ignore[union-attr]
+
+
+def _team_required(request: Request) -> Team:
+    team = _team_param(request)
+    if team is None:
+        raise DomainError("Say which team (?team=CODE).", field="team")
+    return team
+
+
+def _item(item_type: str, item_id: int) -> Model:
+    try:
+        app_label, model_name = item_type.lower().split(".", 1)
+        ct = ContentType.objects.get_by_natural_key(app_label, model_name)
+    except (ValueError, ContentType.DoesNotExist) as exc:
+        raise DomainError(
+            f"Unknown item type {item_type!r}; use app_label.model.", field="item_type"
+        ) from exc
+    model = ct.model_class()
+    if model is None or ct.app_label in NOT_ALLOCATABLE:
+        raise DomainError(f"{item_type!r} is not a kind of work.", field="item_type")
+    item = model._base_manager.filter(pk=item_id).first()
+    if item is None:
+        raise DomainError(f"No {item_type} with id {item_id}.", field="item_id")
+    return item
+
+
+class SkillListApi(APIView):
+    """The skill codes work can need and people can be trained in."""
+
+    permission_classes = [roles_allowed(*Role.ALL)]
+
+    @extend_schema(responses=SkillOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        data = [{"code": code, "label": str(label)} for code, label in Skill.choices]
+        return Response(SkillOutputSerializer(data, many=True).data)
+
+
+class TrainingApi(ListAPIView):
+    """GET: training records of a team (?team=CODE, default your own; ?expiring=true for the next 30
+    days). POST: record training (sergeant, manager, admin)."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+    serializer_class = TrainingOutputSerializer
+
+    def get_queryset(self) -> QuerySet[TrainingRecord]:
+        team = _team_param(self.request)
+        if self.request.query_params.get("expiring") in ("1", "true"):
+            return selectors.training_expiring(team)
+        return selectors.training_for_team(team)
+
+    @extend_schema(request=TrainingInputSerializer, responses={201: TrainingOutputSerializer})
+    def post(self, request: Request) -> Response:
+        data = TrainingInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        record = services.training_record_add(actor=request.user, **data.validated_data)  # type: ignore[arg-type]
+        return Response(TrainingOutputSerializer(record).data, status=status.HTTP_201_CREATED)
+
+
+class RotaApi(APIView):
+    """A team's shifts with the people on each: ?team=CODE&from=YYYY-MM-DD&days=7 (at most 31)."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("team", str),
+            OpenApiParameter("from", OpenApiTypes.DATE),
+            OpenApiParameter("days", int),
+        ],
+        responses=ShiftOutputSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        team = _team_required(request)
+        try:
+            first = (
+                date.fromisoformat(request.query_params["from"]) if "from" in request.query_params else None
+            )
+        except ValueError as exc:
+            raise DomainError("Use a date like 2026-03-02.", field="from") from exc
+        try:
+            days = int(request.query_params.get("days", "7"))
+        except ValueError as exc:
+            raise DomainError("Give a whole number of days.", field="days") from exc
+        if not 1 <= days <= 31:
+            raise DomainError("Between 1 and 31 days.", field="days")
+        day = first or timezone.localdate()
+        start = datetime.combine(day, datetime.min.time(), tzinfo=LONDON)
+        shifts = selectors.rota_range(team, start, start + timedelta(days=days))
+        return Response(ShiftOutputSerializer(shifts, many=True).data)
+
+
+class OnShiftApi(APIView):
+    """Who is on shift now in a team and who is on the next shift."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(parameters=[OpenApiParameter("team", str)], responses=OnShiftOutputSerializer)
+    def get(self, request: Request) -> Response:
+        team = _team_required(request)
+        now, nxt = selectors.now_and_next(team)
+        return Response(OnShiftOutputSerializer({"team": team.code, "now": now, "next": nxt}).data)
+
+
+class CoverageApi(APIView):
+    """Each work area's minimum of trained people against the shift now and the next shift."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(parameters=[OpenApiParameter("team", str)], responses=CoverageOutputSerializer)
+    def get(self, request: Request) -> Response:
+        team = _team_required(request)
+        now, nxt = selectors.coverage(team)
+        return Response(CoverageOutputSerializer({"team": team.code, "now": now, "next": nxt}).data)
+
+
+class AllocationSuggestApi(APIView):
+    """Who should take a piece of work needing ?skill= (and ?weight=) in ?team=, and why."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(parameters=[SuggestInputSerializer], responses=SuggestionOutputSerializer)
+    def get(self, request: Request) -> Response:
+        data = SuggestInputSerializer(data=request.query_params)
+        data.is_valid(raise_exception=True)
+        team = _team_param(request, data.validated_data.get("team", ""))
+        suggestion = services.allocation_suggest(
+            skill=data.validated_data["skill"], team=team, weight=data.validated_data["weight"]
+        )
+        return Response(SuggestionOutputSerializer(suggestion).data)
+
+
+class AllocationAssignApi(APIView):
+    """Allocate a work item: no assignee accepts the suggestion; a named one must be eligible unless a
+    sergeant gives a reason. 400 when the item already has an open allocation."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(request=AssignInputSerializer, responses={201: AllocationOutputSerializer})
+    def post(self, request: Request) -> Response:
+        data = AssignInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        allocation = services.allocation_assign(
+            item=_item(v["item_type"], v["item_id"]),
+            skill=v["skill"],
+            weight=v["weight"],
+            assignee=v["assignee"],
+            actor=request.user,  # type: ignore[arg-type]
+            reason=v["reason"],
+            team=_team_param(request, v.get("team", "")),
+        )
+        return Response(AllocationOutputSerializer(allocation).data, status=status.HTTP_201_CREATED)
+
+
+class AllocationReassignApi(APIView):
+    """Move an item's open allocation to someone else (no assignee: the suggestion)."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(request=ReassignInputSerializer, responses={201: AllocationOutputSerializer})
+    def post(self, request: Request) -> Response:
+        data = ReassignInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        allocation = services.allocation_reassign(
+            item=_item(v["item_type"], v["item_id"]),
+            assignee=v["assignee"],
+            actor=request.user,  # type: ignore[arg-type]
+            reason=v["reason"],
+        )
+        return Response(AllocationOutputSerializer(allocation).data, status=status.HTTP_201_CREATED)
+
+
+class AllocationCompleteApi(APIView):
+    """Mark an item's open allocation done (its assignee, or a supervisor)."""
+
+    permission_classes = [roles_allowed(*Role.ALL)]
+
+    @extend_schema(request=ItemInputSerializer, responses=AllocationOutputSerializer)
+    def post(self, request: Request) -> Response:
+        data = ItemInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        item = _item(data.validated_data["item_type"], data.validated_data["item_id"])
+        allocation = services.allocation_complete(item=item, actor=request.user)  # type: ignore[arg-type]
+        return Response(AllocationOutputSerializer(allocation).data)
+
+
+class WorkloadApi(APIView):
+    """Open work per person in a team (?team=CODE, default your own; managers without a team: all)."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(parameters=[OpenApiParameter("team", str)], responses=WorkloadOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        rows = selectors.workload_by_person(_team_param(request))
+        return Response(WorkloadOutputSerializer(rows, many=True).data)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import random
-from typing import TextIO
+from typing import Any, TextIO
 
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem
+from config.registry import NavItem, Queue
 
 
 class StaffingConfig(AppConfig):
@@ -21,5 +21,47 @@ class StaffingConfig(AppConfig):
 
     nav_items = [
         NavItem("Home", "home", frozenset(Role.ALL), order=0),
+        NavItem("Rota", "staffing:rota", frozenset(Role.SUPERVISORS), order=70),
+        NavItem("Coverage", "staffing:coverage", frozenset(Role.SUPERVISORS), order=71),
+        NavItem("Training", "staffing:training", frozenset(Role.SUPERVISORS), order=72),
+        NavItem("Workload", "staffing:workload", frozenset(Role.SUPERVISORS), order=73),
         NavItem("Teams", "staffing:team-list", frozenset(Role.SUPERVISORS), order=80),
     ]
+
+    def home_queues(self, user: Any) -> list[Queue]:
+        """A sergeant's staffing queues: training expiring soon, coverage gaps now and next shift."""
+        from django.urls import reverse
+
+        from staffing import selectors
+
+        if getattr(user, "role", None) != Role.SERGEANT or not user.team_id:
+            return []
+        team = user.team
+        now, nxt = selectors.coverage(team)
+        code = f"?team={team.code}"
+        return [
+            Queue(
+                key="staffing-training-expiring",
+                label="Training expiring in 30 days",
+                url=reverse("staffing:training") + code,
+                count=selectors.training_expiring(team).count(),
+                description="Book refreshers before people lose the skill.",
+                order=60,
+            ),
+            Queue(
+                key="staffing-coverage-now",
+                label="Coverage gaps now",
+                url=reverse("staffing:coverage") + code,
+                count=len(now.gaps),
+                description=", ".join(g.requirement.get_area_display() for g in now.gaps),
+                order=61,
+            ),
+            Queue(
+                key="staffing-coverage-next",
+                label="Coverage gaps next shift",
+                url=reverse("staffing:coverage") + code,
+                count=len(nxt.gaps),
+                description=", ".join(g.requirement.get_area_display() for g in nxt.gaps),
+                order=62,
+            ),
+        ]

@@ -4,6 +4,8 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -91,3 +93,269 @@ class AccessLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.action} {self.record_type}:{self.record_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class TeamMove(models.Model):
+    """One move of a person between teams (or into / out of every team): the membership history."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="team_moves")
+    from_team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="moves_out"
+    )
+    to_team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="moves_in"
+    )
+    moved_at = models.DateTimeField(db_index=True)
+    reason = models.CharField(max_length=300)
+    moved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-moved_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.from_team_id or '–'} → {self.to_team_id or '–'}"
+
+
+class Skill(models.TextChoices):
+    """What a person is trained and authorised to do. Every allocation names the skill the work needs."""
+
+    DDM = "ddm", "Designated decision maker (DDM)"
+    RAPE_REVIEW = "rape_review", "Rape review"
+    CRIME_TRANSFERS = "crime_transfers", "Crime transfers"
+    DIP_TEST_AUDITOR = "dip_test_auditor", "Dip-test auditor"
+    THRIVE = "thrive", "THRIVE risk grading"
+    COMPLAINTS = "complaints", "Complaints handling"
+    RECORDING_DECISIONS = "recording_decisions", "Recording decisions"
+    UNRECORDED_FLAGS = "unrecorded_flags", "Unrecorded-incident flags"
+    AMENDMENTS = "amendments", "Amendments"
+
+
+class TrainingRecord(models.Model):
+    """A person trained in a skill on a date; valid until `expires_on` (inclusive) when it has one."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training")
+    skill = models.CharField(max_length=30, choices=Skill.choices)
+    trained_on = models.DateField()
+    expires_on = models.DateField(null=True, blank=True)
+    evidence = models.CharField(max_length=300, blank=True, help_text="Course, certificate or assessor.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user_id", "skill", "-trained_on"]
+        indexes = [models.Index(fields=["user", "skill", "expires_on"]), models.Index(fields=["expires_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_on__isnull=True)
+                | models.Q(expires_on__gte=models.F("trained_on")),
+                name="training_expires_after_trained",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.skill} {self.trained_on}–{self.expires_on or 'no expiry'}"
+
+
+class ShiftKind(models.TextChoices):
+    EARLY = "early", "Early"
+    LATE = "late", "Late"
+    NIGHT = "night", "Night"
+
+
+class ShiftPattern(models.Model):
+    """One turn of the 24-hour rota: its kind, local start time and length."""
+
+    kind = models.CharField(max_length=10, choices=ShiftKind.choices, unique=True)
+    starts = models.TimeField(help_text="Local (Europe/London) start time.")
+    hours = models.PositiveSmallIntegerField(default=8)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["starts"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours__gte=1, hours__lte=14), name="shift_pattern_hours_sane"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.starts:%H:%M} ({self.hours}h)"
+
+
+class Shift(models.Model):
+    """One team's turn of duty: stored in UTC, shown in Europe/London."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="shifts")
+    kind = models.CharField(max_length=10, choices=ShiftKind.choices)
+    starts_at = models.DateTimeField(db_index=True)
+    ends_at = models.DateTimeField(db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["starts_at", "team_id"]
+        indexes = [models.Index(fields=["team", "starts_at", "ends_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="shift_ends_after"
+            ),
+            models.UniqueConstraint(fields=["team", "starts_at"], name="shift_one_per_team_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team_id} {self.kind} {self.starts_at:%Y-%m-%d %H:%M}"
+
+
+class ShiftAssignment(models.Model):
+    shift = models.ForeignKey(Shift, on_delete=models.CASCADE, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shift_assignments"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["shift_id", "user_id"]
+        constraints = [models.UniqueConstraint(fields=["shift", "user"], name="shift_assignment_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} on {self.shift_id}"
+
+
+class Absence(models.Model):
+    """A person away (leave, sickness, training) for whole days, `starts_on` to `ends_on` inclusive."""
+
+    class Kind(models.TextChoices):
+        LEAVE = "leave", "Leave"
+        SICKNESS = "sickness", "Sickness"
+        TRAINING = "training", "Training course"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="absences")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    note = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["starts_on", "user_id"]
+        indexes = [models.Index(fields=["user", "starts_on", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="absence_ends_after"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind} {self.starts_on}–{self.ends_on}"
+
+
+class WorkArea(models.TextChoices):
+    RECORDING_DECISIONS = "recording_decisions", "Recording decisions"
+    UNRECORDED_FLAGS = "unrecorded_flags", "Unrecorded-incident flags"
+    RAPE_REVIEW = "rape_review", "Rape review"
+    CRIME_TRANSFERS = "crime_transfers", "Crime transfers"
+    DIP_TEST_AUDITS = "dip_test_audits", "Dip-test audits"
+    AMENDMENTS = "amendments", "Amendments"
+    COMPLAINTS = "complaints", "Complaints"
+
+
+class CoverageRequirement(models.Model):
+    """At least `minimum` people holding `skill` on every shift of `team` for this area of the work."""
+
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="coverage_requirements")
+    area = models.CharField(max_length=30, choices=WorkArea.choices)
+    skill = models.CharField(max_length=30, choices=Skill.choices)
+    minimum = models.PositiveSmallIntegerField(default=1)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["team_id", "area"]
+        constraints = [
+            models.UniqueConstraint(fields=["team", "area"], name="coverage_one_per_team_area"),
+            models.CheckConstraint(condition=models.Q(minimum__gte=1), name="coverage_minimum_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.team_id} {self.area} ≥{self.minimum} {self.skill}"
+
+
+class Allocation(models.Model):
+    """Who is working on one work item of any app (a crime, a flag, a dip-test sample, a complaint ...).
+    The item is reached through a generic relation, so staffing never imports the apps above it.
+    At most one open allocation per item (a partial unique constraint)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        REASSIGNED = "reassigned", "Reassigned"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    item = GenericForeignKey("content_type", "object_id")
+    item_label = models.CharField(max_length=200, blank=True)
+    skill = models.CharField(max_length=30, choices=Skill.choices)
+    weight = models.PositiveSmallIntegerField(default=1)
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="allocations"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="allocations"
+    )
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["assigned_to", "status"]),
+            models.Index(fields=["team", "status"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(status="open"),
+                name="allocation_one_open_per_item",
+            ),
+            models.CheckConstraint(condition=models.Q(weight__gte=1), name="allocation_weight_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item_label or self.object_id} → {self.assigned_to_id} ({self.status})"
+
+
+class PersonnelNote(models.Model):
+    """Appraisal and welfare notes about a person: seen only by their own sergeant and by managers
+    and administrators, and every view is logged (AccessLog)."""
+
+    class Kind(models.TextChoices):
+        APPRAISAL = "appraisal", "Appraisal"
+        WELFARE = "welfare", "Welfare"
+
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personnel_notes"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.TextField()
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-written_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} note on {self.subject_id}"

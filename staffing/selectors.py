@@ -1,8 +1,53 @@
+"""Every non-trivial read of people, teams, training, the rota, coverage and workload."""
+
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from urllib.parse import urlencode
 
-from staffing.models import Team, User
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from staffing import rules
+from staffing.models import (
+    Absence,
+    Allocation,
+    CoverageRequirement,
+    Shift,
+    ShiftAssignment,
+    Skill,
+    Team,
+    TeamMove,
+    TrainingRecord,
+    User,
+)
+
+# Roles whose members take allocated work.
+WORKER_ROLES = (User.Role.RECORDER, User.Role.INVESTIGATOR, User.Role.SERGEANT, User.Role.ADVISOR)
+DEFAULT_MAX_LOAD = 20
+
+
+def max_load() -> int:
+    """The per-person ceiling of weighted open work (setting RESOLVE_ALLOCATION_MAX_LOAD, default 20)."""
+    return int(getattr(settings, "RESOLVE_ALLOCATION_MAX_LOAD", DEFAULT_MAX_LOAD))
 
 
 def team_list() -> QuerySet[Team]:
@@ -16,3 +61,306 @@ def team_list() -> QuerySet[Team]:
         )
         .order_by("code")
     )
+
+
+def team_members(team: Team) -> QuerySet[User]:
+    return team.members.filter(is_active=True).order_by("role", "username")
+
+
+def team_moves(team: Team) -> QuerySet[TeamMove]:
+    return (
+        TeamMove.objects.filter(Q(from_team=team) | Q(to_team=team))
+        .select_related("user", "from_team", "to_team", "moved_by")
+        .order_by("-moved_at", "-pk")
+    )
+
+
+def team_for(user: User, code: str | None = None) -> Team | None:
+    """The team a page is about: the one asked for (by code), else the user's own team, else the first."""
+    if code:
+        return Team.objects.select_related("sergeant").filter(code=code).first()
+    if user.team_id:
+        return Team.objects.select_related("sergeant").get(pk=user.team_id)
+    return Team.objects.select_related("sergeant").order_by("code").first()
+
+
+# ---------------------------------------------------------------- training
+def training_valid_q(day: date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}trained_on__lte": day}) & (
+        Q(**{f"{prefix}expires_on__isnull": True}) | Q(**{f"{prefix}expires_on__gte": day})
+    )
+
+
+def training_for_team(team: Team | None) -> QuerySet[TrainingRecord]:
+    qs = TrainingRecord.objects.select_related("user").filter(user__is_active=True)
+    if team is not None:
+        qs = qs.filter(user__team=team)
+    return qs.order_by("user__username", "skill", "-trained_on")
+
+
+def training_expiring(
+    team: Team | None, *, today: date | None = None, within_days: int = 30
+) -> QuerySet[TrainingRecord]:
+    """Training still valid today that expires in the next `within_days` days, soonest first."""
+    day = today or timezone.localdate()
+    return (
+        training_for_team(team)
+        .filter(expires_on__gte=day, expires_on__lte=day + timedelta(days=within_days))
+        .order_by("expires_on", "user__username")
+    )
+
+
+# ---------------------------------------------------------------- rota
+def absent_q(day: date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}starts_on__lte": day, f"{prefix}ends_on__gte": day})
+
+
+def shift_at(team: Team, at: datetime) -> Shift | None:
+    return Shift.objects.filter(team=team, starts_at__lte=at, ends_at__gt=at).order_by("starts_at").first()
+
+
+def shift_next(team: Team, at: datetime) -> Shift | None:
+    return Shift.objects.filter(team=team, starts_at__gt=at).order_by("starts_at").first()
+
+
+def shift_people(shift: Shift) -> list[User]:
+    """Who works this shift: assigned and not absent on the shift's (local) start day."""
+    day = timezone.localdate(shift.starts_at)
+    absent = Absence.objects.filter(absent_q(day), user=OuterRef("pk"))
+    return list(
+        User.objects.filter(is_active=True, shift_assignments__shift=shift)
+        .exclude(Exists(absent))
+        .order_by("username")
+    )
+
+
+def on_shift(team: Team, at: datetime) -> list[User]:
+    """Who in `team` is on duty at `at` (assigned to a shift covering it and not absent that day)."""
+    shift = shift_at(team, at)
+    return shift_people(shift) if shift is not None else []
+
+
+def on_shift_now(team: Team) -> list[User]:
+    return on_shift(team, timezone.now())
+
+
+@dataclass(frozen=True)
+class ShiftView:
+    shift: Shift
+    people: list[User]
+    absent: list[User]
+
+
+def _shift_view(shift: Shift | None) -> ShiftView | None:
+    if shift is None:
+        return None
+    day = timezone.localdate(shift.starts_at)
+    assigned = [a.user for a in shift.assignments.select_related("user").order_by("user__username")]
+    absent_ids = set(
+        Absence.objects.filter(absent_q(day), user__in=[u.pk for u in assigned]).values_list(
+            "user_id", flat=True
+        )
+    )
+    return ShiftView(
+        shift,
+        [u for u in assigned if u.pk not in absent_ids],
+        [u for u in assigned if u.pk in absent_ids],
+    )
+
+
+def now_and_next(team: Team, at: datetime | None = None) -> tuple[ShiftView | None, ShiftView | None]:
+    moment = at or timezone.now()
+    return _shift_view(shift_at(team, moment)), _shift_view(shift_next(team, moment))
+
+
+def rota_range(team: Team, start: datetime, end: datetime) -> list[Shift]:
+    """The team's shifts starting in [start, end), each with its assignments and people loaded."""
+    return list(
+        Shift.objects.filter(team=team, starts_at__gte=start, starts_at__lt=end)
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=ShiftAssignment.objects.select_related("user").order_by("user__username"),
+            )
+        )
+        .order_by("starts_at")
+    )
+
+
+def absences_between(team: Team, first: date, last: date) -> QuerySet[Absence]:
+    return (
+        Absence.objects.filter(user__team=team, starts_on__lte=last, ends_on__gte=first)
+        .select_related("user")
+        .order_by("starts_on", "user__username")
+    )
+
+
+# ---------------------------------------------------------------- coverage
+@dataclass(frozen=True)
+class CoverageLine:
+    requirement: CoverageRequirement
+    have: int
+
+    @property
+    def short_by(self) -> int:
+        return max(0, self.requirement.minimum - self.have)
+
+    @property
+    def met(self) -> bool:
+        return self.short_by == 0
+
+
+@dataclass(frozen=True)
+class ShiftCoverage:
+    label: str
+    shift: Shift | None
+    lines: list[CoverageLine]
+
+    @property
+    def gaps(self) -> list[CoverageLine]:
+        return [line for line in self.lines if not line.met]
+
+
+def _skill_counts(people: list[User], day: date) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    rows = (
+        TrainingRecord.objects.filter(training_valid_q(day), user__in=[p.pk for p in people])
+        .values_list("user_id", "skill")
+        .distinct()
+    )
+    for _user_id, skill in rows:
+        counts[skill] = counts.get(skill, 0) + 1
+    return counts
+
+
+def shift_coverage(
+    team: Team, shift: Shift | None, label: str, requirements: list[CoverageRequirement]
+) -> ShiftCoverage:
+    """Each requirement against the people on `shift` holding the skill (no shift: nobody)."""
+    if shift is None:
+        counts: dict[str, int] = {}
+    else:
+        counts = _skill_counts(shift_people(shift), timezone.localdate(shift.starts_at))
+    short = {
+        g.area: g.have
+        for g in rules.coverage_gaps([(r.area, r.skill, r.minimum) for r in requirements], counts)
+    }
+    lines = [CoverageLine(r, short.get(r.area, counts.get(r.skill, 0))) for r in requirements]
+    return ShiftCoverage(label, shift, lines)
+
+
+def coverage(team: Team, at: datetime | None = None) -> tuple[ShiftCoverage, ShiftCoverage]:
+    """Coverage of the team's requirements on the shift now and on the next shift."""
+    moment = at or timezone.now()
+    requirements = list(CoverageRequirement.objects.filter(team=team).order_by("area"))
+    return (
+        shift_coverage(team, shift_at(team, moment), "Now", requirements),
+        shift_coverage(team, shift_next(team, moment), "Next shift", requirements),
+    )
+
+
+# ---------------------------------------------------------------- allocation and workload
+def _open_allocations(user_ref: OuterRef) -> QuerySet[Any, Any]:
+    return (
+        Allocation.objects.filter(assigned_to=user_ref, status=Allocation.Status.OPEN)
+        .order_by()
+        .values("assigned_to")
+    )
+
+
+def users_with_load(qs: QuerySet[User]) -> QuerySet[Any]:
+    """Annotate `open_load` (sum of open allocation weights) and `open_items`."""
+    open_allocs = _open_allocations(OuterRef("pk"))
+    return qs.annotate(
+        open_load=Coalesce(
+            Subquery(open_allocs.annotate(s=Sum("weight")).values("s")[:1], output_field=IntegerField()),
+            Value(0),
+        ),
+        open_items=Coalesce(
+            Subquery(open_allocs.annotate(c=Count("pk")).values("c")[:1], output_field=IntegerField()),
+            Value(0),
+        ),
+    )
+
+
+def allocation_candidates(
+    *, skill: str, team: Team | None, at: datetime, only: User | None = None, exclude: User | None = None
+) -> list[rules.Candidate]:
+    """The facts the allocation rule needs about each possible assignee, in one query."""
+    day = timezone.localdate(at)
+    qs = User.objects.filter(is_active=True)
+    if only is not None:
+        qs = qs.filter(pk=only.pk)
+    else:
+        qs = qs.filter(role__in=WORKER_ROLES)
+        if team is not None:
+            qs = qs.filter(team=team)
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    rows = users_with_load(qs).annotate(
+        is_on_shift=Exists(
+            ShiftAssignment.objects.filter(
+                user=OuterRef("pk"), shift__starts_at__lte=at, shift__ends_at__gt=at
+            )
+        ),
+        is_absent=Exists(Absence.objects.filter(absent_q(day), user=OuterRef("pk"))),
+        is_skilled=Exists(
+            TrainingRecord.objects.filter(training_valid_q(day), user=OuterRef("pk"), skill=skill)
+        ),
+    )
+    return [
+        rules.Candidate(
+            user_id=u.pk,
+            username=u.username,
+            name=str(u),
+            on_shift=u.is_on_shift,
+            absent=u.is_absent,
+            skilled=u.is_skilled,
+            load=u.open_load,
+            items=u.open_items,
+        )
+        for u in rows.order_by("username")
+    ]
+
+
+@dataclass(frozen=True)
+class Workload:
+    user: User
+    items: int
+    load: int
+    max_load: int
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.load / self.max_load)) if self.max_load else 0
+
+
+def workload_by_person(team: Team | None) -> list[Workload]:
+    """Open work per person (weighted load and item count), most loaded first; everyone in the team
+    who takes work is listed, with nothing open shown as 0."""
+    qs = User.objects.filter(is_active=True, role__in=WORKER_ROLES)
+    if team is not None:
+        qs = qs.filter(team=team)
+    ceiling = max_load()
+    rows = users_with_load(qs.select_related("team")).order_by("-open_load", "-open_items", "username")
+    return [Workload(u, u.open_items, u.open_load, ceiling) for u in rows]
+
+
+def allocations_open(team: Team | None) -> QuerySet[Allocation]:
+    qs = Allocation.objects.filter(status=Allocation.Status.OPEN).select_related(
+        "assigned_to", "assigned_by", "content_type", "team"
+    )
+    if team is not None:
+        qs = qs.filter(team=team)
+    return qs.order_by("-created_at", "-pk")
+
+
+def skill_label(skill: str) -> str:
+    return str(Skill(skill).label) if skill in Skill.values else skill
+
+
+def allocation_page_url(item: Model, *, skill: str, weight: int = 1) -> str:
+    """The allocation screen for any app's work item: link to it from that item's page."""
+    ct = ContentType.objects.get_for_model(item)
+    query = urlencode({"skill": skill, "weight": weight})
+    return f"{reverse('staffing:allocate', args=[ct.pk, item.pk])}?{query}"

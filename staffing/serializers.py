@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
-from staffing.models import Team, User
+from staffing.models import Allocation, Shift, Skill, Team, TrainingRecord, User
 
 
 class TeamOutputSerializer(serializers.ModelSerializer[Team]):
@@ -20,3 +22,176 @@ class MeOutputSerializer(serializers.ModelSerializer[User]):
     class Meta:
         model = User
         fields = ["username", "first_name", "last_name", "role", "team"]
+
+
+class SkillOutputSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
+
+
+class TrainingOutputSerializer(serializers.ModelSerializer[TrainingRecord]):
+    user = serializers.CharField(source="user.username", read_only=True)
+
+    class Meta:
+        model = TrainingRecord
+        fields = ["id", "user", "skill", "trained_on", "expires_on", "evidence"]
+
+
+class TrainingInputSerializer(serializers.Serializer[Any]):
+    user = serializers.SlugRelatedField(slug_field="username", queryset=User.objects.filter(is_active=True))
+    skill = serializers.ChoiceField(choices=Skill.choices)
+    trained_on = serializers.DateField()
+    expires_on = serializers.DateField(required=False, allow_null=True, default=None)
+    evidence = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+class PersonSerializer(serializers.ModelSerializer[User]):
+    name = serializers.CharField(source="display_name", read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["username", "name", "role"]
+
+
+class ShiftOutputSerializer(serializers.ModelSerializer[Shift]):
+    team = serializers.CharField(source="team.code", read_only=True)
+    people = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Shift
+        fields = ["id", "team", "kind", "starts_at", "ends_at", "people"]
+
+    def get_people(self, shift: Shift) -> list[str]:
+        return [a.user.username for a in shift.assignments.all()]
+
+
+class ShiftViewSerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField(source="shift.kind")
+    starts_at = serializers.DateTimeField(source="shift.starts_at")
+    ends_at = serializers.DateTimeField(source="shift.ends_at")
+    people = PersonSerializer(many=True)
+    absent = PersonSerializer(many=True)
+
+
+class OnShiftOutputSerializer(serializers.Serializer[Any]):
+    team = serializers.CharField()
+    now = ShiftViewSerializer(allow_null=True)
+    next = ShiftViewSerializer(allow_null=True)
+
+
+class CoverageLineSerializer(serializers.Serializer[Any]):
+    area = serializers.CharField(source="requirement.area")
+    skill = serializers.CharField(source="requirement.skill")
+    minimum = serializers.IntegerField(source="requirement.minimum")
+    have = serializers.IntegerField()
+    short_by = serializers.IntegerField()
+
+
+class ShiftCoverageSerializer(serializers.Serializer[Any]):
+    shift_starts_at = serializers.DateTimeField(source="shift.starts_at", default=None)
+    shift_kind = serializers.CharField(source="shift.kind", default=None)
+    lines = CoverageLineSerializer(many=True)
+    gaps = CoverageLineSerializer(many=True)
+
+
+class CoverageOutputSerializer(serializers.Serializer[Any]):
+    team = serializers.CharField()
+    now = ShiftCoverageSerializer()
+    next = ShiftCoverageSerializer()
+
+
+class CandidateSerializer(serializers.Serializer[Any]):
+    username = serializers.CharField(source="candidate.username")
+    name = serializers.CharField(source="candidate.name")
+    load = serializers.IntegerField(source="candidate.load")
+    items = serializers.IntegerField(source="candidate.items")
+    on_shift = serializers.BooleanField(source="candidate.on_shift")
+    absent = serializers.BooleanField(source="candidate.absent")
+    skilled = serializers.BooleanField(source="candidate.skilled")
+    eligible = serializers.BooleanField()
+    why_not = serializers.CharField()
+
+
+class SuggestionOutputSerializer(serializers.Serializer[Any]):
+    skill = serializers.CharField()
+    user = serializers.CharField(source="user.username", default=None)
+    reason = serializers.CharField()
+    max_load = serializers.IntegerField()
+    candidates = CandidateSerializer(many=True)
+
+
+class SuggestInputSerializer(serializers.Serializer[Any]):
+    skill = serializers.ChoiceField(choices=Skill.choices)
+    team = serializers.CharField(required=False)
+    weight = serializers.IntegerField(required=False, default=1, min_value=1, max_value=100)
+
+
+class ItemInputSerializer(serializers.Serializer[Any]):
+    item_type = serializers.CharField(
+        help_text='The work item\'s model as "app_label.model", e.g. "recording.crime".'
+    )
+    item_id = serializers.IntegerField(min_value=1)
+
+
+class AssignInputSerializer(ItemInputSerializer):
+    skill = serializers.ChoiceField(choices=Skill.choices)
+    weight = serializers.IntegerField(min_value=1, max_value=100, default=1)
+    assignee = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    team = serializers.CharField(required=False)
+
+
+class ReassignInputSerializer(ItemInputSerializer):
+    assignee = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        default=None,
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+
+
+class AllocationOutputSerializer(serializers.ModelSerializer[Allocation]):
+    item_type = serializers.SerializerMethodField()
+    item_id = serializers.IntegerField(source="object_id")
+    assigned_to = serializers.CharField(source="assigned_to.username")
+    assigned_by = serializers.CharField(source="assigned_by.username")
+    team = serializers.CharField(source="team.code", default=None)
+
+    class Meta:
+        model = Allocation
+        fields = [
+            "id",
+            "item_type",
+            "item_id",
+            "item_label",
+            "skill",
+            "weight",
+            "team",
+            "assigned_to",
+            "assigned_by",
+            "reason",
+            "status",
+            "created_at",
+            "closed_at",
+        ]
+
+    def get_item_type(self, allocation: Allocation) -> str:
+        ct = allocation.content_type
+        return f"{ct.app_label}.{ct.model}"
+
+
+class WorkloadOutputSerializer(serializers.Serializer[Any]):
+    username = serializers.CharField(source="user.username")
+    name = serializers.CharField(source="user.display_name")
+    role = serializers.CharField(source="user.role")
+    items = serializers.IntegerField()
+    load = serializers.IntegerField()
+    max_load = serializers.IntegerField()

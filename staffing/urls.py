@@ -7,4 +7,11 @@ from staffing import views
 app_name = "staffing"
 urlpatterns = [
     path("teams/", views.team_list, name="team-list"),
+    path("teams/<slug:code>/", views.team_detail, name="team-detail"),
+    path("rota/", views.rota, name="rota"),
+    path("coverage/", views.coverage, name="coverage"),
+    path("training/", views.training, name="training"),
+    path("workload/", views.workload, name="workload"),
+    path("allocate/<int:ct_id>/<int:object_id>/", views.allocate, name="allocate"),
+    path("people/<int:user_id>/notes/", views.personnel_notes, name="personnel-notes"),
 ]

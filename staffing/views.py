@@ -1,12 +1,407 @@
+"""Staffing pages: teams and moves, rota, coverage, training, allocation, workload, personnel notes.
+Thin: permission check, form/selector, service call, redirect or render."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
-from staffing import selectors
+from config.exceptions import DomainError
+from config.permissions import Role, user_has_role
+from staffing import selectors, services
+from staffing.forms import (
+    AbsenceForm,
+    AllocateForm,
+    CoverageForm,
+    PersonnelNoteForm,
+    ShiftAssignForm,
+    TeamMoveForm,
+    TrainingForm,
+)
+from staffing.models import Allocation, PersonnelNote, Skill, Team, User
+from staffing.permissions import can_view_personnel_notes
+from staffing.services.rota import LONDON
+
+View = Callable[..., HttpResponse]
+NOT_ALLOCATABLE = {"admin", "auth", "contenttypes", "sessions", "authtoken"}
 
 
-@login_required
+def supervisors_only(view: View) -> View:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not user_has_role(request.user, Role.SUPERVISORS):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _team(request: HttpRequest) -> Team:
+    team = selectors.team_for(_user(request), request.GET.get("team") or request.POST.get("team"))
+    if team is None:
+        raise Http404("No team")
+    return team
+
+
+def _form_error(form: Form, exc: DomainError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
+    return [
+        {"label": "Home", "url": reverse("home")},
+        *({"label": label, "url": url} for label, url in items),
+    ]
+
+
+def _team_choices() -> list[Team]:
+    return list(Team.objects.order_by("code").only("code", "name"))
+
+
+# ---------------------------------------------------------------- teams and moves
+@supervisors_only
 def team_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "staffing/team_list.html", {"teams": selectors.team_list()})
+    return render(
+        request,
+        "staffing/team_list.html",
+        {"teams": selectors.team_list(), "breadcrumbs": _crumbs(("Teams", None))},
+    )
+
+
+@supervisors_only
+def team_detail(request: HttpRequest, code: str) -> HttpResponse:
+    team = get_object_or_404(Team.objects.select_related("sergeant"), code=code)
+    actor = _user(request)
+    may_move = actor.role in (Role.MANAGER, Role.ADMIN)
+    form = TeamMoveForm(request.POST or None, team=team)
+    if request.method == "POST":
+        if not may_move:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                move = services.user_move_team(
+                    user=form.cleaned_data["user"],
+                    to_team=form.cleaned_data["to_team"],
+                    actor=actor,
+                    reason=form.cleaned_data["reason"],
+                )
+            except DomainError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(
+                    request, f"{move.user} moved to {move.to_team.code if move.to_team else 'no team'}."
+                )
+                return redirect("staffing:team-detail", code=team.code)
+    members = list(selectors.team_members(team))
+    return render(
+        request,
+        "staffing/team_detail.html",
+        {
+            "team": team,
+            "members": [(m, can_view_personnel_notes(actor, m)) for m in members],
+            "investigators": sum(1 for m in members if m.role == User.Role.INVESTIGATOR),
+            "moves": selectors.team_moves(team)[:50],
+            "form": form,
+            "may_move": may_move,
+            "breadcrumbs": _crumbs(("Teams", reverse("staffing:team-list")), (team.code, None)),
+        },
+    )
+
+
+# ---------------------------------------------------------------- rota
+def _week_start(raw: str | None) -> date:
+    try:
+        day = date.fromisoformat(raw) if raw else timezone.localdate()
+    except ValueError:
+        day = timezone.localdate()
+    return day - timedelta(days=day.weekday())
+
+
+@supervisors_only
+def rota(request: HttpRequest) -> HttpResponse:
+    team = _team(request)
+    actor = _user(request)
+    monday = _week_start(request.GET.get("week") or request.POST.get("week"))
+    start = datetime.combine(monday, datetime.min.time(), tzinfo=LONDON)
+    shifts = selectors.rota_range(team, start, start + timedelta(days=7))
+    assign_form = ShiftAssignForm(
+        request.POST if request.POST.get("action") == "assign" else None, team=team, shifts=shifts
+    )
+    absence_form = AbsenceForm(request.POST if request.POST.get("action") == "absence" else None, team=team)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        here = f"{reverse('staffing:rota')}?team={team.code}&week={monday.isoformat()}"
+        try:
+            if action == "build":
+                services.rota_generate(team=team, start=monday, days=7, actor=actor)
+                messages.success(request, f"Shifts built for the week of {monday:%d %B %Y}.")
+                return redirect(here)
+            if action == "assign" and assign_form.is_valid():
+                services.shift_assign(
+                    shift=assign_form.cleaned_data["shift"],
+                    user=assign_form.cleaned_data["user"],
+                    actor=actor,
+                )
+                messages.success(request, "Added to the shift.")
+                return redirect(here)
+            if action == "absence" and absence_form.is_valid():
+                services.absence_record(actor=actor, **absence_form.cleaned_data)
+                messages.success(request, "Absence recorded.")
+                return redirect(here)
+        except DomainError as exc:
+            _form_error(assign_form if action == "assign" else absence_form, exc)
+    days: list[dict[str, Any]] = []
+    for offset in range(7):
+        day = monday + timedelta(days=offset)
+        days.append({"day": day, "shifts": [s for s in shifts if timezone.localdate(s.starts_at) == day]})
+    now, nxt = selectors.now_and_next(team)
+    return render(
+        request,
+        "staffing/rota.html",
+        {
+            "team": team,
+            "teams": _team_choices(),
+            "monday": monday,
+            "previous": monday - timedelta(days=7),
+            "following": monday + timedelta(days=7),
+            "days": days,
+            "has_shifts": bool(shifts),
+            "now": now,
+            "next": nxt,
+            "absences": selectors.absences_between(team, monday, monday + timedelta(days=6)),
+            "assign_form": assign_form,
+            "absence_form": absence_form,
+            "breadcrumbs": _crumbs(("Rota", None)),
+        },
+    )
+
+
+# ---------------------------------------------------------------- coverage
+@supervisors_only
+def coverage(request: HttpRequest) -> HttpResponse:
+    team = _team(request)
+    form = CoverageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.coverage_requirement_set(team=team, actor=_user(request), **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Coverage requirement saved.")
+            return redirect(f"{reverse('staffing:coverage')}?team={team.code}")
+    now, nxt = selectors.coverage(team)
+    return render(
+        request,
+        "staffing/coverage.html",
+        {
+            "team": team,
+            "teams": _team_choices(),
+            "views": [now, nxt],
+            "form": form,
+            "breadcrumbs": _crumbs(("Coverage", None)),
+        },
+    )
+
+
+# ---------------------------------------------------------------- training
+@supervisors_only
+def training(request: HttpRequest) -> HttpResponse:
+    team = _team(request)
+    form = TrainingForm(request.POST or None, team=team)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.training_record_add(actor=_user(request), **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Training recorded.")
+            return redirect(f"{reverse('staffing:training')}?team={team.code}")
+    today = timezone.localdate()
+    return render(
+        request,
+        "staffing/training.html",
+        {
+            "team": team,
+            "teams": _team_choices(),
+            "today": today,
+            "expiring": selectors.training_expiring(team, today=today),
+            "records": selectors.training_for_team(team),
+            "form": form,
+            "breadcrumbs": _crumbs(("Training", None)),
+        },
+    )
+
+
+# ---------------------------------------------------------------- workload and allocation
+@supervisors_only
+def workload(request: HttpRequest) -> HttpResponse:
+    team = _team(request)
+    return render(
+        request,
+        "staffing/workload.html",
+        {
+            "team": team,
+            "teams": _team_choices(),
+            "rows": selectors.workload_by_person(team),
+            "allocations": selectors.allocations_open(team)[:200],
+            "breadcrumbs": _crumbs(("Workload", None)),
+        },
+    )
+
+
+def _item(ct_id: int, object_id: int) -> tuple[ContentType, Model]:
+    try:
+        ct = ContentType.objects.get_for_id(ct_id)
+    except ContentType.DoesNotExist as exc:
+        raise Http404("No such kind of work") from exc
+    model = ct.model_class()
+    if model is None or ct.app_label in NOT_ALLOCATABLE:
+        raise Http404("No such kind of work")
+    item = model._base_manager.filter(pk=object_id).first()
+    if item is None:
+        raise Http404("No such work item")
+    return ct, item
+
+
+@supervisors_only
+def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
+    """One work item: its allocation now, the suggestion with its reason, and accept / pick someone
+    else / reassign / mark done."""
+    actor = _user(request)
+    ct, item = _item(ct_id, object_id)
+    current = services.allocation_current(item)
+    skill = current.skill if current else request.GET.get("skill", "")
+    if skill not in Skill.values:
+        raise Http404("Say which skill the work needs (?skill=).")
+    try:
+        weight = current.weight if current else max(1, int(request.GET.get("weight", "1")))
+    except ValueError:
+        weight = 1
+    team = (
+        selectors.team_for(actor, request.GET.get("team"))
+        if actor.team_id or request.GET.get("team")
+        else None
+    )
+    people = User.objects.filter(is_active=True, role__in=selectors.WORKER_ROLES).order_by("username")
+    if team is not None:
+        people = people.filter(team=team)
+    form = AllocateForm(request.POST or None, people=people)
+    if request.method == "POST":
+        action = request.POST.get("action", "assign")
+        if action == "complete" and current is not None:
+            try:
+                services.allocation_complete(item=item, actor=actor)
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, "Marked as done.")
+            return redirect(request.get_full_path())
+        if form.is_valid():
+            try:
+                if current is None:
+                    allocation = services.allocation_assign(
+                        item=item,
+                        skill=skill,
+                        weight=weight,
+                        assignee=form.cleaned_data["assignee"],
+                        actor=actor,
+                        reason=form.cleaned_data["reason"],
+                        team=team,
+                    )
+                else:
+                    allocation = services.allocation_reassign(
+                        item=item,
+                        assignee=form.cleaned_data["assignee"],
+                        actor=actor,
+                        reason=form.cleaned_data["reason"],
+                        team=team,
+                    )
+            except DomainError as exc:
+                form.add_error("assignee" if exc.field in ("assignee", "item") else None, exc.message)
+            else:
+                messages.success(request, f"Allocated to {allocation.assigned_to}.")
+                return redirect(request.get_full_path())
+    suggestion = services.allocation_suggest(
+        skill=skill, team=team, weight=weight, exclude=current.assigned_to if current else None
+    )
+    history = Allocation.objects.filter(content_type=ct, object_id=item.pk).select_related(
+        "assigned_to", "assigned_by"
+    )
+    return render(
+        request,
+        "staffing/allocate.html",
+        {
+            "item": item,
+            "kind": ct.model_class()._meta.verbose_name,  # type: ignore[union-attr]
+            "skill_label": selectors.skill_label(skill),
+            "weight": weight,
+            "team": team,
+            "current": current,
+            "suggestion": suggestion,
+            "form": form,
+            "history": history.order_by("-created_at", "-pk"),
+            "breadcrumbs": _crumbs(("Workload", reverse("staffing:workload")), ("Allocate", None)),
+        },
+    )
+
+
+# ---------------------------------------------------------------- personnel notes
+@login_required
+def personnel_notes(request: HttpRequest, user_id: int) -> HttpResponse:
+    """A person's appraisal and welfare notes: their own sergeant and managers/admins only (anyone else
+    gets 404, as for a record they may not know exists). Every view is logged."""
+    actor = _user(request)
+    subject = get_object_or_404(User.objects.select_related("team"), pk=user_id)
+    if not can_view_personnel_notes(actor, subject):
+        raise Http404("No such person")
+    form = PersonnelNoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.personnel_note_add(subject=subject, actor=actor, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Note added.")
+            return redirect("staffing:personnel-notes", user_id=subject.pk)
+    services.access_log_record(
+        user=actor,
+        record_type="personnel_notes",
+        record_id=subject.pk,
+        label=str(subject),
+        purpose="Supervision",
+        path=request.path,
+    )
+    notes = PersonnelNote.objects.filter(subject=subject).select_related("written_by")
+    crumbs: list[tuple[str, str | None]] = []
+    if subject.team is not None:
+        crumbs.append((subject.team.code, reverse("staffing:team-detail", args=[subject.team.code])))
+    return render(
+        request,
+        "staffing/personnel_notes.html",
+        {
+            "subject": subject,
+            "notes": notes,
+            "form": form,
+            "breadcrumbs": _crumbs(*crumbs, (str(subject), None)),
+        },
+    )

@@ -3,7 +3,7 @@ from __future__ import annotations
 import factory
 from factory.django import DjangoModelFactory
 
-from staffing.models import Team, User
+from staffing.models import Shift, ShiftAssignment, ShiftKind, Team, TrainingRecord, User
 
 
 class TeamFactory(DjangoModelFactory[Team]):
@@ -28,3 +28,26 @@ class UserFactory(DjangoModelFactory[User]):
     email = factory.LazyAttribute(lambda o: f"{o.username}@police.example")
     role = User.Role.RECORDER
     password = factory.django.Password("correct-horse-battery")
+
+
+def on_shift_now(
+    user: User, *, skills: tuple[str, ...] = (), hours_before: int = 2, hours_after: int = 6
+) -> Shift:
+    """Put `user` on a shift of their team covering now, trained (valid today) in `skills`."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    start = (now - timedelta(hours=hours_before)).replace(microsecond=0)
+    shift, _ = Shift.objects.get_or_create(
+        team=user.team,
+        starts_at=start,
+        defaults={"kind": ShiftKind.EARLY, "ends_at": now + timedelta(hours=hours_after)},
+    )
+    ShiftAssignment.objects.get_or_create(shift=shift, user=user)
+    for skill in skills:
+        TrainingRecord.objects.create(
+            user=user, skill=skill, trained_on=timezone.localdate() - timedelta(days=100)
+        )
+    return shift

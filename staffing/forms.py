@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from staffing.models import Absence, PersonnelNote, Shift, Skill, Team, User, WorkArea
+
+
+class TeamMoveForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
+    to_team = forms.ModelChoiceField(
+        queryset=Team.objects.order_by("code"), required=False, label="Move to team", empty_label="No team"
+    )
+    reason = forms.CharField(max_length=300, label="Why")
+
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = team.members.filter(is_active=True).order_by("username")  # type: ignore[attr-defined]
+        self.fields["to_team"].queryset = Team.objects.exclude(pk=team.pk).order_by("code")  # type: ignore[attr-defined]
+
+
+class TrainingForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
+    skill = forms.ChoiceField(choices=Skill.choices)
+    trained_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="Trained on")
+    expires_on = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        required=False,
+        label="Expires on",
+        help_text="Leave empty if it never expires.",
+    )
+    evidence = forms.CharField(max_length=300, required=False, help_text="Course, certificate or assessor.")
+
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = team.members.filter(is_active=True).order_by("username")  # type: ignore[attr-defined]
+
+
+class ShiftAssignForm(forms.Form):
+    shift = forms.ModelChoiceField(queryset=Shift.objects.none())
+    user = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
+
+    def __init__(self, *args: Any, team: Team, shifts: list[Shift], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        shift_field = self.fields["shift"]
+        assert isinstance(shift_field, forms.ModelChoiceField)
+        shift_field.queryset = Shift.objects.filter(pk__in=[s.pk for s in shifts]).order_by("starts_at")
+        shift_field.label_from_instance = _shift_label  # type: ignore[method-assign,assignment]
+        self.fields["user"].queryset = team.members.filter(is_active=True).order_by("username")  # type: ignore[attr-defined]
+
+
+def _shift_label(shift: Shift) -> str:
+    from django.utils import timezone
+
+    return f"{timezone.localtime(shift.starts_at):%a %d %b %H:%M} {shift.get_kind_display()}"
+
+
+class AbsenceForm(forms.Form):
+    user = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
+    kind = forms.ChoiceField(choices=Absence.Kind.choices)
+    starts_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="From")
+    ends_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="To (inclusive)")
+    note = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = team.members.filter(is_active=True).order_by("username")  # type: ignore[attr-defined]
+
+
+class CoverageForm(forms.Form):
+    area = forms.ChoiceField(choices=WorkArea.choices, label="Area of work")
+    skill = forms.ChoiceField(choices=Skill.choices)
+    minimum = forms.IntegerField(min_value=1, max_value=20, label="Minimum trained people per shift")
+
+
+class AllocateForm(forms.Form):
+    assignee = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        label="Someone else",
+        empty_label="Accept the suggestion",
+    )
+    reason = forms.CharField(
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed when you choose someone the rule would not (off shift, untrained or at capacity).",
+    )
+
+    def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = people  # type: ignore[attr-defined]
+
+
+class PersonnelNoteForm(forms.Form):
+    kind = forms.ChoiceField(choices=PersonnelNote.Kind.choices)
+    text = forms.CharField(widget=forms.Textarea, label="Note")

@@ -1,0 +1,287 @@
+"""One allocation service for every kind of work item in every app.
+
+Other apps call it with their own model instance; staffing never imports them (the item is held
+through a generic relation):
+
+    from staffing.services import allocation_assign, allocation_suggest
+    allocation = allocation_assign(item=crime, skill=Skill.RECORDING_DECISIONS, weight=2,
+                                   assignee=None, actor=request.user)
+
+Race safety: the item's own row is locked (SELECT ... FOR UPDATE) before its open allocation is looked
+up, so two sergeants allocating the same item at once are served one after the other and the second
+is told who already has it; the partial unique constraint (one open allocation per item) backs this
+up, and an IntegrityError from it becomes the same DomainError. The assignee's row is locked too, so
+two items cannot both take someone's last room under the workload ceiling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from config.exceptions import DomainError
+from staffing import rules
+from staffing.models import Allocation, Team, User
+from staffing.selectors import allocation_candidates, max_load, skill_label, workload_by_person
+
+SUPERVISOR_ROLES = (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN)
+
+__all__ = [
+    "Suggestion",
+    "allocation_assign",
+    "allocation_complete",
+    "allocation_current",
+    "allocation_reassign",
+    "allocation_suggest",
+    "workload_by_person",
+]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """Who should take the work (None: nobody can), why in plain words, and everyone considered with
+    their open workload and, when not eligible, why not."""
+
+    user: User | None
+    reason: str
+    candidates: tuple[rules.Considered, ...]
+    skill: str
+    max_load: int
+
+
+def _check(skill: str, weight: int) -> None:
+    from staffing.services import skill_check
+
+    skill_check(skill)
+    if weight < 1:
+        raise DomainError("The weight must be at least 1.", field="weight")
+
+
+def allocation_suggest(
+    *,
+    skill: str,
+    team: Team | None,
+    at: datetime | None = None,
+    weight: int = 1,
+    exclude: User | None = None,
+) -> Suggestion:
+    """Suggest the on-shift, not absent, validly trained person under the workload ceiling with the
+    least weighted open workload (ties: fewest items, then username). `team` None: every team."""
+    _check(skill, weight)
+    moment = at or timezone.now()
+    ceiling = max_load()
+    candidates = allocation_candidates(skill=skill, team=team, at=moment, exclude=exclude)
+    choice = rules.choose_assignee(
+        candidates, weight=weight, max_load=ceiling, skill_label=skill_label(skill)
+    )
+    user = User.objects.get(pk=choice.user_id) if choice.user_id is not None else None
+    return Suggestion(user, choice.reason, choice.considered, skill, ceiling)
+
+
+def allocation_current(item: Model) -> Allocation | None:
+    """The item's open allocation, if any."""
+    return (
+        Allocation.objects.select_related("assigned_to", "assigned_by")
+        .filter(
+            content_type=ContentType.objects.get_for_model(item),
+            object_id=item.pk,
+            status=Allocation.Status.OPEN,
+        )
+        .first()
+    )
+
+
+def _lock_item(item: Model) -> ContentType:
+    if item.pk is None:
+        raise DomainError("Save the work item before allocating it.", field="item")
+    locked = list(
+        type(item)._base_manager.select_for_update().filter(pk=item.pk).values_list("pk", flat=True)
+    )
+    if not locked:
+        raise DomainError("The work item no longer exists.", field="item")
+    return ContentType.objects.get_for_model(item)
+
+
+def _choose(
+    *,
+    skill: str,
+    weight: int,
+    assignee: User | None,
+    actor: User,
+    reason: str,
+    team: Team | None,
+    at: datetime,
+    exclude: User | None = None,
+) -> tuple[User, str]:
+    """Who gets the work and the reason to record. An explicit assignee must be eligible unless the
+    actor is a sergeant or above and gives a reason for overriding."""
+    label = skill_label(skill)
+    if assignee is None:
+        suggestion = allocation_suggest(skill=skill, team=team, at=at, weight=weight, exclude=exclude)
+        if suggestion.user is None:
+            raise DomainError(suggestion.reason, field="assignee")
+        user = User.objects.select_for_update().get(pk=suggestion.user.pk)
+        text = f"Suggested and accepted by {actor}: {suggestion.reason}"
+        if reason.strip():
+            text += f" Note: {reason.strip()}"
+    else:
+        user = User.objects.select_for_update().get(pk=assignee.pk)
+        if not user.is_active:
+            raise DomainError(f"{user} is not an active user.", field="assignee")
+        text = f"Chosen by {actor}" + (f": {reason.strip()}" if reason.strip() else ".")
+    # Re-check under the assignee's row lock: the load may have moved since the suggestion.
+    (candidate,) = allocation_candidates(skill=skill, team=None, at=at, only=user)
+    why_not = rules.ineligibility(candidate, weight=weight, max_load=max_load(), skill_label=label)
+    if why_not:
+        if actor.role in SUPERVISOR_ROLES and reason.strip() and assignee is not None:
+            text = f"Chosen by {actor} although {user} is {why_not}: {reason.strip()}"
+        else:
+            raise DomainError(
+                f"{user} cannot take this work: {why_not}. "
+                "A sergeant may still choose them by giving a reason.",
+                field="assignee",
+            )
+    return user, text
+
+
+def _create(
+    *,
+    ct: ContentType,
+    item: Model,
+    skill: str,
+    weight: int,
+    user: User,
+    actor: User,
+    text: str,
+    team: Team | None,
+) -> Allocation:
+    allocation = Allocation(
+        content_type=ct,
+        object_id=item.pk,
+        item_label=str(item)[:200],
+        skill=skill,
+        weight=weight,
+        team_id=user.team_id if user.team_id else (team.pk if team else None),
+        assigned_to=user,
+        assigned_by=actor,
+        reason=text,
+    )
+    allocation._change_reason = text[:100]  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            allocation.save()
+    except IntegrityError as exc:
+        raise DomainError("This item has just been allocated by someone else.", field="item") from exc
+    return allocation
+
+
+@transaction.atomic
+def allocation_assign(
+    *,
+    item: Model,
+    skill: str,
+    weight: int,
+    assignee: User | None,
+    actor: User,
+    reason: str = "",
+    team: Team | None = None,
+    at: datetime | None = None,
+) -> Allocation:
+    """Allocate a work item of any app. `assignee` None accepts the suggestion for `team` (default: the
+    actor's team when they have one, else every team). Refuses an item that already has an open
+    allocation (use allocation_reassign)."""
+    _check(skill, weight)
+    ct = _lock_item(item)
+    current = allocation_current(item)
+    if current is not None:
+        raise DomainError(
+            f"This item is already allocated to {current.assigned_to}; reassign it instead.", field="item"
+        )
+    scope = team if team is not None else (actor.team if actor.team_id else None)
+    user, text = _choose(
+        skill=skill,
+        weight=weight,
+        assignee=assignee,
+        actor=actor,
+        reason=reason,
+        team=scope,
+        at=at or timezone.now(),
+    )
+    return _create(
+        ct=ct, item=item, skill=skill, weight=weight, user=user, actor=actor, text=text, team=scope
+    )
+
+
+@transaction.atomic
+def allocation_reassign(
+    *,
+    item: Model,
+    assignee: User | None,
+    actor: User,
+    reason: str = "",
+    team: Team | None = None,
+    at: datetime | None = None,
+) -> Allocation:
+    """Move an item's open allocation to someone else (`assignee` None: the suggestion, leaving out the
+    current holder). The old allocation is kept, marked reassigned; skill and weight carry over."""
+    ct = _lock_item(item)
+    current = (
+        Allocation.objects.select_for_update()
+        .filter(content_type=ct, object_id=item.pk, status=Allocation.Status.OPEN)
+        .first()
+    )
+    if current is None:
+        raise DomainError("This item has no open allocation to reassign.", field="item")
+    if assignee is not None and assignee.pk == current.assigned_to_id:
+        raise DomainError(f"The item is already with {assignee}.", field="assignee")
+    scope = team if team is not None else current.team
+    user, text = _choose(
+        skill=current.skill,
+        weight=current.weight,
+        assignee=assignee,
+        actor=actor,
+        reason=reason,
+        team=scope,
+        at=at or timezone.now(),
+        exclude=current.assigned_to,
+    )
+    current.status = Allocation.Status.REASSIGNED
+    current.closed_at = timezone.now()
+    current._change_reason = f"Reassigned by {actor.username}"  # type: ignore[attr-defined]
+    current.save(update_fields=["status", "closed_at", "updated_at"])
+    return _create(
+        ct=ct,
+        item=item,
+        skill=current.skill,
+        weight=current.weight,
+        user=user,
+        actor=actor,
+        text=f"Reassigned from {current.assigned_to}. {text}",
+        team=scope,
+    )
+
+
+@transaction.atomic
+def allocation_complete(*, item: Model, actor: User) -> Allocation:
+    """Close the item's open allocation as done: by its assignee, or a sergeant/manager/admin."""
+    ct = _lock_item(item)
+    current = (
+        Allocation.objects.select_for_update()
+        .filter(content_type=ct, object_id=item.pk, status=Allocation.Status.OPEN)
+        .first()
+    )
+    if current is None:
+        raise DomainError("This item has no open allocation.", field="item")
+    if actor.pk != current.assigned_to_id and actor.role not in SUPERVISOR_ROLES:
+        raise DomainError(
+            "Only the person it is allocated to, or a supervisor, can complete it.", field="item"
+        )
+    current.status = Allocation.Status.DONE
+    current.closed_at = timezone.now()
+    current._change_reason = f"Completed by {actor.username}"  # type: ignore[attr-defined]
+    current.save(update_fields=["status", "closed_at", "updated_at"])
+    return current
