@@ -2,12 +2,23 @@ from __future__ import annotations
 
 from django.urls import path
 
+from complaints import api
 from complaints.models import ComplaintCategory, ComplaintOutcome
 from complaints.triage_api import ComplaintTriageApi
 from config.permissions import Role
 from config.reference_api import reference_list_api
 
 urlpatterns = [
+    path("complaints/cases/", api.CaseListCreateApi.as_view(), name="complaint-cases"),
+    path("complaints/cases/<int:pk>/", api.CaseDetailApi.as_view(), name="complaint-case"),
+    path("complaints/cases/<int:pk>/actions/", api.CaseActionApi.as_view(), name="complaint-case-actions"),
+    path(
+        "complaints/cases/<int:pk>/contacts/", api.CaseContactsApi.as_view(), name="complaint-case-contacts"
+    ),
+    path("complaints/cases/<int:pk>/outcome/", api.CaseOutcomeApi.as_view(), name="complaint-case-outcome"),
+    path("complaints/cases/<int:pk>/review/", api.CaseReviewApi.as_view(), name="complaint-case-review"),
+    path("complaints/compliments/", api.ComplimentListCreateApi.as_view(), name="complaint-compliments"),
+    path("complaints/learning/", api.LearningReportApi.as_view(), name="complaint-learning"),
     path(
         "reference/complaint-categories/",
         reference_list_api(ComplaintCategory, ["code", "title", "group"], roles=Role.COMPLAINTS),

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import random
 from pathlib import Path
+from typing import Any, TextIO
 
 from django.apps import AppConfig
 
+from config.permissions import Role
+from config.registry import NavItem, Queue
 from staffing.reference import ReferenceTable
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
+COMPLAINTS_ROLES = frozenset(Role.COMPLAINTS)
 
 
 class ComplaintsConfig(AppConfig):
@@ -17,3 +22,63 @@ class ComplaintsConfig(AppConfig):
         ReferenceTable("complaints.ComplaintCategory", REFERENCE / "complaint_categories.csv"),
         ReferenceTable("complaints.ComplaintOutcome", REFERENCE / "complaint_outcomes.csv"),
     ]
+    nav_items = [
+        NavItem("My cases", "complaints:mine", COMPLAINTS_ROLES, order=40),
+        NavItem("Overdue", "complaints:overdue", COMPLAINTS_ROLES, order=41),
+        NavItem("Find a case", "complaints:search", COMPLAINTS_ROLES, order=42),
+        NavItem("Complaint learning", "complaints:learning", COMPLAINTS_ROLES, order=43),
+        NavItem(
+            "Subject access", "complaints:subject-access", frozenset((Role.MANAGER, Role.ADMIN)), order=44
+        ),
+    ]
+
+    def ready(self) -> None:
+        from complaints import permissions  # noqa: F401 - registers the object rules
+
+    def home_queues(self, user: Any) -> list[Queue]:
+        if getattr(user, "role", None) not in COMPLAINTS_ROLES:
+            return []
+        from django.urls import reverse
+
+        from complaints.selectors import queue_counts
+
+        counts = queue_counts(user=user)
+        mine = reverse("complaints:mine")
+        return [
+            Queue(
+                "complaints-updates-overdue",
+                "Complaint updates overdue",
+                reverse("complaints:overdue"),
+                counts["updates_overdue"],
+                description="C-UPDATE-28D: tell the complainant how it is going",
+                order=40,
+            ),
+            Queue(
+                "complaints-updates-due",
+                "Complaint updates due within 7 days",
+                mine,
+                counts["updates_due"],
+                order=41,
+            ),
+            Queue(
+                "complaints-initial-contact",
+                "Initial contacts to make",
+                mine,
+                counts["initial_due"],
+                description="C-INITIAL-CONTACT",
+                order=42,
+            ),
+            Queue(
+                "complaints-reviews",
+                "Closed cases still open to review",
+                mine,
+                counts["reviews_to_log"],
+                description="Log any review application received (C-REVIEW-28D)",
+                order=43,
+            ),
+        ]
+
+    def seed_demo(self, rng: random.Random, out: TextIO) -> None:
+        from complaints.demo import seed_complaints
+
+        seed_complaints(rng, out)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -40,3 +41,399 @@ class ComplaintOutcome(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
+
+
+# ---------------------------------------------------------------- cases (C-LOG-ALL)
+class Route(models.TextChoices):
+    """Handling routes, as the triage contract names them."""
+
+    OUTSIDE_SCHEDULE_3 = "outside_schedule_3", "Outside Schedule 3 (service recovery)"
+    SCHEDULE_3_RP = "schedule_3_reasonable_and_proportionate", "Schedule 3 – reasonable and proportionate"
+    SCHEDULE_3_INVESTIGATION = "schedule_3_investigation", "Schedule 3 – investigation"
+    REFERRED_TO_IOPC = "referred_to_iopc", "Referred to the IOPC"
+
+
+# Which ComplaintOutcome.applies_to values fit each route (plus "any").
+ROUTE_OUTCOMES: dict[str, tuple[str, ...]] = {
+    Route.OUTSIDE_SCHEDULE_3: ("outside_schedule_3",),
+    Route.SCHEDULE_3_RP: ("schedule_3_not_investigated",),
+    Route.SCHEDULE_3_INVESTIGATION: ("schedule_3_investigated",),
+    Route.REFERRED_TO_IOPC: ("schedule_3_investigated", "schedule_3_not_investigated"),
+}
+
+
+class AppropriateAuthority(models.TextChoices):
+    CHIEF_OFFICER = "chief_officer", "Chief officer (force DSE)"
+    LOCAL_POLICING_BODY = "local_policing_body", "Local policing body (PCC)"
+
+
+class ReviewBody(models.TextChoices):
+    IOPC = "iopc", "Independent Office for Police Conduct"
+    LOCAL_POLICING_BODY = "local_policing_body", "Local policing body (PCC)"
+
+
+class ReferenceCounter(models.Model):
+    """The last case number issued per year; locked with select_for_update when a case is created."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+
+class ComplaintCase(models.Model):
+    class Kind(models.TextChoices):
+        COMPLAINT = "complaint", "Complaint"
+        DISSATISFACTION = "dissatisfaction", "Expression of dissatisfaction"
+        COMPLIMENT = "compliment", "Compliment"
+
+    class Channel(models.TextChoices):
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+        WEB = "web", "Web form"
+        LETTER = "letter", "Letter"
+        IN_PERSON = "in_person", "In person"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        DISCONTINUED = "discontinued", "Discontinued"
+
+    reference = models.CharField(max_length=20, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMPLAINT)
+    received_at = models.DateTimeField()
+    incident_date = models.DateField(null=True, blank=True)
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    summary = models.TextField()
+    location = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaint_cases",
+    )
+    about_chief_officer = models.BooleanField(default=False)
+    complainant_wants_recording = models.BooleanField(default=False)
+    complainant_agrees_outside_schedule_3 = models.BooleanField(default=False)
+    eligible = models.BooleanField(null=True, blank=True)
+    route = models.CharField(max_length=60, choices=Route.choices, blank=True)
+    must_refer_to_iopc = models.BooleanField(default=False)
+    appropriate_authority = models.CharField(max_length=30, choices=AppropriateAuthority.choices, blank=True)
+    initial_contact_due = models.DateField(null=True, blank=True)
+    initial_contact_at = models.DateTimeField(null=True, blank=True)
+    next_update_due = models.DateField(null=True, blank=True, db_index=True)
+    last_update_at = models.DateTimeField(null=True, blank=True)
+    recorded_on = models.DateField(null=True, blank=True, help_text="Recorded under Schedule 3 on")
+    dse_handover_on = models.DateField(null=True, blank=True)
+    dse_reference = models.CharField(max_length=60, blank=True)
+    iopc_referred_on = models.DateField(null=True, blank=True)
+    iopc_reference = models.CharField(max_length=60, blank=True)
+    outcome = models.ForeignKey(
+        ComplaintOutcome, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outcome_on = models.DateField(null=True, blank=True)
+    outcome_notice_due = models.DateField(null=True, blank=True)
+    review_body = models.CharField(max_length=30, choices=ReviewBody.choices, blank=True)
+    review_deadline = models.DateField(null=True, blank=True)
+    closure_reason = models.TextField(blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    retention_review_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["assigned_to", "status", "next_update_due"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class Complainant(models.Model):
+    class ContactMethod(models.TextChoices):
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+        LETTER = "letter", "Letter"
+        IN_PERSON = "in_person", "In person"
+
+    class Adjustment(models.TextChoices):
+        INTERPRETER = "interpreter", "Interpreter"
+        BSL = "bsl", "British Sign Language"
+        LARGE_PRINT = "large_print", "Large print"
+        EASY_READ = "easy_read", "Easy Read"
+        ADVOCATE = "advocate", "Advocate"
+        OTHER = "other", "Other"
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="complainants")
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    preferred_contact = models.CharField(
+        max_length=20, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    )
+    adjustments = models.JSONField(default=list, blank=True, help_text="Reasonable adjustments (C-ACCESS)")
+    adjustment_notes = models.TextField(blank=True)
+    adversely_affected = models.BooleanField(default=True)
+    witness = models.BooleanField(default=False)
+    acting_for_someone = models.BooleanField(default=False)
+    on_behalf_of = models.CharField(max_length=200, blank=True)
+    consent_of_affected = models.BooleanField(default=False)
+    consent_evidence = models.TextField(blank=True, help_text="C-ELIG-ON-BEHALF")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def adjustment_labels(self) -> list[str]:
+        labels = dict(self.Adjustment.choices)
+        return [str(labels.get(a, a)) for a in self.adjustments]
+
+
+class EqualityData(models.Model):
+    """Optional equality monitoring (C-DP-MINIMISE): separate, and seen by managers only."""
+
+    complainant = models.OneToOneField(Complainant, on_delete=models.CASCADE, related_name="equality")
+    age_band = models.CharField(max_length=20, blank=True)
+    sex = models.CharField(max_length=40, blank=True)
+    ethnicity = models.CharField(max_length=80, blank=True)
+    disability = models.CharField(max_length=80, blank=True)
+    religion = models.CharField(max_length=80, blank=True)
+    sexual_orientation = models.CharField(max_length=80, blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Equality data for complainant {self.complainant_id}"
+
+
+class Subject(models.Model):
+    class Kind(models.TextChoices):
+        OFFICER = "officer", "Police officer"
+        STAFF = "staff", "Police staff"
+        FORCE = "force", "The force"
+        CHIEF_OFFICER = "chief_officer", "The chief officer"
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="subjects")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    name = models.CharField(max_length=200, blank=True)
+    collar_number = models.CharField(max_length=20, blank=True)
+    team_name = models.CharField(max_length=120, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaint_subjects",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        if self.kind in (self.Kind.FORCE, self.Kind.CHIEF_OFFICER):
+            return str(self.get_kind_display())
+        return f"{self.name} ({self.collar_number})" if self.collar_number else self.name
+
+
+class Allegation(models.Model):
+    """One allegation with its IOPC category and outcome (C-ALLEGATION-SPLIT)."""
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="allegations")
+    category = models.ForeignKey(ComplaintCategory, on_delete=models.PROTECT, related_name="allegations")
+    description = models.TextField(blank=True)
+    death_or_serious_injury = models.BooleanField(default=False)
+    serious_assault = models.BooleanField(default=False)
+    serious_sexual_offence = models.BooleanField(default=False)
+    serious_corruption = models.BooleanField(default=False)
+    discriminatory_criminal_or_misconduct = models.BooleanField(default=False)
+    could_justify_criminal_or_disciplinary = models.BooleanField(default=False)
+    article_2_or_3 = models.BooleanField(default=False)
+    outcome = models.ForeignKey(
+        ComplaintOutcome, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    FLAGS = (
+        "death_or_serious_injury",
+        "serious_assault",
+        "serious_sexual_offence",
+        "serious_corruption",
+        "discriminatory_criminal_or_misconduct",
+        "could_justify_criminal_or_disciplinary",
+        "article_2_or_3",
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.category.code}: {self.description[:60]}"
+
+
+class TriageDecision(models.Model):
+    """The engine's proposal and what the advisor decided (accepted, or overridden with a reason)."""
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="triage_decisions")
+    proposed_route = models.CharField(max_length=60, blank=True)
+    proposed_must_refer = models.BooleanField(default=False)
+    proposed_authority = models.CharField(max_length=30, blank=True)
+    proposed_first_update_due = models.DateField(null=True, blank=True)
+    rules = models.JSONField(default=list)
+    explanation = models.JSONField(default=list)
+    accepted = models.BooleanField()
+    route = models.CharField(max_length=60, choices=Route.choices, blank=True)
+    must_refer_to_iopc = models.BooleanField(default=False)
+    appropriate_authority = models.CharField(max_length=30, choices=AppropriateAuthority.choices, blank=True)
+    reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Triage of case {self.case_id}: {self.route}"
+
+
+class CaseAction(models.Model):
+    """Every action and decision on a case: who, when, what, why (C-LOG-ALL). Append-only."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", "Case created"
+        TRIAGE = "triage", "Triage decision"
+        INITIAL_CONTACT = "initial_contact", "Initial contact"
+        SERVICE_RECOVERY = "service_recovery", "Handled outside Schedule 3"
+        RECORDED = "recorded", "Recorded under Schedule 3"
+        DSE_HANDOVER = "dse_handover", "Handed to DSE"
+        IOPC_REFERRAL = "iopc_referral", "Referred to the IOPC"
+        PCC_HANDLING = "pcc_handling", "Handled by the PCC (chief officer complaint)"
+        CONTACT = "contact", "Contact logged"
+        LETTER = "letter", "Letter issued"
+        OUTCOME = "outcome", "Outcome and closure"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        DISCONTINUED = "discontinued", "Discontinued"
+        REVIEW = "review", "Review application"
+        COMPLIMENT_FORWARDED = "compliment_forwarded", "Compliment forwarded"
+        REASSIGNED = "reassigned", "Reassigned"
+        EDITED = "edited", "Case details edited"
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="actions")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    summary = models.CharField(max_length=300)
+    reason = models.TextField(blank=True)
+    rules = models.JSONField(default=list, blank=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class Contact(models.Model):
+    """A contact with the complainant (C-UPDATE-28D: an update moves the next update due date)."""
+
+    class Direction(models.TextChoices):
+        INBOUND = "in", "From the complainant"
+        OUTBOUND = "out", "To the complainant"
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="contacts")
+    at = models.DateTimeField()
+    direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.OUTBOUND)
+    method = models.CharField(max_length=20, choices=Complainant.ContactMethod.choices)
+    is_update = models.BooleanField(default=False, help_text="A progress update (C-UPDATE-28D)")
+    summary = models.TextField()
+    withheld_reason = models.TextField(blank=True, help_text="C-UPDATE-EXCEPTIONS harm test")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Contact on case {self.case_id} at {self.at:%Y-%m-%d}"
+
+
+class Letter(models.Model):
+    class Kind(models.TextChoices):
+        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
+        UPDATE = "update", "Update"
+        OUTCOME = "outcome", "Outcome"
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="letters")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    dated = models.DateField()
+    html = models.TextField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} letter for case {self.case_id}"
+
+
+class ReviewApplication(models.Model):
+    """An application for review (C-REVIEW-RIGHT, C-REVIEW-28D, C-REVIEW-OUTCOME)."""
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="reviews")
+    received_on = models.DateField()
+    in_time = models.BooleanField()
+    body = models.CharField(max_length=30, choices=ReviewBody.choices)
+    result = models.ForeignKey(
+        ComplaintOutcome, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    logged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Review of case {self.case_id} received {self.received_on}"
+
+
+class LessonLearned(models.Model):
+    """A learning point, individual or organisational (C-LEARNING), linked to the cases it came from."""
+
+    class Level(models.TextChoices):
+        INDIVIDUAL = "individual", "Individual"
+        ORGANISATIONAL = "organisational", "Organisational"
+
+    title = models.CharField(max_length=200)
+    description = models.TextField()
+    level = models.CharField(max_length=20, choices=Level.choices, default=Level.ORGANISATIONAL)
+    category = models.ForeignKey(ComplaintCategory, null=True, blank=True, on_delete=models.PROTECT)
+    cases = models.ManyToManyField(ComplaintCase, related_name="lessons", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,6 +1,19 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from complaints import views
 
 app_name = "complaints"
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("", views.case_mine, name="mine"),
+    path("overdue/", views.case_overdue, name="overdue"),
+    path("search/", views.case_search, name="search"),
+    path("new/", views.case_create, name="create"),
+    path("learning/", views.learning, name="learning"),
+    path("subject-access/", views.subject_access, name="subject-access"),
+    path("<int:pk>/", views.case_detail, name="detail"),
+    path("<int:pk>/do/<slug:name>/", views.case_action, name="action"),
+    path("<int:pk>/letters/<int:letter_id>/", views.letter_html, name="letter"),
+    path("<int:pk>/letters/<int:letter_id>/pdf/", views.letter_pdf, name="letter-pdf"),
+]

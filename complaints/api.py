@@ -1,0 +1,276 @@
+"""Complaints API: thin views over selectors and services. Roles: advisor, manager, admin;
+need-to-know per case (a subject of a case never sees it: 404); every case view is access-logged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from complaints import selectors, serializers, services
+from complaints.models import ComplaintCase
+from config.exceptions import DomainError
+from config.permissions import Role, roles_allowed
+from staffing.models import User
+from staffing.services import access_log_record
+
+STAFF = roles_allowed(*Role.COMPLAINTS)
+
+
+def _case(request: Request, pk: int, *, action: str = "view") -> ComplaintCase:
+    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    access_log_record(
+        user=request.user,  # type: ignore[arg-type]
+        record_type="complaint_case",
+        record_id=case.pk,
+        label=case.reference,
+        action=action,
+        path=request.path,
+    )
+    return case
+
+
+def _detail(request: Request, pk: int, code: int = status.HTTP_200_OK) -> Response:
+    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    return Response(serializers.CaseDetailOut(case).data, status=code)
+
+
+def _user(username: str | None, field: str) -> User:
+    user = User.objects.filter(username=username or "", is_active=True).first()
+    if user is None:
+        raise DomainError(f"Unknown user {username!r}.", field=field)
+    return user
+
+
+def _create(request: Request, data: dict[str, Any]) -> ComplaintCase:
+    for allegation in data["allegations"]:
+        allegation["category"] = allegation["category"].code
+    return services.complaint_create(actor=request.user, **data)  # type: ignore[arg-type]
+
+
+class CaseListCreateApi(ListAPIView):
+    """GET: cases the caller may see (`?q=` name, reference or officer; `?mine=1`; `?overdue=1`).
+    POST: log a complaint, expression of dissatisfaction or compliment."""
+
+    permission_classes = [STAFF]
+    serializer_class = serializers.CaseListOut
+
+    def get_queryset(self) -> QuerySet[ComplaintCase]:
+        user = self.request.user
+        params = self.request.query_params
+        if params.get("overdue"):
+            return selectors.case_list_overdue(user=user)  # type: ignore[arg-type]
+        if params.get("mine"):
+            return selectors.case_list_mine(user=user)  # type: ignore[arg-type]
+        return selectors.case_search(user=user, q=params.get("q", ""), status=params.get("status", ""))  # type: ignore[arg-type]
+
+    @extend_schema(request=serializers.CaseIn, responses={201: serializers.CaseDetailOut})
+    def post(self, request: Request) -> Response:
+        data = serializers.CaseIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = _create(request, dict(data.validated_data))
+        return _detail(request, case.pk, status.HTTP_201_CREATED)
+
+
+class CaseDetailApi(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(responses=serializers.CaseDetailOut)
+    def get(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk)
+        return Response(serializers.CaseDetailOut(case).data)
+
+
+class CaseActionApi(APIView):
+    """POST one handling action: triage, initial_contact, service_recovery, record, refer_iopc, pcc,
+    withdraw, discontinue, reassign (managers), forward (compliments), letter."""
+
+    permission_classes = [STAFF]
+
+    @extend_schema(request=serializers.ActionIn, responses=serializers.CaseDetailOut)
+    def post(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk, action="edit")
+        s = serializers.ActionIn(data=request.data)
+        s.is_valid(raise_exception=True)
+        d = s.validated_data
+        actor: User = request.user  # type: ignore[assignment]
+        name, version, today = d["action"], d["version"], timezone.localdate()
+        if name == "triage":
+            services.complaint_triage_decide(
+                case_id=case.pk,
+                actor=actor,
+                accept=d["accept"],
+                route=d["route"],
+                must_refer_to_iopc=d["must_refer_to_iopc"],
+                appropriate_authority=d["appropriate_authority"],
+                reason=d["reason"],
+                version=version,
+            )
+        elif name == "initial_contact":
+            services.complaint_initial_contact(
+                case_id=case.pk,
+                actor=actor,
+                at=d.get("at") or timezone.now(),
+                method=d["method"],
+                summary=d["summary"],
+                version=version,
+            )
+        elif name == "service_recovery":
+            services.complaint_service_recovery(
+                case_id=case.pk,
+                actor=actor,
+                complainant_agreed=d["complainant_agreed"],
+                reason=d["reason"],
+                version=version,
+            )
+        elif name == "record":
+            services.complaint_record(
+                case_id=case.pk,
+                actor=actor,
+                recorded_on=d.get("recorded_on") or today,
+                dse_handover_on=d["dse_handover_on"],
+                dse_reference=d["dse_reference"],
+                reason=d["reason"],
+                version=version,
+            )
+        elif name == "refer_iopc":
+            services.complaint_refer_iopc(
+                case_id=case.pk,
+                actor=actor,
+                referred_on=d.get("referred_on") or today,
+                iopc_reference=d["iopc_reference"],
+                reason=d["reason"],
+                version=version,
+            )
+        elif name == "pcc":
+            services.complaint_pcc_handle(case_id=case.pk, actor=actor, reason=d["reason"], version=version)
+        elif name == "withdraw":
+            services.complaint_withdraw(case_id=case.pk, actor=actor, reason=d["reason"], version=version)
+        elif name == "discontinue":
+            services.complaint_discontinue(case_id=case.pk, actor=actor, reason=d["reason"], version=version)
+        elif name == "reassign":
+            services.case_reassign(
+                case_id=case.pk,
+                actor=actor,
+                assignee=_user(d.get("assignee"), "assignee"),
+                reason=d["reason"],
+                version=version,
+            )
+        elif name == "forward":
+            recipient = _user(d["recipient"], "recipient") if d.get("recipient") else None
+            services.compliment_forward(case_id=case.pk, actor=actor, recipient=recipient, note=d["reason"])
+        else:
+            if not d.get("kind"):
+                raise DomainError("Choose the letter kind.", field="kind")
+            services.letter_issue(case_id=case.pk, actor=actor, kind=d["kind"])
+        return _detail(request, case.pk)
+
+
+class CaseContactsApi(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(responses=serializers.ContactOut(many=True))
+    def get(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk)
+        return Response(serializers.ContactOut(case.contacts.all(), many=True).data)
+
+    @extend_schema(request=serializers.ContactIn, responses={201: serializers.ContactOut})
+    def post(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk, action="edit")
+        s = serializers.ContactIn(data=request.data)
+        s.is_valid(raise_exception=True)
+        contact = services.contact_log(case_id=case.pk, actor=request.user, **s.validated_data)  # type: ignore[arg-type]
+        return Response(serializers.ContactOut(contact).data, status=status.HTTP_201_CREATED)
+
+
+class CaseOutcomeApi(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(request=serializers.OutcomeIn, responses=serializers.CaseDetailOut)
+    def post(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk, action="edit")
+        s = serializers.OutcomeIn(data=request.data)
+        s.is_valid(raise_exception=True)
+        d = s.validated_data
+        try:
+            per_allegation = {int(k): v for k, v in d["allegation_outcomes"].items()}
+        except ValueError as exc:
+            raise DomainError("Allegation ids must be numbers.", field="allegation_outcomes") from exc
+        services.complaint_close(
+            case_id=case.pk,
+            actor=request.user,
+            outcome_code=d["outcome"],
+            outcome_on=d.get("outcome_on"),  # type: ignore[arg-type]
+            allegation_outcomes=per_allegation,
+            reason=d["reason"],
+            version=d["version"],
+        )
+        return _detail(request, case.pk)
+
+
+class CaseReviewApi(APIView):
+    permission_classes = [STAFF]
+
+    @extend_schema(request=serializers.ReviewIn, responses={201: serializers.ReviewOut})
+    def post(self, request: Request, pk: int) -> Response:
+        case = _case(request, pk, action="edit")
+        s = serializers.ReviewIn(data=request.data)
+        s.is_valid(raise_exception=True)
+        d = s.validated_data
+        review = services.review_log(
+            case_id=case.pk,
+            actor=request.user,
+            received_on=d["received_on"],
+            result_code=d["result"],  # type: ignore[arg-type]
+            decided_on=d["decided_on"],
+            notes=d["notes"],
+        )
+        return Response(serializers.ReviewOut(review).data, status=status.HTTP_201_CREATED)
+
+
+class ComplimentListCreateApi(ListAPIView):
+    """GET: compliments; POST: record one (C-COMPLIMENT). Forward with the case action `forward`."""
+
+    permission_classes = [STAFF]
+    serializer_class = serializers.CaseListOut
+
+    def get_queryset(self) -> QuerySet[ComplaintCase]:
+        return selectors.case_search(user=self.request.user).filter(kind=ComplaintCase.Kind.COMPLIMENT)  # type: ignore[arg-type]
+
+    @extend_schema(request=serializers.CaseIn, responses={201: serializers.CaseDetailOut})
+    def post(self, request: Request) -> Response:
+        data = serializers.CaseIn(data={**request.data, "kind": "compliment"})
+        data.is_valid(raise_exception=True)
+        case = _create(request, dict(data.validated_data))
+        return _detail(request, case.pk, status.HTTP_201_CREATED)
+
+
+class LearningReportApi(APIView):
+    """Themes by category, routes, outcomes, reviews and repeat subjects for a month or quarter."""
+
+    permission_classes = [STAFF]
+
+    def get(self, request: Request) -> Response:
+        today = timezone.localdate()
+        period = "quarter" if request.query_params.get("period") == "quarter" else "month"
+        try:
+            year = int(request.query_params.get("year", today.year))
+            number = int(
+                request.query_params.get(
+                    "number", (today.month - 1) // 3 + 1 if period == "quarter" else today.month
+                )
+            )
+        except ValueError as exc:
+            raise DomainError("Year and number must be whole numbers.", field="number") from exc
+        if not 1 <= number <= (4 if period == "quarter" else 12):
+            raise DomainError(f"No {period} number {number}.", field="number")
+        start, end = selectors.period_bounds(period=period, year=year, number=number)
+        report = selectors.learning_report(start=start, end=end)
+        return Response({"period": period, "year": year, "number": number, **report.__dict__})

@@ -1,0 +1,200 @@
+"""Demo complaint cases across routes and stages, built through the real services (deterministic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any, TextIO
+
+from django.utils import timezone
+
+from complaints import selectors, services
+from complaints.models import Complainant, ComplaintCase, ComplaintCategory
+from config.exceptions import DomainError
+from staffing.models import User
+
+PEOPLE = [
+    "Aisha Khan",
+    "Brian Hughes",
+    "Carys Jones",
+    "Daniel Okafor",
+    "Emma Price",
+    "Farid Shah",
+    "Gwen Lloyd",
+    "Harry Walsh",
+    "Imogen Hart",
+    "Jamal Reid",
+    "Karen Bell",
+    "Liam Doyle",
+    "Maya Patel",
+    "Noah Evans",
+]
+OFFICERS = [
+    ("PC Sam Reid", "4521", "Response Team 2"),
+    ("PC Jo Carter", "3310", "Response Team 1"),
+    ("DC Alan Moss", "2875", "CID North"),
+    ("PS Rita Vaughan", "1502", "Neighbourhood East"),
+    ("PCSO Tom Hale", "7741", "Neighbourhood East"),
+]
+PLACES = ["Riverside", "Town centre", "Eastgate custody suite", "Northfield estate", "Station Road"]
+STORIES = [
+    "Reported a burglary and nobody called back for two weeks.",
+    "Officer was rude and dismissive at the front counter.",
+    "Car was seized and not returned when promised.",
+    "Felt the officer used too much force during an arrest.",
+    "Personal details were shared with a neighbour.",
+    "Call handler did not send anyone to a domestic incident.",
+]
+
+
+def _advisors() -> list[User]:
+    return list(User.objects.filter(role=User.Role.ADVISOR, is_active=True).order_by("username"))
+
+
+def seed_complaints(rng: random.Random, out: TextIO) -> None:
+    advisors = _advisors()
+    categories = list(ComplaintCategory.objects.values_list("code", flat=True))
+    if not advisors or not categories:
+        out.write("Complaints: skipped (no advisors or reference data; run load_reference first)\n")
+        return
+    manager = User.objects.filter(role=User.Role.MANAGER).first() or advisors[0]
+    now = timezone.now()
+    made = 0
+    for n in range(60):
+        advisor = advisors[n % len(advisors)]
+        received = now - dt.timedelta(days=rng.randint(1, 180), hours=rng.randint(0, 20))
+        officer = rng.choice(OFFICERS)
+        compliment = n % 8 == 7
+        person: dict[str, Any] = {
+            "name": rng.choice(PEOPLE),
+            "email": f"person{n}@example.org",
+            "phone": f"07700 900{n:03d}",
+            "address": f"{rng.randint(1, 90)} {rng.choice(PLACES)}\nDemotown",
+            "preferred_contact": rng.choice(Complainant.ContactMethod.values),
+            "adjustments": rng.sample(Complainant.Adjustment.values, k=rng.choice([0, 0, 0, 1, 2])),
+        }
+        serious = not compliment and rng.random() < 0.2
+        flags = {
+            "could_justify_criminal_or_disciplinary": serious,
+            "serious_assault": serious and rng.random() < 0.4,
+        }
+        wants = not compliment and rng.random() < 0.35
+        subject = {
+            "kind": "officer",
+            "name": officer[0],
+            "collar_number": officer[1],
+            "team_name": officer[2],
+        }
+        case = services.complaint_create(
+            actor=advisor,
+            kind=ComplaintCase.Kind.COMPLIMENT
+            if compliment
+            else rng.choice(["complaint", "complaint", "dissatisfaction"]),
+            received_at=received,
+            channel=rng.choice(ComplaintCase.Channel.values),
+            summary="Thanked the officer for their kindness." if compliment else rng.choice(STORIES),
+            complainants=[person],
+            allegations=[]
+            if compliment
+            else [{"category": rng.choice(categories), "description": "As described", **flags}],
+            subjects=[subject],
+            incident_date=timezone.localdate(received) - dt.timedelta(days=rng.randint(0, 20)),
+            location=rng.choice(PLACES),
+            complainant_wants_recording=wants,
+            complainant_agrees_outside_schedule_3=not wants,
+            assigned_to=advisor,
+        )
+        made += 1
+        try:
+            _progress(
+                case, advisor=advisor, manager=manager, rng=rng, received=received, compliment=compliment
+            )
+        except DomainError as exc:  # a demo path the rules refuse is simply left at its stage
+            out.write(f"  {case.reference}: left open ({exc.message})\n")
+    out.write(f"Complaints: {made} cases\n")
+
+
+def _progress(
+    case: ComplaintCase,
+    *,
+    advisor: User,
+    manager: User,
+    rng: random.Random,
+    received: dt.datetime,
+    compliment: bool,
+) -> None:
+    if compliment:
+        if rng.random() < 0.5:
+            services.compliment_forward(case_id=case.pk, actor=advisor, recipient=manager, note="Passed on")
+        return
+    stage = rng.randint(0, 5)
+    if stage == 0:
+        return
+    services.letter_issue(
+        case_id=case.pk, actor=advisor, kind="acknowledgement", dated=timezone.localdate(received)
+    )
+    case = services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    contact_at = received + dt.timedelta(days=rng.randint(1, 6))
+    services.complaint_initial_contact(
+        case_id=case.pk, actor=advisor, at=contact_at, method="phone", summary="Talked through what they want"
+    )
+    if stage == 1:
+        return
+    if case.route == "outside_schedule_3":
+        services.complaint_service_recovery(
+            case_id=case.pk, actor=advisor, complainant_agreed=True, reason="Explanation and apology"
+        )
+    elif case.route == "referred_to_iopc":
+        services.complaint_refer_iopc(
+            case_id=case.pk,
+            actor=advisor,
+            referred_on=timezone.localdate(contact_at),
+            iopc_reference=f"IOPC/{case.pk:05d}",
+        )
+    else:
+        day = timezone.localdate(contact_at)
+        services.complaint_record(
+            case_id=case.pk,
+            actor=advisor,
+            recorded_on=day,
+            dse_handover_on=day,
+            dse_reference=f"DSE/{case.pk:05d}",
+        )
+    if stage == 2:
+        return
+    update_at = contact_at + dt.timedelta(days=20)
+    if update_at < timezone.now():
+        services.contact_log(
+            case_id=case.pk,
+            actor=advisor,
+            at=update_at,
+            method="email",
+            summary="Progress update",
+            is_update=True,
+        )
+    if stage == 3:
+        return
+    if stage == 4 and rng.random() < 0.3:
+        services.complaint_withdraw(
+            case_id=case.pk, actor=advisor, reason="Complainant signed withdrawal notice"
+        )
+        return
+    outcome_on = min(timezone.localdate(update_at) + dt.timedelta(days=10), timezone.localdate())
+    options = list(
+        selectors.outcomes_for_route(case.route).exclude(applies_to="any").exclude(code="INV-DISCONTINUED")
+    )
+    case = services.complaint_close(
+        case_id=case.pk,
+        actor=advisor,
+        outcome_code=rng.choice(options).code,
+        outcome_on=outcome_on,
+        reason="Enquiries made and explained",
+    )
+    services.letter_issue(case_id=case.pk, actor=advisor, kind="outcome", dated=outcome_on)
+    if case.review_deadline and rng.random() < 0.4:
+        services.review_log(
+            case_id=case.pk,
+            actor=advisor,
+            received_on=min(outcome_on + dt.timedelta(days=rng.randint(5, 35)), timezone.localdate()),
+            result_code=rng.choice(["", "REVIEW-UPHELD", "REVIEW-NOT-UPHELD"]),
+        )

@@ -1,0 +1,278 @@
+"""HTML forms. They check shapes only; every rule lives in services/rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from complaints.models import (
+    AppropriateAuthority,
+    Complainant,
+    ComplaintCase,
+    ComplaintCategory,
+    Contact,
+    LessonLearned,
+    Letter,
+    Route,
+    Subject,
+)
+from staffing.models import User
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class IntakeForm(forms.Form):
+    kind = forms.ChoiceField(choices=ComplaintCase.Kind.choices)
+    channel = forms.ChoiceField(choices=ComplaintCase.Channel.choices)
+    received_at = forms.DateTimeField(widget=DATETIME, label="Received at")
+    incident_date = forms.DateField(widget=DATE, required=False, label="Date of the events")
+    location = forms.CharField(max_length=200, required=False)
+    summary = forms.CharField(widget=forms.Textarea, label="What happened, in the complainant's words")
+    about_chief_officer = forms.BooleanField(required=False, label="The complaint is about the chief officer")
+    complainant_wants_recording = forms.BooleanField(
+        required=False, label="The complainant wants it recorded"
+    )
+    complainant_agrees_outside_schedule_3 = forms.BooleanField(
+        required=False, label="The complainant agrees to informal handling outside Schedule 3"
+    )
+    # complainant
+    name = forms.CharField(max_length=200, label="Complainant's name")
+    email = forms.EmailField(required=False)
+    phone = forms.CharField(max_length=40, required=False)
+    address = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    preferred_contact = forms.ChoiceField(
+        choices=Complainant.ContactMethod.choices, label="Preferred contact"
+    )
+    adjustments = forms.MultipleChoiceField(
+        choices=Complainant.Adjustment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Reasonable adjustments",
+    )
+    adjustment_notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    adversely_affected = forms.BooleanField(required=False, initial=True, label="Adversely affected")
+    witness = forms.BooleanField(required=False, label="A witness to the conduct")
+    acting_for_someone = forms.BooleanField(required=False, label="Acting for someone else")
+    on_behalf_of = forms.CharField(max_length=200, required=False, label="On behalf of")
+    consent_of_affected = forms.BooleanField(required=False, label="Written consent of that person held")
+    consent_evidence = forms.CharField(max_length=500, required=False, label="Consent evidence")
+    # subject
+    subject_kind = forms.ChoiceField(choices=Subject.Kind.choices, label="Who is it about")
+    subject_name = forms.CharField(max_length=200, required=False, label="Officer or staff name")
+    subject_collar = forms.CharField(max_length=20, required=False, label="Collar number")
+    subject_team = forms.CharField(max_length=120, required=False, label="Team")
+    # allegation
+    category = forms.ModelChoiceField(
+        queryset=ComplaintCategory.objects.all(), to_field_name="code", required=False, label="IOPC category"
+    )
+    allegation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Allegation")
+    death_or_serious_injury = forms.BooleanField(required=False, label="Death or serious injury")
+    serious_assault = forms.BooleanField(required=False)
+    serious_sexual_offence = forms.BooleanField(required=False)
+    serious_corruption = forms.BooleanField(required=False)
+    discriminatory_criminal_or_misconduct = forms.BooleanField(
+        required=False, label="Crime or misconduct aggravated by discrimination"
+    )
+    could_justify_criminal_or_disciplinary = forms.BooleanField(
+        required=False, label="Could justify criminal or disciplinary proceedings"
+    )
+    article_2_or_3 = forms.BooleanField(required=False, label="Possible breach of ECHR Article 2 or 3")
+
+    FLAGS = (
+        "death_or_serious_injury",
+        "serious_assault",
+        "serious_sexual_offence",
+        "serious_corruption",
+        "discriminatory_criminal_or_misconduct",
+        "could_justify_criminal_or_disciplinary",
+        "article_2_or_3",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["category"].label_from_instance = lambda c: f"{c.code} – {c.title}"  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("kind") != ComplaintCase.Kind.COMPLIMENT
+            and not data.get("category")
+            and "category" not in self.errors
+        ):
+            self.add_error("category", "Choose the IOPC category of the allegation.")
+        return data
+
+    def service_kwargs(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        subject: dict[str, Any] = {
+            "kind": d["subject_kind"],
+            "name": d["subject_name"],
+            "collar_number": d["subject_collar"],
+            "team_name": d["subject_team"],
+        }
+        if d["subject_collar"]:
+            subject["user"] = User.objects.filter(collar_number=d["subject_collar"]).first()
+        allegations = []
+        if d.get("category"):
+            allegations.append(
+                {
+                    "category": d["category"].code,
+                    "description": d["allegation"],
+                    **{f: d[f] for f in self.FLAGS},
+                }
+            )
+        return {
+            "kind": d["kind"],
+            "channel": d["channel"],
+            "received_at": d["received_at"],
+            "incident_date": d["incident_date"],
+            "location": d["location"],
+            "summary": d["summary"],
+            "about_chief_officer": d["about_chief_officer"],
+            "complainant_wants_recording": d["complainant_wants_recording"],
+            "complainant_agrees_outside_schedule_3": d["complainant_agrees_outside_schedule_3"],
+            "complainants": [
+                {
+                    k: d[k]
+                    for k in (
+                        "name",
+                        "email",
+                        "phone",
+                        "address",
+                        "preferred_contact",
+                        "adjustments",
+                        "adjustment_notes",
+                        "adversely_affected",
+                        "witness",
+                        "acting_for_someone",
+                        "on_behalf_of",
+                        "consent_of_affected",
+                        "consent_evidence",
+                    )
+                }
+            ],
+            "subjects": [subject],
+            "allegations": allegations,
+        }
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class TriageForm(VersionForm):
+    decision = forms.ChoiceField(choices=[("accept", "Accept the proposal"), ("override", "Override it")])
+    route = forms.ChoiceField(choices=[("", "Not eligible – no route"), *Route.choices], required=False)
+    must_refer_to_iopc = forms.BooleanField(required=False, label="Must refer to the IOPC")
+    appropriate_authority = forms.ChoiceField(choices=AppropriateAuthority.choices, required=False)
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reason for overriding"
+    )
+
+
+class InitialContactForm(VersionForm):
+    at = forms.DateTimeField(widget=DATETIME, label="When")
+    method = forms.ChoiceField(choices=Complainant.ContactMethod.choices)
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="How they want it handled")
+
+
+class ServiceRecoveryForm(VersionForm):
+    complainant_agreed = forms.BooleanField(
+        required=False, label="The complainant agreed to informal handling"
+    )
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="What will be done")
+
+
+class RecordForm(VersionForm):
+    recorded_on = forms.DateField(widget=DATE, label="Recorded under Schedule 3 on")
+    dse_handover_on = forms.DateField(widget=DATE, required=False, label="Handed to DSE on")
+    dse_reference = forms.CharField(max_length=60, required=False, label="DSE reference")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Recording reason"
+    )
+
+
+class ReferForm(VersionForm):
+    referred_on = forms.DateField(widget=DATE, label="Referred on")
+    iopc_reference = forms.CharField(max_length=60, required=False, label="IOPC reference")
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reason")
+
+
+class PccForm(VersionForm):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Note")
+
+
+class ContactForm(VersionForm):
+    at = forms.DateTimeField(widget=DATETIME, label="When")
+    method = forms.ChoiceField(choices=Complainant.ContactMethod.choices)
+    direction = forms.ChoiceField(choices=Contact.Direction.choices)
+    is_update = forms.BooleanField(required=False, label="This was a progress update")
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    withheld_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Information withheld (harm test) – why",
+    )
+
+
+class LetterForm(forms.Form):
+    kind = forms.ChoiceField(choices=Letter.Kind.choices, label="Letter")
+
+
+class CloseForm(VersionForm):
+    outcome = forms.ChoiceField(label="Outcome")
+    outcome_on = forms.DateField(widget=DATE, label="Outcome date")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Summary of what was done"
+    )
+
+    def __init__(self, *args: Any, outcomes: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = [
+            ("", "Choose…"),
+            *[(o.code, f"{o.code} – {o.title}") for o in outcomes],
+        ]
+        self.fields["outcome_on"].initial = timezone.localdate()
+
+
+class ReasonForm(VersionForm):
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReviewForm(forms.Form):
+    received_on = forms.DateField(widget=DATE, label="Application received on")
+    result = forms.ChoiceField(
+        choices=[("", "Not decided yet"), ("REVIEW-UPHELD", "Upheld"), ("REVIEW-NOT-UPHELD", "Not upheld")],
+        required=False,
+    )
+    decided_on = forms.DateField(widget=DATE, required=False)
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ForwardForm(forms.Form):
+    recipient = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True, role__in=["sergeant", "manager"]),
+        required=False,
+        label="Line manager (leave blank to use the officer's sergeant)",
+    )
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ReassignForm(VersionForm):
+    assignee = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True, role__in=["advisor", "manager"]), label="New advisor"
+    )
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LessonForm(forms.Form):
+    title = forms.CharField(max_length=200)
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    level = forms.ChoiceField(choices=LessonLearned.Level.choices)
+    category = forms.ModelChoiceField(
+        queryset=ComplaintCategory.objects.all(), to_field_name="code", required=False, label="IOPC category"
+    )

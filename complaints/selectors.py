@@ -1,0 +1,351 @@
+"""Every non-trivial read of complaint cases, with need-to-know applied (C-DP-SHARING)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from complaints import permissions, rules
+from complaints.models import (
+    ROUTE_OUTCOMES,
+    Allegation,
+    CaseAction,
+    Complainant,
+    ComplaintCase,
+    ComplaintCategory,
+    ComplaintOutcome,
+    Subject,
+)
+from complaints.rules_data import time_limits
+from config.exceptions import DomainError
+from staffing.models import User
+
+
+def _visible(user: User) -> QuerySet[ComplaintCase]:
+    """Cases the user may know exist: never a case naming them as a subject."""
+    return ComplaintCase.objects.exclude(subjects__user=user)
+
+
+def case_list_base(user: User) -> QuerySet[ComplaintCase]:
+    return (
+        _visible(user)
+        .select_related("assigned_to")
+        .prefetch_related(
+            Prefetch(
+                "complainants", queryset=Complainant.objects.only("id", "case_id", "name", "adjustments")
+            ),
+            Prefetch(
+                "subjects",
+                queryset=Subject.objects.only("id", "case_id", "kind", "name", "collar_number", "user_id"),
+            ),
+        )
+    )
+
+
+def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:
+    """The case, or 404 when the user may not know it exists (role or subject)."""
+    case = (
+        ComplaintCase.objects.select_related("assigned_to", "outcome", "created_by")
+        .prefetch_related(
+            Prefetch("complainants", queryset=Complainant.objects.select_related("equality")),
+            "subjects",
+            Prefetch("allegations", queryset=Allegation.objects.select_related("category", "outcome")),
+            Prefetch("actions", queryset=CaseAction.objects.select_related("actor", "recipient")),
+            "contacts__by",
+            "letters",
+            "reviews__result",
+            "triage_decisions__decided_by",
+            "lessons",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if case is None or not permissions.can_view_case(user, case):
+        raise Http404("No such complaint case")
+    return case
+
+
+def _priority_order(qs: QuerySet[ComplaintCase], today: dt.date) -> QuerySet[ComplaintCase]:
+    """Overdue first, then due within 7 days, then the rest; by next due date inside each band."""
+    return qs.annotate(
+        band=Case(
+            When(
+                Q(next_update_due__lt=today)
+                | Q(initial_contact_due__lt=today, initial_contact_at__isnull=True),
+                then=Value(0),
+            ),
+            When(next_update_due__lte=today + dt.timedelta(days=7), then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+    ).order_by("band", "next_update_due", "received_at")
+
+
+def case_list_mine(*, user: User, today: dt.date | None = None) -> QuerySet[ComplaintCase]:
+    today = today or timezone.localdate()
+    qs = case_list_base(user).filter(assigned_to=user, status=ComplaintCase.Status.OPEN)
+    return _priority_order(qs, today)
+
+
+def case_search(*, user: User, q: str = "", status: str = "") -> QuerySet[ComplaintCase]:
+    qs = case_list_base(user)
+    if status:
+        qs = qs.filter(status=status)
+    q = q.strip()
+    if q:
+        qs = qs.filter(
+            Q(reference__icontains=q)
+            | Q(complainants__name__icontains=q)
+            | Q(subjects__name__icontains=q)
+            | Q(subjects__collar_number__iexact=q)
+        ).distinct()
+    return qs.order_by("-received_at")
+
+
+def case_list_overdue(*, user: User, today: dt.date | None = None) -> QuerySet[ComplaintCase]:
+    """Open cases whose next update (C-UPDATE-28D) or initial contact (C-INITIAL-CONTACT) is overdue."""
+    today = today or timezone.localdate()
+    qs = (
+        case_list_base(user)
+        .filter(status=ComplaintCase.Status.OPEN)
+        .filter(
+            Q(next_update_due__lt=today) | Q(initial_contact_due__lt=today, initial_contact_at__isnull=True)
+        )
+    )
+    return qs.order_by("next_update_due", "received_at")
+
+
+def outcomes_for_route(route: str) -> QuerySet[ComplaintOutcome]:
+    """Outcomes of the reference list that fit the route taken (plus WITHDRAWN/NOT-ELIGIBLE), never review results."""
+    applies = (*ROUTE_OUTCOMES.get(route, ()), "any")
+    return ComplaintOutcome.objects.filter(applies_to__in=applies).exclude(review_body_relevant="n/a")
+
+
+def review_results() -> QuerySet[ComplaintOutcome]:
+    return ComplaintOutcome.objects.filter(review_body_relevant="n/a")
+
+
+# ---------------------------------------------------------------- home queues
+def queue_counts(*, user: User, today: dt.date | None = None) -> dict[str, Any]:
+    today = today or timezone.localdate()
+    mine = _visible(user).filter(assigned_to=user, status=ComplaintCase.Status.OPEN)
+    soon = today + dt.timedelta(days=7)
+    return mine.aggregate(
+        updates_due=Count("id", filter=Q(next_update_due__lte=soon)),
+        updates_overdue=Count("id", filter=Q(next_update_due__lt=today)),
+        initial_due=Count(
+            "id", filter=Q(initial_contact_at__isnull=True, kind__in=["complaint", "dissatisfaction"])
+        ),
+    ) | {
+        "reviews_to_log": _visible(user)
+        .filter(
+            status=ComplaintCase.Status.CLOSED,
+            review_deadline__gte=today,
+            reviews__isnull=True,
+            assigned_to=user,
+        )
+        .count()
+    }
+
+
+# ---------------------------------------------------------------- learning
+@dataclass
+class LearningReport:
+    start: dt.date
+    end: dt.date
+    received: int = 0
+    closed: int = 0
+    by_category: list[dict[str, Any]] = field(default_factory=list)
+    by_route: list[dict[str, Any]] = field(default_factory=list)
+    by_outcome: list[dict[str, Any]] = field(default_factory=list)
+    repeat_officers: list[dict[str, Any]] = field(default_factory=list)
+    repeat_teams: list[dict[str, Any]] = field(default_factory=list)
+    repeat_locations: list[dict[str, Any]] = field(default_factory=list)
+    compliments: int = 0
+    reviews: dict[str, int] = field(default_factory=dict)
+
+
+def period_bounds(*, period: str, year: int, number: int) -> tuple[dt.date, dt.date]:
+    """`month` 1-12 or `quarter` 1-4 of `year`: the first day and the day after the last."""
+    if period == "quarter":
+        start = dt.date(year, 3 * (number - 1) + 1, 1)
+        months = 3
+    else:
+        start = dt.date(year, number, 1)
+        months = 1
+    m = start.month - 1 + months
+    end = dt.date(start.year + m // 12, m % 12 + 1, 1)
+    return start, end
+
+
+def learning_report(*, start: dt.date, end: dt.date) -> LearningReport:
+    """Themes by category (C-LEARNING), counts by route, outcome and review result (C-DATA-RETURN),
+    and repeat subjects (an officer, team or location named in two or more cases)."""
+    tz = timezone.get_current_timezone()
+    lo = dt.datetime.combine(start, dt.time.min, tzinfo=tz)
+    hi = dt.datetime.combine(end, dt.time.min, tzinfo=tz)
+    cases = ComplaintCase.objects.filter(received_at__gte=lo, received_at__lt=hi)
+    report = LearningReport(start=start, end=end)
+    complaints = cases.exclude(kind=ComplaintCase.Kind.COMPLIMENT)
+    report.received = complaints.count()
+    report.compliments = cases.filter(kind=ComplaintCase.Kind.COMPLIMENT).count()
+    report.closed = complaints.filter(closed_at__isnull=False).count()
+    report.by_category = list(
+        Allegation.objects.filter(case__in=complaints)
+        .values("category__code", "category__title", "category__group")
+        .annotate(n=Count("id"))
+        .order_by("-n", "category__code")
+    )
+    report.by_route = list(
+        complaints.exclude(route="").values("route").annotate(n=Count("id")).order_by("-n", "route")
+    )
+    report.by_outcome = list(
+        complaints.filter(outcome__isnull=False)
+        .values("outcome__code", "outcome__title")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    subjects = Subject.objects.filter(case__in=complaints)
+    report.repeat_officers = list(
+        subjects.filter(kind__in=[Subject.Kind.OFFICER, Subject.Kind.STAFF])
+        .exclude(collar_number="")
+        .values("collar_number", "name")
+        .annotate(n=Count("case", distinct=True))
+        .filter(n__gte=2)
+        .order_by("-n", "collar_number")
+    )
+    report.repeat_teams = list(
+        subjects.exclude(team_name="")
+        .values("team_name")
+        .annotate(n=Count("case", distinct=True))
+        .filter(n__gte=2)
+        .order_by("-n")
+    )
+    report.repeat_locations = list(
+        complaints.exclude(location="")
+        .values("location")
+        .annotate(n=Count("id"))
+        .filter(n__gte=2)
+        .order_by("-n")
+    )
+    results: Counter[str] = Counter()
+    for code in cases.filter(reviews__result__isnull=False).values_list("reviews__result__code", flat=True):
+        results[code] += 1
+    report.reviews = dict(results)
+    return report
+
+
+def learning_report_rows(report: LearningReport) -> list[list[str]]:
+    """The report as CSV rows: section, key, title, count."""
+    rows: list[list[str]] = [["section", "key", "title", "count"]]
+    rows.append(["period", report.start.isoformat(), (report.end - dt.timedelta(days=1)).isoformat(), ""])
+    rows.append(["totals", "received", "Complaints received", str(report.received)])
+    rows.append(["totals", "closed", "Complaints closed", str(report.closed)])
+    rows.append(["totals", "compliments", "Compliments", str(report.compliments)])
+    rows += [["category", r["category__code"], r["category__title"], str(r["n"])] for r in report.by_category]
+    rows += [["route", r["route"], "", str(r["n"])] for r in report.by_route]
+    rows += [["outcome", r["outcome__code"], r["outcome__title"], str(r["n"])] for r in report.by_outcome]
+    rows += [["repeat_officer", r["collar_number"], r["name"], str(r["n"])] for r in report.repeat_officers]
+    rows += [["repeat_team", r["team_name"], "", str(r["n"])] for r in report.repeat_teams]
+    rows += [["repeat_location", r["location"], "", str(r["n"])] for r in report.repeat_locations]
+    rows += [["review", code, "", str(n)] for code, n in sorted(report.reviews.items())]
+    return rows
+
+
+# ---------------------------------------------------------------- subject access (C-DP-SHARING)
+def subject_access_data(*, name: str) -> dict[str, Any]:
+    """Everything held about a named person across complaint cases: as complainant or as subject."""
+    name = name.strip()
+    complainants = Complainant.objects.filter(name__iexact=name).select_related("case", "equality")
+    subjects = Subject.objects.filter(name__iexact=name).select_related("case")
+    out: dict[str, Any] = {"name": name, "as_complainant": [], "as_subject": []}
+    for c in complainants:
+        eq = getattr(c, "equality", None)
+        out["as_complainant"].append(
+            {
+                "case": c.case.reference,
+                "received_at": c.case.received_at.isoformat(),
+                "summary": c.case.summary,
+                "email": c.email,
+                "phone": c.phone,
+                "address": c.address,
+                "preferred_contact": c.preferred_contact,
+                "adjustments": list(c.adjustments),
+                "adjustment_notes": c.adjustment_notes,
+                "acting_for_someone": c.acting_for_someone,
+                "on_behalf_of": c.on_behalf_of,
+                "consent_evidence": c.consent_evidence,
+                "equality": None
+                if eq is None
+                else {
+                    k: getattr(eq, k)
+                    for k in ("age_band", "sex", "ethnicity", "disability", "religion", "sexual_orientation")
+                },
+                "contacts": [
+                    {"at": k.at.isoformat(), "method": k.method, "summary": k.summary}
+                    for k in c.case.contacts.all().order_by("at")
+                ],
+                "letters": [{"kind": lt.kind, "dated": lt.dated.isoformat()} for lt in c.case.letters.all()],
+            }
+        )
+    for s in subjects:
+        out["as_subject"].append(
+            {
+                "case": s.case.reference,
+                "received_at": s.case.received_at.isoformat(),
+                "kind": s.kind,
+                "collar_number": s.collar_number,
+                "team": s.team_name,
+                "allegations": [
+                    {
+                        "category": a.category.code,
+                        "description": a.description,
+                        "outcome": a.outcome.code if a.outcome else None,
+                    }
+                    for a in s.case.allegations.select_related("category", "outcome")
+                ],
+            }
+        )
+    return out
+
+
+# ---------------------------------------------------------------- triage of a stored case
+def case_triage_input(case: ComplaintCase) -> rules.TriageInput:
+    """The engine's input built from what the case records (first complainant's standing)."""
+    complainants = list(case.complainants.all())
+    first = complainants[0] if complainants else None
+    return rules.TriageInput(
+        received_at=case.received_at,
+        about_chief_officer=case.about_chief_officer,
+        complainant=rules.Complainant(
+            adversely_affected=bool(first and first.adversely_affected),
+            witness=bool(first and first.witness),
+            acting_for_someone=bool(first and first.acting_for_someone),
+            consent_of_affected=bool(first and first.consent_of_affected),
+        ),
+        incident_date=case.incident_date,
+        allegations=tuple(
+            rules.AllegationFacts(
+                category=a.category.code, **{flag: getattr(a, flag) for flag in Allegation.FLAGS}
+            )
+            for a in case.allegations.all()
+        ),
+        complainant_wants_recording=case.complainant_wants_recording,
+        complainant_agrees_outside_schedule_3=case.complainant_agrees_outside_schedule_3,
+        handling_started_on=timezone.localdate(case.received_at),
+    )
+
+
+def case_triage(case: ComplaintCase) -> rules.TriageResult:
+    """The triage engine's proposal for a stored case (C-* rule IDs and explanation)."""
+    categories = set(ComplaintCategory.objects.values_list("code", flat=True))
+    try:
+        return rules.triage(case_triage_input(case), categories, time_limits())
+    except rules.TriageError as exc:
+        raise DomainError(exc.message, field=exc.field) from exc

@@ -1,0 +1,275 @@
+"""Input/Output serializers of the complaints API (no business logic here)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from complaints.models import (
+    Allegation,
+    AppropriateAuthority,
+    CaseAction,
+    Complainant,
+    ComplaintCase,
+    ComplaintCategory,
+    Contact,
+    Letter,
+    ReviewApplication,
+    Route,
+    Subject,
+)
+
+
+# ---------------------------------------------------------------- input
+class ComplainantIn(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    address = serializers.CharField(required=False, allow_blank=True, default="")
+    preferred_contact = serializers.ChoiceField(Complainant.ContactMethod.choices, default="email")
+    adjustments = serializers.ListField(
+        child=serializers.ChoiceField(Complainant.Adjustment.choices), default=list
+    )
+    adjustment_notes = serializers.CharField(required=False, allow_blank=True, default="")
+    adversely_affected = serializers.BooleanField(default=True)
+    witness = serializers.BooleanField(default=False)
+    acting_for_someone = serializers.BooleanField(default=False)
+    on_behalf_of = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    consent_of_affected = serializers.BooleanField(default=False)
+    consent_evidence = serializers.CharField(required=False, allow_blank=True, default="")
+    equality = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False)
+
+
+class SubjectIn(serializers.Serializer):
+    kind = serializers.ChoiceField(Subject.Kind.choices)
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    collar_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    team_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+
+
+class AllegationIn(serializers.Serializer):
+    category = serializers.SlugRelatedField(slug_field="code", queryset=ComplaintCategory.objects.all())
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    death_or_serious_injury = serializers.BooleanField(default=False)
+    serious_assault = serializers.BooleanField(default=False)
+    serious_sexual_offence = serializers.BooleanField(default=False)
+    serious_corruption = serializers.BooleanField(default=False)
+    discriminatory_criminal_or_misconduct = serializers.BooleanField(default=False)
+    could_justify_criminal_or_disciplinary = serializers.BooleanField(default=False)
+    article_2_or_3 = serializers.BooleanField(default=False)
+
+
+class CaseIn(serializers.Serializer):
+    kind = serializers.ChoiceField(ComplaintCase.Kind.choices, default="complaint")
+    received_at = serializers.DateTimeField()
+    channel = serializers.ChoiceField(ComplaintCase.Channel.choices)
+    summary = serializers.CharField()
+    incident_date = serializers.DateField(required=False, allow_null=True, default=None)
+    location = serializers.CharField(required=False, allow_blank=True, default="")
+    about_chief_officer = serializers.BooleanField(default=False)
+    complainant_wants_recording = serializers.BooleanField(default=False)
+    complainant_agrees_outside_schedule_3 = serializers.BooleanField(default=False)
+    complainants = ComplainantIn(many=True, allow_empty=False)
+    subjects = SubjectIn(many=True, required=False, default=list)
+    allegations = AllegationIn(many=True, required=False, default=list)
+
+
+class ActionIn(serializers.Serializer):
+    action = serializers.ChoiceField(
+        [
+            "triage",
+            "initial_contact",
+            "service_recovery",
+            "record",
+            "refer_iopc",
+            "pcc",
+            "withdraw",
+            "discontinue",
+            "reassign",
+            "forward",
+            "letter",
+        ]
+    )
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+    accept = serializers.BooleanField(default=True)
+    route = serializers.ChoiceField([("", ""), *Route.choices], required=False, default="")
+    must_refer_to_iopc = serializers.BooleanField(required=False, allow_null=True, default=None)
+    appropriate_authority = serializers.ChoiceField(
+        [("", ""), *AppropriateAuthority.choices], required=False, default=""
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    at = serializers.DateTimeField(required=False)
+    method = serializers.ChoiceField(Complainant.ContactMethod.choices, required=False, default="phone")
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    complainant_agreed = serializers.BooleanField(default=False)
+    recorded_on = serializers.DateField(required=False)
+    dse_handover_on = serializers.DateField(required=False, allow_null=True, default=None)
+    dse_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    referred_on = serializers.DateField(required=False)
+    iopc_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    assignee = serializers.CharField(required=False, help_text="username")
+    recipient = serializers.CharField(required=False, help_text="username")
+    kind = serializers.ChoiceField(Letter.Kind.choices, required=False)
+
+
+class ContactIn(serializers.Serializer):
+    at = serializers.DateTimeField()
+    method = serializers.ChoiceField(Complainant.ContactMethod.choices)
+    direction = serializers.ChoiceField(Contact.Direction.choices, default="out")
+    is_update = serializers.BooleanField(default=False)
+    summary = serializers.CharField()
+    withheld_reason = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class OutcomeIn(serializers.Serializer):
+    outcome = serializers.CharField()
+    outcome_on = serializers.DateField(required=False)
+    allegation_outcomes = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class ReviewIn(serializers.Serializer):
+    received_on = serializers.DateField()
+    result = serializers.CharField(required=False, allow_blank=True, default="")
+    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+# ---------------------------------------------------------------- output
+class ComplainantOut(serializers.ModelSerializer):
+    class Meta:
+        model = Complainant
+        fields = [
+            "id",
+            "name",
+            "email",
+            "phone",
+            "address",
+            "preferred_contact",
+            "adjustments",
+            "adjustment_notes",
+            "adversely_affected",
+            "witness",
+            "acting_for_someone",
+            "on_behalf_of",
+            "consent_of_affected",
+            "consent_evidence",
+        ]
+
+
+class SubjectOut(serializers.ModelSerializer):
+    class Meta:
+        model = Subject
+        fields = ["id", "kind", "name", "collar_number", "team_name"]
+
+
+class AllegationOut(serializers.ModelSerializer):
+    category = serializers.CharField(source="category.code")
+    outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
+
+    class Meta:
+        model = Allegation
+        fields = ["id", "category", "description", *Allegation.FLAGS, "outcome"]
+
+
+class CaseListOut(serializers.ModelSerializer):
+    complainants = serializers.SerializerMethodField()
+    assigned_to = serializers.CharField(source="assigned_to.username", allow_null=True, default=None)
+
+    class Meta:
+        model = ComplaintCase
+        fields = [
+            "id",
+            "reference",
+            "kind",
+            "status",
+            "received_at",
+            "channel",
+            "route",
+            "appropriate_authority",
+            "next_update_due",
+            "initial_contact_due",
+            "assigned_to",
+            "complainants",
+            "version",
+        ]
+
+    def get_complainants(self, obj: ComplaintCase) -> list[str]:
+        return [c.name for c in obj.complainants.all()]
+
+
+class ActionOut(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username")
+    recipient = serializers.CharField(source="recipient.username", allow_null=True, default=None)
+
+    class Meta:
+        model = CaseAction
+        fields = ["id", "kind", "at", "actor", "summary", "reason", "rules", "recipient"]
+
+
+class ContactOut(serializers.ModelSerializer):
+    by = serializers.CharField(source="by.username")
+
+    class Meta:
+        model = Contact
+        fields = ["id", "at", "direction", "method", "is_update", "summary", "withheld_reason", "by"]
+
+
+class ReviewOut(serializers.ModelSerializer):
+    result = serializers.CharField(source="result.code", allow_null=True, default=None)
+
+    class Meta:
+        model = ReviewApplication
+        fields = ["id", "received_on", "in_time", "body", "result", "decided_on", "notes"]
+
+
+class LetterOut(serializers.ModelSerializer):
+    class Meta:
+        model = Letter
+        fields = ["id", "kind", "dated", "created_at"]
+
+
+class CaseDetailOut(CaseListOut):
+    complainants = ComplainantOut(many=True)  # type: ignore[assignment]
+    subjects = SubjectOut(many=True)
+    allegations = AllegationOut(many=True)
+    actions = ActionOut(many=True)
+    contacts = ContactOut(many=True)
+    reviews = ReviewOut(many=True)
+    letters = LetterOut(many=True)
+    outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
+
+    class Meta(CaseListOut.Meta):
+        fields = [
+            *CaseListOut.Meta.fields,
+            "incident_date",
+            "summary",
+            "location",
+            "about_chief_officer",
+            "complainant_wants_recording",
+            "complainant_agrees_outside_schedule_3",
+            "eligible",
+            "must_refer_to_iopc",
+            "initial_contact_at",
+            "last_update_at",
+            "recorded_on",
+            "dse_handover_on",
+            "dse_reference",
+            "iopc_referred_on",
+            "iopc_reference",
+            "outcome",
+            "outcome_on",
+            "outcome_notice_due",
+            "review_body",
+            "review_deadline",
+            "closure_reason",
+            "closed_at",
+            "retention_review_on",
+            "subjects",
+            "allegations",
+            "actions",
+            "contacts",
+            "reviews",
+            "letters",
+        ]

@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from complaints import services
+from complaints.models import ComplaintCase
+from complaints.tests.factories import ComplaintCaseFactory
+from staffing.models import AccessLog
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def advisor(make_user: Callable[..., Any], reference_data: None) -> Any:
+    return make_user("advisor")
+
+
+@pytest.fixture
+def signed_in(client: Client, advisor: Any) -> Client:
+    client.force_login(advisor)
+    return client
+
+
+def test_my_cases_query_count(signed_in: Client, advisor: Any, django_assert_max_num_queries: Any) -> None:
+    ComplaintCaseFactory.create_batch(5, actor=advisor)
+    # session + user, the cases, their complainants, their subjects, the nav/queues
+    with django_assert_max_num_queries(12):
+        response = signed_in.get("/complaints/")
+    assert response.status_code == 200
+    assert response.content.decode().count("CO/") == 5
+
+
+def test_search_query_count_does_not_grow(
+    signed_in: Client, advisor: Any, django_assert_max_num_queries: Any
+) -> None:
+    ComplaintCaseFactory.create_batch(8, actor=advisor)
+    with django_assert_max_num_queries(12):
+        html = signed_in.get("/complaints/search/?q=Alex").content.decode()
+    assert html.count("Alex Morgan") == 8
+
+
+def test_overdue_list_query_count(
+    signed_in: Client, advisor: Any, django_assert_max_num_queries: Any
+) -> None:
+    for _ in range(3):
+        ComplaintCaseFactory(
+            actor=advisor, received_at=timezone.now() - dt.timedelta(days=40), incident_date=None
+        )
+    with django_assert_max_num_queries(12):
+        html = signed_in.get("/complaints/overdue/").content.decode()
+    assert html.count("Overdue</span>") >= 3
+
+
+def test_other_roles_get_403_for_lists_and_404_for_a_case(
+    client: Client, advisor: Any, make_user: Callable[..., Any]
+) -> None:
+    case = ComplaintCaseFactory(actor=advisor)
+    client.force_login(make_user("sergeant"))
+    assert client.get("/complaints/").status_code == 403
+    assert client.get(f"/complaints/{case.pk}/").status_code == 403
+
+
+def test_a_subject_gets_404_even_as_manager(
+    client: Client, advisor: Any, make_user: Callable[..., Any]
+) -> None:
+    manager = make_user("manager")
+    case = ComplaintCaseFactory(actor=advisor, subjects=[{"kind": "officer", "name": "M", "user": manager}])
+    client.force_login(manager)
+    assert client.get(f"/complaints/{case.pk}/").status_code == 404
+
+
+def test_viewing_a_case_is_logged_and_shows_adjustments(signed_in: Client, advisor: Any) -> None:
+    case = ComplaintCaseFactory(actor=advisor, complainant={"adjustments": ["bsl", "large_print"]})
+    html = signed_in.get(f"/complaints/{case.pk}/").content.decode()
+    assert "Reasonable adjustments" in html and "British Sign Language" in html
+    assert "C-UPDATE-28D" in html or "Triage proposal" in html
+    assert (
+        AccessLog.objects.filter(record_type="complaint_case", record_id=str(case.pk), user=advisor).count()
+        == 1
+    )
+
+
+def test_intake_form_creates_a_case(signed_in: Client) -> None:
+    response = signed_in.post(
+        "/complaints/new/",
+        {
+            "kind": "complaint",
+            "channel": "phone",
+            "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "summary": "No call back",
+            "name": "Pat Lee",
+            "preferred_contact": "phone",
+            "adversely_affected": "on",
+            "subject_kind": "force",
+            "category": "A1",
+        },
+    )
+    assert response.status_code == 302
+    assert ComplaintCase.objects.get().complainants.get().name == "Pat Lee"
+
+
+def test_intake_rejects_future_events_with_a_field_error(signed_in: Client) -> None:
+    response = signed_in.post(
+        "/complaints/new/",
+        {
+            "kind": "complaint",
+            "channel": "phone",
+            "received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "incident_date": (timezone.localdate() + dt.timedelta(days=3)).isoformat(),
+            "summary": "x",
+            "name": "Pat Lee",
+            "preferred_contact": "phone",
+            "subject_kind": "force",
+            "category": "A1",
+        },
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "error-summary" in html and "events in the future" in html
+    assert 'aria-describedby="id_incident_date_error"' in html
+    assert ComplaintCase.objects.count() == 0
+
+
+def test_outcome_not_fitting_the_route_shows_a_field_error(signed_in: Client, advisor: Any) -> None:
+    case = ComplaintCaseFactory(actor=advisor)
+    services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    response = signed_in.post(
+        f"/complaints/{case.pk}/do/close/",
+        {"close-outcome": "S3-NFA", "close-outcome_on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == "open"
+
+
+def test_triage_override_without_reason_is_refused(signed_in: Client, advisor: Any) -> None:
+    case = ComplaintCaseFactory(actor=advisor)
+    response = signed_in.post(
+        f"/complaints/{case.pk}/do/triage/",
+        {
+            "triage-decision": "override",
+            "triage-route": "schedule_3_investigation",
+            "triage-version": case.version,
+        },
+    )
+    assert response.status_code == 400
+    assert "Say why you are overriding" in response.content.decode()
+
+
+def test_learning_page_and_csv(signed_in: Client, advisor: Any) -> None:
+    ComplaintCaseFactory(actor=advisor)
+    ComplaintCaseFactory(actor=advisor)
+    today = timezone.localdate()
+    assert "Themes by category" in signed_in.get("/complaints/learning/").content.decode()
+    response = signed_in.get(
+        f"/complaints/learning/?period=month&year={today.year}&number={today.month}&format=csv"
+    )
+    body = response.content.decode()
+    assert response["Content-Type"] == "text/csv"
+    assert "repeat_officer,4521" in body
+
+
+def test_subject_access_is_for_managers(client: Client, advisor: Any, make_user: Callable[..., Any]) -> None:
+    ComplaintCaseFactory(actor=advisor)
+    client.force_login(advisor)
+    assert client.get("/complaints/subject-access/?name=Alex+Morgan").status_code == 403
+    client.force_login(make_user("manager"))
+    response = client.get("/complaints/subject-access/?name=Alex+Morgan&format=json")
+    assert response.json()["as_complainant"][0]["email"] == "alex@example.org"
+    assert client.get("/complaints/subject-access/?name=Alex+Morgan&format=zip").content[:2] == b"PK"
+
+
+def test_home_shows_complaint_queues(signed_in: Client, advisor: Any) -> None:
+    ComplaintCaseFactory(actor=advisor)
+    html = signed_in.get("/").content.decode()
+    assert "Initial contacts to make" in html
+    assert 'href="/complaints/"' in html

@@ -1,0 +1,541 @@
+"""Complaint pages: thin views over selectors and services (need-to-know in selectors/permissions)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from complaints import forms, letters, permissions, selectors, services
+from complaints.models import ComplaintCase, LessonLearned, Letter
+from config.exceptions import DomainError
+from staffing.services import access_log_record
+
+View = Callable[..., HttpResponse]
+
+
+def complaints_staff(view: View) -> View:
+    """Signed-in advisors, managers and admins only; anyone else gets 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not permissions.can_list(request.user):
+            raise PermissionDenied("Complaint cases are for resolution advisors and managers.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
+    return [{"label": "Complaints", "url": reverse("complaints:mine")}] + [
+        {"label": a, "url": b} for a, b in items
+    ]
+
+
+# ---------------------------------------------------------------- lists
+@complaints_staff
+def case_mine(request: HttpRequest) -> HttpResponse:
+    cases = selectors.case_list_mine(user=request.user)  # type: ignore[arg-type]
+    return render(
+        request,
+        "complaints/case_list.html",
+        {
+            "cases": cases,
+            "title": "My cases",
+            "today": timezone.localdate(),
+            "breadcrumbs": _crumbs(("My cases", None)),
+            "empty": "You have no open cases. New complaints you log or are given appear here.",
+        },
+    )
+
+
+@complaints_staff
+def case_overdue(request: HttpRequest) -> HttpResponse:
+    cases = selectors.case_list_overdue(user=request.user)  # type: ignore[arg-type]
+    return render(
+        request,
+        "complaints/case_list.html",
+        {
+            "cases": cases,
+            "title": "Overdue updates and contacts",
+            "today": timezone.localdate(),
+            "breadcrumbs": _crumbs(("Overdue", None)),
+            "empty": "Nothing is overdue. Well done.",
+        },
+    )
+
+
+@complaints_staff
+def case_search(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    cases = selectors.case_search(user=request.user, q=q)[:100]  # type: ignore[arg-type]
+    return render(
+        request,
+        "complaints/case_list.html",
+        {
+            "cases": cases,
+            "title": "Search cases",
+            "q": q,
+            "search": True,
+            "today": timezone.localdate(),
+            "breadcrumbs": _crumbs(("Search", None)),
+            "empty": "No case matches. Search by complainant name, case reference (CO/2026/00042) or officer name or collar number.",
+        },
+    )
+
+
+# ---------------------------------------------------------------- intake
+@complaints_staff
+def case_create(request: HttpRequest) -> HttpResponse:
+    form = forms.IntakeForm(request.POST or None, initial={"kind": request.GET.get("kind", "complaint")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.complaint_create(actor=request.user, **form.service_kwargs())  # type: ignore[arg-type]
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, f"Case {case.reference} created.")
+            return redirect("complaints:detail", pk=case.pk)
+    _mark_errors(form)
+    return render(
+        request,
+        "complaints/case_form.html",
+        {"form": form, "breadcrumbs": _crumbs(("New case", None))},
+        status=400 if form.errors else 200,
+    )
+
+
+# ---------------------------------------------------------------- the case screen
+def _forms_for(
+    case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
+) -> dict[str, django_forms.Form]:
+    v = {"version": case.version}
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    today = timezone.localdate()
+    out: dict[str, django_forms.Form] = {
+        "triage": forms.TriageForm(
+            initial=v | {"route": case.route, "appropriate_authority": case.appropriate_authority}
+        ),
+        "initial_contact": forms.InitialContactForm(initial=v | {"at": now, "method": "phone"}),
+        "service_recovery": forms.ServiceRecoveryForm(initial=v),
+        "record": forms.RecordForm(initial=v | {"recorded_on": today, "dse_handover_on": today}),
+        "refer": forms.ReferForm(initial=v | {"referred_on": today}),
+        "pcc": forms.PccForm(initial=v),
+        "contact": forms.ContactForm(initial=v | {"at": now}),
+        "letter": forms.LetterForm(),
+        "close": forms.CloseForm(initial=v, outcomes=selectors.outcomes_for_route(case.route)),
+        "withdraw": forms.ReasonForm(initial=v),
+        "discontinue": forms.ReasonForm(initial=v),
+        "review": forms.ReviewForm(initial={"received_on": today}),
+        "forward": forms.ForwardForm(),
+        "reassign": forms.ReassignForm(initial=v),
+    }
+    for key, form in out.items():
+        form.prefix = key
+    out.update(bound or {})
+    return out
+
+
+def _mark_errors(form: django_forms.Form) -> None:
+    """Link each field to its error message for screen readers."""
+    for name in form.errors:
+        if name in form.fields:
+            form.fields[name].widget.attrs["aria-describedby"] = f"{form[name].auto_id}_error"
+            form.fields[name].widget.attrs["aria-invalid"] = "true"
+
+
+def _render_case(
+    request: HttpRequest, case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
+) -> HttpResponse:
+    proposal = None
+    proposal_error = ""
+    if case.kind != ComplaintCase.Kind.COMPLIMENT and case.allegations.all():
+        try:
+            proposal = selectors.case_triage(case)
+        except DomainError as exc:
+            proposal_error = exc.message
+    complainants = list(case.complainants.all())
+    context = {
+        "case": case,
+        "proposal": proposal,
+        "proposal_error": proposal_error,
+        "forms": _forms_for(case, bound),
+        "complainants": complainants,
+        "adjustments_people": complainants,
+        "can_see_equality": permissions.can_view_equality(request.user),
+        "can_reassign": permissions.can_reassign(request.user),
+        "today": timezone.localdate(),
+        "breadcrumbs": _crumbs((case.reference, None)),
+        "bound_form": next(iter(bound), "") if bound else "",
+    }
+    return render(request, "complaints/case_detail.html", context, status=400 if bound else 200)
+
+
+@complaints_staff
+def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    access_log_record(
+        user=request.user,
+        record_type="complaint_case",
+        record_id=case.pk,
+        label=case.reference,
+        path=request.path,
+    )  # type: ignore[arg-type]
+    return _render_case(request, case)
+
+
+def _version(form: django_forms.Form) -> int | None:
+    value = form.cleaned_data.get("version")
+    return int(value) if value is not None else None
+
+
+def _do_triage(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.complaint_triage_decide(
+        case_id=case.pk,
+        actor=user,
+        accept=d["decision"] == "accept",
+        route=d["route"],
+        must_refer_to_iopc=d["must_refer_to_iopc"],
+        appropriate_authority=d["appropriate_authority"],
+        reason=d["reason"],
+        version=_version(form),
+    )
+    return "Triage decision recorded."
+
+
+def _do_initial(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.complaint_initial_contact(
+        case_id=case.pk,
+        actor=user,
+        at=d["at"],
+        method=d["method"],
+        summary=d["summary"],
+        version=_version(form),
+    )
+    return "Initial contact logged."
+
+
+def _do_recovery(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.complaint_service_recovery(
+        case_id=case.pk,
+        actor=user,
+        complainant_agreed=d["complainant_agreed"],
+        reason=d["reason"],
+        version=_version(form),
+    )
+    return "The complaint will be handled outside Schedule 3."
+
+
+def _do_record(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.complaint_record(
+        case_id=case.pk,
+        actor=user,
+        recorded_on=d["recorded_on"],
+        dse_handover_on=d["dse_handover_on"],
+        dse_reference=d["dse_reference"],
+        reason=d["reason"],
+        version=_version(form),
+    )
+    return "Recorded under Schedule 3."
+
+
+def _do_refer(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.complaint_refer_iopc(
+        case_id=case.pk,
+        actor=user,
+        referred_on=d["referred_on"],
+        iopc_reference=d["iopc_reference"],
+        reason=d["reason"],
+        version=_version(form),
+    )
+    return "Referral to the IOPC logged."
+
+
+def _do_pcc(case: ComplaintCase, form: Any, user: Any) -> str:
+    services.complaint_pcc_handle(
+        case_id=case.pk, actor=user, reason=form.cleaned_data["reason"], version=_version(form)
+    )
+    return "The PCC is the appropriate authority."
+
+
+def _do_contact(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.contact_log(
+        case_id=case.pk,
+        actor=user,
+        at=d["at"],
+        method=d["method"],
+        direction=d["direction"],
+        is_update=d["is_update"],
+        summary=d["summary"],
+        withheld_reason=d["withheld_reason"],
+        version=_version(form),
+    )
+    return "Contact logged."
+
+
+def _do_letter(case: ComplaintCase, form: Any, user: Any) -> str:
+    letter = services.letter_issue(case_id=case.pk, actor=user, kind=form.cleaned_data["kind"])
+    return f"{letter.get_kind_display()} letter issued."
+
+
+def _do_close(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.complaint_close(
+        case_id=case.pk,
+        actor=user,
+        outcome_code=d["outcome"],
+        outcome_on=d["outcome_on"],
+        reason=d["reason"],
+        version=_version(form),
+    )
+    return "Outcome recorded and case closed."
+
+
+def _do_withdraw(case: ComplaintCase, form: Any, user: Any) -> str:
+    services.complaint_withdraw(
+        case_id=case.pk, actor=user, reason=form.cleaned_data["reason"], version=_version(form)
+    )
+    return "Case withdrawn."
+
+
+def _do_discontinue(case: ComplaintCase, form: Any, user: Any) -> str:
+    services.complaint_discontinue(
+        case_id=case.pk, actor=user, reason=form.cleaned_data["reason"], version=_version(form)
+    )
+    return "Investigation discontinued."
+
+
+def _do_review(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    review = services.review_log(
+        case_id=case.pk,
+        actor=user,
+        received_on=d["received_on"],
+        result_code=d["result"],
+        decided_on=d["decided_on"],
+        notes=d["notes"],
+    )
+    return "Review application logged (" + ("in time" if review.in_time else "late") + ")."
+
+
+def _do_forward(case: ComplaintCase, form: Any, user: Any) -> str:
+    services.compliment_forward(
+        case_id=case.pk, actor=user, recipient=form.cleaned_data["recipient"], note=form.cleaned_data["note"]
+    )
+    return "Compliment forwarded."
+
+
+def _do_reassign(case: ComplaintCase, form: Any, user: Any) -> str:
+    services.case_reassign(
+        case_id=case.pk,
+        actor=user,
+        assignee=form.cleaned_data["assignee"],
+        reason=form.cleaned_data["reason"],
+        version=_version(form),
+    )
+    return "Case reassigned."
+
+
+ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, Any], str]]] = {
+    "triage": (forms.TriageForm, _do_triage),
+    "initial_contact": (forms.InitialContactForm, _do_initial),
+    "service_recovery": (forms.ServiceRecoveryForm, _do_recovery),
+    "record": (forms.RecordForm, _do_record),
+    "refer": (forms.ReferForm, _do_refer),
+    "pcc": (forms.PccForm, _do_pcc),
+    "contact": (forms.ContactForm, _do_contact),
+    "letter": (forms.LetterForm, _do_letter),
+    "close": (forms.CloseForm, _do_close),
+    "withdraw": (forms.ReasonForm, _do_withdraw),
+    "discontinue": (forms.ReasonForm, _do_discontinue),
+    "review": (forms.ReviewForm, _do_review),
+    "forward": (forms.ForwardForm, _do_forward),
+    "reassign": (forms.ReassignForm, _do_reassign),
+}
+
+
+@require_POST
+@complaints_staff
+def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    if name not in ACTIONS:
+        raise Http404("No such action")
+    form_class, handler = ACTIONS[name]
+    extra = {"outcomes": selectors.outcomes_for_route(case.route)} if form_class is forms.CloseForm else {}
+    form = form_class(request.POST, prefix=name, **extra)
+    if form.is_valid():
+        try:
+            message = handler(case, form, request.user)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, message)
+            return redirect("complaints:detail", pk=case.pk)
+    _mark_errors(form)
+    return _render_case(request, case, {name: form})
+
+
+# ---------------------------------------------------------------- letters
+def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
+    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    letter = get_object_or_404(Letter, pk=letter_id, case=case)
+    access_log_record(
+        user=request.user,
+        record_type="complaint_case",
+        record_id=case.pk,
+        label=case.reference,
+        action="letter",
+        path=request.path,
+    )  # type: ignore[arg-type]
+    return letter
+
+
+@complaints_staff
+def letter_html(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
+    return HttpResponse(_letter(request, pk, letter_id).html)
+
+
+@complaints_staff
+def letter_pdf(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
+    letter = _letter(request, pk, letter_id)
+    response = HttpResponse(letters.letter_pdf(letter.html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{letter.case.reference.replace("/", "-")}-{letter.kind}.pdf"'
+    )
+    return response
+
+
+# ---------------------------------------------------------------- learning
+def _period(request: HttpRequest) -> tuple[str, int, int, dt.date, dt.date]:
+    today = timezone.localdate()
+    period = "quarter" if request.GET.get("period") == "quarter" else "month"
+    try:
+        year = int(request.GET.get("year", today.year))
+        default = (today.month - 1) // 3 + 1 if period == "quarter" else today.month
+        number = int(request.GET.get("number", default))
+        if not (2000 <= year <= 2100 and 1 <= number <= (4 if period == "quarter" else 12)):
+            raise ValueError
+    except ValueError:
+        year, number = today.year, today.month if period == "month" else (today.month - 1) // 3 + 1
+    start, end = selectors.period_bounds(period=period, year=year, number=number)
+    return period, year, number, start, end
+
+
+@complaints_staff
+def learning(request: HttpRequest) -> HttpResponse:
+    period, year, number, start, end = _period(request)
+    report = selectors.learning_report(start=start, end=end)
+    if request.GET.get("format") == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(selectors.learning_report_rows(report))
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="complaints-{period}-{year}-{number}.csv"'
+        return response
+    form = forms.LessonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        case_ids = [int(x) for x in request.POST.getlist("cases") if x.isdigit()]
+        try:
+            services.lesson_create(
+                actor=request.user,
+                title=d["title"],
+                description=d["description"],
+                level=d["level"],
+                category_code=d["category"].code if d["category"] else "",
+                case_ids=case_ids,
+            )  # type: ignore[arg-type]
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Lesson recorded.")
+            return redirect(reverse("complaints:learning") + f"?period={period}&year={year}&number={number}")
+    lessons = LessonLearned.objects.select_related("category").prefetch_related("cases")[:50]
+    return render(
+        request,
+        "complaints/learning.html",
+        {
+            "report": report,
+            "period": period,
+            "year": year,
+            "number": number,
+            "form": form,
+            "lessons": lessons,
+            "breadcrumbs": _crumbs(("Learning and reports", None)),
+            "last_day": end - dt.timedelta(days=1),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+# ---------------------------------------------------------------- subject access
+@complaints_staff
+def subject_access(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_export_subject_access(request.user):
+        raise PermissionDenied("Subject access exports are for managers.")
+    name = request.GET.get("name", "").strip()
+    data = selectors.subject_access_data(name=name) if name else None
+    if data is not None:
+        access_log_record(
+            user=request.user,
+            record_type="complaint_subject_access",
+            record_id=name[:60],
+            label=name,
+            action="export",
+            path=request.path,
+        )  # type: ignore[arg-type]
+        fmt = request.GET.get("format")
+        if fmt == "json":
+            response = HttpResponse(json.dumps(data, indent=2), content_type="application/json")
+            response["Content-Disposition"] = 'attachment; filename="subject-access.json"'
+            return response
+        if fmt == "zip":
+            return _subject_access_zip(data)
+    return render(
+        request,
+        "complaints/subject_access.html",
+        {"name": name, "data": data, "breadcrumbs": _crumbs(("Subject access", None))},
+    )
+
+
+def _subject_access_zip(data: dict[str, Any]) -> HttpResponse:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("subject-access.json", json.dumps(data, indent=2))
+        for section in ("as_complainant", "as_subject"):
+            rows = data[section]
+            out = io.StringIO()
+            if rows:
+                writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()))
+                writer.writeheader()
+                writer.writerows(
+                    [
+                        {k: (json.dumps(v) if isinstance(v, list | dict) else v) for k, v in r.items()}
+                        for r in rows
+                    ]
+                )
+            archive.writestr(f"{section}.csv", out.getvalue())
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="subject-access.zip"'
+    return response
