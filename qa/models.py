@@ -1,1 +1,244 @@
+"""Quality assurance: unrecorded-incident flags (the sweep), nightly dip-tests and their findings,
+QC amendments, and the daily rape review."""
+
 from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+# ---------------------------------------------------------------- the sweep (R-NSIR-AUDIT-TRAIL)
+class UnrecordedFlag(models.Model):
+    """A crime-related incident with no crime number past the grace period. Stays open until a crime
+    number arrives (the sweep resolves it) or a sergeant resolves / dismisses it with a reason."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        RESOLVED = "resolved", "Resolved (crime recorded)"
+        DISMISSED = "dismissed", "Dismissed (reason recorded)"
+
+    incident = models.ForeignKey(
+        "recording.Incident", on_delete=models.PROTECT, related_name="unrecorded_flags"
+    )
+    flagged_at = models.DateTimeField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="unrecorded_flags",
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolved_crime_number = models.CharField(max_length=40, blank=True)
+    dismiss_reason = models.TextField(blank=True)
+    closing_nsir_code = models.ForeignKey(
+        "recording.NsirCode", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalation_note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["incident__opened_at", "id"]
+        constraints = [
+            # Never two open flags for one incident, whatever runs concurrently.
+            models.UniqueConstraint(
+                fields=["incident"], condition=models.Q(status="open"), name="qa_one_open_flag_per_incident"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="dismissed") | ~models.Q(dismiss_reason=""),
+                name="qa_dismissed_flag_has_reason",
+            ),
+        ]
+        indexes = [
+            # Closing flags walks only the open ones.
+            models.Index(fields=["id"], name="qa_flag_open_idx", condition=models.Q(status="open")),
+            models.Index(fields=["status", "flagged_at"], name="qa_flag_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Flag {self.pk} on incident {self.incident_id} ({self.status})"
+
+
+# ---------------------------------------------------------------- dip-tests (R-DIP-TEST, R-CDI-RATE)
+class DipTest(models.Model):
+    """One night's dip-test of the previous day's work: the date, the seed and the sizes it was drawn
+    with, so anyone can draw the very same sample again."""
+
+    date = models.DateField(unique=True)
+    seed = models.CharField(max_length=60)
+    sizes = models.JSONField(help_text="Sample size per stratum kind; null = take all.")
+    populations = models.JSONField(default=dict, help_text="N_h per stratum on the day.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"Dip-test {self.date}"
+
+
+class DipSample(models.Model):
+    """One sampled incident or crime, its stratum and design weight N_h/n_h, and the sergeant's audit."""
+
+    class Kind(models.TextChoices):
+        INCIDENT = "incident", "Incident"
+        CRIME = "crime", "Crime"
+
+    dip_test = models.ForeignKey(DipTest, on_delete=models.CASCADE, related_name="samples")
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    record = GenericForeignKey("content_type", "object_id")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    label = models.CharField(max_length=60, help_text="Incident reference or crime number.")
+    stratum = models.CharField(max_length=80)
+    category = models.CharField(max_length=100, help_text="Offence category or NSIR code.")
+    weight = models.FloatField()
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="dip_samples"
+    )
+    team = models.ForeignKey(
+        "staffing.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The audit: None = not answered / not applicable.
+    should_have_recorded = models.BooleanField(null=True, blank=True)
+    count_right = models.BooleanField(null=True, blank=True)
+    classification_right = models.BooleanField(null=True, blank=True)
+    within_24h = models.BooleanField(null=True, blank=True)
+    outcome_right = models.BooleanField(null=True, blank=True)
+    compliant = models.BooleanField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    audited_at = models.DateTimeField(null=True, blank=True)
+    audited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["dip_test", "stratum", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dip_test", "content_type", "object_id"], name="qa_sample_once_per_test"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["audited_at"], name="qa_sample_audited_idx"),
+            models.Index(fields=["owner", "audited_at"], name="qa_sample_owner_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.stratum})"
+
+
+class AuditFinding(models.Model):
+    """One "no" in a dip-test audit: the error type found."""
+
+    class ErrorType(models.TextChoices):
+        UNRECORDED = "unrecorded", "Crime should have been recorded"
+        COUNT = "count", "Wrong number of crimes"
+        CLASSIFICATION = "classification", "Wrong classification"
+        LATE = "late", "Not recorded within 24 hours"
+        OUTCOME = "outcome", "Wrong outcome"
+
+    sample = models.ForeignKey(DipSample, on_delete=models.CASCADE, related_name="findings")
+    error_type = models.CharField(max_length=20, choices=ErrorType.choices)
+    found_at = models.DateTimeField()
+    found_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["found_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["sample", "error_type"], name="qa_one_finding_per_type"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_error_type_display()} on {self.sample_id}"
+
+
+class Amendment(models.Model):
+    """The QC task a finding opens for the record's owner; the sergeant confirms the fix."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        FIXED = "fixed", "Fixed, awaiting confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+
+    finding = models.OneToOneField(AuditFinding, on_delete=models.CASCADE, related_name="amendment")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="amendments"
+    )
+    due_on = models.DateField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    fix_note = models.TextField(blank=True)
+    fixed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [models.Index(fields=["owner", "status"], name="qa_amendment_owner_idx")]
+
+    def __str__(self) -> str:
+        return f"Amendment {self.pk} ({self.status})"
+
+
+# ---------------------------------------------------------------- daily rape review (R-RAPE-RECORD)
+class RapeReview(models.Model):
+    """An incident (NSIR CRIME-SEXUAL) or crime (rape / serious sexual offence class) queued for the
+    sergeant's daily review. Restricted: every view is logged in staffing's AccessLog."""
+
+    class Decision(models.TextChoices):
+        RECORDED_CORRECTLY = "recorded_correctly", "Recorded correctly"
+        RECORD_NOW = "record_now", "Crime must be recorded now"
+        RECLASSIFY = "reclassify", "Recorded, classification to change"
+        NOT_A_CRIME = "not_a_crime", "No notifiable offence (reason given)"
+
+    class AdviceTeam(models.TextChoices):
+        ADULT = "adult", "Adult abuse investigation team"
+        CHILD = "child", "Child abuse investigation team"
+
+    review_date = models.DateField(help_text="The day whose reports this review covers.")
+    incident = models.OneToOneField(
+        "recording.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="rape_review"
+    )
+    crime = models.OneToOneField(
+        "recording.Crime", null=True, blank=True, on_delete=models.PROTECT, related_name="rape_review"
+    )
+    label = models.CharField(max_length=60)
+    queued_at = models.DateTimeField()
+    decision = models.CharField(max_length=30, choices=Decision.choices, blank=True)
+    decision_note = models.TextField(blank=True)
+    victim_age = models.PositiveSmallIntegerField(null=True, blank=True)
+    advice_team = models.CharField(max_length=10, choices=AdviceTeam.choices, blank=True)
+    advice = models.TextField(blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["reviewed_at", "queued_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(incident__isnull=False, crime__isnull=True)
+                | models.Q(incident__isnull=True, crime__isnull=False),
+                name="qa_rape_review_one_record",
+            )
+        ]
+        indexes = [models.Index(fields=["reviewed_at", "queued_at"], name="qa_rape_review_queue_idx")]
+
+    def __str__(self) -> str:
+        return f"Rape review {self.label}"

@@ -33,6 +33,12 @@ LOGOUT_REDIRECT_URL = "login"
 RESOLVE_FORCE_CODE = env("RESOLVE_FORCE_CODE", default="XX")
 RESOLVE_FORCE_NAME = env("RESOLVE_FORCE_NAME", default="Demo Constabulary")
 RESOLVE_SWEEP_GRACE_HOURS = env.int("RESOLVE_SWEEP_GRACE_HOURS", default=24)
+# Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.
+RESOLVE_DIPTEST_SEED = env("RESOLVE_DIPTEST_SEED", default="resolve")
+RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = env.int("RESOLVE_DIPTEST_CRIMES_PER_CATEGORY", default=5)
+RESOLVE_DIPTEST_INCIDENTS_PER_CODE = env.int("RESOLVE_DIPTEST_INCIDENTS_PER_CODE", default=3)
+RESOLVE_DIPTEST_HIDDEN_RISK = env.int("RESOLVE_DIPTEST_HIDDEN_RISK", default=20)
+RESOLVE_AMENDMENT_DAYS = env.int("RESOLVE_AMENDMENT_DAYS", default=7)
 
 # ---------------------------------------------------------------- apps
 DJANGO_APPS = [
@@ -169,6 +175,18 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "reference-data-refresh": {
         "task": "staffing.tasks.reference_load_task",
         "schedule": crontab(hour=3, minute=30),
+    },
+    "qa-sweep-unrecorded": {
+        "task": "qa.tasks.sweep_unrecorded_task",
+        "schedule": crontab(minute="*/15"),
+    },
+    "qa-dip-test-nightly": {
+        "task": "qa.tasks.dip_test_draw_task",
+        "schedule": crontab(hour=1, minute=15),
+    },
+    "qa-rape-review-daily": {
+        "task": "qa.tasks.rape_review_queue_task",
+        "schedule": crontab(hour=0, minute=30),
     },
 }
 

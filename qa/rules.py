@@ -1,0 +1,204 @@
+"""Pure QA logic: the Wilson score interval, stratified sampling for dip-tests and weighted compliance.
+
+No Django, no ORM, no I/O: everything here is unit-tested without a database (STYLE.md §1).
+
+Rules cited: R-DIP-TEST (stratified random and risk-targeted samples), R-NSIR-SWEEP (over-sample incidents
+closed under hidden-crime-risk codes), R-CDI-RATE (accuracy = correct ÷ should-have-been-recorded, with a
+confidence interval), R-RAPE-RECORD (rape and serious sexual offence classes reviewed daily).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import random
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TypeVar
+
+T = TypeVar("T", bound=Hashable)
+
+# Two-sided 95% normal quantile (scipy.stats.norm.ppf(0.975)).
+Z95 = 1.959963984540054
+
+
+# ---------------------------------------------------------------- Wilson score interval
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+
+def wilson_interval(successes: float, n: float, *, z: float = Z95) -> Interval | None:
+    """Wilson 95% score interval for a proportion successes/n (R-CDI-RATE). None when n == 0.
+
+    `successes` and `n` may be fractional: weighted compliance passes p̂·n_eff and n_eff."""
+    if n <= 0:
+        return None
+    if successes < 0 or successes > n:
+        raise ValueError("successes must lie between 0 and n")
+    p = successes / n
+    z2 = z * z
+    denom = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / denom
+    half = (z / denom) * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
+    # At the edges the bounds are exactly 0 and 1; computing them leaves rounding dust (2.8e-17).
+    low = 0.0 if successes == 0 else max(0.0, centre - half)
+    high = 1.0 if successes == n else min(1.0, centre + half)
+    return Interval(low=low, high=high)
+
+
+# ---------------------------------------------------------------- stratified sampling (R-DIP-TEST)
+@dataclass(frozen=True)
+class StratumSample[U]:
+    stratum: str
+    population: int  # N_h
+    items: tuple[U, ...]  # the n_h drawn units, in draw order
+
+    @property
+    def size(self) -> int:
+        return len(self.items)
+
+    @property
+    def weight(self) -> float:
+        """Design weight N_h / n_h: how many units of the day each sampled unit stands for."""
+        return self.population / self.size if self.items else 0.0
+
+
+def sample_seed(day: date, seed: str) -> str:
+    """The string every random part of a dip-test derives from: reproducible from (date, seed)."""
+    return f"{day.isoformat()}:{seed}"
+
+
+def stratum_rng(seed: str, stratum: str) -> random.Random:
+    """A generator seeded by sha256 (stable across processes, unlike hash()). Each stratum has its own
+    stream, so adding or resizing one stratum never changes what another stratum draws."""
+    digest = hashlib.sha256(f"{seed}|{stratum}".encode()).digest()
+    # Reproducible audit sampling, not cryptography: a seeded PRNG is exactly what is wanted.
+    return random.Random(int.from_bytes(digest[:16], "big"))  # noqa: S311
+
+
+def draw_sample[U: Hashable](
+    population_by_stratum: Mapping[str, Iterable[U]],
+    sizes: Mapping[str, int | None],
+    seed: str,
+) -> dict[str, StratumSample[U]]:
+    """Simple random sampling without replacement inside each stratum.
+
+    `sizes[stratum]` is n_h; None means take-all (cancellations, outcomes 14/16: every one is checked).
+    A stratum smaller than its n_h is taken whole. A stratum missing from `sizes` is an error, so a new
+    stratum can never be silently skipped. Units are sorted first so the draw does not depend on the
+    order the database returned them in."""
+    out: dict[str, StratumSample[U]] = {}
+    for stratum in sorted(population_by_stratum):
+        if stratum not in sizes:
+            raise ValueError(f"no sample size configured for stratum {stratum!r}")
+        units = sorted(set(population_by_stratum[stratum]), key=repr)
+        size = sizes[stratum]
+        if size is not None and size < 0:
+            raise ValueError(f"sample size for {stratum!r} must not be negative")
+        if size is None or size >= len(units):
+            chosen: list[U] = units
+        else:
+            chosen = stratum_rng(seed, stratum).sample(units, size)
+        out[stratum] = StratumSample(stratum=stratum, population=len(units), items=tuple(chosen))
+    return out
+
+
+# ---------------------------------------------------------------- weighted compliance (R-CDI-RATE)
+@dataclass(frozen=True)
+class AuditResult:
+    weight: float
+    compliant: bool
+
+
+@dataclass(frozen=True)
+class ComplianceEstimate:
+    checked: int
+    compliant: int
+    rate: float | None
+    ci95_low: float | None
+    ci95_high: float | None
+    effective_n: float
+
+
+def weighted_compliance(results: Sequence[AuditResult]) -> ComplianceEstimate:
+    """Estimate the day's compliance from a stratified sample by weighting each audited item by N_h/n_h.
+
+    Estimate: p̂ = Σ w_i·y_i / Σ w_i (the Hájek ratio estimator), so an over-sampled stratum (hidden crime
+    risk, take-all cancellations) counts only as much as it weighs in the day's work.
+    Interval: Wilson 95% on Kish's effective sample size n_eff = (Σw)² / Σw², with p̂·n_eff successes.
+    Unequal weights lose information, and n_eff ≤ n says by how much; with equal weights n_eff = n and
+    this is exactly the ordinary Wilson interval on the raw counts."""
+    checked = len(results)
+    compliant = sum(1 for r in results if r.compliant)
+    total = sum(r.weight for r in results)
+    if checked == 0 or total <= 0:
+        return ComplianceEstimate(checked, compliant, None, None, None, 0.0)
+    rate = sum(r.weight for r in results if r.compliant) / total
+    effective_n = total * total / sum(r.weight * r.weight for r in results)
+    interval = wilson_interval(rate * effective_n, effective_n)
+    assert interval is not None  # noqa: S101 - effective_n > 0 here
+    return ComplianceEstimate(checked, compliant, rate, interval.low, interval.high, effective_n)
+
+
+def plain_rate(numerator: int, denominator: int) -> float | None:
+    """A fraction in [0, 1], None when there is nothing to divide by (contract: daily performance)."""
+    return numerator / denominator if denominator else None
+
+
+# ---------------------------------------------------------------- time rules
+def hours_open(opened_at: datetime, now: datetime) -> int:
+    """Whole hours an incident has been open (shown on the sweep queue and the API)."""
+    return max(0, int((now - opened_at).total_seconds() // 3600))
+
+
+def sweep_cutoff(now: datetime, grace_hours: int) -> datetime:
+    """Incidents opened before this instant are past the grace period (R-NSIR-AUDIT-TRAIL, R-NCRS-24H)."""
+    return now - timedelta(hours=grace_hours)
+
+
+def amendment_due(found_on: date, *, days: int) -> date:
+    """When the record's owner must have fixed an error a dip-test found."""
+    return found_on + timedelta(days=days)
+
+
+# ---------------------------------------------------------------- rape review (R-RAPE-RECORD)
+RAPE_REVIEW_CATEGORY = "Sexual offences"
+RAPE_REVIEW_TITLE_WORDS = ("rape", "assault by penetration", "penetration", "serious sexual")
+# Seriousness rank 6 in ho_offences.csv holds the "serious child/penetrative sexual offences"
+# (DOMAIN-crime.md, R-PRINCIPAL banding); ranks 4-6 in the sexual-offences category are the serious classes.
+RAPE_REVIEW_MAX_RANK = 6
+
+
+def is_rape_or_serious_sexual(*, category: str, title: str, seriousness_rank: int) -> bool:
+    """Whether an offence class goes to the sergeant's daily rape review.
+
+    Derived from the reference data, never a hard-coded code list: an Offence in the "Sexual offences"
+    category whose title names rape, assault by penetration or a serious sexual offence, or whose
+    seriousness rank is 6 or more serious (rape = 4; serious penetrative/child offences = 6)."""
+    if category != RAPE_REVIEW_CATEGORY:
+        return False
+    lowered = title.lower()
+    return (
+        any(word in lowered for word in RAPE_REVIEW_TITLE_WORDS) or seriousness_rank <= RAPE_REVIEW_MAX_RANK
+    )
+
+
+CHILD_AGE_LIMIT = 18
+
+
+def abuse_team_for(victim_age: int | None) -> str:
+    """Which investigation team advice goes to: "child" under 18, "adult" otherwise; "unknown" age is
+    treated as a child until established (safeguarding first)."""
+    if victim_age is None or victim_age < CHILD_AGE_LIMIT:
+        return "child"
+    return "adult"
+
+
+def group_counts(keys: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    return counts

@@ -1,0 +1,55 @@
+"""Small builders for the recording records QA works on, plus QA's own rows."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from recording.models import Crime, HomeOfficeOutcome, Incident, NsirCode, Offence
+
+_seq = itertools.count(1)
+
+
+def make_incident(
+    *,
+    nsir: str = "CRIME-THEFT",
+    opened_at: datetime | None = None,
+    crime_number: str | None = None,
+    **kw: Any,
+) -> Incident:
+    code = NsirCode.objects.get(code=nsir)
+    n = next(_seq)
+    return Incident.objects.create(
+        reference=kw.pop("reference", f"XX-TEST-{n:06d}"),
+        opened_at=opened_at or timezone.now() - timedelta(hours=30),
+        nsir_code=code,
+        crime_related=code.crime_related,
+        crime_number=crime_number,
+        summary=kw.pop("summary", "Test incident"),
+        **kw,
+    )
+
+
+def make_crime(
+    *,
+    offence: str = "8N",
+    recorded_at: datetime | None = None,
+    reported_at: datetime | None = None,
+    outcome: str | None = None,
+    **kw: Any,
+) -> Crime:
+    recorded_at = recorded_at or timezone.now() - timedelta(hours=20)
+    reported_at = reported_at or recorded_at - timedelta(hours=2)
+    n = next(_seq)
+    return Crime.objects.create(
+        crime_number=kw.pop("crime_number", f"XX/TEST/{n:06d}"),
+        offence=Offence.objects.get(code=offence),
+        reported_at=reported_at,
+        recorded_at=recorded_at,
+        record_by=reported_at + timedelta(hours=24),
+        outcome=HomeOfficeOutcome.objects.get(code=outcome) if outcome else None,
+        **kw,
+    )

@@ -1,0 +1,178 @@
+"""Pure QA rules: no database. R-CDI-RATE (Wilson interval), R-DIP-TEST / R-NSIR-SWEEP (sampling)."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime
+
+import pytest
+
+from qa import rules
+from qa.rules import AuditResult
+
+
+# References computed independently with 40-digit decimal arithmetic from the Wilson formula
+# (z = 1.959963984540054); 0/10 -> 0.2775 and 81/100 -> (0.7222, 0.8749) match published tables.
+@pytest.mark.parametrize(
+    ("successes", "n", "low", "high"),
+    [
+        (81, 100, 0.722212, 0.874852),
+        (0, 10, 0.0, 0.277533),
+        (10, 10, 0.722467, 1.0),
+        (1, 1, 0.206549, 1.0),
+        (0, 1, 0.0, 0.793451),
+        (5, 20, 0.111862, 0.468701),
+        (50, 100, 0.403832, 0.596168),
+        (777, 1000, 0.750168, 0.801712),
+    ],
+)
+def test_wilson_interval_matches_known_values(successes: int, n: int, low: float, high: float) -> None:
+    interval = rules.wilson_interval(successes, n)
+    assert interval is not None
+    assert interval.low == pytest.approx(low, abs=1e-6)
+    assert interval.high == pytest.approx(high, abs=1e-6)
+
+
+def test_wilson_interval_is_none_with_nothing_to_divide() -> None:
+    assert rules.wilson_interval(0, 0) is None
+
+
+def test_wilson_interval_rejects_impossible_counts() -> None:
+    with pytest.raises(ValueError, match="between 0 and n"):
+        rules.wilson_interval(11, 10)
+
+
+def test_wilson_interval_contains_the_point_estimate() -> None:
+    for n in range(1, 40):
+        for x in range(n + 1):
+            interval = rules.wilson_interval(x, n)
+            assert interval is not None
+            assert 0.0 <= interval.low <= x / n <= interval.high <= 1.0
+
+
+POP = {
+    "crime:Violence": list(range(1000, 1100)),
+    "incident:hidden": list(range(2000, 2040)),
+    "cancellation": [3001, 3002, 3003],
+}
+SIZES: dict[str, int | None] = {"crime:Violence": 10, "incident:hidden": 8, "cancellation": None}
+
+
+def test_the_sample_is_reproducible_from_date_and_seed() -> None:
+    seed = rules.sample_seed(date(2026, 3, 1), "resolve")
+    first = rules.draw_sample(POP, SIZES, seed)
+    shuffled = {k: list(reversed(v)) for k, v in POP.items()}
+    again = rules.draw_sample(shuffled, SIZES, seed)
+    assert first == again
+    other_day = rules.draw_sample(POP, SIZES, rules.sample_seed(date(2026, 3, 2), "resolve"))
+    assert other_day["crime:Violence"].items != first["crime:Violence"].items
+
+
+def test_a_stratum_is_drawn_without_replacement_and_weighted_back() -> None:
+    sample = rules.draw_sample(POP, SIZES, "2026-03-01:s")
+    violence = sample["crime:Violence"]
+    assert violence.size == 10
+    assert len(set(violence.items)) == 10
+    assert set(violence.items) <= set(POP["crime:Violence"])
+    assert violence.population == 100
+    assert violence.weight == pytest.approx(10.0)
+
+
+def test_take_all_strata_keep_every_unit_with_weight_one() -> None:
+    sample = rules.draw_sample(POP, SIZES, "2026-03-01:s")
+    assert sorted(sample["cancellation"].items) == [3001, 3002, 3003]
+    assert sample["cancellation"].weight == 1.0
+
+
+def test_a_small_stratum_is_taken_whole() -> None:
+    sample = rules.draw_sample({"x": [1, 2]}, {"x": 5}, "s")
+    assert sorted(sample["x"].items) == [1, 2]
+
+
+def test_a_stratum_without_a_size_is_refused() -> None:
+    with pytest.raises(ValueError, match="no sample size"):
+        rules.draw_sample({"x": [1]}, {}, "s")
+
+
+def test_resizing_one_stratum_leaves_the_others_untouched() -> None:
+    a = rules.draw_sample(POP, SIZES, "seed")
+    b = rules.draw_sample(POP, {**SIZES, "incident:hidden": 20}, "seed")
+    assert a["crime:Violence"] == b["crime:Violence"]
+
+
+def test_the_sample_is_unbiased_every_unit_has_inclusion_probability_n_over_big_n() -> None:
+    """Over 4,000 draws each of 50 units should be included about n/N = 10/50 of the time. With a fixed
+    seed the test is deterministic; the bounds are 4.5 standard deviations (binomial), and the
+    chi-square statistic of the inclusion counts stays well below its 99.9% point for 49 df (85.4)."""
+    population = {"s": list(range(50))}
+    draws, n, big_n = 4000, 10, 50
+    counts = dict.fromkeys(range(big_n), 0)
+    master = random.Random(20260301)
+    for _ in range(draws):
+        sample = rules.draw_sample(population, {"s": n}, f"2026-03-01:{master.random()}")
+        for unit in sample["s"].items:
+            counts[unit] += 1
+    expected = draws * n / big_n
+    sd = (draws * (n / big_n) * (1 - n / big_n)) ** 0.5
+    assert all(abs(c - expected) < 4.5 * sd for c in counts.values())
+    chi2 = sum((c - expected) ** 2 / expected for c in counts.values())
+    assert chi2 < 85.4
+
+
+def test_weighted_compliance_weights_strata_back() -> None:
+    # 10 crimes standing for 10 each, all compliant; 10 hidden-risk incidents standing for 1, none compliant.
+    results = [AuditResult(10.0, True)] * 10 + [AuditResult(1.0, False)] * 10
+    estimate = rules.weighted_compliance(results)
+    assert estimate.checked == 20
+    assert estimate.compliant == 10
+    assert estimate.rate == pytest.approx(100 / 110)
+    # Kish: (110)^2 / (10*100 + 10*1) = 11.98...
+    assert estimate.effective_n == pytest.approx(110**2 / 1010)
+    interval = rules.wilson_interval(estimate.rate * estimate.effective_n, estimate.effective_n)  # type: ignore[operator]
+    assert interval is not None
+    assert (estimate.ci95_low, estimate.ci95_high) == (interval.low, interval.high)
+
+
+def test_equal_weights_give_the_plain_wilson_interval() -> None:
+    results = [AuditResult(3.0, True)] * 81 + [AuditResult(3.0, False)] * 19
+    estimate = rules.weighted_compliance(results)
+    assert estimate.rate == pytest.approx(0.81)
+    assert estimate.ci95_low == pytest.approx(0.722212, abs=1e-6)
+    assert estimate.ci95_high == pytest.approx(0.874852, abs=1e-6)
+
+
+def test_no_results_gives_null_rates() -> None:
+    estimate = rules.weighted_compliance([])
+    assert (estimate.rate, estimate.ci95_low, estimate.ci95_high) == (None, None, None)
+
+
+@pytest.mark.parametrize(("num", "den", "rate"), [(0, 0, None), (3, 4, 0.75), (0, 5, 0.0)])
+def test_plain_rate(num: int, den: int, rate: float | None) -> None:
+    assert rules.plain_rate(num, den) == rate
+
+
+def test_hours_open_counts_whole_hours() -> None:
+    opened = datetime(2026, 3, 1, 2, 10, tzinfo=UTC)
+    assert rules.hours_open(opened, datetime(2026, 3, 2, 3, 9, tzinfo=UTC)) == 24
+    assert rules.hours_open(opened, datetime(2026, 3, 1, 1, 0, tzinfo=UTC)) == 0
+
+
+@pytest.mark.parametrize(
+    ("category", "title", "rank", "expected"),
+    [
+        ("Sexual offences", "Rape of a female aged 16 and over", 4, True),
+        ("Sexual offences", "Causing sexual activity without consent", 6, True),
+        ("Sexual offences", "Assault by penetration", 8, True),
+        ("Sexual offences", "Exposure and voyeurism", 13, False),
+        ("Violence against the person", "Assault with injury", 10, False),
+    ],
+)
+def test_rape_review_classes_come_from_reference_fields(
+    category: str, title: str, rank: int, expected: bool
+) -> None:
+    assert rules.is_rape_or_serious_sexual(category=category, title=title, seriousness_rank=rank) is expected
+
+
+@pytest.mark.parametrize(("age", "team"), [(17, "child"), (18, "adult"), (45, "adult"), (None, "child")])
+def test_abuse_team_follows_victim_age(age: int | None, team: str) -> None:
+    assert rules.abuse_team_for(age) == team
