@@ -38,6 +38,9 @@ class AwareDateTimeField(serializers.DateTimeField):
 
 
 # ---------------------------------------------------------------- input
+MAX_ITEMS = 100  # victims or allegations in one report: far above any real report, bounds the work
+
+
 class RecordingDecisionVictimInputSerializer(serializers.Serializer[dict[str, Any]]):
     ref = serializers.CharField(max_length=40)
     kind = serializers.ChoiceField(choices=[k.value for k in rules.VictimKind])
@@ -65,8 +68,12 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     reported_at = AwareDateTimeField(help_text="When the report first reached the force (R-NCRS-24H).")
     force = serializers.CharField(max_length=20)
     location_force = serializers.CharField(max_length=20, required=False, allow_null=True, default=None)
-    victims = RecordingDecisionVictimInputSerializer(many=True, required=False)
-    alleged = RecordingDecisionAllegationInputSerializer(many=True, allow_empty=False)
+    victims: serializers.ListSerializer[dict[str, Any]] = serializers.ListSerializer(
+        child=RecordingDecisionVictimInputSerializer(), required=False, max_length=MAX_ITEMS
+    )
+    alleged: serializers.ListSerializer[dict[str, Any]] = serializers.ListSerializer(
+        child=RecordingDecisionAllegationInputSerializer(), allow_empty=False, max_length=MAX_ITEMS
+    )
 
     def to_report(self) -> rules.Report:
         data = self.validated_data

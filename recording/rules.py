@@ -28,8 +28,9 @@ Choices where DOMAIN-crime.md leaves room (each is pinned by a test in recording
   conduct joins the incidents it runs through (since May 2023 the principal offence is chosen over all
   of them); an incident with no course-of-conduct allegation stays a separate finished incident.
 - AVI (R-CANCEL-AVI) wins over disbelief: verifiable information is the stronger reason to give.
-- An offence against a victim must name one; a state-based offence may name none and is then counted
-  per offender group: the allegation's `offenders` as a set (none named = counts as one).
+- An offence against a victim must name one. A state-based offence (victim_based=false) may name none
+  and is always counted per offender group: the allegation's `offenders` as a set (none named = counts
+  as one); a victim named on it (e.g. kind "society") is kept on the crime but never joins a count.
 - R-CLASS-VEHICLE is applied as an offence-specific rule (R-CLASS-RULES-WIN): 58C never leads a count
   that holds 45, whatever the ranks say.
 - A crime is restricted when any allegation in it is of a restricted class, and listed for the daily
@@ -313,6 +314,7 @@ class _Unit:
     victim: str | None
     members: list[int]  # indexes into report.alleged, in report order
     conduct: bool = False  # a course of conduct spanning incidents (R-PRINCIPAL-CONDUCT)
+    state: bool = False  # a state-based offence, counted per offender (R-VICTIMLESS-COUNT)
     rules: list[str] = field(default_factory=list)
 
 
@@ -344,7 +346,7 @@ def _screen(allegation: Allegation, offence: OffenceInfo) -> NotRecorded | None:
             "Additional verifiable information shows no notifiable crime happened.",
         )
     if not allegation.believed:
-        if allegation.victim is None:
+        if not offence.victim_based:
             return NotRecorded(
                 allegation.ref,
                 "R-NCRS-STATE",
@@ -359,7 +361,9 @@ def _screen(allegation: Allegation, offence: OffenceInfo) -> NotRecorded | None:
     return None
 
 
-def _units(report: Report, recordable: list[int], version: RuleVersion) -> list[_Unit]:
+def _units(
+    report: Report, recordable: list[int], offences: Mapping[str, OffenceInfo], version: RuleVersion
+) -> list[_Unit]:
     """Step 3: group the recordable allegations into counting units (one crime each)."""
     alleged = report.alleged
     units: dict[tuple[object, ...], _Unit] = {}
@@ -374,19 +378,22 @@ def _units(report: Report, recordable: list[int], version: RuleVersion) -> list[
     for i in recordable:
         a = alleged[i]
         key: tuple[object, ...]
-        if a.victim is None:
+        if not offences[a.offence].victim_based:
             # R-VICTIMLESS-COUNT: per offender (or offender group); no offenders named = counts as one.
+            # A victim named on a state-based offence (e.g. "society") is kept but does not join counts.
             group = frozenset(a.offenders) if a.offenders else ("alone", a.ref)
-            key = ("state", group, a.incident)
+            key = ("state", group, a.incident, a.victim)
         elif version is RuleVersion.CONDUCT_IN_ADDITION and a.offence in COURSE_OF_CONDUCT_CODES:
             key = ("conduct", a.victim)
-        elif a.incident in conduct_incidents.get(a.victim, set()):
+        elif a.victim is not None and a.incident in conduct_incidents.get(a.victim, set()):
             key = ("conduct", a.victim)
         else:
             key = ("victim", a.victim, a.incident)
         unit = units.get(key)
         if unit is None:
-            unit = units[key] = _Unit(victim=a.victim, members=[], conduct=key[0] == "conduct")
+            unit = units[key] = _Unit(
+                victim=a.victim, members=[], conduct=key[0] == "conduct", state=key[0] == "state"
+            )
         unit.members.append(i)
     return sorted(units.values(), key=lambda u: u.members[0])
 
@@ -402,6 +409,159 @@ def _principal(members: list[int], report: Report, offences: Mapping[str, Offenc
     return chosen, vehicle
 
 
+def _refusal_lines(allegation: Allegation, offence: OffenceInfo, refusal: NotRecorded) -> list[str]:
+    """The explanation of one allegation not recorded; the rule IDs it cites are in the text."""
+    reason = refusal.reason[0].lower() + refusal.reason[1:].rstrip(".")
+    line = f"{allegation.ref} ({_label(offence)}) is not recorded: {reason}"
+    if refusal.rule == "R-NCRS-BOP":
+        line += (
+            ". The victim's own account is normally enough; only checkable fact counts against it "
+            "(R-NCRS-BOP, R-NCRS-VICTIM-BELIEF)."
+        )
+    else:
+        line += f" ({refusal.rule})."
+    lines = [line]
+    if allegation.offence in SERIOUS_SEXUAL_CODES:
+        lines.append(
+            f"{allegation.ref} is a rape or serious sexual offence not recorded: list it for the daily "
+            "review; not recording it needs senior DDM/FCR sign-off (R-RAPE-RECORD)."
+        )
+    return lines
+
+
+def _refusal_rules(allegation: Allegation, refusal: NotRecorded) -> list[str]:
+    ids = [refusal.rule]
+    if refusal.rule == "R-NCRS-BOP":
+        ids.append("R-NCRS-VICTIM-BELIEF")
+    if allegation.offence in SERIOUS_SEXUAL_CODES:
+        ids.append("R-RAPE-RECORD")
+    return ids
+
+
+def _crime(
+    n: int,
+    unit: _Unit,
+    units: list[_Unit],
+    report: Report,
+    offences: Mapping[str, OffenceInfo],
+    victims: Mapping[str, Victim],
+    version: RuleVersion,
+) -> tuple[CrimeToRecord, list[str]]:
+    """Step 3 for one counting unit: the crime to record and the explanation lines for it."""
+    chosen, vehicle = _principal(unit.members, report, offences)
+    principal = offences[report.alleged[chosen].offence]
+    members = [report.alleged[i] for i in unit.members]
+    refs = tuple(a.ref for a in members)
+    incidents = _dedupe([a.incident for a in members])
+    offenders = _dedupe([o for a in members for o in a.offenders])
+    absorbed = [a.ref for a in members if a.ref != report.alleged[chosen].ref]
+    classes = set(a.offence for a in members)
+    household = (
+        not unit.state
+        and unit.victim is not None
+        and victims[unit.victim].kind
+        in (
+            VictimKind.HOUSEHOLD,
+            VictimKind.BUSINESS,
+        )
+    )
+    rule_ids: list[str] = []
+    why: list[str] = []
+
+    if unit.state or unit.victim is None:
+        rule_ids += ["R-VICTIMLESS-COUNT", "R-NCRS-STATE"]
+        who = (
+            f"offender(s) {', '.join(offenders)}" if offenders else "one offender (none named, counted once)"
+        )
+        why.append(
+            f"a state-based offence with no specific victim, so it is counted per offender: {who}; "
+            "the points to prove are made out"
+        )
+    else:
+        rule_ids.append("R-ONE-PER-VICTIM")
+        if household:
+            rule_ids.append("R-VICTIM-HOUSEHOLD")
+            why.append(f"the {victims[unit.victim].kind} {unit.victim} counts once as one victim")
+        else:
+            why.append(f"one crime per victim for {unit.victim}")
+        mine = set(incidents)
+        if any(
+            other is not unit
+            and not other.state
+            and other.victim == unit.victim
+            and mine.isdisjoint(report.alleged[i].incident for i in other.members)
+            for other in units
+        ):
+            rule_ids.append("R-FINISHED-INCIDENT")
+            where = (
+                f"incidents {', '.join(incidents)} are"
+                if len(incidents) > 1
+                else f"incident {incidents[0]} is"
+            )
+            why.append(
+                f"{where} finished and separate from the victim's other incident(s), so a separate crime"
+            )
+
+    if unit.conduct:
+        rule_ids.append("R-PRINCIPAL-CONDUCT")
+        if version is RuleVersion.CONDUCT_IN_ADDITION:
+            why.append(
+                "stalking/harassment/coercive control is one course of conduct against the victim, "
+                "recorded in addition to any other crime under the rules then in force"
+            )
+        elif principal.code in COURSE_OF_CONDUCT_CODES:
+            why.append("the course of conduct is one crime for the victim and the most serious offence in it")
+        else:
+            conduct = ", ".join(a.ref for a in members if a.offence in COURSE_OF_CONDUCT_CODES)
+            why.append(
+                f"the course of conduct ({conduct}) is absorbed by the more serious {principal.code} "
+                "under the principal offence approach"
+            )
+    if absorbed:
+        if len(classes) > 1:
+            rule_ids += ["R-PRINCIPAL", "R-CLASSIFY"]
+        elif not (unit.conduct or household):
+            # One class only: for a course of conduct or a household R-PRINCIPAL-CONDUCT or
+            # R-VICTIM-HOUSEHOLD already says why it is one crime.
+            rule_ids.append("R-PRINCIPAL")
+        if vehicle:
+            rule_ids.append("R-CLASS-VEHICLE")
+            why.append("damage done to get into the vehicle is part of the theft from it (45, not 58C)")
+        why.append(
+            f"{', '.join(absorbed)} {'is' if len(absorbed) == 1 else 'are'} part of this one crime, "
+            f"recorded as the most serious offence, {_label(principal)}"
+        )
+
+    crime_ids = _ordered(rule_ids)
+    victim_text = f"victim {unit.victim}" if unit.victim is not None else "no specific victim"
+    lines = [
+        f"Crime {n}: {_label(principal)} ({victim_text}) from {', '.join(refs)}: "
+        f"{'; '.join(why)} ({', '.join(crime_ids)})."
+    ]
+    restricted = any(offences[a.offence].restricted for a in members)
+    review = any(a.offence in SERIOUS_SEXUAL_CODES for a in members)
+    if review:
+        rule_ids.append("R-RAPE-RECORD")
+        lines.append(
+            f"Crime {n} is a rape or serious sexual offence recorded on the victim's account: list it "
+            "for the daily review (R-RAPE-RECORD)."
+        )
+    if restricted:
+        rule_ids.append("R-RESTRICTED")
+        lines.append(f"Crime {n} is a need-to-know (restricted) class: limit who can see it (R-RESTRICTED).")
+    crime = CrimeToRecord(
+        victim=unit.victim,
+        offence=principal.code,
+        allegations=refs,
+        offenders=offenders,
+        rules=_ordered(rule_ids),
+        restricted=restricted,
+        daily_review=review,
+        incidents=incidents,
+    )
+    return crime, lines
+
+
 def decide(
     report: Report, offences: Mapping[str, OffenceInfo], *, rule_version: RuleVersion | None = None
 ) -> Decision:
@@ -411,7 +571,6 @@ def decide(
     victims = _validate(report, offences)
     version = rule_version or rule_version_for(report.reported_at)
     deadline = record_by(report.reported_at)
-    alleged = report.alleged
     cited: list[str] = []
     lines: list[str] = []
 
@@ -425,147 +584,24 @@ def decide(
     # Step 2: screening.
     not_recorded: list[NotRecorded] = []
     recordable: list[int] = []
-    for i, a in enumerate(alleged):
-        offence = offences[a.offence]
-        refusal = _screen(a, offence)
+    for i, allegation in enumerate(report.alleged):
+        offence = offences[allegation.offence]
+        refusal = _screen(allegation, offence)
         if refusal is None:
             recordable.append(i)
             continue
         not_recorded.append(refusal)
-        ids = [refusal.rule]
-        if refusal.rule == "R-NCRS-BOP":
-            ids.append("R-NCRS-VICTIM-BELIEF")
-        if a.offence in SERIOUS_SEXUAL_CODES:
-            ids.append("R-RAPE-RECORD")
-        cited.extend(ids)
-        reason = refusal.reason[0].lower() + refusal.reason[1:].rstrip(".")
-        line = f"{a.ref} ({_label(offence)}) is not recorded: {reason}."
-        if refusal.rule == "R-NCRS-BOP":
-            line += " The victim's own account is normally enough; only checkable fact counts against it"
-            line += " (R-NCRS-BOP, R-NCRS-VICTIM-BELIEF)."
-        else:
-            line = f"{line[:-1]} ({refusal.rule})."
-        lines.append(line)
-        if a.offence in SERIOUS_SEXUAL_CODES:
-            lines.append(
-                f"{a.ref} is a rape or serious sexual offence not recorded: list it for the daily review; "
-                "not recording it needs senior DDM/FCR sign-off (R-RAPE-RECORD)."
-            )
+        cited += _refusal_rules(allegation, refusal)
+        lines += _refusal_lines(allegation, offence, refusal)
 
     # Step 3: counting.
-    units = _units(report, recordable, version)
-    unit_incidents = [{alleged[i].incident for i in unit.members} for unit in units]
+    units = _units(report, recordable, offences, version)
     crimes: list[CrimeToRecord] = []
     for n, unit in enumerate(units, start=1):
-        chosen, vehicle = _principal(unit.members, report, offences)
-        principal = offences[alleged[chosen].offence]
-        members = [alleged[i] for i in unit.members]
-        refs = tuple(a.ref for a in members)
-        incidents = _dedupe([a.incident for a in members])
-        offenders = _dedupe([o for a in members for o in a.offenders])
-        absorbed = [a for a in members if a.ref != alleged[chosen].ref]
-        rule_ids: list[str] = []
-        why: list[str] = []
-
-        if unit.victim is None:
-            rule_ids += ["R-VICTIMLESS-COUNT", "R-NCRS-STATE"]
-            who = (
-                f"offender(s) {', '.join(offenders)}"
-                if offenders
-                else "one offender (none named, counted once)"
-            )
-            why.append(
-                f"no specific victim, so it is counted per offender: {who}; the points to prove are made out"
-            )
-        else:
-            kind = victims[unit.victim].kind
-            rule_ids.append("R-ONE-PER-VICTIM")
-            if kind in (VictimKind.HOUSEHOLD, VictimKind.BUSINESS):
-                rule_ids.append("R-VICTIM-HOUSEHOLD")
-                why.append(f"the {kind} {unit.victim} counts once as one victim")
-            else:
-                why.append(f"one crime per victim for {unit.victim}")
-            if any(
-                other is not unit and other.victim == unit.victim and unit_incidents[n - 1].isdisjoint(seen)
-                for other, seen in zip(units, unit_incidents, strict=True)
-            ):
-                rule_ids.append("R-FINISHED-INCIDENT")
-                why.append(
-                    f"incident {', '.join(incidents)} is a separate finished incident, so a separate crime"
-                )
-
-        classes = _dedupe([a.offence for a in members])
-        conduct_members = [a for a in members if a.offence in COURSE_OF_CONDUCT_CODES]
-        if unit.conduct:
-            rule_ids.append("R-PRINCIPAL-CONDUCT")
-            if version is RuleVersion.CONDUCT_IN_ADDITION:
-                why.append(
-                    "stalking/harassment/coercive control is one course of conduct against the victim, "
-                    "recorded in addition to any other crime under the rules then in force"
-                )
-            elif principal.code in COURSE_OF_CONDUCT_CODES:
-                why.append(
-                    "the course of conduct is one crime for the victim, and it is the most serious offence "
-                    "in it, so the other offences in it are part of it"
-                )
-            else:
-                why.append(
-                    f"the course of conduct ({', '.join(a.ref for a in conduct_members)}) is absorbed by the "
-                    f"more serious {principal.code} under the principal offence approach"
-                )
-        if len(members) > 1:
-            if len(classes) > 1:
-                rule_ids += ["R-PRINCIPAL", "R-CLASSIFY"]
-            elif unit.conduct or (
-                unit.victim is not None
-                and victims[unit.victim].kind in (VictimKind.HOUSEHOLD, VictimKind.BUSINESS)
-            ):
-                pass  # one class: R-PRINCIPAL-CONDUCT or R-VICTIM-HOUSEHOLD already says why it is one crime
-            else:
-                rule_ids.append("R-PRINCIPAL")
-            if vehicle:
-                rule_ids.append("R-CLASS-VEHICLE")
-                why.append("damage done to get into the vehicle is part of the theft from it (45, not 58C)")
-            why.append(
-                f"{', '.join(a.ref for a in absorbed)} {'is' if len(absorbed) == 1 else 'are'} part of "
-                f"this one crime, recorded as the most serious offence, {_label(principal)}"
-            )
-
-        restricted = any(offences[a.offence].restricted for a in members)
-        review = any(a.offence in SERIOUS_SEXUAL_CODES for a in members)
-        crime_ids = _ordered(rule_ids)
-        cited.extend(crime_ids)
-        victim_text = f"victim {unit.victim}" if unit.victim is not None else "no specific victim"
-        lines.append(
-            f"Crime {n}: {_label(principal)} ({victim_text}) from {', '.join(refs)}: "
-            f"{'; '.join(why)} ({', '.join(crime_ids)})."
-        )
-        extra: list[str] = []
-        if review:
-            extra.append("R-RAPE-RECORD")
-            cited.append("R-RAPE-RECORD")
-            lines.append(
-                f"Crime {n} is a rape or serious sexual offence recorded on the victim's account: list it "
-                "for the daily review (R-RAPE-RECORD)."
-            )
-        if restricted:
-            extra.append("R-RESTRICTED")
-            cited.append("R-RESTRICTED")
-            lines.append(
-                f"Crime {n} is a need-to-know (restricted) class: limit who can see it (R-RESTRICTED)."
-            )
-        crimes.append(
-            CrimeToRecord(
-                victim=unit.victim,
-                offence=principal.code,
-                allegations=refs,
-                offenders=offenders,
-                rules=_ordered([*crime_ids, *extra]),
-                restricted=restricted,
-                daily_review=review,
-                incidents=incidents,
-            )
-        )
+        crime, crime_lines = _crime(n, unit, units, report, offences, victims, version)
+        crimes.append(crime)
+        cited += crime.rules
+        lines += crime_lines
 
     # Step 4: where and by when.
     transfer_to = None

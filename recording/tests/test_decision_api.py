@@ -141,6 +141,10 @@ def _with_allegation(index: int, **changes: Any) -> dict[str, Any]:
         (body(alleged=[]), {"alleged": {"non_field_errors": ["This list may not be empty."]}}),
         (body(force=""), {"force": ["This field may not be blank."]}),
         (
+            body(victims=[{"ref": f"V{i}", "kind": "person"} for i in range(101)]),
+            {"victims": {"non_field_errors": ["Ensure this field has no more than 100 elements."]}},
+        ),
+        (
             _with_allegation(0, incident=None),
             {"alleged": {"0": {"incident": ["This field may not be null."]}}},
         ),

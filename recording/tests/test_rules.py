@@ -228,7 +228,7 @@ def test_a_household_or_business_counts_once_for_several_allegations_of_one_clas
     assert "R-PRINCIPAL" not in decision.rules
 
 
-def test_two_householders_are_two_victims_only_when_listed_as_people() -> None:
+def test_two_households_in_one_incident_are_two_victims() -> None:
     households = decide(
         report(
             a("A1", "H1", "58A"),
@@ -271,6 +271,23 @@ def test_victimless_offences_are_counted_per_offender(
     decision = decide(report(*alleged), ho_offences())
     assert crimes_of(decision) == expected
     assert "R-VICTIMLESS-COUNT" in decision.rules
+
+
+def test_a_state_based_offence_naming_a_victim_is_still_counted_per_offender() -> None:
+    decision = decide(
+        report(
+            a("A1", "V1", "8N", offenders=("O1",)),
+            a("A2", "S1", "92D", offenders=("O1",)),
+            a("A3", "S1", "92D", offenders=("O2",)),
+            a("A4", "S1", "10D", offenders=("O2",), believed=False),
+            victims=(Victim("V1", "person"), Victim("S1", "society")),
+        ),
+        ho_offences(),
+    )
+    assert crimes_of(decision) == [("V1", "8N", ("A1",)), ("S1", "92D", ("A2",)), ("S1", "92D", ("A3",))]
+    assert [(n.allegation, n.rule) for n in decision.not_recorded] == [("A4", "R-NCRS-STATE")]
+    assert "R-VICTIMLESS-COUNT" in decision.crimes[1].rules
+    assert "R-FINISHED-INCIDENT" not in decision.rules
 
 
 def test_a_victim_based_offence_needs_a_victim() -> None:
