@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import random
 from pathlib import Path
+from typing import Any, TextIO
 
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem
+from config.registry import NavItem, Queue
 from staffing.reference import ReferenceTable, as_bool, as_int
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -43,5 +45,24 @@ class RecordingConfig(AppConfig):
         ),
     ]
     nav_items = [
+        NavItem("Record a crime", "recording:decide", frozenset(Role.CRIME_STAFF), order=10),
+        NavItem("Crimes", "recording:crime-list", frozenset(Role.CRIME_STAFF), order=20),
+        NavItem("Incidents", "recording:incident-list", frozenset(Role.CRIME_STAFF), order=25),
+        NavItem(
+            "Reclassifications", "recording:reclassification-list", frozenset(Role.CRIME_STAFF), order=30
+        ),
+        NavItem("Cancellations", "recording:cancellation-list", frozenset(Role.CRIME_STAFF), order=31),
+        NavItem("Transfers", "recording:transfer-list", frozenset(Role.CRIME_STAFF), order=32),
+        NavItem("Force directory", "recording:force-list", frozenset(Role.SUPERVISORS), order=85),
         NavItem("Offence codes", "recording:offence-list", frozenset(Role.CRIME_STAFF), order=90),
     ]
+
+    def home_queues(self, user: Any) -> list[Queue]:
+        from recording.queues import recording_queues
+
+        return recording_queues(user)
+
+    def seed_demo(self, rng: random.Random, out: TextIO) -> None:
+        from recording.demo import seed_recording
+
+        seed_recording(rng, out)

@@ -1,0 +1,278 @@
+"""Demo incidents and crimes: a few thousand incidents over six weeks, a few hundred crimes at every stage
+of their life, and a force directory. Deterministic for a given rng (times are relative to now)."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from typing import TextIO
+
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from config.exceptions import DomainError
+from recording.models import ImportBatch, Incident, NsirCode
+from recording.services import casework, crimes, incidents
+from staffing.models import User
+
+INCIDENTS = 3000
+DAYS = 42
+
+FORCES = [
+    ("GMP", "Greater Manchester Police"),
+    ("WMP", "West Midlands Police"),
+    ("MPS", "Metropolitan Police Service"),
+    ("WYP", "West Yorkshire Police"),
+    ("SWP", "South Wales Police"),
+    ("TVP", "Thames Valley Police"),
+]
+
+# The offences a crime-related NSIR type usually becomes (codes from ho_offences.csv).
+OFFENCES_BY_NSIR = {
+    "CRIME": ["46", "58C", "8L"],
+    "CRIME-VIOLENCE": ["8N", "105A", "8L", "5D", "8P"],
+    "CRIME-SEXUAL": ["20A", "19C", "17A"],
+    "CRIME-ROBBERY": ["34B", "34A"],
+    "CRIME-BURGLARY": ["28E", "28F", "28G", "28H"],
+    "CRIME-VEHICLE": ["45", "48", "126"],
+    "CRIME-THEFT": ["46", "49", "39", "44"],
+    "CRIME-DAMAGE": ["58A", "58B", "58C", "58D"],
+    "CRIME-DRUGS": ["92D", "92A"],
+    "CRIME-WEAPONS": ["10A", "10D"],
+    "CRIME-PUBLIC-ORDER": ["9A", "9B", "8M"],
+    "CRIME-FRAUD": ["53D", "53E"],
+    "CRIME-DOMESTIC": ["8N", "105A", "8U"],
+}
+SUMMARIES = {
+    "CRIME-VIOLENCE": "Caller reports a man assaulted outside licensed premises",
+    "CRIME-SEXUAL": "Report of a sexual assault on a bus",
+    "CRIME-ROBBERY": "Phone snatched with force near the station",
+    "CRIME-BURGLARY": "Householder returns to find back door forced",
+    "CRIME-VEHICLE": "Car window smashed and bag taken",
+    "CRIME-THEFT": "Bicycle stolen from outside a shop",
+    "CRIME-DAMAGE": "Garden fence kicked down overnight",
+    "CRIME-DRUGS": "Patrol finds a man with suspected cannabis",
+    "CRIME-WEAPONS": "Youth seen with a knife in the park",
+    "CRIME-PUBLIC-ORDER": "Man shouting threats at staff in a takeaway",
+    "CRIME-FRAUD": "Elderly caller tricked into handing over bank card",
+    "CRIME-DOMESTIC": "Neighbour hears a woman screaming next door",
+}
+STREETS = [
+    "High Street",
+    "Station Road",
+    "Church Lane",
+    "Park Avenue",
+    "Mill Road",
+    "Queen Street",
+    "Victoria Road",
+]
+TOWNS = ["Ashford", "Bramley", "Castleton", "Dunmore", "Eastwick"]
+NAMES = [
+    "Ann Patel",
+    "Ben Hughes",
+    "Cara Lewis",
+    "Dan Okafor",
+    "Eve Morgan",
+    "Faisal Khan",
+    "Gwen Price",
+    "Hari Singh",
+]
+
+
+def _grade(rng: random.Random) -> str:
+    return rng.choices(
+        ["immediate", "priority", "scheduled", "resolved_without_deployment"], weights=[1, 3, 4, 2]
+    )[0]
+
+
+def seed_recording(rng: random.Random, out: TextIO) -> None:
+    if not NsirCode.objects.exists():
+        from staffing.reference import reference_load
+
+        reference_load()
+    sergeant = User.objects.filter(role=User.Role.SERGEANT, is_active=True).order_by("username").first()
+    admin = User.objects.filter(role=User.Role.ADMIN).order_by("username").first()
+    recorders = list(User.objects.filter(role=User.Role.RECORDER).order_by("username"))
+    investigators = list(User.objects.filter(role=User.Role.INVESTIGATOR).order_by("username"))
+    if sergeant is None or not recorders or not investigators:
+        out.write("Recording: no demo staff yet; skipped.\n")
+        return
+    # The demo sergeant is the designated decision maker for cancellations.
+    sergeant.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
+
+    for code, name in FORCES:
+        casework.force_save(
+            actor=sergeant,
+            code=code,
+            name=name,
+            transfer_email=f"crime.transfers@{code.lower()}.police.example",
+            transfer_phone=f"0300 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+            notes="Annex A transfers by email; phone for urgent cases.",
+            last_verified=timezone.localdate() - timedelta(days=rng.randint(5, 200)),
+            reason="Demo data",
+        )
+
+    now = timezone.now()
+    codes = list(NsirCode.objects.values_list("code", "crime_related"))
+    crime_codes = [c for c, related in codes if related and c in OFFENCES_BY_NSIR]
+    other_codes = [c for c, related in codes if not related]
+    rows = []
+    for n in range(INCIDENTS):
+        crime_related = rng.random() < 0.35
+        code = rng.choice(crime_codes if crime_related else other_codes)
+        opened = now - timedelta(minutes=rng.randint(30, DAYS * 24 * 60))
+        closed = (
+            opened + timedelta(minutes=rng.randint(20, 600)) if opened < now - timedelta(hours=12) else None
+        )
+        rows.append(
+            {
+                "reference": f"XX-{opened:%Y%m%d}-{n:05d}",
+                "opened_at": opened,
+                "closed_at": closed,
+                "nsir_code": code,
+                "grade": _grade(rng),
+                "summary": SUMMARIES.get(code, f"Incident: {code.replace('-', ' ').lower()}"),
+                "location": f"{rng.randint(1, 200)} {rng.choice(STREETS)}, {rng.choice(TOWNS)}",
+            }
+        )
+    result = incidents.incidents_upsert(rows=enumerate(rows), actor=admin, source=ImportBatch.Source.DEMO)
+
+    # About four in five crime-related incidents older than a day become crimes; the rest are left for the
+    # unrecorded-incident sweep to find (R-NSIR-AUDIT-TRAIL).
+    candidates = list(
+        Incident.objects.filter(crime_related=True, import_batch=result.batch)
+        .select_related("nsir_code")
+        .order_by("reference")
+    )
+    made = 0
+    for incident in candidates:
+        if rng.random() > 0.8 or made >= 400:
+            continue
+        offence = rng.choice(OFFENCES_BY_NSIR[incident.nsir_code.code])
+        recorder = rng.choice(recorders)
+        delay = timedelta(
+            hours=rng.choice([1, 2, 3, 5, 8, 12, 20, 23]) if rng.random() > 0.1 else rng.randint(25, 60)
+        )
+        recorded_at = min(incident.opened_at + delay, now)
+        suspect_known = rng.random() < 0.45
+        victimless = offence in {"92D", "92A", "10A", "10D"}
+        try:
+            crime = crimes.crime_create(
+                actor=recorder,
+                offence_code=offence,
+                reported_at=incident.opened_at,
+                recorded_at=recorded_at,
+                victims=[]
+                if victimless
+                else [
+                    crimes.VictimInput(
+                        ref="V1",
+                        name=rng.choice(NAMES),
+                        contact="07700 900" + str(rng.randint(100, 999)),
+                        vulnerable=rng.random() < 0.15,
+                    )
+                ],
+                suspects=[crimes.SuspectInput(ref="O1", name=rng.choice(NAMES), identified=True)]
+                if suspect_known
+                else [],
+                incident_references=[incident.reference],
+                details=crimes.CrimeDetails(
+                    summary=incident.summary,
+                    location=incident.location,
+                    grade=incident.grade,
+                    domestic_abuse=incident.nsir_code.code == "CRIME-DOMESTIC",
+                ),
+                reason="Demo data",
+            )
+        except DomainError:
+            continue
+        made += 1
+        _progress(rng, crime, sergeant, investigators, suspect_known, victimless)
+    _pending_work(rng, sergeant, investigators)
+    out.write(
+        f"Recording: {Incident.objects.count()} incidents, {made} crimes, {len(FORCES)} forces\n"
+    )
+
+
+def _progress(
+    rng: random.Random,
+    crime: crimes.Crime,
+    sergeant: User,
+    investigators: list[User],
+    suspect: bool,
+    victimless: bool,
+) -> None:
+    """Move a demo crime along its life: allocation, victim contact, enquiries, outcome."""
+    roll = rng.random()
+    if roll < 0.15:
+        return
+    owner = rng.choice(investigators)
+    casework.crime_allocate(crime=crime, actor=sergeant, owner=owner, team=None, reason="Demo allocation")
+    if not victimless and rng.random() < 0.6:
+        contacted = min(crime.recorded_at + timedelta(days=rng.randint(1, 6)), timezone.now())
+        casework.victim_update_record(
+            crime=crime,
+            actor=owner,
+            contacted_at=contacted,
+            method=rng.choice(["phone", "email", "visit"]),
+            summary="Explained the investigation plan and gave the crime number.",
+        )
+    if rng.random() < 0.3:
+        casework.enquiry_create(
+            crime=crime, actor=owner, kind=rng.choice(["cctv", "house_to_house", "forensic"])
+        )
+    if roll < 0.45:
+        casework.crime_set_status(
+            crime=crime, actor=owner, status="under_investigation", reason="Enquiries begun"
+        )
+        return
+    if roll < 0.75:
+        outcome = "1" if suspect else "18"
+        casework.crime_finalise(crime=crime, actor=owner, outcome_code=outcome, reason="Demo outcome")
+
+
+def _pending_work(rng: random.Random, sergeant: User, investigators: list[User]) -> None:
+    """Queues with something in them: reclassifications, cancellations and transfers awaiting decisions."""
+    open_crimes = list(
+        crimes.Crime.objects.filter(status__in=["allocated", "under_investigation"]).order_by("id")[:40]
+    )
+    rng.shuffle(open_crimes)
+    for crime in open_crimes[:5]:
+        try:
+            casework.reclassification_propose(
+                crime=crime,
+                actor=rng.choice(investigators),
+                offence_code="5D" if crime.offence.code != "5D" else "8N",
+                reason="Medical notes show the injury is more serious than first reported.",
+            )
+        except DomainError:
+            continue
+    for crime in open_crimes[5:8]:
+        casework.cancellation_request(
+            crime=crime,
+            actor=rng.choice(investigators),
+            criterion_code="C2",
+            evidence="CCTV reviewed by the OIC.",
+            avi="CCTV shows the item was dropped by the owner and picked up by a passer-by who handed it in.",
+        )
+    for crime in open_crimes[8:10]:
+        casework.cancellation_request(
+            crime=crime,
+            actor=rng.choice(investigators),
+            criterion_code="C4",
+            evidence="Created twice from the same call by mistake.",
+        )
+    for crime, (code, _name) in zip(open_crimes[10:13], FORCES, strict=False):
+        casework.transfer_out_request(
+            crime=crime, actor=sergeant, force_code=code, reason=f"Offence took place in {code}'s area."
+        )
+    for n, (code, _name) in enumerate(FORCES[3:5]):
+        casework.transfer_in_register(
+            actor=sergeant,
+            force_code=code,
+            their_reference=f"{code}/26/{rng.randint(10000, 99999)}",
+            offence_code="46",
+            reported_at=timezone.now() - timedelta(hours=6 + n),
+            summary="Theft at a retail park in our area.",
+            victim_name=rng.choice(NAMES),
+        )

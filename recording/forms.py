@@ -1,0 +1,297 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.forms import formset_factory
+
+from recording import rules
+from recording.models import (
+    CancellationCriterion,
+    Crime,
+    CrimeVictim,
+    Enquiry,
+    Grade,
+    HomeOfficeOutcome,
+    VictimUpdate,
+)
+from staffing.models import User
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+def when_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateTimeField:
+    return forms.DateTimeField(
+        label=label,
+        required=required,
+        widget=LocalDateTimeInput(),
+        input_formats=[DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"],
+        help_text=help_text or "Europe/London time.",
+    )
+
+
+GRADE_CHOICES = [("", "Not graded"), *Grade.choices]
+
+
+# ---------------------------------------------------------------- the recording decision screen
+
+
+class ReportForm(forms.Form):
+    reported_at = when_field(
+        "Reported at",
+        help_text="When the report first reached the force (the NCRS 24-hour clock starts here).",
+    )
+    force = forms.CharField(label="Our force", max_length=12, initial=settings.RESOLVE_FORCE_CODE)
+    location_force = forms.CharField(
+        label="Force area where it happened",
+        max_length=12,
+        required=False,
+        help_text="Leave blank if it happened in our area.",
+    )
+    incident_reference = forms.CharField(
+        label="Incident reference",
+        max_length=40,
+        required=False,
+        help_text="The command-and-control log entry.",
+    )
+    summary = forms.CharField(label="Summary", widget=forms.Textarea, required=False)
+    location = forms.CharField(label="Location", max_length=300, required=False)
+    grade = forms.ChoiceField(label="THRIVE grade", choices=GRADE_CHOICES, required=False)
+    domestic_abuse = forms.BooleanField(label="Domestic abuse", required=False)
+    hate_crime = forms.BooleanField(label="Hate crime", required=False)
+    safeguarding_referral = forms.BooleanField(label="Safeguarding referral made", required=False)
+
+
+class VictimRowForm(forms.Form):
+    ref = forms.CharField(label="Victim ref", max_length=20, help_text="e.g. V1")
+    kind = forms.ChoiceField(label="Kind", choices=[(k.value, k.value.title()) for k in rules.VictimKind])
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    date_of_birth = forms.DateField(
+        label="Date of birth", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    contact = forms.CharField(label="Contact", max_length=300, required=False)
+    vulnerable = forms.BooleanField(label="Vulnerable", required=False)
+
+
+class AllegationRowForm(forms.Form):
+    ref = forms.CharField(label="Allegation ref", max_length=20, help_text="e.g. A1")
+    victim = forms.CharField(
+        label="Victim ref", max_length=20, required=False, help_text="Blank: no specific victim."
+    )
+    offence = forms.CharField(label="Offence code", max_length=12, help_text="e.g. 8N")
+    incident = forms.CharField(label="Incident label", max_length=40, initial="I1")
+    believed = forms.BooleanField(label="Believed", required=False, initial=True)
+    avi_no_crime = forms.BooleanField(label="AVI shows no crime", required=False)
+    offenders = forms.CharField(
+        label="Offender refs", max_length=200, required=False, help_text="Comma-separated, e.g. O1"
+    )
+
+    def clean_offenders(self) -> list[str]:
+        raw = self.cleaned_data.get("offenders") or ""
+        return [p.strip() for p in raw.split(",") if p.strip()]
+
+
+class OffenderRowForm(forms.Form):
+    ref = forms.CharField(label="Offender ref", max_length=20)
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    identified = forms.BooleanField(label="Identified", required=False)
+    description = forms.CharField(label="Description", max_length=300, required=False)
+
+
+VictimFormSet = formset_factory(VictimRowForm, extra=0, min_num=0)
+AllegationFormSet = formset_factory(AllegationRowForm, extra=0, min_num=1, validate_min=True)
+OffenderFormSet = formset_factory(OffenderRowForm, extra=0, min_num=0)
+
+
+# ---------------------------------------------------------------- crime list
+
+
+class CrimeFilterForm(forms.Form):
+    q = forms.CharField(label="Crime number, incident or words", required=False)
+    status = forms.ChoiceField(label="Status", choices=[("", "Any"), *Crime.Status.choices], required=False)
+    offence = forms.CharField(label="Offence code", required=False, max_length=12)
+    mine = forms.BooleanField(label="Only mine", required=False)
+    breach = forms.BooleanField(label="Only NCRS breaches", required=False)
+
+
+# ---------------------------------------------------------------- actions on a crime
+
+
+class ReclassifyForm(forms.Form):
+    offence = forms.CharField(label="New offence code", max_length=12)
+    reason = forms.CharField(label="Why the facts now point to this class", widget=forms.Textarea)
+
+
+class DecideForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label="Decision",
+        choices=[("yes", "Approve"), ("no", "Reject")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label="Reason for the decision", widget=forms.Textarea, required=False)
+
+
+class CancellationDecideForm(DecideForm):
+    victim_informed = forms.BooleanField(label="The victim has been told of the decision", required=False)
+
+
+class CancellationForm(forms.Form):
+    criterion = forms.ModelChoiceField(
+        label="HOCR Section C criterion",
+        queryset=CancellationCriterion.objects.exclude(code="C1"),
+        to_field_name="code",
+        help_text="C1 (transfer) follows an accepted transfer: use Transfer instead.",
+    )
+    evidence = forms.CharField(label="Evidence the criterion needs", widget=forms.Textarea)
+    avi = forms.CharField(
+        label="Additional verifiable information (C2)",
+        widget=forms.Textarea,
+        required=False,
+        help_text="The checkable fact itself (e.g. what the CCTV shows). Withdrawal of support is not AVI.",
+    )
+    duplicate_of = forms.CharField(label="Surviving crime number (C3)", max_length=40, required=False)
+
+
+class TransferOutForm(forms.Form):
+    force = forms.CharField(label="Force code", max_length=12, help_text="From the force directory.")
+    reason = forms.CharField(label="Why it belongs to that force", widget=forms.Textarea)
+
+
+class TransferInForm(forms.Form):
+    force = forms.CharField(label="Sending force code", max_length=12)
+    their_reference = forms.CharField(label="Sending force's reference", max_length=60)
+    offence = forms.CharField(label="Offence code", max_length=12)
+    reported_at = when_field("Reported at (to the sending force)")
+    summary = forms.CharField(label="Summary", widget=forms.Textarea, required=False)
+    victim_name = forms.CharField(label="Victim's name", max_length=200, required=False)
+
+
+class TransferDecideForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        label="Decision",
+        choices=[("yes", "Accepted"), ("no", "Rejected")],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    their_reference = forms.CharField(
+        label="Receiving force's reference",
+        max_length=60,
+        required=False,
+        help_text="Needed when an outgoing transfer is accepted.",
+    )
+    note = forms.CharField(label="Note", widget=forms.Textarea, required=False)
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ModelChoiceField(
+        label="Home Office outcome", queryset=HomeOfficeOutcome.objects.all(), to_field_name="code"
+    )
+    reason = forms.CharField(label="Reason", widget=forms.Textarea)
+
+
+class AssessmentForm(forms.Form):
+    grade = forms.ChoiceField(label="THRIVE grade", choices=GRADE_CHOICES, required=False)
+    thrive_notes = forms.CharField(label="THRIVE notes", widget=forms.Textarea, required=False)
+    vulnerable_victim = forms.BooleanField(label="Vulnerable victim", required=False)
+    domestic_abuse = forms.BooleanField(label="Domestic abuse", required=False)
+    hate_crime = forms.BooleanField(label="Hate crime", required=False)
+    safeguarding_referral = forms.BooleanField(label="Safeguarding referral made", required=False)
+    safeguarding_notes = forms.CharField(label="Safeguarding notes", widget=forms.Textarea, required=False)
+    solvability = forms.ChoiceField(label="Solvability screening", choices=Crime.Solvability.choices)
+    solvability_factors = forms.CharField(
+        label="Solvability factors",
+        required=False,
+        help_text="Comma-separated, e.g. CCTV, named suspect, forensics",
+    )
+    solvability_reason = forms.CharField(label="Screening reason", widget=forms.Textarea, required=False)
+    victim_view = forms.ChoiceField(label="Victim's view", choices=Crime.VictimView.choices, required=False)
+    victim_view_evidence = forms.CharField(
+        label="How the view was obtained", widget=forms.Textarea, required=False
+    )
+    reason = forms.CharField(label="Reason for the change", max_length=300)
+
+    def clean_solvability_factors(self) -> list[str]:
+        raw = self.cleaned_data.get("solvability_factors") or ""
+        return [p.strip() for p in raw.split(",") if p.strip()]
+
+
+class SuspectForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=200, required=False)
+    identified = forms.BooleanField(label="Identified", required=False)
+    description = forms.CharField(label="Description", widget=forms.Textarea, required=False)
+    reason = forms.CharField(label="Reason", max_length=300, initial="Suspect added")
+
+
+class VictimForm(forms.Form):
+    kind = forms.ChoiceField(label="Kind", choices=CrimeVictim.Kind.choices)
+    name = forms.CharField(label="Name", max_length=200)
+    date_of_birth = forms.DateField(
+        label="Date of birth", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    contact = forms.CharField(label="Contact", max_length=300, required=False)
+    vulnerable = forms.BooleanField(label="Vulnerable", required=False)
+    reason = forms.CharField(label="Reason", max_length=300, initial="Victim added")
+
+
+class VictimUpdateForm(forms.Form):
+    victim = forms.ModelChoiceField(label="Victim", queryset=CrimeVictim.objects.none(), required=False)
+    contacted_at = when_field("Contacted at")
+    method = forms.ChoiceField(label="Method", choices=VictimUpdate.Method.choices)
+    summary = forms.CharField(label="What the victim was told", widget=forms.Textarea)
+
+    def __init__(self, *args: Any, crime: Crime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["victim"].queryset = crime.victims.all()  # type: ignore[attr-defined]
+
+
+class EnquiryForm(forms.Form):
+    kind = forms.ChoiceField(label="Enquiry", choices=Enquiry.Kind.choices)
+    details = forms.CharField(label="Details", widget=forms.Textarea, required=False)
+    assigned_to = forms.ModelChoiceField(
+        label="Assigned to",
+        queryset=User.objects.filter(is_active=True, role__in=["investigator", "sergeant", "recorder"]),
+        required=False,
+    )
+    due_at = when_field("Due by", required=False)
+
+
+class EnquiryUpdateForm(forms.Form):
+    status = forms.ChoiceField(label="Status", choices=Enquiry.Status.choices)
+    result = forms.CharField(label="Result", widget=forms.Textarea, required=False)
+
+
+class AppointmentForm(forms.Form):
+    officer = forms.ModelChoiceField(
+        label="Officer or investigator",
+        queryset=User.objects.filter(is_active=True, role__in=["investigator", "sergeant", "recorder"]),
+    )
+    victim = forms.ModelChoiceField(label="Victim", queryset=CrimeVictim.objects.none(), required=False)
+    starts_at = when_field("Starts at")
+    ends_at = when_field("Ends at")
+    location = forms.CharField(label="Where", max_length=300, required=False)
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args: Any, crime: Crime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["victim"].queryset = crime.victims.all()  # type: ignore[attr-defined]
+
+
+class ForceForm(forms.Form):
+    code = forms.CharField(label="Force code", max_length=12)
+    name = forms.CharField(label="Name", max_length=120)
+    transfer_email = forms.EmailField(label="Crime-transfer email", required=False)
+    transfer_phone = forms.CharField(label="Crime-transfer phone", max_length=40, required=False)
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+    last_verified = forms.DateField(
+        label="Contact details last verified", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(label="Reason for the change", max_length=300)

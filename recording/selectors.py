@@ -1,0 +1,216 @@
+"""Reads for crime recording, with related data loaded (list pages pin their query counts)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from recording import lifecycle
+from recording.models import (
+    Appointment,
+    CancellationRequest,
+    ClassificationChange,
+    Crime,
+    CrimeTransfer,
+    Enquiry,
+    Force,
+    Incident,
+    VictimUpdate,
+)
+from recording.permissions import SEE_ALL_RESTRICTED
+from staffing.models import User
+
+
+def crime_visible(*, user: User) -> QuerySet[Crime]:
+    """R-RESTRICTED: restricted crimes only for sergeants, managers, admins and the owner."""
+    qs = Crime.objects.all()
+    if user.role not in SEE_ALL_RESTRICTED:
+        qs = qs.filter(Q(restricted=False) | Q(owner=user))
+    return qs
+
+
+def crime_list(*, user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Crime]:
+    filters = filters or {}
+    qs = crime_visible(user=user).select_related("offence", "owner", "team", "outcome")
+    if q := (filters.get("q") or "").strip():
+        qs = qs.filter(
+            Q(crime_number__icontains=q)
+            | Q(summary__icontains=q)
+            | Q(incidents__reference__iexact=q)
+            | Q(sending_force_reference__iexact=q)
+        ).distinct()
+    if status := filters.get("status"):
+        qs = qs.filter(status=status)
+    if offence := filters.get("offence"):
+        qs = qs.filter(offence__code=offence)
+    if filters.get("mine") in {True, "1", "true", "on"}:
+        qs = qs.filter(owner=user)
+    if filters.get("breach") in {True, "1", "true", "on"}:
+        qs = qs.filter(ncrs_breach=True)
+    if owner := filters.get("owner"):
+        qs = qs.filter(owner_id=owner)
+    if recorded_from := filters.get("recorded_from"):
+        qs = qs.filter(recorded_at__date__gte=recorded_from)
+    if recorded_to := filters.get("recorded_to"):
+        qs = qs.filter(recorded_at__date__lte=recorded_to)
+    return qs.order_by("-recorded_at", "-id")
+
+
+def crime_get(*, user: User, pk: int | str, for_update: bool = False) -> Crime:
+    """One crime the user may see, with everything the detail page shows; else Http404."""
+    qs = crime_visible(user=user).select_related(
+        "offence", "owner", "team", "outcome", "cancelled_under", "recorded_by"
+    )
+    lookup = {"crime_number": pk} if isinstance(pk, str) and "/" in pk else {"pk": pk}
+    crime = (
+        qs.prefetch_related(
+            "victims",
+            "suspects",
+            "incidents__nsir_code",
+            Prefetch(
+                "classification_changes",
+                queryset=ClassificationChange.objects.select_related(
+                    "from_offence", "to_offence", "proposed_by", "decided_by"
+                ),
+            ),
+            Prefetch(
+                "cancellations",
+                queryset=CancellationRequest.objects.select_related(
+                    "criterion", "requested_by", "decided_by"
+                ),
+            ),
+            Prefetch(
+                "transfers",
+                queryset=CrimeTransfer.objects.select_related("force", "requested_by", "decided_by"),
+            ),
+            Prefetch("victim_updates", queryset=VictimUpdate.objects.select_related("victim", "created_by")),
+            Prefetch("enquiries", queryset=Enquiry.objects.select_related("assigned_to")),
+            Prefetch("appointments", queryset=Appointment.objects.select_related("officer", "victim")),
+        )
+        .filter(**lookup)
+        .first()
+    )
+    if crime is None:
+        raise Http404("No such crime.")
+    return crime
+
+
+def crime_history(*, crime: Crime) -> list[dict[str, Any]]:
+    """The audit trail of a crime and its parts, newest first: who, when, what, why."""
+    rows: list[dict[str, Any]] = []
+    sources: list[tuple[str, Any]] = [
+        ("Crime", crime.history.select_related("history_user")),
+        ("Victim", crime.victims.model.history.filter(crime_id=crime.pk).select_related("history_user")),
+        ("Suspect", crime.suspects.model.history.filter(crime_id=crime.pk).select_related("history_user")),
+        (
+            "Classification",
+            ClassificationChange.history.filter(crime_id=crime.pk).select_related("history_user"),
+        ),
+        (
+            "Cancellation",
+            CancellationRequest.history.filter(crime_id=crime.pk).select_related("history_user"),
+        ),
+        ("Transfer", CrimeTransfer.history.filter(crime_id=crime.pk).select_related("history_user")),
+        ("Victim update", VictimUpdate.history.filter(crime_id=crime.pk).select_related("history_user")),
+        ("Enquiry", Enquiry.history.filter(crime_id=crime.pk).select_related("history_user")),
+        ("Appointment", Appointment.history.filter(crime_id=crime.pk).select_related("history_user")),
+    ]
+    kinds = {"+": "created", "~": "changed", "-": "deleted"}
+    for label, qs in sources:
+        previous: dict[int, Any] = {}
+        for record in qs.order_by("history_date", "history_id"):
+            changes: list[str] = []
+            prior = previous.get(record.id)
+            if prior is not None:
+                delta = record.diff_against(prior)
+                changes = [c.field for c in delta.changes if c.field != "updated_at"]
+            previous[record.id] = record
+            rows.append(
+                {
+                    "what": f"{label} {kinds.get(record.history_type, record.history_type)}",
+                    "fields": changes,
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "why": record.history_change_reason or "",
+                }
+            )
+    rows.sort(key=lambda r: r["when"], reverse=True)
+    return rows
+
+
+def incident_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Incident]:
+    filters = filters or {}
+    qs = Incident.objects.select_related("nsir_code")
+    if q := (filters.get("q") or "").strip():
+        qs = qs.filter(Q(reference__iexact=q) | Q(crime_number__iexact=q) | Q(summary__icontains=q))
+    if code := filters.get("nsir_code"):
+        qs = qs.filter(nsir_code__code=code)
+    if filters.get("unrecorded") in {True, "1", "true", "on"}:
+        qs = qs.filter(crime_related=True, crime_number__isnull=True)
+    return qs.order_by("-opened_at", "-id")
+
+
+def reclassification_pending() -> QuerySet[ClassificationChange]:
+    return (
+        ClassificationChange.objects.filter(status=ClassificationChange.Status.PROPOSED)
+        .select_related("crime", "from_offence", "to_offence", "proposed_by")
+        .order_by("proposed_at")
+    )
+
+
+def reclassification_list(*, status: str = "") -> QuerySet[ClassificationChange]:
+    qs = ClassificationChange.objects.exclude(status=ClassificationChange.Status.INITIAL).select_related(
+        "crime", "from_offence", "to_offence", "proposed_by", "decided_by"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-proposed_at", "-id")
+
+
+def cancellation_list(*, status: str = "") -> QuerySet[CancellationRequest]:
+    qs = CancellationRequest.objects.select_related(
+        "crime__offence", "criterion", "requested_by", "decided_by"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-requested_at", "-id")
+
+
+def transfer_list(*, status: str = "", direction: str = "") -> QuerySet[CrimeTransfer]:
+    qs = CrimeTransfer.objects.select_related("crime", "force", "offence", "requested_by", "decided_by")
+    if status:
+        qs = qs.filter(status=status)
+    if direction:
+        qs = qs.filter(direction=direction)
+    return qs.order_by("-requested_at", "-id")
+
+
+def force_list() -> QuerySet[Force]:
+    return Force.objects.order_by("name")
+
+
+def incident_awaiting_decision(*, within: timedelta = timedelta(hours=6)) -> QuerySet[Incident]:
+    """Crime-related incidents with no crime number whose NCRS 24-hour deadline (opened_at + 24h,
+    R-NCRS-24H) falls within `within` from now: a decision is due soon."""
+    now = timezone.now()
+    deadline_window_start = now - timedelta(hours=24)
+    return Incident.objects.filter(
+        crime_related=True,
+        crime_number__isnull=True,
+        opened_at__gte=deadline_window_start,
+        opened_at__lte=deadline_window_start + within,
+    ).select_related("nsir_code")
+
+
+def crime_victim_updates_overdue(*, user: User) -> QuerySet[Crime]:
+    qs = crime_visible(user=user).filter(
+        next_victim_update_due__lt=timezone.now(), status__in=lifecycle.OPEN_STATUSES
+    )
+    if user.role not in SEE_ALL_RESTRICTED:
+        qs = qs.filter(owner=user)
+    return qs

@@ -1,0 +1,378 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from recording.models import (
+    Appointment,
+    CancellationRequest,
+    ClassificationChange,
+    Crime,
+    CrimeSuspect,
+    CrimeTransfer,
+    CrimeVictim,
+    Enquiry,
+    Force,
+    Grade,
+    VictimUpdate,
+)
+
+
+class UserRefField(serializers.RelatedField):  # type: ignore[type-arg]
+    def to_representation(self, value: Any) -> str:
+        return str(value.username)
+
+
+# ---------------------------------------------------------------- outputs
+
+
+class VictimSerializer(serializers.ModelSerializer[CrimeVictim]):
+    class Meta:
+        model = CrimeVictim
+        fields = ["id", "ref", "kind", "name", "date_of_birth", "age", "contact", "vulnerable"]
+
+
+class SuspectSerializer(serializers.ModelSerializer[CrimeSuspect]):
+    class Meta:
+        model = CrimeSuspect
+        fields = ["id", "ref", "name", "date_of_birth", "description", "identified"]
+
+
+class CrimeListSerializer(serializers.ModelSerializer[Crime]):
+    offence = serializers.CharField(source="offence.code")
+    offence_title = serializers.CharField(source="offence.title")
+    owner = serializers.CharField(source="owner.username", default=None)
+    team = serializers.CharField(source="team.code", default=None)
+    outcome = serializers.CharField(source="outcome.code", default=None)
+
+    class Meta:
+        model = Crime
+        fields = [
+            "id",
+            "crime_number",
+            "offence",
+            "offence_title",
+            "status",
+            "reported_at",
+            "recorded_at",
+            "record_by",
+            "ncrs_breach",
+            "restricted",
+            "grade",
+            "owner",
+            "team",
+            "outcome",
+            "next_victim_update_due",
+        ]
+
+
+class ClassificationChangeSerializer(serializers.ModelSerializer[ClassificationChange]):
+    crime_number = serializers.CharField(source="crime.crime_number")
+    from_offence = serializers.CharField(source="from_offence.code", default=None)
+    to_offence = serializers.CharField(source="to_offence.code")
+    proposed_by = serializers.CharField(source="proposed_by.username", default=None)
+    decided_by = serializers.CharField(source="decided_by.username", default=None)
+
+    class Meta:
+        model = ClassificationChange
+        fields = [
+            "id",
+            "crime",
+            "crime_number",
+            "from_offence",
+            "to_offence",
+            "reason",
+            "status",
+            "proposed_by",
+            "proposed_at",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+        ]
+
+
+class CancellationSerializer(serializers.ModelSerializer[CancellationRequest]):
+    crime_number = serializers.CharField(source="crime.crime_number")
+    criterion = serializers.CharField(source="criterion.code")
+    requested_by = serializers.CharField(source="requested_by.username", default=None)
+    decided_by = serializers.CharField(source="decided_by.username", default=None)
+
+    class Meta:
+        model = CancellationRequest
+        fields = [
+            "id",
+            "crime",
+            "crime_number",
+            "criterion",
+            "evidence",
+            "avi",
+            "duplicate_of",
+            "status",
+            "requested_by",
+            "requested_at",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+            "victim_informed",
+        ]
+
+
+class TransferSerializer(serializers.ModelSerializer[CrimeTransfer]):
+    crime_number = serializers.CharField(source="crime.crime_number", default=None)
+    force = serializers.CharField(source="force.code")
+    offence = serializers.CharField(source="offence.code", default=None)
+    requested_by = serializers.CharField(source="requested_by.username", default=None)
+    decided_by = serializers.CharField(source="decided_by.username", default=None)
+
+    class Meta:
+        model = CrimeTransfer
+        fields = [
+            "id",
+            "crime",
+            "crime_number",
+            "direction",
+            "force",
+            "status",
+            "reason",
+            "their_reference",
+            "offence",
+            "reported_at",
+            "summary",
+            "requested_by",
+            "requested_at",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+        ]
+
+
+class VictimUpdateSerializer(serializers.ModelSerializer[VictimUpdate]):
+    created_by = serializers.CharField(source="created_by.username", default=None)
+
+    class Meta:
+        model = VictimUpdate
+        fields = ["id", "crime", "victim", "contacted_at", "method", "summary", "next_due", "created_by"]
+
+
+class EnquirySerializer(serializers.ModelSerializer[Enquiry]):
+    assigned_to = serializers.CharField(source="assigned_to.username", default=None)
+
+    class Meta:
+        model = Enquiry
+        fields = ["id", "crime", "kind", "status", "details", "result", "assigned_to", "due_at", "created_at"]
+
+
+class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
+    officer = serializers.CharField(source="officer.username")
+    crime_number = serializers.CharField(source="crime.crime_number")
+
+    class Meta:
+        model = Appointment
+        fields = [
+            "id",
+            "crime",
+            "crime_number",
+            "officer",
+            "victim",
+            "starts_at",
+            "ends_at",
+            "location",
+            "status",
+        ]
+
+
+class ForceSerializer(serializers.ModelSerializer[Force]):
+    class Meta:
+        model = Force
+        fields = [
+            "id",
+            "code",
+            "name",
+            "transfer_email",
+            "transfer_phone",
+            "notes",
+            "last_verified",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "updated_at"]
+
+
+class CrimeDetailSerializer(CrimeListSerializer):
+    victims = VictimSerializer(many=True)
+    suspects = SuspectSerializer(many=True)
+    incidents = serializers.SerializerMethodField()
+    classification_changes = ClassificationChangeSerializer(many=True)
+    cancellations = CancellationSerializer(many=True)
+    transfers = TransferSerializer(many=True)
+    victim_updates = VictimUpdateSerializer(many=True)
+    enquiries = EnquirySerializer(many=True)
+    cancelled_under = serializers.CharField(source="cancelled_under.code", default=None)
+
+    class Meta(CrimeListSerializer.Meta):
+        fields = [
+            *CrimeListSerializer.Meta.fields,
+            "sending_force_reference",
+            "summary",
+            "location",
+            "location_force",
+            "thrive_notes",
+            "vulnerable_victim",
+            "domestic_abuse",
+            "hate_crime",
+            "safeguarding_referral",
+            "safeguarding_notes",
+            "solvability",
+            "solvability_factors",
+            "solvability_reason",
+            "victim_view",
+            "victim_view_evidence",
+            "decision_rules",
+            "decision_explanation",
+            "outcome_at",
+            "outcome_reason",
+            "cancelled_under",
+            "cancelled_at",
+            "incidents",
+            "victims",
+            "suspects",
+            "classification_changes",
+            "cancellations",
+            "transfers",
+            "victim_updates",
+            "enquiries",
+        ]
+
+    def get_incidents(self, obj: Crime) -> list[str]:
+        return [i.reference for i in obj.incidents.all()]
+
+
+# ---------------------------------------------------------------- inputs
+
+
+class VictimInputSerializer(serializers.Serializer[Any]):
+    ref = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    kind = serializers.ChoiceField(choices=CrimeVictim.Kind.choices, default=CrimeVictim.Kind.PERSON)
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+    age = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=130)
+    contact = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    vulnerable = serializers.BooleanField(default=False)
+
+
+class SuspectInputSerializer(serializers.Serializer[Any]):
+    ref = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    identified = serializers.BooleanField(default=False)
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class CrimeDetailsInputMixin(serializers.Serializer[Any]):
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    location = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    grade = serializers.ChoiceField(choices=Grade.choices, required=False, allow_blank=True, default="")
+    vulnerable_victim = serializers.BooleanField(default=False)
+    domestic_abuse = serializers.BooleanField(default=False)
+    hate_crime = serializers.BooleanField(default=False)
+    safeguarding_referral = serializers.BooleanField(default=False)
+    safeguarding_notes = serializers.CharField(required=False, allow_blank=True, default="")
+    thrive_notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class CrimeCreateInputSerializer(CrimeDetailsInputMixin):
+    offence = serializers.CharField(max_length=12)
+    reported_at = serializers.DateTimeField()
+    recorded_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    incident_references = serializers.ListField(
+        child=serializers.CharField(max_length=40), required=False, default=list
+    )
+    victims = VictimInputSerializer(many=True, required=False, default=list)
+    suspects = SuspectInputSerializer(many=True, required=False, default=list)
+
+
+class ReclassifyInputSerializer(serializers.Serializer[Any]):
+    offence = serializers.CharField(max_length=12)
+    reason = serializers.CharField()
+
+
+class DecisionInputSerializer(serializers.Serializer[Any]):
+    approve = serializers.BooleanField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    victim_informed = serializers.BooleanField(default=False)
+
+
+class CancellationInputSerializer(serializers.Serializer[Any]):
+    criterion = serializers.CharField(max_length=4)
+    evidence = serializers.CharField()
+    avi = serializers.CharField(required=False, allow_blank=True, default="")
+    duplicate_of = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TransferOutInputSerializer(serializers.Serializer[Any]):
+    force = serializers.CharField(max_length=12)
+    reason = serializers.CharField()
+
+
+class TransferInInputSerializer(serializers.Serializer[Any]):
+    force = serializers.CharField(max_length=12)
+    their_reference = serializers.CharField(max_length=60)
+    offence = serializers.CharField(max_length=12)
+    reported_at = serializers.DateTimeField()
+    summary = serializers.CharField(required=False, allow_blank=True, default="")
+    victim_name = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TransferDecisionInputSerializer(serializers.Serializer[Any]):
+    accept = serializers.BooleanField()
+    their_reference = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class OutcomeInputSerializer(serializers.Serializer[Any]):
+    outcome = serializers.CharField(max_length=6)
+    reason = serializers.CharField()
+
+
+class VictimUpdateInputSerializer(serializers.Serializer[Any]):
+    victim = serializers.IntegerField(required=False, allow_null=True, default=None)
+    contacted_at = serializers.DateTimeField()
+    method = serializers.ChoiceField(choices=VictimUpdate.Method.choices)
+    summary = serializers.CharField()
+
+
+class EnquiryInputSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(choices=Enquiry.Kind.choices)
+    details = serializers.CharField(required=False, allow_blank=True, default="")
+    assigned_to = serializers.CharField(required=False, allow_blank=True, default="")
+    due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+
+
+class EnquiryUpdateInputSerializer(serializers.Serializer[Any]):
+    status = serializers.ChoiceField(choices=Enquiry.Status.choices)
+    result = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AppointmentInputSerializer(serializers.Serializer[Any]):
+    officer = serializers.CharField()
+    victim = serializers.IntegerField(required=False, allow_null=True, default=None)
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    location = serializers.CharField(required=False, allow_blank=True, default="")
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AssessmentInputSerializer(serializers.Serializer[Any]):
+    reason = serializers.CharField()
+    grade = serializers.ChoiceField(choices=Grade.choices, required=False, allow_blank=True)
+    thrive_notes = serializers.CharField(required=False, allow_blank=True)
+    vulnerable_victim = serializers.BooleanField(required=False)
+    domestic_abuse = serializers.BooleanField(required=False)
+    hate_crime = serializers.BooleanField(required=False)
+    safeguarding_referral = serializers.BooleanField(required=False)
+    safeguarding_notes = serializers.CharField(required=False, allow_blank=True)
+    solvability = serializers.ChoiceField(choices=Crime.Solvability.choices, required=False)
+    solvability_factors = serializers.ListField(child=serializers.CharField(), required=False)
+    solvability_reason = serializers.CharField(required=False, allow_blank=True)
+    victim_view = serializers.ChoiceField(choices=Crime.VictimView.choices, required=False, allow_blank=True)
+    victim_view_evidence = serializers.CharField(required=False, allow_blank=True)

@@ -1,0 +1,1 @@
+"""Every write in crime recording. Split by area; import from the submodules."""

@@ -1,0 +1,326 @@
+"""Creating crimes: crime numbers, the recording decision turned into crimes, victims and suspects."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from config.exceptions import DomainError
+from recording import lifecycle, rules
+from recording.models import (
+    ClassificationChange,
+    Crime,
+    CrimeNumberCounter,
+    CrimeSuspect,
+    CrimeTransfer,
+    CrimeVictim,
+    Force,
+    Incident,
+    Offence,
+)
+from staffing.models import User
+
+
+@dataclass(frozen=True)
+class VictimInput:
+    ref: str = ""
+    kind: str = CrimeVictim.Kind.PERSON
+    name: str = ""
+    date_of_birth: date | None = None
+    age: int | None = None
+    contact: str = ""
+    vulnerable: bool = False
+
+
+@dataclass(frozen=True)
+class SuspectInput:
+    ref: str = ""
+    name: str = ""
+    identified: bool = False
+    description: str = ""
+    date_of_birth: date | None = None
+
+
+@dataclass(frozen=True)
+class CrimeDetails:
+    """What a recorder knows beyond the counting decision."""
+
+    summary: str = ""
+    location: str = ""
+    grade: str = ""
+    vulnerable_victim: bool = False
+    domestic_abuse: bool = False
+    hate_crime: bool = False
+    safeguarding_referral: bool = False
+    safeguarding_notes: str = ""
+    thrive_notes: str = ""
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+
+def crime_number_next(*, at: datetime, force: str | None = None) -> str:
+    """The next crime number for the force and the (Europe/London) year of `at`: a counter row locked
+    with SELECT ... FOR UPDATE, so two recorders never get the same number. Call inside a transaction."""
+    force_code = force or settings.RESOLVE_FORCE_CODE
+    year = timezone.localtime(at).year
+    CrimeNumberCounter.objects.get_or_create(force=force_code, year=year)
+    counter = CrimeNumberCounter.objects.select_for_update().get(force=force_code, year=year)
+    counter.last_value += 1
+    counter.save(update_fields=["last_value"])
+    return lifecycle.crime_number_format(force_code, year, counter.last_value)
+
+
+def _offence(code: str, field_name: str = "offence") -> Offence:
+    try:
+        return Offence.objects.get(code=code)
+    except Offence.DoesNotExist:
+        raise DomainError(f"Unknown offence code {code!r}.", field=field_name) from None
+
+
+def _incidents(references: Sequence[str]) -> list[Incident]:
+    refs = [r.strip() for r in references if r and r.strip()]
+    found = {i.reference: i for i in Incident.objects.select_for_update().filter(reference__in=refs)}
+    for ref in refs:
+        if ref not in found:
+            raise DomainError(f"No incident with reference {ref!r}.", field="incident_reference")
+    return [found[r] for r in refs]
+
+
+@transaction.atomic
+def crime_create(
+    *,
+    actor: User,
+    offence_code: str,
+    reported_at: datetime,
+    recorded_at: datetime | None = None,
+    victims: Sequence[VictimInput] = (),
+    suspects: Sequence[SuspectInput] = (),
+    incident_references: Sequence[str] = (),
+    details: CrimeDetails | None = None,
+    location_force: str = "",
+    crime_number: str | None = None,
+    sending_force_reference: str = "",
+    decision_rules: Sequence[str] = (),
+    decision_explanation: Sequence[str] = (),
+    reason: str = "Crime recorded",
+) -> Crime:
+    """Record one crime (R-CLASSIFY): number, clock (R-NCRS-24H), restricted flag (R-RESTRICTED),
+    victims, suspects, the first classification row and links to its incidents."""
+    details = details or CrimeDetails()
+    offence = _offence(offence_code)
+    now = timezone.now()
+    recorded = recorded_at or now
+    if timezone.is_naive(reported_at):
+        raise DomainError("Give the time with a time zone.", field="reported_at")
+    if reported_at > now:
+        raise DomainError("The report cannot be in the future.", field="reported_at")
+    if recorded < reported_at:
+        raise DomainError("A crime cannot be recorded before it was reported.", field="recorded_at")
+    if crime_number is not None and Crime.objects.filter(crime_number=crime_number).exists():
+        raise DomainError(f"Crime number {crime_number} is already in use.", field="crime_number")
+    incidents = _incidents(incident_references)
+    crime = Crime(
+        crime_number=crime_number or crime_number_next(at=recorded),
+        sending_force_reference=sending_force_reference,
+        offence=offence,
+        summary=details.summary,
+        location=details.location,
+        location_force=location_force or settings.RESOLVE_FORCE_CODE,
+        reported_at=reported_at,
+        recorded_at=recorded,
+        record_by=rules.record_by(reported_at),
+        ncrs_breach=rules.is_ncrs_breach(reported_at=reported_at, recorded_at=recorded, now=now),
+        restricted=offence.restricted,
+        grade=details.grade,
+        thrive_notes=details.thrive_notes,
+        vulnerable_victim=details.vulnerable_victim or any(v.vulnerable for v in victims),
+        domestic_abuse=details.domestic_abuse,
+        hate_crime=details.hate_crime,
+        safeguarding_referral=details.safeguarding_referral,
+        safeguarding_notes=details.safeguarding_notes,
+        next_victim_update_due=lifecycle.first_victim_update_due(recorded) if victims else None,
+        recorded_by=actor,
+        decision_rules=list(decision_rules),
+        decision_explanation=list(decision_explanation),
+    )
+    crime._history_user = actor  # type: ignore[attr-defined]
+    crime._change_reason = reason  # type: ignore[attr-defined]
+    crime.full_clean(exclude=["incidents"])
+    try:
+        with transaction.atomic():
+            crime.save()
+    except IntegrityError:
+        raise DomainError(
+            f"Crime number {crime.crime_number} is already in use.", field="crime_number"
+        ) from None
+    for v in victims:
+        victim = CrimeVictim(
+            crime=crime,
+            ref=v.ref,
+            kind=v.kind,
+            name=v.name or v.ref or "Unnamed victim",
+            date_of_birth=v.date_of_birth,
+            age=v.age,
+            contact=v.contact,
+            vulnerable=v.vulnerable,
+        )
+        victim._history_user = actor  # type: ignore[attr-defined]
+        victim._change_reason = reason  # type: ignore[attr-defined]
+        victim.full_clean(exclude=["crime"])
+        victim.save()
+    for s in suspects:
+        suspect = CrimeSuspect(
+            crime=crime,
+            ref=s.ref,
+            name=s.name,
+            identified=s.identified,
+            description=s.description,
+            date_of_birth=s.date_of_birth,
+        )
+        suspect._history_user = actor  # type: ignore[attr-defined]
+        suspect._change_reason = reason  # type: ignore[attr-defined]
+        suspect.save()
+    initial = ClassificationChange(
+        crime=crime,
+        from_offence=None,
+        to_offence=offence,
+        reason=reason,
+        status=ClassificationChange.Status.INITIAL,
+        proposed_by=actor,
+        decided_by=actor,
+        decided_at=recorded,
+    )
+    initial._history_user = actor  # type: ignore[attr-defined]
+    initial._change_reason = reason  # type: ignore[attr-defined]
+    initial.save()
+    if incidents:
+        crime.incidents.add(*incidents)
+        for incident in incidents:
+            if not incident.crime_number:
+                incident.crime_number = crime.crime_number
+                incident.save(update_fields=["crime_number", "updated_at"])
+    return crime
+
+
+@transaction.atomic
+def crime_create_from_decision(
+    *,
+    actor: User,
+    report: rules.Report,
+    decision: rules.Decision,
+    victims: Mapping[str, VictimInput] | None = None,
+    offenders: Mapping[str, SuspectInput] | None = None,
+    incident_reference: str = "",
+    details: CrimeDetails | None = None,
+) -> list[Crime]:
+    """Create every crime the decision proposes, all or none. When the crime happened in another
+    force's area (R-LOCATION) each crime is recorded here and an outgoing transfer to that force is
+    opened (R-TRANSFER-PROTOCOL); on acceptance it is cancelled under C1."""
+    victims = victims or {}
+    offenders = offenders or {}
+    known_victims = {v.ref: v for v in report.victims}
+    for ref in victims:
+        if ref not in known_victims:
+            raise DomainError(f"Victim {ref!r} is not in the report.", field="victims")
+    if not decision.crimes:
+        raise DomainError("The decision proposes no crime to record.", field="crimes")
+    force: Force | None = None
+    if decision.transfer_to:
+        force = Force.objects.filter(code=decision.transfer_to).first()
+        if force is None:
+            raise DomainError(
+                f"Force {decision.transfer_to!r} is not in the force directory; add it before transferring.",
+                field="location_force",
+            )
+    created: list[Crime] = []
+    for proposal in decision.crimes:
+        victim_inputs: list[VictimInput] = []
+        if proposal.victim is not None:
+            if proposal.victim not in known_victims:
+                raise DomainError(f"Victim {proposal.victim!r} is not in the report.", field="victims")
+            given = victims.get(proposal.victim)
+            kind = known_victims[proposal.victim].kind
+            victim_inputs.append(
+                VictimInput(
+                    ref=proposal.victim,
+                    kind=kind if kind in CrimeVictim.Kind.values else CrimeVictim.Kind.PERSON,
+                    name=given.name if given else "",
+                    date_of_birth=given.date_of_birth if given else None,
+                    age=given.age if given else None,
+                    contact=given.contact if given else "",
+                    vulnerable=given.vulnerable if given else False,
+                )
+            )
+        suspect_inputs = [offenders.get(ref) or SuspectInput(ref=ref) for ref in proposal.offenders]
+        crime = crime_create(
+            actor=actor,
+            offence_code=proposal.offence,
+            reported_at=report.reported_at,
+            victims=victim_inputs,
+            suspects=suspect_inputs,
+            incident_references=[incident_reference] if incident_reference else [],
+            details=details,
+            location_force=report.location_force or report.force,
+            decision_rules=list(dict.fromkeys([*decision.rules, *proposal.rules])),
+            decision_explanation=list(decision.explanation),
+            reason=f"Recorded from the recording decision ({', '.join(proposal.allegations)})",
+        )
+        if force is not None:
+            transfer = CrimeTransfer(
+                crime=crime,
+                direction=CrimeTransfer.Direction.OUTGOING,
+                force=force,
+                reason=f"Happened in {force.code}'s area (R-LOCATION).",
+                requested_by=actor,
+            )
+            transfer._history_user = actor  # type: ignore[attr-defined]
+            transfer._change_reason = "Transfer opened from the recording decision"  # type: ignore[attr-defined]
+            transfer.save()
+        created.append(crime)
+    return created
+
+
+@transaction.atomic
+def crime_victim_add(*, crime: Crime, actor: User, victim: VictimInput, reason: str) -> CrimeVictim:
+    row = CrimeVictim(
+        crime=crime,
+        ref=victim.ref,
+        kind=victim.kind,
+        name=victim.name,
+        date_of_birth=victim.date_of_birth,
+        age=victim.age,
+        contact=victim.contact,
+        vulnerable=victim.vulnerable,
+    )
+    row._history_user = actor  # type: ignore[attr-defined]
+    row._change_reason = reason  # type: ignore[attr-defined]
+    row.full_clean(exclude=["crime"])
+    row.save()
+    if crime.next_victim_update_due is None and crime.status in lifecycle.OPEN_STATUSES:
+        crime.next_victim_update_due = lifecycle.first_victim_update_due(timezone.now())
+        crime._history_user = actor  # type: ignore[attr-defined]
+        crime._change_reason = reason  # type: ignore[attr-defined]
+        crime.save(update_fields=["next_victim_update_due", "updated_at"])
+    return row
+
+
+@transaction.atomic
+def crime_suspect_add(*, crime: Crime, actor: User, suspect: SuspectInput, reason: str) -> CrimeSuspect:
+    if suspect.identified and not suspect.name.strip():
+        raise DomainError("Name the suspect to mark them identified.", field="name")
+    row = CrimeSuspect(
+        crime=crime,
+        ref=suspect.ref,
+        name=suspect.name,
+        identified=suspect.identified,
+        description=suspect.description,
+        date_of_birth=suspect.date_of_birth,
+    )
+    row._history_user = actor  # type: ignore[attr-defined]
+    row._change_reason = reason  # type: ignore[attr-defined]
+    row.save()
+    return row
