@@ -5,7 +5,19 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from staffing.models import AccessLog, Team, User
+from staffing.models import (
+    Absence,
+    AccessLog,
+    Allocation,
+    CoverageRequirement,
+    Shift,
+    ShiftAssignment,
+    ShiftPattern,
+    Team,
+    TeamMove,
+    TrainingRecord,
+    User,
+)
 
 
 @admin.register(User)
@@ -34,3 +46,55 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: AccessLog | None = None) -> bool:
         return False
+
+
+@admin.register(TeamMove)
+class TeamMoveAdmin(SimpleHistoryAdmin):
+    list_display = ["moved_at", "user", "from_team", "to_team", "reason", "moved_by"]
+    list_select_related = ["user", "from_team", "to_team", "moved_by"]
+
+
+@admin.register(TrainingRecord)
+class TrainingRecordAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "skill", "trained_on", "expires_on"]
+    list_filter = ["skill"]
+    list_select_related = ["user"]
+    search_fields = ["user__username"]
+
+
+@admin.register(ShiftPattern)
+class ShiftPatternAdmin(SimpleHistoryAdmin):
+    list_display = ["kind", "starts", "hours"]
+
+
+@admin.register(Shift)
+class ShiftAdmin(SimpleHistoryAdmin):
+    list_display = ["team", "kind", "starts_at", "ends_at"]
+    list_filter = ["team", "kind"]
+    list_select_related = ["team"]
+
+
+@admin.register(ShiftAssignment)
+class ShiftAssignmentAdmin(SimpleHistoryAdmin):
+    list_display = ["shift", "user"]
+    list_select_related = ["shift", "shift__team", "user"]
+
+
+@admin.register(Absence)
+class AbsenceAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "kind", "starts_on", "ends_on"]
+    list_filter = ["kind"]
+    list_select_related = ["user"]
+
+
+@admin.register(CoverageRequirement)
+class CoverageRequirementAdmin(SimpleHistoryAdmin):
+    list_display = ["team", "area", "skill", "minimum"]
+    list_select_related = ["team"]
+
+
+@admin.register(Allocation)
+class AllocationAdmin(SimpleHistoryAdmin):
+    list_display = ["created_at", "item_label", "content_type", "skill", "weight", "assigned_to", "status"]
+    list_filter = ["status", "skill"]
+    list_select_related = ["assigned_to", "content_type"]

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import random
+from datetime import timedelta
 from typing import TextIO
 
-from staffing.models import Team, User
-from staffing.services import team_create, user_create_or_update
+from django.utils import timezone
+
+from staffing.models import Absence, PersonnelNote, ShiftKind, Skill, Team, User, WorkArea
+from staffing.services import (
+    absence_record,
+    coverage_requirement_set,
+    personnel_note_add,
+    rota_generate,
+    shift_assign,
+    team_create,
+    training_record_add,
+    user_create_or_update,
+)
 
 DEMO_PASSWORD = "resolve-demo-2026"  # noqa: S105 - printed on purpose: it is the demo's login
 SERGEANT_LOGIN = "demo.sergeant"
@@ -146,4 +158,102 @@ def seed_staffing(rng: random.Random, out: TextIO) -> None:
             first_name=first,
             last_name=last,
         )
+    seed_rota_and_skills(rng, out)
     out.write(f"Staffing: {Team.objects.count()} teams, {User.objects.count()} users\n")
+
+
+# Each area of the work, the skill it needs and the minimum per shift (rape review needs two).
+COVERAGE = [
+    (WorkArea.RECORDING_DECISIONS, Skill.RECORDING_DECISIONS, 1),
+    (WorkArea.UNRECORDED_FLAGS, Skill.UNRECORDED_FLAGS, 1),
+    (WorkArea.RAPE_REVIEW, Skill.RAPE_REVIEW, 2),
+    (WorkArea.CRIME_TRANSFERS, Skill.CRIME_TRANSFERS, 1),
+    (WorkArea.DIP_TEST_AUDITS, Skill.DIP_TEST_AUDITOR, 1),
+    (WorkArea.AMENDMENTS, Skill.AMENDMENTS, 1),
+    (WorkArea.COMPLAINTS, Skill.COMPLAINTS, 1),
+]
+KINDS = [ShiftKind.EARLY, ShiftKind.LATE, ShiftKind.NIGHT]
+
+
+def seed_rota_and_skills(rng: random.Random, out: TextIO) -> None:
+    """Training (some expiring within 30 days), a rota from yesterday for five days so someone is on
+    now and next, a little leave and sickness, coverage minimums and a few personnel notes."""
+    today = timezone.localdate()
+    admin = User.objects.get(username="demo.admin")
+    for team in Team.objects.order_by("code"):
+        sergeant = team.sergeant
+        actor = sergeant or admin
+        members = list(team.members.filter(is_active=True).order_by("username"))
+        workers = [m for m in members if m.role in (User.Role.INVESTIGATOR, User.Role.RECORDER)]
+        for person in members:
+            if person.role == User.Role.SERGEANT:
+                skills = [Skill.DDM, Skill.THRIVE, Skill.RAPE_REVIEW]
+            elif person.role == User.Role.RECORDER:
+                skills = [Skill.RECORDING_DECISIONS, Skill.UNRECORDED_FLAGS, Skill.AMENDMENTS]
+            else:
+                skills = [Skill.RECORDING_DECISIONS, *rng.sample(list(Skill), 3)]
+            for skill in dict.fromkeys(skills):
+                trained_on = today - timedelta(days=rng.randint(60, 700))
+                expires_on = trained_on + timedelta(days=730)
+                if rng.random() < 0.12:
+                    expires_on = today + timedelta(days=rng.randint(2, 28))  # refresher due soon
+                training_record_add(
+                    user=person,
+                    skill=skill,
+                    trained_on=trained_on,
+                    expires_on=expires_on,
+                    actor=actor,
+                    evidence=rng.choice(
+                        ["College of Policing course", "Force training school", "Assessed by DDM"]
+                    ),
+                )
+        shifts = rota_generate(team=team, start=today - timedelta(days=1), days=5, actor=actor)
+        for index, shift in enumerate(shifts):
+            day, kind = divmod(index, len(KINDS))
+            for n, person in enumerate(workers):
+                if (n + day) % len(KINDS) == kind:
+                    shift_assign(shift=shift, user=person, actor=actor)
+            if sergeant is not None and kind == day % 2:
+                shift_assign(shift=shift, user=sergeant, actor=actor)
+        for area, skill, minimum in COVERAGE:
+            coverage_requirement_set(team=team, area=area, skill=skill, minimum=minimum, actor=actor)
+        if len(workers) > 3:
+            absence_record(
+                user=workers[1],
+                kind=Absence.Kind.LEAVE,
+                starts_on=today,
+                ends_on=today + timedelta(days=2),
+                actor=actor,
+            )
+            absence_record(
+                user=workers[3],
+                kind=Absence.Kind.SICKNESS,
+                starts_on=today + timedelta(days=1),
+                ends_on=today + timedelta(days=1),
+                actor=actor,
+                note="Phoned in",
+            )
+        if sergeant is not None:
+            for person in workers[:3]:
+                personnel_note_add(
+                    subject=person,
+                    kind=PersonnelNote.Kind.APPRAISAL,
+                    text=rng.choice(
+                        [
+                            "Consistently accurate crime recording decisions; ready to train as a DDM.",
+                            "Good timeliness; needs support on transfers to other forces.",
+                            "Thorough dip-test work; agreed objective to mentor a new starter.",
+                        ]
+                    ),
+                    actor=sergeant,
+                )
+            personnel_note_add(
+                subject=workers[0],
+                kind=PersonnelNote.Kind.WELFARE,
+                text=(
+                    "Asked for a welfare check-in after a distressing rape review; "
+                    "referred to occupational health."
+                ),
+                actor=sergeant,
+            )
+    out.write("Staffing: training, rota (yesterday to +3 days), coverage minimums and personnel notes\n")

@@ -16,10 +16,11 @@ def is_manager(viewer: Any) -> bool:
 
 @rules.predicate
 def is_own_sergeant(viewer: Any, subject: Any) -> bool:
-    """The sergeant of the subject's team (Team.sergeant), not any sergeant."""
+    """The sergeant of the subject's team (Team.sergeant), not any sergeant, and not about themselves."""
     team = getattr(subject, "team", None)
     return bool(
         viewer
+        and viewer.pk != subject.pk
         and viewer.is_authenticated
         and viewer.is_active
         and viewer.role == "sergeant"

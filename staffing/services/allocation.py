@@ -138,7 +138,7 @@ def _choose(
     why_not = rules.ineligibility(candidate, weight=weight, max_load=max_load(), skill_label=label)
     if why_not:
         if actor.role in SUPERVISOR_ROLES and reason.strip() and assignee is not None:
-            text = f"Chosen by {actor} although {user} is {why_not}: {reason.strip()}"
+            text = f"Chosen by {actor} over the rule ({user}: {why_not}): {reason.strip()}"
         else:
             raise DomainError(
                 f"{user} cannot take this work: {why_not}. "

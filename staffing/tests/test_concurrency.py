@@ -14,8 +14,11 @@ from staffing.services import allocation_assign
 from staffing.tests.factories import TeamFactory, UserFactory, on_shift_now
 
 
+@pytest.mark.parametrize(
+    "accept_suggestion", [False, True], ids=["each-picks-someone", "both-accept-suggestion"]
+)
 @pytest.mark.django_db(transaction=True)
-def test_two_sergeants_allocating_one_item_at_once_give_it_to_one_person() -> None:
+def test_two_sergeants_allocating_one_item_at_once_give_it_to_one_person(accept_suggestion: bool) -> None:
     assert connection.vendor == "postgresql"
     team = TeamFactory(code="RC-A")
     sergeants = [UserFactory(username=f"sgt{i}", role="sergeant", team=team) for i in range(2)]
@@ -37,7 +40,8 @@ def test_two_sergeants_allocating_one_item_at_once_give_it_to_one_person() -> No
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=allocate, args=(s, p)) for s, p in zip(sergeants, people, strict=True)]
+    picks = [None, None] if accept_suggestion else people
+    threads = [threading.Thread(target=allocate, args=(s, p)) for s, p in zip(sergeants, picks, strict=True)]
     for t in threads:
         t.start()
     for t in threads:
@@ -49,6 +53,38 @@ def test_two_sergeants_allocating_one_item_at_once_give_it_to_one_person() -> No
     assert "already allocated" in refused[0].message or "just been allocated" in refused[0].message
     assert Allocation.objects.filter(status=Allocation.Status.OPEN).count() == 1
     assert Allocation.objects.get().assigned_to == made[0].assigned_to
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_items_at_once_cannot_both_take_someones_last_room(settings) -> None:
+    """The assignee's row is locked and their load re-checked, so the workload ceiling holds."""
+    settings.RESOLVE_ALLOCATION_MAX_LOAD = 3
+    team = TeamFactory(code="RC-A")
+    sergeants = [UserFactory(username=f"sgt{i}", role="sergeant", team=team) for i in range(2)]
+    person = UserFactory(username="only", role="investigator", team=team)
+    on_shift_now(person, skills=(Skill.DDM,))
+    items = [TeamFactory(code=f"ITEM-{i}") for i in range(2)]
+    barrier = threading.Barrier(2)
+    results: list[object] = []
+
+    def allocate(sergeant, item) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(
+                allocation_assign(item=item, skill=Skill.DDM, weight=2, assignee=person, actor=sergeant)
+            )
+        except DomainError as exc:
+            results.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=allocate, args=pair) for pair in zip(sergeants, items, strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(type(r).__name__ for r in results) == ["Allocation", "DomainError"]
+    assert Allocation.objects.filter(assigned_to=person, status="open").count() == 1
 
 
 @pytest.mark.django_db(transaction=True)

@@ -282,7 +282,7 @@ def test_an_untrained_or_off_shift_assignee_is_refused_without_a_sergeants_reaso
     allocation = allocation_assign(
         item=item, skill=DDM, weight=1, assignee=untrained, actor=team.sergeant, reason="Shadowing a DDM"
     )
-    assert "although" in allocation.reason and "Shadowing a DDM" in allocation.reason
+    assert "over the rule (" in allocation.reason and "Shadowing a DDM" in allocation.reason
 
 
 def test_nobody_at_capacity_gets_more(team, settings) -> None:

@@ -1,0 +1,39 @@
+"""seed_demo builds a usable staffing picture: logins work, someone is on now and next, training
+expires soon for some, coverage minimums exist and personnel notes are there."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from staffing import selectors
+from staffing.demo import DEMO_PASSWORD, SERGEANT_LOGIN
+from staffing.models import CoverageRequirement, PersonnelNote, Team, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_demo_builds_rota_training_coverage_and_notes(client: Client) -> None:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "demo.sergeant" in out.getvalue()
+    team = Team.objects.get(code="RC-A")
+    now, nxt = selectors.now_and_next(team)
+    assert now is not None and now.people
+    assert nxt is not None and nxt.people
+    assert selectors.training_expiring(None).exists()
+    assert CoverageRequirement.objects.filter(team=team).count() == 7
+    assert PersonnelNote.objects.filter(subject__team=team).exists()
+    sergeant = User.objects.get(username=SERGEANT_LOGIN)
+    assert team.sergeant == sergeant
+    assert client.login(username=SERGEANT_LOGIN, password=DEMO_PASSWORD)
+    html = client.get("/").content.decode()
+    assert "Coverage gaps now" in html
+    for url in ("/staffing/rota/", "/staffing/coverage/", "/staffing/training/", "/staffing/workload/"):
+        assert client.get(url).status_code == 200
+    again = StringIO()
+    call_command("seed_demo", stdout=again)
+    assert "already there" in again.getvalue()
