@@ -20,7 +20,7 @@ from complaints.models import (
 )
 from staffing.models import User
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
@@ -232,7 +232,7 @@ class CloseForm(VersionForm):
 
     def __init__(self, *args: Any, outcomes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [
+        self.fields["outcome"].choices = [  # type: ignore[attr-defined]
             ("", "Choose…"),
             *[(o.code, f"{o.code} – {o.title}") for o in outcomes],
         ]

@@ -78,6 +78,9 @@ class ReferenceCounter(models.Model):
     year = models.PositiveSmallIntegerField(unique=True)
     last = models.PositiveIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
 
 class ComplaintCase(models.Model):
     class Kind(models.TextChoices):

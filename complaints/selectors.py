@@ -122,7 +122,7 @@ def case_list_overdue(*, user: User, today: dt.date | None = None) -> QuerySet[C
 
 
 def outcomes_for_route(route: str) -> QuerySet[ComplaintOutcome]:
-    """Outcomes of the reference list that fit the route taken (plus WITHDRAWN/NOT-ELIGIBLE), never review results."""
+    """Outcomes that fit the route taken (plus WITHDRAWN/NOT-ELIGIBLE); never review results."""
     applies = (*ROUTE_OUTCOMES.get(route, ()), "any")
     return ComplaintOutcome.objects.filter(applies_to__in=applies).exclude(review_body_relevant="n/a")
 
@@ -171,6 +171,10 @@ class LearningReport:
     reviews: dict[str, int] = field(default_factory=dict)
 
 
+def _rows(qs: Any) -> list[dict[str, Any]]:
+    return [dict(row) for row in qs]
+
+
 def period_bounds(*, period: str, year: int, number: int) -> tuple[dt.date, dt.date]:
     """`month` 1-12 or `quarter` 1-4 of `year`: the first day and the day after the last."""
     if period == "quarter":
@@ -196,23 +200,23 @@ def learning_report(*, start: dt.date, end: dt.date) -> LearningReport:
     report.received = complaints.count()
     report.compliments = cases.filter(kind=ComplaintCase.Kind.COMPLIMENT).count()
     report.closed = complaints.filter(closed_at__isnull=False).count()
-    report.by_category = list(
+    report.by_category = _rows(
         Allegation.objects.filter(case__in=complaints)
         .values("category__code", "category__title", "category__group")
         .annotate(n=Count("id"))
         .order_by("-n", "category__code")
     )
-    report.by_route = list(
+    report.by_route = _rows(
         complaints.exclude(route="").values("route").annotate(n=Count("id")).order_by("-n", "route")
     )
-    report.by_outcome = list(
+    report.by_outcome = _rows(
         complaints.filter(outcome__isnull=False)
         .values("outcome__code", "outcome__title")
         .annotate(n=Count("id"))
         .order_by("-n")
     )
     subjects = Subject.objects.filter(case__in=complaints)
-    report.repeat_officers = list(
+    report.repeat_officers = _rows(
         subjects.filter(kind__in=[Subject.Kind.OFFICER, Subject.Kind.STAFF])
         .exclude(collar_number="")
         .values("collar_number", "name")
@@ -220,14 +224,14 @@ def learning_report(*, start: dt.date, end: dt.date) -> LearningReport:
         .filter(n__gte=2)
         .order_by("-n", "collar_number")
     )
-    report.repeat_teams = list(
+    report.repeat_teams = _rows(
         subjects.exclude(team_name="")
         .values("team_name")
         .annotate(n=Count("case", distinct=True))
         .filter(n__gte=2)
         .order_by("-n")
     )
-    report.repeat_locations = list(
+    report.repeat_locations = _rows(
         complaints.exclude(location="")
         .values("location")
         .annotate(n=Count("id"))

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -109,10 +108,9 @@ def _lock_open(case_id: int, version: int | None = None) -> ComplaintCase:
 
 
 def _save(case: ComplaintCase, reason: str, fields: list[str]) -> None:
-    case.version = F("version") + 1  # type: ignore[assignment]
+    case.version += 1  # the row is locked (select_for_update), so no concurrent writer can interleave
     case._change_reason = reason[:100]  # type: ignore[attr-defined]
     case.save(update_fields=[*fields, "version", "updated_at"])
-    case.refresh_from_db(fields=["version"])
 
 
 def _next_reference(year: int) -> str:
@@ -171,7 +169,8 @@ def complaint_create(
             person.get("consent_of_affected") and person.get("consent_evidence")
         ):
             raise DomainError(
-                "Someone acting for another person needs their consent and a note of the evidence (C-ELIG-ON-BEHALF).",
+                "Someone acting for another person needs their consent and a note of the evidence "
+                "(C-ELIG-ON-BEHALF).",
                 field="consent_evidence",
             )
         bad = [a for a in person.get("adjustments", []) if a not in Complainant.Adjustment.values]
@@ -818,7 +817,8 @@ def review_log(
     decided_on: dt.date | None = None,
     notes: str = "",
 ) -> ReviewApplication:
-    """Log a review application (C-REVIEW-28D: in time or late) and, when known, its result (C-REVIEW-OUTCOME)."""
+    """Log a review application (C-REVIEW-28D: in time or late) and its result when known
+    (C-REVIEW-OUTCOME)."""
     case = ComplaintCase.objects.select_for_update().filter(pk=case_id).first()
     if case is None:
         raise DomainError("No such complaint case.", field="case")

@@ -9,7 +9,7 @@ import json
 import zipfile
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -24,9 +24,15 @@ from django.views.decorators.http import require_POST
 from complaints import forms, letters, permissions, selectors, services
 from complaints.models import ComplaintCase, LessonLearned, Letter
 from config.exceptions import DomainError
+from staffing.models import User
 from staffing.services import access_log_record
 
 View = Callable[..., HttpResponse]
+
+
+def _me(request: Any) -> User:
+    """The signed-in user (the permission checks have already refused anonymous callers)."""
+    return cast(User, request.user)
 
 
 def complaints_staff(view: View) -> View:
@@ -35,7 +41,7 @@ def complaints_staff(view: View) -> View:
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not permissions.can_list(request.user):
+        if not permissions.can_list(_me(request)):
             raise PermissionDenied("Complaint cases are for resolution advisors and managers.")
         return view(request, *args, **kwargs)
 
@@ -43,15 +49,15 @@ def complaints_staff(view: View) -> View:
 
 
 def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
-    return [{"label": "Complaints", "url": reverse("complaints:mine")}] + [
-        {"label": a, "url": b} for a, b in items
-    ]
+    crumbs: list[dict[str, str | None]] = [{"label": "Complaints", "url": reverse("complaints:mine")}]
+    crumbs.extend({"label": a, "url": b} for a, b in items)
+    return crumbs
 
 
 # ---------------------------------------------------------------- lists
 @complaints_staff
 def case_mine(request: HttpRequest) -> HttpResponse:
-    cases = selectors.case_list_mine(user=request.user)  # type: ignore[arg-type]
+    cases = selectors.case_list_mine(user=_me(request))
     return render(
         request,
         "complaints/case_list.html",
@@ -67,7 +73,7 @@ def case_mine(request: HttpRequest) -> HttpResponse:
 
 @complaints_staff
 def case_overdue(request: HttpRequest) -> HttpResponse:
-    cases = selectors.case_list_overdue(user=request.user)  # type: ignore[arg-type]
+    cases = selectors.case_list_overdue(user=_me(request))
     return render(
         request,
         "complaints/case_list.html",
@@ -84,7 +90,7 @@ def case_overdue(request: HttpRequest) -> HttpResponse:
 @complaints_staff
 def case_search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
-    cases = selectors.case_search(user=request.user, q=q)[:100]  # type: ignore[arg-type]
+    cases = selectors.case_search(user=_me(request), q=q)[:100]
     return render(
         request,
         "complaints/case_list.html",
@@ -95,7 +101,8 @@ def case_search(request: HttpRequest) -> HttpResponse:
             "search": True,
             "today": timezone.localdate(),
             "breadcrumbs": _crumbs(("Search", None)),
-            "empty": "No case matches. Search by complainant name, case reference (CO/2026/00042) or officer name or collar number.",
+            "empty": "No case matches. Search by complainant name, case reference (CO/2026/00042) "
+            "or officer name or collar number.",
         },
     )
 
@@ -106,7 +113,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
     form = forms.IntakeForm(request.POST or None, initial={"kind": request.GET.get("kind", "complaint")})
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.complaint_create(actor=request.user, **form.service_kwargs())  # type: ignore[arg-type]
+            case = services.complaint_create(actor=_me(request), **form.service_kwargs())
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -178,8 +185,8 @@ def _render_case(
         "forms": _forms_for(case, bound),
         "complainants": complainants,
         "adjustments_people": complainants,
-        "can_see_equality": permissions.can_view_equality(request.user),
-        "can_reassign": permissions.can_reassign(request.user),
+        "can_see_equality": permissions.can_view_equality(_me(request)),
+        "can_reassign": permissions.can_reassign(_me(request)),
         "today": timezone.localdate(),
         "breadcrumbs": _crumbs((case.reference, None)),
         "bound_form": next(iter(bound), "") if bound else "",
@@ -189,14 +196,14 @@ def _render_case(
 
 @complaints_staff
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    case = selectors.case_get_for_user(user=_me(request), pk=pk)
     access_log_record(
-        user=request.user,
+        user=_me(request),
         record_type="complaint_case",
         record_id=case.pk,
         label=case.reference,
         path=request.path,
-    )  # type: ignore[arg-type]
+    )
     return _render_case(request, case)
 
 
@@ -379,15 +386,19 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
 @require_POST
 @complaints_staff
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
         raise Http404("No such action")
     form_class, handler = ACTIONS[name]
-    extra = {"outcomes": selectors.outcomes_for_route(case.route)} if form_class is forms.CloseForm else {}
-    form = form_class(request.POST, prefix=name, **extra)
+    if form_class is forms.CloseForm:
+        form: django_forms.Form = forms.CloseForm(
+            request.POST, prefix=name, outcomes=selectors.outcomes_for_route(case.route)
+        )
+    else:
+        form = form_class(request.POST, prefix=name)
     if form.is_valid():
         try:
-            message = handler(case, form, request.user)
+            message = handler(case, form, _me(request))
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -399,16 +410,16 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 
 # ---------------------------------------------------------------- letters
 def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
-    case = selectors.case_get_for_user(user=request.user, pk=pk)  # type: ignore[arg-type]
+    case = selectors.case_get_for_user(user=_me(request), pk=pk)
     letter = get_object_or_404(Letter, pk=letter_id, case=case)
     access_log_record(
-        user=request.user,
+        user=_me(request),
         record_type="complaint_case",
         record_id=case.pk,
         label=case.reference,
         action="letter",
         path=request.path,
-    )  # type: ignore[arg-type]
+    )
     return letter
 
 
@@ -459,13 +470,13 @@ def learning(request: HttpRequest) -> HttpResponse:
         case_ids = [int(x) for x in request.POST.getlist("cases") if x.isdigit()]
         try:
             services.lesson_create(
-                actor=request.user,
+                actor=_me(request),
                 title=d["title"],
                 description=d["description"],
                 level=d["level"],
                 category_code=d["category"].code if d["category"] else "",
                 case_ids=case_ids,
-            )  # type: ignore[arg-type]
+            )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -492,19 +503,19 @@ def learning(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------- subject access
 @complaints_staff
 def subject_access(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_export_subject_access(request.user):
+    if not permissions.can_export_subject_access(_me(request)):
         raise PermissionDenied("Subject access exports are for managers.")
     name = request.GET.get("name", "").strip()
     data = selectors.subject_access_data(name=name) if name else None
     if data is not None:
         access_log_record(
-            user=request.user,
+            user=_me(request),
             record_type="complaint_subject_access",
             record_id=name[:60],
             label=name,
             action="export",
             path=request.path,
-        )  # type: ignore[arg-type]
+        )
         fmt = request.GET.get("format")
         if fmt == "json":
             response = HttpResponse(json.dumps(data, indent=2), content_type="application/json")

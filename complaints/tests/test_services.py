@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.utils import timezone
@@ -22,7 +22,7 @@ def advisor(make_user: Callable[..., Any], reference_data: None) -> Any:
 
 
 def _case(advisor: Any, **kw: Any) -> ComplaintCase:
-    return ComplaintCaseFactory(actor=advisor, **kw)
+    return cast(ComplaintCase, ComplaintCaseFactory(actor=advisor, **kw))
 
 
 def test_it_numbers_cases_per_year_without_gaps(advisor: Any) -> None:
@@ -238,8 +238,10 @@ def test_compliment_goes_to_the_officers_line_manager(advisor: Any) -> None:
     sergeant = UserFactory(role="sergeant")
     team = TeamFactory(code="RC-X", sergeant=sergeant)
     officer = UserFactory(role="investigator", team=team)
-    case = ComplimentFactory(actor=advisor, subjects=[{"kind": "officer", "name": "PC X", "user": officer}])
-    case = services.compliment_forward(case_id=case.pk, actor=advisor)
+    compliment = ComplimentFactory(
+        actor=advisor, subjects=[{"kind": "officer", "name": "PC X", "user": officer}]
+    )
+    case = services.compliment_forward(case_id=compliment.pk, actor=advisor)
     action = case.actions.get(kind="compliment_forwarded")
     assert action.recipient == sergeant
 

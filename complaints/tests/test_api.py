@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from complaints.models import ComplaintCase
+from complaints.tests.factories import ComplaintCaseFactory
+from staffing.models import AccessLog
+
+pytestmark = pytest.mark.django_db
+
+BODY: dict[str, Any] = {
+    "kind": "complaint",
+    "received_at": "2026-03-01T09:00:00Z",
+    "channel": "web",
+    "summary": "Stopped and searched without reason",
+    "incident_date": "2026-02-20",
+    "complainants": [{"name": "Jo Bloggs", "email": "jo@example.org", "adjustments": ["interpreter"]}],
+    "subjects": [{"kind": "officer", "name": "PC Reid", "collar_number": "4521"}],
+    "allegations": [{"category": "B2", "could_justify_criminal_or_disciplinary": False}],
+    "complainant_agrees_outside_schedule_3": True,
+}
+
+
+@pytest.fixture
+def advisor_api(api_as: Callable[..., APIClient], reference_data: None) -> APIClient:
+    return api_as("advisor")
+
+
+def test_create_and_read_a_case(advisor_api: APIClient) -> None:
+    response = advisor_api.post("/api/v1/complaints/cases/", BODY, format="json")
+    assert response.status_code == 201, response.json()
+    data = response.json()
+    assert data["reference"] == "CO/2026/00001"
+    assert data["next_update_due"] == "2026-03-29"  # C-UPDATE-28D
+    detail = advisor_api.get(f"/api/v1/complaints/cases/{data['id']}/")
+    assert detail.json()["complainants"][0]["adjustments"] == ["interpreter"]
+    assert AccessLog.objects.filter(record_type="complaint_case", record_id=str(data["id"])).exists()
+
+
+def test_unknown_category_is_a_400_naming_the_field(advisor_api: APIClient) -> None:
+    body = {**BODY, "allegations": [{"category": "Z9"}]}
+    response = advisor_api.post("/api/v1/complaints/cases/", body, format="json")
+    assert response.status_code == 400
+    assert "category" in response.json()["allegations"]["0"]
+    assert ComplaintCase.objects.count() == 0
+
+
+def test_future_events_are_a_400(advisor_api: APIClient) -> None:
+    future = (timezone.localdate() + dt.timedelta(days=5)).isoformat()
+    response = advisor_api.post("/api/v1/complaints/cases/", {**BODY, "incident_date": future}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["incident_date"]
+
+
+def test_list_query_count(advisor_api: APIClient, django_assert_max_num_queries: Any) -> None:
+    for _ in range(6):
+        ComplaintCaseFactory(actor=advisor_api.user)  # type: ignore[attr-defined]
+    with django_assert_max_num_queries(6):  # token+user, count, cases, complainants, subjects
+        response = advisor_api.get("/api/v1/complaints/cases/?mine=1")
+    assert response.json()["count"] == 6
+
+
+def test_roles(api_as: Callable[..., APIClient], reference_data: None) -> None:
+    case = ComplaintCaseFactory()
+    recorder = api_as("recorder")
+    assert recorder.get("/api/v1/complaints/cases/").status_code == 403
+    assert APIClient().get("/api/v1/complaints/cases/").status_code == 401
+    manager = api_as("manager")
+    assert manager.get(f"/api/v1/complaints/cases/{case.pk}/").status_code == 200
+
+
+def test_a_subject_gets_404(api_as: Callable[..., APIClient], reference_data: None) -> None:
+    manager = api_as("manager")
+    case = ComplaintCaseFactory(subjects=[{"kind": "officer", "name": "M", "user": manager.user}])  # type: ignore[attr-defined]
+    assert manager.get(f"/api/v1/complaints/cases/{case.pk}/").status_code == 404
+    assert manager.get("/api/v1/complaints/cases/").json()["count"] == 0
+
+
+def test_journey_triage_contact_outcome_review(advisor_api: APIClient) -> None:
+    body = {
+        **BODY,
+        "received_at": (timezone.now() - dt.timedelta(days=3)).isoformat(),
+        "incident_date": None,
+        "complainant_wants_recording": True,
+        "complainant_agrees_outside_schedule_3": False,
+    }
+    pk = advisor_api.post("/api/v1/complaints/cases/", body, format="json").json()["id"]
+    url = f"/api/v1/complaints/cases/{pk}/"
+    r = advisor_api.post(url + "actions/", {"action": "triage", "accept": True}, format="json")
+    assert r.json()["route"] == "schedule_3_reasonable_and_proportionate", r.json()
+    r = advisor_api.post(
+        url + "contacts/",
+        {"at": timezone.now().isoformat(), "method": "phone", "summary": "Update", "is_update": True},
+        format="json",
+    )
+    assert r.status_code == 201
+    r = advisor_api.post(url + "outcome/", {"outcome": "OS3-RESOLVED"}, format="json")
+    assert r.status_code == 400 and "outcome" in r.json()
+    r = advisor_api.post(url + "outcome/", {"outcome": "S3-SERVICE-NOT-ACCEPTABLE"}, format="json")
+    assert r.json()["status"] == "closed" and r.json()["review_body"] == "local_policing_body"
+    r = advisor_api.post(
+        url + "contacts/",
+        {"at": timezone.now().isoformat(), "method": "phone", "summary": "x"},
+        format="json",
+    )
+    assert r.status_code == 400 and "status" in r.json()
+    r = advisor_api.post(
+        url + "review/",
+        {"received_on": timezone.localdate().isoformat(), "result": "REVIEW-UPHELD"},
+        format="json",
+    )
+    assert r.status_code == 201 and r.json()["in_time"] is True
+
+
+def test_compliments_api(advisor_api: APIClient, make_user: Callable[..., Any]) -> None:
+    body = {**BODY, "allegations": [], "summary": "Thank you"}
+    r = advisor_api.post("/api/v1/complaints/compliments/", body, format="json")
+    assert r.status_code == 201 and r.json()["kind"] == "compliment"
+    make_user("sergeant", username="sgt.lee")
+    r = advisor_api.post(
+        f"/api/v1/complaints/cases/{r.json()['id']}/actions/",
+        {"action": "forward", "recipient": "sgt.lee"},
+        format="json",
+    )
+    assert r.json()["actions"][0]["recipient"] == "sgt.lee"
+    assert advisor_api.get("/api/v1/complaints/compliments/").json()["count"] == 1
+
+
+def test_learning_report_api(advisor_api: APIClient) -> None:
+    ComplaintCaseFactory(actor=advisor_api.user)  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    r = advisor_api.get(f"/api/v1/complaints/learning/?period=month&year={today.year}&number={today.month}")
+    assert r.json()["received"] == 1
+    assert advisor_api.get("/api/v1/complaints/learning/?period=quarter&number=7").status_code == 400
