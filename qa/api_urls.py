@@ -1,5 +1,10 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from qa import api
+
+urlpatterns = [
+    path("qa/unrecorded-incidents/", api.UnrecordedIncidentListApi.as_view(), name="qa-unrecorded-incidents"),
+    path("dashboard/daily/", api.DailyPerformanceApi.as_view(), name="dashboard-daily"),
+]

@@ -1,9 +1,35 @@
 from __future__ import annotations
 
+import random
+from typing import Any, TextIO
+
 from django.apps import AppConfig
+
+from config.permissions import Role
+from config.registry import NavItem, Queue
 
 
 class QaConfig(AppConfig):
     name = "qa"
     verbose_name = "Quality assurance"
     default_auto_field = "django.db.models.BigAutoField"
+
+    nav_items = [
+        NavItem("Unrecorded incidents", "qa:flag-list", frozenset(Role.SUPERVISORS), order=40),
+        NavItem("Dip-tests", "qa:dip-test-list", frozenset(Role.SUPERVISORS), order=42),
+        NavItem(
+            "Amendments", "qa:amendment-list", frozenset((Role.INVESTIGATOR, *Role.SUPERVISORS)), order=44
+        ),
+        NavItem("Rape review", "qa:rape-review-list", frozenset(Role.SUPERVISORS), order=46),
+        NavItem("Daily performance", "qa:daily", frozenset(Role.SUPERVISORS), order=48),
+    ]
+
+    def home_queues(self, user: Any) -> list[Queue]:
+        from qa.home import queues_for
+
+        return queues_for(user)
+
+    def seed_demo(self, rng: random.Random, out: TextIO) -> None:
+        from qa.demo import seed_qa
+
+        seed_qa(rng, out)

@@ -109,7 +109,9 @@ class DipSample(models.Model):
         "staffing.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     # The audit: None = not answered / not applicable.
-    should_have_recorded = models.BooleanField(null=True, blank=True)
+    recording_right = models.BooleanField(
+        null=True, blank=True, help_text="A crime was recorded if, and only if, one should have been."
+    )
     count_right = models.BooleanField(null=True, blank=True)
     classification_right = models.BooleanField(null=True, blank=True)
     within_24h = models.BooleanField(null=True, blank=True)

@@ -1,6 +1,22 @@
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
+
+from qa import views
 
 app_name = "qa"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("unrecorded/", views.flag_list, name="flag-list"),
+    path("unrecorded/<int:pk>/", views.flag_detail, name="flag-detail"),
+    path("unrecorded/<int:pk>/<str:action>/", views.flag_action, name="flag-action"),
+    path("dip-tests/", views.dip_test_list, name="dip-test-list"),
+    path("dip-tests/<str:day>/", views.dip_test_detail, name="dip-test-detail"),
+    path("dip-samples/<int:pk>/audit/", views.dip_sample_audit, name="dip-sample-audit"),
+    path("compliance/", views.compliance_view, name="compliance"),
+    path("amendments/", views.amendment_list, name="amendment-list"),
+    path("amendments/<int:pk>/fix/", views.amendment_fix, name="amendment-fix"),
+    path("amendments/<int:pk>/confirm/", views.amendment_confirm, name="amendment-confirm"),
+    path("rape-review/", views.rape_review_list, name="rape-review-list"),
+    path("rape-review/<int:pk>/", views.rape_review_detail, name="rape-review-detail"),
+    path("daily/", views.daily_performance, name="daily"),
+]

@@ -1,0 +1,150 @@
+"""Compliance and daily figures, computed in ONE place for the dashboard API, its CSV and the screens.
+
+Rates are fractions in [0, 1], None where there is nothing to divide by. Dip-test compliance is the
+weighted (N_h/n_h) estimate of the whole day's work with a Wilson 95% interval on Kish's effective sample
+size (qa.rules.weighted_compliance; R-CDI-RATE). Complaints figures come from any app whose AppConfig
+defines `daily_figures(day) -> dict` (walked through django.apps, so qa never imports complaints)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Count, DateTimeField, ExpressionWrapper, F, Q
+from django.utils import timezone
+
+from qa import rules
+from qa.models import DipSample, UnrecordedFlag
+from qa.services.timing import day_bounds
+from recording.models import Crime
+
+NCRS_HOURS = 24  # R-NCRS-24H
+COMPLAINT_FIGURES = ("received", "open", "overdue_updates")
+DIMENSIONS = ("day", "week", "team", "investigator", "category")
+
+
+def estimate(results: Iterable[tuple[float, bool]]) -> rules.ComplianceEstimate:
+    return rules.weighted_compliance([rules.AuditResult(weight=w, compliant=c) for w, c in results])
+
+
+def dip_test_figures(day: date) -> dict[str, Any]:
+    rows = list(DipSample.objects.filter(dip_test__date=day).values_list("weight", "compliant", "audited_at"))
+    audited = [(w, bool(c)) for w, c, at in rows if at is not None]
+    est = estimate(audited)
+    return {
+        "sampled": len(rows),
+        "checked": est.checked,
+        "compliant": est.compliant,
+        "compliance_rate": est.rate,
+        "ci95_low": est.ci95_low,
+        "ci95_high": est.ci95_high,
+    }
+
+
+def timeliness_figures(day: date) -> dict[str, Any]:
+    """Crimes recorded that day and how many within 24 hours of the report first reaching the force."""
+    start, end = day_bounds(day)
+    deadline = ExpressionWrapper(F("reported_at") + timedelta(hours=NCRS_HOURS), output_field=DateTimeField())
+    counts = Crime.objects.filter(recorded_at__gte=start, recorded_at__lt=end).aggregate(
+        total=Count("pk"), on_time=Count("pk", filter=Q(recorded_at__lte=deadline))
+    )
+    return {
+        "crimes_recorded": counts["total"],
+        "recorded_within_24h": counts["on_time"],
+        "ncrs_timeliness_rate": rules.plain_rate(counts["on_time"], counts["total"]),
+    }
+
+
+def unrecorded_open_at(moment: datetime) -> int:
+    """Flags open at `moment`: raised before it and not closed by it."""
+    return UnrecordedFlag.objects.filter(
+        Q(closed_at__isnull=True) | Q(closed_at__gt=moment), flagged_at__lte=moment
+    ).count()
+
+
+def complaint_figures(day: date) -> dict[str, Any]:
+    figures: dict[str, Any] = dict.fromkeys(COMPLAINT_FIGURES, 0)
+    for config in apps.get_app_configs():
+        hook = getattr(config, "daily_figures", None)
+        if hook is None or config.name == "qa":
+            continue
+        section = hook(day).get("complaints")
+        if section:
+            figures.update(section)
+    return figures
+
+
+def daily_figures(day: date, *, now: datetime | None = None) -> dict[str, Any]:
+    """The contract's daily performance figures for `day` (Europe/London)."""
+    now = now or timezone.now()
+    _, end = day_bounds(day)
+    return {
+        "date": day.isoformat(),
+        **timeliness_figures(day),
+        "unrecorded_incidents_open": unrecorded_open_at(min(end, now)),
+        "dip_test": dip_test_figures(day),
+        "complaints": complaint_figures(day),
+    }
+
+
+def flatten(figures: dict[str, Any]) -> dict[str, Any]:
+    """One level of keys for CSV: dip_test.compliance_rate -> dip_test_compliance_rate."""
+    out: dict[str, Any] = {}
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            out.update({f"{key}_{k}": v for k, v in value.items()})
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    key: str
+    estimate: rules.ComplianceEstimate
+    findings: int
+
+
+def compliance_by(
+    dimension: str, *, start: date, end: date, team_id: int | None = None
+) -> list[ComplianceRow]:
+    """Weighted compliance of audited dip-test items between `start` and `end` (inclusive), grouped by
+    day, ISO week, team, investigator (the record's owner) or category."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    samples = DipSample.objects.filter(
+        dip_test__date__gte=start, dip_test__date__lte=end, audited_at__isnull=False
+    ).annotate(finding_count=Count("findings"))
+    if team_id is not None:
+        samples = samples.filter(team_id=team_id)
+    rows = samples.values_list(
+        "dip_test__date",
+        "team__name",
+        "owner__username",
+        "owner__first_name",
+        "owner__last_name",
+        "category",
+        "weight",
+        "compliant",
+        "finding_count",
+    )
+    groups: dict[str, list[tuple[float, bool]]] = {}
+    findings: dict[str, int] = {}
+    for day, team, username, first, last, category, weight, compliant, n_findings in rows:
+        if dimension == "day":
+            key = day.isoformat()
+        elif dimension == "week":
+            year, week, _ = day.isocalendar()
+            key = f"{year}-W{week:02d}"
+        elif dimension == "team":
+            key = team or "No team"
+        elif dimension == "investigator":
+            key = (f"{first} {last}".strip() or username) if username else "No owner (incident)"
+        else:
+            key = category
+        groups.setdefault(key, []).append((weight, bool(compliant)))
+        findings[key] = findings.get(key, 0) + n_findings
+    return [ComplianceRow(key, estimate(results), findings[key]) for key, results in sorted(groups.items())]

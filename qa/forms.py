@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from qa.models import RapeReview
+from recording.models import NsirCode
+from staffing.models import User
+
+
+class AccessibleForm(forms.Form):
+    """Links each field's error message to its input with aria-describedby (with the hint, if any)."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                ids = [f"id_{name}-error"]
+                if self.fields[name].help_text:
+                    ids.insert(0, f"id_{name}_helptext")
+                widget.attrs["aria-describedby"] = " ".join(ids)
+                widget.attrs["aria-invalid"] = "true"
+
+
+YES_NO_NA = [("yes", "Yes"), ("no", "No"), ("na", "Not applicable")]
+
+
+class FlagAssignForm(AccessibleForm):
+    investigator = forms.ModelChoiceField(
+        queryset=User.objects.filter(role=User.Role.INVESTIGATOR, is_active=True).order_by(
+            "last_name", "username"
+        ),
+        label="Investigator",
+        empty_label="Choose an investigator",
+        error_messages={"required": "Choose an investigator."},
+    )
+
+
+class FlagResolveForm(AccessibleForm):
+    crime_number = forms.CharField(
+        label="Crime number",
+        max_length=40,
+        help_text="The crime recorded for this incident.",
+        error_messages={"required": "Give the crime number that was recorded."},
+    )
+
+
+class FlagDismissForm(AccessibleForm):
+    reason = forms.CharField(
+        label="Reason no crime is recorded",
+        widget=forms.Textarea,
+        help_text="Show why the NCRS was not breached (R-NSIR-AUDIT-TRAIL).",
+        error_messages={"required": "Say why no crime needs recording."},
+    )
+    closing_nsir_code = forms.ChoiceField(
+        label="NSIR closing code", error_messages={"required": "Choose the NSIR closing code."}
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        codes = NsirCode.objects.filter(crime_related=False).order_by("code").values_list("code", "title")
+        field = self.fields["closing_nsir_code"]
+        assert isinstance(field, forms.ChoiceField)  # noqa: S101 - declared above
+        field.choices = [("", "Choose a closing code"), *codes]
+
+
+class FlagEscalateForm(AccessibleForm):
+    note = forms.CharField(
+        label="Note for the control room",
+        widget=forms.Textarea,
+        error_messages={"required": "Write a note for the control room."},
+    )
+
+
+QUESTION_LABELS = {
+    "recording_right": "Was the recording decision right (a crime recorded if, and only if, one should be)?",
+    "count_right": "Was the number of crimes right?",
+    "classification_right": "Was the classification right?",
+    "within_24h": "Was it recorded within 24 hours?",
+    "outcome_right": "Was the outcome right?",
+}
+
+
+class DipAuditForm(AccessibleForm):
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in QUESTION_LABELS.items():
+            self.fields[name] = forms.ChoiceField(
+                label=label, choices=YES_NO_NA, widget=forms.RadioSelect, initial="na"
+            )
+        self.order_fields([*QUESTION_LABELS, "notes"])
+
+    def answers(self) -> dict[str, bool | None]:
+        mapping = {"yes": True, "no": False, "na": None}
+        return {name: mapping[self.cleaned_data[name]] for name in QUESTION_LABELS}
+
+
+class AmendmentFixForm(AccessibleForm):
+    note = forms.CharField(
+        label="What was corrected",
+        widget=forms.Textarea,
+        error_messages={"required": "Say what was corrected."},
+    )
+
+
+class RapeReviewForm(AccessibleForm):
+    decision = forms.ChoiceField(
+        label="Recording decision",
+        choices=[("", "Choose a decision"), *RapeReview.Decision.choices],
+        error_messages={"required": "Choose the recording decision."},
+    )
+    decision_note = forms.CharField(label="Reason for the decision", widget=forms.Textarea, required=False)
+    victim_age = forms.IntegerField(
+        label="Victim's age",
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text="Decides adult or child abuse team; blank if not known (treated as a child).",
+    )
+    advice = forms.CharField(
+        label="Advice given to the abuse investigation team",
+        widget=forms.Textarea,
+        error_messages={"required": "Record the advice given to the abuse investigation team."},
+    )
+
+
+class ComplianceFilterForm(AccessibleForm):
+    by = forms.ChoiceField(
+        label="Group by",
+        choices=[
+            ("day", "Day"),
+            ("week", "Week"),
+            ("team", "Team"),
+            ("investigator", "Investigator"),
+            ("category", "Category"),
+        ],
+        required=False,
+    )
+    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DayForm(AccessibleForm):
+    date = forms.DateField(label="Day", required=False, widget=forms.DateInput(attrs={"type": "date"}))

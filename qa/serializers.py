@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from django.utils import timezone
+from rest_framework import serializers
+
+from qa import rules
+from qa.models import UnrecordedFlag
+
+
+class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]):
+    """Contract: reference, opened_at, nsir_code, hours_open, flagged_at, status, assigned_to (+ extras)."""
+
+    reference = serializers.CharField(source="incident.reference", read_only=True)
+    opened_at = serializers.DateTimeField(source="incident.opened_at", read_only=True)
+    nsir_code = serializers.CharField(source="incident.nsir_code.code", read_only=True)
+    hours_open = serializers.SerializerMethodField()
+    assigned_to = serializers.CharField(source="assigned_to.username", default=None, read_only=True)
+    closing_nsir_code = serializers.CharField(source="closing_nsir_code.code", default=None, read_only=True)
+
+    class Meta:
+        model = UnrecordedFlag
+        fields = [
+            "id",
+            "reference",
+            "opened_at",
+            "nsir_code",
+            "hours_open",
+            "flagged_at",
+            "status",
+            "assigned_to",
+            "closed_at",
+            "resolved_crime_number",
+            "dismiss_reason",
+            "closing_nsir_code",
+            "escalated_at",
+            "escalation_note",
+        ]
+
+    def get_hours_open(self, flag: UnrecordedFlag) -> int:
+        """Hours since the incident opened, until now or until the flag closed."""
+        return rules.hours_open(flag.incident.opened_at, flag.closed_at or timezone.now())
+
+
+class DailyQuerySerializer(serializers.Serializer[dict[str, object]]):
+    date = serializers.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+
+class DipTestFiguresSerializer(serializers.Serializer[dict[str, object]]):
+    sampled = serializers.IntegerField()
+    checked = serializers.IntegerField()
+    compliant = serializers.IntegerField()
+    compliance_rate = serializers.FloatField(allow_null=True)
+    ci95_low = serializers.FloatField(allow_null=True)
+    ci95_high = serializers.FloatField(allow_null=True)
+
+
+class ComplaintFiguresSerializer(serializers.Serializer[dict[str, object]]):
+    received = serializers.IntegerField()
+    open = serializers.IntegerField()
+    overdue_updates = serializers.IntegerField()
+
+
+class DailyFiguresSerializer(serializers.Serializer[dict[str, object]]):
+    date = serializers.DateField()
+    crimes_recorded = serializers.IntegerField()
+    recorded_within_24h = serializers.IntegerField()
+    ncrs_timeliness_rate = serializers.FloatField(allow_null=True)
+    unrecorded_incidents_open = serializers.IntegerField()
+    dip_test = DipTestFiguresSerializer()
+    complaints = ComplaintFiguresSerializer()

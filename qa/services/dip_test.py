@@ -1,0 +1,244 @@
+"""Nightly dip-test (R-DIP-TEST): draw a reproducible stratified sample of the previous day's work, let a
+sergeant audit each item, and turn every "no" into an AuditFinding and an Amendment for the record's owner.
+
+Strata (each unit in exactly one, so the weights N_h/n_h add back up to the day):
+- `cancellation`      every crime cancelled that day (take-all: HMIC found ~1 in 5 wrong, R-CANCEL-DDM);
+- `outcome-14-16`     every crime finalised that day with outcome 14 or 16 (take-all, R-OUTCOME-VICTIM-VIEW);
+- `crime:<category>`  the other crimes recorded that day, by offence category (R-CLASSIFY);
+- `incident:<NSIR>`   crime-related incidents opened that day, by NSIR crime type;
+- `hidden-risk`       non-crime incidents closed that day under a hidden_crime_risk code, over-sampled
+                      (R-NSIR-SWEEP): a fixed n regardless of the day's volume.
+Sample sizes come from settings RESOLVE_DIPTEST_* and are stored on the DipTest with the seed, so the
+very same sample can be drawn again from (date, seed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from config.exceptions import DomainError
+from qa import rules
+from qa.models import Amendment, AuditFinding, DipSample, DipTest
+from qa.services.timing import day_bounds
+from recording.models import Crime, Incident
+from staffing.models import User
+
+TAKE_ALL = None
+OUTCOME_CODES_VICTIM_VIEW = ("14", "16")
+
+QUESTIONS: dict[str, str] = {
+    "recording_right": AuditFinding.ErrorType.UNRECORDED,
+    "count_right": AuditFinding.ErrorType.COUNT,
+    "classification_right": AuditFinding.ErrorType.CLASSIFICATION,
+    "within_24h": AuditFinding.ErrorType.LATE,
+    "outcome_right": AuditFinding.ErrorType.OUTCOME,
+}
+
+
+def configured_sizes() -> dict[str, int | None]:
+    """Sample size per stratum kind (settings RESOLVE_DIPTEST_*); None = take all."""
+    return {
+        "crime": int(settings.RESOLVE_DIPTEST_CRIMES_PER_CATEGORY),
+        "incident": int(settings.RESOLVE_DIPTEST_INCIDENTS_PER_CODE),
+        "hidden-risk": int(settings.RESOLVE_DIPTEST_HIDDEN_RISK),
+        "cancellation": TAKE_ALL,
+        "outcome-14-16": TAKE_ALL,
+    }
+
+
+def _size_for(stratum: str, sizes: dict[str, int | None]) -> int | None:
+    return sizes[stratum.split(":", 1)[0]]
+
+
+def dip_test_populations(
+    day: date,
+) -> tuple[dict[str, list[int]], dict[int, dict[str, Any]], dict[int, dict[str, Any]]]:
+    """The day's units by stratum (ids prefixed by kind in the returned maps). Returns
+    (population_by_stratum with keys 'crime:…'/'incident:…', crime rows by id, incident rows by id)."""
+    start, end = day_bounds(day)
+    crime_fields = ("id", "crime_number", "offence__category", "owner_id", "team_id")
+    cancelled = {
+        row["id"]: row
+        for row in Crime.objects.filter(cancelled_at__gte=start, cancelled_at__lt=end).values(*crime_fields)
+    }
+    outcome = {
+        row["id"]: row
+        for row in Crime.objects.filter(
+            outcome_at__gte=start, outcome_at__lt=end, outcome__code__in=OUTCOME_CODES_VICTIM_VIEW
+        ).values(*crime_fields)
+        if row["id"] not in cancelled
+    }
+    recorded = {
+        row["id"]: row
+        for row in Crime.objects.filter(recorded_at__gte=start, recorded_at__lt=end).values(*crime_fields)
+        if row["id"] not in cancelled and row["id"] not in outcome
+    }
+    incident_fields = ("id", "reference", "nsir_code__code")
+    crime_incidents = {
+        row["id"]: row
+        for row in Incident.objects.filter(
+            crime_related=True, opened_at__gte=start, opened_at__lt=end
+        ).values(*incident_fields)
+    }
+    hidden = {
+        row["id"]: row
+        for row in Incident.objects.filter(
+            crime_related=False, nsir_code__hidden_crime_risk=True, closed_at__gte=start, closed_at__lt=end
+        ).values(*incident_fields)
+    }
+    population: dict[str, list[int]] = {}
+    for stratum, rows in (("cancellation", cancelled), ("outcome-14-16", outcome)):
+        if rows:
+            population[stratum] = list(rows)
+    for crime_id, row in recorded.items():
+        population.setdefault(f"crime:{row['offence__category']}", []).append(crime_id)
+    for incident_id, row in crime_incidents.items():
+        population.setdefault(f"incident:{row['nsir_code__code']}", []).append(incident_id)
+    if hidden:
+        population["hidden-risk"] = list(hidden)
+    crimes = {**cancelled, **outcome, **recorded}
+    incidents = {**crime_incidents, **hidden}
+    return population, crimes, incidents
+
+
+def _is_incident_stratum(stratum: str) -> bool:
+    return stratum.startswith("incident:") or stratum == "hidden-risk"
+
+
+@transaction.atomic
+def dip_test_draw(*, day: date, seed: str | None = None) -> DipTest:
+    """Draw the dip-test for `day` (idempotent: a second call returns the existing one unchanged)."""
+    existing = DipTest.objects.filter(date=day).first()
+    if existing is not None:
+        return existing
+    seed = seed or settings.RESOLVE_DIPTEST_SEED
+    sizes = configured_sizes()
+    population, crimes, incidents = dip_test_populations(day)
+    drawn = rules.draw_sample(
+        population, {s: _size_for(s, sizes) for s in population}, rules.sample_seed(day, seed)
+    )
+    try:
+        with transaction.atomic():
+            dip_test = DipTest(
+                date=day, seed=seed, sizes=sizes, populations={s: d.population for s, d in drawn.items()}
+            )
+            dip_test._change_reason = f"Nightly dip-test of {day} (R-DIP-TEST)"  # type: ignore[attr-defined]
+            dip_test.save()
+    except IntegrityError:  # another worker drew it at the same moment
+        return DipTest.objects.get(date=day)
+    crime_type = ContentType.objects.get_for_model(Crime)
+    incident_type = ContentType.objects.get_for_model(Incident)
+    samples: list[DipSample] = []
+    for stratum, sample in drawn.items():
+        for unit in sample.items:
+            if _is_incident_stratum(stratum):
+                row = incidents[unit]
+                samples.append(
+                    DipSample(
+                        dip_test=dip_test,
+                        content_type=incident_type,
+                        object_id=unit,
+                        kind=DipSample.Kind.INCIDENT,
+                        label=row["reference"],
+                        stratum=stratum,
+                        category=row["nsir_code__code"],
+                        weight=sample.weight,
+                    )
+                )
+            else:
+                row = crimes[unit]
+                samples.append(
+                    DipSample(
+                        dip_test=dip_test,
+                        content_type=crime_type,
+                        object_id=unit,
+                        kind=DipSample.Kind.CRIME,
+                        label=row["crime_number"],
+                        stratum=stratum,
+                        category=row["offence__category"],
+                        weight=sample.weight,
+                        owner_id=row["owner_id"],
+                        team_id=row["team_id"],
+                    )
+                )
+    bulk_create_with_history(samples, DipSample, default_change_reason=f"Sampled for the dip-test of {day}")
+    return dip_test
+
+
+@transaction.atomic
+def dip_sample_audit(
+    *, sample_id: int, answers: dict[str, bool | None], notes: str, actor: User
+) -> DipSample:
+    """Record a sergeant's audit of one sampled item. Each "no" records an AuditFinding of its error type and
+    opens an Amendment for the record's owner, due in RESOLVE_AMENDMENT_DAYS days (R-DIP-TEST: feed back)."""
+    sample = DipSample.objects.select_for_update().get(pk=sample_id)
+    if sample.audited_at is not None:
+        raise DomainError("This item has already been audited.", field="non_field_errors")
+    unknown = set(answers) - set(QUESTIONS)
+    if unknown:
+        raise DomainError(f"Unknown question: {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
+    if all(answers.get(q) is None for q in QUESTIONS):
+        raise DomainError("Answer at least one question.", field="recording_right")
+    now = timezone.now()
+    for question in QUESTIONS:
+        setattr(sample, question, answers.get(question))
+    sample.compliant = not any(answers.get(q) is False for q in QUESTIONS)
+    sample.notes = notes.strip()
+    sample.audited_at = now
+    sample.audited_by = actor
+    sample._change_reason = f"Audited by {actor}"  # type: ignore[attr-defined]
+    sample.save()
+    due = rules.amendment_due(timezone.localdate(now), days=int(settings.RESOLVE_AMENDMENT_DAYS))
+    for question, error_type in QUESTIONS.items():
+        if answers.get(question) is False:
+            finding = AuditFinding(sample=sample, error_type=error_type, found_at=now, found_by=actor)
+            finding._change_reason = f"Dip-test finding on {sample.label}"  # type: ignore[attr-defined]
+            finding.save()
+            amendment = Amendment(finding=finding, owner_id=sample.owner_id, due_on=due)
+            reason = f"Amendment opened for {sample.label}: {finding.get_error_type_display()}"
+            amendment._change_reason = reason  # type: ignore[attr-defined]
+            amendment.save()
+    return sample
+
+
+@transaction.atomic
+def amendment_mark_fixed(*, amendment_id: int, note: str, actor: User) -> Amendment:
+    """The record's owner (or their sergeant) says the error is put right."""
+    amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
+    if amendment.status != Amendment.Status.OPEN:
+        raise DomainError("This amendment is not open.", field="non_field_errors")
+    if actor.role == User.Role.INVESTIGATOR and amendment.owner_id != actor.pk:
+        raise DomainError(
+            "Only the record's owner or a supervisor can mark this fixed.", field="non_field_errors"
+        )
+    if not note.strip():
+        raise DomainError("Say what was corrected.", field="note")
+    amendment.status = Amendment.Status.FIXED
+    amendment.fix_note = note.strip()
+    amendment.fixed_at = timezone.now()
+    amendment._change_reason = f"Marked fixed by {actor}"  # type: ignore[attr-defined]
+    amendment.save(update_fields=["status", "fix_note", "fixed_at"])
+    return amendment
+
+
+@transaction.atomic
+def amendment_confirm(*, amendment_id: int, actor: User) -> Amendment:
+    """The sergeant checks the corrected record and confirms the fix."""
+    if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
+        raise DomainError("Only a sergeant or manager confirms a fix.", field="non_field_errors")
+    amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
+    if amendment.status != Amendment.Status.FIXED:
+        raise DomainError("Only a fix marked done can be confirmed.", field="non_field_errors")
+    amendment.status = Amendment.Status.CONFIRMED
+    amendment.confirmed_at = timezone.now()
+    amendment.confirmed_by = actor
+    amendment._change_reason = f"Fix confirmed by {actor}"  # type: ignore[attr-defined]
+    amendment.save(update_fields=["status", "confirmed_at", "confirmed_by"])
+    return amendment

@@ -1,0 +1,100 @@
+"""The sergeant's daily rape review (R-RAPE-RECORD): every incident of the previous day with the NSIR code
+CRIME-SEXUAL and every crime recorded that day in a rape or serious sexual offence class is queued; the
+sergeant records the recording decision and the advice given to the adult or child abuse investigation
+team, and marks it reviewed. Which classes count is derived from the Offence reference table through
+qa.rules.is_rape_or_serious_sexual (category "Sexual offences" and a title naming rape / assault by
+penetration / serious sexual offences, or seriousness rank 6 or higher), never a hard-coded list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+
+from config.exceptions import DomainError
+from qa import rules
+from qa.models import RapeReview
+from qa.services.timing import day_bounds
+from recording.models import Crime, Incident, Offence
+from staffing.models import User
+
+SEXUAL_OFFENCE_NSIR = "CRIME-SEXUAL"
+
+
+def rape_review_offence_ids() -> list[int]:
+    return [
+        offence.pk
+        for offence in Offence.objects.filter(category=rules.RAPE_REVIEW_CATEGORY).only(
+            "pk", "category", "title", "seriousness_rank"
+        )
+        if rules.is_rape_or_serious_sexual(
+            category=offence.category, title=offence.title, seriousness_rank=offence.seriousness_rank
+        )
+    ]
+
+
+@transaction.atomic
+def rape_review_queue(*, day: date) -> int:
+    """Queue the day's reports for review. Idempotent: an incident or crime is queued once, ever."""
+    start, end = day_bounds(day)
+    now = timezone.now()
+    incidents = Incident.objects.filter(
+        nsir_code__code=SEXUAL_OFFENCE_NSIR, opened_at__gte=start, opened_at__lt=end, rape_review__isnull=True
+    ).values_list("pk", "reference")
+    crimes = (
+        Crime.objects.filter(
+            offence_id__in=rape_review_offence_ids(),
+            recorded_at__gte=start,
+            recorded_at__lt=end,
+            rape_review__isnull=True,
+        )
+        .prefetch_related("victims")
+        .only("pk", "crime_number")
+    )
+    reviews = [RapeReview(review_date=day, incident_id=pk, label=ref, queued_at=now) for pk, ref in incidents]
+    for crime in crimes:
+        ages = [v.age for v in crime.victims.all() if v.age is not None]
+        reviews.append(
+            RapeReview(
+                review_date=day,
+                crime_id=crime.pk,
+                label=crime.crime_number,
+                queued_at=now,
+                victim_age=min(ages) if ages else None,
+            )
+        )
+    bulk_create_with_history(
+        reviews, RapeReview, default_change_reason=f"Queued for the daily rape review of {day}"
+    )
+    return len(reviews)
+
+
+@transaction.atomic
+def rape_review_record(
+    *, review_id: int, decision: str, decision_note: str, victim_age: int | None, advice: str, actor: User
+) -> RapeReview:
+    if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
+        raise DomainError("Only a sergeant or manager reviews rape reports.", field="non_field_errors")
+    review = RapeReview.objects.select_for_update().get(pk=review_id)
+    if review.reviewed_at is not None:
+        raise DomainError("This report has already been reviewed.", field="non_field_errors")
+    if decision not in RapeReview.Decision.values:
+        raise DomainError("Choose the recording decision.", field="decision")
+    if decision != RapeReview.Decision.RECORDED_CORRECTLY and not decision_note.strip():
+        raise DomainError("Explain the recording decision.", field="decision_note")
+    if victim_age is not None and not 0 <= victim_age <= 120:
+        raise DomainError("Give the victim's age in years.", field="victim_age")
+    if not advice.strip():
+        raise DomainError("Record the advice given to the abuse investigation team.", field="advice")
+    review.decision = decision
+    review.decision_note = decision_note.strip()
+    review.victim_age = victim_age
+    review.advice_team = rules.abuse_team_for(victim_age)
+    review.advice = advice.strip()
+    review.reviewed_at = timezone.now()
+    review.reviewed_by = actor
+    review._change_reason = f"Reviewed by {actor}: {review.get_decision_display()}"  # type: ignore[attr-defined]
+    review.save()
+    return review

@@ -1,0 +1,39 @@
+"""Celery wrappers for QA: each calls one service and nothing else (STYLE.md §8)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from celery import shared_task
+from django.db import OperationalError
+
+from qa.services.dip_test import dip_test_draw
+from qa.services.rape_review import rape_review_queue
+from qa.services.sweep import sweep_unrecorded
+from qa.services.timing import previous_day
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def sweep_unrecorded_task() -> dict[str, int | bool]:
+    """Every 15 minutes (CELERY_BEAT_SCHEDULE). Idempotent: a redelivered or overlapping run flags nothing
+    twice (R-NSIR-AUDIT-TRAIL)."""
+    result = sweep_unrecorded()
+    return {
+        "flagged": result.flagged,
+        "closed": result.closed,
+        "open": result.open,
+        "complete": result.complete,
+    }
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def dip_test_draw_task(day: str | None = None) -> dict[str, int | str]:
+    """Nightly: sample the previous day's work (R-DIP-TEST). Idempotent: one dip-test per date."""
+    dip_test = dip_test_draw(day=date.fromisoformat(day) if day else previous_day())
+    return {"date": dip_test.date.isoformat(), "sampled": dip_test.samples.count()}
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def rape_review_queue_task(day: str | None = None) -> int:
+    """Daily: queue the previous 24 hours' sexual-offence incidents and rape/serious sexual crimes."""
+    return rape_review_queue(day=date.fromisoformat(day) if day else previous_day())

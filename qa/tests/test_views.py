@@ -1,0 +1,208 @@
+"""Browser pages of QA: permissions, forms with errors, query-count pins, the restricted rape review log."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from qa.models import Amendment, RapeReview, UnrecordedFlag
+from qa.services import dip_test, rape_review, sweep
+from qa.tests.factories import make_crime, make_incident
+from staffing.models import AccessLog
+
+pytestmark = pytest.mark.usefixtures("reference_data")
+DAY = date(2026, 3, 1)
+NOON = datetime(2026, 3, 1, 12, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture
+def sergeant(make_user: Any) -> Any:
+    return make_user("sergeant")
+
+
+@pytest.fixture
+def as_sergeant(client: Client, sergeant: Any) -> Client:
+    client.force_login(sergeant)
+    return client
+
+
+def test_pages_need_a_supervisor(client: Client, make_user: Any) -> None:
+    url = reverse("qa:flag-list")
+    assert client.get(url).status_code == 302  # to sign-in
+    client.force_login(make_user("recorder"))
+    for name in ("qa:flag-list", "qa:dip-test-list", "qa:rape-review-list", "qa:daily", "qa:compliance"):
+        assert client.get(reverse(name)).status_code == 403
+
+
+def test_the_flag_queue_lists_oldest_first_with_hours_open(
+    as_sergeant: Client, django_assert_num_queries: Any
+) -> None:
+    make_incident(reference="XX-NEWER", opened_at=NOON - timedelta(hours=30))
+    make_incident(reference="XX-OLDER", opened_at=NOON - timedelta(hours=50))
+    for _ in range(3):
+        make_incident()
+    sweep.sweep_unrecorded()
+    # session + user, count, page of flags with incident/NSIR/assignee joined
+    with django_assert_num_queries(4):
+        response = as_sergeant.get(reverse("qa:flag-list"))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Unrecorded crime-related incidents</h1>" in body
+    assert body.index("XX-OLDER") < body.index("XX-NEWER")
+    assert "CRIME-THEFT" in body
+
+
+def test_an_empty_queue_says_what_to_do(as_sergeant: Client) -> None:
+    body = as_sergeant.get(reverse("qa:flag-list")).content.decode()
+    assert "No open flags" in body
+    assert "sweep_unrecorded" in body
+
+
+def test_a_sergeant_dismisses_a_flag_in_the_browser(as_sergeant: Client) -> None:
+    make_incident()
+    sweep.sweep_unrecorded()
+    flag = UnrecordedFlag.objects.get()
+    url = reverse("qa:flag-action", args=[flag.pk, "dismiss"])
+    bad = as_sergeant.post(url, {"reason": "", "closing_nsir_code": "PS-CIVIL"})
+    assert bad.status_code == 400
+    assert "Say why no crime needs recording." in bad.content.decode()
+    assert 'class="error-summary"' in bad.content.decode()
+    flag.refresh_from_db()
+    assert flag.status == "open"
+    good = as_sergeant.post(url, {"reason": "Civil dispute", "closing_nsir_code": "PS-CIVIL"})
+    assert good.status_code == 302
+    flag.refresh_from_db()
+    assert flag.status == "dismissed"
+
+
+def test_resolving_with_an_unknown_crime_number_shows_the_error(as_sergeant: Client) -> None:
+    make_incident()
+    sweep.sweep_unrecorded()
+    flag = UnrecordedFlag.objects.get()
+    response = as_sergeant.post(
+        reverse("qa:flag-action", args=[flag.pk, "resolve"]), {"crime_number": "XX/NONE"}
+    )
+    assert response.status_code == 400
+    assert "No crime XX/NONE is recorded." in response.content.decode()
+    crime = make_crime()
+    as_sergeant.post(
+        reverse("qa:flag-action", args=[flag.pk, "resolve"]), {"crime_number": crime.crime_number}
+    )
+    flag.refresh_from_db()
+    assert flag.status == "resolved"
+
+
+def test_assign_and_escalate_in_the_browser(as_sergeant: Client, make_user: Any) -> None:
+    investigator = make_user("investigator")
+    make_incident()
+    sweep.sweep_unrecorded()
+    flag = UnrecordedFlag.objects.get()
+    as_sergeant.post(reverse("qa:flag-action", args=[flag.pk, "assign"]), {"investigator": investigator.pk})
+    as_sergeant.post(reverse("qa:flag-action", args=[flag.pk, "escalate"]), {"note": "Call back the caller"})
+    flag.refresh_from_db()
+    assert flag.assigned_to == investigator
+    assert flag.escalation_note == "Call back the caller"
+    detail = as_sergeant.get(reverse("qa:flag-detail", args=[flag.pk])).content.decode()
+    assert "Call back the caller" in detail
+
+
+def test_a_sergeant_audits_a_sampled_item_and_the_owner_fixes_it(
+    as_sergeant: Client, client: Client, make_user: Any, django_assert_max_num_queries: Any
+) -> None:
+    owner = make_user("investigator")
+    for _ in range(3):
+        make_crime(recorded_at=NOON, owner=owner)
+    test = dip_test.dip_test_draw(day=DAY)
+    with django_assert_max_num_queries(8):
+        page = as_sergeant.get(reverse("qa:dip-test-detail", args=["2026-03-01"]))
+    assert page.status_code == 200
+    sample = test.samples.first()
+    assert sample is not None
+    url = reverse("qa:dip-sample-audit", args=[sample.pk])
+    answers = {
+        "recording_right": "yes",
+        "count_right": "yes",
+        "classification_right": "no",
+        "within_24h": "na",
+        "outcome_right": "na",
+        "notes": "Should be 8M",
+    }
+    assert as_sergeant.post(url, answers).status_code == 302
+    amendment = Amendment.objects.get()
+    assert amendment.owner == owner
+    client.force_login(owner)
+    assert "Mark " in client.get(reverse("qa:amendment-list")).content.decode()
+    client.post(reverse("qa:amendment-fix", args=[amendment.pk]), {"note": "Reclassified"})
+    amendment.refresh_from_db()
+    assert amendment.status == "fixed"
+    assert client.post(reverse("qa:amendment-confirm", args=[amendment.pk])).status_code == 403
+    client.force_login(make_user("sergeant"))
+    client.post(reverse("qa:amendment-confirm", args=[amendment.pk]))
+    amendment.refresh_from_db()
+    assert amendment.status == "confirmed"
+
+
+def test_compliance_page_groups_by_investigator(as_sergeant: Client, sergeant: Any, make_user: Any) -> None:
+    owner = make_user("investigator", first_name="Ann", last_name="Lee")
+    make_crime(recorded_at=NOON, owner=owner)
+    sample = dip_test.dip_test_draw(day=DAY).samples.get()
+    dip_test.dip_sample_audit(sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=sergeant)
+    body = as_sergeant.get(
+        reverse("qa:compliance"), {"by": "investigator", "start": "2026-02-01", "end": "2026-03-02"}
+    )
+    assert "Ann Lee" in body.content.decode()
+
+
+def test_rape_review_is_queued_restricted_and_every_view_logged(as_sergeant: Client, sergeant: Any) -> None:
+    crime = make_crime(offence="19C", recorded_at=NOON)
+    crime.victims.create(name="V", age=15)
+    make_crime(offence="8N", recorded_at=NOON)  # not a sexual offence
+    make_incident(nsir="CRIME-SEXUAL", opened_at=NOON)
+    assert rape_review.rape_review_queue(day=DAY) == 2
+    assert rape_review.rape_review_queue(day=DAY) == 0  # idempotent
+    review = RapeReview.objects.get(crime=crime)
+    assert review.victim_age == 15
+    list_page = as_sergeant.get(reverse("qa:rape-review-list"))
+    assert crime.crime_number in list_page.content.decode()
+    detail = as_sergeant.get(reverse("qa:rape-review-detail", args=[review.pk]))
+    assert "child abuse investigation team" in detail.content.decode().lower()
+    logs = AccessLog.objects.filter(user=sergeant, record_type="qa.RapeReview")
+    assert set(logs.values_list("record_id", flat=True)) == {"queue", str(review.pk)}
+    bad = as_sergeant.post(reverse("qa:rape-review-detail", args=[review.pk]), {"decision": "", "advice": ""})
+    assert bad.status_code == 400
+    as_sergeant.post(
+        reverse("qa:rape-review-detail", args=[review.pk]),
+        {"decision": "recorded_correctly", "victim_age": "15", "advice": "CAIT informed"},
+    )
+    review.refresh_from_db()
+    assert (review.advice_team, review.reviewed_by) == ("child", sergeant)
+
+
+def test_rape_review_list_query_count(as_sergeant: Client, django_assert_num_queries: Any) -> None:
+    for _ in range(3):
+        make_crime(offence="19C", recorded_at=NOON)
+    rape_review.rape_review_queue(day=DAY)
+    # session + user, access log insert, count, page with crime/offence/incident joined
+    with django_assert_num_queries(5):
+        as_sergeant.get(reverse("qa:rape-review-list"))
+
+
+def test_the_daily_page_shows_the_api_figures(as_sergeant: Client) -> None:
+    make_crime(recorded_at=NOON, reported_at=NOON - timedelta(hours=1))
+    body = as_sergeant.get(reverse("qa:daily"), {"date": "2026-03-01"}).content.decode()
+    assert "Daily performance" in body
+    assert "date=2026-03-01&amp;format=csv" in body
+    assert ">1.000<" in body  # timeliness rate
+
+
+def test_home_shows_the_qa_queues(as_sergeant: Client) -> None:
+    make_incident()
+    sweep.sweep_unrecorded()
+    body = as_sergeant.get(reverse("home")).content.decode()
+    assert "Unrecorded crime-related incidents" in body
+    assert "Rape reports to review" in body

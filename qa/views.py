@@ -1,0 +1,411 @@
+"""HTML views of the QA app: thin (permission, form/selector, service, redirect or render)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from functools import wraps
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from config.exceptions import DomainError
+from config.permissions import Role, user_has_role
+from qa import compliance, forms, rules, selectors
+from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
+from qa.services import dip_test as dip_services
+from qa.services import rape_review as rape_services
+from qa.services import sweep as sweep_services
+from staffing.models import User
+from staffing.services import access_log_record
+
+View = Callable[..., HttpResponse]
+
+
+def actor_of(request: HttpRequest) -> User:
+    return cast(User, request.user)
+
+
+def roles_required(*roles: str) -> Callable[[View], View]:
+    def decorate(view: View) -> View:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not user_has_role(request.user, roles):
+                raise PermissionDenied("Your role may not use this page.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+supervisors = roles_required(*Role.SUPERVISORS)
+
+
+def crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
+    return [{"label": label, "url": url} for label, url in items]
+
+
+def _apply(form: Form, action: Callable[[], object]) -> bool:
+    """Run a service for a valid form; attach a DomainError to the form. True when it succeeded."""
+    if not form.is_valid():
+        return False
+    try:
+        action()
+    except DomainError as err:
+        field = err.field if err.field in form.fields else None
+        form.add_error(field, err.message)
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- unrecorded incidents
+@supervisors
+def flag_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", UnrecordedFlag.Status.OPEN)
+    if status not in UnrecordedFlag.Status.values:
+        status = UnrecordedFlag.Status.OPEN
+    page = Paginator(selectors.flag_list(status=status), 50).get_page(request.GET.get("page"))
+    now = timezone.now()
+    rows = [(flag, rules.hours_open(flag.incident.opened_at, flag.closed_at or now)) for flag in page]
+    return render(
+        request,
+        "qa/flag_list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "status": status,
+            "statuses": UnrecordedFlag.Status.choices,
+            "breadcrumbs": crumbs(("Home", reverse("home")), ("Unrecorded incidents", None)),
+        },
+    )
+
+
+FLAG_FORMS: dict[str, type[Form]] = {
+    "assign": forms.FlagAssignForm,
+    "resolve": forms.FlagResolveForm,
+    "dismiss": forms.FlagDismissForm,
+    "escalate": forms.FlagEscalateForm,
+}
+
+
+def _flag_page(
+    request: HttpRequest, flag: UnrecordedFlag, bound: dict[str, Form], status: int = 200
+) -> HttpResponse:
+    context_forms = {name: bound.get(name) or form_class() for name, form_class in FLAG_FORMS.items()}
+    history = flag.history.select_related("history_user").order_by("-history_date")[:20]
+    return render(
+        request,
+        "qa/flag_detail.html",
+        {
+            "flag": flag,
+            "incident": flag.incident,
+            "hours_open": rules.hours_open(flag.incident.opened_at, flag.closed_at or timezone.now()),
+            "forms": context_forms,
+            "error_form": next(iter(bound.values()), None),
+            "history": history,
+            "breadcrumbs": crumbs(
+                ("Home", reverse("home")),
+                ("Unrecorded incidents", reverse("qa:flag-list")),
+                (flag.incident.reference, None),
+            ),
+        },
+        status=status,
+    )
+
+
+@supervisors
+def flag_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    flag = get_object_or_404(selectors.flag_list(), pk=pk)
+    return _flag_page(request, flag, {})
+
+
+@supervisors
+@require_POST
+def flag_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    flag = get_object_or_404(selectors.flag_list(), pk=pk)
+    if action not in FLAG_FORMS:
+        raise PermissionDenied("Unknown action.")
+    form = FLAG_FORMS[action](request.POST)
+    actor = actor_of(request)
+
+    def run() -> object:
+        data = form.cleaned_data
+        if action == "assign":
+            return sweep_services.flag_assign(flag_id=flag.pk, investigator=data["investigator"], actor=actor)
+        if action == "resolve":
+            return sweep_services.flag_resolve(
+                flag_id=flag.pk, crime_number=data["crime_number"], actor=actor
+            )
+        if action == "dismiss":
+            return sweep_services.flag_dismiss(
+                flag_id=flag.pk,
+                reason=data["reason"],
+                closing_nsir_code=data["closing_nsir_code"],
+                actor=actor,
+            )
+        return sweep_services.flag_escalate(flag_id=flag.pk, note=data["note"], actor=actor)
+
+    if _apply(form, run):
+        done = {"assign": "assigned", "resolve": "resolved", "dismiss": "dismissed", "escalate": "escalated"}[
+            action
+        ]
+        messages.success(request, f"Flag on {flag.incident.reference} {done}.")
+        return redirect("qa:flag-detail", pk=flag.pk)
+    flag.refresh_from_db()
+    return _flag_page(request, flag, {action: form}, status=400)
+
+
+# ---------------------------------------------------------------- dip-tests
+@supervisors
+def dip_test_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.dip_test_list(), 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "qa/dip_test_list.html",
+        {"page": page, "breadcrumbs": crumbs(("Home", reverse("home")), ("Dip-tests", None))},
+    )
+
+
+@supervisors
+def dip_test_detail(request: HttpRequest, day: str) -> HttpResponse:
+    try:
+        dip_test = get_object_or_404(DipTest, date=date.fromisoformat(day))
+    except ValueError as err:
+        raise PermissionDenied("Bad date.") from err
+    samples = selectors.dip_test_samples(dip_test)
+    return render(
+        request,
+        "qa/dip_test_detail.html",
+        {
+            "dip_test": dip_test,
+            "samples": samples,
+            "figures": compliance.dip_test_figures(dip_test.date),
+            "breadcrumbs": crumbs(
+                ("Home", reverse("home")),
+                ("Dip-tests", reverse("qa:dip-test-list")),
+                (str(dip_test.date), None),
+            ),
+        },
+    )
+
+
+@supervisors
+def dip_sample_audit(request: HttpRequest, pk: int) -> HttpResponse:
+    sample = get_object_or_404(DipSample.objects.select_related("dip_test", "owner", "team"), pk=pk)
+    form = forms.DipAuditForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if _apply(
+            form,
+            lambda: dip_services.dip_sample_audit(
+                sample_id=sample.pk,
+                answers=form.answers(),
+                notes=form.cleaned_data["notes"],
+                actor=actor_of(request),
+            ),
+        ):
+            messages.success(request, f"Audit of {sample.label} saved.")
+            return redirect("qa:dip-test-detail", day=sample.dip_test.date.isoformat())
+        status = 400
+    return render(
+        request,
+        "qa/dip_sample_audit.html",
+        {
+            "sample": sample,
+            "form": form,
+            "breadcrumbs": crumbs(
+                ("Home", reverse("home")),
+                ("Dip-tests", reverse("qa:dip-test-list")),
+                (
+                    str(sample.dip_test.date),
+                    reverse("qa:dip-test-detail", args=[sample.dip_test.date.isoformat()]),
+                ),
+                (f"Audit {sample.label}", None),
+            ),
+        },
+        status=status,
+    )
+
+
+@supervisors
+def compliance_view(request: HttpRequest) -> HttpResponse:
+    form = forms.ComplianceFilterForm(request.GET or None)
+    today = timezone.localdate()
+    by, start, end = "day", today - timedelta(days=28), today
+    if form.is_valid():
+        by = form.cleaned_data["by"] or by
+        start = form.cleaned_data["start"] or start
+        end = form.cleaned_data["end"] or end
+    rows = compliance.compliance_by(by, start=start, end=end)
+    return render(
+        request,
+        "qa/compliance.html",
+        {
+            "form": form
+            if request.GET
+            else forms.ComplianceFilterForm(initial={"by": by, "start": start, "end": end}),
+            "rows": rows,
+            "by": by,
+            "start": start,
+            "end": end,
+            "breadcrumbs": crumbs(("Home", reverse("home")), ("Compliance", None)),
+        },
+    )
+
+
+# ---------------------------------------------------------------- amendments
+@roles_required(Role.INVESTIGATOR, *Role.SUPERVISORS)
+def amendment_list(request: HttpRequest) -> HttpResponse:
+    amendments = selectors.amendment_list(user=actor_of(request))
+    page = Paginator(amendments, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "qa/amendment_list.html",
+        {
+            "page": page,
+            "fix_form": forms.AmendmentFixForm(),
+            "is_supervisor": user_has_role(request.user, Role.SUPERVISORS),
+            "breadcrumbs": crumbs(("Home", reverse("home")), ("Amendments", None)),
+        },
+    )
+
+
+@roles_required(Role.INVESTIGATOR, *Role.SUPERVISORS)
+def amendment_fix(request: HttpRequest, pk: int) -> HttpResponse:
+    amendment = get_object_or_404(selectors.amendment_list(user=actor_of(request)), pk=pk)
+    form = forms.AmendmentFixForm(request.POST or None)
+    if request.method == "POST" and _apply(
+        form,
+        lambda: dip_services.amendment_mark_fixed(
+            amendment_id=amendment.pk,
+            note=form.cleaned_data["note"],
+            actor=actor_of(request),
+        ),
+    ):
+        messages.success(request, "Amendment marked fixed; your sergeant will confirm it.")
+        return redirect("qa:amendment-list")
+    return render(
+        request,
+        "qa/amendment_fix.html",
+        {
+            "amendment": amendment,
+            "form": form,
+            "breadcrumbs": crumbs(
+                ("Home", reverse("home")), ("Amendments", reverse("qa:amendment-list")), ("Mark fixed", None)
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@supervisors
+@require_POST
+def amendment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    amendment = get_object_or_404(Amendment, pk=pk)
+    try:
+        dip_services.amendment_confirm(amendment_id=amendment.pk, actor=actor_of(request))
+    except DomainError as err:
+        messages.error(request, err.message)
+    else:
+        messages.success(request, "Fix confirmed.")
+    return redirect("qa:amendment-list")
+
+
+# ---------------------------------------------------------------- rape review (restricted)
+@supervisors
+def rape_review_list(request: HttpRequest) -> HttpResponse:
+    reviewed = request.GET.get("reviewed") == "1"
+    page = Paginator(selectors.rape_review_queue(reviewed=reviewed), 50).get_page(request.GET.get("page"))
+    access_log_record(
+        user=actor_of(request),
+        record_type="qa.RapeReview",
+        record_id="queue",
+        label=f"Rape review queue ({'reviewed' if reviewed else 'to review'}), page {page.number}",
+        purpose="Daily rape review (R-RAPE-RECORD)",
+        path=request.get_full_path(),
+    )
+    return render(
+        request,
+        "qa/rape_review_list.html",
+        {
+            "page": page,
+            "reviewed": reviewed,
+            "breadcrumbs": crumbs(("Home", reverse("home")), ("Rape review", None)),
+        },
+    )
+
+
+@supervisors
+def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review = get_object_or_404(
+        RapeReview.objects.select_related("incident__nsir_code", "crime__offence", "reviewed_by"), pk=pk
+    )
+    access_log_record(
+        user=actor_of(request),
+        record_type="qa.RapeReview",
+        record_id=review.pk,
+        label=review.label,
+        purpose="Daily rape review (R-RAPE-RECORD)",
+        path=request.path,
+    )
+    form = forms.RapeReviewForm(request.POST or None, initial={"victim_age": review.victim_age})
+    if request.method == "POST" and _apply(
+        form,
+        lambda: rape_services.rape_review_record(
+            review_id=review.pk,
+            decision=form.cleaned_data["decision"],
+            decision_note=form.cleaned_data["decision_note"],
+            victim_age=form.cleaned_data["victim_age"],
+            advice=form.cleaned_data["advice"],
+            actor=actor_of(request),
+        ),
+    ):
+        messages.success(request, f"{review.label} marked reviewed.")
+        return redirect("qa:rape-review-list")
+    return render(
+        request,
+        "qa/rape_review_detail.html",
+        {
+            "review": review,
+            "form": form,
+            "suggested_team": RapeReview.AdviceTeam(rules.abuse_team_for(review.victim_age)).label,
+            "breadcrumbs": crumbs(
+                ("Home", reverse("home")),
+                ("Rape review", reverse("qa:rape-review-list")),
+                (review.label, None),
+            ),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# ---------------------------------------------------------------- daily performance
+@supervisors
+def daily_performance(request: HttpRequest) -> HttpResponse:
+    form = forms.DayForm(request.GET or None)
+    day = timezone.localdate()
+    if form.is_valid() and form.cleaned_data["date"]:
+        day = form.cleaned_data["date"]
+    figures = compliance.daily_figures(day)
+    return render(
+        request,
+        "qa/daily.html",
+        {
+            "form": form if request.GET else forms.DayForm(initial={"date": day}),
+            "day": day,
+            "figures": figures,
+            "csv_url": reverse("api:dashboard-daily") + f"?date={day.isoformat()}&format=csv",
+            "breadcrumbs": crumbs(("Home", reverse("home")), ("Daily performance", None)),
+        },
+    )
