@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from qa.models import RapeReview
+from qa.models import RapeReview, UnrecordedFlag
 from recording.models import NsirCode
 from staffing.models import User
 
@@ -36,6 +36,18 @@ class FlagAssignForm(AccessibleForm):
         empty_label="Choose an investigator",
         error_messages={"required": "Choose an investigator."},
     )
+
+
+class FlagFilterForm(AccessibleForm):
+    status = forms.ChoiceField(
+        label="Status", choices=UnrecordedFlag.Status.choices, required=False, initial="open"
+    )
+    assigned = forms.ChoiceField(
+        label="Assignment",
+        choices=[("", "Anyone or no one"), ("no", "Unassigned"), ("yes", "Assigned")],
+        required=False,
+    )
+    q = forms.CharField(label="Incident reference", required=False, max_length=40)
 
 
 class FlagResolveForm(AccessibleForm):

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from config.exceptions import DomainError
+from config.listing import Column, list_page, safe_next, with_next
 from config.permissions import Role, user_has_role
 from qa import compliance, forms, rules, selectors
 from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
@@ -70,22 +71,41 @@ def _apply(form: Form, action: Callable[[], object]) -> bool:
 
 
 # ---------------------------------------------------------------- unrecorded incidents
+FLAG_COLUMNS = [
+    Column("incident", "Incident", ("incident__reference",)),
+    Column("nsir", "NSIR code", ("incident__nsir_code__code", "incident__opened_at")),
+    Column("opened", "Opened", ("incident__opened_at",)),
+    Column("hours", "Hours open", numeric=True),
+    Column("flagged", "Flagged", ("flagged_at",)),
+    Column("assigned", "Assigned to", ("assigned_to__last_name", "assigned_to__first_name")),
+    Column("status", "Status"),
+]
+
+
 @supervisors
 def flag_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", UnrecordedFlag.Status.OPEN)
-    if status not in UnrecordedFlag.Status.values:
-        status = UnrecordedFlag.Status.OPEN
-    page = Paginator(selectors.flag_list(status=status), 50).get_page(request.GET.get("page"))
+    """The sergeant's queue: filter by status, assignment and reference; sort by any dated column;
+    oldest incident first by default (config.listing)."""
+    form = forms.FlagFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    status = filters.get("status") or UnrecordedFlag.Status.OPEN
+    flags = selectors.flag_list(status=status, assigned=filters.get("assigned", ""), q=filters.get("q", ""))
+    listing = list_page(
+        request, flags, columns=FLAG_COLUMNS, default_sort="opened", filter_keys=("assigned", "q")
+    )
     now = timezone.now()
-    rows = [(flag, rules.hours_open(flag.incident.opened_at, flag.closed_at or now)) for flag in page]
+    rows = [
+        (flag, rules.hours_open(flag.incident.opened_at, flag.closed_at or now)) for flag in listing.items
+    ]
     return render(
         request,
         "qa/flag_list.html",
         {
-            "page": page,
+            "listing": listing,
             "rows": rows,
             "status": status,
-            "statuses": UnrecordedFlag.Status.choices,
+            "filter_form": form,
+            "clear_url": reverse("qa:flag-list"),
             "breadcrumbs": crumbs(("Home", reverse("home")), ("Unrecorded incidents", None)),
         },
     )
@@ -104,11 +124,13 @@ def _flag_page(
 ) -> HttpResponse:
     context_forms = {name: bound.get(name) or form_class() for name, form_class in FLAG_FORMS.items()}
     history = flag.history.select_related("history_user").order_by("-history_date")[:20]
+    back = safe_next(request, reverse("qa:flag-list"))
     return render(
         request,
         "qa/flag_detail.html",
         {
             "flag": flag,
+            "back": back,
             "incident": flag.incident,
             "hours_open": rules.hours_open(flag.incident.opened_at, flag.closed_at or timezone.now()),
             "forms": context_forms,
@@ -116,7 +138,7 @@ def _flag_page(
             "history": history,
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
-                ("Unrecorded incidents", reverse("qa:flag-list")),
+                ("Unrecorded incidents", back),
                 (flag.incident.reference, None),
             ),
         },
@@ -161,7 +183,9 @@ def flag_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             action
         ]
         messages.success(request, f"Flag on {flag.incident.reference} {done}.")
-        return redirect("qa:flag-detail", pk=flag.pk)
+        detail = reverse("qa:flag-detail", args=[flag.pk])
+        back = safe_next(request, "")
+        return redirect(with_next(detail, back) if back else detail)
     flag.refresh_from_db()
     return _flag_page(request, flag, {action: form}, status=400)
 
