@@ -65,6 +65,7 @@ class Chart:
     headers: list[str]
     rows: list[list[str]] = field(default_factory=list)
     kind: str = "line"
+    has_data: bool = True
 
     def __html__(self) -> str:
         return self.svg
@@ -85,17 +86,24 @@ class _Scale:
         return MARGIN_TOP + plot * (1 - (value - self.lo) / span)
 
 
-def nice_ticks(hi: float, *, count: int = 5) -> list[float]:
-    """Round tick values from 0 to at least `hi` (at most `count` + 1 ticks)."""
+def nice_ticks(hi: float, *, count: int = 5, integer: bool = False) -> list[float]:
+    """Round tick values from 0 to at least `hi` (at most `count` + 1 ticks); whole steps only when
+    `integer` (counts of things never show a tick at 1.5)."""
     if hi <= 0 or math.isnan(hi):
         return [0.0, 1.0]
     raw = hi / count
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if integer:
+        step = max(1.0, math.ceil(step))
     ticks = [0.0]
     while ticks[-1] < hi - 1e-9:
         ticks.append(round(ticks[-1] + step, 10))
     return ticks
+
+
+def _has_data(series: Sequence[Series]) -> bool:
+    return any(v is not None for s in series for v in s.values)
 
 
 def _check(labels: Sequence[str], series: Sequence[Series]) -> None:
@@ -110,18 +118,16 @@ def _check(labels: Sequence[str], series: Sequence[Series]) -> None:
 
 
 def _scale(series: Sequence[Series], y_max: float | None) -> tuple[_Scale, list[float]]:
-    if y_max is not None:
-        top = y_max
-    else:
-        found = [
-            v
-            for s in series
-            for seq in (s.values, s.high or ())
-            for v in seq
-            if v is not None and not math.isnan(v)
-        ]
-        top = max(found, default=0.0)
-    ticks = nice_ticks(top)
+    found = [
+        v
+        for s in series
+        for seq in (s.values, s.high or ())
+        for v in seq
+        if v is not None and not math.isnan(v)
+    ]
+    top = y_max if y_max is not None else max(found, default=0.0)
+    integer = y_max is None and all(float(v).is_integer() for v in found)
+    ticks = nice_ticks(top, integer=integer)
     return _Scale(0.0, ticks[-1]), ticks
 
 
@@ -284,7 +290,7 @@ def line_chart(
     out += _legend(series, bars=False)
     out.append("</svg>")
     headers, rows = _table(labels, series, x_heading, y_format)
-    return Chart("".join(out), title, description, headers, rows, kind="line")
+    return Chart("".join(out), title, description, headers, rows, kind="line", has_data=_has_data(series))
 
 
 def bar_chart(
@@ -332,4 +338,4 @@ def bar_chart(
         out += _legend(series, bars=True)
     out.append("</svg>")
     headers, rows = _table(labels, series, x_heading, y_format)
-    return Chart("".join(out), title, description, headers, rows, kind="bar")
+    return Chart("".join(out), title, description, headers, rows, kind="bar", has_data=_has_data(series))

@@ -143,6 +143,19 @@ def test_ticks_are_round_and_cover_the_top(hi: float, expected: list[float]) -> 
     assert nice_ticks(hi) == expected
 
 
+def test_counts_get_whole_ticks_and_an_all_gap_chart_says_it_has_no_data() -> None:
+    counts = bar_chart(title="T", description="D", labels=["a", "b"], series=[Series("s", [1, 2])])
+    labels = [t.text for t in parse(counts.svg).findall(f"{SVG}text")]
+    assert "1.5" not in labels and "0.5" not in labels and "2" in labels
+    assert counts.has_data
+    gaps = line_chart(title="T", description="D", labels=["a"], series=[Series("s", [None])])
+    assert not gaps.has_data
+
+
+def test_integer_ticks() -> None:
+    assert nice_ticks(2, integer=True) == [0.0, 1.0, 2.0]
+
+
 @pytest.mark.parametrize(
     ("value", "pct", "num"), [(0.5, "50%", "0.5"), (0.875, "87.5%", "0.9"), (3.0, "300%", "3")]
 )
