@@ -49,6 +49,14 @@ test: check-services node_modules/.installed
 	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
+## make backup [BACKUP_FILE=...]: pg_dump -Fc of the DATABASE_URL database (default backups/<db>-<time>.dump)
+backup: $(STAMP)
+	$(BIN)/python -m config.backup backup $(if $(BACKUP_FILE),--file "$(BACKUP_FILE)")
+
+## make restore BACKUP_FILE=... RESTORE_DATABASE=name: pg_restore into a new database on the DATABASE_URL server
+restore: $(STAMP)
+	$(BIN)/python -m config.backup restore --file "$(BACKUP_FILE)" --database "$(RESTORE_DATABASE)"
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

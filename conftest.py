@@ -197,7 +197,8 @@ def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")
         pytest.fail("node_modules/axe-core is missing: run `npm ci` (make test does)")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa','wcag22aa']}})"
+        "() => axe.run(document, {runOnly: {type: 'tag', "
+        "values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
     )
     return [
         {

@@ -8,17 +8,19 @@ with `config.permissions.roles_allowed(*roles)` in `permission_classes`.
 
     path("x/", roles_required(Role.ADMIN)(SomeView.as_view()), name="x")   # class-based views
 
-No login: a redirect to the sign-in page (then back). Signed in with a role not listed: 403."""
+No login: a redirect to the sign-in page (then back); for an htmx request, 401 with HX-Redirect so the
+whole page goes there. Signed in with a role not listed: 403."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from config.permissions import Role, user_has_role
 
@@ -40,6 +42,8 @@ def roles_required(*roles: str) -> Callable[[V], V]:
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             user = request.user
             if not user.is_authenticated:
+                if request.headers.get("HX-Request") == "true":
+                    return _htmx_to_sign_in(request)
                 return redirect_to_login(request.get_full_path())
             if not user_has_role(user, allowed):
                 raise PermissionDenied("Your role may not use this part of Resolve.")
@@ -49,6 +53,17 @@ def roles_required(*roles: str) -> Callable[[V], V]:
         return wrapped  # type: ignore[return-value]
 
     return decorator
+
+
+def _htmx_to_sign_in(request: HttpRequest) -> HttpResponse:
+    """An htmx fragment request without a session (say, a poll after idle sign-out): tell htmx to load
+    the sign-in page as a whole page, coming back to the page the person was on, instead of swapping
+    the sign-in form into a corner of the old page."""
+    current = urlsplit(request.headers.get("HX-Current-URL", ""))
+    back = (current.path + (f"?{current.query}" if current.query else "")) or request.get_full_path()
+    response = HttpResponse(status=401)
+    response["HX-Redirect"] = redirect_to_login(back)["Location"]
+    return response
 
 
 def public[F: Callable[..., Any]](view: F) -> F:

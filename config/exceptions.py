@@ -38,17 +38,27 @@ def django_validation_error_as_dict(exc: DjangoValidationError) -> dict[str, lis
     return {NON_FIELD: [str(m) for m in exc.messages]}
 
 
+def is_database_unavailable(exc: BaseException) -> bool:
+    """True when `exc` means PostgreSQL could not be reached or dropped the connection (a restart, a
+    failover), as opposed to a bug or bad data: the request can simply be retried shortly."""
+    return isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError
+
+
+DATABASE_RETRY_AFTER_SECONDS = 5
+DATABASE_UNAVAILABLE_API_MESSAGE = "The database is temporarily unavailable. Please retry shortly."
+
+
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         return Response(exc.as_dict(), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         return Response(django_validation_error_as_dict(exc), status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError:
+    if is_database_unavailable(exc):
         # The database is away (restart, failover): fail cleanly and let the client retry.
         logger.warning("database unavailable: %s", exc)
         return Response(
-            {"detail": "The database is temporarily unavailable. Please retry shortly."},
+            {"detail": DATABASE_UNAVAILABLE_API_MESSAGE},
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
-            headers={"Retry-After": "5"},
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
         )
     return exception_handler(exc, context)

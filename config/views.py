@@ -1,16 +1,23 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+import sys
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from config.access import public, roles_required
+from config.exceptions import is_database_unavailable
+from config.faults import database_unavailable_response
+from config.permissions import Role
 from config.registry import queues_for
 
 
-@login_required
+@roles_required(*Role.ALL)
 def home(request: HttpRequest) -> HttpResponse:
     """The user's home for their role: every queue their apps contribute, with its count and the age
     of its oldest item. htmx asks for the queue partial every 60 seconds to refresh the counts."""
@@ -27,6 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+@public
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
     """Liveness for the load balancer and docker compose: the database answers."""
@@ -36,3 +44,14 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception:  # noqa: BLE001 - any failure means "not healthy"
         return JsonResponse({"status": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database outage found before the view ran (loading the session, say) is a 503
+    "briefly unavailable", like one found inside it; any other fault is a plain 500 page. Rendered
+    without context processors, which could fail the same way."""
+    exc = sys.exc_info()[1]
+    if exc is not None and is_database_unavailable(exc):
+        return database_unavailable_response(request)
+    html = render_to_string("500.html", {"force_name": settings.RESOLVE_FORCE_NAME})
+    return HttpResponse(html, status=500)

@@ -9,9 +9,10 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -151,11 +152,15 @@ class RecordingDecisionApi(APIView):
     Stores nothing. `rules` cites the rule IDs of DOMAIN-crime.md; `explanation` says why."""
 
     permission_classes = [roles_allowed(*Role.CRIME_STAFF)]
+    parser_classes = [JSONParser]  # nested victims/alleged: JSON only
 
     @extend_schema(
         operation_id="recording_decision",
         request=RecordingDecisionInputSerializer,
-        responses={200: RecordingDecisionOutputSerializer},
+        responses={
+            200: RecordingDecisionOutputSerializer,
+            400: OpenApiResponse(description='Bad input, by field: {"alleged": {"1": {"victim": ["..."]}}}'),
+        },
         examples=[OpenApiExample("Robbery with injury", value=EXAMPLE_REQUEST, request_only=True)],
     )
     def post(self, request: Request) -> Response:

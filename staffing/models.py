@@ -27,6 +27,8 @@ class Team(models.Model):
     capacity = models.PositiveSmallIntegerField(
         default=DEFAULT_CAPACITY, help_text="How many investigators the team may hold."
     )
+    # Optimistic concurrency (config.concurrency.save_with_version): bumped on every edit.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -120,7 +122,10 @@ class TeamMove(models.Model):
 
 
 class Skill(models.TextChoices):
-    """What a person is trained and authorised to do. Every allocation names the skill the work needs."""
+    """What a person is trained and authorised to do. Every allocation names the skill the work needs,
+    so work that a rule reserves to trained people only reaches them: cancellations to a Designated
+    Decision Maker (R-CANCEL-DDM, R-FCR), rape and serious sexual offence review (R-RAPE-RECORD),
+    transfers to other forces (R-TRANSFER-PROTOCOL), dip-test audits (R-DIP-TEST)."""
 
     DDM = "ddm", "Designated decision maker (DDM)"
     RAPE_REVIEW = "rape_review", "Rape review"

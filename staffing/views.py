@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model
@@ -19,8 +17,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from config.access import roles_required
 from config.exceptions import DomainError
-from config.permissions import Role, user_has_role
+from config.permissions import Role
 from staffing import selectors, services
 from staffing.forms import (
     AbsenceForm,
@@ -39,15 +38,8 @@ View = Callable[..., HttpResponse]
 NOT_ALLOCATABLE = {"admin", "auth", "contenttypes", "sessions", "authtoken"}
 
 
-def supervisors_only(view: View) -> View:
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not user_has_role(request.user, Role.SUPERVISORS):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Every staffing page but personnel notes is for supervisors (sergeant, manager, admin).
+supervisors_only = roles_required(*Role.SUPERVISORS)
 
 
 def _user(request: HttpRequest) -> User:
@@ -366,7 +358,7 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- personnel notes
-@login_required
+@roles_required(*Role.ALL)  # who may see whose notes is decided per record (404 otherwise)
 def personnel_notes(request: HttpRequest, user_id: int) -> HttpResponse:
     """A person's appraisal and welfare notes: their own sergeant and managers/admins only (anyone else
     gets 404, as for a record they may not know exists). Every view is logged."""

@@ -196,6 +196,10 @@ def test_the_catalogue_is_the_offence_table(reference_data: None) -> None:
     )
 
 
+def test_a_form_post_is_refused_as_unsupported(api_as: Callable[..., Any], reference_data: None) -> None:
+    assert api_as("recorder").post(URL, {"force": "XX"}).status_code == 415
+
+
 def test_the_schema_documents_the_decision_endpoint(api_client: APIClient) -> None:
     schema = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
     operation = schema["paths"][URL]["post"]

@@ -153,6 +153,15 @@ def test_ncrs_breach_is_a_record_after_or_no_record_by_the_deadline(
     assert is_ncrs_breach(reported_at=NOW, recorded_at=recorded_at, now=now) is breach
 
 
+@pytest.mark.parametrize("naive", ["now", "recorded_at"])
+def test_ncrs_breach_refuses_times_without_zone(naive: str) -> None:
+    times: dict[str, Any] = {"recorded_at": NOW, "now": NOW}
+    times[naive] = datetime(2026, 3, 1, 15, 0)
+    with pytest.raises(ReportError) as err:
+        is_ncrs_breach(reported_at=NOW, **times)
+    assert err.value.field == naive
+
+
 def test_the_24_hour_deadline_is_cited_whenever_a_crime_is_to_be_recorded() -> None:
     decision = decide(report(a("A1", "V1", "8N")), ho_offences())
     assert "R-NCRS-24H" in decision.rules
@@ -395,6 +404,7 @@ def test_a_course_of_conduct_is_per_victim() -> None:
 def test_an_incident_outside_the_course_of_conduct_stays_a_separate_crime() -> None:
     decision = decide(report(a("A1", "V1", "8L", "I1"), a("A2", "V1", "49", "I2")), ho_offences())
     assert crimes_of(decision) == [("V1", "8L", ("A1",)), ("V1", "49", ("A2",))]
+    assert "R-FINISHED-INCIDENT" in decision.rules
 
 
 def test_course_of_conduct_codes_are_the_stalking_harassment_and_coercion_classes_of_the_csv() -> None:

@@ -145,8 +145,12 @@ def user_move_team(
     to_team_id = to_team.pk if to_team is not None else None
     if user.team_id == to_team_id:
         raise DomainError(f"{user} is already in that team.", field="to_team")
-    if to_team is not None:
-        to_team = Team.objects.select_for_update().get(pk=to_team.pk)
+    # Lock both teams in primary-key order, so opposite moves at the same moment cannot deadlock.
+    ids = sorted(pk for pk in (user.team_id, to_team_id) if pk is not None)
+    locked = {team.pk: team for team in Team.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    from_team = locked.get(user.team_id) if user.team_id else None
+    if to_team_id is not None:
+        to_team = locked[to_team_id]
         if (
             user.role == User.Role.INVESTIGATOR
             and team_investigator_count(team=to_team, excluding=user) >= to_team.capacity
@@ -155,7 +159,6 @@ def user_move_team(
                 f"Team {to_team.code!r} is full: it already has {to_team.capacity} investigators.",
                 field="to_team",
             )
-    from_team = Team.objects.select_for_update().get(pk=user.team_id) if user.team_id else None
     if from_team is not None and from_team.sergeant_id == user.pk:
         from_team.sergeant = None
         from_team._change_reason = f"{user.username} moved away: {reason}"  # type: ignore[attr-defined]

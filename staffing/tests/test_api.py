@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 
 from staffing.tests.factories import TeamFactory, UserFactory
@@ -59,8 +60,9 @@ def test_reference_lists_are_served(api_as: Callable[..., Any], reference_data: 
     assert len(offences) == 127
 
 
-def test_the_schema_is_valid_openapi_3(api_client: APIClient) -> None:
-    response = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
+def test_the_schema_is_valid_openapi_3(api_as: Callable[..., Any]) -> None:
+    # The schema needs a sign-in (SECURITY.md, "Public URLs"); any role may read it.
+    response = api_as("recorder").get("/api/v1/schema/", HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     schema = response.json()
     assert schema["openapi"].startswith("3.")
@@ -70,10 +72,14 @@ def test_the_schema_is_valid_openapi_3(api_client: APIClient) -> None:
     validate(schema)
 
 
-def test_the_docs_page_is_served(api_client: APIClient) -> None:
-    response = api_client.get("/api/v1/docs/")
+def test_the_docs_page_is_served(client: Client, make_user: Callable[..., Any]) -> None:
+    client.force_login(make_user("recorder"))
+    response = client.get("/api/v1/docs/")
     assert response.status_code == 200
     assert b"swagger" in response.content.lower()
+    # Swagger UI comes from Resolve's own static files (drf-spectacular-sidecar), not a CDN.
+    assert b"/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in response.content
+    assert b"cdn" not in response.content.lower()
 
 
 def test_a_domain_error_maps_to_400_in_drf_shape() -> None:

@@ -112,3 +112,34 @@ def test_the_database_itself_refuses_a_second_open_allocation() -> None:
             assigned_by=person,
             reason="y",
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_moves_at_once_cannot_both_take_a_teams_last_place() -> None:
+    """user_move_team locks the team row, so the capacity of investigators holds under a race."""
+    from staffing.models import User
+    from staffing.services import user_move_team
+
+    target = TeamFactory(code="RC-T", capacity=1)
+    home = TeamFactory(code="RC-H")
+    manager = UserFactory(username="mgr", role="manager")
+    movers = [UserFactory(username=f"mv{i}", role="investigator", team=home) for i in range(2)]
+    barrier = threading.Barrier(2)
+    results: list[object] = []
+
+    def move(person) -> None:
+        try:
+            barrier.wait(timeout=10)
+            results.append(user_move_team(user=person, to_team=target, actor=manager, reason="Race"))
+        except DomainError as exc:
+            results.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=move, args=(p,)) for p in movers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(type(r).__name__ for r in results) == ["DomainError", "TeamMove"]
+    assert User.objects.filter(team=target, role="investigator").count() == 1

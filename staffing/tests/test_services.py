@@ -236,6 +236,7 @@ def test_coverage_shows_areas_under_minimum_now_and_next(team) -> None:
 
 # ---------------------------------------------------------------- allocation
 def test_the_suggestion_is_the_least_loaded_trained_person_on_shift(team) -> None:
+    """R-CANCEL-DDM: DDM work is suggested only to people holding valid DDM training."""
     busy = inv(team, "busy", DDM)
     free = inv(team, "free", DDM)
     inv(team, "untrained")
@@ -270,6 +271,8 @@ def test_an_item_cannot_have_two_open_allocations(team) -> None:
 
 
 def test_an_untrained_or_off_shift_assignee_is_refused_without_a_sergeants_reason(team) -> None:
+    """R-CANCEL-DDM: a cancellation decision (skill DDM) never silently reaches someone without valid
+    DDM training; only a sergeant's recorded override can do that."""
     untrained = inv(team, "u")
     recorder = UserFactory(role="recorder", team=team)
     item = TeamFactory(code="ITEM")
@@ -336,3 +339,26 @@ def test_bad_skill_or_weight_names_the_field(team) -> None:
     with pytest.raises(DomainError) as exc:
         allocation_assign(item=item, skill=DDM, weight=0, assignee=None, actor=team.sergeant)
     assert exc.value.field == "weight"
+
+
+def test_rape_review_goes_only_to_someone_trained_in_it(team) -> None:
+    """R-RAPE-RECORD: rape review work is suggested only to a trained reviewer, even if busier."""
+    trained = inv(team, "reviewer", Skill.RAPE_REVIEW)
+    inv(team, "idle")
+    allocation_assign(
+        item=TeamFactory(code="I1"), skill=Skill.RAPE_REVIEW, weight=5, assignee=trained, actor=team.sergeant
+    )
+    assert allocation_suggest(skill=Skill.RAPE_REVIEW, team=team).user == trained
+
+
+def test_expired_training_does_not_count(team) -> None:
+    """R-DIP-TEST: a dip-test auditor whose accreditation has lapsed is not suggested."""
+    lapsed = inv(team, "lapsed")
+    TrainingRecord.objects.create(
+        user=lapsed,
+        skill=Skill.DIP_TEST_AUDITOR,
+        trained_on=timezone.localdate() - timedelta(days=800),
+        expires_on=timezone.localdate() - timedelta(days=1),
+    )
+    suggestion = allocation_suggest(skill=Skill.DIP_TEST_AUDITOR, team=team)
+    assert suggestion.user is None and "no valid Dip-test auditor training" in suggestion.reason

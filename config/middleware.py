@@ -1,0 +1,71 @@
+"""Cross-cutting request handling: idle sign-out for shared terminals, and a clean 503 page when the
+database is away."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+
+from config.exceptions import is_database_unavailable
+from config.faults import database_unavailable_response
+
+logger = logging.getLogger(__name__)
+
+LAST_ACTIVITY_KEY = "resolve_last_activity"
+# Requests a page makes by itself (htmx polling: hx-headers='{"X-Resolve-Background": "1"}') do not count
+# as activity, or a terminal left on an auto-refreshing page would never be signed out.
+BACKGROUND_HEADER = "X-Resolve-Background"
+# Write the timestamp at most this often, so an active user does not cost a session write per request.
+TOUCH_EVERY_SECONDS = 30
+
+
+class IdleTimeoutMiddleware:
+    """Sign a browser session out after RESOLVE_IDLE_TIMEOUT_MINUTES without a request. The next page
+    then sends the person to the sign-in page with a message saying why. Token (API) clients have no
+    session and are not affected; background polls (BACKGROUND_HEADER) do not count as activity."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.user.is_authenticated:
+            now = int(time.time())
+            timeout = settings.RESOLVE_IDLE_TIMEOUT_MINUTES * 60
+            last = request.session.get(LAST_ACTIVITY_KEY)
+            if isinstance(last, int) and now - last > timeout:
+                logger.info("signed out user %s after %s idle minutes", request.user.pk, (now - last) // 60)
+                logout(request)
+                messages.info(
+                    request,
+                    f"You were signed out after {settings.RESOLVE_IDLE_TIMEOUT_MINUTES} minutes without "
+                    "activity. Sign in again to carry on.",
+                )
+            elif request.headers.get(BACKGROUND_HEADER) == "1":
+                pass  # a page polling by itself is not a person at the keyboard
+            elif not isinstance(last, int) or now - last >= TOUCH_EVERY_SECONDS:
+                request.session[LAST_ACTIVITY_KEY] = now
+        return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A page whose view finds PostgreSQL unreachable answers 503 "briefly unavailable" with
+    Retry-After, not a 500. (API views get the same from config.exceptions.api_exception_handler;
+    failures before the view, e.g. loading the session, reach config.views.server_error.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_database_unavailable(exception):
+            return None
+        logger.warning("database unavailable during %s %s: %s", request.method, request.path, exception)
+        return database_unavailable_response(request)
