@@ -3,7 +3,24 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
+from recording.models import (
+    Appointment,
+    CancellationCriterion,
+    CancellationRequest,
+    ClassificationChange,
+    Crime,
+    CrimeSuspect,
+    CrimeTransfer,
+    CrimeVictim,
+    Enquiry,
+    Force,
+    HomeOfficeOutcome,
+    ImportBatch,
+    Incident,
+    NsirCode,
+    Offence,
+    VictimUpdate,
+)
 
 
 @admin.register(Offence)
@@ -27,3 +44,93 @@ class CancellationCriterionAdmin(SimpleHistoryAdmin):
 class NsirCodeAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "incident_category", "crime_related", "hidden_crime_risk"]
     list_filter = ["incident_category", "crime_related", "hidden_crime_risk"]
+
+
+@admin.register(Force)
+class ForceAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "transfer_email", "transfer_phone", "last_verified"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = [
+        "started_at",
+        "source",
+        "source_name",
+        "created_by",
+        "rows",
+        "created_count",
+        "updated_count",
+    ]
+    list_select_related = ["created_by"]
+    list_filter = ["source"]
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    list_display = ["reference", "opened_at", "nsir_code", "crime_related", "grade", "crime_number"]
+    list_select_related = ["nsir_code"]
+    list_filter = ["crime_related", "grade"]
+    search_fields = ["reference", "crime_number"]
+    raw_id_fields = ["import_batch"]
+
+
+class CrimeVictimInline(admin.TabularInline):
+    model = CrimeVictim
+    extra = 0
+
+
+class CrimeSuspectInline(admin.TabularInline):
+    model = CrimeSuspect
+    extra = 0
+
+
+@admin.register(Crime)
+class CrimeAdmin(SimpleHistoryAdmin):
+    list_display = ["crime_number", "offence", "status", "recorded_at", "record_by", "ncrs_breach", "owner"]
+    list_select_related = ["offence", "owner"]
+    list_filter = ["status", "ncrs_breach", "restricted"]
+    search_fields = ["crime_number", "sending_force_reference"]
+    raw_id_fields = ["incidents", "owner", "recorded_by", "team"]
+    inlines = [CrimeVictimInline, CrimeSuspectInline]
+
+
+@admin.register(ClassificationChange)
+class ClassificationChangeAdmin(SimpleHistoryAdmin):
+    list_display = ["crime", "from_offence", "to_offence", "status", "proposed_at", "decided_by"]
+    list_select_related = ["crime", "from_offence", "to_offence", "decided_by"]
+    list_filter = ["status"]
+
+
+@admin.register(CancellationRequest)
+class CancellationRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["crime", "criterion", "status", "requested_at", "decided_by"]
+    list_select_related = ["crime", "criterion", "decided_by"]
+    list_filter = ["status", "criterion"]
+
+
+@admin.register(CrimeTransfer)
+class CrimeTransferAdmin(SimpleHistoryAdmin):
+    list_display = ["direction", "force", "crime", "their_reference", "status", "requested_at"]
+    list_select_related = ["force", "crime"]
+    list_filter = ["direction", "status"]
+
+
+@admin.register(VictimUpdate)
+class VictimUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["crime", "contacted_at", "method", "next_due"]
+    list_select_related = ["crime"]
+
+
+@admin.register(Enquiry)
+class EnquiryAdmin(SimpleHistoryAdmin):
+    list_display = ["crime", "kind", "status", "assigned_to", "due_at"]
+    list_select_related = ["crime", "assigned_to"]
+    list_filter = ["kind", "status"]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(SimpleHistoryAdmin):
+    list_display = ["crime", "officer", "starts_at", "ends_at", "status"]
+    list_select_related = ["crime", "officer"]

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,7 +16,9 @@ from rest_framework.views import APIView
 
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
-from recording import selectors
+from recording import rules, selectors
+from recording.decision_api import RecordingDecisionInputSerializer, RecordingDecisionOutputSerializer
+from recording.decision_selectors import offence_catalogue
 from recording.models import (
     Appointment,
     CancellationRequest,
@@ -37,18 +39,24 @@ from recording.serializers import (
     ClassificationChangeSerializer,
     CrimeCreateInputSerializer,
     CrimeDetailSerializer,
+    CrimeDetailsInputMixin,
     CrimeListSerializer,
     DecisionInputSerializer,
     EnquiryInputSerializer,
     EnquirySerializer,
     EnquiryUpdateInputSerializer,
     ForceSerializer,
+    IncidentBulkInputSerializer,
+    IncidentBulkOutputSerializer,
     OutcomeInputSerializer,
     ReclassifyInputSerializer,
+    StatusInputSerializer,
+    SuspectInputSerializer,
     TransferDecisionInputSerializer,
     TransferInInputSerializer,
     TransferOutInputSerializer,
     TransferSerializer,
+    VictimInputSerializer,
     VictimUpdateInputSerializer,
     VictimUpdateSerializer,
 )
@@ -102,6 +110,7 @@ class IncidentBulkApi(APIView):
 
     permission_classes = [roles_allowed(Role.ADMIN)]
 
+    @extend_schema(request=IncidentBulkInputSerializer, responses=IncidentBulkOutputSerializer)
     def post(self, request: Request) -> Response:
         items = request.data.get("incidents") if isinstance(request.data, dict) else None
         if not isinstance(items, list):
@@ -139,7 +148,9 @@ class CrimeListCreateApi(ListAPIView):
     serializer_class = CrimeListSerializer
 
     def get_queryset(self) -> QuerySet[Crime]:
-        return selectors.crime_list(user=_user(self.request), filters=self.request.query_params)  # type: ignore[arg-type]
+        if getattr(self, "swagger_fake_view", False):
+            return Crime.objects.none()
+        return selectors.crime_list(user=_user(self.request), filters=self.request.query_params)
 
     @extend_schema(request=CrimeCreateInputSerializer, responses=CrimeDetailSerializer)
     def post(self, request: Request) -> Response:
@@ -161,6 +172,55 @@ class CrimeListCreateApi(ListAPIView):
         )
 
 
+class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDetailsInputMixin):
+    """The recording-decision request plus what the recorder knows about the people and the incident."""
+
+    incident_reference = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    victim_details = VictimInputSerializer(many=True, required=False, default=list)
+    offender_details = SuspectInputSerializer(many=True, required=False, default=list)
+
+
+class CrimeFromDecisionApi(APIView):
+    """Decide (as POST /recording/decisions/) and record every proposed crime in one atomic step,
+    linking the incident when a reference is given. The browser's "Record these crimes" button."""
+
+    permission_classes = [CrimeStaff]
+
+    @extend_schema(request=CrimeFromDecisionInputSerializer, responses=CrimeListSerializer(many=True))
+    def post(self, request: Request) -> Response:
+        serializer = CrimeFromDecisionInputSerializer(
+            data=request.data, context={"offences": offence_catalogue()}
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            report = serializer.to_report()
+            decision = rules.decide(report, serializer.context["offences"])
+        except rules.ReportError as exc:
+            error: Any = [exc.message]
+            for part in reversed((exc.field or "non_field_errors").split(".")):
+                error = {part: error}
+            return Response(error, status=status.HTTP_400_BAD_REQUEST)
+        made = crimes.crime_create_from_decision(
+            actor=_user(request),
+            report=report,
+            decision=decision,
+            victims={v["ref"]: crimes.VictimInput(**v) for v in data["victim_details"]},
+            offenders={o["ref"]: crimes.SuspectInput(**o) for o in data["offender_details"]},
+            incident_reference=data["incident_reference"],
+            details=crimes.CrimeDetails(
+                **{k: data[k] for k in crimes.CrimeDetails.__dataclass_fields__ if k != "extra" and k in data}
+            ),
+        )
+        return Response(
+            {
+                "crimes": CrimeListSerializer(made, many=True).data,
+                "decision": RecordingDecisionOutputSerializer(decision).data,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+
 class CrimeDetailApi(APIView):
     permission_classes = [CrimeStaff]
 
@@ -175,6 +235,28 @@ class CrimeDetailApi(APIView):
         data = _valid(AssessmentInputSerializer, request.data)
         casework.crime_update_assessment(crime=crime, actor=_user(request), **data)
         return Response(CrimeDetailSerializer(selectors.crime_get(user=_user(request), pk=pk)).data)
+
+
+class CrimeStatusApi(APIView):
+    """Move a crime along its lifecycle (allocated, under_investigation); with `owner`, allocate it
+    (sergeants, managers, admins). Finalise, cancel and transfer have their own endpoints."""
+
+    permission_classes = [CrimeStaff]
+
+    @extend_schema(request=StatusInputSerializer, responses=CrimeDetailSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        crime = crime_for(request, pk, purpose="Status change")
+        data = _valid(StatusInputSerializer, request.data)
+        user = _user(request)
+        if data["owner"]:
+            if user.role not in Role.SUPERVISORS:
+                raise DomainError("Only a sergeant, manager or admin allocates crimes.", field="owner")
+            owner = _username(data["owner"], "owner")
+            casework.crime_allocate(crime=crime, actor=user, owner=owner, team=None, reason=data["reason"])
+            crime.refresh_from_db()
+        if data.get("status") and data["status"] != crime.status:
+            casework.crime_set_status(crime=crime, actor=user, status=data["status"], reason=data["reason"])
+        return Response(CrimeDetailSerializer(selectors.crime_get(user=user, pk=pk)).data)
 
 
 class ReclassificationApi(APIView):
@@ -477,7 +559,8 @@ class ForceDetailApi(APIView):
             return Response({"detail": "Only sergeants maintain the force directory."}, status=403)
         force = get_object_or_404(Force, pk=pk)
         current = ForceSerializer(force).data
-        merged = {**current, **request.data}
+        raw = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)
+        merged = {**current, **raw}
         data = _force_data(merged, instance=force)
         force = casework.force_save(actor=_user(request), force=force, **data)
         return Response(ForceSerializer(force).data)

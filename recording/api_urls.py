@@ -40,7 +40,9 @@ urlpatterns = [
     ),
     path("incidents/bulk/", api.IncidentBulkApi.as_view(), name="incident-bulk"),
     path("recording/crimes/", api.CrimeListCreateApi.as_view(), name="crime-list"),
+    path("recording/crimes/from-decision/", api.CrimeFromDecisionApi.as_view(), name="crime-from-decision"),
     path("recording/crimes/<int:pk>/", api.CrimeDetailApi.as_view(), name="crime-detail"),
+    path("recording/crimes/<int:pk>/status/", api.CrimeStatusApi.as_view(), name="crime-status"),
     path(
         "recording/crimes/<int:pk>/reclassifications/",
         api.CrimeReclassifyApi.as_view(),

@@ -189,9 +189,7 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
         made += 1
         _progress(rng, crime, sergeant, investigators, suspect_known, victimless)
     _pending_work(rng, sergeant, investigators)
-    out.write(
-        f"Recording: {Incident.objects.count()} incidents, {made} crimes, {len(FORCES)} forces\n"
-    )
+    out.write(f"Recording: {Incident.objects.count()} incidents, {made} crimes, {len(FORCES)} forces\n")
 
 
 def _progress(

@@ -295,3 +295,21 @@ class ForceForm(forms.Form):
         label="Contact details last verified", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     reason = forms.CharField(label="Reason for the change", max_length=300)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label="New status",
+        choices=[
+            (Crime.Status.ALLOCATED, Crime.Status.ALLOCATED.label),
+            (Crime.Status.UNDER_INVESTIGATION, Crime.Status.UNDER_INVESTIGATION.label),
+        ],
+        help_text="Finalise, cancel and transfer have their own actions and checks.",
+    )
+    owner = forms.ModelChoiceField(
+        label="Owner",
+        queryset=User.objects.filter(is_active=True, role__in=["investigator", "sergeant"]),
+        required=False,
+        help_text="Sergeants allocate: choose the investigator who owns the crime.",
+    )
+    reason = forms.CharField(label="Reason", max_length=300)

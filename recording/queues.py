@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import Count, Min
 from django.urls import reverse
+from django.utils import timezone
 
 from config.permissions import Role
 from config.registry import Queue
-from recording import selectors
+from recording import lifecycle, selectors
 from recording.models import CancellationRequest, ClassificationChange, CrimeTransfer
 from recording.permissions import is_ddm
 
@@ -77,6 +79,26 @@ def recording_queues(user: Any) -> list[Queue]:
                     22,
                 )
             )
+        since = timezone.now() - timedelta(hours=24)
+        agg = (
+            visible.filter(
+                recorded_at__gte=since,
+                offence__category__icontains="sexual",
+                offence__seriousness_rank__lte=lifecycle.SERIOUS_SEXUAL_MAX_RANK,
+            )
+            .exclude(status__in=[lifecycle.CANCELLED, lifecycle.TRANSFERRED])
+            .aggregate(n=Count("id"), oldest=Min("recorded_at"))
+        )
+        queues.append(
+            _queue(
+                "recording-rape-daily-review",
+                "Rape and serious sexual offences recorded in the last 24 hours (daily review)",
+                reverse("recording:crime-list") + "?status=recorded",
+                agg,
+                "R-RAPE-RECORD",
+                12,
+            )
+        )
     if role in {Role.RECORDER, *Role.SUPERVISORS}:
         agg = selectors.incident_awaiting_decision().aggregate(n=Count("id"), oldest=Min("opened_at"))
         queues.append(

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from recording.models import (
@@ -19,27 +21,32 @@ from recording.models import (
 )
 
 
-class UserRefField(serializers.RelatedField):  # type: ignore[type-arg]
-    def to_representation(self, value: Any) -> str:
-        return str(value.username)
+@extend_schema_field(OpenApiTypes.STR)
+class CodeChoiceField(serializers.ChoiceField):
+    """A choice validated like ChoiceField but documented as a plain string, so the many `status` and
+    `kind` choice sets of this app do not collide as OpenAPI enum names."""
+
+
+class CodeModelSerializer(serializers.ModelSerializer[Any]):
+    serializer_choice_field = CodeChoiceField
 
 
 # ---------------------------------------------------------------- outputs
 
 
-class VictimSerializer(serializers.ModelSerializer[CrimeVictim]):
+class VictimSerializer(CodeModelSerializer):
     class Meta:
         model = CrimeVictim
         fields = ["id", "ref", "kind", "name", "date_of_birth", "age", "contact", "vulnerable"]
 
 
-class SuspectSerializer(serializers.ModelSerializer[CrimeSuspect]):
+class SuspectSerializer(CodeModelSerializer):
     class Meta:
         model = CrimeSuspect
         fields = ["id", "ref", "name", "date_of_birth", "description", "identified"]
 
 
-class CrimeListSerializer(serializers.ModelSerializer[Crime]):
+class CrimeListSerializer(CodeModelSerializer):
     offence = serializers.CharField(source="offence.code")
     offence_title = serializers.CharField(source="offence.title")
     owner = serializers.CharField(source="owner.username", default=None)
@@ -67,7 +74,7 @@ class CrimeListSerializer(serializers.ModelSerializer[Crime]):
         ]
 
 
-class ClassificationChangeSerializer(serializers.ModelSerializer[ClassificationChange]):
+class ClassificationChangeSerializer(CodeModelSerializer):
     crime_number = serializers.CharField(source="crime.crime_number")
     from_offence = serializers.CharField(source="from_offence.code", default=None)
     to_offence = serializers.CharField(source="to_offence.code")
@@ -92,7 +99,7 @@ class ClassificationChangeSerializer(serializers.ModelSerializer[ClassificationC
         ]
 
 
-class CancellationSerializer(serializers.ModelSerializer[CancellationRequest]):
+class CancellationSerializer(CodeModelSerializer):
     crime_number = serializers.CharField(source="crime.crime_number")
     criterion = serializers.CharField(source="criterion.code")
     requested_by = serializers.CharField(source="requested_by.username", default=None)
@@ -118,7 +125,7 @@ class CancellationSerializer(serializers.ModelSerializer[CancellationRequest]):
         ]
 
 
-class TransferSerializer(serializers.ModelSerializer[CrimeTransfer]):
+class TransferSerializer(CodeModelSerializer):
     crime_number = serializers.CharField(source="crime.crime_number", default=None)
     force = serializers.CharField(source="force.code")
     offence = serializers.CharField(source="offence.code", default=None)
@@ -147,7 +154,7 @@ class TransferSerializer(serializers.ModelSerializer[CrimeTransfer]):
         ]
 
 
-class VictimUpdateSerializer(serializers.ModelSerializer[VictimUpdate]):
+class VictimUpdateSerializer(CodeModelSerializer):
     created_by = serializers.CharField(source="created_by.username", default=None)
 
     class Meta:
@@ -155,7 +162,7 @@ class VictimUpdateSerializer(serializers.ModelSerializer[VictimUpdate]):
         fields = ["id", "crime", "victim", "contacted_at", "method", "summary", "next_due", "created_by"]
 
 
-class EnquirySerializer(serializers.ModelSerializer[Enquiry]):
+class EnquirySerializer(CodeModelSerializer):
     assigned_to = serializers.CharField(source="assigned_to.username", default=None)
 
     class Meta:
@@ -163,7 +170,7 @@ class EnquirySerializer(serializers.ModelSerializer[Enquiry]):
         fields = ["id", "crime", "kind", "status", "details", "result", "assigned_to", "due_at", "created_at"]
 
 
-class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
+class AppointmentSerializer(CodeModelSerializer):
     officer = serializers.CharField(source="officer.username")
     crime_number = serializers.CharField(source="crime.crime_number")
 
@@ -182,7 +189,7 @@ class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
         ]
 
 
-class ForceSerializer(serializers.ModelSerializer[Force]):
+class ForceSerializer(CodeModelSerializer):
     class Meta:
         model = Force
         fields = [
@@ -252,7 +259,7 @@ class CrimeDetailSerializer(CrimeListSerializer):
 
 class VictimInputSerializer(serializers.Serializer[Any]):
     ref = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
-    kind = serializers.ChoiceField(choices=CrimeVictim.Kind.choices, default=CrimeVictim.Kind.PERSON)
+    kind = CodeChoiceField(choices=CrimeVictim.Kind.choices, default=CrimeVictim.Kind.PERSON)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
     age = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=130)
@@ -271,7 +278,7 @@ class SuspectInputSerializer(serializers.Serializer[Any]):
 class CrimeDetailsInputMixin(serializers.Serializer[Any]):
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     location = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
-    grade = serializers.ChoiceField(choices=Grade.choices, required=False, allow_blank=True, default="")
+    grade = CodeChoiceField(choices=Grade.choices, required=False, allow_blank=True, default="")
     vulnerable_victim = serializers.BooleanField(default=False)
     domestic_abuse = serializers.BooleanField(default=False)
     hate_crime = serializers.BooleanField(default=False)
@@ -337,19 +344,19 @@ class OutcomeInputSerializer(serializers.Serializer[Any]):
 class VictimUpdateInputSerializer(serializers.Serializer[Any]):
     victim = serializers.IntegerField(required=False, allow_null=True, default=None)
     contacted_at = serializers.DateTimeField()
-    method = serializers.ChoiceField(choices=VictimUpdate.Method.choices)
+    method = CodeChoiceField(choices=VictimUpdate.Method.choices)
     summary = serializers.CharField()
 
 
 class EnquiryInputSerializer(serializers.Serializer[Any]):
-    kind = serializers.ChoiceField(choices=Enquiry.Kind.choices)
+    kind = CodeChoiceField(choices=Enquiry.Kind.choices)
     details = serializers.CharField(required=False, allow_blank=True, default="")
     assigned_to = serializers.CharField(required=False, allow_blank=True, default="")
     due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
 class EnquiryUpdateInputSerializer(serializers.Serializer[Any]):
-    status = serializers.ChoiceField(choices=Enquiry.Status.choices)
+    status = CodeChoiceField(choices=Enquiry.Status.choices)
     result = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -364,15 +371,44 @@ class AppointmentInputSerializer(serializers.Serializer[Any]):
 
 class AssessmentInputSerializer(serializers.Serializer[Any]):
     reason = serializers.CharField()
-    grade = serializers.ChoiceField(choices=Grade.choices, required=False, allow_blank=True)
+    grade = CodeChoiceField(choices=Grade.choices, required=False, allow_blank=True)
     thrive_notes = serializers.CharField(required=False, allow_blank=True)
     vulnerable_victim = serializers.BooleanField(required=False)
     domestic_abuse = serializers.BooleanField(required=False)
     hate_crime = serializers.BooleanField(required=False)
     safeguarding_referral = serializers.BooleanField(required=False)
     safeguarding_notes = serializers.CharField(required=False, allow_blank=True)
-    solvability = serializers.ChoiceField(choices=Crime.Solvability.choices, required=False)
+    solvability = CodeChoiceField(choices=Crime.Solvability.choices, required=False)
     solvability_factors = serializers.ListField(child=serializers.CharField(), required=False)
     solvability_reason = serializers.CharField(required=False, allow_blank=True)
-    victim_view = serializers.ChoiceField(choices=Crime.VictimView.choices, required=False, allow_blank=True)
+    victim_view = CodeChoiceField(choices=Crime.VictimView.choices, required=False, allow_blank=True)
     victim_view_evidence = serializers.CharField(required=False, allow_blank=True)
+
+
+class StatusInputSerializer(serializers.Serializer[Any]):
+    status = CodeChoiceField(choices=Crime.Status.choices, required=False)
+    owner = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField()
+
+
+class IncidentFeedItemSerializer(serializers.Serializer[Any]):
+    """One incident of the feed (documentation of the contract; validation is in the service)."""
+
+    reference = serializers.CharField(max_length=40)
+    opened_at = serializers.DateTimeField()
+    closed_at = serializers.DateTimeField(required=False, allow_null=True)
+    nsir_code = serializers.CharField(help_text="A code of nsir_codes.csv; decides crime_related.")
+    grade = CodeChoiceField(choices=Grade.choices, required=False, allow_blank=True)
+    summary = serializers.CharField(required=False, allow_blank=True)
+    location = serializers.CharField(required=False, allow_blank=True)
+    crime_number = serializers.CharField(required=False, allow_null=True)
+
+
+class IncidentBulkInputSerializer(serializers.Serializer[Any]):
+    incidents = IncidentFeedItemSerializer(many=True, help_text="Up to 5,000 incidents.")
+
+
+class IncidentBulkOutputSerializer(serializers.Serializer[Any]):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    batch = serializers.IntegerField(help_text="The ImportBatch that records this load.")

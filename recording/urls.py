@@ -11,6 +11,7 @@ urlpatterns = [
     path("incidents/", views.incident_list, name="incident-list"),
     path("crimes/", views.crime_list, name="crime-list"),
     path("crimes/<int:pk>/", views.crime_detail, name="crime-detail"),
+    path("crimes/<int:pk>/status/", views.crime_status, name="crime-status"),
     path("crimes/<int:pk>/reclassify/", views.crime_reclassify, name="crime-reclassify"),
     path("crimes/<int:pk>/cancel/", views.crime_cancel, name="crime-cancel"),
     path("crimes/<int:pk>/transfer/", views.crime_transfer, name="crime-transfer"),

@@ -591,6 +591,34 @@ def crime_appointment(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@crime_staff
+def crime_status(request: HttpRequest, pk: int) -> HttpResponse:
+    crime = _crime(request, pk, "Status change")
+    user = _user(request)
+
+    def done(data: dict[str, Any]) -> HttpResponse:
+        if data["owner"] is not None:
+            if user.role not in Role.SUPERVISORS:
+                raise DomainError("Only a sergeant, manager or admin allocates crimes.", field="owner")
+            casework.crime_allocate(
+                crime=crime, actor=user, owner=data["owner"], team=None, reason=data["reason"]
+            )
+            crime.refresh_from_db()
+        if data["status"] != crime.status:
+            casework.crime_set_status(crime=crime, actor=user, status=data["status"], reason=data["reason"])
+        return _back(crime, "Status saved.", request)
+
+    return _form_page(
+        request,
+        forms.StatusForm(request.POST or None, initial={"status": crime.status, "owner": crime.owner_id}),
+        title=f"Allocate or change the status of {crime.crime_number}",
+        intro=f"Now {crime.get_status_display().lower()}.",
+        breadcrumbs=_crime_crumbs(crime, "Status"),
+        submit="Save",
+        on_valid=done,
+    )
+
+
 # ---------------------------------------------------------------- sergeants' queues
 
 

@@ -88,7 +88,7 @@ def _when(value: Any, field: str, errors: dict[str, list[str]], *, required: boo
         if parsed is None:
             errors[field] = [f"{raw!r} is not an ISO-8601 time (e.g. 2026-03-01T02:10:00Z)."]
             return None
-    if timezone.is_naive(parsed):
+    if parsed is None or timezone.is_naive(parsed):
         errors[field] = ["Give the time with an offset (e.g. 2026-03-01T02:10:00Z)."]
         return None
     return parsed
@@ -229,5 +229,5 @@ class IncidentFeedErrors(DomainError):
         super().__init__(first[field][0], field="incidents")
         self.errors = errors
 
-    def as_dict(self) -> dict[str, Any]:  # type: ignore[override]
+    def as_dict(self) -> dict[str, Any]:
         return {"incidents": {str(index): errs for index, errs in self.errors.items()}}

@@ -109,3 +109,30 @@ def test_the_command_exits_1_with_the_error_on_stderr(
     assert exc.value.code == 1
     assert "line 2: nsir_code: Unknown NSIR code 'NOPE'." in capsys.readouterr().err
     assert not Incident.objects.exists()
+
+
+def test_seed_demo_grows_incidents_crimes_and_queues(
+    reference_data: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import random
+
+    from django.apps import apps
+
+    from recording import demo
+    from recording.models import CancellationRequest, ClassificationChange, Crime, CrimeTransfer, Force
+
+    monkeypatch.setattr(demo, "INCIDENTS", 300)
+    rng = random.Random(7)  # noqa: S311 - deterministic demo data
+    out = io.StringIO()
+    apps.get_app_config("staffing").seed_demo(rng, out)  # type: ignore[attr-defined]
+    apps.get_app_config("recording").seed_demo(rng, out)  # type: ignore[attr-defined]
+    assert Incident.objects.count() == 300
+    assert Incident.objects.filter(crime_related=True, crime_number__isnull=True).exists()
+    assert Crime.objects.filter(status="finalised").exists()
+    assert Crime.objects.filter(victims__isnull=False).exists()
+    assert ClassificationChange.objects.filter(status="proposed").exists()
+    assert CancellationRequest.objects.filter(status="pending").exists()
+    assert CrimeTransfer.objects.filter(status="pending", direction="in").count() == 2
+    assert Force.objects.count() == 6
+    assert "Recording:" in out.getvalue()

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from config.exceptions import DomainError
 from recording import lifecycle, rules
+from recording.decision_selectors import offence_catalogue
 from recording.models import (
     Appointment,
     CancellationRequest,
@@ -37,20 +38,7 @@ def ddm(make_user: Any, role: str = "sergeant") -> Any:
 
 
 def offences() -> dict[str, rules.OffenceInfo]:
-    from recording.models import Offence
-
-    return {
-        o.code: rules.OffenceInfo(
-            code=o.code,
-            title=o.title,
-            category=o.category,
-            victim_based=o.victim_based,
-            seriousness_rank=o.seriousness_rank,
-            restricted=o.restricted,
-            notifiable=o.notifiable,
-        )
-        for o in Offence.objects.all()
-    }
+    return offence_catalogue()
 
 
 # ---------------------------------------------------------------- incidents

@@ -1,0 +1,302 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+from django.utils import timezone
+
+from recording.models import CancellationRequest, ClassificationChange, Crime, Force, Incident, Offence
+from recording.tests.factories import CrimeFactory, CrimeSuspectFactory, ForceFactory, IncidentFactory
+from staffing.models import AccessLog
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def decide_data(**kw: Any) -> dict[str, str]:
+    local = timezone.localtime(timezone.now() - timedelta(hours=1))
+    data = {
+        "reported_at": local.strftime("%Y-%m-%dT%H:%M"),
+        "force": "XX",
+        "location_force": "",
+        "incident_reference": "",
+        "summary": "Fight outside the Crown",
+        "location": "High Street",
+        "grade": "priority",
+        "victims-TOTAL_FORMS": "2",
+        "victims-INITIAL_FORMS": "0",
+        "victims-MIN_NUM_FORMS": "0",
+        "victims-MAX_NUM_FORMS": "1000",
+        "victims-0-ref": "V1",
+        "victims-0-kind": "person",
+        "victims-0-name": "Ann Smith",
+        "victims-1-ref": "V2",
+        "victims-1-kind": "person",
+        "victims-1-name": "Ben Jones",
+        "alleged-TOTAL_FORMS": "2",
+        "alleged-INITIAL_FORMS": "0",
+        "alleged-MIN_NUM_FORMS": "1",
+        "alleged-MAX_NUM_FORMS": "1000",
+        "alleged-0-ref": "A1",
+        "alleged-0-victim": "V1",
+        "alleged-0-offence": "8N",
+        "alleged-0-incident": "I1",
+        "alleged-0-believed": "on",
+        "alleged-0-offenders": "O1",
+        "alleged-1-ref": "A2",
+        "alleged-1-victim": "V2",
+        "alleged-1-offence": "105A",
+        "alleged-1-incident": "I1",
+        "alleged-1-believed": "on",
+        "offenders-TOTAL_FORMS": "1",
+        "offenders-INITIAL_FORMS": "0",
+        "offenders-MIN_NUM_FORMS": "0",
+        "offenders-MAX_NUM_FORMS": "1000",
+        "offenders-0-ref": "O1",
+        "offenders-0-name": "Carl Doe",
+        "offenders-0-identified": "on",
+    }
+    data.update(kw)
+    return data
+
+
+def test_the_decision_screen_explains_then_records_all_crimes(reference_data: None, make_user: Any) -> None:
+    IncidentFactory(reference="XX-20260301-0042")
+    client = client_for(make_user("recorder"))
+    page = client.get("/recording/decide/")
+    assert page.status_code == 200 and b"<h1>Recording decision</h1>" in page.content
+    decided = client.post("/recording/decide/", decide_data(action="decide"))
+    assert decided.status_code == 200
+    body = decided.content.decode()
+    assert "R-ONE-PER-VICTIM" in body and "Record these crimes" in body
+    assert not Crime.objects.exists()
+    recorded = client.post(
+        "/recording/decide/", decide_data(action="record", incident_reference="XX-20260301-0042")
+    )
+    assert recorded.status_code == 302
+    assert Crime.objects.count() == 2
+    assert Incident.objects.get().crime_number is not None
+    crime = Crime.objects.get(offence__code="8N")
+    assert crime.suspects.get().name == "Carl Doe" and crime.victims.get().name == "Ann Smith"
+
+
+def test_add_row_works_without_javascript(reference_data: None, make_user: Any) -> None:
+    client = client_for(make_user("recorder"))
+    response = client.post("/recording/decide/", decide_data(action="add-victims"))
+    assert 'name="victims-2-ref"' in response.content.decode()
+    assert not Crime.objects.exists()
+
+
+def test_the_decision_screen_names_an_unknown_code_and_a_bad_victim_ref(
+    reference_data: None, make_user: Any
+) -> None:
+    client = client_for(make_user("recorder"))
+    response = client.post("/recording/decide/", decide_data(action="record", **{"alleged-1-offence": "ZZ"}))
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    response = client.post("/recording/decide/", decide_data(action="record", **{"alleged-1-victim": "V9"}))
+    assert "There is a problem" in response.content.decode()
+    assert not Crime.objects.exists()
+
+
+def test_crime_list_filters_paginates_and_pins_queries(
+    reference_data: None, make_user: Any, django_assert_max_num_queries: Any
+) -> None:
+    CrimeFactory.create_batch(30)
+    CrimeFactory(offence=Offence.objects.get(code="5D"))
+    client = client_for(make_user("sergeant"))
+    with django_assert_max_num_queries(8):
+        response = client.get("/recording/crimes/")
+    assert response.status_code == 200 and "Page 1 of 2" in response.content.decode()
+    filtered = client.get("/recording/crimes/?offence=5D").content.decode()
+    assert "Page 1 of" not in filtered and filtered.count("/recording/crimes/") >= 1
+    empty = client.get("/recording/crimes/?q=nothing-like-this").content.decode()
+    assert "No crimes match" in empty
+
+
+def test_crime_detail_shows_the_audit_trail_and_logs_restricted_views(
+    reference_data: None, make_user: Any
+) -> None:
+    crime = CrimeFactory(offence=Offence.objects.get(code="19C"))
+    assert client_for(make_user("recorder")).get(f"/recording/crimes/{crime.pk}/").status_code == 404
+    sergeant = make_user("sergeant")
+    response = client_for(sergeant).get(f"/recording/crimes/{crime.pk}/")
+    assert response.status_code == 200 and "Audit trail" in response.content.decode()
+    assert AccessLog.objects.filter(user=sergeant, record_id=str(crime.pk)).exists()
+
+
+def test_outcome_form_shows_the_precondition_error_and_changes_nothing(
+    reference_data: None, make_user: Any
+) -> None:
+    crime = CrimeFactory()
+    client = client_for(make_user("investigator"))
+    response = client.post(f"/recording/crimes/{crime.pk}/outcome/", {"outcome": "1", "reason": "Charged"})
+    assert response.status_code == 200
+    assert "needs an identified suspect" in response.content.decode()
+    crime.refresh_from_db()
+    assert crime.status == "recorded"
+    CrimeSuspectFactory(crime=crime)
+    assert (
+        client.post(
+            f"/recording/crimes/{crime.pk}/outcome/", {"outcome": "1", "reason": "Charged"}
+        ).status_code
+        == 302
+    )
+
+
+def test_reclassification_in_the_browser(reference_data: None, make_user: Any) -> None:
+    crime = CrimeFactory()
+    investigator = client_for(make_user("investigator"))
+    assert (
+        investigator.post(
+            f"/recording/crimes/{crime.pk}/reclassify/", {"offence": "5d", "reason": "GBH"}
+        ).status_code
+        == 302
+    )
+    change = ClassificationChange.objects.get(status="proposed")
+    assert investigator.get(f"/recording/reclassifications/{change.pk}/decide/").status_code == 403
+    sergeant = client_for(make_user("sergeant"))
+    listing = sergeant.get("/recording/reclassifications/").content.decode()
+    assert crime.crime_number in listing
+    assert (
+        sergeant.post(
+            f"/recording/reclassifications/{change.pk}/decide/", {"approve": "yes", "note": "ok"}
+        ).status_code
+        == 302
+    )
+    crime.refresh_from_db()
+    assert crime.offence.code == "5D"
+
+
+def test_cancellation_in_the_browser_needs_a_ddm(reference_data: None, make_user: Any) -> None:
+    crime = CrimeFactory()
+    investigator = client_for(make_user("investigator"))
+    response = investigator.post(
+        f"/recording/crimes/{crime.pk}/cancel/", {"criterion": "C2", "evidence": "withdrew"}
+    )
+    assert "additional verifiable information" in response.content.decode()
+    investigator.post(
+        f"/recording/crimes/{crime.pk}/cancel/",
+        {"criterion": "C2", "evidence": "CCTV", "avi": "CCTV shows no crime"},
+    )
+    req = CancellationRequest.objects.get()
+    assert (
+        client_for(make_user("sergeant")).get(f"/recording/cancellations/{req.pk}/decide/").status_code == 403
+    )
+    ddm = make_user("sergeant")
+    ddm.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
+    ddm_client = client_for(ddm)
+    assert crime.crime_number in ddm_client.get("/recording/cancellations/").content.decode()
+    done = ddm_client.post(
+        f"/recording/cancellations/{req.pk}/decide/",
+        {"approve": "yes", "note": "AVI", "victim_informed": "on"},
+    )
+    assert done.status_code == 302
+    crime.refresh_from_db()
+    assert crime.status == "cancelled"
+
+
+def test_force_directory_pages(reference_data: None, make_user: Any) -> None:
+    sergeant = client_for(make_user("sergeant"))
+    assert "directory is empty" in sergeant.get("/recording/forces/").content.decode()
+    sergeant.post("/recording/forces/new/", {"code": "ab", "name": "Abshire Police", "reason": "New"})
+    force = Force.objects.get(code="AB")
+    page = sergeant.get(f"/recording/forces/{force.pk}/edit/").content.decode()
+    assert "Change history" in page
+    assert client_for(make_user("recorder")).get("/recording/forces/new/").status_code == 403
+
+
+def test_transfer_and_incident_pages(
+    reference_data: None, make_user: Any, django_assert_max_num_queries: Any
+) -> None:
+    ForceFactory(code="YY")
+    IncidentFactory.create_batch(5)
+    sergeant = client_for(make_user("sergeant"))
+    with django_assert_max_num_queries(8):
+        assert sergeant.get("/recording/incidents/?unrecorded=1").status_code == 200
+    crime = CrimeFactory()
+    sergeant.post(f"/recording/crimes/{crime.pk}/transfer/", {"force": "YY", "reason": "Their area"})
+    with django_assert_max_num_queries(8):
+        page = sergeant.get("/recording/transfers/").content.decode()
+    assert crime.crime_number in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/recording/reclassifications/",
+        "/recording/cancellations/",
+        "/recording/transfers/",
+        "/recording/forces/",
+    ],
+)
+def test_queue_pages_pin_queries(
+    reference_data: None, make_user: Any, path: str, django_assert_max_num_queries: Any
+) -> None:
+    from recording.services import casework
+
+    sergeant = make_user("sergeant")
+    for _ in range(4):
+        crime = CrimeFactory()
+        casework.reclassification_propose(crime=crime, actor=sergeant, offence_code="5D", reason="r")
+        casework.cancellation_request(crime=crime, actor=sergeant, criterion_code="C4", evidence="e")
+        casework.transfer_out_request(crime=crime, actor=sergeant, force_code=ForceFactory().code, reason="r")
+    client = client_for(sergeant)
+    with django_assert_max_num_queries(9):
+        assert client.get(path).status_code == 200
+
+
+def test_home_shows_recording_queues(reference_data: None, make_user: Any) -> None:
+    from recording.services import casework
+
+    sergeant = make_user("sergeant")
+    casework.reclassification_propose(crime=CrimeFactory(), actor=sergeant, offence_code="5D", reason="r")
+    page = client_for(sergeant).get("/").content.decode()
+    assert "Reclassifications awaiting approval" in page
+
+
+def test_allocation_page(reference_data: None, make_user: Any) -> None:
+    crime = CrimeFactory()
+    investigator = make_user("investigator")
+    sergeant = client_for(make_user("sergeant"))
+    response = sergeant.post(
+        f"/recording/crimes/{crime.pk}/status/",
+        {"status": "allocated", "owner": investigator.pk, "reason": "Allocate"},
+    )
+    assert response.status_code == 302
+    crime.refresh_from_db()
+    assert crime.owner == investigator and crime.status == "allocated"
+    history = client_for(make_user("sergeant")).get(f"/recording/crimes/{crime.pk}/").content.decode()
+    assert "Allocate" in history  # the reason shows in the audit trail
+
+
+def test_r_rape_record_new_rapes_are_listed_for_daily_review(reference_data: None, make_user: Any) -> None:
+    from recording.queues import recording_queues
+
+    CrimeFactory(offence=Offence.objects.get(code="19C"))
+    CrimeFactory(offence=Offence.objects.get(code="88E"))  # exposure: sexual but not serious
+    queues = {q.key: q for q in recording_queues(make_user("sergeant"))}
+    assert queues["recording-rape-daily-review"].count == 1
+    assert "recording-rape-daily-review" not in {q.key for q in recording_queues(make_user("recorder"))}
+
+
+def test_home_queue_counts_overdue_victim_updates_for_the_owner(reference_data: None, make_user: Any) -> None:
+    from recording.queues import recording_queues
+
+    investigator = make_user("investigator")
+    CrimeFactory(
+        owner=investigator, status="allocated", next_victim_update_due=timezone.now() - timedelta(days=1)
+    )
+    CrimeFactory(
+        owner=investigator, status="allocated", next_victim_update_due=timezone.now() + timedelta(days=1)
+    )
+    queues = {q.key: q for q in recording_queues(investigator)}
+    assert queues["recording-victim-updates"].count == 1
