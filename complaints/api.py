@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.generics import ListAPIView
@@ -22,6 +23,8 @@ from staffing.models import User
 from staffing.services import access_log_record
 
 STAFF = roles_allowed(*Role.COMPLAINTS)
+# One case: any signed-in role may ask, but only those with need-to-know find it (others get 404).
+CASE = roles_allowed(*Role.ALL)
 
 
 def _me(request: Any) -> User:
@@ -68,6 +71,8 @@ class CaseListCreateApi(ListAPIView):
     serializer_class = serializers.CaseListOut
 
     def get_queryset(self) -> QuerySet[ComplaintCase]:
+        if getattr(self, "swagger_fake_view", False):
+            return ComplaintCase.objects.none()
         user = _me(self.request)
         params = self.request.query_params
         if params.get("overdue"):
@@ -85,7 +90,7 @@ class CaseListCreateApi(ListAPIView):
 
 
 class CaseDetailApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(responses=serializers.CaseDetailOut)
     def get(self, request: Request, pk: int) -> Response:
@@ -97,7 +102,7 @@ class CaseActionApi(APIView):
     """POST one handling action: triage, initial_contact, service_recovery, record, refer_iopc, pcc,
     withdraw, discontinue, reassign (managers), forward (compliments), letter."""
 
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(request=serializers.ActionIn, responses=serializers.CaseDetailOut)
     def post(self, request: Request, pk: int) -> Response:
@@ -179,7 +184,7 @@ class CaseActionApi(APIView):
 
 
 class CaseContactsApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(responses=serializers.ContactOut(many=True))
     def get(self, request: Request, pk: int) -> Response:
@@ -196,7 +201,7 @@ class CaseContactsApi(APIView):
 
 
 class CaseOutcomeApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(request=serializers.OutcomeIn, responses=serializers.CaseDetailOut)
     def post(self, request: Request, pk: int) -> Response:
@@ -221,7 +226,7 @@ class CaseOutcomeApi(APIView):
 
 
 class CaseReviewApi(APIView):
-    permission_classes = [STAFF]
+    permission_classes = [CASE]
 
     @extend_schema(request=serializers.ReviewIn, responses={201: serializers.ReviewOut})
     def post(self, request: Request, pk: int) -> Response:
@@ -247,6 +252,8 @@ class ComplimentListCreateApi(ListAPIView):
     serializer_class = serializers.CaseListOut
 
     def get_queryset(self) -> QuerySet[ComplaintCase]:
+        if getattr(self, "swagger_fake_view", False):
+            return ComplaintCase.objects.none()
         return selectors.case_search(user=_me(self.request)).filter(kind=ComplaintCase.Kind.COMPLIMENT)
 
     @extend_schema(request=serializers.CaseIn, responses={201: serializers.CaseDetailOut})
@@ -262,6 +269,7 @@ class LearningReportApi(APIView):
 
     permission_classes = [STAFF]
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request: Request) -> Response:
         today = timezone.localdate()
         period = "quarter" if request.query_params.get("period") == "quarter" else "month"

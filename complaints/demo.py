@@ -134,7 +134,9 @@ def _progress(
         case_id=case.pk, actor=advisor, kind="acknowledgement", dated=timezone.localdate(received)
     )
     case = services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
-    contact_at = received + dt.timedelta(days=rng.randint(1, 6))
+    contact_at = min(
+        received + dt.timedelta(days=rng.randint(1, 6)), timezone.now() - dt.timedelta(minutes=5)
+    )
     services.complaint_initial_contact(
         case_id=case.pk, actor=advisor, at=contact_at, method="phone", summary="Talked through what they want"
     )

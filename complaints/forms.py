@@ -59,6 +59,17 @@ class IntakeForm(forms.Form):
     on_behalf_of = forms.CharField(max_length=200, required=False, label="On behalf of")
     consent_of_affected = forms.BooleanField(required=False, label="Written consent of that person held")
     consent_evidence = forms.CharField(max_length=500, required=False, label="Consent evidence")
+    # equality monitoring (C-DP-MINIMISE): optional, stored apart, seen by managers only
+    eq_age_band = forms.CharField(
+        max_length=20, required=False, label="Age band (optional, equality monitoring)"
+    )
+    eq_sex = forms.CharField(max_length=40, required=False, label="Sex (optional)")
+    eq_ethnicity = forms.CharField(max_length=80, required=False, label="Ethnicity (optional)")
+    eq_disability = forms.CharField(max_length=80, required=False, label="Disability (optional)")
+    eq_religion = forms.CharField(max_length=80, required=False, label="Religion or belief (optional)")
+    eq_sexual_orientation = forms.CharField(
+        max_length=80, required=False, label="Sexual orientation (optional)"
+    )
     # subject
     subject_kind = forms.ChoiceField(choices=Subject.Kind.choices, label="Who is it about")
     subject_name = forms.CharField(max_length=200, required=False, label="Officer or staff name")
@@ -125,6 +136,7 @@ class IntakeForm(forms.Form):
                     **{f: d[f] for f in self.FLAGS},
                 }
             )
+        equality = {k[3:]: d[k] for k in d if k.startswith("eq_")}
         return {
             "kind": d["kind"],
             "channel": d["channel"],
@@ -154,6 +166,7 @@ class IntakeForm(forms.Form):
                         "consent_evidence",
                     )
                 }
+                | {"equality": equality}
             ],
             "subjects": [subject],
             "allegations": allegations,

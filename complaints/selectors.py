@@ -18,11 +18,11 @@ from complaints.models import (
     CaseAction,
     Complainant,
     ComplaintCase,
-    ComplaintCategory,
     ComplaintOutcome,
     Subject,
 )
 from complaints.rules_data import time_limits
+from complaints.triage_selectors import complaint_category_codes
 from config.exceptions import DomainError
 from staffing.models import User
 
@@ -348,8 +348,7 @@ def case_triage_input(case: ComplaintCase) -> rules.TriageInput:
 
 def case_triage(case: ComplaintCase) -> rules.TriageResult:
     """The triage engine's proposal for a stored case (C-* rule IDs and explanation)."""
-    categories = set(ComplaintCategory.objects.values_list("code", flat=True))
     try:
-        return rules.triage(case_triage_input(case), categories, time_limits())
+        return rules.triage(case_triage_input(case), complaint_category_codes(), time_limits())
     except rules.TriageError as exc:
         raise DomainError(exc.message, field=exc.field) from exc

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from complaints.models import (
@@ -19,16 +23,37 @@ from complaints.models import (
 )
 
 
+# Choice fields declare their schema explicitly so drf-spectacular's enum naming never collides.
+def choice_field(choices: Any, *, enum: bool = True, **kwargs: Any) -> serializers.ChoiceField:
+    values = [c[0] if isinstance(c, tuple | list) else c for c in choices]
+    schema: dict[str, Any] = {"type": "string", "enum": values}
+    if not enum:  # the same choice set is already published as an enum under another field name
+        schema = {"type": "string", "description": "One of: " + ", ".join(values)}
+
+    @extend_schema_field(schema)
+    class InlineChoiceField(serializers.ChoiceField):
+        pass
+
+    return InlineChoiceField(choices, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PlainChoiceField(serializers.ChoiceField):
+    """Output choice values as plain strings in the schema."""
+
+
+class Out(serializers.ModelSerializer):
+    serializer_choice_field = PlainChoiceField
+
+
 # ---------------------------------------------------------------- input
 class ComplainantIn(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     email = serializers.EmailField(required=False, allow_blank=True, default="")
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     address = serializers.CharField(required=False, allow_blank=True, default="")
-    preferred_contact = serializers.ChoiceField(Complainant.ContactMethod.choices, default="email")
-    adjustments = serializers.ListField(
-        child=serializers.ChoiceField(Complainant.Adjustment.choices), default=list
-    )
+    preferred_contact = choice_field(Complainant.ContactMethod.choices, enum=False, default="email")
+    adjustments = serializers.ListField(child=choice_field(Complainant.Adjustment.choices), default=list)
     adjustment_notes = serializers.CharField(required=False, allow_blank=True, default="")
     adversely_affected = serializers.BooleanField(default=True)
     witness = serializers.BooleanField(default=False)
@@ -40,7 +65,7 @@ class ComplainantIn(serializers.Serializer):
 
 
 class SubjectIn(serializers.Serializer):
-    kind = serializers.ChoiceField(Subject.Kind.choices)
+    kind = choice_field(Subject.Kind.choices)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     collar_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     team_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
@@ -59,9 +84,9 @@ class AllegationIn(serializers.Serializer):
 
 
 class CaseIn(serializers.Serializer):
-    kind = serializers.ChoiceField(ComplaintCase.Kind.choices, default="complaint")
+    kind = choice_field(ComplaintCase.Kind.choices, default="complaint")
     received_at = serializers.DateTimeField()
-    channel = serializers.ChoiceField(ComplaintCase.Channel.choices)
+    channel = choice_field(ComplaintCase.Channel.choices)
     summary = serializers.CharField()
     incident_date = serializers.DateField(required=False, allow_null=True, default=None)
     location = serializers.CharField(required=False, allow_blank=True, default="")
@@ -74,7 +99,7 @@ class CaseIn(serializers.Serializer):
 
 
 class ActionIn(serializers.Serializer):
-    action = serializers.ChoiceField(
+    action = choice_field(
         [
             "triage",
             "initial_contact",
@@ -91,14 +116,14 @@ class ActionIn(serializers.Serializer):
     )
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
     accept = serializers.BooleanField(default=True)
-    route = serializers.ChoiceField([("", ""), *Route.choices], required=False, default="")
+    route = choice_field([("", ""), *Route.choices], required=False, default="")
     must_refer_to_iopc = serializers.BooleanField(required=False, allow_null=True, default=None)
-    appropriate_authority = serializers.ChoiceField(
+    appropriate_authority = choice_field(
         [("", ""), *AppropriateAuthority.choices], required=False, default=""
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     at = serializers.DateTimeField(required=False)
-    method = serializers.ChoiceField(Complainant.ContactMethod.choices, required=False, default="phone")
+    method = choice_field(Complainant.ContactMethod.choices, required=False, default="phone")
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     complainant_agreed = serializers.BooleanField(default=False)
     recorded_on = serializers.DateField(required=False)
@@ -108,13 +133,13 @@ class ActionIn(serializers.Serializer):
     iopc_reference = serializers.CharField(required=False, allow_blank=True, default="")
     assignee = serializers.CharField(required=False, help_text="username")
     recipient = serializers.CharField(required=False, help_text="username")
-    kind = serializers.ChoiceField(Letter.Kind.choices, required=False)
+    kind = choice_field(Letter.Kind.choices, required=False)
 
 
 class ContactIn(serializers.Serializer):
     at = serializers.DateTimeField()
-    method = serializers.ChoiceField(Complainant.ContactMethod.choices)
-    direction = serializers.ChoiceField(Contact.Direction.choices, default="out")
+    method = choice_field(Complainant.ContactMethod.choices)
+    direction = choice_field(Contact.Direction.choices, default="out")
     is_update = serializers.BooleanField(default=False)
     summary = serializers.CharField()
     withheld_reason = serializers.CharField(required=False, allow_blank=True, default="")
@@ -137,7 +162,7 @@ class ReviewIn(serializers.Serializer):
 
 
 # ---------------------------------------------------------------- output
-class ComplainantOut(serializers.ModelSerializer):
+class ComplainantOut(Out):
     class Meta:
         model = Complainant
         fields = [
@@ -158,13 +183,13 @@ class ComplainantOut(serializers.ModelSerializer):
         ]
 
 
-class SubjectOut(serializers.ModelSerializer):
+class SubjectOut(Out):
     class Meta:
         model = Subject
         fields = ["id", "kind", "name", "collar_number", "team_name"]
 
 
-class AllegationOut(serializers.ModelSerializer):
+class AllegationOut(Out):
     category = serializers.CharField(source="category.code")
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
 
@@ -173,7 +198,7 @@ class AllegationOut(serializers.ModelSerializer):
         fields = ["id", "category", "description", *Allegation.FLAGS, "outcome"]
 
 
-class CaseListOut(serializers.ModelSerializer):
+class CaseListOut(Out):
     complainants = serializers.SerializerMethodField()
     assigned_to = serializers.CharField(source="assigned_to.username", allow_null=True, default=None)
 
@@ -199,7 +224,7 @@ class CaseListOut(serializers.ModelSerializer):
         return [c.name for c in obj.complainants.all()]
 
 
-class ActionOut(serializers.ModelSerializer):
+class ActionOut(Out):
     actor = serializers.CharField(source="actor.username")
     recipient = serializers.CharField(source="recipient.username", allow_null=True, default=None)
 
@@ -208,7 +233,7 @@ class ActionOut(serializers.ModelSerializer):
         fields = ["id", "kind", "at", "actor", "summary", "reason", "rules", "recipient"]
 
 
-class ContactOut(serializers.ModelSerializer):
+class ContactOut(Out):
     by = serializers.CharField(source="by.username")
 
     class Meta:
@@ -216,7 +241,7 @@ class ContactOut(serializers.ModelSerializer):
         fields = ["id", "at", "direction", "method", "is_update", "summary", "withheld_reason", "by"]
 
 
-class ReviewOut(serializers.ModelSerializer):
+class ReviewOut(Out):
     result = serializers.CharField(source="result.code", allow_null=True, default=None)
 
     class Meta:
@@ -224,7 +249,7 @@ class ReviewOut(serializers.ModelSerializer):
         fields = ["id", "received_on", "in_time", "body", "result", "decided_on", "notes"]
 
 
-class LetterOut(serializers.ModelSerializer):
+class LetterOut(Out):
     class Meta:
         model = Letter
         fields = ["id", "kind", "dated", "created_at"]

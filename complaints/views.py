@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
-from complaints.models import ComplaintCase, LessonLearned, Letter
+from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
 from config.exceptions import DomainError
 from staffing.models import User
 from staffing.services import access_log_record
@@ -43,6 +43,19 @@ def complaints_staff(view: View) -> View:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not permissions.can_list(_me(request)):
             raise PermissionDenied("Complaint cases are for resolution advisors and managers.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def complaints_case(view: View) -> View:
+    """A single case: anyone without need-to-know gets 404, so they cannot learn it exists."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not permissions.can_list(request.user):
+            raise Http404("No such complaint case")
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -182,6 +195,12 @@ def _render_case(
         "case": case,
         "proposal": proposal,
         "proposal_error": proposal_error,
+        "proposal_route": dict(Route.choices).get(proposal.route or "", "None (not eligible)")
+        if proposal
+        else "",
+        "proposal_authority": dict(AppropriateAuthority.choices).get(proposal.appropriate_authority, "")
+        if proposal
+        else "",
         "forms": _forms_for(case, bound),
         "complainants": complainants,
         "adjustments_people": complainants,
@@ -194,7 +213,7 @@ def _render_case(
     return render(request, "complaints/case_detail.html", context, status=400 if bound else 200)
 
 
-@complaints_staff
+@complaints_case
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     access_log_record(
@@ -384,7 +403,7 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
 
 
 @require_POST
-@complaints_staff
+@complaints_case
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
@@ -423,12 +442,12 @@ def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
     return letter
 
 
-@complaints_staff
+@complaints_case
 def letter_html(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     return HttpResponse(_letter(request, pk, letter_id).html)
 
 
-@complaints_staff
+@complaints_case
 def letter_pdf(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     letter = _letter(request, pk, letter_id)
     response = HttpResponse(letters.letter_pdf(letter.html), content_type="application/pdf")

@@ -70,6 +70,7 @@ def test_roles(api_as: Callable[..., APIClient], reference_data: None) -> None:
     case = ComplaintCaseFactory()
     recorder = api_as("recorder")
     assert recorder.get("/api/v1/complaints/cases/").status_code == 403
+    assert recorder.get(f"/api/v1/complaints/cases/{case.pk}/").status_code == 404
     assert APIClient().get("/api/v1/complaints/cases/").status_code == 401
     manager = api_as("manager")
     assert manager.get(f"/api/v1/complaints/cases/{case.pk}/").status_code == 200
@@ -138,3 +139,11 @@ def test_learning_report_api(advisor_api: APIClient) -> None:
     r = advisor_api.get(f"/api/v1/complaints/learning/?period=month&year={today.year}&number={today.month}")
     assert r.json()["received"] == 1
     assert advisor_api.get("/api/v1/complaints/learning/?period=quarter&number=7").status_code == 400
+
+
+def test_compliment_list_query_count(advisor_api: APIClient, django_assert_max_num_queries: Any) -> None:
+    from complaints.tests.factories import ComplimentFactory
+
+    ComplimentFactory.create_batch(4, actor=advisor_api.user)  # type: ignore[attr-defined]
+    with django_assert_max_num_queries(6):
+        assert advisor_api.get("/api/v1/complaints/compliments/").json()["count"] == 4

@@ -136,6 +136,23 @@ def test_recording_hands_over_to_dse(advisor: Any) -> None:
     assert set(case.actions.values_list("kind", flat=True)) >= {"recorded", "dse_handover"}
 
 
+def test_an_outside_schedule_3_case_is_recorded_when_the_complainant_asks(advisor: Any) -> None:
+    case = _case(advisor)
+    services.complaint_service_recovery(
+        case_id=case.pk, actor=advisor, complainant_agreed=True, reason="Apology"
+    )
+    today = timezone.localdate()
+    case = services.complaint_record(
+        case_id=case.pk,
+        actor=advisor,
+        recorded_on=today,
+        dse_handover_on=today,
+        dse_reference="DSE/2",
+        reason="Complainant now wants it recorded",
+    )
+    assert case.route == Route.SCHEDULE_3_RP  # C-OUTSIDE-S3-ESCALATE
+
+
 def test_chief_officer_complaint_is_handled_by_the_pcc(advisor: Any) -> None:
     case = _case(advisor, about_chief_officer=True, subjects=[{"kind": "chief_officer"}])
     assert case.appropriate_authority == "local_policing_body"  # C-CHIEF-OFFICER

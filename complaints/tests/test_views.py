@@ -63,7 +63,17 @@ def test_other_roles_get_403_for_lists_and_404_for_a_case(
     case = ComplaintCaseFactory(actor=advisor)
     client.force_login(make_user("sergeant"))
     assert client.get("/complaints/").status_code == 403
-    assert client.get(f"/complaints/{case.pk}/").status_code == 403
+    assert client.get(f"/complaints/{case.pk}/").status_code == 404
+
+
+def test_equality_data_is_shown_to_managers_only(
+    client: Client, advisor: Any, make_user: Callable[..., Any]
+) -> None:
+    case = ComplaintCaseFactory(actor=advisor, complainant={"equality": {"ethnicity": "Irish Traveller"}})
+    client.force_login(advisor)
+    assert "Irish Traveller" not in client.get(f"/complaints/{case.pk}/").content.decode()
+    client.force_login(make_user("manager"))
+    assert "Irish Traveller" in client.get(f"/complaints/{case.pk}/").content.decode()
 
 
 def test_a_subject_gets_404_even_as_manager(
@@ -99,10 +109,13 @@ def test_intake_form_creates_a_case(signed_in: Client) -> None:
             "adversely_affected": "on",
             "subject_kind": "force",
             "category": "A1",
+            "eq_ethnicity": "White British",
         },
     )
     assert response.status_code == 302
-    assert ComplaintCase.objects.get().complainants.get().name == "Pat Lee"
+    complainant = ComplaintCase.objects.get().complainants.get()
+    assert complainant.name == "Pat Lee"
+    assert complainant.equality.ethnicity == "White British"  # C-DP-MINIMISE: separate record
 
 
 def test_intake_rejects_future_events_with_a_field_error(signed_in: Client) -> None:
@@ -182,3 +195,26 @@ def test_home_shows_complaint_queues(signed_in: Client, advisor: Any) -> None:
     html = signed_in.get("/").content.decode()
     assert "Initial contacts to make" in html
     assert 'href="/complaints/"' in html
+
+
+def test_case_screen_query_count_does_not_grow_with_the_log(
+    signed_in: Client, advisor: Any, django_assert_max_num_queries: Any
+) -> None:
+    case = ComplaintCaseFactory(actor=advisor)
+    for _ in range(5):
+        services.contact_log(
+            case_id=case.pk, actor=advisor, at=timezone.now(), method="phone", summary="s", is_update=True
+        )
+    with django_assert_max_num_queries(18):  # session, user, case + 12 prefetches, triage, outcomes, log
+        response = signed_in.get(f"/complaints/{case.pk}/")
+    assert response.status_code == 200
+    assert response.content.decode().count("Progress update by phone") == 5
+
+
+def test_learning_page_query_count(
+    signed_in: Client, advisor: Any, django_assert_max_num_queries: Any
+) -> None:
+    ComplaintCaseFactory.create_batch(4, actor=advisor)
+    services.lesson_create(actor=advisor, title="t", description="d", level="individual", case_ids=[])
+    with django_assert_max_num_queries(20):
+        assert signed_in.get("/complaints/learning/").status_code == 200
