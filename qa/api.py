@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.generics import ListAPIView
@@ -13,11 +14,22 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
 from qa import compliance, selectors
 from qa.filters import UnrecordedFlagFilter
 from qa.models import UnrecordedFlag
-from qa.serializers import DailyFiguresSerializer, DailyQuerySerializer, UnrecordedFlagOutputSerializer
+from qa.serializers import (
+    DailyFiguresSerializer,
+    DailyQuerySerializer,
+    FlagAssignInputSerializer,
+    FlagDismissInputSerializer,
+    FlagEscalateInputSerializer,
+    FlagResolveInputSerializer,
+    UnrecordedFlagOutputSerializer,
+)
+from qa.services import sweep as sweep_services
+from staffing.models import User
 
 
 class UnrecordedIncidentListApi(ListAPIView):
@@ -29,6 +41,46 @@ class UnrecordedIncidentListApi(ListAPIView):
 
     def get_queryset(self) -> QuerySet[UnrecordedFlag]:
         return selectors.flag_list()
+
+
+class FlagActionApi(APIView):
+    """POST one action on an open flag: assign (to an investigator), resolve (with the crime number),
+    dismiss (reason + NSIR closing code) or escalate (note to the control room). 400 names the field."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+    inputs: dict[str, type[Any]] = {
+        "assign": FlagAssignInputSerializer,
+        "resolve": FlagResolveInputSerializer,
+        "dismiss": FlagDismissInputSerializer,
+        "escalate": FlagEscalateInputSerializer,
+    }
+
+    @extend_schema(request=FlagDismissInputSerializer, responses=UnrecordedFlagOutputSerializer)
+    def post(self, request: Request, pk: int, action: str) -> Response:
+        if action not in self.inputs:
+            return Response({"detail": "Not found."}, status=404)
+        flag = get_object_or_404(UnrecordedFlag, pk=pk)
+        data = self.inputs[action](data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        actor = cast(User, request.user)
+        if action == "assign":
+            investigator = User.objects.filter(username=values["assigned_to"]).first()
+            if investigator is None:
+                raise DomainError("No such user.", field="assigned_to")
+            sweep_services.flag_assign(flag_id=flag.pk, investigator=investigator, actor=actor)
+        elif action == "resolve":
+            sweep_services.flag_resolve(flag_id=flag.pk, crime_number=values["crime_number"], actor=actor)
+        elif action == "dismiss":
+            sweep_services.flag_dismiss(
+                flag_id=flag.pk,
+                reason=values["reason"],
+                closing_nsir_code=values["closing_nsir_code"],
+                actor=actor,
+            )
+        else:
+            sweep_services.flag_escalate(flag_id=flag.pk, note=values["note"], actor=actor)
+        return Response(UnrecordedFlagOutputSerializer(selectors.flag_get(flag.pk)).data)
 
 
 class DailyCsvRenderer(BaseRenderer):

@@ -6,5 +6,10 @@ from qa import api
 
 urlpatterns = [
     path("qa/unrecorded-incidents/", api.UnrecordedIncidentListApi.as_view(), name="qa-unrecorded-incidents"),
+    path(
+        "qa/unrecorded-incidents/<int:pk>/<str:action>/",
+        api.FlagActionApi.as_view(),
+        name="qa-unrecorded-incident-action",
+    ),
     path("dashboard/daily/", api.DailyPerformanceApi.as_view(), name="dashboard-daily"),
 ]

@@ -23,7 +23,7 @@ from recording.models import Crime
 
 NCRS_HOURS = 24  # R-NCRS-24H
 COMPLAINT_FIGURES = ("received", "open", "overdue_updates")
-DIMENSIONS = ("day", "week", "team", "investigator", "category")
+DIMENSIONS = ("day", "week", "team", "investigator", "investigator-week", "category")
 
 
 def estimate(results: Iterable[tuple[float, bool]]) -> rules.ComplianceEstimate:
@@ -112,7 +112,8 @@ def compliance_by(
     dimension: str, *, start: date, end: date, team_id: int | None = None
 ) -> list[ComplianceRow]:
     """Weighted compliance of audited dip-test items between `start` and `end` (inclusive), grouped by
-    day, ISO week, team, investigator (the record's owner) or category."""
+    day, ISO week, team, investigator (the record's owner), investigator per week (errors over time, for
+    appraisals) or category. `team_id` narrows to one team's records (a sergeant's own team)."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     samples = DipSample.objects.filter(
@@ -141,8 +142,11 @@ def compliance_by(
             key = f"{year}-W{week:02d}"
         elif dimension == "team":
             key = team or "No team"
-        elif dimension == "investigator":
+        elif dimension in ("investigator", "investigator-week"):
             key = (f"{first} {last}".strip() or username) if username else "No owner (incident)"
+            if dimension == "investigator-week":
+                year, week, _ = day.isocalendar()
+                key = f"{key} · {year}-W{week:02d}"
         else:
             key = category
         groups.setdefault(key, []).append((weight, bool(compliant)))

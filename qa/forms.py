@@ -148,10 +148,12 @@ class ComplianceFilterForm(AccessibleForm):
             ("week", "Week"),
             ("team", "Team"),
             ("investigator", "Investigator"),
+            ("investigator-week", "Investigator, week by week"),
             ("category", "Category"),
         ],
         required=False,
     )
+    my_team = forms.BooleanField(label="Only my team's records", required=False)
     start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

@@ -206,17 +206,27 @@ class RapeReview(models.Model):
         RECORD_NOW = "record_now", "Crime must be recorded now"
         RECLASSIFY = "reclassify", "Recorded, classification to change"
         NOT_A_CRIME = "not_a_crime", "No notifiable offence (reason given)"
+        CANCELLATION_UPHELD = (
+            "cancellation_upheld",
+            "Cancellation upheld (AVI and senior DDM sign-off on record)",
+        )
+        CANCELLATION_WRONG = "cancellation_wrong", "Cancellation wrong: the crime must be reinstated"
 
     class AdviceTeam(models.TextChoices):
         ADULT = "adult", "Adult abuse investigation team"
         CHILD = "child", "Child abuse investigation team"
 
+    class Reason(models.TextChoices):
+        NEW_REPORT = "new_report", "New report"
+        CANCELLATION = "cancellation", "Cancellation"
+
     review_date = models.DateField(help_text="The day whose reports this review covers.")
-    incident = models.OneToOneField(
-        "recording.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="rape_review"
+    reason = models.CharField(max_length=20, choices=Reason.choices, default=Reason.NEW_REPORT)
+    incident = models.ForeignKey(
+        "recording.Incident", null=True, blank=True, on_delete=models.PROTECT, related_name="rape_reviews"
     )
-    crime = models.OneToOneField(
-        "recording.Crime", null=True, blank=True, on_delete=models.PROTECT, related_name="rape_review"
+    crime = models.ForeignKey(
+        "recording.Crime", null=True, blank=True, on_delete=models.PROTECT, related_name="rape_reviews"
     )
     label = models.CharField(max_length=60)
     queued_at = models.DateTimeField()
@@ -238,7 +248,18 @@ class RapeReview(models.Model):
                 condition=models.Q(incident__isnull=False, crime__isnull=True)
                 | models.Q(incident__isnull=True, crime__isnull=False),
                 name="qa_rape_review_one_record",
-            )
+            ),
+            # A report is queued once as new, and once more if it is cancelled (R-RAPE-RECORD).
+            models.UniqueConstraint(
+                fields=["incident", "reason"],
+                condition=models.Q(incident__isnull=False),
+                name="qa_rape_review_incident",
+            ),
+            models.UniqueConstraint(
+                fields=["crime", "reason"],
+                condition=models.Q(crime__isnull=False),
+                name="qa_rape_review_crime",
+            ),
         ]
         indexes = [models.Index(fields=["reviewed_at", "queued_at"], name="qa_rape_review_queue_idx")]
 

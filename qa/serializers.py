@@ -68,3 +68,20 @@ class DailyFiguresSerializer(serializers.Serializer[dict[str, object]]):
     unrecorded_incidents_open = serializers.IntegerField()
     dip_test = DipTestFiguresSerializer()
     complaints = ComplaintFiguresSerializer()
+
+
+class FlagAssignInputSerializer(serializers.Serializer[dict[str, object]]):
+    assigned_to = serializers.CharField(help_text="Username of an active investigator.")
+
+
+class FlagResolveInputSerializer(serializers.Serializer[dict[str, object]]):
+    crime_number = serializers.CharField(max_length=40)
+
+
+class FlagDismissInputSerializer(serializers.Serializer[dict[str, object]]):
+    reason = serializers.CharField()
+    closing_nsir_code = serializers.CharField(max_length=40)
+
+
+class FlagEscalateInputSerializer(serializers.Serializer[dict[str, object]]):
+    note = serializers.CharField()

@@ -267,11 +267,14 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
     form = forms.ComplianceFilterForm(request.GET or None)
     today = timezone.localdate()
     by, start, end = "day", today - timedelta(days=28), today
+    team_id = None
     if form.is_valid():
         by = form.cleaned_data["by"] or by
         start = form.cleaned_data["start"] or start
         end = form.cleaned_data["end"] or end
-    rows = compliance.compliance_by(by, start=start, end=end)
+        if form.cleaned_data["my_team"]:
+            team_id = actor_of(request).team_id
+    rows = compliance.compliance_by(by, start=start, end=end, team_id=team_id)
     return render(
         request,
         "qa/compliance.html",

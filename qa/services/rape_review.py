@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -37,34 +38,42 @@ def rape_review_offence_ids() -> list[int]:
 
 @transaction.atomic
 def rape_review_queue(*, day: date) -> int:
-    """Queue the day's reports for review. Idempotent: an incident or crime is queued once, ever."""
+    """Queue the day's reports for review: new sexual-offence incidents, new rape / serious sexual offence
+    crimes, and cancellations of such crimes. Idempotent: each (record, reason) is queued once, ever."""
     start, end = day_bounds(day)
     now = timezone.now()
-    incidents = Incident.objects.filter(
-        nsir_code__code=SEXUAL_OFFENCE_NSIR, opened_at__gte=start, opened_at__lt=end, rape_review__isnull=True
-    ).values_list("pk", "reference")
-    crimes = (
-        Crime.objects.filter(
-            offence_id__in=rape_review_offence_ids(),
-            recorded_at__gte=start,
-            recorded_at__lt=end,
-            rape_review__isnull=True,
-        )
-        .prefetch_related("victims")
-        .only("pk", "crime_number")
+    new, cancelled = RapeReview.Reason.NEW_REPORT, RapeReview.Reason.CANCELLATION
+    incidents = (
+        Incident.objects.filter(nsir_code__code=SEXUAL_OFFENCE_NSIR, opened_at__gte=start, opened_at__lt=end)
+        .exclude(Exists(RapeReview.objects.filter(incident=OuterRef("pk"), reason=new)))
+        .values_list("pk", "reference")
     )
-    reviews = [RapeReview(review_date=day, incident_id=pk, label=ref, queued_at=now) for pk, ref in incidents]
-    for crime in crimes:
-        ages = [v.age for v in crime.victims.all() if v.age is not None]
-        reviews.append(
-            RapeReview(
-                review_date=day,
-                crime_id=crime.pk,
-                label=crime.crime_number,
-                queued_at=now,
-                victim_age=min(ages) if ages else None,
+    reviews = [
+        RapeReview(review_date=day, reason=new, incident_id=pk, label=ref, queued_at=now)
+        for pk, ref in incidents
+    ]
+    offence_ids = rape_review_offence_ids()
+    for reason, window in ((new, "recorded_at"), (cancelled, "cancelled_at")):
+        crimes = (
+            Crime.objects.filter(
+                offence_id__in=offence_ids, **{f"{window}__gte": start, f"{window}__lt": end}
             )
+            .exclude(Exists(RapeReview.objects.filter(crime=OuterRef("pk"), reason=reason)))
+            .prefetch_related("victims")
+            .only("pk", "crime_number")
         )
+        for crime in crimes:
+            ages = [v.age for v in crime.victims.all() if v.age is not None]
+            reviews.append(
+                RapeReview(
+                    review_date=day,
+                    reason=reason,
+                    crime_id=crime.pk,
+                    label=crime.crime_number,
+                    queued_at=now,
+                    victim_age=min(ages) if ages else None,
+                )
+            )
     bulk_create_with_history(
         reviews, RapeReview, default_change_reason=f"Queued for the daily rape review of {day}"
     )

@@ -7,7 +7,8 @@ whole log. Closing walks qa's partial index `qa_flag_open_idx` on UnrecordedFlag
 so it grows with the open flags. Both passes are set-based SQL (INSERT ... SELECT ... WHERE NOT EXISTS
 and UPDATE ... FROM) over keyset chunks, each chunk in its own transaction: an interrupted sweep keeps
 what it committed, and a rerun picks up the rest without duplicating (NOT EXISTS + the partial unique
-constraint `qa_one_open_flag_per_incident` + ON CONFLICT DO NOTHING).
+constraint `qa_one_open_flag_per_incident` + ON CONFLICT DO NOTHING). On databases without data-modifying
+CTEs (the SQLite demo) the same chunks run as ORM bulk operations with the same keyset and guards.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from config.exceptions import DomainError
@@ -46,6 +48,13 @@ class SweepResult:
 
 # Hook for tests: called after each committed chunk, so a test can interrupt the sweep half-way.
 after_chunk: Callable[[str, int], None] | None = None
+# PostgreSQL runs each chunk as one statement (data-modifying CTE); other databases (the SQLite demo) use
+# the portable ORM chunk. Tests run both against PostgreSQL by switching this.
+FORCE_PORTABLE = False
+
+
+def _set_based_sql() -> bool:
+    return connection.vendor == "postgresql" and not FORCE_PORTABLE
 
 
 def _flag_chunk(
@@ -106,6 +115,45 @@ def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, i
     return last_id, seen, list(closed or [])
 
 
+def _flag_chunk_portable(
+    *, now: datetime, cutoff: datetime, after: tuple[datetime, int] | None, size: int
+) -> tuple[tuple[datetime, int] | None, int, list[int]]:
+    """The same chunk with ORM bulk operations, for databases without data-modifying CTEs (the SQLite
+    demo). Same keyset, same NOT EXISTS, same partial index; the unique constraint still guards."""
+    candidates = Incident.objects.filter(crime_related=True, crime_number__isnull=True, opened_at__lt=cutoff)
+    if after:
+        candidates = candidates.filter(Q(opened_at__gt=after[0]) | Q(opened_at=after[0], pk__gt=after[1]))
+    rows = list(candidates.order_by("opened_at", "pk").values_list("opened_at", "pk")[:size])
+    if not rows:
+        return None, 0, []
+    flagged = set(
+        UnrecordedFlag.objects.filter(incident_id__in=[pk for _, pk in rows]).values_list(
+            "incident_id", flat=True
+        )
+    )
+    created = UnrecordedFlag.objects.bulk_create(
+        [UnrecordedFlag(incident_id=pk, flagged_at=now) for _, pk in rows if pk not in flagged]
+    )
+    return rows[-1], len(rows), [flag.pk for flag in created]
+
+
+def _close_chunk_portable(*, now: datetime, after: int, size: int) -> tuple[int | None, int, list[int]]:
+    chunk = list(
+        UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN, pk__gt=after)
+        .order_by("pk")
+        .values_list("pk", "incident__crime_number")[:size]
+    )
+    closing = [(pk, number) for pk, number in chunk if number]
+    flags = list(UnrecordedFlag.objects.filter(pk__in=[pk for pk, _ in closing]))
+    numbers = dict(closing)
+    for flag in flags:
+        flag.status = UnrecordedFlag.Status.RESOLVED
+        flag.closed_at = now
+        flag.resolved_crime_number = numbers[flag.pk]
+    UnrecordedFlag.objects.bulk_update(flags, ["status", "closed_at", "resolved_crime_number"])
+    return (chunk[-1][0] if chunk else None), len(chunk), [flag.pk for flag in flags]
+
+
 def _record_history(ids: list[int], *, reason: str, now: datetime) -> None:
     if ids:
         flags = list(UnrecordedFlag.objects.filter(pk__in=ids))
@@ -130,7 +178,8 @@ def sweep_unrecorded(
             complete = False
             break
         with transaction.atomic():
-            after, seen, inserted = _flag_chunk(now=now, cutoff=cutoff, after=after, size=chunk_size)
+            flag_chunk = _flag_chunk if _set_based_sql() else _flag_chunk_portable
+            after, seen, inserted = flag_chunk(now=now, cutoff=cutoff, after=after, size=chunk_size)
             _record_history(inserted, reason=SWEEP_REASON, now=now)
         chunks += 1
         flagged += len(inserted)
@@ -145,7 +194,8 @@ def sweep_unrecorded(
             complete = False
             break
         with transaction.atomic():
-            last, seen, done = _close_chunk(now=now, after=last_flag, size=chunk_size)
+            close_chunk = _close_chunk if _set_based_sql() else _close_chunk_portable
+            last, seen, done = close_chunk(now=now, after=last_flag, size=chunk_size)
             _record_history(done, reason=CLOSE_REASON, now=now)
         chunks += 1
         closed += len(done)

@@ -180,3 +180,29 @@ def test_daily_query_count(api_as: Any, django_assert_max_num_queries: Any) -> N
     client = api_as("sergeant")
     with django_assert_max_num_queries(6):
         assert client.get(DAILY, {"date": "2026-03-01"}).status_code == 200
+
+
+def test_flag_actions_through_the_api(api_as: Any, make_user: Any) -> None:
+    make_incident()
+    sweep.sweep_unrecorded()
+    flag = UnrecordedFlag.objects.get()
+    url = f"{FLAGS}{flag.pk}/"
+    investigator = make_user("investigator")
+    assert api_as("recorder").post(url + "assign/", {"assigned_to": investigator.username}).status_code == 403
+    client = api_as("sergeant")
+    assigned = client.post(url + "assign/", {"assigned_to": investigator.username}, format="json")
+    assert assigned.status_code == 200
+    assert assigned.json()["assigned_to"] == investigator.username
+    bad = client.post(
+        url + "dismiss/", {"reason": "Civil", "closing_nsir_code": "CRIME-THEFT"}, format="json"
+    )
+    assert bad.status_code == 400
+    assert "closing_nsir_code" in bad.json()
+    missing = client.post(url + "escalate/", {}, format="json")
+    assert missing.status_code == 400
+    assert "note" in missing.json()
+    flag.refresh_from_db()
+    assert flag.status == "open" and flag.escalation_note == ""
+    done = client.post(url + "dismiss/", {"reason": "Civil", "closing_nsir_code": "PS-CIVIL"}, format="json")
+    assert done.json()["status"] == "dismissed"
+    assert client.post(url + "unknown/", {}, format="json").status_code == 404

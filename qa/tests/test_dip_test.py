@@ -180,3 +180,25 @@ def test_compliance_is_weighted_with_a_wilson_interval(day_of_work: dict[str, An
     assert sum(row.findings for row in by_investigator) == 2
     weeks = compliance.compliance_by("week", start=DAY, end=DAY)
     assert [row.key for row in weeks] == ["2026-W09"]
+
+
+def test_errors_per_investigator_over_time_for_their_sergeant(
+    day_of_work: dict[str, Any], make_user: Any
+) -> None:
+    from staffing.models import Team
+
+    team = Team.objects.create(code="rc-x", name="RC X")
+    owner = day_of_work["owner"]
+    owner.first_name, owner.last_name, owner.team = "Ann", "Lee", team
+    owner.save()
+    DipSample.objects.all().delete()
+    DipTest.objects.all().delete()
+    for crime in day_of_work["violence"]:
+        crime.team = team
+        crime.save(update_fields=["team"])
+    test = dip_test.dip_test_draw(day=DAY)
+    sergeant = make_user("sergeant", team=team)
+    for sample in test.samples.filter(owner=owner):
+        audit(sample, sergeant, within_24h=False)
+    rows = compliance.compliance_by("investigator-week", start=DAY, end=DAY, team_id=team.pk)
+    assert [(r.key, r.findings, r.estimate.rate) for r in rows] == [("Ann Lee · 2026-W09", 2, 0.0)]

@@ -18,6 +18,13 @@ from qa.tests.factories import make_crime, make_incident
 pytestmark = pytest.mark.usefixtures("reference_data")
 
 
+@pytest.fixture(autouse=True, params=["set-based-sql", "portable-orm"])
+def implementation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every sweep test runs against both chunk implementations (PostgreSQL CTE and the portable one)."""
+    monkeypatch.setattr(sweep, "FORCE_PORTABLE", request.param == "portable-orm")
+    return str(request.param)
+
+
 def open_incident_ids() -> list[int]:
     return sorted(UnrecordedFlag.objects.filter(status="open").values_list("incident_id", flat=True))
 
@@ -210,3 +217,20 @@ def test_a_closed_flag_cannot_be_acted_on(flag: UnrecordedFlag, make_user: Any) 
     with pytest.raises(DomainError) as err:
         sweep.flag_escalate(flag_id=flag.pk, note="again", actor=sergeant)
     assert err.value.field == "status"
+
+
+def test_recording_a_crime_for_the_incident_closes_its_flag(make_user: Any) -> None:
+    """End to end with recording's own service: the crime links the incident and gives it a number."""
+    from recording.services.crimes import crime_create
+
+    incident = make_incident(opened_at=timezone.now() - timedelta(hours=30))
+    sweep.sweep_unrecorded()
+    crime = crime_create(
+        actor=make_user("recorder"),
+        offence_code="45",
+        reported_at=incident.opened_at,
+        incident_references=[incident.reference],
+    )
+    result = sweep.sweep_unrecorded()
+    flag = UnrecordedFlag.objects.get()
+    assert (result.closed, flag.status, flag.resolved_crime_number) == (1, "resolved", crime.crime_number)

@@ -206,3 +206,63 @@ def test_home_shows_the_qa_queues(as_sergeant: Client) -> None:
     body = as_sergeant.get(reverse("home")).content.decode()
     assert "Unrecorded crime-related incidents" in body
     assert "Rape reports to review" in body
+
+
+def test_demo_seeding_runs_a_sweep_and_a_dip_test() -> None:
+    import io
+    import random
+
+    from django.apps import apps
+    from django.utils import timezone
+
+    make_incident()
+    make_crime(recorded_at=timezone.now() - timedelta(days=1))
+    out = io.StringIO()
+    apps.get_app_config("qa").seed_demo(random.Random(1), out)  # type: ignore[attr-defined]
+    assert "1 open unrecorded-incident flag(s)" in out.getvalue()
+    assert UnrecordedFlag.objects.count() == 1
+
+
+def test_a_cancelled_rape_crime_is_queued_again_for_review(sergeant: Any) -> None:
+    crime = make_crime(offence="19F", recorded_at=NOON - timedelta(days=3))
+    crime.cancelled_at, crime.status = NOON, "cancelled"
+    crime.save(update_fields=["cancelled_at", "status"])
+    assert rape_review.rape_review_queue(day=DAY) == 1
+    assert rape_review.rape_review_queue(day=DAY) == 0
+    review = RapeReview.objects.get()
+    assert review.reason == RapeReview.Reason.CANCELLATION
+    rape_review.rape_review_record(
+        review_id=review.pk,
+        decision="cancellation_wrong",
+        decision_note="No AVI on file",
+        victim_age=30,
+        advice="Reinstate; adult team told",
+        actor=sergeant,
+    )
+    review.refresh_from_db()
+    assert review.advice_team == "adult"
+
+
+def test_list_pages_query_counts(
+    as_sergeant: Client, sergeant: Any, make_user: Any, django_assert_num_queries: Any
+) -> None:
+    owner = make_user("investigator")
+    for _ in range(4):
+        make_crime(recorded_at=NOON, owner=owner)
+    test = dip_test.dip_test_draw(day=DAY)
+    for sample in test.samples.all():
+        dip_test.dip_sample_audit(
+            sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=sergeant
+        )
+    # session + user, count, page of dip-tests with sample counts
+    with django_assert_num_queries(4):
+        assert as_sergeant.get(reverse("qa:dip-test-list")).status_code == 200
+    # session + user, count, page of amendments with finding/sample/dip-test/owner joined
+    with django_assert_num_queries(4):
+        assert as_sergeant.get(reverse("qa:amendment-list")).status_code == 200
+    # session + user, one grouped read of audited samples
+    with django_assert_num_queries(3):
+        assert as_sergeant.get(reverse("qa:compliance"), {"by": "investigator"}).status_code == 200
+    # session + user, timeliness aggregate, open flags, dip-test samples
+    with django_assert_num_queries(5):
+        assert as_sergeant.get(reverse("qa:daily"), {"date": "2026-03-01"}).status_code == 200
