@@ -45,8 +45,8 @@ def fake_queues(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     def home_queues(user: Any) -> list[Queue]:
         return [
-            Queue("b-flags", "Unrecorded incidents", "/qa/flags/", 3, oldest, order=2),
-            Queue("a-empty", "Rape review", "/qa/rape/", 0, None, order=1),
+            Queue("b-flags", "Zulu test queue", "/qa/flags/", 3, oldest, order=2),
+            Queue("a-empty", "Alpha test queue", "/qa/rape/", 0, None, order=1),
         ]
 
     monkeypatch.setattr(config, "home_queues", home_queues, raising=False)
@@ -56,9 +56,9 @@ def fake_queues(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_home_lists_each_queue_with_count_and_oldest_age(
     client: Client, make_user: Callable[..., Any], fake_queues: None
 ) -> None:
-    client.force_login(make_user("sergeant"))
+    client.force_login(make_user("recorder"))
     html = client.get("/").content.decode()
-    assert html.index("Rape review") < html.index("Unrecorded incidents")  # by order
+    assert html.index("Alpha test queue") < html.index("Zulu test queue")  # by order
     assert 'id="queue-b-flags"' in html and 'href="/qa/flags/"' in html
     assert "5 hours 3 minutes" in html
     assert "Nothing waiting" in html
@@ -69,9 +69,9 @@ def test_home_lists_each_queue_with_count_and_oldest_age(
 def test_htmx_gets_only_the_queue_partial(
     client: Client, make_user: Callable[..., Any], fake_queues: None
 ) -> None:
-    client.force_login(make_user("sergeant"))
+    client.force_login(make_user("recorder"))
     html = client.get("/", headers={"HX-Request": "true"}).content.decode()
-    assert "<html" not in html and "<table" in html and "Unrecorded incidents" in html
+    assert "<html" not in html and "<table" in html and "Zulu test queue" in html
 
 
 def test_home_with_no_queues_says_what_to_do(client: Client, make_user: Callable[..., Any]) -> None:
