@@ -63,7 +63,10 @@ def complaints_case(view: View) -> View:
 
 
 def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
-    crumbs: list[dict[str, str | None]] = [{"label": "Complaints", "url": reverse("complaints:mine")}]
+    crumbs: list[dict[str, str | None]] = [
+        {"label": "Home", "url": reverse("home")},
+        {"label": "Complaints", "url": reverse("complaints:mine")},
+    ]
     crumbs.extend({"label": a, "url": b} for a, b in items)
     return crumbs
 
