@@ -9,7 +9,7 @@ over a range of weeks and lays them out:
 - dip-test compliance with its Wilson 95% interval (R-CDI-RATE):
   `compliance_by("week" | "team" | "investigator")`;
 - complaints (C-UPDATE-28D timeliness: updates overdue; caseload: open cases) at the end of each week:
-  `complaint_figures(day)`.
+  `complaint_figures(day)`; caseloads per advisor at the day's end: `complaint_caseloads(day)`.
 Queries: one per day for timeliness, one or two per week for the snapshots, three for compliance: a
 fixed number for the range asked for, never one per crime, sample or case.
 """
@@ -57,6 +57,7 @@ class Dashboard:
     trend: list[WeekFigures]
     by_team: list[compliance.ComplianceRow]
     by_investigator: list[compliance.ComplianceRow]
+    caseloads: list[dict[str, Any]]
 
     @property
     def start(self) -> date:
@@ -108,6 +109,7 @@ def dashboard_build(*, day: date, weeks: int = DEFAULT_WEEKS, now: Any = None) -
         trend=trend,
         by_team=compliance.compliance_by("team", start=first, end=day),
         by_investigator=compliance.compliance_by("investigator", start=first, end=day),
+        caseloads=compliance.complaint_caseloads(day),
     )
 
 
@@ -206,6 +208,20 @@ def dashboard_charts(d: Dashboard) -> dict[str, Chart]:
             y_max=1.0,
             y_format=fmt_percent,
         )
+    if d.caseloads:
+        charts["caseloads"] = bar_chart(
+            title="Complaint caseloads by advisor",
+            description=(
+                f"Open complaint cases per advisor at the end of {d.day:%-d %B %Y}, and how many of them "
+                "are overdue their update to the complainant (C-UPDATE-28D)."
+            ),
+            labels=[row["advisor"] for row in d.caseloads],
+            series=[
+                Series("Open cases", [row["open"] for row in d.caseloads]),
+                Series("Updates overdue", [row["overdue_updates"] for row in d.caseloads]),
+            ],
+            x_heading="Advisor",
+        )
     return charts
 
 
@@ -278,4 +294,12 @@ def dashboard_sheets(d: Dashboard) -> list[Sheet]:
         weekly,
         Sheet("By team", ["team", *heads], rows(d.by_team)),
         Sheet("By investigator", ["investigator", *heads], rows(d.by_investigator)),
+        Sheet(
+            "Complaint caseloads",
+            ["advisor", "open", "overdue_updates", "initial_contact_overdue"],
+            [
+                [r["advisor"], r["open"], r["overdue_updates"], r["initial_contact_overdue"]]
+                for r in d.caseloads
+            ],
+        ),
     ]

@@ -21,7 +21,7 @@ from qa.dashboard import (
 )
 from qa.forms import AccessibleForm
 
-SHEETS = {"daily": 0, "weekly": 1, "team": 2, "investigator": 3}
+SHEETS = {"daily": 0, "weekly": 1, "team": 2, "investigator": 3, "caseloads": 4}
 
 
 class DashboardForm(AccessibleForm):
@@ -54,7 +54,8 @@ class DashboardForm(AccessibleForm):
 @roles_required(Role.MANAGER, Role.ADMIN, Role.SERGEANT)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The day's figures of the daily-performance contract and the weekly trend, with exports:
-    `?export=xlsx` (every table, one sheet each) or `?export=csv&table=daily|weekly|team|investigator`."""
+    `?export=xlsx` (every table, one sheet each) or
+    `?export=csv&table=daily|weekly|team|investigator|caseloads`."""
     form = DashboardForm(request.GET or None)
     day, weeks = timezone.localdate(), DEFAULT_WEEKS
     if request.GET and form.is_valid():

@@ -75,7 +75,7 @@ def test_charts_and_sheets_carry_the_same_figures(make_user: Callable[..., Any])
     assert charts["timeliness"].rows == [["23 Feb", "100%"], ["2 Mar", "50%"]]
     assert charts["recorded"].rows == [["23 Feb", "1", "1"], ["2 Mar", "2", "1"]]
     assert "R-NCRS-24H" in charts["timeliness"].description
-    daily, weekly, by_team, by_investigator = dashboard_sheets(data)
+    daily, weekly, by_team, by_investigator, caseloads = dashboard_sheets(data)
     assert dict(daily.rows)["ncrs_timeliness_rate"] == 0.5
     assert [row[3:6] for row in weekly.rows] == [[1, 1, 1.0], [2, 1, 0.5]]
 
@@ -111,7 +111,13 @@ def test_xlsx_export_has_a_sheet_per_table(manager_client: Client, make_user: Ca
     _seed(make_user("sergeant"))
     response = manager_client.get(URL, {"date": "2026-03-04", "weeks": "2", "export": "xlsx"})
     book = load_workbook(io.BytesIO(response.content))
-    assert book.sheetnames == ["Daily figures", "Weekly trend", "By team", "By investigator"]
+    assert book.sheetnames == [
+        "Daily figures",
+        "Weekly trend",
+        "By team",
+        "By investigator",
+        "Complaint caseloads",
+    ]
     weekly = list(book["Weekly trend"].iter_rows(values_only=True))
     assert weekly[0][0] == "week" and weekly[2][3] == 2 and weekly[2][5] == 0.5
 

@@ -61,7 +61,13 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     xlsx_download.value.save_as(xlsx_path)
     assert xlsx_path.suffix == ".xlsx"
     book = load_workbook(xlsx_path)
-    assert book.sheetnames == ["Daily figures", "Weekly trend", "By team", "By investigator"]
+    assert book.sheetnames == [
+        "Daily figures",
+        "Weekly trend",
+        "By team",
+        "By investigator",
+        "Complaint caseloads",
+    ]
     daily = dict(book["Daily figures"].iter_rows(min_row=2, values_only=True))
     assert daily["crimes_recorded"] == expected["crimes_recorded"] == 2
     assert daily["ncrs_timeliness_rate"] == expected["ncrs_timeliness_rate"] == 0.5
