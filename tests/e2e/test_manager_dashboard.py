@@ -73,13 +73,18 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     assert daily["ncrs_timeliness_rate"] == expected["ncrs_timeliness_rate"] == 0.5
     assert daily["date"] == today.isoformat()
 
-    # A bad day is an error next to the field; the page still works.
+    # The print layout: no navigation, filters or download buttons; the figures and charts stay.
+    page.emulate_media(media="print")
+    assert not page.locator("nav[aria-label=Main]").is_visible()
+    assert not page.locator("nav[aria-label=Downloads]").is_visible()
+    assert page.locator(".figures").is_visible() and page.locator("svg.chart").first.is_visible()
+    screenshot(page, "02-dashboard-print")
+    page.emulate_media(media="screen")
+
+    # A bad number of weeks is an error next to the field; the page still works.
     page.fill("#id_weeks", "99")
     page.click("main button:has-text('Show')")
     page.wait_for_selector(".error-summary")
     assert "Show at most 26 weeks." in page.locator(".errorlist").inner_text()
-    screenshot(page, "02-dashboard-error")
+    screenshot(page, "03-dashboard-error")
     assert axe_violations(page) == []
-
-    page.emulate_media(media="print")
-    screenshot(page, "03-dashboard-print")
