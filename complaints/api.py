@@ -176,6 +176,15 @@ class CaseActionApi(APIView):
         elif name == "forward":
             recipient = _user(d["recipient"], "recipient") if d.get("recipient") else None
             services.compliment_forward(case_id=case.pk, actor=actor, recipient=recipient, note=d["reason"])
+        elif name == "allegation":
+            services.allegation_add(
+                case_id=case.pk,
+                actor=actor,
+                category_code=d.get("category", ""),
+                description=d["description"],
+                version=version,
+                **d["facts"],
+            )
         else:
             if not d.get("kind"):
                 raise DomainError("Choose the letter kind.", field="kind")

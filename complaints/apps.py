@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -78,11 +79,10 @@ class ComplaintsConfig(AppConfig):
             ),
         ]
 
-    def daily_figures(self, day: Any) -> dict[str, Any]:
-        """The complaints section of the daily-performance figures (read by qa.compliance)."""
-        from complaints.selectors import complaint_daily_figures
+    def daily_figures(self, day: date) -> dict[str, dict[str, int]]:
+        from complaints.selectors import daily_figures
 
-        return {"complaints": complaint_daily_figures(day)}
+        return daily_figures(day)
 
     def complaint_caseloads(self, day: Any) -> list[dict[str, Any]]:
         """Open cases per advisor at the end of `day` (read by qa.compliance for the dashboard)."""

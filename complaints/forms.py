@@ -236,6 +236,30 @@ class LetterForm(forms.Form):
     kind = forms.ChoiceField(choices=Letter.Kind.choices, label="Letter")
 
 
+class AllegationForm(VersionForm):
+    category = forms.ModelChoiceField(
+        queryset=ComplaintCategory.objects.all(), to_field_name="code", label="IOPC category"
+    )
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Allegation"
+    )
+    death_or_serious_injury = forms.BooleanField(required=False, label="Death or serious injury")
+    serious_assault = forms.BooleanField(required=False)
+    serious_sexual_offence = forms.BooleanField(required=False)
+    serious_corruption = forms.BooleanField(required=False)
+    discriminatory_criminal_or_misconduct = forms.BooleanField(
+        required=False, label="Crime or misconduct aggravated by discrimination"
+    )
+    could_justify_criminal_or_disciplinary = forms.BooleanField(
+        required=False, label="Could justify criminal or disciplinary proceedings"
+    )
+    article_2_or_3 = forms.BooleanField(required=False, label="Possible breach of ECHR Article 2 or 3")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].label_from_instance = lambda c: f"{c.code} – {c.title}"  # type: ignore[attr-defined]
+
+
 class CloseForm(VersionForm):
     outcome = forms.ChoiceField(label="Outcome")
     outcome_on = forms.DateField(widget=DATE, label="Outcome date")
@@ -243,13 +267,25 @@ class CloseForm(VersionForm):
         widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Summary of what was done"
     )
 
-    def __init__(self, *args: Any, outcomes: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, outcomes: Any = (), allegations: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [  # type: ignore[attr-defined]
-            ("", "Choose…"),
-            *[(o.code, f"{o.code} – {o.title}") for o in outcomes],
-        ]
+        choices = [(o.code, f"{o.code} – {o.title}") for o in outcomes]
+        self.fields["outcome"].choices = [("", "Choose…"), *choices]  # type: ignore[attr-defined]
         self.fields["outcome_on"].initial = timezone.localdate()
+        if len(allegations) > 1:  # C-ALLEGATION-SPLIT: each allegation may have its own outcome
+            for a in allegations:
+                self.fields[f"allegation_{a.pk}"] = forms.ChoiceField(
+                    choices=[("", "Same as the overall outcome"), *choices],
+                    required=False,
+                    label=f"Outcome for allegation {a.category.code}: {a.description[:60]}",
+                )
+
+    def allegation_outcomes(self) -> dict[int, str]:
+        return {
+            int(name.removeprefix("allegation_")): value
+            for name, value in self.cleaned_data.items()
+            if name.startswith("allegation_") and value
+        }
 
 
 class ReasonForm(VersionForm):

@@ -354,6 +354,29 @@ def case_triage(case: ComplaintCase) -> rules.TriageResult:
         raise DomainError(exc.message, field=exc.field) from exc
 
 
+# ---------------------------------------------------------------- daily performance
+COMPLAINT_KINDS = (ComplaintCase.Kind.COMPLAINT, ComplaintCase.Kind.DISSATISFACTION)
+
+
+def daily_figures(day: dt.date) -> dict[str, dict[str, int]]:
+    """The complaints part of the daily performance contract (qa walks this through the app registry,
+    so qa never imports complaints). Compliments are not complaints (C-COMPLIMENT) and are left out.
+
+    received: complaints received on `day` (Europe/London). open: received by the end of `day` and not
+    closed by then. overdue_updates: of those, the ones whose next update (C-UPDATE-28D) was due before
+    `day` — read from the case's current due date, which is exact for today and for closed cases."""
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=tz)
+    end = start + dt.timedelta(days=1)
+    open_at_end = Q(received_at__lt=end) & (Q(closed_at__isnull=True) | Q(closed_at__gte=end))
+    counts = ComplaintCase.objects.filter(kind__in=COMPLAINT_KINDS).aggregate(
+        received=Count("id", filter=Q(received_at__gte=start, received_at__lt=end)),
+        open=Count("id", filter=open_at_end),
+        overdue_updates=Count("id", filter=open_at_end & Q(next_update_due__lt=day)),
+    )
+    return {"complaints": {key: int(value or 0) for key, value in counts.items()}}
+
+
 # ---------------------------------------------------------------- performance figures (read by qa)
 def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """[start, end) of a Europe/London day as aware datetimes."""
@@ -366,25 +389,6 @@ def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 def _open_at(end: dt.datetime) -> Q:
     return Q(closed_at__isnull=True) | Q(closed_at__gte=end)
-
-
-def complaint_daily_figures(day: dt.date) -> dict[str, int]:
-    """The daily-performance contract's complaint figures for `day` (Europe/London): complaints and
-    expressions of dissatisfaction (not compliments) received that day, open at its end, and of those
-    how many were overdue their update to the complainant (C-UPDATE-28D: next update due before `day`).
-    One query."""
-    start, end = _day_bounds(day)
-    open_then = _open_at(end)
-    figures = (
-        ComplaintCase.objects.exclude(kind=ComplaintCase.Kind.COMPLIMENT)
-        .filter(received_at__lt=end)
-        .aggregate(
-            received=Count("id", filter=Q(received_at__gte=start)),
-            open=Count("id", filter=open_then),
-            overdue_updates=Count("id", filter=open_then & Q(next_update_due__lt=day)),
-        )
-    )
-    return {key: int(figures[key] or 0) for key in ("received", "open", "overdue_updates")}
 
 
 def complaint_caseloads(day: dt.date) -> list[dict[str, Any]]:

@@ -112,6 +112,7 @@ class ActionIn(serializers.Serializer):
             "reassign",
             "forward",
             "letter",
+            "allegation",
         ]
     )
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -134,6 +135,11 @@ class ActionIn(serializers.Serializer):
     assignee = serializers.CharField(required=False, help_text="username")
     recipient = serializers.CharField(required=False, help_text="username")
     kind = choice_field(Letter.Kind.choices, required=False)
+    category = serializers.CharField(required=False, help_text="IOPC category code (action `allegation`)")
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    facts = serializers.DictField(
+        child=serializers.BooleanField(), required=False, default=dict, help_text="allegation fact flags"
+    )
 
 
 class ContactIn(serializers.Serializer):

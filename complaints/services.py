@@ -493,6 +493,41 @@ def complaint_pcc_handle(
     return case
 
 
+@transaction.atomic
+def allegation_add(
+    *,
+    case_id: int,
+    actor: User,
+    category_code: str,
+    description: str = "",
+    version: int | None = None,
+    **flags: bool,
+) -> Allegation:
+    """Add another allegation with its own category (C-ALLEGATION-SPLIT)."""
+    case = _lock_open(case_id, version)
+    if case.kind == ComplaintCase.Kind.COMPLIMENT:
+        raise DomainError("A compliment has no allegations.", field="category")
+    category = ComplaintCategory.objects.filter(code=category_code).first()
+    if category is None:
+        raise DomainError(f"Unknown complaint category {category_code!r}.", field="category")
+    unknown = set(flags) - set(Allegation.FLAGS)
+    if unknown:
+        raise DomainError(f"Unknown fact {sorted(unknown)[0]!r}.", field=sorted(unknown)[0])
+    allegation = Allegation(case=case, category=category, description=description, **flags)
+    allegation._change_reason = "Allegation added"  # type: ignore[attr-defined]
+    allegation.save()
+    _save(case, "Allegation added", [])
+    _log(
+        case,
+        actor=actor,
+        kind=CaseAction.Kind.EDITED,
+        summary=f"Allegation added: {category.code} {category.title}",
+        reason=description,
+        rule_ids=["C-ALLEGATION-SPLIT"],
+    )
+    return allegation
+
+
 # ---------------------------------------------------------------- contacts and letters
 def _contact(
     case: ComplaintCase,

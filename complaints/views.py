@@ -13,7 +13,6 @@ from typing import Any, cast
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,9 +21,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
-from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
+from complaints.models import Allegation, AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
+from config.access import roles_required
 from config.exceptions import DomainError
 from config.listing import Column, list_page, safe_next
+from config.permissions import Role
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -36,23 +37,15 @@ def _me(request: Any) -> User:
     return cast(User, request.user)
 
 
-def complaints_staff(view: View) -> View:
-    """Signed-in advisors, managers and admins only; anyone else gets 403."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not permissions.can_list(_me(request)):
-            raise PermissionDenied("Complaint cases are for resolution advisors and managers.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+# Lists and forms: advisors, managers and admins; anyone else 403.
+complaints_staff = roles_required(*Role.COMPLAINTS)
 
 
 def complaints_case(view: View) -> View:
-    """A single case: anyone without need-to-know gets 404, so they cannot learn it exists."""
+    """A single case: anyone without need-to-know gets 404, so they cannot learn it exists. Every role
+    is declared (the matrix then expects 404, not 403, for the others)."""
 
-    @login_required
+    @roles_required(*Role.ALL)
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not permissions.can_list(request.user):
@@ -118,16 +111,16 @@ def _case_list(
 def case_mine(request: HttpRequest) -> HttpResponse:
     """The advisor's caseload: overdue first, then due within 7 days, then the rest (C-UPDATE-28D,
     C-INITIAL-CONTACT); any column can re-sort it."""
-    user = request.user
+    user = _me(request)
     return _case_list(
         request,
-        selectors.case_list_mine(user=user),  # type: ignore[arg-type]
+        selectors.case_list_mine(user=user),
         title="My cases",
         crumb="My cases",
         empty="You have no open cases. New complaints you log or are given appear here.",
         default_sort="priority",
         priority=True,
-        extra={"counts": selectors.queue_counts(user=user)},  # type: ignore[arg-type]
+        extra={"counts": selectors.queue_counts(user=user)},
     )
 
 
@@ -135,7 +128,7 @@ def case_mine(request: HttpRequest) -> HttpResponse:
 def case_overdue(request: HttpRequest) -> HttpResponse:
     return _case_list(
         request,
-        selectors.case_list_overdue(user=request.user),  # type: ignore[arg-type]
+        selectors.case_list_overdue(user=_me(request)),
         title="Overdue updates and contacts",
         crumb="Overdue",
         empty="Nothing is overdue. Well done.",
@@ -148,7 +141,7 @@ def case_search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
     return _case_list(
         request,
-        selectors.case_search(user=request.user, q=q),  # type: ignore[arg-type]
+        selectors.case_search(user=_me(request), q=q),
         title="Search cases",
         crumb="Search",
         empty=(
@@ -199,7 +192,12 @@ def _forms_for(
         "pcc": forms.PccForm(initial=v),
         "contact": forms.ContactForm(initial=v | {"at": now}),
         "letter": forms.LetterForm(),
-        "close": forms.CloseForm(initial=v, outcomes=selectors.outcomes_for_route(case.route)),
+        "close": forms.CloseForm(
+            initial=v,
+            outcomes=selectors.outcomes_for_route(case.route),
+            allegations=list(case.allegations.all()),
+        ),
+        "allegation": forms.AllegationForm(initial=v),
         "withdraw": forms.ReasonForm(initial=v),
         "discontinue": forms.ReasonForm(initial=v),
         "review": forms.ReviewForm(initial={"received_on": today}),
@@ -374,10 +372,24 @@ def _do_close(case: ComplaintCase, form: Any, user: Any) -> str:
         actor=user,
         outcome_code=d["outcome"],
         outcome_on=d["outcome_on"],
+        allegation_outcomes=form.allegation_outcomes(),
         reason=d["reason"],
         version=_version(form),
     )
     return "Outcome recorded and case closed."
+
+
+def _do_allegation(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    services.allegation_add(
+        case_id=case.pk,
+        actor=user,
+        category_code=d["category"].code,
+        description=d["description"],
+        version=_version(form),
+        **{flag: d[flag] for flag in Allegation.FLAGS},
+    )
+    return "Allegation added."
 
 
 def _do_withdraw(case: ComplaintCase, form: Any, user: Any) -> str:
@@ -435,6 +447,7 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
     "contact": (forms.ContactForm, _do_contact),
     "letter": (forms.LetterForm, _do_letter),
     "close": (forms.CloseForm, _do_close),
+    "allegation": (forms.AllegationForm, _do_allegation),
     "withdraw": (forms.ReasonForm, _do_withdraw),
     "discontinue": (forms.ReasonForm, _do_discontinue),
     "review": (forms.ReviewForm, _do_review),
@@ -443,8 +456,8 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
 }
 
 
-@require_POST
 @complaints_case
+@require_POST
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
@@ -452,7 +465,10 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     form_class, handler = ACTIONS[name]
     if form_class is forms.CloseForm:
         form: django_forms.Form = forms.CloseForm(
-            request.POST, prefix=name, outcomes=selectors.outcomes_for_route(case.route)
+            request.POST,
+            prefix=name,
+            outcomes=selectors.outcomes_for_route(case.route),
+            allegations=list(case.allegations.all()),
         )
     else:
         form = form_class(request.POST, prefix=name)
@@ -561,7 +577,7 @@ def learning(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- subject access
-@complaints_staff
+@roles_required(Role.MANAGER, Role.ADMIN)
 def subject_access(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export_subject_access(_me(request)):
         raise PermissionDenied("Subject access exports are for managers.")

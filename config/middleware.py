@@ -25,6 +25,13 @@ BACKGROUND_HEADER = "X-Resolve-Background"
 TOUCH_EVERY_SECONDS = 30
 
 
+def stamp_activity_on_login(sender: object, request: HttpRequest, **kwargs: object) -> None:
+    """Connected to `user_logged_in` (staffing.apps): a new session starts with its activity stamp, so
+    the first page after sign-in costs no extra session write."""
+    if hasattr(request, "session"):
+        request.session[LAST_ACTIVITY_KEY] = int(time.time())
+
+
 class IdleTimeoutMiddleware:
     """Sign a browser session out after RESOLVE_IDLE_TIMEOUT_MINUTES without a request. The next page
     then sends the person to the sign-in page with a message saying why. Token (API) clients have no

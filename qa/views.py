@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from functools import wraps
-from typing import Any, cast
+from typing import cast
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms import Form
@@ -18,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from config.access import roles_required
 from config.exceptions import DomainError
 from config.listing import Column, list_page, safe_next, with_next
 from config.permissions import Role, user_has_role
@@ -34,20 +33,6 @@ View = Callable[..., HttpResponse]
 
 def actor_of(request: HttpRequest) -> User:
     return cast(User, request.user)
-
-
-def roles_required(*roles: str) -> Callable[[View], View]:
-    def decorate(view: View) -> View:
-        @login_required
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not user_has_role(request.user, roles):
-                raise PermissionDenied("Your role may not use this page.")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorate
 
 
 supervisors = roles_required(*Role.SUPERVISORS)

@@ -14,6 +14,13 @@ class StaffingConfig(AppConfig):
     verbose_name = "Staffing"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from config.middleware import stamp_activity_on_login
+
+        user_logged_in.connect(stamp_activity_on_login, dispatch_uid="resolve-stamp-activity")
+
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from staffing.demo import seed_staffing
 

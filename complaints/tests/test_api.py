@@ -147,3 +147,15 @@ def test_compliment_list_query_count(advisor_api: APIClient, django_assert_max_n
     ComplimentFactory.create_batch(4, actor=advisor_api.user)  # type: ignore[attr-defined]
     with django_assert_max_num_queries(6):
         assert advisor_api.get("/api/v1/complaints/compliments/").json()["count"] == 4
+
+
+def test_adding_an_allegation_through_the_api(advisor_api: APIClient) -> None:
+    case = ComplaintCaseFactory(actor=advisor_api.user)  # type: ignore[attr-defined]
+    url = f"/api/v1/complaints/cases/{case.pk}/actions/"
+    bad = advisor_api.post(url, {"action": "allegation", "category": "Z9"}, format="json")
+    assert bad.status_code == 400 and "category" in bad.json()
+    ok = advisor_api.post(
+        url, {"action": "allegation", "category": "B5", "facts": {"serious_assault": True}}, format="json"
+    )
+    assert [a["category"] for a in ok.json()["allegations"]] == ["A1", "B5"]
+    assert ok.json()["allegations"][1]["serious_assault"] is True

@@ -205,7 +205,9 @@ def test_case_screen_query_count_does_not_grow_with_the_log(
         services.contact_log(
             case_id=case.pk, actor=advisor, at=timezone.now(), method="phone", summary="s", is_update=True
         )
-    with django_assert_max_num_queries(18):  # session, user, case + 12 prefetches, triage, outcomes, log
+    with django_assert_max_num_queries(
+        19
+    ):  # session, user, case + 12 prefetches, triage, outcomes, categories, log
         response = signed_in.get(f"/complaints/{case.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count("Progress update by phone") == 5
@@ -218,3 +220,35 @@ def test_learning_page_query_count(
     services.lesson_create(actor=advisor, title="t", description="d", level="individual", case_ids=[])
     with django_assert_max_num_queries(20):
         assert signed_in.get("/complaints/learning/").status_code == 200
+
+
+def test_a_second_allegation_gets_its_own_outcome(signed_in: Client, advisor: Any) -> None:
+    case = ComplaintCaseFactory(
+        actor=advisor, complainant_wants_recording=True, complainant_agrees_outside_schedule_3=False
+    )
+    response = signed_in.post(
+        f"/complaints/{case.pk}/do/allegation/",
+        {
+            "allegation-category": "H1",
+            "allegation-description": "Swore at me",
+            "allegation-version": case.version,
+        },
+    )
+    assert response.status_code == 302
+    services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    first, second = case.allegations.order_by("id")
+    response = signed_in.post(
+        f"/complaints/{case.pk}/do/close/",
+        {
+            "close-outcome": "S3-SERVICE-ACCEPTABLE",
+            "close-outcome_on": timezone.localdate().isoformat(),
+            f"close-allegation_{second.pk}": "S3-SERVICE-NOT-ACCEPTABLE",
+        },
+    )
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.outcome is not None and first.outcome.code == "S3-SERVICE-ACCEPTABLE"
+    assert (
+        second.outcome is not None and second.outcome.code == "S3-SERVICE-NOT-ACCEPTABLE"
+    )  # C-ALLEGATION-SPLIT

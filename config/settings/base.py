@@ -37,16 +37,16 @@ LOGOUT_REDIRECT_URL = "login"
 RESOLVE_FORCE_CODE = env("RESOLVE_FORCE_CODE", default="XX")
 RESOLVE_FORCE_NAME = env("RESOLVE_FORCE_NAME", default="Demo Constabulary")
 RESOLVE_SWEEP_GRACE_HOURS = env.int("RESOLVE_SWEEP_GRACE_HOURS", default=24)
+# Shared terminals: a session idle this long is signed out (config.middleware.IdleTimeoutMiddleware).
+RESOLVE_IDLE_TIMEOUT_MINUTES = env.int("RESOLVE_IDLE_TIMEOUT_MINUTES", default=30)
+# How often (seconds) a web process asks the broker whether it is up, for the "delayed" banner.
+RESOLVE_BROKER_CHECK_SECONDS = env.int("RESOLVE_BROKER_CHECK_SECONDS", default=60)
 # Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.
 RESOLVE_DIPTEST_SEED = env("RESOLVE_DIPTEST_SEED", default="resolve")
 RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = env.int("RESOLVE_DIPTEST_CRIMES_PER_CATEGORY", default=5)
 RESOLVE_DIPTEST_INCIDENTS_PER_CODE = env.int("RESOLVE_DIPTEST_INCIDENTS_PER_CODE", default=3)
 RESOLVE_DIPTEST_HIDDEN_RISK = env.int("RESOLVE_DIPTEST_HIDDEN_RISK", default=20)
 RESOLVE_AMENDMENT_DAYS = env.int("RESOLVE_AMENDMENT_DAYS", default=7)
-# Shared terminals: a session idle this long is signed out (config.middleware.IdleTimeoutMiddleware).
-RESOLVE_IDLE_TIMEOUT_MINUTES = env.int("RESOLVE_IDLE_TIMEOUT_MINUTES", default=30)
-# How often (seconds) a web process asks the broker whether it is up, for the "delayed" banner.
-RESOLVE_BROKER_CHECK_SECONDS = env.int("RESOLVE_BROKER_CHECK_SECONDS", default=60)
 
 # ---------------------------------------------------------------- apps
 DJANGO_APPS = [

@@ -200,8 +200,8 @@ def test_a_form_post_is_refused_as_unsupported(api_as: Callable[..., Any], refer
     assert api_as("recorder").post(URL, {"force": "XX"}).status_code == 415
 
 
-def test_the_schema_documents_the_decision_endpoint(api_client: APIClient) -> None:
-    schema = api_client.get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
+def test_the_schema_documents_the_decision_endpoint(api_as: Callable[..., APIClient]) -> None:
+    schema = api_as("recorder").get("/api/v1/schema/", HTTP_ACCEPT="application/json").json()
     operation = schema["paths"][URL]["post"]
     assert operation["operationId"] == "recording_decision"
     assert "200" in operation["responses"]
