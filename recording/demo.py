@@ -12,7 +12,16 @@ from django.utils import timezone
 
 from config.exceptions import DomainError
 from recording.models import ImportBatch, Incident, NsirCode
-from recording.services import casework, crimes, incidents
+from recording.services import (
+    cancellation,
+    casework,
+    contact,
+    crimes,
+    incidents,
+    outcomes,
+    reclassification,
+    transfers,
+)
 from staffing.models import User
 
 INCIDENTS = 3000
@@ -101,7 +110,7 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
     sergeant.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
 
     for code, name in FORCES:
-        casework.force_save(
+        transfers.force_save(
             actor=sergeant,
             code=code,
             name=name,
@@ -208,7 +217,7 @@ def _progress(
     casework.crime_allocate(crime=crime, actor=sergeant, owner=owner, team=None, reason="Demo allocation")
     if not victimless and rng.random() < 0.6:
         contacted = min(crime.recorded_at + timedelta(days=rng.randint(1, 6)), timezone.now())
-        casework.victim_update_record(
+        contact.victim_update_record(
             crime=crime,
             actor=owner,
             contacted_at=contacted,
@@ -216,7 +225,7 @@ def _progress(
             summary="Explained the investigation plan and gave the crime number.",
         )
     if rng.random() < 0.3:
-        casework.enquiry_create(
+        contact.enquiry_create(
             crime=crime, actor=owner, kind=rng.choice(["cctv", "house_to_house", "forensic"])
         )
     if roll < 0.45:
@@ -226,7 +235,7 @@ def _progress(
         return
     if roll < 0.75:
         outcome = "1" if suspect else "18"
-        casework.crime_finalise(crime=crime, actor=owner, outcome_code=outcome, reason="Demo outcome")
+        outcomes.crime_finalise(crime=crime, actor=owner, outcome_code=outcome, reason="Demo outcome")
 
 
 def _pending_work(rng: random.Random, sergeant: User, investigators: list[User]) -> None:
@@ -237,7 +246,7 @@ def _pending_work(rng: random.Random, sergeant: User, investigators: list[User])
     rng.shuffle(open_crimes)
     for crime in open_crimes[:5]:
         try:
-            casework.reclassification_propose(
+            reclassification.reclassification_propose(
                 crime=crime,
                 actor=rng.choice(investigators),
                 offence_code="5D" if crime.offence.code != "5D" else "8N",
@@ -246,7 +255,7 @@ def _pending_work(rng: random.Random, sergeant: User, investigators: list[User])
         except DomainError:
             continue
     for crime in open_crimes[5:8]:
-        casework.cancellation_request(
+        cancellation.cancellation_request(
             crime=crime,
             actor=rng.choice(investigators),
             criterion_code="C2",
@@ -254,18 +263,18 @@ def _pending_work(rng: random.Random, sergeant: User, investigators: list[User])
             avi="CCTV shows the item was dropped by the owner and picked up by a passer-by who handed it in.",
         )
     for crime in open_crimes[8:10]:
-        casework.cancellation_request(
+        cancellation.cancellation_request(
             crime=crime,
             actor=rng.choice(investigators),
             criterion_code="C4",
             evidence="Created twice from the same call by mistake.",
         )
     for crime, (code, _name) in zip(open_crimes[10:13], FORCES, strict=False):
-        casework.transfer_out_request(
+        transfers.transfer_out_request(
             crime=crime, actor=sergeant, force_code=code, reason=f"Offence took place in {code}'s area."
         )
     for n, (code, _name) in enumerate(FORCES[3:5]):
-        casework.transfer_in_register(
+        transfers.transfer_in_register(
             actor=sergeant,
             force_code=code,
             their_reference=f"{code}/26/{rng.randint(10000, 99999)}",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import rules as django_rules  # the django-rules package (recording.rules is the pure engine)
+
 from config.permissions import Role
 
 SEE_ALL_RESTRICTED = frozenset({Role.SERGEANT, Role.MANAGER, Role.ADMIN})
@@ -29,3 +31,19 @@ def can_view_crime(user: Any, crime: Any) -> bool:
     if not crime.restricted:
         return True
     return user.role in SEE_ALL_RESTRICTED or crime.owner_id == user.pk
+
+
+# The same predicates, registered with django-rules for `user.has_perm(name, obj)` checks elsewhere
+# (templates, other apps) through rules.permissions.ObjectPermissionBackend.
+@django_rules.predicate
+def _may_view_crime(user: Any, crime: Any) -> bool:
+    return crime is not None and can_view_crime(user, crime)
+
+
+@django_rules.predicate
+def _is_ddm(user: Any) -> bool:
+    return is_ddm(user)
+
+
+django_rules.set_perm("recording.view_crime_record", _may_view_crime)
+django_rules.set_perm("recording.decide_cancellation", _is_ddm)

@@ -164,6 +164,23 @@ def _write_chunk(incidents: list[Incident], batch: ImportBatch) -> tuple[int, in
             Crime.objects.filter(incidents=OuterRef("pk")).order_by("recorded_at").values("crime_number")[:1]
         )
     )
+    # A feed row that names a crime number Resolve holds links the incident to that crime.
+    numbered = list(
+        Incident.objects.filter(reference__in=list(by_ref), crime_number__isnull=False).values_list(
+            "pk", "crime_number"
+        )
+    )
+    if numbered:
+        crime_ids = dict(
+            Crime.objects.filter(crime_number__in={n for _pk, n in numbered}).values_list(
+                "crime_number", "pk"
+            )
+        )
+        through = Crime.incidents.through
+        through.objects.bulk_create(
+            [through(incident_id=pk, crime_id=crime_ids[n]) for pk, n in numbered if n in crime_ids],
+            ignore_conflicts=True,
+        )
     created = len(by_ref) - len(existing)
     return created, len(existing) + repeats
 

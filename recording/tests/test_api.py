@@ -330,12 +330,14 @@ def test_casework_lists_have_bounded_query_counts(
     client = api_as("sergeant")
     for _ in range(3):
         crime = CrimeFactory()
-        from recording.services import casework
+        from recording.services import cancellation, reclassification, transfers
 
-        casework.reclassification_propose(crime=crime, actor=client.user, offence_code="5D", reason="r")
-        casework.cancellation_request(crime=crime, actor=client.user, criterion_code="C4", evidence="e")
+        reclassification.reclassification_propose(
+            crime=crime, actor=client.user, offence_code="5D", reason="r"
+        )
+        cancellation.cancellation_request(crime=crime, actor=client.user, criterion_code="C4", evidence="e")
         force = ForceFactory()
-        casework.transfer_out_request(crime=crime, actor=client.user, force_code=force.code, reason="r")
+        transfers.transfer_out_request(crime=crime, actor=client.user, force_code=force.code, reason="r")
     with django_assert_max_num_queries(6):
         assert client.get(url).status_code == 200
 
@@ -385,3 +387,23 @@ def test_status_and_allocation_through_the_api(reference_data: None, api_as: Any
     assert moved.json()["status"] == "under_investigation"
     illegal = api_as("sergeant").post(url, {"status": "recorded", "reason": "back"}, format="json")
     assert illegal.status_code == 400 and "status" in illegal.json()
+
+
+def test_victim_update_list_has_a_bounded_query_count(
+    reference_data: None, api_as: Any, django_assert_max_num_queries: Any
+) -> None:
+    from recording.services import contact
+
+    crime = CrimeFactory()
+    client = api_as("investigator")
+    for n in range(5):
+        contact.victim_update_record(
+            crime=crime,
+            actor=client.user,
+            contacted_at=timezone.now() - timedelta(minutes=n + 1),
+            method="phone",
+            summary=f"Update {n}",
+        )
+    with django_assert_max_num_queries(14):  # token, the crime with its prefetched parts; not one per update
+        response = client.get(f"{CRIMES}{crime.pk}/victim-updates/")
+    assert len(response.json()) == 5

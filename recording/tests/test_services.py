@@ -19,7 +19,16 @@ from recording.models import (
     ImportBatch,
     Incident,
 )
-from recording.services import casework, crimes, incidents
+from recording.services import (
+    cancellation,
+    casework,
+    contact,
+    crimes,
+    incidents,
+    outcomes,
+    reclassification,
+    transfers,
+)
 from recording.tests.factories import (
     CrimeFactory,
     CrimeSuspectFactory,
@@ -260,14 +269,16 @@ def test_crime_set_status_refuses_an_illegal_move(reference_data: None, make_use
 
 def test_r_reclassify_counts_under_the_new_class_from_approval(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
-    change = casework.reclassification_propose(
+    change = reclassification.reclassification_propose(
         crime=crime, actor=make_user("investigator"), offence_code="5D", reason="Injuries were GBH"
     )
     crime.refresh_from_db()
     assert crime.offence.code == "8N"  # still counted under the old class until approved
     with pytest.raises(DomainError):
-        casework.reclassification_decide(change=change, actor=make_user("investigator"), approve=True)
-    casework.reclassification_decide(change=change, actor=make_user("sergeant"), approve=True, note="Agreed")
+        reclassification.reclassification_decide(change=change, actor=make_user("investigator"), approve=True)
+    reclassification.reclassification_decide(
+        change=change, actor=make_user("sergeant"), approve=True, note="Agreed"
+    )
     crime.refresh_from_db()
     change.refresh_from_db()
     assert crime.offence.code == "5D" and crime.status == "recorded"  # reclassified, never cancelled
@@ -279,13 +290,13 @@ def test_a_rejected_reclassification_needs_a_reason_and_changes_nothing(
     reference_data: None, make_user: Any
 ) -> None:
     crime = CrimeFactory()
-    change = casework.reclassification_propose(
+    change = reclassification.reclassification_propose(
         crime=crime, actor=make_user("investigator"), offence_code="5D", reason="x"
     )
     with pytest.raises(DomainError) as err:
-        casework.reclassification_decide(change=change, actor=make_user("sergeant"), approve=False)
+        reclassification.reclassification_decide(change=change, actor=make_user("sergeant"), approve=False)
     assert err.value.field == "note"
-    casework.reclassification_decide(
+    reclassification.reclassification_decide(
         change=change, actor=make_user("sergeant"), approve=False, note="Injury minor"
     )
     crime.refresh_from_db()
@@ -298,12 +309,12 @@ def test_a_rejected_reclassification_needs_a_reason_and_changes_nothing(
 def test_r_cancel_avi_needs_the_avi_itself(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
     with pytest.raises(DomainError) as err:
-        casework.cancellation_request(
+        cancellation.cancellation_request(
             crime=crime, actor=make_user("investigator"), criterion_code="C2", evidence="Victim withdrew"
         )
     assert err.value.field == "avi"
     with pytest.raises(DomainError) as err:
-        casework.cancellation_request(
+        cancellation.cancellation_request(
             crime=crime, actor=make_user("investigator"), criterion_code="C9", evidence="x"
         )
     assert err.value.field == "criterion"
@@ -313,7 +324,7 @@ def test_r_cancel_avi_needs_the_avi_itself(reference_data: None, make_user: Any)
 def test_r_cancel_ddm_only_a_ddm_approves(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
     investigator = make_user("investigator")
-    req = casework.cancellation_request(
+    req = cancellation.cancellation_request(
         crime=crime,
         actor=investigator,
         criterion_code="C2",
@@ -321,13 +332,13 @@ def test_r_cancel_ddm_only_a_ddm_approves(reference_data: None, make_user: Any) 
         avi="CCTV shows the phone was dropped",
     )
     with pytest.raises(DomainError) as err:
-        casework.cancellation_decide(
+        cancellation.cancellation_decide(
             request=req, actor=make_user("sergeant"), approve=True, note="ok", victim_informed=True
         )
     assert err.value.field == "decided_by"
     crime.refresh_from_db()
     assert crime.status == "recorded"
-    casework.cancellation_decide(
+    cancellation.cancellation_decide(
         request=req, actor=ddm(make_user), approve=True, note="AVI conclusive", victim_informed=True
     )
     crime.refresh_from_db()
@@ -335,14 +346,14 @@ def test_r_cancel_ddm_only_a_ddm_approves(reference_data: None, make_user: Any) 
 
 
 def test_r_cancel_ddm_victim_must_be_told(reference_data: None, make_user: Any) -> None:
-    req = casework.cancellation_request(
+    req = cancellation.cancellation_request(
         crime=CrimeFactory(),
         actor=make_user("investigator"),
         criterion_code="C4",
         evidence="Entered twice by mistake",
     )
     with pytest.raises(DomainError) as err:
-        casework.cancellation_decide(request=req, actor=ddm(make_user), approve=True, note="ok")
+        cancellation.cancellation_decide(request=req, actor=ddm(make_user), approve=True, note="ok")
     assert err.value.field == "victim_informed"
 
 
@@ -350,7 +361,7 @@ def test_r_rape_record_needs_a_sergeant_or_above_ddm(reference_data: None, make_
     from recording.models import Offence
 
     crime = CrimeFactory(offence=Offence.objects.get(code="19C"))
-    req = casework.cancellation_request(
+    req = cancellation.cancellation_request(
         crime=crime,
         actor=make_user("investigator"),
         criterion_code="C2",
@@ -358,10 +369,10 @@ def test_r_rape_record_needs_a_sergeant_or_above_ddm(reference_data: None, make_
         avi="Verified alibi: in custody",
     )
     with pytest.raises(DomainError, match="R-RAPE-RECORD"):
-        casework.cancellation_decide(
+        cancellation.cancellation_decide(
             request=req, actor=ddm(make_user, "investigator"), approve=True, note="n", victim_informed=True
         )
-    casework.cancellation_decide(
+    cancellation.cancellation_decide(
         request=req, actor=ddm(make_user, "sergeant"), approve=True, note="n", victim_informed=True
     )
 
@@ -369,7 +380,7 @@ def test_r_rape_record_needs_a_sergeant_or_above_ddm(reference_data: None, make_
 def test_r_cancel_c3_needs_the_surviving_crime(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
     with pytest.raises(DomainError) as err:
-        casework.cancellation_request(
+        cancellation.cancellation_request(
             crime=crime,
             actor=make_user("investigator"),
             criterion_code="C3",
@@ -378,14 +389,14 @@ def test_r_cancel_c3_needs_the_surviving_crime(reference_data: None, make_user: 
         )
     assert err.value.field == "duplicate_of"
     other = CrimeFactory()
-    req = casework.cancellation_request(
+    req = cancellation.cancellation_request(
         crime=crime,
         actor=make_user("investigator"),
         criterion_code="C3",
         evidence="dup",
         duplicate_of=other.crime_number,
     )
-    casework.cancellation_decide(
+    cancellation.cancellation_decide(
         request=req, actor=make_user("sergeant"), approve=True, note="dup", victim_informed=True
     )
 
@@ -398,13 +409,13 @@ def test_r_cancel_c1_outgoing_transfer_accepted_cancels_under_c1(
 ) -> None:
     crime = CrimeFactory()
     force = ForceFactory(code="YY")
-    transfer = casework.transfer_out_request(
+    transfer = transfers.transfer_out_request(
         crime=crime, actor=make_user("investigator"), force_code="YY", reason="Happened in YY"
     )
     with pytest.raises(DomainError) as err:
-        casework.transfer_decide(transfer=transfer, actor=make_user("sergeant"), accept=True)
+        transfers.transfer_decide(transfer=transfer, actor=make_user("sergeant"), accept=True)
     assert err.value.field == "their_reference"
-    casework.transfer_decide(
+    transfers.transfer_decide(
         transfer=transfer, actor=make_user("sergeant"), accept=True, their_reference="YY/123"
     )
     crime.refresh_from_db()
@@ -418,7 +429,7 @@ def test_an_incoming_transfer_creates_a_crime_with_the_senders_reference(
     reference_data: None, make_user: Any
 ) -> None:
     ForceFactory(code="ZZ")
-    transfer = casework.transfer_in_register(
+    transfer = transfers.transfer_in_register(
         actor=make_user("sergeant"),
         force_code="ZZ",
         their_reference="ZZ/26/5555",
@@ -428,7 +439,7 @@ def test_an_incoming_transfer_creates_a_crime_with_the_senders_reference(
         victim_name="Cara",
     )
     assert transfer.crime is None
-    casework.transfer_decide(transfer=transfer, actor=make_user("sergeant"), accept=True)
+    transfers.transfer_decide(transfer=transfer, actor=make_user("sergeant"), accept=True)
     transfer.refresh_from_db()
     assert transfer.crime is not None
     assert transfer.crime.sending_force_reference == "ZZ/26/5555"
@@ -437,10 +448,12 @@ def test_an_incoming_transfer_creates_a_crime_with_the_senders_reference(
 
 def test_force_directory_is_sergeant_maintained_and_audited(reference_data: None, make_user: Any) -> None:
     with pytest.raises(DomainError):
-        casework.force_save(actor=make_user("recorder"), code="AA", name="A Police")
-    force = casework.force_save(actor=make_user("sergeant"), code="aa", name="A Police", reason="New contact")
+        transfers.force_save(actor=make_user("recorder"), code="AA", name="A Police")
+    force = transfers.force_save(
+        actor=make_user("sergeant"), code="aa", name="A Police", reason="New contact"
+    )
     assert force.code == "AA"
-    casework.force_save(
+    transfers.force_save(
         actor=make_user("sergeant"),
         force=force,
         code="AA",
@@ -458,14 +471,14 @@ def test_force_directory_is_sergeant_maintained_and_audited(reference_data: None
 def test_r_outcome_suspect_charge_needs_an_identified_suspect(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
     with pytest.raises(DomainError) as err:
-        casework.crime_finalise(
+        outcomes.crime_finalise(
             crime=crime, actor=make_user("investigator"), outcome_code="1", reason="Charged"
         )
     assert err.value.field == "outcome"
     crime.refresh_from_db()
     assert crime.status == "recorded" and crime.outcome is None
     CrimeSuspectFactory(crime=crime, identified=True)
-    casework.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="1", reason="Charged")
+    outcomes.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="1", reason="Charged")
     crime.refresh_from_db()
     assert crime.status == "finalised" and crime.outcome.code == "1"
 
@@ -474,14 +487,14 @@ def test_r_outcome_suspect_18_is_for_no_identified_suspect(reference_data: None,
     crime = CrimeFactory()
     CrimeSuspectFactory(crime=crime, identified=True)
     with pytest.raises(DomainError, match="R-OUTCOME-SUSPECT"):
-        casework.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="18", reason="x")
+        outcomes.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="18", reason="x")
 
 
 def test_r_outcome_victim_view_needs_the_view_recorded(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
     CrimeSuspectFactory(crime=crime, identified=True)
     with pytest.raises(DomainError) as err:
-        casework.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="16", reason="x")
+        outcomes.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="16", reason="x")
     assert err.value.field == "victim_view"
     casework.crime_update_assessment(
         crime=crime,
@@ -490,14 +503,14 @@ def test_r_outcome_victim_view_needs_the_view_recorded(reference_data: None, mak
         victim_view=Crime.VictimView.DOES_NOT_SUPPORT,
         victim_view_evidence="Signed withdrawal statement 3 March",
     )
-    casework.crime_finalise(
+    outcomes.crime_finalise(
         crime=crime, actor=make_user("investigator"), outcome_code="16", reason="No support"
     )
 
 
 def test_r_outcome_not_cancel_a_finalised_crime_stays_counted(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
-    casework.crime_finalise(
+    outcomes.crime_finalise(
         crime=crime, actor=make_user("investigator"), outcome_code="18", reason="No leads"
     )
     crime.refresh_from_db()
@@ -517,13 +530,13 @@ def test_victim_updates_set_the_next_due_28_days_on(reference_data: None, make_u
     )
     assert crime.next_victim_update_due == crime.recorded_at + timedelta(days=5)
     contacted = timezone.now() - timedelta(minutes=10)
-    update = casework.victim_update_record(
+    update = contact.victim_update_record(
         crime=crime, actor=recorder, contacted_at=contacted, method="phone", summary="Told of CCTV"
     )
     crime.refresh_from_db()
     assert update.next_due == contacted + timedelta(days=28) == crime.next_victim_update_due
     with pytest.raises(DomainError) as err:
-        casework.victim_update_record(
+        contact.victim_update_record(
             crime=crime, actor=recorder, contacted_at=contacted, method="pigeon", summary="x"
         )
     assert err.value.field == "method"
@@ -531,13 +544,13 @@ def test_victim_updates_set_the_next_due_28_days_on(reference_data: None, make_u
 
 def test_enquiries_are_tasks_with_status(reference_data: None, make_user: Any) -> None:
     crime = CrimeFactory()
-    enquiry = casework.enquiry_create(
+    enquiry = contact.enquiry_create(
         crime=crime, actor=make_user("investigator"), kind="cctv", details="Shop camera"
     )
     with pytest.raises(DomainError) as err:
-        casework.enquiry_update(enquiry=enquiry, actor=make_user("investigator"), status="completed")
+        contact.enquiry_update(enquiry=enquiry, actor=make_user("investigator"), status="completed")
     assert err.value.field == "result"
-    casework.enquiry_update(
+    contact.enquiry_update(
         enquiry=enquiry, actor=make_user("investigator"), status="completed", result="Footage seized"
     )
     enquiry.refresh_from_db()
@@ -549,7 +562,7 @@ def test_appointments_cannot_double_book_an_officer(reference_data: None, make_u
     victim = CrimeVictimFactory(crime=crime)
     officer = make_user("investigator")
     start = (timezone.now() + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
-    casework.appointment_book(
+    contact.appointment_book(
         crime=crime,
         actor=officer,
         officer=officer,
@@ -558,7 +571,7 @@ def test_appointments_cannot_double_book_an_officer(reference_data: None, make_u
         ends_at=start + timedelta(hours=1),
     )
     with pytest.raises(DomainError) as err:
-        casework.appointment_book(
+        contact.appointment_book(
             crime=crime,
             actor=officer,
             officer=officer,
@@ -586,8 +599,33 @@ def test_the_database_refuses_two_live_bookings_at_one_time(reference_data: None
 
 def test_outgoing_transfer_needs_a_known_force(reference_data: None, make_user: Any) -> None:
     with pytest.raises(DomainError) as err:
-        casework.transfer_out_request(
+        transfers.transfer_out_request(
             crime=CrimeFactory(), actor=make_user("investigator"), force_code="NOPE", reason="x"
         )
     assert err.value.field == "force"
     assert not CrimeTransfer.objects.exists()
+
+
+def test_r_restricted_permission_predicates(reference_data: None, make_user: Any) -> None:
+    from recording.models import Offence
+
+    crime = CrimeFactory(offence=Offence.objects.get(code="19C"))
+    investigator = make_user("investigator")
+    assert not investigator.has_perm("recording.view_crime_record", crime)
+    assert make_user("sergeant").has_perm("recording.view_crime_record", crime)
+    crime.owner = investigator
+    assert investigator.has_perm("recording.view_crime_record", crime)
+    assert not make_user("sergeant").has_perm("recording.decide_cancellation")
+    assert ddm(make_user).has_perm("recording.decide_cancellation")
+
+
+def test_a_feed_row_naming_a_crime_number_links_the_incident(reference_data: None) -> None:
+    crime = CrimeFactory()
+    incidents.incidents_upsert(
+        rows=enumerate([row("A", crime_number=crime.crime_number), row("B")]), actor=None, source="api"
+    )
+    assert list(crime.incidents.values_list("reference", flat=True)) == ["A"]
+    incidents.incidents_upsert(
+        rows=enumerate([row("A", crime_number=crime.crime_number)]), actor=None, source="api"
+    )
+    assert crime.incidents.count() == 1

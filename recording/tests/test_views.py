@@ -91,7 +91,10 @@ def test_the_decision_screen_explains_then_records_all_crimes(reference_data: No
 def test_add_row_works_without_javascript(reference_data: None, make_user: Any) -> None:
     client = client_for(make_user("recorder"))
     response = client.post("/recording/decide/", decide_data(action="add-victims"))
-    assert 'name="victims-2-ref"' in response.content.decode()
+    body = response.content.decode()
+    assert 'name="victims-2-ref" value="V3"' in body
+    assert 'name="victims-0-name" value="Ann Smith"' in body  # what was typed is kept
+    assert "There is a problem" not in body
     assert not Crime.objects.exists()
 
 
@@ -241,24 +244,28 @@ def test_transfer_and_incident_pages(
 def test_queue_pages_pin_queries(
     reference_data: None, make_user: Any, path: str, django_assert_max_num_queries: Any
 ) -> None:
-    from recording.services import casework
+    from recording.services import cancellation, reclassification, transfers
 
     sergeant = make_user("sergeant")
     for _ in range(4):
         crime = CrimeFactory()
-        casework.reclassification_propose(crime=crime, actor=sergeant, offence_code="5D", reason="r")
-        casework.cancellation_request(crime=crime, actor=sergeant, criterion_code="C4", evidence="e")
-        casework.transfer_out_request(crime=crime, actor=sergeant, force_code=ForceFactory().code, reason="r")
+        reclassification.reclassification_propose(crime=crime, actor=sergeant, offence_code="5D", reason="r")
+        cancellation.cancellation_request(crime=crime, actor=sergeant, criterion_code="C4", evidence="e")
+        transfers.transfer_out_request(
+            crime=crime, actor=sergeant, force_code=ForceFactory().code, reason="r"
+        )
     client = client_for(sergeant)
     with django_assert_max_num_queries(9):
         assert client.get(path).status_code == 200
 
 
 def test_home_shows_recording_queues(reference_data: None, make_user: Any) -> None:
-    from recording.services import casework
+    from recording.services import reclassification
 
     sergeant = make_user("sergeant")
-    casework.reclassification_propose(crime=CrimeFactory(), actor=sergeant, offence_code="5D", reason="r")
+    reclassification.reclassification_propose(
+        crime=CrimeFactory(), actor=sergeant, offence_code="5D", reason="r"
+    )
     page = client_for(sergeant).get("/").content.decode()
     assert "Reclassifications awaiting approval" in page
 
@@ -300,3 +307,95 @@ def test_home_queue_counts_overdue_victim_updates_for_the_owner(reference_data: 
     )
     queues = {q.key: q for q in recording_queues(investigator)}
     assert queues["recording-victim-updates"].count == 1
+
+
+def test_casework_forms_in_the_browser(reference_data: None, make_user: Any) -> None:
+    from recording.models import Appointment, Enquiry
+
+    crime = CrimeFactory()
+    investigator = make_user("investigator")
+    client = client_for(investigator)
+    base = f"/recording/crimes/{crime.pk}"
+    local = timezone.localtime(timezone.now() - timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
+    later = timezone.localtime(timezone.now() + timedelta(days=1))
+    assert (
+        client.post(f"{base}/victims/new/", {"kind": "person", "name": "Ann", "reason": "Found"}).status_code
+        == 302
+    )
+    victim = crime.victims.get()
+    assert (
+        client.post(
+            f"{base}/suspects/new/", {"name": "Bob", "identified": "on", "reason": "Named"}
+        ).status_code
+        == 302
+    )
+    screened_without_reason = client.post(
+        f"{base}/assess/", {"solvability": "screened_in", "reason": "Screening", "grade": "priority"}
+    )
+    assert "Say why the crime was screened" in screened_without_reason.content.decode()
+    assert (
+        client.post(
+            f"{base}/assess/",
+            {
+                "solvability": "screened_in",
+                "solvability_factors": "CCTV, named suspect",
+                "solvability_reason": "Named suspect",
+                "reason": "Screening",
+                "grade": "priority",
+                "victim_view": "supports",
+                "victim_view_evidence": "Phone call",
+            },
+        ).status_code
+        == 302
+    )
+    crime.refresh_from_db()
+    assert crime.solvability_factors == ["CCTV", "named suspect"] and crime.victim_view == "supports"
+    assert (
+        client.post(
+            f"{base}/victim-updates/new/",
+            {"victim": victim.pk, "contacted_at": local, "method": "phone", "summary": "Told"},
+        ).status_code
+        == 302
+    )
+    assert client.post(f"{base}/enquiries/new/", {"kind": "cctv", "details": "Shop"}).status_code == 302
+    enquiry = Enquiry.objects.get()
+    assert (
+        client.post(
+            f"/recording/enquiries/{enquiry.pk}/", {"status": "completed", "result": "Seized"}
+        ).status_code
+        == 302
+    )
+    slot = {
+        "officer": investigator.pk,
+        "victim": victim.pk,
+        "starts_at": later.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (later + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+    }
+    assert client.post(f"{base}/appointments/new/", slot).status_code == 302
+    clash = client.post(f"{base}/appointments/new/", slot)
+    assert "already booked" in clash.content.decode()
+    assert Appointment.objects.count() == 1
+    detail = client.get(f"{base}/").content.decode()
+    assert "Seized" in detail and "Told" in detail and "Bob" in detail
+
+
+def test_incoming_transfer_in_the_browser(reference_data: None, make_user: Any) -> None:
+    from recording.models import CrimeTransfer
+
+    ForceFactory(code="ZZ")
+    sergeant = client_for(make_user("sergeant"))
+    reported = timezone.localtime(timezone.now() - timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
+    response = sergeant.post(
+        "/recording/transfers/incoming/new/",
+        {
+            "force": "ZZ",
+            "their_reference": "ZZ/1",
+            "offence": "46",
+            "reported_at": reported,
+            "victim_name": "Cara",
+        },
+    )
+    assert response.status_code == 302
+    transfer = CrimeTransfer.objects.get()
+    assert sergeant.post(f"/recording/transfers/{transfer.pk}/decide/", {"accept": "yes"}).status_code == 302
+    assert Crime.objects.get().sending_force_reference == "ZZ/1"

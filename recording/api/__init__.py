@@ -1,0 +1,1 @@
+"""Crime-recording API (thin views over services and selectors)."""

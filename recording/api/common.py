@@ -1,0 +1,67 @@
+"""Helpers shared by the crime-recording API views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import Http404
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.exceptions import DomainError
+from config.permissions import Role, roles_allowed
+from recording import selectors
+from recording.models import (
+    Crime,
+)
+from staffing.models import User
+from staffing.services import access_log_record
+
+CrimeStaff = roles_allowed(*Role.CRIME_STAFF)
+Supervisors = roles_allowed(*Role.SUPERVISORS)
+
+
+def request_user(request: Request) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def crime_for(request: Request, pk: int, *, purpose: str = "API view") -> Crime:
+    """The crime if the caller may know it exists, else 404; each view of a restricted crime is logged."""
+    crime = selectors.crime_get(user=request_user(request), pk=pk)
+    if crime.restricted:
+        access_log_record(
+            user=request_user(request),
+            record_type="recording.crime",
+            record_id=crime.pk,
+            label=crime.crime_number,
+            purpose=purpose,
+            path=request.path,
+        )
+    return crime
+
+
+def validated(serializer_class: type[Any], data: Any) -> dict[str, Any]:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+def active_user(value: str, field: str) -> User | None:
+    if not value:
+        return None
+    user = User.objects.filter(username=value, is_active=True).first()
+    if user is None:
+        raise DomainError(f"No active user {value!r}.", field=field)
+    return user
+
+
+def paginated(view: APIView, request: Request, qs: QuerySet[Any], serializer_class: type[Any]) -> Response:
+    from rest_framework.pagination import PageNumberPagination
+
+    paginator = PageNumberPagination()
+    page = paginator.paginate_queryset(qs, request, view=view)
+    if page is None:  # pragma: no cover - PAGE_SIZE is always set
+        raise Http404
+    return paginator.get_paginated_response(serializer_class(page, many=True).data)

@@ -1,0 +1,164 @@
+"""Crimes: list, create, record from a decision, detail, assessment and status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from config.exceptions import DomainError
+from config.permissions import Role
+from recording import rules, selectors
+from recording.api.common import (
+    CrimeStaff,
+    active_user,
+    crime_for,
+    request_user,
+    validated,
+)
+from recording.decision_api import RecordingDecisionInputSerializer, RecordingDecisionOutputSerializer
+from recording.decision_selectors import offence_catalogue
+from recording.models import (
+    Crime,
+)
+from recording.serializers import (
+    AssessmentInputSerializer,
+    CrimeCreateInputSerializer,
+    CrimeDetailSerializer,
+    CrimeDetailsInputMixin,
+    CrimeListSerializer,
+    StatusInputSerializer,
+    SuspectInputSerializer,
+    VictimInputSerializer,
+)
+from recording.services import (
+    casework,
+    crimes,
+)
+
+# ---------------------------------------------------------------- crimes
+
+
+class CrimeListCreateApi(ListAPIView):
+    """Crimes the caller may see (R-RESTRICTED), newest first. Filters: q, status, offence, mine, breach,
+    recorded_from, recorded_to. POST records one crime."""
+
+    permission_classes = [CrimeStaff]
+    serializer_class = CrimeListSerializer
+
+    def get_queryset(self) -> QuerySet[Crime]:
+        if getattr(self, "swagger_fake_view", False):
+            return Crime.objects.none()
+        return selectors.crime_list(user=request_user(self.request), filters=self.request.query_params)
+
+    @extend_schema(request=CrimeCreateInputSerializer, responses=CrimeDetailSerializer)
+    def post(self, request: Request) -> Response:
+        data = validated(CrimeCreateInputSerializer, request.data)
+        crime = crimes.crime_create(
+            actor=request_user(request),
+            offence_code=data["offence"],
+            reported_at=data["reported_at"],
+            recorded_at=data["recorded_at"],
+            victims=[crimes.VictimInput(**v) for v in data["victims"]],
+            suspects=[crimes.SuspectInput(**s) for s in data["suspects"]],
+            incident_references=data["incident_references"],
+            details=crimes.CrimeDetails(
+                **{k: data[k] for k in crimes.CrimeDetails.__dataclass_fields__ if k != "extra" and k in data}
+            ),
+        )
+        return Response(
+            CrimeDetailSerializer(crime_for(request, crime.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+
+class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDetailsInputMixin):
+    """The recording-decision request plus what the recorder knows about the people and the incident."""
+
+    incident_reference = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    victim_details = VictimInputSerializer(many=True, required=False, default=list)
+    offender_details = SuspectInputSerializer(many=True, required=False, default=list)
+
+
+class CrimeFromDecisionApi(APIView):
+    """Decide (as POST /recording/decisions/) and record every proposed crime in one atomic step,
+    linking the incident when a reference is given. The browser's "Record these crimes" button."""
+
+    permission_classes = [CrimeStaff]
+
+    @extend_schema(request=CrimeFromDecisionInputSerializer, responses=CrimeListSerializer(many=True))
+    def post(self, request: Request) -> Response:
+        serializer = CrimeFromDecisionInputSerializer(
+            data=request.data, context={"offences": offence_catalogue()}
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            report = serializer.to_report()
+            decision = rules.decide(report, serializer.context["offences"])
+        except rules.ReportError as exc:
+            error: Any = [exc.message]
+            for part in reversed((exc.field or "non_field_errors").split(".")):
+                error = {part: error}
+            return Response(error, status=status.HTTP_400_BAD_REQUEST)
+        made = crimes.crime_create_from_decision(
+            actor=request_user(request),
+            report=report,
+            decision=decision,
+            victims={v["ref"]: crimes.VictimInput(**v) for v in data["victim_details"]},
+            offenders={o["ref"]: crimes.SuspectInput(**o) for o in data["offender_details"]},
+            incident_reference=data["incident_reference"],
+            details=crimes.CrimeDetails(
+                **{k: data[k] for k in crimes.CrimeDetails.__dataclass_fields__ if k != "extra" and k in data}
+            ),
+        )
+        return Response(
+            {
+                "crimes": CrimeListSerializer(made, many=True).data,
+                "decision": RecordingDecisionOutputSerializer(decision).data,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class CrimeDetailApi(APIView):
+    permission_classes = [CrimeStaff]
+
+    @extend_schema(responses=CrimeDetailSerializer)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(CrimeDetailSerializer(crime_for(request, pk)).data)
+
+    @extend_schema(request=AssessmentInputSerializer, responses=CrimeDetailSerializer)
+    def patch(self, request: Request, pk: int) -> Response:
+        """THRIVE re-grading, vulnerability flags, solvability screening, victim's view."""
+        crime = crime_for(request, pk, purpose="API update")
+        data = validated(AssessmentInputSerializer, request.data)
+        casework.crime_update_assessment(crime=crime, actor=request_user(request), **data)
+        return Response(CrimeDetailSerializer(selectors.crime_get(user=request_user(request), pk=pk)).data)
+
+
+class CrimeStatusApi(APIView):
+    """Move a crime along its lifecycle (allocated, under_investigation); with `owner`, allocate it
+    (sergeants, managers, admins). Finalise, cancel and transfer have their own endpoints."""
+
+    permission_classes = [CrimeStaff]
+
+    @extend_schema(request=StatusInputSerializer, responses=CrimeDetailSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        crime = crime_for(request, pk, purpose="Status change")
+        data = validated(StatusInputSerializer, request.data)
+        user = request_user(request)
+        if data["owner"]:
+            if user.role not in Role.SUPERVISORS:
+                raise DomainError("Only a sergeant, manager or admin allocates crimes.", field="owner")
+            owner = active_user(data["owner"], "owner")
+            casework.crime_allocate(crime=crime, actor=user, owner=owner, team=None, reason=data["reason"])
+            crime.refresh_from_db()
+        if data.get("status") and data["status"] != crime.status:
+            casework.crime_set_status(crime=crime, actor=user, status=data["status"], reason=data["reason"])
+        return Response(CrimeDetailSerializer(selectors.crime_get(user=user, pk=pk)).data)

@@ -1,0 +1,34 @@
+"""Helpers shared by the crime-recording services."""
+
+from __future__ import annotations
+
+from config.exceptions import DomainError
+from config.permissions import Role
+from recording import lifecycle
+from recording.models import (
+    Crime,
+)
+from staffing.models import User
+
+
+def require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError("Give a reason.", field="reason")
+    return reason
+
+
+def lock_crime(crime: Crime) -> Crime:
+    return Crime.objects.select_for_update(of=("self",)).select_related("offence").get(pk=crime.pk)
+
+
+def require_supervisor(actor: User, what: str) -> None:
+    if actor.role not in Role.SUPERVISORS:
+        raise DomainError(f"Only a sergeant, manager or admin may {what}.", field="decided_by")
+
+
+def move_status(crime: Crime, new: str) -> None:
+    error = lifecycle.transition_error(crime.status, new)
+    if error:
+        raise DomainError(error, field="status")
+    crime.status = new

@@ -1,0 +1,168 @@
+"""Victim contact (Victims' Code cadence), fast-track enquiries and demand appointments."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from config.exceptions import DomainError
+from config.permissions import Role
+from recording import lifecycle
+from recording.models import (
+    Appointment,
+    Crime,
+    CrimeVictim,
+    Enquiry,
+    VictimUpdate,
+)
+from recording.services.common import lock_crime, require_reason
+from staffing.models import User
+
+# ---------------------------------------------------------------- victim contact, enquiries, appointments
+
+
+@transaction.atomic
+def victim_update_record(
+    *,
+    crime: Crime,
+    actor: User,
+    contacted_at: datetime,
+    method: str,
+    summary: str,
+    victim: CrimeVictim | None = None,
+) -> VictimUpdate:
+    """Log a contact; the next update falls due 28 days later (lifecycle.UPDATE_EVERY)."""
+    crime = lock_crime(crime)
+    if victim is not None and victim.crime_id != crime.pk:
+        raise DomainError("That victim is not on this crime.", field="victim")
+    if method not in VictimUpdate.Method.values:
+        raise DomainError(f"Unknown contact method {method!r}.", field="method")
+    if contacted_at > timezone.now() + timedelta(minutes=5):
+        raise DomainError("A contact cannot be in the future.", field="contacted_at")
+    if contacted_at < crime.reported_at:
+        raise DomainError("A contact cannot be before the crime was reported.", field="contacted_at")
+    if not summary.strip():
+        raise DomainError("Say what the victim was told.", field="summary")
+    update = VictimUpdate(
+        crime=crime,
+        victim=victim,
+        contacted_at=contacted_at,
+        method=method,
+        summary=summary.strip(),
+        next_due=lifecycle.next_victim_update_due(contacted_at),
+        created_by=actor,
+    )
+    update._history_user = actor  # type: ignore[attr-defined]
+    update._change_reason = "Victim update logged"  # type: ignore[attr-defined]
+    update.save()
+    if crime.status in lifecycle.OPEN_STATUSES:
+        latest = crime.victim_updates.order_by("-contacted_at").values_list("next_due", flat=True).first()
+        crime.next_victim_update_due = latest
+        crime._history_user = actor  # type: ignore[attr-defined]
+        crime._change_reason = "Victim update logged"  # type: ignore[attr-defined]
+        crime.save(update_fields=["next_victim_update_due", "updated_at"])
+    return update
+
+
+@transaction.atomic
+def enquiry_create(
+    *,
+    crime: Crime,
+    actor: User,
+    kind: str,
+    details: str = "",
+    assigned_to: User | None = None,
+    due_at: datetime | None = None,
+) -> Enquiry:
+    if kind not in Enquiry.Kind.values:
+        raise DomainError(f"Unknown enquiry type {kind!r}.", field="kind")
+    if crime.status not in lifecycle.OPEN_STATUSES:
+        raise DomainError("Enquiries can only be raised on an open crime.", field="status")
+    enquiry = Enquiry(
+        crime=crime, kind=kind, details=details, assigned_to=assigned_to, due_at=due_at, created_by=actor
+    )
+    enquiry._history_user = actor  # type: ignore[attr-defined]
+    enquiry._change_reason = "Fast-track enquiry raised"  # type: ignore[attr-defined]
+    enquiry.save()
+    return enquiry
+
+
+@transaction.atomic
+def enquiry_update(*, enquiry: Enquiry, actor: User, status: str, result: str = "") -> Enquiry:
+    enquiry = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+    if status not in Enquiry.Status.values:
+        raise DomainError(f"Unknown status {status!r}.", field="status")
+    done = {Enquiry.Status.COMPLETED, Enquiry.Status.NO_RESULT}
+    if status in done and not result.strip():
+        raise DomainError("Record the result of the enquiry.", field="result")
+    enquiry.status = status
+    if result.strip():
+        enquiry.result = result.strip()
+    enquiry._history_user = actor  # type: ignore[attr-defined]
+    enquiry._change_reason = f"Enquiry {status}"  # type: ignore[attr-defined]
+    enquiry.save()
+    return enquiry
+
+
+@transaction.atomic
+def appointment_book(
+    *,
+    crime: Crime,
+    actor: User,
+    officer: User,
+    starts_at: datetime,
+    ends_at: datetime,
+    victim: CrimeVictim | None = None,
+    location: str = "",
+    notes: str = "",
+) -> Appointment:
+    """Book an officer to see a victim. Refuses a slot overlapping another live booking of the same
+    officer; the unique constraint on (officer, starts_at) backs that up against races."""
+    if ends_at <= starts_at:
+        raise DomainError("The appointment must end after it starts.", field="ends_at")
+    if starts_at < timezone.now():
+        raise DomainError("An appointment cannot be booked in the past.", field="starts_at")
+    if victim is not None and victim.crime_id != crime.pk:
+        raise DomainError("That victim is not on this crime.", field="victim")
+    if officer.role not in {Role.INVESTIGATOR, Role.SERGEANT, Role.RECORDER}:
+        raise DomainError("Book an officer or investigator.", field="officer")
+    User.objects.select_for_update().filter(pk=officer.pk).first()  # serialise bookings per officer
+    clash = (
+        Appointment.objects.filter(officer=officer, starts_at__lt=ends_at, ends_at__gt=starts_at)
+        .exclude(status=Appointment.Status.CANCELLED)
+        .exists()
+    )
+    if clash:
+        raise DomainError(f"{officer} is already booked at that time.", field="starts_at")
+    appointment = Appointment(
+        crime=crime,
+        officer=officer,
+        victim=victim,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        location=location,
+        notes=notes,
+        created_by=actor,
+    )
+    appointment._history_user = actor  # type: ignore[attr-defined]
+    appointment._change_reason = "Appointment booked"  # type: ignore[attr-defined]
+    try:
+        with transaction.atomic():
+            appointment.save()
+    except IntegrityError:
+        raise DomainError(f"{officer} is already booked at that time.", field="starts_at") from None
+    return appointment
+
+
+@transaction.atomic
+def appointment_set_status(*, appointment: Appointment, actor: User, status: str, reason: str) -> Appointment:
+    appointment = Appointment.objects.select_for_update().get(pk=appointment.pk)
+    if status not in Appointment.Status.values:
+        raise DomainError(f"Unknown status {status!r}.", field="status")
+    appointment.status = status
+    appointment._history_user = actor  # type: ignore[attr-defined]
+    appointment._change_reason = require_reason(reason)  # type: ignore[attr-defined]
+    appointment.save(update_fields=["status"])
+    return appointment

@@ -1,0 +1,1 @@
+"""Crime-recording pages (thin: forms in, services do the work, selectors read)."""

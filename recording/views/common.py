@@ -1,0 +1,113 @@
+"""Helpers shared by the crime-recording pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from config.exceptions import DomainError
+from config.permissions import Role
+from recording import selectors
+from recording.models import (
+    Crime,
+)
+from staffing.models import User
+from staffing.services import access_log_record
+
+PAGE_SIZE = 25
+
+
+def roles_required(*roles: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if getattr(request.user, "role", None) not in roles:
+                raise PermissionDenied("Your role may not use this page.")
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+crime_staff = roles_required(*Role.CRIME_STAFF)
+supervisors = roles_required(*Role.SUPERVISORS)
+
+
+def request_user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def crime_for_view(request: HttpRequest, pk: int, purpose: str) -> Crime:
+    crime = selectors.crime_get(user=request_user(request), pk=pk)
+    if crime.restricted:
+        access_log_record(
+            user=request_user(request),
+            record_type="recording.crime",
+            record_id=crime.pk,
+            label=crime.crime_number,
+            purpose=purpose,
+            path=request.path,
+        )
+    return crime
+
+
+def attach_error(form: BaseForm, error: DomainError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
+    return [{"label": "Home", "url": reverse("home")}, *({"label": a, "url": b} for a, b in items)]
+
+
+def crime_crumbs(crime: Crime, label: str) -> list[dict[str, str | None]]:
+    return crumbs(
+        ("Crimes", reverse("recording:crime-list")),
+        (crime.crime_number, reverse("recording:crime-detail", args=[crime.pk])),
+        (label, None),
+    )
+
+
+def form_page(
+    request: HttpRequest,
+    form: BaseForm,
+    *,
+    title: str,
+    breadcrumbs: list[dict[str, str | None]],
+    submit: str,
+    on_valid: Callable[[dict[str, Any]], HttpResponse],
+    intro: str = "",
+    context: dict[str, Any] | None = None,
+) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        try:
+            return on_valid(form.cleaned_data)
+        except DomainError as exc:
+            attach_error(form, exc)
+    return render(
+        request,
+        "recording/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "breadcrumbs": breadcrumbs,
+            "submit": submit,
+            "intro": intro,
+            **(context or {}),
+        },
+    )
+
+
+def back_to_crime(crime: Crime, message: str, request: HttpRequest) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("recording:crime-detail", pk=crime.pk)

@@ -1,0 +1,206 @@
+"""Sergeants' queues: reclassifications, cancellations and transfers awaiting a decision."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from config.permissions import Role
+from recording import forms, selectors
+from recording.models import (
+    CancellationRequest,
+    ClassificationChange,
+    CrimeTransfer,
+)
+from recording.permissions import is_ddm
+from recording.services import cancellation, reclassification, transfers
+from recording.views.common import (
+    PAGE_SIZE,
+    crime_for_view,
+    crime_staff,
+    crumbs,
+    form_page,
+    request_user,
+    supervisors,
+)
+
+# ---------------------------------------------------------------- sergeants' queues
+
+
+@crime_staff
+def reclassification_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "proposed")
+    qs = selectors.reclassification_list(
+        status=status if status in ClassificationChange.Status.values else ""
+    )
+    qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "recording/reclassification_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": ClassificationChange.Status.choices[1:],
+            "breadcrumbs": crumbs(("Reclassifications", None)),
+        },
+    )
+
+
+@supervisors
+def reclassification_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    change = get_object_or_404(
+        ClassificationChange.objects.select_related("crime", "from_offence", "to_offence"), pk=pk
+    )
+    crime = crime_for_view(request, change.crime_id, "Reclassification decision")
+
+    def done(data: dict[str, Any]) -> HttpResponse:
+        reclassification.reclassification_decide(
+            change=change, actor=request_user(request), approve=data["approve"], note=data["note"]
+        )
+        messages.success(request, "Decision recorded.")
+        return redirect("recording:reclassification-list")
+
+    return form_page(
+        request,
+        forms.DecideForm(request.POST or None),
+        title=f"Reclassify {crime.crime_number}: {change.from_offence} → {change.to_offence}?",
+        intro=f"Reason given: {change.reason}",
+        breadcrumbs=crumbs(
+            ("Reclassifications", reverse("recording:reclassification-list")), ("Decide", None)
+        ),
+        submit="Record decision",
+        on_valid=done,
+    )
+
+
+@crime_staff
+def cancellation_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "pending")
+    qs = selectors.cancellation_list(status=status if status in CancellationRequest.Status.values else "")
+    qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "recording/cancellation_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": CancellationRequest.Status.choices,
+            "can_decide": is_ddm(request.user) or request_user(request).role in Role.SUPERVISORS,
+            "breadcrumbs": crumbs(("Cancellations", None)),
+        },
+    )
+
+
+@crime_staff
+def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    req = get_object_or_404(CancellationRequest.objects.select_related("crime__offence", "criterion"), pk=pk)
+    crime = crime_for_view(request, req.crime_id, "Cancellation decision")
+    refusal = cancellation.cancellation_refusal(request=req, actor=request_user(request))
+    if refusal and req.status == CancellationRequest.Status.PENDING:
+        raise PermissionDenied(refusal)
+
+    def done(data: dict[str, Any]) -> HttpResponse:
+        cancellation.cancellation_decide(
+            request=req,
+            actor=request_user(request),
+            approve=data["approve"],
+            note=data["note"],
+            victim_informed=data["victim_informed"],
+        )
+        messages.success(request, "Decision recorded.")
+        return redirect("recording:cancellation-list")
+
+    return form_page(
+        request,
+        forms.CancellationDecideForm(request.POST or None),
+        title=f"Cancel {crime.crime_number} under {req.criterion.code}?",
+        intro=f"Evidence: {req.evidence}"
+        + (f" — AVI: {req.avi}" if req.avi else "")
+        + (f" — duplicate of {req.duplicate_of}" if req.duplicate_of else ""),
+        breadcrumbs=crumbs(("Cancellations", reverse("recording:cancellation-list")), ("Decide", None)),
+        submit="Record decision",
+        on_valid=done,
+    )
+
+
+@crime_staff
+def transfer_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "pending")
+    qs = selectors.transfer_list(status=status if status in CrimeTransfer.Status.values else "")
+    qs = qs.filter(Q(crime__isnull=True) | Q(crime__in=selectors.crime_visible(user=request_user(request))))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "recording/transfer_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": CrimeTransfer.Status.choices,
+            "is_supervisor": request_user(request).role in Role.SUPERVISORS,
+            "breadcrumbs": crumbs(("Transfers", None)),
+        },
+    )
+
+
+@supervisors
+def transfer_incoming(request: HttpRequest) -> HttpResponse:
+    def done(data: dict[str, Any]) -> HttpResponse:
+        transfers.transfer_in_register(
+            actor=request_user(request),
+            force_code=data["force"],
+            their_reference=data["their_reference"],
+            offence_code=data["offence"].strip().upper(),
+            reported_at=data["reported_at"],
+            summary=data["summary"],
+            victim_name=data["victim_name"],
+        )
+        messages.success(request, "Incoming transfer registered; accept it to record the crime here.")
+        return redirect("recording:transfer-list")
+
+    return form_page(
+        request,
+        forms.TransferInForm(request.POST or None),
+        title="Register an incoming transfer",
+        intro="Another force passes us a crime that happened in our area (R-TRANSFER-PROTOCOL).",
+        breadcrumbs=crumbs(("Transfers", reverse("recording:transfer-list")), ("Incoming", None)),
+        submit="Register",
+        on_valid=done,
+    )
+
+
+@supervisors
+def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = get_object_or_404(CrimeTransfer.objects.select_related("crime", "force"), pk=pk)
+    if transfer.crime_id:
+        crime_for_view(request, transfer.crime_id, "Transfer decision")
+
+    def done(data: dict[str, Any]) -> HttpResponse:
+        transfers.transfer_decide(
+            transfer=transfer,
+            actor=request_user(request),
+            accept=data["accept"],
+            their_reference=data["their_reference"],
+            note=data["note"],
+        )
+        messages.success(request, "Transfer decision recorded.")
+        return redirect("recording:transfer-list")
+
+    what = transfer.crime.crime_number if transfer.crime else transfer.their_reference
+    direction = "to" if transfer.direction == CrimeTransfer.Direction.OUTGOING else "from"
+    return form_page(
+        request,
+        forms.TransferDecideForm(request.POST or None),
+        title=f"Transfer of {what} {direction} {transfer.force}",
+        breadcrumbs=crumbs(("Transfers", reverse("recording:transfer-list")), ("Decide", None)),
+        submit="Record decision",
+        on_valid=done,
+    )
