@@ -18,20 +18,20 @@ def test_a_sergeant_approves_a_cancellation_and_a_reclassification(
 ) -> None:
     from qa.tests.factories import make_crime
     from recording.models import CancellationRequest, ClassificationChange, Crime
-    from recording.services import casework
+    from recording.services import cancellation, reclassification
 
     make_user("sergeant", username="sgt.e2e", password="correct-horse-battery", first_name="Sasha")
     investigator = make_user("investigator", username="inv.e2e", first_name="Ira", last_name="Okafor")
     surviving = make_crime(offence="8N", owner=investigator)
     duplicate = make_crime(offence="8N", owner=investigator)
-    casework.cancellation_request(
+    cancellation.cancellation_request(
         crime=duplicate,
         actor=investigator,
         criterion_code="C3",
         evidence="Same victim and incident recorded twice by two call handlers.",
         duplicate_of=surviving.crime_number,
     )
-    casework.reclassification_propose(
+    reclassification.reclassification_propose(
         crime=surviving,
         actor=investigator,
         offence_code="105A",
