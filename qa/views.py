@@ -277,15 +277,32 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- amendments
+AMENDMENT_COLUMNS = [
+    Column("record", "Record", ("finding__sample__label",)),
+    Column("error", "Error", ("finding__error_type", "due_on")),
+    Column("owner", "Owner", ("owner__last_name", "owner__first_name", "due_on")),
+    Column("due", "Due", ("due_on",)),
+    Column("status", "Status", ("status", "due_on")),
+    Column("action", "Action"),
+]
+
+
 @roles_required(Role.INVESTIGATOR, *Role.SUPERVISORS)
 def amendment_list(request: HttpRequest) -> HttpResponse:
-    amendments = selectors.amendment_list(user=actor_of(request))
-    page = Paginator(amendments, 50).get_page(request.GET.get("page"))
+    """Amendments to put right, the one due soonest first (R-DIP-TEST); any dated column re-sorts."""
+    listing = list_page(
+        request,
+        selectors.amendment_list(user=actor_of(request)),
+        columns=AMENDMENT_COLUMNS,
+        default_sort="due",
+    )
     return render(
         request,
         "qa/amendment_list.html",
         {
-            "page": page,
+            "listing": listing,
+            "page": listing.page,
+            "today": timezone.localdate(),
             "fix_form": forms.AmendmentFixForm(),
             "is_supervisor": user_has_role(request.user, Role.SUPERVISORS),
             "breadcrumbs": crumbs(("Home", reverse("home")), ("Amendments", None)),
@@ -335,10 +352,30 @@ def amendment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- rape review (restricted)
+RAPE_COLUMNS = [
+    Column("record", "Record", ("label",)),
+    Column("type", "Type"),
+    Column("day", "Day", ("review_date", "queued_at")),
+    Column("queued", "Queued", ("queued_at",)),
+]
+RAPE_REVIEWED_COLUMNS = [
+    *RAPE_COLUMNS,
+    Column("reviewed", "Reviewed", ("reviewed_at",)),
+    Column("decision", "Decision", ("decision",)),
+    Column("advice", "Advice to"),
+]
+
+
 @supervisors
 def rape_review_list(request: HttpRequest) -> HttpResponse:
     reviewed = request.GET.get("reviewed") == "1"
-    page = Paginator(selectors.rape_review_queue(reviewed=reviewed), 50).get_page(request.GET.get("page"))
+    listing = list_page(
+        request,
+        selectors.rape_review_queue(reviewed=reviewed),
+        columns=RAPE_REVIEWED_COLUMNS if reviewed else RAPE_COLUMNS,
+        default_sort="-reviewed" if reviewed else "queued",
+    )
+    page = listing.page
     access_log_record(
         user=actor_of(request),
         record_type="qa.RapeReview",
@@ -351,6 +388,7 @@ def rape_review_list(request: HttpRequest) -> HttpResponse:
         request,
         "qa/rape_review_list.html",
         {
+            "listing": listing,
             "page": page,
             "reviewed": reviewed,
             "breadcrumbs": crumbs(("Home", reverse("home")), ("Rape review", None)),
@@ -371,6 +409,7 @@ def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="Daily rape review (R-RAPE-RECORD)",
         path=request.path,
     )
+    back = safe_next(request, reverse("qa:rape-review-list"))
     form = forms.RapeReviewForm(request.POST or None, initial={"victim_age": review.victim_age})
     if request.method == "POST" and _apply(
         form,
@@ -384,17 +423,18 @@ def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     ):
         messages.success(request, f"{review.label} marked reviewed.")
-        return redirect("qa:rape-review-list")
+        return redirect(back)
     return render(
         request,
         "qa/rape_review_detail.html",
         {
             "review": review,
+            "back": back,
             "form": form,
             "suggested_team": RapeReview.AdviceTeam(rules.abuse_team_for(review.victim_age)).label,
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
-                ("Rape review", reverse("qa:rape-review-list")),
+                ("Rape review", back),
                 (review.label, None),
             ),
         },

@@ -263,6 +263,6 @@ def test_list_pages_query_counts(
     # session + user, one grouped read of audited samples
     with django_assert_num_queries(3):
         assert as_sergeant.get(reverse("qa:compliance"), {"by": "investigator"}).status_code == 200
-    # session + user, timeliness aggregate, open flags, dip-test samples
-    with django_assert_num_queries(5):
+    # session + user, timeliness aggregate, open flags, dip-test samples, complaints (one aggregate)
+    with django_assert_num_queries(6):
         assert as_sergeant.get(reverse("qa:daily"), {"date": "2026-03-01"}).status_code == 200
