@@ -22,6 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     page: Any, make_user: Callable[..., Any], reference_data: None
 ) -> None:
+    from complaints.tests.factories import ComplaintCaseFactory
     from qa import compliance
     from qa.tests.factories import make_crime
 
@@ -30,6 +31,8 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     make_crime(recorded_at=now - timedelta(minutes=30), reported_at=now - timedelta(hours=3))
     make_crime(recorded_at=now - timedelta(minutes=20), reported_at=now - timedelta(hours=40))  # late
     make_crime(recorded_at=now - timedelta(days=8), reported_at=now - timedelta(days=8, hours=2))
+    advisor = make_user("advisor", username="adv.e2e", first_name="Ade", last_name="Iqbal")
+    ComplaintCaseFactory(actor=advisor, received_at=now - timedelta(days=40), incident_date=None)
     today = timezone.localdate()
     expected = compliance.daily_figures(today)
 
@@ -37,7 +40,7 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     page.click("nav[aria-label=Main] >> text=Dashboard")
     assert page.locator("h1").inner_text().startswith("Performance dashboard")
     assert page.locator("nav[aria-label=Breadcrumb]").is_visible()
-    assert page.locator("svg.chart").count() == 4  # timeliness, recorded, unrecorded, complaints
+    assert page.locator("svg.chart").count() == 5  # timeliness, recorded, unrecorded, complaints, caseloads
     assert "No dip-test items were audited in these weeks" in page.content()  # no audits: no empty chart
     tiles = page.locator(".figures").inner_text()
     assert f"{expected['recorded_within_24h']} of {expected['crimes_recorded']}" in tiles
@@ -72,6 +75,10 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     assert daily["crimes_recorded"] == expected["crimes_recorded"] == 2
     assert daily["ncrs_timeliness_rate"] == expected["ncrs_timeliness_rate"] == 0.5
     assert daily["date"] == today.isoformat()
+    assert daily["complaints_open"] == 1 and daily["complaints_overdue_updates"] == 1
+    caseloads = list(book["Complaint caseloads"].iter_rows(values_only=True))
+    assert caseloads[0] == ("advisor", "open", "overdue_updates", "initial_contact_overdue")
+    assert caseloads[1][:3] == ("Ade Iqbal", 1, 1)
 
     # The print layout: no navigation, filters or download buttons; the figures and charts stay.
     page.emulate_media(media="print")
