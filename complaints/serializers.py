@@ -49,7 +49,8 @@ class Out(serializers.ModelSerializer):
 # ---------------------------------------------------------------- input
 class ComplainantIn(serializers.Serializer):
     name = serializers.CharField(max_length=200)
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    # No `default=""` here: the OpenAPI schema would then carry a default that is not an email address.
+    email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     address = serializers.CharField(required=False, allow_blank=True, default="")
     preferred_contact = choice_field(Complainant.ContactMethod.choices, enum=False, default="email")
@@ -62,6 +63,11 @@ class ComplainantIn(serializers.Serializer):
     consent_of_affected = serializers.BooleanField(default=False)
     consent_evidence = serializers.CharField(required=False, allow_blank=True, default="")
     equality = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False)
+
+    def to_internal_value(self, data: Any) -> Any:
+        value = super().to_internal_value(data)
+        value.setdefault("email", "")
+        return value
 
 
 class SubjectIn(serializers.Serializer):

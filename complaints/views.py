@@ -18,11 +18,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
 from complaints.models import Allegation, AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
 from config.access import roles_required
+from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
 from config.listing import Column, list_page, safe_next
 from config.permissions import Role
@@ -500,6 +502,7 @@ def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
 
 
 @complaints_case
+@csp_override(INLINE_STYLE_CSP)  # the letter carries its own stylesheet (it also renders to PDF)
 def letter_html(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     return HttpResponse(_letter(request, pk, letter_id).html)
 

@@ -31,18 +31,22 @@ def user_has_role(user: Any, roles: Collection[str]) -> bool:
     return bool(user and user.is_authenticated and user.is_active and getattr(user, "role", None) in roles)
 
 
-def roles_allowed(*roles: str) -> type[BasePermission]:
-    """A DRF permission class admitting only authenticated users whose role is one of `roles`.
+def roles_allowed(*roles: str, write: Collection[str] | None = None) -> type[BasePermission]:
+    """A DRF permission class admitting only authenticated users whose role is one of `roles`; with
+    `write`, the unsafe methods (POST, PUT, PATCH, DELETE) are for those roles only.
 
     Unauthenticated callers fail `has_permission` too; DRF then answers 401 because token
-    authentication supplies a WWW-Authenticate header."""
+    authentication supplies a WWW-Authenticate header. The authorisation matrix test reads `allowed`
+    and `allowed_write`."""
 
     class HasRole(BasePermission):
         message = "Your role may not use this part of Resolve."
         allowed = frozenset(roles)
+        allowed_write = frozenset(write) if write is not None else frozenset(roles)
 
         def has_permission(self, request: Request, view: APIView) -> bool:
-            return user_has_role(request.user, self.allowed)
+            safe = request.method in ("GET", "HEAD", "OPTIONS")
+            return user_has_role(request.user, self.allowed if safe else self.allowed_write)
 
     HasRole.__name__ = "HasRole_" + "_".join(roles)
     return HasRole

@@ -1,21 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
-
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
-from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from config import views
 from config.access import public, roles_required
+from config.csp import INLINE_STYLE_CSP
 from config.permissions import Role, roles_allowed
-
-DOCS_CSP: dict[str, Any] = dict(settings.SECURE_CSP)
-DOCS_CSP["style-src"] = [CSP.SELF, CSP.UNSAFE_INLINE]
 
 # The schema and the docs describe endpoints, not records, but they map the attack surface of a system
 # holding victims' details, so they need a sign-in (a token or a session) like everything else.
@@ -26,7 +20,7 @@ api_patterns: list[URLPattern | URLResolver] = [
         roles_required(*Role.ALL)(
             # The split view serves its start-up script as a separate file: no inline script. Swagger UI
             # sets inline styles as it renders, so this one page allows inline *styles* (never scripts).
-            csp_override(DOCS_CSP)(
+            csp_override(INLINE_STYLE_CSP)(
                 SpectacularSwaggerSplitView.as_view(
                     url_name="api:schema", template_name="api/swagger_ui.html"
                 )

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -191,7 +191,7 @@ def dip_test_detail(request: HttpRequest, day: str) -> HttpResponse:
     try:
         dip_test = get_object_or_404(DipTest, date=date.fromisoformat(day))
     except ValueError as err:
-        raise PermissionDenied("Bad date.") from err
+        raise Http404("No dip-test: the date must be YYYY-MM-DD.") from err
     samples = selectors.dip_test_samples(dip_test)
     return render(
         request,

@@ -127,7 +127,7 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
     other_codes = [c for c, related in codes if not related]
     rows = []
     for n in range(INCIDENTS):
-        crime_related = rng.random() < 0.35
+        crime_related = rng.random() < 0.17
         code = rng.choice(crime_codes if crime_related else other_codes)
         opened = now - timedelta(minutes=rng.randint(30, DAYS * 24 * 60))
         closed = (
@@ -155,7 +155,7 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
     )
     made = 0
     for incident in candidates:
-        if rng.random() > 0.8 or made >= 400:
+        if rng.random() > 0.8 or made >= 450:
             continue
         offence = rng.choice(OFFENCES_BY_NSIR[incident.nsir_code.code])
         recorder = rng.choice(recorders)

@@ -21,6 +21,8 @@ from staffing.services import access_log_record
 
 CrimeStaff = roles_allowed(*Role.CRIME_STAFF)
 Supervisors = roles_allowed(*Role.SUPERVISORS)
+# The force directory: crime staff read it; sergeants, managers and admins maintain it (audited).
+ForceDirectory = roles_allowed(*Role.CRIME_STAFF, write=Role.SUPERVISORS)
 
 
 def request_user(request: Request) -> User:

@@ -13,10 +13,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.permissions import Role
 from recording import selectors
 from recording.api.common import (
-    CrimeStaff,
+    ForceDirectory,
     request_user,
 )
 from recording.models import (
@@ -33,7 +32,7 @@ from recording.services import (
 class ForceListApi(ListAPIView):
     """The force directory. GET: crime staff; POST: sergeants, managers, admins (audited)."""
 
-    permission_classes = [CrimeStaff]
+    permission_classes = [ForceDirectory]
     serializer_class = ForceSerializer
 
     def get_queryset(self) -> QuerySet[Force]:
@@ -41,15 +40,13 @@ class ForceListApi(ListAPIView):
 
     @extend_schema(request=ForceSerializer, responses=ForceSerializer)
     def post(self, request: Request) -> Response:
-        if request_user(request).role not in Role.SUPERVISORS:
-            return Response({"detail": "Only sergeants maintain the force directory."}, status=403)
         data = _force_data(request.data)
         force = transfers.force_save(actor=request_user(request), **data)
         return Response(ForceSerializer(force).data, status=status.HTTP_201_CREATED)
 
 
 class ForceDetailApi(APIView):
-    permission_classes = [CrimeStaff]
+    permission_classes = [ForceDirectory]
 
     @extend_schema(responses=ForceSerializer)
     def get(self, request: Request, pk: int) -> Response:
@@ -57,8 +54,6 @@ class ForceDetailApi(APIView):
 
     @extend_schema(request=ForceSerializer, responses=ForceSerializer)
     def patch(self, request: Request, pk: int) -> Response:
-        if request_user(request).role not in Role.SUPERVISORS:
-            return Response({"detail": "Only sergeants maintain the force directory."}, status=403)
         force = get_object_or_404(Force, pk=pk)
         current = ForceSerializer(force).data
         raw = request.data.dict() if hasattr(request.data, "dict") else dict(request.data)

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
 from recording import selectors
@@ -24,20 +22,6 @@ from staffing.models import User
 from staffing.services import access_log_record
 
 PAGE_SIZE = 25
-
-
-def roles_required(*roles: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        @login_required
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if getattr(request.user, "role", None) not in roles:
-                raise PermissionDenied("Your role may not use this page.")
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 crime_staff = roles_required(*Role.CRIME_STAFF)

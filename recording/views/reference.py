@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,9 +9,10 @@ from django.shortcuts import render
 from recording.models import (
     Offence,
 )
+from recording.views.common import crime_staff
 
 
-@login_required
+@crime_staff
 def offence_list(request: HttpRequest) -> HttpResponse:
     """The HO offence classifications, searchable by code, title or category (recorders look codes up)."""
     q = request.GET.get("q", "").strip()
