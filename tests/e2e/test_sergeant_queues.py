@@ -33,8 +33,18 @@ def test_a_sergeant_assigns_and_resolves_an_unrecorded_incident(
 
     login(page, "sgt.e2e", "correct-horse-battery")
     page.wait_for_selector("#queues")
+    flags_count = page.locator("#queues .count[data-queue=qa-unrecorded]")
+    assert flags_count.inner_text() == "2"
     screenshot(page, "01-home")
     assert axe_violations(page) == []
+    # The counts refresh in place (htmx asks for the queue partial; here without waiting a minute).
+    make_incident(reference="XX-LATEST-0003", opened_at=now - timedelta(hours=26))
+    sweep.sweep_unrecorded()
+    page.evaluate("() => htmx.ajax('GET', '/', {target: '#queues', swap: 'innerHTML'})")
+    page.wait_for_function(
+        "() => document.querySelector('#queues .count[data-queue=qa-unrecorded]').textContent === '3'"
+    )
+    assert page.locator("h1").count() == 1  # the partial, not a whole page inside the page
     page.click("nav[aria-label=Main] >> text=Unrecorded incidents")
     assert page.locator("h1").inner_text() == "Unrecorded crime-related incidents"
     rows = page.locator("table tbody tr")
@@ -43,7 +53,7 @@ def test_a_sergeant_assigns_and_resolves_an_unrecorded_incident(
     assert page.locator("th[aria-sort=ascending]").inner_text().startswith("Opened")
     page.click("th >> a.sort:has-text('Opened')")
     assert page.locator("th[aria-sort=descending]").inner_text().startswith("Opened")
-    assert rows.nth(0).inner_text().startswith("XX-NEWER-0002")
+    assert rows.nth(0).inner_text().startswith("XX-LATEST-0003")  # newest first
     sorted_url = page.url
     screenshot(page, "02-queue-sorted")
     assert axe_violations(page) == []
@@ -72,7 +82,7 @@ def test_a_sergeant_assigns_and_resolves_an_unrecorded_incident(
 
     page.click("text=Back to the list")
     assert page.url == sorted_url  # the same place: same sort, same page
-    assert page.locator("table tbody tr").count() == 1
+    assert page.locator("table tbody tr").count() == 2
 
 
 def test_a_sergeant_works_the_daily_rape_review(
