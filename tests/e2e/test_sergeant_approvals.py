@@ -58,6 +58,7 @@ def test_a_sergeant_approves_a_cancellation_and_a_reclassification(
     screenshot(page, "03-cancellation-decision")
     page.click("main button[type=submit]")
     page.wait_for_selector(".message-success")
+    assert page.locator("h1").inner_text() == "Cancellations"  # back where the sergeant was
     request = CancellationRequest.objects.get()
     assert request.status == "approved"
     duplicate.refresh_from_db()
@@ -67,11 +68,14 @@ def test_a_sergeant_approves_a_cancellation_and_a_reclassification(
     assert page.locator("h1").inner_text() == "Reclassifications"
     screenshot(page, "04-reclassifications")
     assert axe_violations(page) == []
+    page.click("th >> a.sort:has-text('Proposed')")  # newest first; the decision comes back here
+    sorted_url = page.url
     page.click("a:has-text('Decide')")
     page.check("input[name=approve][value=yes]")
     page.fill("#id_note", "Agreed: no injury recorded by the hospital.")
     page.click("main button[type=submit]")
     page.wait_for_selector(".message-success")
+    assert page.url == sorted_url
     change = ClassificationChange.objects.get()
     assert change.status == "approved"
     surviving.refresh_from_db()
