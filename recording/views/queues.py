@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -43,11 +42,31 @@ RECLASSIFY_COLUMNS = [
     Column("status", "Status", ("status", "proposed_at")),
     Column("action", "Action"),
 ]
+TRANSFER_COLUMNS = [
+    Column("direction", "Direction", ("direction", "requested_at")),
+    Column("force", "Force", ("force__code", "requested_at")),
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("reference", "Their reference", ("their_reference",)),
+    Column("reason", "Reason / summary"),
+    Column("requested", "Requested", ("requested_at",)),
+    Column("status", "Status", ("status", "requested_at")),
+    Column("action", "Action"),
+]
 CANCEL_COLUMNS = [
     Column("crime", "Crime", ("crime__crime_number",)),
     Column("offence", "Offence", ("crime__offence__code", "requested_at")),
     Column("criterion", "Criterion", ("criterion__code", "requested_at")),
     Column("evidence", "Evidence"),
+    Column("requested", "Requested", ("requested_at",)),
+    Column("status", "Status", ("status", "requested_at")),
+    Column("action", "Action"),
+]
+TRANSFER_COLUMNS = [
+    Column("direction", "Direction", ("direction", "requested_at")),
+    Column("force", "Force", ("force__code", "requested_at")),
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("reference", "Their reference", ("their_reference",)),
+    Column("reason", "Reason / summary"),
     Column("requested", "Requested", ("requested_at",)),
     Column("status", "Status", ("status", "requested_at")),
     Column("action", "Action"),
@@ -159,12 +178,13 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
     qs = selectors.transfer_list(status=status if status in CrimeTransfer.Status.values else "")
     qs = qs.filter(Q(crime__isnull=True) | Q(crime__in=selectors.crime_visible(user=request_user(request))))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    listing = list_page(request, qs, columns=TRANSFER_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
     return render(
         request,
         "recording/transfer_list.html",
         {
-            "page": page,
+            "listing": listing,
+            "page": listing.page,
             "status": status,
             "statuses": CrimeTransfer.Status.choices,
             "is_supervisor": request_user(request).role in Role.SUPERVISORS,
@@ -204,6 +224,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(CrimeTransfer.objects.select_related("crime", "force"), pk=pk)
     if transfer.crime_id:
         crime_for_view(request, transfer.crime_id, "Transfer decision")
+    back = safe_next(request, reverse("recording:transfer-list"))
 
     def done(data: dict[str, Any]) -> HttpResponse:
         transfers.transfer_decide(
@@ -214,7 +235,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
             note=data["note"],
         )
         messages.success(request, "Transfer decision recorded.")
-        return redirect("recording:transfer-list")
+        return redirect(back)
 
     what = transfer.crime.crime_number if transfer.crime else transfer.their_reference
     direction = "to" if transfer.direction == CrimeTransfer.Direction.OUTGOING else "from"
@@ -222,7 +243,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         forms.TransferDecideForm(request.POST or None),
         title=f"Transfer of {what} {direction} {transfer.force}",
-        breadcrumbs=crumbs(("Transfers", reverse("recording:transfer-list")), ("Decide", None)),
+        breadcrumbs=crumbs(("Transfers", back), ("Decide", None)),
         submit="Record decision",
         on_valid=done,
     )
