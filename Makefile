@@ -62,5 +62,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 
+## make bench: the performance benchmark (issue 9) in its own database resolve_bench; writes bench/results.*
+## (BENCH_ARGS="--scale 10000000" for a larger force). make bench-small: a few seconds, run in CI.
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+bench-small: $(STAMP)
+	$(BIN)/python -m bench --small --db resolve_bench_small --out test-artifacts/bench-small $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts node_modules

@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db.models import Count, DateTimeField, ExpressionWrapper, F, Q
 from django.utils import timezone
 
+from config.db_router import replica_reads
 from qa import rules
 from qa.models import DipSample, UnrecordedFlag
 from qa.services.timing import day_bounds
@@ -88,8 +89,10 @@ def complaint_caseloads(day: date) -> list[dict[str, Any]]:
     return rows
 
 
+@replica_reads()
 def daily_figures(day: date, *, now: datetime | None = None) -> dict[str, Any]:
-    """The contract's daily performance figures for `day` (Europe/London)."""
+    """The contract's daily performance figures for `day` (Europe/London). Read from the read replica when
+    DATABASE_REPLICA_URL is set (config/db_router.py): every figure is evaluated inside this call."""
     now = now or timezone.now()
     _, end = day_bounds(day)
     return {

@@ -24,6 +24,12 @@ class UnrecordedFlag(models.Model):
         "recording.Incident", on_delete=models.PROTECT, related_name="unrecorded_flags"
     )
     flagged_at = models.DateTimeField()
+    incident_opened_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The incident's opened_at when flagged: the queue's sort key, indexed with the status.",
+    )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -61,6 +67,8 @@ class UnrecordedFlag(models.Model):
             # Closing flags walks only the open ones.
             models.Index(fields=["id"], name="qa_flag_open_idx", condition=models.Q(status="open")),
             models.Index(fields=["status", "flagged_at"], name="qa_flag_status_idx"),
+            # The sergeant's queue (oldest incident first) without joining every open flag to its incident.
+            models.Index(fields=["status", "incident_opened_at", "id"], name="qa_flag_queue_idx"),
         ]
 
     def __str__(self) -> str:

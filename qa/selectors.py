@@ -18,7 +18,9 @@ def flag_list(*, status: str | None = None, assigned: str = "", q: str = "") -> 
         flags = flags.filter(assigned_to__isnull=assigned == "no")
     if q.strip():
         flags = flags.filter(incident__reference__icontains=q.strip())
-    return flags.order_by("incident__opened_at", "id")
+    # incident_opened_at is the incident's opened_at copied by the sweep: indexed (qa_flag_queue_idx), so a
+    # page of the queue reads 50 index entries instead of joining and sorting every open flag.
+    return flags.order_by("incident_opened_at", "id")
 
 
 def flag_get(flag_id: int) -> UnrecordedFlag:

@@ -58,8 +58,9 @@ def _apply(form: Form, action: Callable[[], object]) -> bool:
 # ---------------------------------------------------------------- unrecorded incidents
 FLAG_COLUMNS = [
     Column("incident", "Incident", ("incident__reference",)),
-    Column("nsir", "NSIR code", ("incident__nsir_code__code", "incident__opened_at")),
-    Column("opened", "Opened", ("incident__opened_at",)),
+    Column("nsir", "NSIR code", ("incident__nsir_code__code", "incident_opened_at")),
+    # the flag's indexed copy of the incident's opened_at (qa_flag_queue_idx): the default order uses it
+    Column("opened", "Opened", ("incident_opened_at",)),
     Column("hours", "Hours open", numeric=True),
     Column("flagged", "Flagged", ("flagged_at",)),
     Column("assigned", "Assigned to", ("assigned_to__last_name", "assigned_to__first_name")),

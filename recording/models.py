@@ -172,6 +172,12 @@ class Incident(models.Model):
                 name="incident_unrecorded_idx",
                 condition=models.Q(crime_related=True, crime_number__isnull=True),
             ),
+            # The nightly dip-test's hidden-crime-risk stratum: non-crime incidents closed on a day.
+            models.Index(
+                fields=["closed_at"],
+                name="incident_closed_noncrime_idx",
+                condition=models.Q(crime_related=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -291,6 +297,17 @@ class Crime(models.Model):
             models.Index(fields=["record_by"], name="crime_record_by_idx"),
             models.Index(fields=["-recorded_at"], name="crime_recorded_idx"),
             models.Index(fields=["next_victim_update_due"], name="crime_victim_update_idx"),
+            # The nightly dip-test's take-all strata: crimes cancelled / finalised on a day.
+            models.Index(
+                fields=["cancelled_at"],
+                name="crime_cancelled_idx",
+                condition=models.Q(cancelled_at__isnull=False),
+            ),
+            models.Index(
+                fields=["outcome_at"],
+                name="crime_outcome_at_idx",
+                condition=models.Q(outcome_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

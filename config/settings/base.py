@@ -126,6 +126,12 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 USING_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# A read replica for dashboards and exports (config/db_router.py, docs/scaling.md); tests mirror default.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
 
 # ---------------------------------------------------------------- auth
 AUTH_PASSWORD_VALIDATORS = [

