@@ -68,7 +68,9 @@ class FlagActionApi(APIView):
             investigator = User.objects.filter(username=values["assigned_to"]).first()
             if investigator is None:
                 raise DomainError("No such user.", field="assigned_to")
-            sweep_services.flag_assign(flag_id=flag.pk, investigator=investigator, actor=actor)
+            sweep_services.flag_assign(
+                flag_id=flag.pk, investigator=investigator, actor=actor, reason=values["reason"]
+            )
         elif action == "resolve":
             sweep_services.flag_resolve(flag_id=flag.pk, crime_number=values["crime_number"], actor=actor)
         elif action == "dismiss":

@@ -25,6 +25,14 @@ class QaConfig(AppConfig):
         NavItem("Dashboard", "qa:dashboard", frozenset(Role.SUPERVISORS), order=49),
     ]
 
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from qa.services.allocation import sync_from_allocation
+        from staffing.models import Allocation
+
+        post_save.connect(sync_from_allocation, sender=Allocation, dispatch_uid="qa-allocation-sync")
+
     def home_queues(self, user: Any) -> list[Queue]:
         from qa.home import queues_for
 

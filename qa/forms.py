@@ -36,6 +36,12 @@ class FlagAssignForm(AccessibleForm):
         empty_label="Choose an investigator",
         error_messages={"required": "Choose an investigator."},
     )
+    assign_reason = forms.CharField(
+        label="Reason (if the allocation rules would not choose them)",
+        required=False,
+        max_length=300,
+        help_text="Needed when they are off shift, lack valid training or are at capacity.",
+    )
 
 
 class FlagFilterForm(AccessibleForm):

@@ -43,6 +43,22 @@ def queues_for(user: Any) -> list[Queue]:
                 order=42,
             )
         )
+        to_allocate = [
+            selectors.flags_to_allocate().aggregate(n=Count("pk"), oldest=Min("incident__opened_at")),
+            selectors.samples_to_allocate().aggregate(n=Count("pk"), oldest=Min("dip_test__created_at")),
+            selectors.amendments_to_allocate().aggregate(n=Count("pk"), oldest=Min("finding__found_at")),
+        ]
+        queues.append(
+            Queue(
+                "qa-to-allocate",
+                "QA work to allocate",
+                reverse("qa:to-allocate"),
+                sum(agg["n"] for agg in to_allocate),
+                min((agg["oldest"] for agg in to_allocate if agg["oldest"]), default=None),
+                "Unrecorded-incident flags, dip-test audits and amendments nobody has been given",
+                order=39,
+            )
+        )
         reviews = RapeReview.objects.filter(reviewed_at__isnull=True).aggregate(
             n=Count("pk"), oldest=Min("queued_at")
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
-from staffing.models import User
+from staffing.models import Allocation, User
 
 
 def flag_list(*, status: str | None = None, assigned: str = "", q: str = "") -> QuerySet[UnrecordedFlag]:
@@ -62,3 +64,39 @@ def rape_review_queue(*, reviewed: bool = False) -> QuerySet[RapeReview]:
     if reviewed:
         return reviews.filter(reviewed_at__isnull=False).order_by("-reviewed_at")
     return reviews.filter(reviewed_at__isnull=True).order_by("queued_at", "id")
+
+
+# ---------------------------------------------------------------- QA work not yet allocated
+def _unallocated(qs: QuerySet[Any], model_name: str) -> QuerySet[Any]:
+    """Leave out items holding an open staffing Allocation (matched by content type inside the
+    subquery, so no separate content-type lookup runs)."""
+    return qs.exclude(
+        Exists(
+            Allocation.objects.filter(
+                content_type__app_label="qa",
+                content_type__model=model_name,
+                object_id=OuterRef("pk"),
+                status=Allocation.Status.OPEN,
+            )
+        )
+    )
+
+
+def flags_to_allocate() -> QuerySet[UnrecordedFlag]:
+    """Open flags nobody has been allocated, oldest incident first."""
+    return _unallocated(flag_list(status=UnrecordedFlag.Status.OPEN), "unrecordedflag")
+
+
+def samples_to_allocate() -> QuerySet[DipSample]:
+    """Dip-test samples still to audit that no auditor has been allocated, oldest test first."""
+    return _unallocated(dip_samples_to_audit(), "dipsample").order_by("dip_test__date", "id")
+
+
+def amendments_to_allocate() -> QuerySet[Amendment]:
+    """Amendments not yet confirmed that nobody has been allocated, soonest due first."""
+    return _unallocated(
+        Amendment.objects.exclude(status=Amendment.Status.CONFIRMED).select_related(
+            "owner", "finding__sample"
+        ),
+        "amendment",
+    ).order_by("due_on", "id")

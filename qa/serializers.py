@@ -72,6 +72,13 @@ class DailyFiguresSerializer(serializers.Serializer[dict[str, object]]):
 
 class FlagAssignInputSerializer(serializers.Serializer[dict[str, object]]):
     assigned_to = serializers.CharField(help_text="Username of an active investigator.")
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=300,
+        help_text="Needed when the allocation rules would not choose them (off shift, untrained, full).",
+    )
 
 
 class FlagResolveInputSerializer(serializers.Serializer[dict[str, object]]):

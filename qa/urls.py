@@ -6,6 +6,7 @@ from qa import dashboard_views, views
 
 app_name = "qa"
 urlpatterns = [
+    path("to-allocate/", views.to_allocate, name="to-allocate"),
     path("unrecorded/", views.flag_list, name="flag-list"),
     path("unrecorded/<int:pk>/", views.flag_detail, name="flag-detail"),
     path("unrecorded/<int:pk>/<str:action>/", views.flag_action, name="flag-action"),

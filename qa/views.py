@@ -22,6 +22,7 @@ from config.listing import Column, list_page, safe_next, with_next
 from config.permissions import Role, user_has_role
 from qa import compliance, forms, rules, selectors
 from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
+from qa.services import allocation as qa_allocation
 from qa.services import dip_test as dip_services
 from qa.services import rape_review as rape_services
 from qa.services import sweep as sweep_services
@@ -50,9 +51,31 @@ def _apply(form: Form, action: Callable[[], object]) -> bool:
         action()
     except DomainError as err:
         field = err.field if err.field in form.fields else None
+        if err.field == "reason" and "assign_reason" in form.fields:
+            field = "assign_reason"
         form.add_error(field, err.message)
         return False
     return True
+
+
+# ---------------------------------------------------------------- work to allocate
+TO_ALLOCATE_ROWS = 50
+
+
+@supervisors
+def to_allocate(request: HttpRequest) -> HttpResponse:
+    """QA work nobody has been given yet, oldest first, each with a link to the allocation screen."""
+    return render(
+        request,
+        "qa/to_allocate.html",
+        {
+            "flags": selectors.flags_to_allocate()[:TO_ALLOCATE_ROWS],
+            "samples": selectors.samples_to_allocate()[:TO_ALLOCATE_ROWS],
+            "amendments": selectors.amendments_to_allocate()[:TO_ALLOCATE_ROWS],
+            "rows": TO_ALLOCATE_ROWS,
+            "breadcrumbs": crumbs(("Home", reverse("home")), ("QA work to allocate", None)),
+        },
+    )
 
 
 # ---------------------------------------------------------------- unrecorded incidents
@@ -118,6 +141,7 @@ def _flag_page(
             "flag": flag,
             "back": back,
             "incident": flag.incident,
+            "allocate_url": qa_allocation.page_url(flag),
             "hours_open": rules.hours_open(flag.incident.opened_at, flag.closed_at or timezone.now()),
             "forms": context_forms,
             "error_form": next(iter(bound.values()), None),
@@ -150,7 +174,9 @@ def flag_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     def run() -> object:
         data = form.cleaned_data
         if action == "assign":
-            return sweep_services.flag_assign(flag_id=flag.pk, investigator=data["investigator"], actor=actor)
+            return sweep_services.flag_assign(
+                flag_id=flag.pk, investigator=data["investigator"], actor=actor, reason=data["assign_reason"]
+            )
         if action == "resolve":
             return sweep_services.flag_resolve(
                 flag_id=flag.pk, crime_number=data["crime_number"], actor=actor
@@ -412,6 +438,10 @@ def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     back = safe_next(request, reverse("qa:rape-review-list"))
     form = forms.RapeReviewForm(request.POST or None, initial={"victim_age": review.victim_age})
+    refusal = "" if review.reviewed_at else rape_services.rape_review_refusal(actor_of(request))
+    if request.method == "POST" and refusal:
+        messages.error(request, refusal)
+        return redirect("qa:rape-review-detail", pk=review.pk)
     if request.method == "POST" and _apply(
         form,
         lambda: rape_services.rape_review_record(
@@ -433,6 +463,7 @@ def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "back": back,
             "form": form,
             "suggested_team": RapeReview.AdviceTeam(rules.abuse_team_for(review.victim_age)).label,
+            "refusal": refusal,
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
                 ("Rape review", back),

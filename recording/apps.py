@@ -57,6 +57,14 @@ class RecordingConfig(AppConfig):
         NavItem("Offence codes", "recording:offence-list", frozenset(Role.CRIME_STAFF), order=90),
     ]
 
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from recording.services.allocation import sync_from_allocation
+        from staffing.models import Allocation
+
+        post_save.connect(sync_from_allocation, sender=Allocation, dispatch_uid="recording-allocation-sync")
+
     def home_queues(self, user: Any) -> list[Queue]:
         from recording.queues import recording_queues
 

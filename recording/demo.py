@@ -7,7 +7,6 @@ import random
 from datetime import timedelta
 from typing import TextIO
 
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from config.exceptions import DomainError
@@ -22,7 +21,8 @@ from recording.services import (
     reclassification,
     transfers,
 )
-from staffing.models import User
+from staffing.models import Skill, User
+from staffing.services import allocation_assign, training_record_add, user_has_skill
 
 INCIDENTS = 3000
 DAYS = 42
@@ -106,8 +106,17 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
     if sergeant is None or not recorders or not investigators:
         out.write("Recording: no demo staff yet; skipped.\n")
         return
-    # The demo sergeant is the designated decision maker for cancellations.
-    sergeant.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
+    # The demo sergeant is the designated decision maker for cancellations (R-CANCEL-DDM): a DDM training
+    # record in staffing, the one place that says who holds the skill.
+    if not user_has_skill(sergeant, Skill.DDM):
+        training_record_add(
+            user=sergeant,
+            skill=Skill.DDM,
+            trained_on=timezone.localdate() - timedelta(days=120),
+            expires_on=timezone.localdate() + timedelta(days=610),
+            actor=admin or sergeant,
+            evidence="Force DDM course (demo)",
+        )
 
     for code, name in FORCES:
         transfers.force_save(
@@ -270,9 +279,15 @@ def _pending_work(rng: random.Random, sergeant: User, investigators: list[User])
             evidence="Created twice from the same call by mistake.",
         )
     for crime, (code, _name) in zip(open_crimes[10:13], FORCES, strict=False):
-        transfers.transfer_out_request(
+        transfer = transfers.transfer_out_request(
             crime=crime, actor=sergeant, force_code=code, reason=f"Offence took place in {code}'s area."
         )
+        try:  # who arranges it: the allocation service's suggestion across every team
+            allocation_assign(
+                item=transfer, skill=Skill.CRIME_TRANSFERS, weight=1, assignee=None, actor=sergeant
+            )
+        except DomainError:
+            pass
     for n, (code, _name) in enumerate(FORCES[3:5]):
         transfers.transfer_in_register(
             actor=sergeant,

@@ -7,6 +7,8 @@ from typing import Any
 import rules as django_rules  # the django-rules package (recording.rules is the pure engine)
 
 from config.permissions import Role
+from staffing.models import Skill
+from staffing.services import user_has_skill
 
 SEE_ALL_RESTRICTED = frozenset({Role.SERGEANT, Role.MANAGER, Role.ADMIN})
 
@@ -16,12 +18,14 @@ def is_supervisor(user: Any) -> bool:
 
 
 def is_ddm(user: Any) -> bool:
-    """A designated decision maker for cancellations (R-CANCEL-DDM): holds the
-    `recording.approve_cancellation` permission (granted directly, through a group, or by the DDM skill
-    once staffing wires it). Superusers hold every permission."""
-    return bool(
-        user and user.is_authenticated and user.is_active and user.has_perm("recording.approve_cancellation")
-    )
+    """A designated decision maker for cancellations (R-CANCEL-DDM): an active user holding a valid
+    (trained, unexpired) training record for the DDM skill today. The skill is the one source of truth:
+    training is recorded, expires and is audited in staffing. The extra rules (sergeant rank or above for
+    rape and serious sexual offences, never the requester) are applied on top by
+    lifecycle.ddm_may_decide."""
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return user_has_skill(user, Skill.DDM)
 
 
 def can_view_crime(user: Any, crime: Any) -> bool:

@@ -79,6 +79,21 @@ def recording_queues(user: Any) -> list[Queue]:
                     22,
                 )
             )
+        crimes = selectors.crimes_to_allocate(user=user).aggregate(n=Count("id"), oldest=Min("recorded_at"))
+        moves = selectors.transfers_to_allocate().aggregate(n=Count("id"), oldest=Min("requested_at"))
+        queues.append(
+            _queue(
+                "recording-to-allocate",
+                "Crimes and transfers to allocate",
+                reverse("recording:to-allocate"),
+                {
+                    "n": crimes["n"] + moves["n"],
+                    "oldest": min((d for d in (crimes["oldest"], moves["oldest"]) if d), default=None),
+                },
+                "Open crimes with no investigator allocated, and pending transfers nobody is arranging",
+                11,
+            )
+        )
         since = timezone.now() - timedelta(hours=24)
         agg = (
             visible.filter(

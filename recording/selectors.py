@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -23,7 +23,7 @@ from recording.models import (
     VictimUpdate,
 )
 from recording.permissions import SEE_ALL_RESTRICTED
-from staffing.models import User
+from staffing.models import Allocation, User
 
 
 def crime_visible(*, user: User) -> QuerySet[Crime]:
@@ -214,3 +214,37 @@ def crime_victim_updates_overdue(*, user: User) -> QuerySet[Crime]:
     if user.role not in SEE_ALL_RESTRICTED:
         qs = qs.filter(owner=user)
     return qs
+
+
+# ---------------------------------------------------------------- work not yet allocated
+def _unallocated(qs: QuerySet[Any], model_name: str) -> QuerySet[Any]:
+    """Leave out items holding an open staffing Allocation (content type matched inside the subquery,
+    so no separate content-type lookup runs)."""
+    return qs.exclude(
+        Exists(
+            Allocation.objects.filter(
+                content_type__app_label="recording",
+                content_type__model=model_name,
+                object_id=OuterRef("pk"),
+                status=Allocation.Status.OPEN,
+            )
+        )
+    )
+
+
+def crimes_to_allocate(*, user: User) -> QuerySet[Crime]:
+    """Open crimes `user` may see that no investigator has been allocated, oldest recorded first."""
+    return _unallocated(
+        crime_visible(user=user)
+        .filter(status__in=lifecycle.OPEN_STATUSES)
+        .select_related("offence", "owner", "team"),
+        "crime",
+    ).order_by("recorded_at", "id")
+
+
+def transfers_to_allocate() -> QuerySet[CrimeTransfer]:
+    """Pending transfers nobody has been allocated to arrange (R-TRANSFER-PROTOCOL), oldest first."""
+    return _unallocated(
+        CrimeTransfer.objects.filter(status=CrimeTransfer.Status.PENDING).select_related("force", "crime"),
+        "crimetransfer",
+    ).order_by("requested_at", "id")

@@ -30,6 +30,7 @@ urlpatterns = [
     path("cancellations/", queues.cancellation_list, name="cancellation-list"),
     path("cancellations/<int:pk>/decide/", queues.cancellation_decide, name="cancellation-decide"),
     path("transfers/", queues.transfer_list, name="transfer-list"),
+    path("to-allocate/", queues.to_allocate, name="to-allocate"),
     path("transfers/incoming/new/", queues.transfer_incoming, name="transfer-incoming"),
     path("transfers/<int:pk>/decide/", queues.transfer_decide, name="transfer-decide"),
     path("forces/", directory.force_list, name="force-list"),

@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
     Exists,
@@ -361,6 +360,6 @@ def skill_label(skill: str) -> str:
 
 def allocation_page_url(item: Model, *, skill: str, weight: int = 1) -> str:
     """The allocation screen for any app's work item: link to it from that item's page."""
-    ct = ContentType.objects.get_for_model(item)
     query = urlencode({"skill": skill, "weight": weight})
-    return f"{reverse('staffing:allocate', args=[ct.pk, item.pk])}?{query}"
+    meta = item._meta
+    return f"{reverse('staffing:allocate-kind', args=[meta.app_label, meta.model_name, item.pk])}?{query}"

@@ -13,5 +13,10 @@ urlpatterns = [
     path("training/", views.training, name="training"),
     path("workload/", views.workload, name="workload"),
     path("allocate/<int:ct_id>/<int:object_id>/", views.allocate, name="allocate"),
+    path(
+        "allocate/<slug:app_label>/<slug:model>/<int:object_id>/",
+        views.allocate_kind,
+        name="allocate-kind",
+    ),
     path("people/<int:user_id>/notes/", views.personnel_notes, name="personnel-notes"),
 ]

@@ -357,6 +357,17 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
     )
 
 
+@supervisors_only
+def allocate_kind(request: HttpRequest, app_label: str, model: str, object_id: int) -> HttpResponse:
+    """The allocation screen addressed by the item's kind (`qa/unrecordedflag/7/`), so other apps can
+    link to it from every row of a list without looking up content types while rendering."""
+    try:
+        ct = ContentType.objects.get_by_natural_key(app_label, model)
+    except ContentType.DoesNotExist as exc:
+        raise Http404("No such kind of work") from exc
+    return allocate(request, ct.pk, object_id)
+
+
 # ---------------------------------------------------------------- personnel notes
 @roles_required(*Role.ALL)  # who may see whose notes is decided per record (404 otherwise)
 def personnel_notes(request: HttpRequest, user_id: int) -> HttpResponse:

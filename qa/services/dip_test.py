@@ -26,9 +26,11 @@ from simple_history.utils import bulk_create_with_history
 from config.exceptions import DomainError
 from qa import rules
 from qa.models import Amendment, AuditFinding, DipSample, DipTest
+from qa.services.allocation import allocate_to
 from qa.services.timing import day_bounds
 from recording.models import Crime, Incident
 from staffing.models import User
+from staffing.services import allocation_finish
 
 TAKE_ALL = None
 OUTCOME_CODES_VICTIM_VIEW = ("14", "16")
@@ -205,7 +207,27 @@ def dip_sample_audit(
             reason = f"Amendment opened for {sample.label}: {finding.get_error_type_display()}"
             amendment._change_reason = reason  # type: ignore[attr-defined]
             amendment.save()
+            _allocate_to_owner(amendment, actor)
+    allocation_finish(item=sample, actor=actor)
     return sample
+
+
+def _allocate_to_owner(amendment: Amendment, actor: User) -> None:
+    """The record's owner puts their own error right (R-DIP-TEST feedback): allocate the amendment to
+    them through staffing so it counts in their workload. If staffing refuses (owner gone, or the auditor
+    may not override its rules) the amendment is left for a sergeant to allocate from the home queue."""
+    owner = amendment.owner
+    if owner is None or not owner.is_active:
+        return
+    try:
+        allocate_to(
+            item=amendment,
+            assignee=owner,
+            actor=actor,
+            reason="The record's owner puts their own recording error right (R-DIP-TEST).",
+        )
+    except DomainError:
+        return
 
 
 @transaction.atomic
@@ -241,4 +263,5 @@ def amendment_confirm(*, amendment_id: int, actor: User) -> Amendment:
     amendment.confirmed_by = actor
     amendment._change_reason = f"Fix confirmed by {actor}"  # type: ignore[attr-defined]
     amendment.save(update_fields=["status", "confirmed_at", "confirmed_by"])
+    allocation_finish(item=amendment, actor=actor)
     return amendment

@@ -19,7 +19,8 @@ from qa import rules
 from qa.models import RapeReview
 from qa.services.timing import day_bounds
 from recording.models import Crime, Incident, Offence
-from staffing.models import User
+from staffing.models import Skill, User
+from staffing.services import user_has_skill
 
 SEXUAL_OFFENCE_NSIR = "CRIME-SEXUAL"
 
@@ -80,12 +81,26 @@ def rape_review_queue(*, day: date) -> int:
     return len(reviews)
 
 
+def rape_review_refusal(actor: User) -> str:
+    """Why `actor` may not record the daily rape review decision; empty when they may (R-RAPE-RECORD):
+    a sergeant, manager or admin holding valid Rape review training (staffing Skill.RAPE_REVIEW)."""
+    if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
+        return "Only a sergeant or manager reviews rape reports."
+    if not user_has_skill(actor, Skill.RAPE_REVIEW):
+        return (
+            "Recording the rape review decision needs valid Rape review training "
+            "(R-RAPE-RECORD); ask for it to be recorded on the Training page."
+        )
+    return ""
+
+
 @transaction.atomic
 def rape_review_record(
     *, review_id: int, decision: str, decision_note: str, victim_age: int | None, advice: str, actor: User
 ) -> RapeReview:
-    if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
-        raise DomainError("Only a sergeant or manager reviews rape reports.", field="non_field_errors")
+    refusal = rape_review_refusal(actor)
+    if refusal:
+        raise DomainError(refusal, field="non_field_errors")
     review = RapeReview.objects.select_for_update().get(pk=review_id)
     if review.reviewed_at is not None:
         raise DomainError("This report has already been reviewed.", field="non_field_errors")

@@ -26,8 +26,10 @@ from django.utils import timezone
 from config.exceptions import DomainError
 from qa import rules
 from qa.models import UnrecordedFlag
+from qa.services.allocation import allocate_to
 from recording.models import Crime, Incident, NsirCode
 from staffing.models import User
+from staffing.services import allocation_finish, allocation_finish_many
 
 logger = logging.getLogger(__name__)
 
@@ -236,6 +238,7 @@ def sweep_unrecorded(
             close_chunk = _close_chunk if _set_based_sql() else _close_chunk_portable
             last, seen, done = close_chunk(now=now, after=last_flag, size=chunk_size)
             _record_history(done, reason=CLOSE_REASON, now=now)
+            allocation_finish_many(model=UnrecordedFlag, ids=done, reason=CLOSE_REASON)
         chunks += 1
         closed += len(done)
         if after_chunk is not None:
@@ -260,13 +263,21 @@ def _open_flag(flag_id: int) -> UnrecordedFlag:
 
 
 @transaction.atomic
-def flag_assign(*, flag_id: int, investigator: User, actor: User) -> UnrecordedFlag:
+def flag_assign(*, flag_id: int, investigator: User, actor: User, reason: str = "") -> UnrecordedFlag:
+    """Give the flag to an investigator through staffing's allocation service (Skill.UNRECORDED_FLAGS),
+    so the flag's `assigned_to` and its open Allocation agree and the investigator's workload counts it.
+    Someone the staffing rules would not choose (no valid training, off shift, at capacity) needs a
+    sergeant's reason; nothing is changed when refused."""
     if investigator.role != User.Role.INVESTIGATOR or not investigator.is_active:
         raise DomainError("Choose an active investigator.", field="assigned_to")
     flag = _open_flag(flag_id)
     flag.assigned_to = investigator
     flag._change_reason = f"Assigned to {investigator} by {actor}"  # type: ignore[attr-defined]
     flag.save(update_fields=["assigned_to"])
+    try:
+        allocate_to(item=flag, assignee=investigator, actor=actor, reason=reason)
+    except DomainError as exc:
+        raise DomainError(exc.message, field="reason" if exc.field == "assignee" else exc.field) from exc
     return flag
 
 
@@ -284,6 +295,7 @@ def flag_resolve(*, flag_id: int, crime_number: str, actor: User) -> UnrecordedF
     flag.closed_by = actor
     flag._change_reason = f"Resolved by {actor}: crime {crime_number} recorded"  # type: ignore[attr-defined]
     flag.save(update_fields=["status", "resolved_crime_number", "closed_at", "closed_by"])
+    allocation_finish(item=flag, actor=actor)
     return flag
 
 
@@ -312,6 +324,7 @@ def flag_dismiss(*, flag_id: int, reason: str, closing_nsir_code: str, actor: Us
     flag._change_reason = f"Dismissed by {actor}: {reason}"  # type: ignore[attr-defined]
     flag.full_clean()
     flag.save(update_fields=["status", "dismiss_reason", "closing_nsir_code", "closed_at", "closed_by"])
+    allocation_finish(item=flag, actor=actor)
     return flag
 
 

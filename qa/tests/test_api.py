@@ -15,6 +15,9 @@ from rest_framework.test import APIClient
 from qa.models import UnrecordedFlag
 from qa.services import dip_test, sweep
 from qa.tests.factories import make_crime, make_incident
+from staffing.models import Allocation, Skill
+from staffing.services import allocation_current
+from staffing.tests.factories import TeamFactory, on_shift_now
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 FLAGS = "/api/v1/qa/unrecorded-incidents/"
@@ -187,12 +190,21 @@ def test_flag_actions_through_the_api(api_as: Any, make_user: Any) -> None:
     sweep.sweep_unrecorded()
     flag = UnrecordedFlag.objects.get()
     url = f"{FLAGS}{flag.pk}/"
-    investigator = make_user("investigator")
+    investigator = make_user("investigator", team=TeamFactory(code="QA1"))
     assert api_as("recorder").post(url + "assign/", {"assigned_to": investigator.username}).status_code == 403
     client = api_as("sergeant")
+    # Through staffing's allocation rules: off shift and untrained needs the sergeant's reason.
+    refused = client.post(url + "assign/", {"assigned_to": investigator.username}, format="json")
+    assert refused.status_code == 400 and "not on shift" in refused.json()["reason"][0]
+    flag.refresh_from_db()
+    assert flag.assigned_to is None and allocation_current(flag) is None
+    on_shift_now(investigator, skills=(Skill.UNRECORDED_FLAGS,))
     assigned = client.post(url + "assign/", {"assigned_to": investigator.username}, format="json")
     assert assigned.status_code == 200
     assert assigned.json()["assigned_to"] == investigator.username
+    allocation = allocation_current(flag)
+    assert allocation is not None and allocation.assigned_to == investigator
+    assert allocation.skill == Skill.UNRECORDED_FLAGS
     bad = client.post(
         url + "dismiss/", {"reason": "Civil", "closing_nsir_code": "CRIME-THEFT"}, format="json"
     )
@@ -205,4 +217,6 @@ def test_flag_actions_through_the_api(api_as: Any, make_user: Any) -> None:
     assert flag.status == "open" and flag.escalation_note == ""
     done = client.post(url + "dismiss/", {"reason": "Civil", "closing_nsir_code": "PS-CIVIL"}, format="json")
     assert done.json()["status"] == "dismissed"
+    allocation.refresh_from_db()  # the work is done: the investigator's workload drops
+    assert allocation.status == Allocation.Status.DONE and allocation_current(flag) is None
     assert client.post(url + "unknown/", {}, format="json").status_code == 404

@@ -160,7 +160,7 @@ def flag(db: None) -> UnrecordedFlag:
 
 def test_a_sergeant_assigns_a_flag_to_an_investigator(flag: UnrecordedFlag, make_user: Any) -> None:
     sergeant, investigator = make_user("sergeant"), make_user("investigator")
-    sweep.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant)
+    sweep.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Knows the area")
     flag.refresh_from_db()
     assert flag.assigned_to == investigator
 

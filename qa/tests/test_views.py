@@ -10,10 +10,15 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from config.exceptions import DomainError  # noqa: E402
 from qa.models import Amendment, RapeReview, UnrecordedFlag
 from qa.services import dip_test, rape_review, sweep
 from qa.tests.factories import make_crime, make_incident
-from staffing.models import AccessLog
+from recording.tests.factories import grant_skill  # noqa: E402
+from staffing.models import (
+    AccessLog,
+    Skill,  # noqa: E402
+)
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 DAY = date(2026, 3, 1)
@@ -102,7 +107,12 @@ def test_assign_and_escalate_in_the_browser(as_sergeant: Client, make_user: Any)
     make_incident()
     sweep.sweep_unrecorded()
     flag = UnrecordedFlag.objects.get()
-    as_sergeant.post(reverse("qa:flag-action", args=[flag.pk, "assign"]), {"investigator": investigator.pk})
+    assign = reverse("qa:flag-action", args=[flag.pk, "assign"])
+    refused = as_sergeant.post(assign, {"investigator": investigator.pk})
+    # Off shift and untrained in unrecorded-incident flags: the staffing rules need the sergeant's reason.
+    assert refused.status_code == 400
+    assert 'id="id_assign_reason-error"' in refused.content.decode()
+    as_sergeant.post(assign, {"investigator": investigator.pk, "assign_reason": "Knows the caller"})
     as_sergeant.post(reverse("qa:flag-action", args=[flag.pk, "escalate"]), {"note": "Call back the caller"})
     flag.refresh_from_db()
     assert flag.assigned_to == investigator
@@ -173,6 +183,21 @@ def test_rape_review_is_queued_restricted_and_every_view_logged(as_sergeant: Cli
     assert "child abuse investigation team" in detail.content.decode().lower()
     logs = AccessLog.objects.filter(user=sergeant, record_type="qa.RapeReview")
     assert set(logs.values_list("record_id", flat=True)) == {"queue", str(review.pk)}
+    # R-RAPE-RECORD: without valid Rape review training the sergeant sees why and nothing is stored.
+    assert "needs valid Rape review training" in detail.content.decode()
+    untrained = as_sergeant.post(
+        reverse("qa:rape-review-detail", args=[review.pk]),
+        {"decision": "recorded_correctly", "victim_age": "15", "advice": "CAIT informed"},
+        follow=True,
+    )
+    assert "needs valid Rape review training" in untrained.content.decode()
+    review.refresh_from_db()
+    assert review.reviewed_at is None
+    grant_skill(sergeant, Skill.RAPE_REVIEW)
+    assert (
+        "Mark reviewed"
+        in as_sergeant.get(reverse("qa:rape-review-detail", args=[review.pk])).content.decode()
+    )
     bad = as_sergeant.post(reverse("qa:rape-review-detail", args=[review.pk]), {"decision": "", "advice": ""})
     assert bad.status_code == 400
     as_sergeant.post(
@@ -231,6 +256,19 @@ def test_a_cancelled_rape_crime_is_queued_again_for_review(sergeant: Any) -> Non
     assert rape_review.rape_review_queue(day=DAY) == 0
     review = RapeReview.objects.get()
     assert review.reason == RapeReview.Reason.CANCELLATION
+    record = {
+        "review_id": review.pk,
+        "decision": "cancellation_wrong",
+        "decision_note": "No AVI on file",
+        "victim_age": 30,
+        "advice": "Reinstate; adult team told",
+    }
+    with pytest.raises(DomainError, match="Rape review training"):  # R-RAPE-RECORD
+        rape_review.rape_review_record(**record, actor=sergeant)
+    expired = grant_skill(sergeant, Skill.RAPE_REVIEW, days_ago=800, expires_in=-1)
+    with pytest.raises(DomainError, match="Rape review training"):  # expired training does not count
+        rape_review.rape_review_record(**record, actor=expired)
+    grant_skill(sergeant, Skill.RAPE_REVIEW)
     rape_review.rape_review_record(
         review_id=review.pk,
         decision="cancellation_wrong",

@@ -17,6 +17,7 @@ from recording.models import (
 from recording.permissions import is_ddm
 from recording.services.common import lock_crime, move_status
 from staffing.models import User
+from staffing.services import allocation_finish
 
 # ---------------------------------------------------------------- cancellation (R-CANCEL-*)
 
@@ -136,4 +137,5 @@ def cancellation_decide(
                 "updated_at",
             ]
         )
+        allocation_finish(item=crime, actor=actor, reason=f"Crime cancelled under {request.criterion.code}")
     return request

@@ -13,8 +13,10 @@ from recording import lifecycle
 from recording.models import (
     Crime,
 )
+from recording.services.allocation import allocate_to
 from recording.services.common import lock_crime, move_status, require_reason
 from staffing.models import Team, User
+from staffing.services import allocation_finish
 
 # ---------------------------------------------------------------- status, allocation, screening
 
@@ -48,6 +50,11 @@ def crime_allocate(*, crime: Crime, actor: User, owner: User | None, team: Team 
     crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = require_reason(reason)  # type: ignore[attr-defined]
     crime.save(update_fields=["owner", "team", "status", "updated_at"])
+    # The owner and the staffing Allocation agree, so the owner's workload counts the crime.
+    if owner is not None:
+        allocate_to(item=crime, assignee=owner, actor=actor, reason=reason.strip(), field="owner")
+    else:
+        allocation_finish(item=crime, actor=actor, reason=f"Owner removed by {actor.username}")
     return crime
 
 

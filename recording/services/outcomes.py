@@ -13,6 +13,7 @@ from recording.models import (
 )
 from recording.services.common import lock_crime, require_reason
 from staffing.models import User
+from staffing.services import allocation_finish
 
 # ---------------------------------------------------------------- outcomes (R-OUTCOME-*)
 
@@ -73,4 +74,5 @@ def crime_finalise(*, crime: Crime, actor: User, outcome_code: str, reason: str)
             "updated_at",
         ]
     )
+    allocation_finish(item=crime, actor=actor, reason=f"Crime finalised by {actor.username}")
     return crime

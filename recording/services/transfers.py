@@ -21,6 +21,7 @@ from recording.models import (
 from recording.services.common import lock_crime, move_status, require_reason, require_supervisor
 from recording.services.crimes import CrimeDetails, VictimInput, crime_create
 from staffing.models import User
+from staffing.services import allocation_finish
 
 # ---------------------------------------------------------------- force directory and transfers
 
@@ -188,6 +189,7 @@ def transfer_decide(
                 "updated_at",
             ]
         )
+        allocation_finish(item=crime, actor=actor, reason=f"Crime transferred to {transfer.force.code}")
     if accept and transfer.direction == CrimeTransfer.Direction.INCOMING:
         assert transfer.offence is not None and transfer.reported_at is not None  # noqa: S101
         victims = [VictimInput(name=transfer.reason)] if transfer.reason else []
@@ -203,4 +205,5 @@ def transfer_decide(
     transfer._history_user = actor  # type: ignore[attr-defined]
     transfer._change_reason = f"Transfer {transfer.status}"  # type: ignore[attr-defined]
     transfer.save()
+    allocation_finish(item=transfer, actor=actor, reason=f"Transfer {transfer.status} by {actor.username}")
     return transfer

@@ -142,3 +142,18 @@ class CrimeSuspectFactory(DjangoModelFactory[CrimeSuspect]):
     ref = "O1"
     name = factory.Faker("name", locale="en_GB")
     identified = True
+
+
+def grant_skill(user: Any, skill: str, *, days_ago: int = 30, expires_in: int | None = 365) -> Any:
+    """Give `user` a valid training record in a staffing skill (e.g. Skill.DDM for R-CANCEL-DDM)."""
+    from staffing.models import TrainingRecord
+
+    today = timezone.localdate()
+    TrainingRecord.objects.create(
+        user=user,
+        skill=skill,
+        trained_on=today - timedelta(days=days_ago),
+        expires_on=None if expires_in is None else today + timedelta(days=expires_in),
+        evidence="Test training",
+    )
+    return user

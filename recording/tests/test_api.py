@@ -4,12 +4,20 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from recording.models import Crime, Incident
-from recording.tests.factories import CrimeFactory, CrimeSuspectFactory, CrimeVictimFactory, ForceFactory
-from staffing.models import AccessLog
+from recording.tests.factories import (
+    CrimeFactory,
+    CrimeSuspectFactory,
+    CrimeVictimFactory,
+    ForceFactory,
+    grant_skill,  # noqa: E402
+)
+from staffing.models import (
+    AccessLog,
+    Skill,  # noqa: E402
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -207,7 +215,7 @@ def test_cancellation_needs_avi_and_a_ddm(reference_data: None, api_as: Any) -> 
     refused = api_as("sergeant").post(decision, body, format="json")
     assert refused.status_code == 400 and "decided_by" in refused.json()
     ddm = api_as("sergeant")
-    ddm.user.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
+    grant_skill(ddm.user, Skill.DDM)
     assert ddm.post(decision, body, format="json").status_code == 200
     crime.refresh_from_db()
     assert crime.status == "cancelled"

@@ -4,7 +4,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from config.exceptions import DomainError
@@ -35,15 +34,16 @@ from recording.tests.factories import (
     CrimeVictimFactory,
     ForceFactory,
     IncidentFactory,
+    grant_skill,  # noqa: E402
 )
+from staffing.models import Skill  # noqa: E402
 
 pytestmark = pytest.mark.django_db
 
 
 def ddm(make_user: Any, role: str = "sergeant") -> Any:
     user = make_user(role)
-    user.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
-    return type(user).objects.get(pk=user.pk)  # fresh permission cache
+    return grant_skill(user, Skill.DDM)
 
 
 def offences() -> dict[str, rules.OffenceInfo]:

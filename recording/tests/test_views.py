@@ -4,13 +4,21 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.utils import timezone
 
 from recording.models import CancellationRequest, ClassificationChange, Crime, Force, Incident, Offence
-from recording.tests.factories import CrimeFactory, CrimeSuspectFactory, ForceFactory, IncidentFactory
-from staffing.models import AccessLog
+from recording.tests.factories import (
+    CrimeFactory,
+    CrimeSuspectFactory,
+    ForceFactory,
+    IncidentFactory,
+    grant_skill,  # noqa: E402
+)
+from staffing.models import (
+    AccessLog,
+    Skill,  # noqa: E402
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -195,7 +203,7 @@ def test_cancellation_in_the_browser_needs_a_ddm(reference_data: None, make_user
         client_for(make_user("sergeant")).get(f"/recording/cancellations/{req.pk}/decide/").status_code == 403
     )
     ddm = make_user("sergeant")
-    ddm.user_permissions.add(Permission.objects.get(codename="approve_cancellation"))
+    grant_skill(ddm, Skill.DDM)
     ddm_client = client_for(ddm)
     assert crime.crime_number in ddm_client.get("/recording/cancellations/").content.decode()
     done = ddm_client.post(

@@ -247,3 +247,23 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Record decision",
         on_valid=done,
     )
+
+
+# ---------------------------------------------------------------- work to allocate
+TO_ALLOCATE_ROWS = 50
+
+
+@supervisors
+def to_allocate(request: HttpRequest) -> HttpResponse:
+    """Open crimes with no investigator allocated and pending transfers nobody is arranging, oldest
+    first, each with a link to the sergeant's allocation screen."""
+    return render(
+        request,
+        "recording/to_allocate.html",
+        {
+            "crimes": selectors.crimes_to_allocate(user=request_user(request))[:TO_ALLOCATE_ROWS],
+            "transfers": selectors.transfers_to_allocate()[:TO_ALLOCATE_ROWS],
+            "rows": TO_ALLOCATE_ROWS,
+            "breadcrumbs": crumbs(("Crimes", reverse("recording:crime-list")), ("To allocate", None)),
+        },
+    )

@@ -15,6 +15,7 @@ two items cannot both take someone's last room under the workload ceiling."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,6 +36,8 @@ __all__ = [
     "allocation_assign",
     "allocation_complete",
     "allocation_current",
+    "allocation_finish",
+    "allocation_finish_many",
     "allocation_reassign",
     "allocation_suggest",
     "workload_by_person",
@@ -265,6 +268,14 @@ def allocation_reassign(
     )
 
 
+def _close_done(current: Allocation, actor: User) -> Allocation:
+    current.status = Allocation.Status.DONE
+    current.closed_at = timezone.now()
+    current._change_reason = f"Completed by {actor.username}"  # type: ignore[attr-defined]
+    current.save(update_fields=["status", "closed_at", "updated_at"])
+    return current
+
+
 @transaction.atomic
 def allocation_complete(*, item: Model, actor: User) -> Allocation:
     """Close the item's open allocation as done: by its assignee, or a sergeant/manager/admin."""
@@ -280,8 +291,38 @@ def allocation_complete(*, item: Model, actor: User) -> Allocation:
         raise DomainError(
             "Only the person it is allocated to, or a supervisor, can complete it.", field="item"
         )
-    current.status = Allocation.Status.DONE
-    current.closed_at = timezone.now()
-    current._change_reason = f"Completed by {actor.username}"  # type: ignore[attr-defined]
-    current.save(update_fields=["status", "closed_at", "updated_at"])
-    return current
+    return _close_done(current, actor)
+
+
+@transaction.atomic
+def allocation_finish_many(*, model: type[Model], ids: Iterable[int], reason: str) -> int:
+    """The items' own app has finished the work on these items of `model` (a flag resolved or dismissed,
+    a sample audited, an amendment confirmed, a crime finalised, a transfer decided): close their open
+    allocations as done so workloads drop. The app's own service has already decided who may do that
+    work, so this does not check the actor again. Returns how many allocations were closed."""
+    wanted = list(ids)
+    if not wanted:
+        return 0
+    done = list(
+        Allocation.objects.select_for_update().filter(
+            content_type=ContentType.objects.get_for_model(model),
+            object_id__in=wanted,
+            status=Allocation.Status.OPEN,
+        )
+    )
+    if not done:
+        return 0
+    now = timezone.now()
+    for allocation in done:
+        allocation.status = Allocation.Status.DONE
+        allocation.closed_at = now
+        allocation.updated_at = now
+    Allocation.objects.bulk_update(done, ["status", "closed_at", "updated_at"])
+    Allocation.history.bulk_history_create(done, default_change_reason=reason[:100], default_date=now)
+    return len(done)
+
+
+def allocation_finish(*, item: Model, actor: User | None, reason: str = "") -> int:
+    """allocation_finish_many for one item finished by `actor` (None: by a scheduled job)."""
+    text = reason or (f"Completed by {actor.username}" if actor is not None else "Completed")
+    return allocation_finish_many(model=type(item), ids=[item.pk], reason=text)

@@ -11,7 +11,8 @@ from django.test import Client
 
 from staffing import selectors
 from staffing.demo import DEMO_PASSWORD, SERGEANT_LOGIN
-from staffing.models import CoverageRequirement, PersonnelNote, Team, User
+from staffing.models import Allocation, CoverageRequirement, PersonnelNote, Skill, Team, User
+from staffing.services import user_has_skill
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,11 @@ def test_seed_demo_builds_rota_training_coverage_and_notes(client: Client) -> No
     sergeant = User.objects.get(username=SERGEANT_LOGIN)
     assert team.sergeant == sergeant
     assert sergeant.check_password(DEMO_PASSWORD)
+    # The other apps seed allocations through the one service, and the demo sergeant is a DDM by
+    # training (R-CANCEL-DDM), not by a Django permission.
+    assert user_has_skill(sergeant, Skill.DDM)
+    for app in ("recording", "qa"):
+        assert Allocation.objects.filter(content_type__app_label=app, status="open").exists(), app
     client.force_login(sergeant)  # django-axes refuses client.login() without a request
     html = client.get("/").content.decode()
     assert "Coverage gaps now" in html

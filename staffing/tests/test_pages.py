@@ -15,12 +15,18 @@ from staffing.models import (
     PersonnelNote,
     Shift,
     Skill,
+    Team,
     TeamMove,
     TrainingRecord,
     WorkArea,
 )
 from staffing.selectors import allocation_page_url
-from staffing.services import coverage_requirement_set
+from staffing.services import (
+    allocation_assign,
+    allocation_finish,
+    allocation_finish_many,
+    coverage_requirement_set,
+)
 from staffing.tests.factories import TeamFactory, UserFactory, on_shift_now
 
 pytestmark = pytest.mark.django_db
@@ -250,6 +256,28 @@ def test_the_allocation_screen_refuses_an_unknown_skill_or_item(sergeant_client:
     ct = ContentType.objects.get_for_model(item)
     assert sergeant_client.get(f"/staffing/allocate/{ct.pk}/{item.pk}/?skill=magic").status_code == 404
     assert sergeant_client.get(f"/staffing/allocate/{ct.pk}/999999/?skill=ddm").status_code == 404
+    # The by-kind address other apps link to (no content-type lookup while rendering their lists).
+    assert allocation_page_url(item, skill=Skill.DDM).startswith(
+        f"/staffing/allocate/staffing/team/{item.pk}/"
+    )
+    assert sergeant_client.get("/staffing/allocate/nosuch/model/1/?skill=ddm").status_code == 404
+    assert sergeant_client.get(f"/staffing/allocate/staffing/team/{item.pk}/?skill=ddm").status_code == 200
+
+
+def test_finishing_the_work_closes_the_open_allocation_whoever_finished_it(team) -> None:
+    """allocation_finish / allocation_finish_many: called by the item's own app when its work is done."""
+    crew(team, 1, Skill.DDM)
+    items = [TeamFactory(code=f"ITEM{i}") for i in range(3)]
+    for item in items[:2]:
+        allocation_assign(item=item, skill=Skill.DDM, weight=1, assignee=None, actor=team.sergeant)
+    assert allocation_finish(item=items[2], actor=None) == 0  # never allocated: nothing to close
+    closed = allocation_finish_many(model=Team, ids=[i.pk for i in items], reason="Work done")
+    assert closed == 2
+    assert not Allocation.objects.filter(status="open").exists()
+    done = Allocation.objects.first()
+    assert done is not None and done.closed_at is not None
+    assert done.history.first().history_change_reason == "Work done"  # type: ignore[attr-defined]
+    assert allocation_finish_many(model=Team, ids=[], reason="x") == 0
 
 
 def test_a_manager_moves_someone_and_the_history_shows_it(client: Client, team) -> None:
