@@ -22,9 +22,14 @@ def test_a_sergeant_assigns_and_resolves_an_unrecorded_incident(
     from qa.models import UnrecordedFlag
     from qa.services import sweep
     from qa.tests.factories import make_crime, make_incident
+    from staffing.tests.factories import TeamFactory, on_shift_now
 
-    make_user("sergeant", username="sgt.e2e", password="correct-horse-battery", first_name="Sasha")
-    make_user("investigator", username="inv.e2e", first_name="Ira", last_name="Okafor")
+    team = TeamFactory(code="A1", name="Alpha")
+    make_user("sergeant", username="sgt.e2e", password="correct-horse-battery", first_name="Sasha", team=team)
+    investigator = make_user(
+        "investigator", username="inv.e2e", first_name="Ira", last_name="Okafor", team=team
+    )
+    on_shift_now(investigator, skills=("unrecorded_flags",))  # allocation needs the skill, on shift
     now = timezone.now()
     make_incident(reference="XX-OLDEST-0001", opened_at=now - timedelta(hours=60))
     make_incident(reference="XX-NEWER-0002", opened_at=now - timedelta(hours=30))
@@ -91,8 +96,12 @@ def test_a_sergeant_works_the_daily_rape_review(
     from qa.models import RapeReview
     from qa.services import rape_review
     from qa.tests.factories import make_incident
+    from staffing.tests.factories import TeamFactory, on_shift_now
 
-    make_user("sergeant", username="sgt2.e2e", password="correct-horse-battery")
+    sergeant = make_user(
+        "sergeant", username="sgt2.e2e", password="correct-horse-battery", team=TeamFactory(code="B1")
+    )
+    on_shift_now(sergeant, skills=("rape_review",))  # the review is a trained skill (R-RAPE-RECORD)
     yesterday = timezone.localdate() - timedelta(days=1)
     make_incident(
         nsir="CRIME-SEXUAL",
