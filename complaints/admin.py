@@ -50,6 +50,10 @@ class ComplaintCaseAdmin(SimpleHistoryAdmin):
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
 
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        """Nothing is hard-deleted without an audited reason: config.deletion.record_delete."""
+        return False
+
 
 @admin.register(CaseAction)
 class CaseActionAdmin(admin.ModelAdmin):

@@ -19,6 +19,7 @@ from complaints import selectors, serializers, services
 from complaints.models import ComplaintCase
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
+from staffing.access_audit import purpose_from
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -40,6 +41,7 @@ def _case(request: Request, pk: int, *, action: str = "view") -> ComplaintCase:
         record_id=case.pk,
         label=case.reference,
         action=action,
+        purpose=purpose_from(request, "Complaint handling (API)"),
         path=request.path,
     )
     return case

@@ -33,6 +33,19 @@ class ComplaintsConfig(AppConfig):
         ),
     ]
 
+    # ---- data protection hooks (config.registry): the MoPI review queue and subject access
+    def mopi_review_items(self, user: Any, today: date) -> list[Any]:
+        if getattr(user, "role", None) not in (Role.MANAGER, Role.ADMIN):
+            return []
+        from complaints.data_protection import case_review_items
+
+        return case_review_items(today=today)
+
+    def subject_access(self, name: str) -> dict[str, Any]:
+        from complaints.selectors import subject_access_data
+
+        return subject_access_data(name=name)
+
     def ready(self) -> None:
         from complaints import permissions  # noqa: F401 - registers the object rules
 

@@ -28,6 +28,7 @@ from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
 from config.listing import Column, list_page, safe_next
 from config.permissions import Role
+from staffing.access_audit import purpose_from
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -262,6 +263,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         record_type="complaint_case",
         record_id=case.pk,
         label=case.reference,
+        purpose=purpose_from(request, "Complaint handling"),
         path=request.path,
     )
     return _render_case(request, case)
@@ -496,6 +498,7 @@ def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
         record_id=case.pk,
         label=case.reference,
         action="letter",
+        purpose=purpose_from(request, "Complaint letter"),
         path=request.path,
     )
     return letter
@@ -593,6 +596,7 @@ def subject_access(request: HttpRequest) -> HttpResponse:
             record_id=name[:60],
             label=name,
             action="export",
+            purpose=purpose_from(request, "Subject access request"),
             path=request.path,
         )
         fmt = request.GET.get("format")

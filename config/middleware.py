@@ -10,7 +10,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.template.loader import render_to_string
 
 from config.exceptions import is_database_unavailable
 from config.faults import database_unavailable_response
@@ -76,3 +78,44 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.warning("database unavailable during %s %s: %s", request.method, request.path, exception)
         return database_unavailable_response(request)
+
+
+def request_too_large_response(request: HttpRequest) -> HttpResponse:
+    """413 with a clear message: JSON for the API, a plain page for people (rendered without the
+    request's context, which is not loaded yet)."""
+    limit = int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    limit_mb = round(limit / (1024 * 1024), 1)
+    if request.path.startswith("/api/"):
+        message = f"The request body is too large: at most {limit} bytes ({limit_mb} MB). Nothing was stored."
+        return JsonResponse({"detail": message}, status=413)
+    return HttpResponse(render_to_string("413.html", {"limit_mb": limit_mb}), status=413)
+
+
+class RequestTooLargeMiddleware:
+    """An oversized request answers 413 Payload Too Large, not Django's default 400.
+
+    First in MIDDLEWARE: a declared Content-Length above DATA_UPLOAD_MAX_MEMORY_SIZE is refused before
+    anything reads the body (the session, CSRF, DRF's parsers, which stream the body and would not
+    check the limit); a body without a length (chunked) is caught when Django's own check raises
+    RequestDataTooBig / TooManyFieldsSent inside the view."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if limit is not None and length > limit:
+            logger.warning(
+                "refused %s %s: body of %s bytes over %s", request.method, request.path, length, limit
+            )
+            return request_too_large_response(request)
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+            return request_too_large_response(request)
+        return None

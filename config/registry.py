@@ -3,6 +3,8 @@
 An app's AppConfig may define:
   nav_items: list[NavItem]                       -- main navigation links
   def home_queues(self, user) -> list[Queue]     -- work queues shown on the user's home page
+  def mopi_review_items(self, user, today) -> list[ReviewItem]  -- records due a MoPI retention review
+  def subject_access(self, name) -> dict[str, Any]  -- everything the app holds about a named person
 The home page and the navigation walk the app registry, so `staffing` and `config` never import the
 apps above them (see STYLE.md, "Imports run one way")."""
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
@@ -83,3 +85,35 @@ def queues_for(user: Any) -> list[Queue]:
 
 def _as_list(items: Iterable[Queue]) -> list[Queue]:
     return list(items)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One record due a MoPI (Management of Police Information) retention review."""
+
+    kind: str  # e.g. "Crime", "Complaint case"
+    reference: str
+    review_on: date
+    url: str
+    detail: str = ""
+
+
+def mopi_review_items_for(user: Any, today: date) -> list[ReviewItem]:
+    """Records across the apps whose MoPI review date is on or before `today`, oldest first."""
+    items: list[ReviewItem] = []
+    for config in apps.get_app_configs():
+        provider = getattr(config, "mopi_review_items", None)
+        if provider is not None:
+            items.extend(provider(user, today))
+    return sorted(items, key=lambda i: (i.review_on, i.kind, i.reference))
+
+
+def subject_access_for(name: str) -> dict[str, Any]:
+    """Everything each app holds about a named person, keyed by app label (apps holding nothing about
+    anyone are still listed, with what they answered)."""
+    out: dict[str, Any] = {}
+    for config in apps.get_app_configs():
+        provider = getattr(config, "subject_access", None)
+        if provider is not None:
+            out[config.label] = provider(name)
+    return out

@@ -7,6 +7,7 @@ from datetime import date
 from celery import shared_task
 from django.db import OperationalError
 
+from qa.services.catch_up import dip_test_catch_up
 from qa.services.dip_test import dip_test_draw
 from qa.services.rape_review import rape_review_queue
 from qa.services.sweep import sweep_unrecorded
@@ -27,10 +28,18 @@ def sweep_unrecorded_task() -> dict[str, int | bool]:
 
 
 @shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
-def dip_test_draw_task(day: str | None = None) -> dict[str, int | str]:
-    """Nightly: sample the previous day's work (R-DIP-TEST). Idempotent: one dip-test per date."""
-    dip_test = dip_test_draw(day=date.fromisoformat(day) if day else previous_day())
-    return {"date": dip_test.date.isoformat(), "sampled": dip_test.samples.count()}
+def dip_test_draw_task(day: str | None = None) -> dict[str, int | str | list[str]]:
+    """Nightly: sample the previous day's work (R-DIP-TEST). Idempotent: one dip-test per date. Without
+    a day (the beat), it first catches up any nights missed since the last dip-test (bounded)."""
+    if day:
+        dip_test = dip_test_draw(day=date.fromisoformat(day))
+        return {"date": dip_test.date.isoformat(), "sampled": dip_test.samples.count()}
+    drawn = dip_test_catch_up(yesterday=previous_day())
+    return {
+        "date": drawn[-1].date.isoformat(),
+        "sampled": drawn[-1].samples.count(),
+        "drawn": [d.date.isoformat() for d in drawn],
+    }
 
 
 @shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)

@@ -95,6 +95,10 @@ class CrimeAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["incidents", "owner", "recorded_by", "team"]
     inlines = [CrimeVictimInline, CrimeSuspectInline]
 
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        """Nothing is hard-deleted without an audited reason: config.deletion.record_delete."""
+        return False
+
 
 @admin.register(ClassificationChange)
 class ClassificationChangeAdmin(SimpleHistoryAdmin):

@@ -65,6 +65,19 @@ class RecordingConfig(AppConfig):
 
         post_save.connect(sync_from_allocation, sender=Allocation, dispatch_uid="recording-allocation-sync")
 
+    # ---- data protection hooks (config.registry): the MoPI review queue and subject access
+    def mopi_review_items(self, user: Any, today: Any) -> list[Any]:
+        if getattr(user, "role", None) not in (Role.MANAGER, Role.ADMIN):
+            return []
+        from recording.data_protection import crime_review_items
+
+        return crime_review_items(today=today)
+
+    def subject_access(self, name: str) -> dict[str, Any]:
+        from recording.data_protection import subject_access_data
+
+        return subject_access_data(name=name)
+
     def home_queues(self, user: Any) -> list[Queue]:
         from recording.queues import recording_queues
 

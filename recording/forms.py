@@ -218,6 +218,8 @@ class AssessmentForm(forms.Form):
         label="How the view was obtained", widget=forms.Textarea, required=False
     )
     reason = forms.CharField(label="Reason for the change", max_length=300)
+    # The version the person loaded: a save after someone else's is refused (config.concurrency).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def clean_solvability_factors(self) -> list[str]:
         raw = self.cleaned_data.get("solvability_factors") or ""

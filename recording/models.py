@@ -244,6 +244,11 @@ class Crime(models.Model):
     record_by = models.DateTimeField()
     ncrs_breach = models.BooleanField(default=False)
     restricted = models.BooleanField(default=False, help_text="From the offence class (R-RESTRICTED).")
+    # Optimistic concurrency for edits (config.concurrency.save_with_version): a second editor is told.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # MoPI: when the record is next reviewed for retention, set at finalisation or cancellation
+    # (recording.mopi; local policy table RESOLVE_MOPI_REVIEW_YEARS).
+    review_on = models.DateField(null=True, blank=True, db_index=True)
     # THRIVE (R-THRIVE) and vulnerability.
     grade = models.CharField(max_length=30, choices=Grade.choices, blank=True)
     thrive_notes = models.TextField(blank=True)

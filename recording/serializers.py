@@ -220,6 +220,8 @@ class CrimeDetailSerializer(CrimeListSerializer):
         fields = [
             *CrimeListSerializer.Meta.fields,
             "sending_force_reference",
+            "version",
+            "review_on",
             "summary",
             "location",
             "location_force",
@@ -383,6 +385,11 @@ class AssessmentInputSerializer(serializers.Serializer[Any]):
     solvability_reason = serializers.CharField(required=False, allow_blank=True)
     victim_view = CodeChoiceField(choices=Crime.VictimView.choices, required=False, allow_blank=True)
     victim_view_evidence = serializers.CharField(required=False, allow_blank=True)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="The crime's version when you read it: if someone changed it since, 400 on version.",
+    )
 
 
 class StatusInputSerializer(serializers.Serializer[Any]):

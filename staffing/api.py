@@ -15,9 +15,13 @@ from rest_framework.views import APIView
 
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
+from config.registry import mopi_review_items_for, subject_access_for
 from staffing import selectors, services
-from staffing.models import Skill, Team, TrainingRecord
+from staffing.access_audit import AccessLogFilter, access_log_search
+from staffing.models import AccessLog, Skill, Team, TrainingRecord
 from staffing.serializers import (
+    AccessLogOutputSerializer,
+    AccessLogQuerySerializer,
     AllocationOutputSerializer,
     AssignInputSerializer,
     CoverageOutputSerializer,
@@ -25,8 +29,11 @@ from staffing.serializers import (
     MeOutputSerializer,
     OnShiftOutputSerializer,
     ReassignInputSerializer,
+    ReviewItemOutputSerializer,
     ShiftOutputSerializer,
     SkillOutputSerializer,
+    SubjectAccessOutputSerializer,
+    SubjectAccessQuerySerializer,
     SuggestInputSerializer,
     SuggestionOutputSerializer,
     TeamOutputSerializer,
@@ -267,3 +274,65 @@ class WorkloadApi(APIView):
     def get(self, request: Request) -> Response:
         rows = selectors.workload_by_person(_team_param(request))
         return Response(WorkloadOutputSerializer(rows, many=True).data)
+
+
+class AccessLogApi(ListAPIView):
+    """The auditor's report of the access log (views of restricted records: who, when, what, purpose),
+    newest first; filter by record type/id, user and date range (Europe/London days). Managers and
+    admins."""
+
+    permission_classes = [roles_allowed(Role.MANAGER, Role.ADMIN)]
+    serializer_class = AccessLogOutputSerializer
+
+    @extend_schema(parameters=[AccessLogQuerySerializer])
+    def get(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> QuerySet[AccessLog]:
+        query = AccessLogQuerySerializer(data=self.request.query_params)
+        query.is_valid(raise_exception=True)
+        d = query.validated_data
+        return access_log_search(
+            AccessLogFilter(
+                record_type=d.get("record_type", ""),
+                record_id=d.get("record_id", ""),
+                username=d.get("user", ""),
+                date_from=d.get("date_from"),
+                date_to=d.get("date_to"),
+            )
+        )
+
+
+class MopiReviewApi(APIView):
+    """Records across Resolve (crimes, complaint cases) whose MoPI retention review date has come."""
+
+    permission_classes = [roles_allowed(Role.MANAGER, Role.ADMIN)]
+
+    @extend_schema(responses=ReviewItemOutputSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        items = mopi_review_items_for(request.user, timezone.localdate())
+        return Response(ReviewItemOutputSerializer(items, many=True).data)
+
+
+class SubjectAccessApi(APIView):
+    """Everything held about a named person across crimes and complaint cases (subject access);
+    each export is logged in the access log with the purpose given."""
+
+    permission_classes = [roles_allowed(Role.MANAGER, Role.ADMIN)]
+
+    @extend_schema(parameters=[SubjectAccessQuerySerializer], responses=SubjectAccessOutputSerializer)
+    def get(self, request: Request) -> Response:
+        query = SubjectAccessQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        name = query.validated_data["name"]
+        records = subject_access_for(name)
+        services.access_log_record(
+            user=request.user,  # type: ignore[arg-type]
+            record_type="subject_access",
+            record_id=name[:60],
+            label=name,
+            action="export",
+            purpose=query.validated_data["purpose"] or "Subject access request (API)",
+            path=request.path,
+        )
+        return Response({"name": name, "records": records})

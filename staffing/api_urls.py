@@ -16,5 +16,8 @@ urlpatterns = [
     path("staffing/allocations/assign/", api.AllocationAssignApi.as_view(), name="allocation-assign"),
     path("staffing/allocations/reassign/", api.AllocationReassignApi.as_view(), name="allocation-reassign"),
     path("staffing/allocations/complete/", api.AllocationCompleteApi.as_view(), name="allocation-complete"),
+    path("staffing/access-log/", api.AccessLogApi.as_view(), name="access-log"),
+    path("staffing/mopi-review/", api.MopiReviewApi.as_view(), name="mopi-review"),
+    path("staffing/subject-access/", api.SubjectAccessApi.as_view(), name="subject-access"),
     path("staffing/workload/", api.WorkloadApi.as_view(), name="workload"),
 ]

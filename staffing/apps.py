@@ -33,6 +33,11 @@ class StaffingConfig(AppConfig):
         NavItem("Training", "staffing:training", frozenset(Role.SUPERVISORS), order=72),
         NavItem("Workload", "staffing:workload", frozenset(Role.SUPERVISORS), order=73),
         NavItem("Teams", "staffing:team-list", frozenset(Role.SUPERVISORS), order=80),
+        NavItem("Access log", "staffing:access-log", frozenset({Role.MANAGER, Role.ADMIN}), order=85),
+        NavItem("MoPI review", "staffing:mopi-review", frozenset({Role.MANAGER, Role.ADMIN}), order=86),
+        NavItem(
+            "Subject access (all)", "staffing:subject-access", frozenset({Role.MANAGER, Role.ADMIN}), order=87
+        ),
     ]
 
     def home_queues(self, user: Any) -> list[Queue]:

@@ -96,3 +96,40 @@ class AllocateForm(forms.Form):
 class PersonnelNoteForm(forms.Form):
     kind = forms.ChoiceField(choices=PersonnelNote.Kind.choices)
     text = forms.CharField(widget=forms.Textarea, label="Note")
+
+
+class AccessLogFilterForm(forms.Form):
+    """The auditor's filters on the access-log report. Every field is optional."""
+
+    record_type = forms.ChoiceField(required=False, label="Record type")
+    record_id = forms.CharField(required=False, max_length=60, label="Record id")
+    username = forms.CharField(required=False, max_length=150, label="User (username)")
+    date_from = forms.DateField(
+        required=False, label="From (date)", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label="To (date)", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, record_types: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["record_type"].choices = [("", "Any"), *((t, t) for t in record_types)]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+
+class SubjectAccessForm(forms.Form):
+    """A subject access request for a named person, across every part of Resolve."""
+
+    name = forms.CharField(max_length=200, label="Full name of the person", help_text="Exact name, any case.")
+    purpose = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Purpose (e.g. the request's reference)",
+        help_text="Kept in the access log with your name and the time.",
+    )

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from staffing.models import Allocation, Shift, Skill, Team, TrainingRecord, User
+from staffing.models import AccessLog, Allocation, Shift, Skill, Team, TrainingRecord, User
 
 
 class TeamOutputSerializer(serializers.ModelSerializer[Team]):
@@ -17,7 +17,7 @@ class TeamOutputSerializer(serializers.ModelSerializer[Team]):
 
 
 class MeOutputSerializer(serializers.ModelSerializer[User]):
-    team = serializers.CharField(source="team.code", default=None, read_only=True)
+    team = serializers.CharField(source="team.code", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = User
@@ -114,7 +114,7 @@ class CandidateSerializer(serializers.Serializer[Any]):
 
 class SuggestionOutputSerializer(serializers.Serializer[Any]):
     skill = serializers.CharField()
-    user = serializers.CharField(source="user.username", default=None)
+    user = serializers.CharField(source="user.username", default=None, allow_null=True)
     reason = serializers.CharField()
     max_load = serializers.IntegerField()
     candidates = CandidateSerializer(many=True)
@@ -195,3 +195,58 @@ class WorkloadOutputSerializer(serializers.Serializer[Any]):
     items = serializers.IntegerField()
     load = serializers.IntegerField()
     max_load = serializers.IntegerField()
+
+
+class AccessLogOutputSerializer(serializers.ModelSerializer[AccessLog]):
+    username = serializers.CharField(source="user.username")
+    role = serializers.CharField(source="user.role")
+    record = serializers.CharField(source="record_label")
+
+    class Meta:
+        model = AccessLog
+        fields = [
+            "id",
+            "at",
+            "username",
+            "role",
+            "action",
+            "record_type",
+            "record_id",
+            "record",
+            "purpose",
+            "path",
+        ]
+
+
+class AccessLogQuerySerializer(serializers.Serializer[Any]):
+    record_type = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    record_id = serializers.CharField(required=False, allow_blank=True, max_length=60)
+    user = serializers.CharField(required=False, allow_blank=True, max_length=150)
+    date_from = serializers.DateField(required=False)
+    date_to = serializers.DateField(required=False)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        start, end = attrs.get("date_from"), attrs.get("date_to")
+        if start and end and end < start:
+            raise serializers.ValidationError({"date_to": ["The end date is before the start date."]})
+        return attrs
+
+
+class ReviewItemOutputSerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField()
+    reference = serializers.CharField()
+    review_on = serializers.DateField()
+    url = serializers.CharField()
+    detail = serializers.CharField()
+
+
+class SubjectAccessQuerySerializer(serializers.Serializer[Any]):
+    name = serializers.CharField(max_length=200)
+    purpose = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class SubjectAccessOutputSerializer(serializers.Serializer[Any]):
+    name = serializers.CharField()
+    records = serializers.DictField(
+        child=serializers.DictField(), help_text="What each part of Resolve holds."
+    )

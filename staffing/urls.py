@@ -18,5 +18,8 @@ urlpatterns = [
         views.allocate_kind,
         name="allocate-kind",
     ),
+    path("access-log/", views.access_log, name="access-log"),
+    path("mopi-review/", views.mopi_review, name="mopi-review"),
+    path("subject-access/", views.subject_access, name="subject-access"),
     path("people/<int:user_id>/notes/", views.personnel_notes, name="personnel-notes"),
 ]

@@ -29,3 +29,28 @@ def test_a_person_s_name_with_markup_is_shown_as_text(client: Client, make_user:
     html = client.get("/").content.decode()
     assert HOSTILE not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_a_crime_victim_s_name_with_markup_is_shown_as_text(
+    client: Client, make_user: Callable[..., Any], reference_data: None
+) -> None:
+    from recording.tests.factories import CrimeVictimFactory
+
+    victim = CrimeVictimFactory(name=HOSTILE)
+    client.force_login(make_user("sergeant"))
+    html = client.get(f"/recording/crimes/{victim.crime_id}/").content.decode()
+    assert HOSTILE not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_a_complaint_summary_with_markup_is_shown_as_text(
+    client: Client, make_user: Callable[..., Any]
+) -> None:
+    from complaints.tests.factories import ComplaintCaseFactory
+
+    advisor = make_user("advisor")
+    case = ComplaintCaseFactory(actor=advisor, summary=HOSTILE)
+    client.force_login(advisor)
+    html = client.get(f"/complaints/{case.pk}/").content.decode()
+    assert HOSTILE not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html

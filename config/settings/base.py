@@ -41,6 +41,18 @@ RESOLVE_SWEEP_GRACE_HOURS = env.int("RESOLVE_SWEEP_GRACE_HOURS", default=24)
 RESOLVE_IDLE_TIMEOUT_MINUTES = env.int("RESOLVE_IDLE_TIMEOUT_MINUTES", default=30)
 # How often (seconds) a web process asks the broker whether it is up, for the "delayed" banner.
 RESOLVE_BROKER_CHECK_SECONDS = env.int("RESOLVE_BROKER_CHECK_SECONDS", default=60)
+# Largest request body (bytes). The incident feed posts up to 5,000 incidents at once (about 1-2 KB
+# each as JSON): 16 MB leaves room. Bigger requests get 413 (config.middleware.RequestTooLargeMiddleware).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("RESOLVE_MAX_REQUEST_BYTES", default=16 * 1024 * 1024)
+# Largest incident CSV `manage.py import_incidents` reads (bytes); larger files are refused.
+RESOLVE_IMPORT_MAX_BYTES = env.int("RESOLVE_IMPORT_MAX_BYTES", default=64 * 1024 * 1024)
+# MoPI review of crime records (local policy; recording.mopi): years after finalisation/cancellation.
+# Keys: default, restricted, serious (rank <= serious_rank), or "category:<Home Office category>".
+RESOLVE_MOPI_REVIEW_YEARS = {"default": 6, "restricted": 10, "serious": 10, "serious_rank": 10}
+# The unrecorded-incident sweep commits this many incidents per transaction (qa.services.sweep).
+RESOLVE_SWEEP_CHUNK_SIZE = env.int("RESOLVE_SWEEP_CHUNK_SIZE", default=5000)
+# The nightly dip-test catches up at most this many missed days (broker or beat down), oldest first.
+RESOLVE_DIPTEST_CATCHUP_DAYS = env.int("RESOLVE_DIPTEST_CATCHUP_DAYS", default=7)
 # Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.
 RESOLVE_DIPTEST_SEED = env("RESOLVE_DIPTEST_SEED", default="resolve")
 RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = env.int("RESOLVE_DIPTEST_CRIMES_PER_CATEGORY", default=5)
@@ -79,6 +91,8 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # First: an oversized request is refused with 413 before anything reads its body.
+    "config.middleware.RequestTooLargeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

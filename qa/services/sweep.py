@@ -196,12 +196,13 @@ def _record_history(ids: list[int], *, reason: str, now: datetime) -> None:
 
 
 def sweep_unrecorded(
-    *, now: datetime | None = None, chunk_size: int = SWEEP_CHUNK_SIZE, max_chunks: int | None = None
+    *, now: datetime | None = None, chunk_size: int | None = None, max_chunks: int | None = None
 ) -> SweepResult:
     """Flag every crime-related incident with no crime number opened more than
     RESOLVE_SWEEP_GRACE_HOURS ago, and resolve open flags whose incident now has a crime number.
     Idempotent; commits per chunk; `max_chunks` stops early (the next run carries on)."""
     now = now or timezone.now()
+    chunk_size = chunk_size or int(getattr(settings, "RESOLVE_SWEEP_CHUNK_SIZE", SWEEP_CHUNK_SIZE))
     cutoff = rules.sweep_cutoff(now, settings.RESOLVE_SWEEP_GRACE_HOURS)
     chunks = 0
     flagged = closed = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -62,6 +63,7 @@ class ReclassificationApi(APIView):
     """GET: reclassification requests (?status=); for sergeants' review."""
 
     permission_classes = [CrimeStaff]
+    pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
 
     @extend_schema(responses=ClassificationChangeSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -99,6 +101,7 @@ class ReclassificationDecisionApi(APIView):
 
 class CancellationListApi(APIView):
     permission_classes = [CrimeStaff]
+    pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
 
     @extend_schema(responses=CancellationSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -147,6 +150,7 @@ class CancellationDecisionApi(APIView):
 
 class TransferListApi(APIView):
     permission_classes = [CrimeStaff]
+    pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
 
     @extend_schema(responses=TransferSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -289,6 +293,7 @@ class AppointmentListApi(APIView):
     """Appointments (?officer=username); restricted crimes' appointments only for those who may see them."""
 
     permission_classes = [CrimeStaff]
+    pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
 
     @extend_schema(responses=AppointmentSerializer(many=True))
     def get(self, request: Request) -> Response:

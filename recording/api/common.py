@@ -16,6 +16,7 @@ from recording import selectors
 from recording.models import (
     Crime,
 )
+from staffing.access_audit import purpose_from
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -38,7 +39,7 @@ def crime_for(request: Request, pk: int, *, purpose: str = "API view") -> Crime:
             record_type="recording.crime",
             record_id=crime.pk,
             label=crime.crime_number,
-            purpose=purpose,
+            purpose=purpose_from(request, purpose),
             path=request.path,
         )
     return crime

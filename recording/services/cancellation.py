@@ -15,7 +15,7 @@ from recording.models import (
     Crime,
 )
 from recording.permissions import is_ddm
-from recording.services.common import lock_crime, move_status
+from recording.services.common import lock_crime, move_status, set_review_on
 from staffing.models import User
 from staffing.services import allocation_finish
 
@@ -126,6 +126,7 @@ def cancellation_decide(
         crime.cancelled_under = request.criterion
         crime.cancelled_at = request.decided_at
         crime.next_victim_update_due = None
+        set_review_on(crime, request.decided_at)
         crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = f"Cancelled under {request.criterion.code}: {note}"  # type: ignore[attr-defined]
         crime.save(
@@ -134,6 +135,7 @@ def cancellation_decide(
                 "cancelled_under",
                 "cancelled_at",
                 "next_victim_update_due",
+                "review_on",
                 "updated_at",
             ]
         )

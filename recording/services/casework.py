@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
+from config.concurrency import save_with_version
 from config.exceptions import DomainError
 from config.permissions import Role
 from recording import lifecycle
@@ -76,8 +77,11 @@ def crime_update_assessment(
     solvability_reason: str | None = None,
     victim_view: str | None = None,
     victim_view_evidence: str | None = None,
+    version: int | None = None,
 ) -> Crime:
-    """THRIVE re-grading (R-THRIVE), vulnerability flags, solvability screening and the victim's view."""
+    """THRIVE re-grading (R-THRIVE), vulnerability flags, solvability screening and the victim's view.
+    With `version` (the version the editor loaded), a crime changed by someone else meanwhile is refused
+    (DomainError on "version") and nothing is saved; every saved edit bumps the version."""
     crime = lock_crime(crime)
     changed: list[str] = []
     values = {
@@ -107,5 +111,5 @@ def crime_update_assessment(
     crime.full_clean(exclude=["incidents"])
     crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = require_reason(reason)  # type: ignore[attr-defined]
-    crime.save(update_fields=[*changed, "updated_at"])
+    save_with_version(crime, expected_version=crime.version if version is None else version, fields=changed)
     return crime

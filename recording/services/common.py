@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone
+
 from config.exceptions import DomainError
 from config.permissions import Role
-from recording import lifecycle
+from recording import lifecycle, mopi
 from recording.models import (
     Crime,
 )
@@ -32,3 +37,14 @@ def move_status(crime: Crime, new: str) -> None:
     if error:
         raise DomainError(error, field="status")
     crime.status = new
+
+
+def set_review_on(crime: Crime, closed_at: datetime) -> None:
+    """MoPI: the date this finalised or cancelled crime is next reviewed for retention (local policy
+    RESOLVE_MOPI_REVIEW_YEARS, see recording.mopi). The caller saves `review_on`."""
+    group = mopi.OffenceGroup(
+        category=crime.offence.category,
+        restricted=crime.restricted or crime.offence.restricted,
+        seriousness_rank=crime.offence.seriousness_rank,
+    )
+    crime.review_on = mopi.review_on(group, timezone.localdate(closed_at), settings.RESOLVE_MOPI_REVIEW_YEARS)

@@ -11,7 +11,7 @@ from recording.models import (
     Crime,
     HomeOfficeOutcome,
 )
-from recording.services.common import lock_crime, require_reason
+from recording.services.common import lock_crime, require_reason, set_review_on
 from staffing.models import User
 from staffing.services import allocation_finish
 
@@ -62,6 +62,7 @@ def crime_finalise(*, crime: Crime, actor: User, outcome_code: str, reason: str)
     crime.outcome_at = timezone.now()
     crime.outcome_reason = reason
     crime.next_victim_update_due = None
+    set_review_on(crime, crime.outcome_at)
     crime._history_user = actor  # type: ignore[attr-defined]
     crime._change_reason = f"Finalised with outcome {outcome.code}: {reason}"  # type: ignore[attr-defined]
     crime.save(
@@ -71,6 +72,7 @@ def crime_finalise(*, crime: Crime, actor: User, outcome_code: str, reason: str)
             "outcome_at",
             "outcome_reason",
             "next_victim_update_due",
+            "review_on",
             "updated_at",
         ]
     )

@@ -338,7 +338,8 @@ def test_casework_forms_in_the_browser(reference_data: None, make_user: Any) -> 
         == 302
     )
     screened_without_reason = client.post(
-        f"{base}/assess/", {"solvability": "screened_in", "reason": "Screening", "grade": "priority"}
+        f"{base}/assess/",
+        {"solvability": "screened_in", "reason": "Screening", "grade": "priority", "version": "1"},
     )
     assert "Say why the crime was screened" in screened_without_reason.content.decode()
     assert (
@@ -352,6 +353,7 @@ def test_casework_forms_in_the_browser(reference_data: None, make_user: Any) -> 
                 "grade": "priority",
                 "victim_view": "supports",
                 "victim_view_evidence": "Phone call",
+                "version": "1",
             },
         ).status_code
         == 302

@@ -187,6 +187,7 @@ def crime_assess(request: HttpRequest, pk: int) -> HttpResponse:
         "solvability_reason": crime.solvability_reason,
         "victim_view": crime.victim_view,
         "victim_view_evidence": crime.victim_view_evidence,
+        "version": crime.version,
     }
 
     def done(data: dict[str, Any]) -> HttpResponse:

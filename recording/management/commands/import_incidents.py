@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from recording.models import ImportBatch
@@ -27,6 +28,12 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No such file: {path}")
+        size, limit = path.stat().st_size, int(settings.RESOLVE_IMPORT_MAX_BYTES)
+        if size > limit:
+            raise CommandError(
+                f"{path.name} is {size} bytes, over the limit of {limit} bytes (RESOLVE_IMPORT_MAX_BYTES). "
+                "Split it into smaller files. Nothing was imported."
+            )
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             header = set(reader.fieldnames or [])
