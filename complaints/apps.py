@@ -97,6 +97,12 @@ class ComplaintsConfig(AppConfig):
 
         return daily_figures(day)
 
+    def complaint_caseloads(self, day: Any) -> list[dict[str, Any]]:
+        """Open cases per advisor at the end of `day` (read by qa.compliance for the dashboard)."""
+        from complaints.selectors import complaint_caseloads
+
+        return complaint_caseloads(day)
+
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from complaints.demo import seed_complaints
 

@@ -375,3 +375,51 @@ def daily_figures(day: dt.date) -> dict[str, dict[str, int]]:
         overdue_updates=Count("id", filter=open_at_end & Q(next_update_due__lt=day)),
     )
     return {"complaints": {key: int(value or 0) for key, value in counts.items()}}
+
+
+# ---------------------------------------------------------------- performance figures (read by qa)
+def _day_bounds(day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) of a Europe/London day as aware datetimes."""
+    tz = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(day, dt.time.min, tzinfo=tz),
+        dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
+    )
+
+
+def _open_at(end: dt.datetime) -> Q:
+    return Q(closed_at__isnull=True) | Q(closed_at__gte=end)
+
+
+def complaint_caseloads(day: dt.date) -> list[dict[str, Any]]:
+    """Open cases per advisor at the end of `day`, with how many were overdue their update
+    (C-UPDATE-28D) and their initial contact (C-INITIAL-CONTACT). One grouped query."""
+    _, end = _day_bounds(day)
+    open_then = _open_at(end)
+    rows = (
+        ComplaintCase.objects.exclude(kind=ComplaintCase.Kind.COMPLIMENT)
+        .filter(open_then, received_at__lt=end)
+        .values("assigned_to__username", "assigned_to__first_name", "assigned_to__last_name")
+        .annotate(
+            open=Count("id"),
+            overdue_updates=Count("id", filter=Q(next_update_due__lt=day)),
+            initial_contact_overdue=Count(
+                "id",
+                filter=Q(initial_contact_due__lt=day)
+                & (Q(initial_contact_at__isnull=True) | Q(initial_contact_at__gte=end)),
+            ),
+        )
+        .order_by("-open", "assigned_to__last_name", "assigned_to__username")
+    )
+    out = []
+    for row in rows:
+        name = f"{row['assigned_to__first_name']} {row['assigned_to__last_name']}".strip()
+        out.append(
+            {
+                "advisor": name or row["assigned_to__username"] or "Unassigned",
+                "open": row["open"],
+                "overdue_updates": row["overdue_updates"],
+                "initial_contact_overdue": row["initial_contact_overdue"],
+            }
+        )
+    return out

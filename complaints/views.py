@@ -26,6 +26,7 @@ from complaints.models import Allegation, AppropriateAuthority, ComplaintCase, L
 from config.access import roles_required
 from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
+from config.listing import Column, list_page, safe_next
 from config.permissions import Role
 from staffing.access_audit import purpose_from
 from staffing.models import User
@@ -58,61 +59,100 @@ def complaints_case(view: View) -> View:
 
 
 def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
-    crumbs: list[dict[str, str | None]] = [{"label": "Complaints", "url": reverse("complaints:mine")}]
+    crumbs: list[dict[str, str | None]] = [
+        {"label": "Home", "url": reverse("home")},
+        {"label": "Complaints", "url": reverse("complaints:mine")},
+    ]
     crumbs.extend({"label": a, "url": b} for a, b in items)
     return crumbs
 
 
 # ---------------------------------------------------------------- lists
-@complaints_staff
-def case_mine(request: HttpRequest) -> HttpResponse:
-    cases = selectors.case_list_mine(user=_me(request))
+CASE_COLUMNS = [
+    Column("reference", "Reference", ("reference",)),
+    Column("complainant", "Complainant"),
+    Column("about", "About"),
+    Column("received", "Received", ("received_at",)),
+    Column("route", "Route", ("route",)),
+    Column("due", "Next update due", ("next_update_due", "received_at")),
+    Column("status", "Status"),
+]
+# The caseload adds a priority column: overdue first, then due within 7 days (selectors._priority_order).
+PRIORITY = Column("priority", "Priority", ("band", "next_update_due", "received_at"))
+
+
+def _case_list(
+    request: HttpRequest,
+    cases: Any,
+    *,
+    title: str,
+    crumb: str,
+    empty: str,
+    default_sort: str,
+    priority: bool = False,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    columns = [PRIORITY, *CASE_COLUMNS] if priority else CASE_COLUMNS
+    listing = list_page(request, cases, columns=columns, default_sort=default_sort, filter_keys=("q",))
     return render(
         request,
         "complaints/case_list.html",
         {
-            "cases": cases,
-            "title": "My cases",
+            "listing": listing,
+            "cases": listing.items,
+            "priority": priority,
+            "title": title,
             "today": timezone.localdate(),
-            "breadcrumbs": _crumbs(("My cases", None)),
-            "empty": "You have no open cases. New complaints you log or are given appear here.",
+            "breadcrumbs": _crumbs((crumb, None)),
+            "empty": empty,
+            **(extra or {}),
         },
     )
 
 
 @complaints_staff
-def case_overdue(request: HttpRequest) -> HttpResponse:
-    cases = selectors.case_list_overdue(user=_me(request))
-    return render(
+def case_mine(request: HttpRequest) -> HttpResponse:
+    """The advisor's caseload: overdue first, then due within 7 days, then the rest (C-UPDATE-28D,
+    C-INITIAL-CONTACT); any column can re-sort it."""
+    user = _me(request)
+    return _case_list(
         request,
-        "complaints/case_list.html",
-        {
-            "cases": cases,
-            "title": "Overdue updates and contacts",
-            "today": timezone.localdate(),
-            "breadcrumbs": _crumbs(("Overdue", None)),
-            "empty": "Nothing is overdue. Well done.",
-        },
+        selectors.case_list_mine(user=user),
+        title="My cases",
+        crumb="My cases",
+        empty="You have no open cases. New complaints you log or are given appear here.",
+        default_sort="priority",
+        priority=True,
+        extra={"counts": selectors.queue_counts(user=user)},
+    )
+
+
+@complaints_staff
+def case_overdue(request: HttpRequest) -> HttpResponse:
+    return _case_list(
+        request,
+        selectors.case_list_overdue(user=_me(request)),
+        title="Overdue updates and contacts",
+        crumb="Overdue",
+        empty="Nothing is overdue. Well done.",
+        default_sort="due",
     )
 
 
 @complaints_staff
 def case_search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "")
-    cases = selectors.case_search(user=_me(request), q=q)[:100]
-    return render(
+    return _case_list(
         request,
-        "complaints/case_list.html",
-        {
-            "cases": cases,
-            "title": "Search cases",
-            "q": q,
-            "search": True,
-            "today": timezone.localdate(),
-            "breadcrumbs": _crumbs(("Search", None)),
-            "empty": "No case matches. Search by complainant name, case reference (CO/2026/00042) "
-            "or officer name or collar number.",
-        },
+        selectors.case_search(user=_me(request), q=q),
+        title="Search cases",
+        crumb="Search",
+        empty=(
+            "No case matches. Search by complainant name, case reference (CO/2026/00042) or officer name "
+            "or collar number."
+        ),
+        default_sort="-received",
+        extra={"q": q, "search": True},
     )
 
 
@@ -209,6 +249,7 @@ def _render_case(
         "can_reassign": permissions.can_reassign(_me(request)),
         "today": timezone.localdate(),
         "breadcrumbs": _crumbs((case.reference, None)),
+        "back": safe_next(request, reverse("complaints:mine")),
         "bound_form": next(iter(bound), "") if bound else "",
     }
     return render(request, "complaints/case_detail.html", context, status=400 if bound else 200)

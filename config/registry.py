@@ -40,6 +40,25 @@ class Queue:
     order: int = 100
     extra: dict[str, Any] = field(default_factory=dict)
 
+    def age(self, now: datetime) -> str:
+        """How long the oldest item has waited, in words a sergeant reads at a glance."""
+        return age_text(self.oldest, now) if self.count else ""
+
+
+def age_text(since: datetime | None, now: datetime) -> str:
+    """'45 minutes', '3 hours 10 minutes', '2 days 4 hours', '3 weeks 2 days'; '' when unknown."""
+    if since is None:
+        return ""
+    minutes = max(int((now - since).total_seconds() // 60), 0)
+    if minutes < 1:
+        return "under a minute"
+    weeks, rest = divmod(minutes, 7 * 24 * 60)
+    days, rest = divmod(rest, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [(weeks, "week"), (days, "day"), (hours, "hour"), (mins, "minute")]
+    shown = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in parts if n]
+    return " ".join(shown[:2])
+
 
 def nav_for(user: Any) -> list[dict[str, str]]:
     role = getattr(user, "role", None)

@@ -7,6 +7,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from config.access import public, roles_required
@@ -18,10 +19,19 @@ from config.registry import queues_for
 
 @roles_required(*Role.ALL)
 def home(request: HttpRequest) -> HttpResponse:
-    """The user's home for their role: the work queues their apps contribute."""
+    """The user's home for their role: every queue their apps contribute, with its count and the age
+    of its oldest item. htmx asks for the queue partial every 60 seconds to refresh the counts."""
+    now = timezone.now()
     queues = queues_for(request.user)
+    rows = [{"queue": q, "age": q.age(now)} for q in queues]
+    context = {
+        "queues": queues,
+        "rows": rows,
+        "waiting": sum(q.count for q in queues),
+        "refreshed_at": now,
+    }
     template = "partials/_queues.html" if getattr(request, "htmx", False) else "home.html"
-    return render(request, template, {"queues": queues})
+    return render(request, template, context)
 
 
 @public

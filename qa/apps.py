@@ -22,6 +22,7 @@ class QaConfig(AppConfig):
         ),
         NavItem("Rape review", "qa:rape-review-list", frozenset(Role.SUPERVISORS), order=46),
         NavItem("Daily performance", "qa:daily", frozenset(Role.SUPERVISORS), order=48),
+        NavItem("Dashboard", "qa:dashboard", frozenset(Role.SUPERVISORS), order=49),
     ]
 
     def ready(self) -> None:

@@ -78,6 +78,17 @@ def complaint_figures(day: date) -> dict[str, Any]:
     return figures
 
 
+def complaint_caseloads(day: date) -> list[dict[str, Any]]:
+    """Open complaint cases per advisor at the end of `day`, from any app whose AppConfig defines
+    `complaint_caseloads(day) -> list[dict]` (advisor, open, overdue_updates, initial_contact_overdue)."""
+    rows: list[dict[str, Any]] = []
+    for config in apps.get_app_configs():
+        hook = getattr(config, "complaint_caseloads", None)
+        if hook is not None and config.name != "qa":
+            rows.extend(hook(day))
+    return rows
+
+
 @replica_reads()
 def daily_figures(day: date, *, now: datetime | None = None) -> dict[str, Any]:
     """The contract's daily performance figures for `day` (Europe/London). Read from the read replica when

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from qa.models import RapeReview
+from qa.models import RapeReview, UnrecordedFlag
 from recording.models import NsirCode
 from staffing.models import User
 
@@ -42,6 +42,18 @@ class FlagAssignForm(AccessibleForm):
         max_length=300,
         help_text="Needed when they are off shift, lack valid training or are at capacity.",
     )
+
+
+class FlagFilterForm(AccessibleForm):
+    status = forms.ChoiceField(
+        label="Status", choices=UnrecordedFlag.Status.choices, required=False, initial="open"
+    )
+    assigned = forms.ChoiceField(
+        label="Assignment",
+        choices=[("", "Anyone or no one"), ("no", "Unassigned"), ("yes", "Assigned")],
+        required=False,
+    )
+    q = forms.CharField(label="Incident reference", required=False, max_length=40)
 
 
 class FlagResolveForm(AccessibleForm):

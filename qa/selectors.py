@@ -10,11 +10,16 @@ from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
 from staffing.models import Allocation, User
 
 
-def flag_list(*, status: str | None = None) -> QuerySet[UnrecordedFlag]:
-    """Flags oldest incident first (the sergeant's queue order)."""
+def flag_list(*, status: str | None = None, assigned: str = "", q: str = "") -> QuerySet[UnrecordedFlag]:
+    """Flags oldest incident first (the sergeant's queue order). `assigned`: "yes", "no" or "" (any);
+    `q`: part of the incident reference."""
     flags = UnrecordedFlag.objects.select_related("incident__nsir_code", "assigned_to", "closing_nsir_code")
     if status:
         flags = flags.filter(status=status)
+    if assigned in {"yes", "no"}:
+        flags = flags.filter(assigned_to__isnull=assigned == "no")
+    if q.strip():
+        flags = flags.filter(incident__reference__icontains=q.strip())
     # incident_opened_at is the incident's opened_at copied by the sweep: indexed (qa_flag_queue_idx), so a
     # page of the queue reads 50 index entries instead of joining and sorting every open flag.
     return flags.order_by("incident_opened_at", "id")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qa import views
+from qa import dashboard_views, views
 
 app_name = "qa"
 urlpatterns = [
@@ -20,4 +20,5 @@ urlpatterns = [
     path("rape-review/", views.rape_review_list, name="rape-review-list"),
     path("rape-review/<int:pk>/", views.rape_review_detail, name="rape-review-detail"),
     path("daily/", views.daily_performance, name="daily"),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
 ]

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from config.access import roles_required
 from config.exceptions import DomainError
+from config.listing import Column, list_page, safe_next, with_next
 from config.permissions import Role, user_has_role
 from qa import compliance, forms, rules, selectors
 from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
@@ -78,22 +79,42 @@ def to_allocate(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- unrecorded incidents
+FLAG_COLUMNS = [
+    Column("incident", "Incident", ("incident__reference",)),
+    Column("nsir", "NSIR code", ("incident__nsir_code__code", "incident_opened_at")),
+    # the flag's indexed copy of the incident's opened_at (qa_flag_queue_idx): the default order uses it
+    Column("opened", "Opened", ("incident_opened_at",)),
+    Column("hours", "Hours open", numeric=True),
+    Column("flagged", "Flagged", ("flagged_at",)),
+    Column("assigned", "Assigned to", ("assigned_to__last_name", "assigned_to__first_name")),
+    Column("status", "Status"),
+]
+
+
 @supervisors
 def flag_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", UnrecordedFlag.Status.OPEN)
-    if status not in UnrecordedFlag.Status.values:
-        status = UnrecordedFlag.Status.OPEN
-    page = Paginator(selectors.flag_list(status=status), 50).get_page(request.GET.get("page"))
+    """The sergeant's queue: filter by status, assignment and reference; sort by any dated column;
+    oldest incident first by default (config.listing)."""
+    form = forms.FlagFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    status = filters.get("status") or UnrecordedFlag.Status.OPEN
+    flags = selectors.flag_list(status=status, assigned=filters.get("assigned", ""), q=filters.get("q", ""))
+    listing = list_page(
+        request, flags, columns=FLAG_COLUMNS, default_sort="opened", filter_keys=("assigned", "q")
+    )
     now = timezone.now()
-    rows = [(flag, rules.hours_open(flag.incident.opened_at, flag.closed_at or now)) for flag in page]
+    rows = [
+        (flag, rules.hours_open(flag.incident.opened_at, flag.closed_at or now)) for flag in listing.items
+    ]
     return render(
         request,
         "qa/flag_list.html",
         {
-            "page": page,
+            "listing": listing,
             "rows": rows,
             "status": status,
-            "statuses": UnrecordedFlag.Status.choices,
+            "filter_form": form,
+            "clear_url": reverse("qa:flag-list"),
             "breadcrumbs": crumbs(("Home", reverse("home")), ("Unrecorded incidents", None)),
         },
     )
@@ -112,11 +133,13 @@ def _flag_page(
 ) -> HttpResponse:
     context_forms = {name: bound.get(name) or form_class() for name, form_class in FLAG_FORMS.items()}
     history = flag.history.select_related("history_user").order_by("-history_date")[:20]
+    back = safe_next(request, reverse("qa:flag-list"))
     return render(
         request,
         "qa/flag_detail.html",
         {
             "flag": flag,
+            "back": back,
             "incident": flag.incident,
             "allocate_url": qa_allocation.page_url(flag),
             "hours_open": rules.hours_open(flag.incident.opened_at, flag.closed_at or timezone.now()),
@@ -125,7 +148,7 @@ def _flag_page(
             "history": history,
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
-                ("Unrecorded incidents", reverse("qa:flag-list")),
+                ("Unrecorded incidents", back),
                 (flag.incident.reference, None),
             ),
         },
@@ -172,7 +195,9 @@ def flag_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             action
         ]
         messages.success(request, f"Flag on {flag.incident.reference} {done}.")
-        return redirect("qa:flag-detail", pk=flag.pk)
+        detail = reverse("qa:flag-detail", args=[flag.pk])
+        back = safe_next(request, "")
+        return redirect(with_next(detail, back) if back else detail)
     flag.refresh_from_db()
     return _flag_page(request, flag, {action: form}, status=400)
 
@@ -279,15 +304,32 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- amendments
+AMENDMENT_COLUMNS = [
+    Column("record", "Record", ("finding__sample__label",)),
+    Column("error", "Error", ("finding__error_type", "due_on")),
+    Column("owner", "Owner", ("owner__last_name", "owner__first_name", "due_on")),
+    Column("due", "Due", ("due_on",)),
+    Column("status", "Status", ("status", "due_on")),
+    Column("action", "Action"),
+]
+
+
 @roles_required(Role.INVESTIGATOR, *Role.SUPERVISORS)
 def amendment_list(request: HttpRequest) -> HttpResponse:
-    amendments = selectors.amendment_list(user=actor_of(request))
-    page = Paginator(amendments, 50).get_page(request.GET.get("page"))
+    """Amendments to put right, the one due soonest first (R-DIP-TEST); any dated column re-sorts."""
+    listing = list_page(
+        request,
+        selectors.amendment_list(user=actor_of(request)),
+        columns=AMENDMENT_COLUMNS,
+        default_sort="due",
+    )
     return render(
         request,
         "qa/amendment_list.html",
         {
-            "page": page,
+            "listing": listing,
+            "page": listing.page,
+            "today": timezone.localdate(),
             "fix_form": forms.AmendmentFixForm(),
             "is_supervisor": user_has_role(request.user, Role.SUPERVISORS),
             "breadcrumbs": crumbs(("Home", reverse("home")), ("Amendments", None)),
@@ -337,10 +379,30 @@ def amendment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- rape review (restricted)
+RAPE_COLUMNS = [
+    Column("record", "Record", ("label",)),
+    Column("type", "Type"),
+    Column("day", "Day", ("review_date", "queued_at")),
+    Column("queued", "Queued", ("queued_at",)),
+]
+RAPE_REVIEWED_COLUMNS = [
+    *RAPE_COLUMNS,
+    Column("reviewed", "Reviewed", ("reviewed_at",)),
+    Column("decision", "Decision", ("decision",)),
+    Column("advice", "Advice to"),
+]
+
+
 @supervisors
 def rape_review_list(request: HttpRequest) -> HttpResponse:
     reviewed = request.GET.get("reviewed") == "1"
-    page = Paginator(selectors.rape_review_queue(reviewed=reviewed), 50).get_page(request.GET.get("page"))
+    listing = list_page(
+        request,
+        selectors.rape_review_queue(reviewed=reviewed),
+        columns=RAPE_REVIEWED_COLUMNS if reviewed else RAPE_COLUMNS,
+        default_sort="-reviewed" if reviewed else "queued",
+    )
+    page = listing.page
     access_log_record(
         user=actor_of(request),
         record_type="qa.RapeReview",
@@ -353,6 +415,7 @@ def rape_review_list(request: HttpRequest) -> HttpResponse:
         request,
         "qa/rape_review_list.html",
         {
+            "listing": listing,
             "page": page,
             "reviewed": reviewed,
             "breadcrumbs": crumbs(("Home", reverse("home")), ("Rape review", None)),
@@ -373,6 +436,7 @@ def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         purpose="Daily rape review (R-RAPE-RECORD)",
         path=request.path,
     )
+    back = safe_next(request, reverse("qa:rape-review-list"))
     form = forms.RapeReviewForm(request.POST or None, initial={"victim_age": review.victim_age})
     refusal = "" if review.reviewed_at else rape_services.rape_review_refusal(actor_of(request))
     if request.method == "POST" and refusal:
@@ -390,18 +454,19 @@ def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     ):
         messages.success(request, f"{review.label} marked reviewed.")
-        return redirect("qa:rape-review-list")
+        return redirect(back)
     return render(
         request,
         "qa/rape_review_detail.html",
         {
             "review": review,
+            "back": back,
             "form": form,
             "suggested_team": RapeReview.AdviceTeam(rules.abuse_team_for(review.victim_age)).label,
             "refusal": refusal,
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
-                ("Rape review", reverse("qa:rape-review-list")),
+                ("Rape review", back),
                 (review.label, None),
             ),
         },

@@ -22,6 +22,8 @@ ALLOWED_HOSTS: list[str] = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "loca
 TIME_ZONE = "Europe/London"
 USE_TZ = True
 LANGUAGE_CODE = "en-gb"
+# ISO first in DATE_INPUT_FORMATS so <input type="date"> shows its value (config/formats/en_GB).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = False
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

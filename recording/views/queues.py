@@ -6,12 +6,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from config.listing import Column, list_page, safe_next
 from config.permissions import Role
 from recording import forms, selectors
 from recording.models import (
@@ -32,6 +32,45 @@ from recording.views.common import (
 )
 
 # ---------------------------------------------------------------- sergeants' queues
+# Sortable columns (config.listing): oldest request first by default; decisions return to the same page.
+RECLASSIFY_COLUMNS = [
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("from", "From", ("from_offence__code", "proposed_at")),
+    Column("to", "To", ("to_offence__code", "proposed_at")),
+    Column("reason", "Reason"),
+    Column("proposed", "Proposed", ("proposed_at",)),
+    Column("status", "Status", ("status", "proposed_at")),
+    Column("action", "Action"),
+]
+TRANSFER_COLUMNS = [
+    Column("direction", "Direction", ("direction", "requested_at")),
+    Column("force", "Force", ("force__code", "requested_at")),
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("reference", "Their reference", ("their_reference",)),
+    Column("reason", "Reason / summary"),
+    Column("requested", "Requested", ("requested_at",)),
+    Column("status", "Status", ("status", "requested_at")),
+    Column("action", "Action"),
+]
+CANCEL_COLUMNS = [
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("offence", "Offence", ("crime__offence__code", "requested_at")),
+    Column("criterion", "Criterion", ("criterion__code", "requested_at")),
+    Column("evidence", "Evidence"),
+    Column("requested", "Requested", ("requested_at",)),
+    Column("status", "Status", ("status", "requested_at")),
+    Column("action", "Action"),
+]
+TRANSFER_COLUMNS = [
+    Column("direction", "Direction", ("direction", "requested_at")),
+    Column("force", "Force", ("force__code", "requested_at")),
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("reference", "Their reference", ("their_reference",)),
+    Column("reason", "Reason / summary"),
+    Column("requested", "Requested", ("requested_at",)),
+    Column("status", "Status", ("status", "requested_at")),
+    Column("action", "Action"),
+]
 
 
 @crime_staff
@@ -41,12 +80,13 @@ def reclassification_list(request: HttpRequest) -> HttpResponse:
         status=status if status in ClassificationChange.Status.values else ""
     )
     qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    listing = list_page(request, qs, columns=RECLASSIFY_COLUMNS, default_sort="proposed", per_page=PAGE_SIZE)
     return render(
         request,
         "recording/reclassification_list.html",
         {
-            "page": page,
+            "listing": listing,
+            "page": listing.page,
             "status": status,
             "statuses": ClassificationChange.Status.choices[1:],
             "breadcrumbs": crumbs(("Reclassifications", None)),
@@ -60,22 +100,21 @@ def reclassification_decide(request: HttpRequest, pk: int) -> HttpResponse:
         ClassificationChange.objects.select_related("crime", "from_offence", "to_offence"), pk=pk
     )
     crime = crime_for_view(request, change.crime_id, "Reclassification decision")
+    back = safe_next(request, reverse("recording:reclassification-list"))
 
     def done(data: dict[str, Any]) -> HttpResponse:
         reclassification.reclassification_decide(
             change=change, actor=request_user(request), approve=data["approve"], note=data["note"]
         )
         messages.success(request, "Decision recorded.")
-        return redirect("recording:reclassification-list")
+        return redirect(back)
 
     return form_page(
         request,
         forms.DecideForm(request.POST or None),
         title=f"Reclassify {crime.crime_number}: {change.from_offence} → {change.to_offence}?",
         intro=f"Reason given: {change.reason}",
-        breadcrumbs=crumbs(
-            ("Reclassifications", reverse("recording:reclassification-list")), ("Decide", None)
-        ),
+        breadcrumbs=crumbs(("Reclassifications", back), ("Decide", None)),
         submit="Record decision",
         on_valid=done,
     )
@@ -86,12 +125,13 @@ def cancellation_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
     qs = selectors.cancellation_list(status=status if status in CancellationRequest.Status.values else "")
     qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    listing = list_page(request, qs, columns=CANCEL_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
     return render(
         request,
         "recording/cancellation_list.html",
         {
-            "page": page,
+            "listing": listing,
+            "page": listing.page,
             "status": status,
             "statuses": CancellationRequest.Status.choices,
             "can_decide": is_ddm(request.user) or request_user(request).role in Role.SUPERVISORS,
@@ -107,6 +147,7 @@ def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
     refusal = cancellation.cancellation_refusal(request=req, actor=request_user(request))
     if refusal and req.status == CancellationRequest.Status.PENDING:
         raise PermissionDenied(refusal)
+    back = safe_next(request, reverse("recording:cancellation-list"))
 
     def done(data: dict[str, Any]) -> HttpResponse:
         cancellation.cancellation_decide(
@@ -117,7 +158,7 @@ def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
             victim_informed=data["victim_informed"],
         )
         messages.success(request, "Decision recorded.")
-        return redirect("recording:cancellation-list")
+        return redirect(back)
 
     return form_page(
         request,
@@ -126,7 +167,7 @@ def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         intro=f"Evidence: {req.evidence}"
         + (f" — AVI: {req.avi}" if req.avi else "")
         + (f" — duplicate of {req.duplicate_of}" if req.duplicate_of else ""),
-        breadcrumbs=crumbs(("Cancellations", reverse("recording:cancellation-list")), ("Decide", None)),
+        breadcrumbs=crumbs(("Cancellations", back), ("Decide", None)),
         submit="Record decision",
         on_valid=done,
     )
@@ -137,12 +178,13 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
     qs = selectors.transfer_list(status=status if status in CrimeTransfer.Status.values else "")
     qs = qs.filter(Q(crime__isnull=True) | Q(crime__in=selectors.crime_visible(user=request_user(request))))
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    listing = list_page(request, qs, columns=TRANSFER_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
     return render(
         request,
         "recording/transfer_list.html",
         {
-            "page": page,
+            "listing": listing,
+            "page": listing.page,
             "status": status,
             "statuses": CrimeTransfer.Status.choices,
             "is_supervisor": request_user(request).role in Role.SUPERVISORS,
@@ -182,6 +224,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(CrimeTransfer.objects.select_related("crime", "force"), pk=pk)
     if transfer.crime_id:
         crime_for_view(request, transfer.crime_id, "Transfer decision")
+    back = safe_next(request, reverse("recording:transfer-list"))
 
     def done(data: dict[str, Any]) -> HttpResponse:
         transfers.transfer_decide(
@@ -192,7 +235,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
             note=data["note"],
         )
         messages.success(request, "Transfer decision recorded.")
-        return redirect("recording:transfer-list")
+        return redirect(back)
 
     what = transfer.crime.crime_number if transfer.crime else transfer.their_reference
     direction = "to" if transfer.direction == CrimeTransfer.Direction.OUTGOING else "from"
@@ -200,7 +243,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         forms.TransferDecideForm(request.POST or None),
         title=f"Transfer of {what} {direction} {transfer.force}",
-        breadcrumbs=crumbs(("Transfers", reverse("recording:transfer-list")), ("Decide", None)),
+        breadcrumbs=crumbs(("Transfers", back), ("Decide", None)),
         submit="Record decision",
         on_valid=done,
     )

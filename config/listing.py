@@ -1,0 +1,143 @@
+"""The list-page pattern every work queue uses: a GET filter form, sortable column headers that are
+plain links, pagination that keeps the query string, and "back to list" via a checked `?next=`.
+
+A view builds a `ListPage` from a queryset it already filtered (the selector loads related rows, so
+the page costs a count query and a page query, never a query per row) and renders it with
+`templates/partials/_list_head.html` and `templates/partials/_pagination.html`. Item links carry
+`?next=<this page's path and query>`; the item's screen sends the user back there with `safe_next()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from django.core.paginator import Page, Paginator
+from django.db.models import F, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils.http import url_has_allowed_host_and_scheme
+
+PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of a list: `order_by` is the queryset ordering it sorts by (None: not sortable)."""
+
+    key: str
+    label: str
+    order_by: tuple[str, ...] | None = None
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    key: str
+    label: str
+    url: str | None
+    aria_sort: str | None
+    numeric: bool
+    direction: str  # what following the link does, for screen readers: "ascending"/"descending"
+
+
+@dataclass(frozen=True)
+class ListPage:
+    page: Page[Any]
+    headings: list[Heading]
+    sort: str
+    next: str
+    total: int
+
+    filtered: bool = False
+
+    @property
+    def items(self) -> list[Any]:
+        return list(self.page.object_list)
+
+
+def _with(query: QueryDict, **changes: str | None) -> str:
+    params = query.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _ordering(order_by: Sequence[str], descending: bool) -> list[Any]:
+    out: list[Any] = []
+    for name in order_by:
+        if name.startswith("-"):
+            name, desc = name[1:], not descending
+        else:
+            desc = descending
+        # Empty values last in both directions, so "oldest first" never starts with blanks.
+        out.append(F(name).desc(nulls_last=True) if desc else F(name).asc(nulls_last=True))
+    return out
+
+
+def list_page(
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    *,
+    columns: Sequence[Column],
+    default_sort: str,
+    per_page: int = PER_PAGE,
+    filter_keys: Sequence[str] = (),
+) -> ListPage:
+    """Sort by `?sort=key` / `?sort=-key` (unknown keys fall back to `default_sort`), then paginate
+    by `?page=` (out of range: the nearest page). The primary key is the final tie-breaker, so the
+    pages never overlap."""
+    query = request.GET
+    by_key = {c.key: c for c in columns if c.order_by}
+    requested = query.get("sort", default_sort)
+    key = requested.lstrip("-")
+    if key not in by_key:
+        requested, key = default_sort, default_sort.lstrip("-")
+    descending = requested.startswith("-")
+    column = by_key[key]
+    assert column.order_by is not None
+    ordered = queryset.order_by(*_ordering(column.order_by, descending), "pk")
+    page = Paginator(ordered, per_page).get_page(query.get("page"))
+    headings = []
+    for c in columns:
+        if not c.order_by:
+            headings.append(Heading(c.key, c.label, None, None, c.numeric, ""))
+            continue
+        current = c.key == key
+        next_desc = current and not descending
+        aria = ("descending" if descending else "ascending") if current else None
+        url = _with(query, sort=("-" if next_desc else "") + c.key, page=None)
+        headings.append(
+            Heading(c.key, c.label, url, aria, c.numeric, "descending" if next_desc else "ascending")
+        )
+    here = request.get_full_path()
+    filtered = any(query.get(k) for k in filter_keys)
+    return ListPage(
+        page=page,
+        headings=headings,
+        sort=requested,
+        next=quote(here, safe=""),
+        total=page.paginator.count,
+        filtered=filtered,
+    )
+
+
+def safe_next(request: HttpRequest, fallback: str) -> str:
+    """The `next` parameter (GET or POST) when it is a path on this site, else `fallback`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def with_next(url: str, next_path: str) -> str:
+    """`url` with `next=` appended (for redirects that should keep the way back)."""
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}{urlencode({'next': next_path})}"
