@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from config.exceptions import DomainError
 from recording import selectors
@@ -140,7 +141,7 @@ def test_the_allocation_screen_makes_the_assignee_the_crimes_owner(
     detail = client.get(reverse("recording:crime-detail", args=[crime.pk])).content.decode()
     assert url.replace("&", "&amp;") in detail
     screen = client.get(url).content.decode()
-    assert "Recording decisions" in screen and investigator.get_full_name() in screen
+    assert "Recording decisions" in screen and escape(investigator.get_full_name()) in screen
     assert client.post(url, {"action": "assign", "assignee": "", "reason": ""}).status_code == 302
     crime.refresh_from_db()
     assert (crime.owner, crime.status, crime.team) == (investigator, "allocated", team)
