@@ -24,8 +24,9 @@ class Migration(migrations.Migration):
             field=models.DateTimeField(blank=True, editable=False, help_text="The incident's opened_at when flagged: the queue's sort key, indexed with the status.", null=True),
         ),
         migrations.RunSQL(
-            "UPDATE qa_unrecordedflag f SET incident_opened_at = i.opened_at FROM recording_incident i"
-            " WHERE i.id = f.incident_id AND f.incident_opened_at IS NULL",
+            # A correlated subquery, not UPDATE ... FROM with aliases: the same SQL runs on SQLite (make demo).
+            "UPDATE qa_unrecordedflag SET incident_opened_at = (SELECT i.opened_at FROM recording_incident i"
+            " WHERE i.id = qa_unrecordedflag.incident_id) WHERE incident_opened_at IS NULL",
             reverse_sql=migrations.RunSQL.noop,
         ),
         migrations.AddIndex(
