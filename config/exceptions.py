@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import psycopg2
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import DatabaseError, InterfaceError, OperationalError
 from rest_framework import status
@@ -41,7 +42,9 @@ def django_validation_error_as_dict(exc: DjangoValidationError) -> dict[str, lis
 def is_database_unavailable(exc: BaseException) -> bool:
     """True when `exc` means PostgreSQL could not be reached or dropped the connection (a restart, a
     failover), as opposed to a bug or bad data: the request can simply be retried shortly."""
-    return isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError
+    # Raw driver errors count too: COPY runs on the driver's own cursor, which Django does not wrap.
+    unavailable = (OperationalError, InterfaceError, psycopg2.OperationalError, psycopg2.InterfaceError)
+    return isinstance(exc, unavailable) or type(exc) is DatabaseError
 
 
 DATABASE_RETRY_AFTER_SECONDS = 5
