@@ -117,9 +117,7 @@ def test_allocating_on_the_staffing_screen_sets_the_flags_assignee(
     assert f'href="{url.replace("&", "&amp;")}"' in detail
     screen = client.get(url)
     # The name is HTML-escaped on the page (a Faker name can be "O'Brien").
-    assert (
-        screen.status_code == 200 and escape(investigator.get_full_name()) in screen.content.decode()
-    )
+    assert screen.status_code == 200 and escape(investigator.get_full_name()) in screen.content.decode()
     accepted = client.post(url, {"action": "assign", "assignee": "", "reason": ""})
     assert accepted.status_code == 302
     flag.refresh_from_db()
