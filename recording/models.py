@@ -438,9 +438,6 @@ class CancellationRequest(models.Model):
 
     class Meta:
         ordering = ["requested_at", "id"]
-        permissions = [
-            ("approve_cancellation", "May approve crime cancellations (designated decision maker)")
-        ]
         indexes = [models.Index(fields=["status", "requested_at"], name="cancel_status_idx")]
         constraints = [
             models.UniqueConstraint(
