@@ -16,6 +16,7 @@ Only codes from the reference tables (loaded by `load_reference`) are used."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 import random
@@ -439,6 +440,51 @@ def build_all(*, incidents: int, crimes: int, complaints: int) -> Built:
     }
     return Built(
         incidents=incidents, crimes=made, complaints=complaints, now=now, people=people, sessions=sessions
+    )
+
+
+def remember(database: str, built: Built) -> None:
+    """Keep what `--reuse` needs to measure this data again (its counts and its "now") on the database."""
+    facts: dict[str, Any] = {
+        "incidents": built.incidents,
+        "crimes": built.crimes,
+        "complaints": built.complaints,
+        "now": built.now.isoformat(),
+    }
+    with connection.cursor() as cursor:
+        name = connection.ops.quote_name(database)
+        cursor.execute(f"COMMENT ON DATABASE {name} IS %s", [json.dumps(facts)])
+
+
+def reuse(database: str) -> Built:
+    """The Built of an earlier run on `database`, with fresh sessions."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [database]
+        )
+        row = cursor.fetchone()
+    if not row or not row[0]:
+        raise SystemExit(f"database {database} holds no benchmark data: run without --reuse first")
+    facts = json.loads(row[0])
+    users = User.objects.filter(username__startswith="bench_").order_by("username")
+    by_role: dict[str, list[User]] = {}
+    for user in users:
+        by_role.setdefault(user.role, []).append(user)
+    people = People(
+        admin=by_role[User.Role.ADMIN][0],
+        manager=by_role[User.Role.MANAGER][0],
+        sergeants=by_role[User.Role.SERGEANT],
+        investigators=by_role[User.Role.INVESTIGATOR],
+        recorders=by_role[User.Role.RECORDER],
+        advisors=by_role[User.Role.ADVISOR],
+    )
+    return Built(
+        incidents=facts["incidents"],
+        crimes=facts["crimes"],
+        complaints=facts["complaints"],
+        now=dt.datetime.fromisoformat(facts["now"]),
+        people=people,
+        sessions={"sergeant": sessions_for(people.sergeants), "advisor": sessions_for(people.advisors)},
     )
 
 

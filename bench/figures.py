@@ -410,7 +410,13 @@ def _http_figure(
 
 
 def measure_http(
-    built: data.Built, *, repeat: int, small: bool, tmp: Path, env: dict[str, str]
+    built: data.Built,
+    *,
+    repeat: int,
+    small: bool,
+    tmp: Path,
+    env: dict[str, str],
+    only: set[str] | None = None,
 ) -> list[Figure]:
     people = built.people
     sergeant_token = Token.objects.get_or_create(user=people.sergeants[0])[0].key
@@ -420,62 +426,41 @@ def measure_http(
     day = (built.now - dt.timedelta(days=1)).date().isoformat()
     sergeant_cookies = [f"sessionid={k}" for k in built.sessions["sergeant"]]
     advisor_cookies = [f"sessionid={k}" for k in built.sessions["advisor"]]
-    figures: list[Figure] = []
+    api = {"threads": 1, "requests": api_requests}
+    pages = {"threads": 20, "requests": page_requests, "think": PAGE_THINK_S}
+    specs: list[tuple[Figure, dict[str, Any]]] = [
+        (
+            Figure("dashboard_daily_p95_ms", "Daily dashboard API", "ms", "max", 50),
+            {"path": f"/api/v1/dashboard/daily/?date={day}", "token": sergeant_token, **api},
+        ),
+        (
+            Figure("sergeant_queue_p95_ms", "Sergeant's unrecorded-incident queue page", "ms", "max", 150),
+            {"path": SERGEANT_QUEUE_PATH, "cookies": sergeant_cookies, **pages},
+        ),
+        (
+            Figure("advisor_caseload_p95_ms", "Advisor's caseload page", "ms", "max", 150),
+            {"path": "/complaints/", "cookies": advisor_cookies, **pages},
+        ),
+        (
+            Figure("recording_decision_p95_ms", "Recording decision API", "ms", "max", 20),
+            {
+                "path": "/api/v1/recording/decisions/",
+                "token": sergeant_token,
+                "body": DECISION_BODY,
+                **api,
+            },
+        ),
+        (
+            Figure("complaint_triage_p95_ms", "Complaint triage API", "ms", "max", 20),
+            {"path": "/api/v1/complaints/triage/", "token": advisor_token, "body": TRIAGE_BODY, **api},
+        ),
+    ]
     with Server(env) as server:
-        api = {"server": server, "repeat": repeat, "threads": 1, "requests": api_requests, "tmp": tmp}
-        pages = {
-            "server": server,
-            "repeat": repeat,
-            "threads": 20,
-            "requests": page_requests,
-            "tmp": tmp,
-            "think": PAGE_THINK_S,
-        }
-        figures.append(
-            _http_figure(
-                Figure("dashboard_daily_p95_ms", "Daily dashboard API", "ms", "max", 50),
-                path=f"/api/v1/dashboard/daily/?date={day}",
-                token=sergeant_token,
-                **api,  # type: ignore[arg-type]
-            )
-        )
-        figures.append(
-            _http_figure(
-                Figure(
-                    "sergeant_queue_p95_ms", "Sergeant's unrecorded-incident queue page", "ms", "max", 150
-                ),
-                path=SERGEANT_QUEUE_PATH,
-                cookies=sergeant_cookies,
-                **pages,  # type: ignore[arg-type]
-            )
-        )
-        figures.append(
-            _http_figure(
-                Figure("advisor_caseload_p95_ms", "Advisor's caseload page", "ms", "max", 150),
-                path="/complaints/",
-                cookies=advisor_cookies,
-                **pages,  # type: ignore[arg-type]
-            )
-        )
-        figures.append(
-            _http_figure(
-                Figure("recording_decision_p95_ms", "Recording decision API", "ms", "max", 20),
-                path="/api/v1/recording/decisions/",
-                token=sergeant_token,
-                body=DECISION_BODY,
-                **api,  # type: ignore[arg-type]
-            )
-        )
-        figures.append(
-            _http_figure(
-                Figure("complaint_triage_p95_ms", "Complaint triage API", "ms", "max", 20),
-                path="/api/v1/complaints/triage/",
-                token=advisor_token,
-                body=TRIAGE_BODY,
-                **api,  # type: ignore[arg-type]
-            )
-        )
-    return figures
+        return [
+            _http_figure(figure, server=server, repeat=repeat, tmp=tmp, **options)
+            for figure, options in specs
+            if only is None or figure.key in only
+        ]
 
 
 SERGEANT_QUEUE_PATH = "/qa/unrecorded/"
@@ -483,6 +468,13 @@ SERGEANT_QUEUE_PATH = "/qa/unrecorded/"
 # shift. Back-to-back requests (no think time) measure saturation, not a user's wait.
 PAGE_THINK_S = 1.0
 
+HTTP_KEYS = (
+    "dashboard_daily_p95_ms",
+    "sergeant_queue_p95_ms",
+    "advisor_caseload_p95_ms",
+    "recording_decision_p95_ms",
+    "complaint_triage_p95_ms",
+)
 FIGURE_KEYS = [
     "import_rows_per_s",
     "feed_api_rows_per_s",
@@ -503,20 +495,38 @@ def _step(name: str, fn: Callable[[], Any]) -> Any:
     return fn()
 
 
-def measure_all(built: data.Built, *, repeat: int, small: bool, out: Path) -> list[Figure]:
+def measure_all(
+    built: data.Built, *, repeat: int, small: bool, out: Path, only: list[str] | None = None
+) -> list[Figure]:
+    """Every figure, or those whose keys are in `only` (a group is measured when any of its keys is)."""
+    wanted = set(only or FIGURE_KEYS)
+
+    def want(*keys: str) -> bool:
+        return bool(wanted & set(keys))
+
     env = dict(os.environ)
     admin_token = Token.objects.get_or_create(user=built.people.admin)[0].key
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="resolve-bench-") as tmp_name:
         tmp = Path(tmp_name)
-        figures.append(_step("import", lambda: measure_import(built, repeat=repeat, tmp=tmp)))
-        figures.append(_step("feed API", lambda: measure_feed_api(built, repeat=repeat, token=admin_token)))
+        if want("import_rows_per_s"):
+            figures.append(_step("import", lambda: measure_import(built, repeat=repeat, tmp=tmp)))
+        if want("feed_api_rows_per_s"):
+            figures.append(
+                _step("feed API", lambda: measure_feed_api(built, repeat=repeat, token=admin_token))
+            )
         execute("VACUUM ANALYZE")
-        figures.extend(_step("sweep", lambda: measure_sweep(built, repeat=repeat)))
-        figures.append(_step("dip-test", lambda: measure_dip_test(built, repeat=repeat)))
+        if want("sweep_first_run_s", "sweep_repeat_s", "sweep_peak_rss_mb"):
+            figures.extend(_step("sweep", lambda: measure_sweep(built, repeat=repeat)))
+        if want("diptest_sampling_s"):
+            figures.append(_step("dip-test", lambda: measure_dip_test(built, repeat=repeat)))
         connection.close()  # gunicorn workers open their own connections
-        figures.extend(
-            _step("HTTP", lambda: measure_http(built, repeat=repeat, small=small, tmp=tmp, env=env))
-        )
+        if want(*HTTP_KEYS):
+            figures.extend(
+                _step(
+                    "HTTP",
+                    lambda: measure_http(built, repeat=repeat, small=small, tmp=tmp, env=env, only=wanted),
+                )
+            )
     by_key = {f.key: f for f in figures}
-    return [by_key[k] for k in FIGURE_KEYS]
+    return [by_key[k] for k in FIGURE_KEYS if k in by_key]

@@ -4,6 +4,8 @@
     python -m bench --scale 10000000     # up to 10 million incidents (crimes and complaints scale along)
     python -m bench --small              # 20,000 incidents: a few seconds, run in CI
     python -m bench --db resolve_bench   # the database to drop and recreate (never the app's own)
+    python -m bench --reuse --only sweep_first_run_s,sergeant_queue_p95_ms
+                                         # measure again on the data built last time (no rebuild)
 
 The PostgreSQL server comes from BENCH_PG_URL, else DATABASE_URL_TEST / DATABASE_URL (its database name
 is replaced), else postgres://postgres@127.0.0.1:5432."""
@@ -61,6 +63,12 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--small", action="store_true", help=f"{SMALL_SCALE:,} incidents, fewer repetitions")
     parser.add_argument("--db", default="resolve_bench", help="database to drop and recreate")
     parser.add_argument("--repeat", type=int, help="repetitions per figure (default 5, --small 3)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the database built by an earlier run (no rebuild)"
+    )
+    parser.add_argument(
+        "--only", default="", help="comma-separated figure keys to measure (results are printed, not written)"
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent, help="where results go")
     args = parser.parse_args(argv)
     scale = args.scale or (SMALL_SCALE if args.small else DEFAULT_SCALE)
@@ -68,6 +76,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
         parser.error(f"--scale must be between 1,000 and {MAX_SCALE:,}")
     args.scale = scale
     args.repeat = args.repeat or (3 if args.small else 5)
+    args.only = [k for k in args.only.split(",") if k]
     return args
 
 
@@ -75,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     args = parse(argv)
     url = server_url()
-    recreate_database(url, args.db)
+    if not args.reuse:
+        recreate_database(url, args.db)
     os.environ["DATABASE_URL"] = with_database(url, args.db)
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
@@ -87,20 +97,34 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench import data, figures, report
 
+    unknown = set(args.only) - set(figures.FIGURE_KEYS)
+    if unknown:
+        raise SystemExit(f"unknown figure {sorted(unknown)}: choose from {', '.join(figures.FIGURE_KEYS)}")
     started = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_reference", verbosity=0, stdout=io.StringIO())
-    crimes, complaints = args.scale // 5, max(200, args.scale // 100)
-    logger.info("building %s incidents, %s crimes, %s complaints", args.scale, crimes, complaints)
-    t0 = time.perf_counter()
-    built = data.build_all(incidents=args.scale, crimes=crimes, complaints=complaints)
-    build_s = time.perf_counter() - t0
-    logger.info("built in %.1f s", build_s)
-    results = figures.measure_all(built, repeat=args.repeat, small=args.small, out=args.out)
-    meta = report.machine(
-        scale=args.scale, crimes=built.crimes, complaints=complaints, repeat=args.repeat, build_s=build_s
+    if args.reuse:
+        built = data.reuse(args.db)
+        build_s = 0.0
+    else:
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_reference", verbosity=0, stdout=io.StringIO())
+        crimes, complaints = args.scale // 5, max(200, args.scale // 100)
+        logger.info("building %s incidents, %s crimes, %s complaints", args.scale, crimes, complaints)
+        t0 = time.perf_counter()
+        built = data.build_all(incidents=args.scale, crimes=crimes, complaints=complaints)
+        build_s = time.perf_counter() - t0
+        data.remember(args.db, built)
+        logger.info("built in %.1f s", build_s)
+    results = figures.measure_all(
+        built, repeat=args.repeat, small=args.small, out=args.out, only=args.only or None
     )
+    meta = report.machine(
+        scale=built.incidents, crimes=built.crimes, complaints=built.complaints, repeat=args.repeat,
+        build_s=build_s,
+    )  # fmt: skip
     meta["total_s"] = round(time.perf_counter() - started, 1)
-    table = report.write(results, meta, out=args.out)
+    if args.only:
+        table = report.table(results, meta)
+    else:
+        table = report.write(results, meta, out=args.out)
     sys.stdout.write(table)
     return 0
