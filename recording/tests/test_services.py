@@ -53,11 +53,21 @@ def offences() -> dict[str, rules.OffenceInfo]:
 # ---------------------------------------------------------------- incidents
 
 
+@pytest.fixture(params=["copy-merge", "portable-orm"])
+def upsert_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a feed test through both write paths: COPY + one merging statement (PostgreSQL) and the ORM
+    (the SQLite demo), so they keep the same counts and crime links."""
+    monkeypatch.setattr(incidents, "FORCE_PORTABLE", request.param == "portable-orm")
+    return str(request.param)
+
+
 def row(ref: str, **kw: Any) -> dict[str, Any]:
     return {"reference": ref, "opened_at": "2026-03-01T02:10:00Z", "nsir_code": "CRIME-THEFT", **kw}
 
 
-def test_it_counts_created_and_updated_and_keeps_a_batch(reference_data: None, make_user: Any) -> None:
+def test_it_counts_created_and_updated_and_keeps_a_batch(
+    upsert_path: str, reference_data: None, make_user: Any
+) -> None:
     admin = make_user("admin")
     first = incidents.incidents_upsert(rows=enumerate([row("A"), row("B")]), actor=admin, source="api")
     assert (first.created, first.updated) == (2, 0)
@@ -72,7 +82,9 @@ def test_it_counts_created_and_updated_and_keeps_a_batch(reference_data: None, m
     assert ImportBatch.objects.filter(created_by=admin).count() == 2
 
 
-def test_a_resend_without_crime_number_keeps_the_crime_link(reference_data: None, make_user: Any) -> None:
+def test_a_resend_without_crime_number_keeps_the_crime_link(
+    upsert_path: str, reference_data: None, make_user: Any
+) -> None:
     incidents.incidents_upsert(rows=enumerate([row("A")]), actor=None, source="api")
     crime = crimes.crime_create(
         actor=make_user("recorder"),
@@ -619,7 +631,7 @@ def test_r_restricted_permission_predicates(reference_data: None, make_user: Any
     assert ddm(make_user).has_perm("recording.decide_cancellation")
 
 
-def test_a_feed_row_naming_a_crime_number_links_the_incident(reference_data: None) -> None:
+def test_a_feed_row_naming_a_crime_number_links_the_incident(upsert_path: str, reference_data: None) -> None:
     crime = CrimeFactory()
     incidents.incidents_upsert(
         rows=enumerate([row("A", crime_number=crime.crime_number), row("B")]), actor=None, source="api"
