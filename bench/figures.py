@@ -260,15 +260,17 @@ def measure_sweep(built: data.Built, *, repeat: int) -> list[Figure]:
         why = "`sweep_unrecorded` is not on this branch yet"
         return [unmeasurable(f, why) for f in (first, again, rss)]
     from qa import rules
-    from qa.models import UnrecordedFlag
+    from qa.models import SweepRun, UnrecordedFlag
     from qa.services.sweep import sweep_unrecorded
 
     flags = UnrecordedFlag._meta.db_table
     history = UnrecordedFlag.history.model._meta.db_table
     incidents = Incident._meta.db_table
 
+    runs = SweepRun._meta.db_table
+
     def reset() -> None:
-        execute(f"TRUNCATE {flags}, {history} RESTART IDENTITY")
+        execute(f"TRUNCATE {flags}, {history}, {runs} RESTART IDENTITY")
 
     def fingerprint() -> tuple[int, int]:
         query = f"SELECT count(*), COALESCE(sum(incident_id), 0) FROM {flags} WHERE status = 'open'"  # noqa: S608
@@ -331,6 +333,7 @@ def measure_sweep(built: data.Built, *, repeat: int) -> list[Figure]:
             text=True,
         )
         rss.samples.append(int(out.stdout.strip().splitlines()[-1]) / 1024)
+    again.note = "incremental: reads what changed since the first run (qa.models.SweepRun watermarks)"
     rss.note = "`manage.py sweep_unrecorded` from empty flags, ru_maxrss of the child"
     return [first, again, rss]
 

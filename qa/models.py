@@ -75,6 +75,40 @@ class UnrecordedFlag(models.Model):
         return f"Flag {self.pk} on incident {self.incident_id} ({self.status})"
 
 
+class SweepRun(models.Model):
+    """One run of the unrecorded-incident sweep: what it did, and the watermarks the next run starts from.
+
+    A full run walks every incident that can still be flagged and every open flag. An incremental run
+    walks only what can have changed since the last complete run: incidents whose grace period ended
+    since then (opened_at in [last cutoff, this cutoff)) and incidents written since `changes_from` of
+    the last complete run (updated_at), so a repeat run costs what is new, not the size of the log."""
+
+    started_at = models.DateTimeField(help_text="Database clock when the run began.")
+    finished_at = models.DateTimeField(null=True, blank=True)
+    full = models.BooleanField()
+    cutoff = models.DateTimeField(help_text="Incidents opened before this were due a crime number.")
+    since = models.DateTimeField(
+        null=True, blank=True, help_text="Incremental runs: incidents written from this time were read."
+    )
+    changes_from = models.DateTimeField(
+        help_text=(
+            "The next incremental run reads incidents written from this time: the start of this run or of "
+            "the oldest transaction then open, whichever is earlier, less RESOLVE_SWEEP_OVERLAP_MINUTES."
+        )
+    )
+    flagged = models.PositiveIntegerField(default=0)
+    closed = models.PositiveIntegerField(default=0)
+    open_after = models.PositiveIntegerField(null=True, blank=True)
+    complete = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["complete", "full", "-started_at"], name="qa_sweeprun_last_idx")]
+
+    def __str__(self) -> str:
+        return f"{'Full' if self.full else 'Incremental'} sweep at {self.started_at:%Y-%m-%d %H:%M}"
+
+
 # ---------------------------------------------------------------- dip-tests (R-DIP-TEST, R-CDI-RATE)
 class DipTest(models.Model):
     """One night's dip-test of the previous day's work: the date, the seed and the sizes it was drawn

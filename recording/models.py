@@ -172,6 +172,9 @@ class Incident(models.Model):
                 name="incident_unrecorded_idx",
                 condition=models.Q(crime_related=True, crime_number__isnull=True),
             ),
+            # The incremental sweep: incidents written since its last run (a late feed row, a crime
+            # number arriving), so a repeat run reads what changed, not the whole log.
+            models.Index(fields=["updated_at", "id"], name="incident_updated_idx"),
             # The nightly dip-test's hidden-crime-risk stratum: non-crime incidents closed on a day.
             models.Index(
                 fields=["closed_at"],

@@ -51,6 +51,11 @@ RESOLVE_IMPORT_MAX_BYTES = env.int("RESOLVE_IMPORT_MAX_BYTES", default=64 * 1024
 RESOLVE_MOPI_REVIEW_YEARS = {"default": 6, "restricted": 10, "serious": 10, "serious_rank": 10}
 # The unrecorded-incident sweep commits this many incidents per transaction (qa.services.sweep).
 RESOLVE_SWEEP_CHUNK_SIZE = env.int("RESOLVE_SWEEP_CHUNK_SIZE", default=5000)
+# Between full runs the sweep reads only what changed (qa.models.SweepRun). A full run comes at least this
+# often, and the incremental window reaches this far behind the clock of whoever writes incidents (clock
+# skew between web/worker machines and the database).
+RESOLVE_SWEEP_FULL_EVERY_HOURS = env.int("RESOLVE_SWEEP_FULL_EVERY_HOURS", default=24)
+RESOLVE_SWEEP_OVERLAP_MINUTES = env.int("RESOLVE_SWEEP_OVERLAP_MINUTES", default=5)
 # The nightly dip-test catches up at most this many missed days (broker or beat down), oldest first.
 RESOLVE_DIPTEST_CATCHUP_DAYS = env.int("RESOLVE_DIPTEST_CATCHUP_DAYS", default=7)
 # Nightly dip-test sample sizes (R-DIP-TEST); cancellations and outcomes 14/16 are always taken whole.

@@ -1,14 +1,27 @@
 """The unrecorded-incident sweep (R-NSIR-AUDIT-TRAIL) and the sergeant's actions on its flags.
 
-Cost and indexes. The sweep never walks the incident table: it reads recording's partial index
-`incident_unrecorded_idx` on Incident(opened_at) WHERE crime_related AND crime_number IS NULL, so the
-work grows with the incidents that can still be flagged (crime-related, no crime number), not with the
-whole log. Closing walks qa's partial index `qa_flag_open_idx` on UnrecordedFlag(id) WHERE status='open',
-so it grows with the open flags. Both passes are set-based SQL (INSERT ... SELECT ... WHERE NOT EXISTS
-and UPDATE ... FROM) over keyset chunks, each chunk in its own transaction: an interrupted sweep keeps
-what it committed, and a rerun picks up the rest without duplicating (NOT EXISTS + the partial unique
-constraint `qa_one_open_flag_per_incident` + ON CONFLICT DO NOTHING). On databases without data-modifying
-CTEs (the SQLite demo) the same chunks run as ORM bulk operations with the same keyset and guards.
+Full and incremental runs. A full run walks every incident that can still be flagged and every open
+flag. Between full runs (at least one every RESOLVE_SWEEP_FULL_EVERY_HOURS) a run is incremental: it
+reads only what can have changed since the last complete run (qa.models.SweepRun) — incidents whose
+grace period ended since then (opened_at in [last cutoff, this cutoff)), and incidents written since the
+last run's `changes_from` (a late feed row, an incident that lost its crime number, one that gained
+one). `changes_from` is the start of that run or of the oldest transaction then open, whichever was
+earlier, less RESOLVE_SWEEP_OVERLAP_MINUTES for clock skew: a feed transaction still open when a run
+starts commits rows with updated_at after its own start, so the next run still reads them. Every
+service that changes an incident's crime number or NSIR code writes updated_at (the feed upsert, crime
+recording); the daily full run is the backstop for anything that did not.
+
+Cost and indexes. The full flag pass reads recording's partial index `incident_unrecorded_idx` on
+Incident(opened_at) WHERE crime_related AND crime_number IS NULL, so it grows with the incidents that
+can still be flagged, not the whole log; the full close pass walks qa's partial index `qa_flag_open_idx`
+on the flags open before the run began (flags this run made were just seen without a crime number).
+Incremental passes read `incident_unrecorded_idx` over the new window and `incident_updated_idx`
+(updated_at, id) over the changes, so a repeat run with nothing new costs a few index probes. Each pass
+is set-based SQL over keyset chunks — one statement per chunk writes the flags and their history rows —
+and each chunk commits on its own: an interrupted sweep keeps what it committed, and a rerun picks up the
+rest without duplicating (NOT EXISTS + the partial unique constraint `qa_one_open_flag_per_incident` +
+ON CONFLICT DO NOTHING). On databases without data-modifying CTEs (the SQLite demo) every run is full
+and the same chunks run as ORM bulk operations with the same keyset and guards.
 """
 
 from __future__ import annotations
@@ -16,16 +29,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from config.exceptions import DomainError
 from qa import rules
-from qa.models import UnrecordedFlag
+from qa.models import SweepRun, UnrecordedFlag
 from qa.services.allocation import allocate_to
 from recording.models import Crime, Incident, NsirCode
 from staffing.models import User
@@ -48,6 +62,7 @@ class SweepResult:
     closed: int
     open: int
     complete: bool
+    full: bool = True
 
 
 # Hook for tests: called after each committed chunk, so a test can interrupt the sweep half-way.
@@ -56,22 +71,63 @@ after_chunk: Callable[[str, int], None] | None = None
 # the portable ORM chunk. Tests run both against PostgreSQL by switching this.
 FORCE_PORTABLE = False
 
+Keyset = tuple[datetime, int]
+# A close chunk's result: the last flag id it read, how many flags it read, the ids it closed.
+CloseChunk = tuple[int | None, int, list[int]]
+
 
 def _set_based_sql() -> bool:
     return connection.vendor == "postgresql" and not FORCE_PORTABLE
 
 
+def _history_sql(source: str, history_type: str) -> str:
+    """INSERT ... SELECT writing one history row per row of the CTE `source` (rows of the flag table):
+    the rows bulk_history_create would write, without loading the flags into Python."""
+    history = UnrecordedFlag.history.model
+    tracked = ", ".join(
+        connection.ops.quote_name(f.column)
+        for f in history._meta.concrete_fields
+        if not f.name.startswith("history_")
+    )
+    return f"""
+        INSERT INTO {history._meta.db_table}
+            ({tracked}, history_date, history_change_reason, history_type, history_user_id)
+        SELECT {tracked}, %(now)s, %(reason)s, '{history_type}', NULL FROM {source}
+    """  # noqa: S608 - names come from model metadata
+
+
 def _flag_chunk(
-    *, now: datetime, cutoff: datetime, after: tuple[datetime, int] | None, size: int
-) -> tuple[tuple[datetime, int] | None, int, list[int]]:
+    *,
+    now: datetime,
+    cutoff: datetime,
+    after: Keyset | None,
+    size: int,
+    since: datetime | None = None,
+    opened_before: datetime | None = None,
+) -> tuple[Keyset | None, int, int]:
+    """Flag one chunk of incidents due a crime number by `cutoff` and write their history rows, in one
+    statement. Without `since` the chunk walks them in opened order (opened_at, id); with `since` it
+    walks those written since then and opened before `opened_before`, in written order (updated_at, id).
+    Returns the keyset to continue from, how many incidents the chunk read and how many it flagged."""
     flag_table = UnrecordedFlag._meta.db_table
     incident_table = Incident._meta.db_table
-    keyset = "AND (i.opened_at, i.id) > (%(after_at)s, %(after_id)s)" if after else ""
+    key = "updated_at" if since else "opened_at"
+    conditions = ["i.crime_related", "i.crime_number IS NULL", "i.opened_at < %(cutoff)s"]
+    params: dict[str, Any] = {"cutoff": cutoff, "size": size, "now": now, "reason": SWEEP_REASON}
+    if since:
+        conditions.append("i.updated_at >= %(since)s")
+        params["since"] = since
+    if opened_before:
+        conditions.append("i.opened_at < %(opened_before)s")
+        params["opened_before"] = opened_before
+    if after:
+        conditions.append(f"(i.{key}, i.id) > (%(after_key)s, %(after_id)s)")
+        params.update(after_key=after[0], after_id=after[1])
     sql = f"""
         WITH candidates AS (
-            SELECT i.id, i.opened_at FROM {incident_table} i
-            WHERE i.crime_related AND i.crime_number IS NULL AND i.opened_at < %(cutoff)s {keyset}
-            ORDER BY i.opened_at, i.id
+            SELECT i.id, i.opened_at, i.{key} AS k FROM {incident_table} i
+            WHERE {" AND ".join(conditions)}
+            ORDER BY i.{key}, i.id
             LIMIT %(size)s
         ), inserted AS (
             INSERT INTO {flag_table}
@@ -80,24 +136,26 @@ def _flag_chunk(
             SELECT c.id, c.opened_at, %(now)s, 'open', '', '', '' FROM candidates c
             WHERE NOT EXISTS (SELECT 1 FROM {flag_table} f WHERE f.incident_id = c.id)
             ON CONFLICT DO NOTHING
-            RETURNING id
-        )
+            RETURNING *
+        ), logged AS ({_history_sql("inserted", "+")})
         SELECT
-            (SELECT opened_at FROM candidates ORDER BY opened_at DESC, id DESC LIMIT 1),
-            (SELECT id FROM candidates ORDER BY opened_at DESC, id DESC LIMIT 1),
+            (SELECT k FROM candidates ORDER BY k DESC, id DESC LIMIT 1),
+            (SELECT id FROM candidates ORDER BY k DESC, id DESC LIMIT 1),
             (SELECT count(*) FROM candidates),
-            ARRAY(SELECT id FROM inserted)
+            (SELECT count(*) FROM inserted)
     """  # noqa: S608 - table names come from model metadata; values are bound parameters
-    params: dict[str, datetime | int] = {"cutoff": cutoff, "size": size, "now": now}
-    if after:
-        params.update(after_at=after[0], after_id=after[1])
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        last_at, last_id, seen, inserted = cursor.fetchone()
-    return (last_at, last_id) if seen else None, seen, list(inserted or [])
+        last_key, last_id, seen, inserted = cursor.fetchone()
+    return (last_key, last_id) if seen else None, seen, int(inserted)
 
 
-def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, int, list[int]]:
+def _close_open_chunk(
+    *, now: datetime, after: int, upto: int, size: int
+) -> tuple[int | None, int, list[int]]:
+    """Resolve, in one statement, the open flags of one chunk (flag ids in (after, upto]) whose incident
+    now has a crime number, with their history rows. Returns the last flag id read, how many flags the
+    chunk read and the ids it closed."""
     flag_table = UnrecordedFlag._meta.db_table
     incident_table = Incident._meta.db_table
     # The incident is looked up by primary key per flag of the chunk (LATERAL ... LIMIT 1 keeps the planner
@@ -105,7 +163,8 @@ def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, i
     # whole log: ~0.5 s a chunk at 2 million incidents).
     sql = f"""
         WITH chunk AS MATERIALIZED (
-            SELECT f.id, f.incident_id FROM {flag_table} f WHERE f.status = 'open' AND f.id > %(after)s
+            SELECT f.id, f.incident_id FROM {flag_table} f
+            WHERE f.status = 'open' AND f.id > %(after)s AND f.id <= %(upto)s
             ORDER BY f.id LIMIT %(size)s
         ), recorded AS MATERIALIZED (
             SELECT c.id, i.crime_number FROM chunk c
@@ -118,19 +177,57 @@ def _close_chunk(*, now: datetime, after: int, size: int) -> tuple[int | None, i
             SET status = 'resolved', closed_at = %(now)s, resolved_crime_number = r.crime_number
             FROM recorded r
             WHERE f.id = r.id AND f.status = 'open'
-            RETURNING f.id
-        )
+            RETURNING f.*
+        ), logged AS ({_history_sql("closed", "~")})
         SELECT (SELECT max(id) FROM chunk), (SELECT count(*) FROM chunk), ARRAY(SELECT id FROM closed)
     """  # noqa: S608 - table names come from model metadata; values are bound parameters
+    params: dict[str, Any] = {"after": after, "upto": upto, "size": size, "now": now, "reason": CLOSE_REASON}
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"after": after, "size": size, "now": now})
+        cursor.execute(sql, params)
         last_id, seen, closed = cursor.fetchone()
     return last_id, seen, list(closed or [])
 
 
+def _close_changed_chunk(
+    *, now: datetime, since: datetime, after: Keyset | None, size: int
+) -> tuple[Keyset | None, int, list[int]]:
+    """Resolve, in one statement, the open flags of incidents written since `since` (one chunk of them,
+    in written order) that now have a crime number, with their history rows."""
+    flag_table = UnrecordedFlag._meta.db_table
+    incident_table = Incident._meta.db_table
+    keyset = "AND (i.updated_at, i.id) > (%(after_at)s, %(after_id)s)" if after else ""
+    sql = f"""
+        WITH changed AS MATERIALIZED (
+            SELECT i.id, i.updated_at, i.crime_number FROM {incident_table} i
+            WHERE i.updated_at >= %(since)s {keyset}
+            ORDER BY i.updated_at, i.id
+            LIMIT %(size)s
+        ), closed AS (
+            UPDATE {flag_table} f
+            SET status = 'resolved', closed_at = %(now)s, resolved_crime_number = c.crime_number
+            FROM changed c
+            WHERE f.incident_id = c.id AND f.status = 'open'
+              AND c.crime_number IS NOT NULL AND c.crime_number <> ''
+            RETURNING f.*
+        ), logged AS ({_history_sql("closed", "~")})
+        SELECT
+            (SELECT updated_at FROM changed ORDER BY updated_at DESC, id DESC LIMIT 1),
+            (SELECT id FROM changed ORDER BY updated_at DESC, id DESC LIMIT 1),
+            (SELECT count(*) FROM changed),
+            ARRAY(SELECT id FROM closed)
+    """  # noqa: S608 - table names come from model metadata; values are bound parameters
+    params: dict[str, Any] = {"since": since, "size": size, "now": now, "reason": CLOSE_REASON}
+    if after:
+        params.update(after_at=after[0], after_id=after[1])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        last_at, last_id, seen, closed = cursor.fetchone()
+    return (last_at, last_id) if seen else None, seen, list(closed or [])
+
+
 def _flag_chunk_portable(
-    *, now: datetime, cutoff: datetime, after: tuple[datetime, int] | None, size: int
-) -> tuple[tuple[datetime, int] | None, int, list[int]]:
+    *, now: datetime, cutoff: datetime, after: Keyset | None, size: int
+) -> tuple[Keyset | None, int, int]:
     """The same chunk with ORM bulk operations, for databases without data-modifying CTEs (the SQLite
     demo). Same keyset, same NOT EXISTS, same partial index; the unique constraint still guards."""
     candidates = Incident.objects.filter(crime_related=True, crime_number__isnull=True, opened_at__lt=cutoff)
@@ -138,7 +235,7 @@ def _flag_chunk_portable(
         candidates = candidates.filter(Q(opened_at__gt=after[0]) | Q(opened_at=after[0], pk__gt=after[1]))
     rows = list(candidates.order_by("opened_at", "pk").values_list("opened_at", "pk")[:size])
     if not rows:
-        return None, 0, []
+        return None, 0, 0
     flagged = set(
         UnrecordedFlag.objects.filter(incident_id__in=[pk for _, pk in rows]).values_list(
             "incident_id", flat=True
@@ -151,12 +248,15 @@ def _flag_chunk_portable(
             if pk not in flagged
         ]
     )
-    return rows[-1], len(rows), [flag.pk for flag in created]
+    _record_history_portable([flag.pk for flag in created], reason=SWEEP_REASON, now=now)
+    return rows[-1], len(rows), len(created)
 
 
-def _close_chunk_portable(*, now: datetime, after: int, size: int) -> tuple[int | None, int, list[int]]:
+def _close_chunk_portable(
+    *, now: datetime, after: int, upto: int, size: int
+) -> tuple[int | None, int, list[int]]:
     chunk = list(
-        UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN, pk__gt=after)
+        UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN, pk__gt=after, pk__lte=upto)
         .order_by("pk")
         .values_list("pk", "incident__crime_number")[:size]
     )
@@ -168,91 +268,184 @@ def _close_chunk_portable(*, now: datetime, after: int, size: int) -> tuple[int 
         flag.closed_at = now
         flag.resolved_crime_number = numbers[flag.pk]
     UnrecordedFlag.objects.bulk_update(flags, ["status", "closed_at", "resolved_crime_number"])
+    _record_history_portable([flag.pk for flag in flags], reason=CLOSE_REASON, now=now)
     return (chunk[-1][0] if chunk else None), len(chunk), [flag.pk for flag in flags]
 
 
-def _record_history(ids: list[int], *, reason: str, now: datetime) -> None:
-    """One history row per flag written or closed, copied by one INSERT ... SELECT (the same rows
-    bulk_history_create writes, without loading the flags into Python)."""
-    if not ids:
-        return
-    if not _set_based_sql():
+def _record_history_portable(ids: list[int], *, reason: str, now: datetime) -> None:
+    if ids:
         flags = list(UnrecordedFlag.objects.filter(pk__in=ids))
         UnrecordedFlag.history.bulk_history_create(flags, default_change_reason=reason, default_date=now)
-        return
-    history = UnrecordedFlag.history.model
-    tracked = ", ".join(
-        connection.ops.quote_name(f.column)
-        for f in history._meta.concrete_fields
-        if not f.name.startswith("history_")
-    )
-    sql = f"""
-        INSERT INTO {history._meta.db_table}
-            ({tracked}, history_date, history_change_reason, history_type, history_user_id)
-        SELECT {tracked}, %s, %s, '+', NULL FROM {UnrecordedFlag._meta.db_table} WHERE id = ANY(%s)
-    """  # noqa: S608 - names come from model metadata; values are bound parameters
+
+
+def _clock_and_changes_from() -> tuple[datetime, datetime]:
+    """The database's clock now, and where the next incremental run must start reading changes: now or
+    the start of the oldest transaction still open on this database, whichever is earlier, less the
+    overlap for clock skew. (A role sees other sessions' xact_start only for its own sessions or with
+    pg_read_all_stats: Resolve's processes share one role.)"""
+    overlap = timedelta(minutes=int(settings.RESOLVE_SWEEP_OVERLAP_MINUTES))
+    if connection.vendor != "postgresql":
+        now = timezone.now()
+        return now, now - overlap
     with connection.cursor() as cursor:
-        cursor.execute(sql, [now, reason, ids])
+        # Activity statistics are a snapshot kept until the transaction ends: drop it, or a run called
+        # inside a transaction would read the sessions as they were at its first look.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT clock_timestamp(), LEAST(clock_timestamp(), ("
+            "  SELECT min(xact_start) FROM pg_stat_activity"
+            "  WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
+            "))"
+        )
+        now, oldest = cursor.fetchone()
+    return now, oldest - overlap
 
 
-def sweep_unrecorded(
-    *, now: datetime | None = None, chunk_size: int | None = None, max_chunks: int | None = None
-) -> SweepResult:
-    """Flag every crime-related incident with no crime number opened more than
-    RESOLVE_SWEEP_GRACE_HOURS ago, and resolve open flags whose incident now has a crime number.
-    Idempotent; commits per chunk; `max_chunks` stops early (the next run carries on)."""
-    now = now or timezone.now()
-    chunk_size = chunk_size or int(getattr(settings, "RESOLVE_SWEEP_CHUNK_SIZE", SWEEP_CHUNK_SIZE))
-    cutoff = rules.sweep_cutoff(now, settings.RESOLVE_SWEEP_GRACE_HOURS)
-    chunks = 0
-    flagged = closed = 0
-    complete = True
+def _previous_runs() -> tuple[SweepRun | None, datetime | None]:
+    complete = SweepRun.objects.filter(complete=True)
+    last = complete.order_by("-started_at").first()
+    last_full = (
+        complete.filter(full=True).order_by("-started_at").values_list("started_at", flat=True).first()
+    )
+    return last, last_full
 
-    after: tuple[datetime, int] | None = None
+
+class _Budget:
+    """Counts chunks across the passes of one run; `max_chunks` stops the run early."""
+
+    def __init__(self, max_chunks: int | None) -> None:
+        self.max_chunks = max_chunks
+        self.used = 0
+
+    def spent(self) -> bool:
+        return self.max_chunks is not None and self.used >= self.max_chunks
+
+
+def _flag_pass(
+    *, now: datetime, cutoff: datetime, size: int, budget: _Budget, start: Keyset | None = None,
+    since: datetime | None = None, opened_before: datetime | None = None,
+) -> tuple[int, bool]:  # fmt: skip
+    """Flag in chunks until the candidates run out; returns (flagged, finished)."""
+    flagged = 0
+    after = start
     while True:
-        if max_chunks is not None and chunks >= max_chunks:
-            complete = False
-            break
+        if budget.spent():
+            return flagged, False
         with transaction.atomic():
-            flag_chunk = _flag_chunk if _set_based_sql() else _flag_chunk_portable
-            after, seen, inserted = flag_chunk(now=now, cutoff=cutoff, after=after, size=chunk_size)
-            _record_history(inserted, reason=SWEEP_REASON, now=now)
-        chunks += 1
-        flagged += len(inserted)
+            if _set_based_sql():
+                after, seen, inserted = _flag_chunk(
+                    now=now, cutoff=cutoff, after=after, size=size, since=since, opened_before=opened_before
+                )
+            else:
+                after, seen, inserted = _flag_chunk_portable(now=now, cutoff=cutoff, after=after, size=size)
+        budget.used += 1
+        flagged += inserted
         if after_chunk is not None:
-            after_chunk("flag", len(inserted))
-        if seen < chunk_size:
-            break
+            after_chunk("flag", inserted)
+        if seen < size:
+            return flagged, True
 
-    if flagged > chunk_size and _set_based_sql():
-        # Thousands of new rows since autovacuum last looked: refresh the planner's statistics before the
-        # close pass, or it plans for an empty table and joins every open flag with every chunk row.
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {UnrecordedFlag._meta.db_table}")
 
-    last_flag = 0
-    while complete:
-        if max_chunks is not None and chunks >= max_chunks:
-            complete = False
-            break
+def _close_pass(
+    *, now: datetime, size: int, budget: _Budget, upto: int | None = None, since: datetime | None = None
+) -> tuple[int, bool]:
+    """Resolve, in chunks, open flags whose incident has a crime number: every flag up to id `upto`, or
+    the flags of incidents written since `since`. Returns (closed, finished)."""
+    closed = 0
+    after_flag = 0
+    after_change: Keyset | None = None
+    while True:
+        if budget.spent():
+            return closed, False
         with transaction.atomic():
-            close_chunk = _close_chunk if _set_based_sql() else _close_chunk_portable
-            last, seen, done = close_chunk(now=now, after=last_flag, size=chunk_size)
-            _record_history(done, reason=CLOSE_REASON, now=now)
+            if since is not None:
+                after_change, seen, done = _close_changed_chunk(
+                    now=now, since=since, after=after_change, size=size
+                )
+                last: object = after_change
+            else:
+                close_chunk = _close_open_chunk if _set_based_sql() else _close_chunk_portable
+                last, seen, done = close_chunk(now=now, after=after_flag, upto=upto or 0, size=size)
+                after_flag = int(last) if last is not None else after_flag
             allocation_finish_many(model=UnrecordedFlag, ids=done, reason=CLOSE_REASON)
-        chunks += 1
+        budget.used += 1
         closed += len(done)
         if after_chunk is not None:
             after_chunk("close", len(done))
-        if seen < chunk_size or last is None:
-            break
-        last_flag = last
+        if seen < size or last is None:
+            return closed, True
+
+
+def sweep_unrecorded(
+    *,
+    now: datetime | None = None,
+    chunk_size: int | None = None,
+    max_chunks: int | None = None,
+    full: bool = False,
+) -> SweepResult:
+    """Flag every crime-related incident with no crime number opened more than
+    RESOLVE_SWEEP_GRACE_HOURS ago, and resolve open flags whose incident now has a crime number.
+    Incremental since the last complete run unless `full`, the last full run is older than
+    RESOLVE_SWEEP_FULL_EVERY_HOURS, or there is none. Idempotent; commits per chunk; `max_chunks` stops
+    early (the next run carries on: an unfinished run is never a watermark)."""
+    now = now or timezone.now()
+    size = chunk_size or int(getattr(settings, "RESOLVE_SWEEP_CHUNK_SIZE", SWEEP_CHUNK_SIZE))
+    cutoff = rules.sweep_cutoff(now, settings.RESOLVE_SWEEP_GRACE_HOURS)
+    clock, changes_from = _clock_and_changes_from()
+    last, last_full = _previous_runs()
+    full_every = timedelta(hours=int(settings.RESOLVE_SWEEP_FULL_EVERY_HOURS))
+    full = (
+        full
+        or not _set_based_sql()
+        or last is None
+        or last_full is None
+        or last_full < clock - full_every
+        or cutoff < last.cutoff
+    )
+    run = SweepRun.objects.create(
+        started_at=clock,
+        full=full,
+        cutoff=cutoff,
+        since=None if full or last is None else last.changes_from,
+        changes_from=changes_from,
+    )
+    budget = _Budget(max_chunks)
+    if full:
+        upto = UnrecordedFlag.objects.aggregate(top=Max("pk"))["top"] or 0
+        flagged, finished = _flag_pass(now=now, cutoff=cutoff, size=size, budget=budget)
+        if finished and flagged > size and _set_based_sql():
+            # Thousands of new rows since autovacuum last looked: refresh the planner's statistics before
+            # the close pass, or it plans for an empty table.
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {UnrecordedFlag._meta.db_table}")
+        closed = 0
+        if finished:
+            closed, finished = _close_pass(now=now, size=size, budget=budget, upto=upto)
+    else:
+        assert last is not None and run.since is not None  # noqa: S101 - an incremental run has both
+        # The grace period ended since the last run for incidents opened in [last cutoff, cutoff).
+        flagged, finished = _flag_pass(
+            now=now, cutoff=cutoff, size=size, budget=budget, start=(last.cutoff, 0)
+        )
+        closed = 0
+        if finished:
+            # Written since the last run and already due then: a late feed row, one that lost its number.
+            more, finished = _flag_pass(
+                now=now, cutoff=cutoff, size=size, budget=budget, since=run.since, opened_before=last.cutoff
+            )
+            flagged += more
+        if finished:
+            closed, finished = _close_pass(now=now, size=size, budget=budget, since=run.since)
 
     open_count = UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN).count()
+    run.flagged, run.closed, run.open_after, run.complete = flagged, closed, open_count, finished
+    run.finished_at = timezone.now()
+    run.save(update_fields=["flagged", "closed", "open_after", "complete", "finished_at"])
     logger.info(
-        "sweep_unrecorded: flagged=%s closed=%s open=%s complete=%s", flagged, closed, open_count, complete
-    )
-    return SweepResult(flagged=flagged, closed=closed, open=open_count, complete=complete)
+        "sweep_unrecorded: full=%s flagged=%s closed=%s open=%s complete=%s",
+        full, flagged, closed, open_count, finished,
+    )  # fmt: skip
+    return SweepResult(flagged=flagged, closed=closed, open=open_count, complete=finished, full=full)
 
 
 # ---------------------------------------------------------------- a sergeant's actions on a flag

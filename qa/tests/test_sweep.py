@@ -11,9 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from qa.models import UnrecordedFlag
+from qa.models import SweepRun, UnrecordedFlag
 from qa.services import sweep
 from qa.tests.factories import make_crime, make_incident
+from recording.models import Incident
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -64,7 +65,7 @@ def test_a_flag_closes_by_itself_once_the_incident_has_a_crime_number() -> None:
     incident = make_incident()
     sweep.sweep_unrecorded()
     incident.crime_number = "XX/2026/000123"
-    incident.save(update_fields=["crime_number"])
+    incident.save(update_fields=["crime_number", "updated_at"])
     result = sweep.sweep_unrecorded()
     flag = UnrecordedFlag.objects.get()
     assert result.closed == 1
@@ -92,7 +93,7 @@ def test_a_sweep_interrupted_half_way_and_run_again_leaves_exactly_the_right_fla
     recorded = make_incident(opened_at=now - timedelta(hours=40))
     sweep.sweep_unrecorded(now=now)
     recorded.crime_number = "XX/9"
-    recorded.save(update_fields=["crime_number"])
+    recorded.save(update_fields=["crime_number", "updated_at"])
     # Stop after two chunks of two: some incidents are flagged, the rest and the closing are not.
     partial = sweep.sweep_unrecorded(now=now, chunk_size=2, max_chunks=2)
     assert partial.complete is False
@@ -148,6 +149,96 @@ def test_the_sweep_query_can_use_the_partial_index_not_the_table() -> None:
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "incident_unrecorded_idx" in plan
+
+
+# ---------------------------------------------------------------- incremental runs (qa.models.SweepRun)
+def test_between_full_runs_the_sweep_reads_only_what_changed(implementation: str, settings: Any) -> None:
+    """After a full run, the next run reads the incidents whose grace period ended since, and those
+    written since (a late feed row, a crime number arriving) — and nothing older: an incident hidden from
+    the watermark is found only by the next full run."""
+    settings.RESOLVE_SWEEP_OVERLAP_MINUTES = 0
+    settings.RESOLVE_SWEEP_GRACE_HOURS = 24
+    start = timezone.now()
+    old = make_incident(opened_at=start - timedelta(hours=40))
+    recorded_later = make_incident(opened_at=start - timedelta(hours=30))
+    due_later = make_incident(opened_at=start - timedelta(hours=23))  # inside the grace period now
+    hidden = make_incident(opened_at=start - timedelta(hours=50))
+    Incident.objects.filter(pk=hidden.pk).update(crime_number="XX/OLD")
+    first = sweep.sweep_unrecorded(now=start)
+    assert first.full
+    assert open_incident_ids() == sorted([old.pk, recorded_later.pk])
+
+    # Written after the first run: only a change that bypassed updated_at stays unseen until a full run.
+    Incident.objects.filter(pk=hidden.pk).update(crime_number=None, updated_at=start - timedelta(days=3))
+    late = make_incident(opened_at=start - timedelta(hours=60))  # a feed row arriving late
+    Incident.objects.filter(pk=recorded_later.pk).update(crime_number="XX/2026/1", updated_at=timezone.now())
+    second = sweep.sweep_unrecorded(now=start + timedelta(hours=2))
+
+    if implementation == "portable-orm":  # the SQLite path always runs in full
+        assert second.full
+        assert open_incident_ids() == sorted([old.pk, due_later.pk, hidden.pk, late.pk])
+        return
+    assert not second.full
+    assert (second.flagged, second.closed) == (2, 1)
+    assert open_incident_ids() == sorted([old.pk, due_later.pk, late.pk])
+    assert UnrecordedFlag.objects.get(incident=recorded_later).resolved_crime_number == "XX/2026/1"
+    again = sweep.sweep_unrecorded(now=start + timedelta(hours=2))
+    assert (again.full, again.flagged, again.closed) == (False, 0, 0)
+    backstop = sweep.sweep_unrecorded(now=start + timedelta(hours=2), full=True)
+    assert (backstop.full, backstop.flagged) == (True, 1)
+    assert open_incident_ids() == sorted([old.pk, due_later.pk, hidden.pk, late.pk])
+
+
+def test_a_full_run_comes_at_least_every_full_every_hours(implementation: str, settings: Any) -> None:
+    make_incident()
+    assert sweep.sweep_unrecorded().full
+    assert sweep.sweep_unrecorded().full is (implementation == "portable-orm")
+    settings.RESOLVE_SWEEP_FULL_EVERY_HOURS = 0
+    assert sweep.sweep_unrecorded().full
+    # A run for an earlier moment than the last one (a replay) is full too.
+    settings.RESOLVE_SWEEP_FULL_EVERY_HOURS = 24
+    assert sweep.sweep_unrecorded(now=timezone.now() - timedelta(days=2)).full
+
+
+def test_an_unfinished_run_is_never_the_watermark() -> None:
+    for hours in (30, 31, 32):
+        make_incident(opened_at=timezone.now() - timedelta(hours=hours))
+    partial = sweep.sweep_unrecorded(chunk_size=1, max_chunks=1)
+    assert not partial.complete
+    run = SweepRun.objects.get()
+    assert (run.complete, run.flagged, run.finished_at is not None) == (False, 1, True)
+    assert sweep.sweep_unrecorded(chunk_size=1).full  # no complete run yet: full
+    assert len(open_incident_ids()) == 3
+
+
+def test_the_next_run_reads_back_to_the_oldest_transaction_open_at_the_start(
+    implementation: str, settings: Any
+) -> None:
+    """A feed import still open when a run starts commits rows stamped before that run: the watermark
+    for the next run goes back to that transaction's start."""
+    import time
+
+    import psycopg2
+    from django.db import connection
+
+    if implementation == "portable-orm":
+        pytest.skip("the watermark comes from PostgreSQL's pg_stat_activity")
+    settings.RESOLVE_SWEEP_OVERLAP_MINUTES = 0
+    db = connection.settings_dict
+    other = psycopg2.connect(dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"] or 5432)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT now()")  # psycopg2 opens a transaction: it stays open
+            opened = cursor.fetchone()[0]
+        time.sleep(0.2)
+        sweep.sweep_unrecorded()
+        run = SweepRun.objects.get()
+        assert run.changes_from <= opened < run.started_at
+    finally:
+        other.close()
+    sweep.sweep_unrecorded()
+    later = SweepRun.objects.order_by("-started_at").first()
+    assert later is not None and later.changes_from > opened
 
 
 # ---------------------------------------------------------------- sergeant actions

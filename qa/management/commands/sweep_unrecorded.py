@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from qa.services.sweep import sweep_unrecorded
 
@@ -15,8 +15,18 @@ class Command(BaseCommand):
         "Flag crime-related incidents with no crime number past the grace period; close flags now recorded."
     )
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help="read every incident that can still be flagged, not only what changed since the last run",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
-        result = sweep_unrecorded()
-        self.stdout.write(f"Flagged {result.flagged} incident(s); closed {result.closed} flag(s).")
+        result = sweep_unrecorded(full=options["full"])
+        kind = "Full" if result.full else "Incremental"
+        self.stdout.write(
+            f"{kind} sweep: flagged {result.flagged} incident(s); closed {result.closed} flag(s)."
+        )
         self.stdout.write("Open flags:")
         self.stdout.write(str(result.open))
