@@ -9,10 +9,10 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from qa.models import Amendment, AuditFinding, DipSample, DipTest, UnrecordedFlag
+from qa.models import Amendment, AuditFinding, DipSample, DipTest, SweepRun, UnrecordedFlag
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnly:
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
@@ -23,12 +23,22 @@ class ReadOnlyAdmin(SimpleHistoryAdmin):
         return False
 
 
+class ReadOnlyAdmin(ReadOnly, SimpleHistoryAdmin):
+    pass
+
+
 @admin.register(UnrecordedFlag)
 class UnrecordedFlagAdmin(ReadOnlyAdmin):
     list_display = ["incident", "flagged_at", "status", "assigned_to", "closed_at"]
     list_filter = ["status"]
     list_select_related = ["incident", "assigned_to"]
     search_fields = ["incident__reference", "resolved_crime_number"]
+
+
+@admin.register(SweepRun)
+class SweepRunAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["started_at", "full", "complete", "flagged", "closed", "open_after", "finished_at"]
+    list_filter = ["full", "complete"]
 
 
 @admin.register(DipTest)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
+from qa.models import Amendment, DipSample, DipTest, RapeReview, SweepRun, UnrecordedFlag
 from staffing.models import Allocation, User
 
 
@@ -23,6 +23,11 @@ def flag_list(*, status: str | None = None, assigned: str = "", q: str = "") -> 
     # incident_opened_at is the incident's opened_at copied by the sweep: indexed (qa_flag_queue_idx), so a
     # page of the queue reads 50 index entries instead of joining and sorting every open flag.
     return flags.order_by("incident_opened_at", "id")
+
+
+def last_sweep() -> SweepRun | None:
+    """The last sweep that finished its work: the queue is as current as this."""
+    return SweepRun.objects.filter(complete=True).order_by("-started_at").first()
 
 
 def flag_get(flag_id: int) -> UnrecordedFlag:

@@ -113,6 +113,7 @@ def flag_list(request: HttpRequest) -> HttpResponse:
             "listing": listing,
             "rows": rows,
             "status": status,
+            "last_sweep": selectors.last_sweep(),
             "filter_form": form,
             "clear_url": reverse("qa:flag-list"),
             "breadcrumbs": crumbs(("Home", reverse("home")), ("Unrecorded incidents", None)),
