@@ -53,3 +53,15 @@ def test_it_measures_every_figure_at_a_tiny_scale(tmp_path: Path) -> None:
             assert figure["floor"] > 0 and figure["ratio"] > 0, key
     assert results["machine"]["incidents"] == 3000
     assert results["machine"]["crimes"] > 0
+
+    # --reuse measures the same data again without a rebuild; --only picks figures and writes nothing.
+    written = (tmp_path / "results.json").read_text()
+    again = subprocess.run(  # noqa: S603
+        [sys.executable, "-m", "bench", "--reuse", "--only", "diptest_sampling_s", "--repeat", "1",
+         "--db", name, "--out", str(tmp_path)],
+        cwd=ROOT, env=env, check=True, timeout=300, capture_output=True, text=True,
+    )  # fmt: skip
+    rows = [line for line in again.stdout.splitlines() if line.startswith("| ") and "Figure" not in line]
+    assert len(rows) == 1 and rows[0].startswith("| Nightly dip-test sampling |"), again.stdout
+    assert "Resolve benchmark, 3,000 incidents" in again.stdout
+    assert (tmp_path / "results.json").read_text() == written

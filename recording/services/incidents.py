@@ -20,7 +20,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -75,6 +75,8 @@ def nsir_map() -> dict[str, tuple[int, bool]]:
 
 
 def _text(value: Any) -> str:
+    if value.__class__ is str:  # the common case, CSV and JSON: skip str()
+        return value.strip()
     return "" if value is None else str(value).strip()
 
 
@@ -88,13 +90,17 @@ def _when(value: Any, field: str, errors: dict[str, list[str]], *, required: boo
                 errors[field] = ["This field is required."]
             return None
         try:
-            parsed = parse_datetime(raw)
+            # fromisoformat reads the feed's usual form in C; parse_datetime adds Django's other forms
+            parsed = datetime.fromisoformat(raw)
         except ValueError:
-            parsed = None
+            try:
+                parsed = parse_datetime(raw)
+            except ValueError:
+                parsed = None
         if parsed is None:
             errors[field] = [f"{raw!r} is not an ISO-8601 time (e.g. 2026-03-01T02:10:00Z)."]
             return None
-    if parsed is None or timezone.is_naive(parsed):
+    if parsed is None or parsed.utcoffset() is None:
         errors[field] = ["Give the time with an offset (e.g. 2026-03-01T02:10:00Z)."]
         return None
     return parsed
@@ -187,7 +193,7 @@ def _copy_line(row: CleanRow, tail: str) -> str:
     )
 
 
-def _upsert_by_copy(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) -> int:
+def _merge_by_copy(rows: list[CleanRow], *, tail: str) -> int:
     """Upsert the rows (unique references) by COPY into a temporary table and one merging statement;
     returns how many were new. The same statement keeps the crime number of an incident the feed resends
     without one while Resolve holds a crime for it (the feed does not know Resolve's crime numbers), and
@@ -201,7 +207,6 @@ def _upsert_by_copy(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) 
         for column in COPY_COLUMNS
         if column not in {"reference", "created_at", "crime_number"}
     )
-    tail = f"{batch.pk}\t{now.isoformat()}\t{now.isoformat()}"
     buffer = io.StringIO("\n".join(_copy_line(row, tail) for row in rows) + "\n")
     with connection.cursor() as cursor:
         cursor.execute(
@@ -229,6 +234,58 @@ def _upsert_by_copy(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) 
             """  # noqa: S608 - names come from model metadata; the rows travel by COPY
         )
         return int(cursor.fetchone()[0])
+
+
+def _insert_by_copy(rows: list[CleanRow], *, tail: str) -> None:
+    """COPY new incidents straight into the incident table (PostgreSQL's batched insert, the fastest
+    path in), then link those that name a crime Resolve holds. A reference stored by another
+    transaction meanwhile raises IntegrityError: the caller merges instead."""
+    table = Incident._meta.db_table
+    through = Crime.incidents.through._meta.db_table
+    crime_table = Crime._meta.db_table
+    buffer = io.StringIO("\n".join(_copy_line(row, tail) for row in rows) + "\n")
+    numbered = [row[0] for row in rows if row[8] is not None]
+    with connection.cursor() as cursor:
+        with connection.wrap_database_errors:  # the raw cursor's errors as Django's (IntegrityError)
+            cursor.cursor.copy_expert(f"COPY {table} ({', '.join(COPY_COLUMNS)}) FROM STDIN", buffer)
+        if numbered:
+            cursor.execute(
+                f"""
+                INSERT INTO {through} (incident_id, crime_id)
+                SELECT i.id, c.id FROM {table} i JOIN {crime_table} c ON c.crime_number = i.crime_number
+                WHERE i.reference = ANY(%s)
+                ON CONFLICT DO NOTHING
+                """,  # noqa: S608 - names come from model metadata; values are bound parameters
+                [numbered],
+            )
+
+
+def _stored_references(references: list[str]) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT reference FROM {Incident._meta.db_table} WHERE reference = ANY(%s)",  # noqa: S608
+            [references],
+        )
+        return {reference for (reference,) in cursor.fetchall()}
+
+
+def _upsert_by_copy(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) -> int:
+    """Upsert the rows (unique references); returns how many were new. Most feed rows are new incidents:
+    they go in by COPY straight into the table, which ran the CSV import ~1.4x faster than merging every
+    row through ON CONFLICT (bench/, issue 9); rows whose reference is stored already are merged."""
+    tail = f"{batch.pk}\t{now.isoformat()}\t{now.isoformat()}"
+    existing = _stored_references([row[0] for row in rows])
+    new = [row for row in rows if row[0] not in existing]
+    if new:
+        try:
+            with transaction.atomic():  # a savepoint: on a clash only this COPY is undone
+                _insert_by_copy(new, tail=tail)
+        except IntegrityError:
+            # Another feed stored one of these references since the look-up: merge the whole chunk.
+            return _merge_by_copy(rows, tail=tail)
+    if existing:
+        _merge_by_copy([row for row in rows if row[0] in existing], tail=tail)
+    return len(new)
 
 
 def _upsert_portable(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) -> int:

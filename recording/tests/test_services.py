@@ -97,6 +97,21 @@ def test_a_resend_without_crime_number_keeps_the_crime_link(
     assert Incident.objects.get(reference="A").crime_number == crime.crime_number
 
 
+def test_a_reference_stored_by_another_feed_meanwhile_is_merged_not_lost(
+    reference_data: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New rows go in by COPY; if another feed stored one of their references after the look-up, the
+    COPY clashes on the unique reference, only it is undone (a savepoint) and the chunk is merged."""
+    incidents.incidents_upsert(rows=enumerate([row("A")]), actor=None, source="api")
+    monkeypatch.setattr(incidents, "_stored_references", lambda references: set())  # the race
+    result = incidents.incidents_upsert(
+        rows=enumerate([row("A", summary="resent"), row("B")]), actor=None, source="api"
+    )
+    assert (result.created, result.updated) == (1, 1)
+    assert Incident.objects.get(reference="A").summary == "resent"
+    assert Incident.objects.filter(reference="B", import_batch=result.batch).exists()
+
+
 def test_it_rejects_closed_before_opened_and_stores_nothing(reference_data: None) -> None:
     with pytest.raises(incidents.IncidentFeedErrors) as err:
         incidents.incidents_upsert(
