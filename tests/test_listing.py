@@ -73,6 +73,25 @@ def test_an_out_of_range_page_shows_the_last_page(rf: RequestFactory, users: lis
     assert _page(rf, "?page=abc").page.number == 1
 
 
+def test_a_long_list_counts_only_up_to_the_cap_and_says_more(
+    rf: RequestFactory, users: list[Any], monkeypatch: pytest.MonkeyPatch, django_assert_num_queries: Any
+) -> None:
+    import config.listing
+
+    monkeypatch.setattr(config.listing, "COUNT_CAP", 12)
+    request = rf.get("/people/?page=2")
+    with django_assert_num_queries(1) as captured:
+        listing = _page(rf, "?page=2")
+    assert "LIMIT 13" in captured.captured_queries[0]["sql"]  # the count stops at the cap
+    assert (listing.total, listing.more) == (12, True)
+    html = render_to_string("partials/_pagination.html", {"listing": listing}, request=request)
+    assert "Showing 11–12 of more than 12 (use the filters to narrow the list)" in html
+    assert "Page 2</span>" in html and 'rel="next"' not in html  # pages past the cap are not offered
+    monkeypatch.setattr(config.listing, "COUNT_CAP", 30)
+    exact = _page(rf, "?page=3")
+    assert (exact.total, exact.more) == (30, False)
+
+
 def test_a_page_costs_two_queries(
     rf: RequestFactory, users: list[Any], django_assert_num_queries: Any
 ) -> None:
