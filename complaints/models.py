@@ -150,7 +150,24 @@ class ComplaintCase(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
-        indexes = [models.Index(fields=["assigned_to", "status", "next_update_due"])]
+        indexes = [
+            models.Index(fields=["assigned_to", "status", "next_update_due"]),
+            # The daily figures (complaints.selectors.daily_figures) count received, open and overdue cases
+            # through these, so the dashboard reads the day and the open cases, not every case ever held.
+            models.Index(fields=["received_at"], name="complaint_received_idx"),
+            models.Index(
+                fields=["received_at"],
+                include=["kind", "next_update_due"],
+                condition=models.Q(closed_at__isnull=True),
+                name="complaint_open_idx",
+            ),
+            models.Index(
+                fields=["closed_at"],
+                include=["received_at", "kind", "next_update_due"],
+                condition=models.Q(closed_at__isnull=False),
+                name="complaint_closed_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.reference

@@ -36,6 +36,9 @@ LOGOUT_REDIRECT_URL = "login"
 # The force this installation serves (crime numbers, transfers). Data, not code.
 RESOLVE_FORCE_CODE = env("RESOLVE_FORCE_CODE", default="XX")
 RESOLVE_FORCE_NAME = env("RESOLVE_FORCE_NAME", default="Demo Constabulary")
+# Indexes with INCLUDE columns give PostgreSQL index-only scans (complaints' daily figures); SQLite, the
+# demo's embedded default, builds them without those columns, which is harmless there.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]
 RESOLVE_SWEEP_GRACE_HOURS = env.int("RESOLVE_SWEEP_GRACE_HOURS", default=24)
 # Shared terminals: a session idle this long is signed out (config.middleware.IdleTimeoutMiddleware).
 RESOLVE_IDLE_TIMEOUT_MINUTES = env.int("RESOLVE_IDLE_TIMEOUT_MINUTES", default=30)

@@ -413,9 +413,9 @@ def sweep_unrecorded(
     if full:
         upto = UnrecordedFlag.objects.aggregate(top=Max("pk"))["top"] or 0
         flagged, finished = _flag_pass(now=now, cutoff=cutoff, size=size, budget=budget)
-        if finished and flagged > size and _set_based_sql():
+        if finished and flagged > size and upto and _set_based_sql():
             # Thousands of new rows since autovacuum last looked: refresh the planner's statistics before
-            # the close pass, or it plans for an empty table.
+            # the close pass, or it plans for an empty table. (With no earlier flags it has nothing to do.)
             with connection.cursor() as cursor:
                 cursor.execute(f"ANALYZE {UnrecordedFlag._meta.db_table}")
         closed = 0

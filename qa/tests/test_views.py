@@ -303,6 +303,7 @@ def test_list_pages_query_counts(
     # session + user, one grouped read of audited samples
     with django_assert_num_queries(3):
         assert as_sergeant.get(reverse("qa:compliance"), {"by": "investigator"}).status_code == 200
-    # session + user, timeliness aggregate, open flags, dip-test samples, complaints (one aggregate)
-    with django_assert_num_queries(6):
+    # session + user, timeliness aggregate, open flags, dip-test samples, complaints (received, open now,
+    # closed since: three index-only counts)
+    with django_assert_num_queries(8):
         assert as_sergeant.get(reverse("qa:daily"), {"date": "2026-03-01"}).status_code == 200
