@@ -443,21 +443,23 @@ def build_all(*, incidents: int, crimes: int, complaints: int) -> Built:
     )
 
 
-def remember(database: str, built: Built) -> None:
-    """Keep what `--reuse` needs to measure this data again (its counts and its "now") on the database."""
+def remember(database: str, built: Built, *, build_s: float) -> None:
+    """Keep what `--reuse` needs to measure this data again (its counts, its "now", how long it took to
+    build) on the database."""
     facts: dict[str, Any] = {
         "incidents": built.incidents,
         "crimes": built.crimes,
         "complaints": built.complaints,
         "now": built.now.isoformat(),
+        "build_s": build_s,
     }
     with connection.cursor() as cursor:
         name = connection.ops.quote_name(database)
         cursor.execute(f"COMMENT ON DATABASE {name} IS %s", [json.dumps(facts)])
 
 
-def reuse(database: str) -> Built:
-    """The Built of an earlier run on `database`, with fresh sessions."""
+def reuse(database: str) -> tuple[Built, float]:
+    """The Built of an earlier run on `database`, with fresh sessions, and how long building it took."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s", [database]
@@ -478,7 +480,7 @@ def reuse(database: str) -> Built:
         recorders=by_role[User.Role.RECORDER],
         advisors=by_role[User.Role.ADVISOR],
     )
-    return Built(
+    built = Built(
         incidents=facts["incidents"],
         crimes=facts["crimes"],
         complaints=facts["complaints"],
@@ -486,6 +488,7 @@ def reuse(database: str) -> Built:
         people=people,
         sessions={"sergeant": sessions_for(people.sergeants), "advisor": sessions_for(people.advisors)},
     )
+    return built, float(facts.get("build_s", 0.0))
 
 
 def incident_feed_rows(*, count: int, prefix: str, now: dt.datetime, seed: int) -> Iterator[dict[str, Any]]:

@@ -15,7 +15,9 @@ from bench.measure import Figure
 from recording.models import Crime, Incident
 
 
-def machine(*, scale: int, crimes: int, complaints: int, repeat: int, build_s: float) -> dict[str, Any]:
+def machine(
+    *, scale: int, crimes: int, complaints: int, repeat: int, build_s: float, reused: bool = False
+) -> dict[str, Any]:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         pg = cursor.fetchone()[0]
@@ -41,6 +43,7 @@ def machine(*, scale: int, crimes: int, complaints: int, repeat: int, build_s: f
         "complaints": complaints,
         "repeat": repeat,
         "build_s": round(build_s, 1),
+        "reused_data": reused,  # measured again on data an earlier run built (`--reuse`)
         "nproc": os.cpu_count(),
         "ram_gb": round(ram_kb / 1024 / 1024, 1),
         "postgresql": pg,
@@ -65,7 +68,13 @@ def table(figures: list[Figure], meta: dict[str, Any]) -> str:
         f"Resolve benchmark, {meta['incidents']:,} incidents, {meta['crimes']:,} crimes, "
         f"{meta['complaints']:,} complaints; {meta['repeat']} runs per figure; {meta['nproc']} cores, "
         f"{meta['ram_gb']} GB RAM, PostgreSQL {meta['postgresql']}; {meta['when']}; load average at the end "
-        f"{meta['load_average_1m']} (the machine is shared: absolute times are noisy, ratios less so)",
+        f"{meta['load_average_1m']} (the machine is shared: absolute times are noisy, ratios less so); "
+        f"building the data took {meta['build_s']:,.0f} s"
+        + (
+            " (in an earlier run: these figures were measured again on it with --reuse)"
+            if meta.get("reused_data")
+            else ""
+        ),
         "Tables with their indexes: "
         + "; ".join(
             f"{name} {v['bytes'] / 2**20:,.0f} MB ({v['bytes_per_row']} bytes a row)"

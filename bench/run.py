@@ -102,8 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(f"unknown figure {sorted(unknown)}: choose from {', '.join(figures.FIGURE_KEYS)}")
     started = time.perf_counter()
     if args.reuse:
-        built = data.reuse(args.db)
-        build_s = 0.0
+        built, build_s = data.reuse(args.db)
     else:
         call_command("migrate", verbosity=0, interactive=False)
         call_command("load_reference", verbosity=0, stdout=io.StringIO())
@@ -112,14 +111,14 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         built = data.build_all(incidents=args.scale, crimes=crimes, complaints=complaints)
         build_s = time.perf_counter() - t0
-        data.remember(args.db, built)
+        data.remember(args.db, built, build_s=build_s)
         logger.info("built in %.1f s", build_s)
     results = figures.measure_all(
         built, repeat=args.repeat, small=args.small, out=args.out, only=args.only or None
     )
     meta = report.machine(
         scale=built.incidents, crimes=built.crimes, complaints=built.complaints, repeat=args.repeat,
-        build_s=build_s,
+        build_s=build_s, reused=args.reuse,
     )  # fmt: skip
     meta["total_s"] = round(time.perf_counter() - started, 1)
     if args.only:

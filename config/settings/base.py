@@ -53,7 +53,7 @@ RESOLVE_IMPORT_MAX_BYTES = env.int("RESOLVE_IMPORT_MAX_BYTES", default=64 * 1024
 # Keys: default, restricted, serious (rank <= serious_rank), or "category:<Home Office category>".
 RESOLVE_MOPI_REVIEW_YEARS = {"default": 6, "restricted": 10, "serious": 10, "serious_rank": 10}
 # The unrecorded-incident sweep commits this many incidents per transaction (qa.services.sweep).
-RESOLVE_SWEEP_CHUNK_SIZE = env.int("RESOLVE_SWEEP_CHUNK_SIZE", default=5000)
+RESOLVE_SWEEP_CHUNK_SIZE = env.int("RESOLVE_SWEEP_CHUNK_SIZE", default=20_000)
 # Between full runs the sweep reads only what changed (qa.models.SweepRun). A full run comes at least this
 # often, and the incremental window reaches this far behind the clock of whoever writes incidents (clock
 # skew between web/worker machines and the database).
