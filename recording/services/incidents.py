@@ -1,10 +1,11 @@
 """Incident feed: validate and upsert incidents in bulk (API and CSV import).
 
 Speed (issue 9): each chunk is validated in Python against an in-memory map of NSIR codes into plain
-tuples (no model instances), sent to PostgreSQL by COPY into a temporary table, and merged by one
-statement: `INSERT ... SELECT ... ON CONFLICT (reference) DO UPDATE`, which also keeps a crime link the
-feed does not know, links incidents to the crimes they name, and returns which rows were new (xmax = 0).
-Counting: a row that inserted counts as `created`, one that updated as `updated`; a reference repeated
+tuples (no model instances). One indexed query finds which references are already held. New incidents
+go in by COPY straight into the table (then linked to the crimes they name); held ones are sent by COPY
+into a temporary table and merged by one statement, `INSERT ... SELECT ... ON CONFLICT (reference) DO
+UPDATE`, which also keeps a crime link the feed does not know and links incidents to the crimes they
+name. Counting: a row that inserted counts as `created`, one that updated as `updated`; a reference repeated
 inside one request counts once as created (if new) and then as updated for each repeat (the last copy
 wins). Other databases (the SQLite demo) take the same rows through the ORM.
 
@@ -271,8 +272,9 @@ def _stored_references(references: list[str]) -> set[str]:
 
 def _upsert_by_copy(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) -> int:
     """Upsert the rows (unique references); returns how many were new. Most feed rows are new incidents:
-    they go in by COPY straight into the table, which ran the CSV import ~1.4x faster than merging every
-    row through ON CONFLICT (bench/, issue 9); rows whose reference is stored already are merged."""
+    they go in by COPY straight into the table (the feed API went from 0.45x to 0.58x of a raw COPY at 2
+    million incidents against merging every row through ON CONFLICT; bench/, issue 9); rows whose
+    reference is stored already are merged."""
     tail = f"{batch.pk}\t{now.isoformat()}\t{now.isoformat()}"
     existing = _stored_references([row[0] for row in rows])
     new = [row for row in rows if row[0] not in existing]
