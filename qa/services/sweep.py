@@ -363,17 +363,16 @@ def _close_pass(
                 after_change, seen, done = _close_changed_chunk(
                     now=now, since=since, after=after_change, size=size
                 )
-                last: object = after_change
             else:
                 close_chunk = _close_open_chunk if _set_based_sql() else _close_chunk_portable
                 last, seen, done = close_chunk(now=now, after=after_flag, upto=upto or 0, size=size)
-                after_flag = int(last) if last is not None else after_flag
+                after_flag = last if last is not None else after_flag
             allocation_finish_many(model=UnrecordedFlag, ids=done, reason=CLOSE_REASON)
         budget.used += 1
         closed += len(done)
         if after_chunk is not None:
             after_chunk("close", len(done))
-        if seen < size or last is None:
+        if seen < size:  # a short chunk (or an empty one) was the last
             return closed, True
 
 

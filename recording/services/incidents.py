@@ -194,6 +194,10 @@ def _copy_line(row: CleanRow, tail: str) -> str:
     )
 
 
+def _copy_buffer(rows: list[CleanRow], tail: str) -> io.StringIO:
+    return io.StringIO("\n".join(_copy_line(row, tail) for row in rows) + "\n")
+
+
 def _merge_by_copy(rows: list[CleanRow], *, tail: str) -> int:
     """Upsert the rows (unique references) by COPY into a temporary table and one merging statement;
     returns how many were new. The same statement keeps the crime number of an incident the feed resends
@@ -208,7 +212,7 @@ def _merge_by_copy(rows: list[CleanRow], *, tail: str) -> int:
         for column in COPY_COLUMNS
         if column not in {"reference", "created_at", "crime_number"}
     )
-    buffer = io.StringIO("\n".join(_copy_line(row, tail) for row in rows) + "\n")
+    buffer = _copy_buffer(rows, tail)
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS incident_feed_rows ON COMMIT DROP AS "  # noqa: S608
@@ -244,7 +248,7 @@ def _insert_by_copy(rows: list[CleanRow], *, tail: str) -> None:
     table = Incident._meta.db_table
     through = Crime.incidents.through._meta.db_table
     crime_table = Crime._meta.db_table
-    buffer = io.StringIO("\n".join(_copy_line(row, tail) for row in rows) + "\n")
+    buffer = _copy_buffer(rows, tail)
     numbered = [row[0] for row in rows if row[8] is not None]
     with connection.cursor() as cursor:
         with connection.wrap_database_errors:  # the raw cursor's errors as Django's (IntegrityError)
