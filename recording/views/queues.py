@@ -61,16 +61,6 @@ CANCEL_COLUMNS = [
     Column("status", "Status", ("status", "requested_at")),
     Column("action", "Action"),
 ]
-TRANSFER_COLUMNS = [
-    Column("direction", "Direction", ("direction", "requested_at")),
-    Column("force", "Force", ("force__code", "requested_at")),
-    Column("crime", "Crime", ("crime__crime_number",)),
-    Column("reference", "Their reference", ("their_reference",)),
-    Column("reason", "Reason / summary"),
-    Column("requested", "Requested", ("requested_at",)),
-    Column("status", "Status", ("status", "requested_at")),
-    Column("action", "Action"),
-]
 
 
 @crime_staff
