@@ -135,34 +135,49 @@ def _raw_copy_rate(rows: list[dict[str, Any]]) -> float:
     return len(rows) / seconds
 
 
+FEED_FIELDS = (
+    "reference",
+    "opened_at",
+    "nsir_code",
+    "summary",
+    "location",
+    "grade",
+    "crime_number",
+    "closed_at",
+)
+
+
+def _feed_record(row: dict[str, Any], *, missing: str | None) -> dict[str, Any]:
+    """A built incident row as the feed sends it (times in ISO 8601); `missing` stands for an absent
+    crime number or closing time ("" in CSV, None in JSON)."""
+    record = {field: row[field] for field in FEED_FIELDS}
+    record["opened_at"] = row["opened_at"].isoformat()
+    record["closed_at"] = row["closed_at"].isoformat() if row["closed_at"] else missing
+    record["crime_number"] = row["crime_number"] or missing
+    return record
+
+
 def _csv_text(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    fields = [
-        "reference",
-        "opened_at",
-        "nsir_code",
-        "summary",
-        "location",
-        "grade",
-        "crime_number",
-        "closed_at",
-    ]
-    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=FEED_FIELDS, lineterminator="\n")
     writer.writeheader()
-    for r in rows:
-        writer.writerow(
-            {
-                **r,
-                "opened_at": r["opened_at"].isoformat(),
-                "closed_at": r["closed_at"].isoformat() if r["closed_at"] else "",
-                "crime_number": r["crime_number"] or "",
-            }
-        )
+    writer.writerows(_feed_record(r, missing="") for r in rows)
     return out.getvalue()
 
 
 def _stored(before: tuple[int, int]) -> int:
     return int(execute(f"SELECT count(*) FROM {Incident._meta.db_table} WHERE id > %s", [before[0]])[0][0])  # noqa: S608
+
+
+def _rows_per_s_stored(run: Callable[[], Any], *, rows: int, what: str) -> float:
+    """Time `run`, check it stored exactly `rows` new incidents, remove them again; rows per second."""
+    before = _max_ids()
+    seconds = timed(run)
+    stored = _stored(before)
+    if stored != rows:
+        raise RuntimeError(f"{what} stored {stored} of {rows} rows")
+    _delete_after(before)
+    return rows / seconds
 
 
 def feed_size(built: data.Built) -> int:
@@ -182,13 +197,13 @@ def measure_import(built: data.Built, *, repeat: int, tmp: Path) -> Figure:
         figure.floor.append(_raw_copy_rate(rows))
         path = tmp / f"import-{rep}.csv"
         path.write_text(_csv_text(rows))
-        before = _max_ids()
-        seconds = timed(lambda p=path: call_command("import_incidents", str(p), stdout=io.StringIO()))  # type: ignore[misc]
-        stored = _stored(before)
-        if stored != n:
-            raise RuntimeError(f"import_incidents stored {stored} of {n} rows")
-        _delete_after(before)
-        figure.samples.append(n / seconds)
+        figure.samples.append(
+            _rows_per_s_stored(
+                lambda p=path: call_command("import_incidents", str(p), stdout=io.StringIO()),  # type: ignore[misc]
+                rows=n,
+                what="import_incidents",
+            )
+        )
     figure.note = f"{n:,} rows a run"
     return figure
 
@@ -207,26 +222,9 @@ def measure_feed_api(built: data.Built, *, repeat: int, token: str) -> Figure:
         rows = list(data.incident_feed_rows(count=n, prefix=f"API{rep}", now=built.now, seed=100 + rep))
         figure.floor.append(_raw_copy_rate(rows))
         bodies = [
-            json.dumps(
-                {
-                    "incidents": [
-                        {
-                            "reference": r["reference"],
-                            "opened_at": r["opened_at"].isoformat(),
-                            "nsir_code": r["nsir_code"],
-                            "summary": r["summary"],
-                            "location": r["location"],
-                            "grade": r["grade"],
-                            "crime_number": r["crime_number"],
-                            "closed_at": r["closed_at"].isoformat() if r["closed_at"] else None,
-                        }
-                        for r in rows[i : i + FEED_BATCH]
-                    ]
-                }
-            )
+            json.dumps({"incidents": [_feed_record(r, missing=None) for r in rows[i : i + FEED_BATCH]]})
             for i in range(0, n, FEED_BATCH)
         ]
-        before = _max_ids()
 
         def send(bodies: list[str] = bodies) -> None:
             for body in bodies:
@@ -238,12 +236,7 @@ def measure_feed_api(built: data.Built, *, repeat: int, token: str) -> Figure:
                         f"feed API answered {response.status_code}: {response.content[:300]!r}"
                     )
 
-        seconds = timed(send)
-        stored = _stored(before)
-        if stored != n:
-            raise RuntimeError(f"feed API stored {stored} of {n} rows")
-        _delete_after(before)
-        figure.samples.append(n / seconds)
+        figure.samples.append(_rows_per_s_stored(send, rows=n, what="feed API"))
     figure.note = f"{n:,} rows a run in {n // FEED_BATCH} requests, Django test client in-process"
     return figure
 
