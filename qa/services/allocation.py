@@ -14,7 +14,7 @@ from django.db.models import Model
 from qa.models import Amendment, DipSample, UnrecordedFlag
 from staffing.models import Allocation, Skill, User
 from staffing.selectors import allocation_page_url
-from staffing.services import allocation_assign, allocation_current, allocation_reassign
+from staffing.services import allocation_give
 
 # (skill, weight) of each kind of QA work item.
 WORK: dict[type[Model], tuple[str, int]] = {
@@ -35,14 +35,9 @@ def allocate_to(*, item: Model, assignee: User, actor: User, reason: str = "") -
     holds it. The staffing rules apply (skill, shift, workload ceiling); a sergeant may override them by
     giving a reason."""
     skill, weight = WORK[type(item)]
-    current = allocation_current(item)
-    if current is None:
-        return allocation_assign(
-            item=item, skill=skill, weight=weight, assignee=assignee, actor=actor, reason=reason
-        )
-    if current.assigned_to_id == assignee.pk:
-        return current
-    return allocation_reassign(item=item, assignee=assignee, actor=actor, reason=reason)
+    return allocation_give(
+        item=item, skill=skill, weight=weight, assignee=assignee, actor=actor, reason=reason
+    )
 
 
 def sync_from_allocation(sender: Any, instance: Allocation, created: bool, **kwargs: Any) -> None:

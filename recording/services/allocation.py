@@ -17,7 +17,7 @@ from recording import lifecycle
 from recording.models import Crime, CrimeTransfer
 from staffing.models import Allocation, Skill, User
 from staffing.selectors import allocation_page_url
-from staffing.services import allocation_assign, allocation_current, allocation_reassign
+from staffing.services import allocation_give
 
 # (skill, weight) of each kind of recording work item. A crime to investigate weighs more than a
 # transfer to arrange.
@@ -39,14 +39,9 @@ def allocate_to(*, item: Model, assignee: User, actor: User, reason: str, field:
     giving a reason. A refusal names `field`."""
     skill, weight = WORK[type(item)]
     try:
-        current = allocation_current(item)
-        if current is None:
-            return allocation_assign(
-                item=item, skill=skill, weight=weight, assignee=assignee, actor=actor, reason=reason
-            )
-        if current.assigned_to_id == assignee.pk:
-            return current
-        return allocation_reassign(item=item, assignee=assignee, actor=actor, reason=reason)
+        return allocation_give(
+            item=item, skill=skill, weight=weight, assignee=assignee, actor=actor, reason=reason
+        )
     except DomainError as exc:
         raise DomainError(exc.message, field=field if exc.field == "assignee" else exc.field) from exc
 

@@ -219,6 +219,21 @@ def allocation_assign(
     )
 
 
+def allocation_give(
+    *, item: Model, skill: str, weight: int, assignee: User, actor: User, reason: str = ""
+) -> Allocation:
+    """Give `item` to `assignee`: a first allocation, or a reassignment when someone else holds it
+    (nothing changes when they already do). The staffing rules apply; a reason overrides them."""
+    current = allocation_current(item)
+    if current is None:
+        return allocation_assign(
+            item=item, skill=skill, weight=weight, assignee=assignee, actor=actor, reason=reason
+        )
+    if current.assigned_to_id == assignee.pk:
+        return current
+    return allocation_reassign(item=item, assignee=assignee, actor=actor, reason=reason)
+
+
 @transaction.atomic
 def allocation_reassign(
     *,
