@@ -4,7 +4,7 @@ from django.urls import path
 
 from config.reference_api import reference_list_api
 from recording.api import casework, crimes, directory, incidents
-from recording.decision_api import RecordingDecisionApi
+from recording.api.decisions import RecordingDecisionApi
 from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
 
 urlpatterns = [

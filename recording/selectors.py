@@ -20,9 +20,11 @@ from recording.models import (
     Enquiry,
     Force,
     Incident,
+    Offence,
     VictimUpdate,
 )
 from recording.permissions import SEE_ALL_RESTRICTED
+from recording.rules import OffenceInfo
 from staffing.models import Allocation, User
 
 
@@ -248,3 +250,28 @@ def transfers_to_allocate() -> QuerySet[CrimeTransfer]:
         CrimeTransfer.objects.filter(status=CrimeTransfer.Status.PENDING).select_related("force", "crime"),
         "crimetransfer",
     ).order_by("requested_at", "id")
+
+
+# ---------------------------------------------------------------- the recording decision
+
+
+def offence_catalogue() -> dict[str, OffenceInfo]:
+    """Every Home Office offence class of the Offence table (loaded from ho_offences.csv), by code.
+
+    One query over ~130 narrow rows per call; read fresh each time so a corrected reference table
+    (`manage.py load_reference`) is used at once, with no cache to invalidate."""
+    rows = Offence.objects.order_by("code").values_list(
+        "code", "title", "category", "victim_based", "seriousness_rank", "restricted", "notifiable"
+    )
+    return {
+        code: OffenceInfo(
+            code=code,
+            title=title,
+            category=category,
+            victim_based=victim_based,
+            seriousness_rank=rank,
+            restricted=restricted,
+            notifiable=notifiable,
+        )
+        for code, title, category, victim_based, rank, restricted, notifiable in rows
+    }

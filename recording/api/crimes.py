@@ -22,11 +22,11 @@ from recording.api.common import (
     request_user,
     validated,
 )
-from recording.decision_api import RecordingDecisionInputSerializer, RecordingDecisionOutputSerializer
-from recording.decision_selectors import offence_catalogue
+from recording.api.decisions import RecordingDecisionInputSerializer, RecordingDecisionOutputSerializer
 from recording.models import (
     Crime,
 )
+from recording.selectors import offence_catalogue
 from recording.serializers import (
     AssessmentInputSerializer,
     CrimeCreateInputSerializer,

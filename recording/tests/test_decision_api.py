@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from recording.decision_selectors import offence_catalogue
 from recording.models import Offence
 from recording.rules import OffenceInfo
+from recording.selectors import offence_catalogue
 
 pytestmark = pytest.mark.django_db
 

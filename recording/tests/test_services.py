@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from config.exceptions import DomainError
 from recording import lifecycle, rules
-from recording.decision_selectors import offence_catalogue
 from recording.models import (
     Appointment,
     CancellationRequest,
@@ -18,6 +17,7 @@ from recording.models import (
     ImportBatch,
     Incident,
 )
+from recording.selectors import offence_catalogue
 from recording.services import (
     cancellation,
     casework,

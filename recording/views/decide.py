@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from config.exceptions import DomainError
 from recording import forms, rules
-from recording.decision_selectors import offence_catalogue
+from recording.selectors import offence_catalogue
 from recording.services import crimes
 from recording.views.common import (
     attach_error,

@@ -19,7 +19,7 @@ from rest_framework.views import APIView
 
 from config.permissions import Role, roles_allowed
 from recording import rules
-from recording.decision_selectors import offence_catalogue
+from recording.selectors import offence_catalogue
 
 
 class AwareDateTimeField(serializers.DateTimeField):
