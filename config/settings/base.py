@@ -118,6 +118,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Audit history: a change's reason is kept whole. simple-history's default column holds 100
+# characters, and a longer reason (a sergeant's justification, pasted text) was a database error, a 500.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out username+address before any password is checked.
     "axes.backends.AxesStandaloneBackend",
