@@ -22,7 +22,6 @@ from recording.api.common import (
     request_user,
     validated,
 )
-from recording.api.decisions import RecordingDecisionInputSerializer, RecordingDecisionOutputSerializer
 from recording.models import (
     Crime,
 )
@@ -33,6 +32,8 @@ from recording.serializers import (
     CrimeDetailSerializer,
     CrimeDetailsInputMixin,
     CrimeListSerializer,
+    RecordingDecisionInputSerializer,
+    RecordingDecisionOutputSerializer,
     StatusInputSerializer,
     SuspectInputSerializer,
     VictimInputSerializer,
