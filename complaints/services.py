@@ -30,7 +30,7 @@ from complaints.models import (
     Subject,
     TriageDecision,
 )
-from complaints.rules_data import time_limits
+from complaints.rules_data import bank_holidays, time_limits
 from complaints.selectors import case_triage, outcomes_for_route
 from config.exceptions import DomainError
 from staffing.models import User
@@ -58,12 +58,6 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-
-
-def _holidays(day: dt.date) -> set[dt.date]:
-    return set(rules.england_wales_bank_holidays(day.year)) | set(
-        rules.england_wales_bank_holidays(day.year + 1)
-    )
 
 
 def _log(
@@ -194,7 +188,7 @@ def complaint_create(
     )
     if kind != ComplaintCase.Kind.COMPLIMENT:
         case.initial_contact_due = rules.initial_contact_due(
-            received_on, initial_contact_working_days(), _holidays(received_on)
+            received_on, initial_contact_working_days(), bank_holidays(received_on)
         )
         case.next_update_due = rules.first_update_due(received_on, time_limits())
         if case.about_chief_officer:
@@ -724,7 +718,7 @@ def complaint_close(
     body, deadline = _review_right(case, outcome, outcome_on)
     now = timezone.now()
     case.outcome, case.outcome_on = outcome, outcome_on
-    case.outcome_notice_due = rules.outcome_notice_due(outcome_on, _holidays(outcome_on), time_limits())
+    case.outcome_notice_due = rules.outcome_notice_due(outcome_on, bank_holidays(outcome_on), time_limits())
     case.review_body, case.review_deadline = body, deadline
     case.status = ComplaintCase.Status.CLOSED
     case.closed_at = now

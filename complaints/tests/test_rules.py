@@ -571,7 +571,7 @@ def test_review_application_deadline_c_review_28d(letter: date, due: date) -> No
     ("outcome", "holidays", "due"),
     [
         (date(2026, 4, 2), frozenset(), date(2026, 4, 9)),  # Thu -> next Thu
-        (date(2026, 4, 2), rules.england_wales_bank_holidays(2026), date(2026, 4, 13)),  # over Easter
+        (date(2026, 4, 2), rules_data.bank_holidays(date(2026, 1, 1)), date(2026, 4, 13)),  # over Easter
         (date(2026, 3, 6), frozenset(), date(2026, 3, 13)),  # Fri -> Fri
         (date(2026, 3, 7), frozenset(), date(2026, 3, 13)),  # Sat outcome: 5 working days from Mon
     ],
@@ -614,58 +614,40 @@ def test_investigation_progress_reports_c_inv_12m_report(sent: int, due: date) -
 
 
 def test_initial_contact_target_is_configurable_c_initial_contact() -> None:
-    holidays = rules.england_wales_bank_holidays(2026)
+    holidays = rules_data.bank_holidays(date(2026, 12, 24))
     assert rules.initial_contact_due(date(2026, 12, 24), 3, holidays) == date(2026, 12, 31)
     assert rules.initial_contact_due(date(2026, 12, 24), 0, holidays) == date(2026, 12, 24)
     with pytest.raises(TriageError):
         rules.initial_contact_due(date(2026, 12, 24), -1, holidays)
 
 
-def test_bank_holidays_2026() -> None:
-    assert rules.england_wales_bank_holidays(2026) == {
-        date(2026, 1, 1),
-        date(2026, 4, 3),
-        date(2026, 4, 6),
-        date(2026, 5, 4),
-        date(2026, 5, 25),
-        date(2026, 8, 31),
-        date(2026, 12, 25),
-        date(2026, 12, 28),
-    }
-
-
+# Working days come from the `holidays` package's England and Wales calendar (rules_data.bank_holidays).
 @pytest.mark.parametrize(
-    ("year", "expected"),
+    ("outcome", "due", "why"),
     [
-        (2022, {date(2022, 1, 3), date(2022, 6, 2), date(2022, 6, 3), date(2022, 9, 19), date(2022, 12, 27)}),
-        (2021, {date(2021, 12, 27), date(2021, 12, 28)}),
-        (2023, {date(2023, 5, 8), date(2023, 12, 25), date(2023, 12, 26)}),
-        (2027, {date(2027, 3, 26), date(2027, 3, 29), date(2027, 12, 27), date(2027, 12, 28)}),
-        (2020, {date(2020, 5, 8), date(2020, 12, 28)}),
+        (date(2026, 4, 2), date(2026, 4, 13), "Easter 2026: Good Friday 3 Apr, Easter Monday 6 Apr"),
+        (date(2025, 4, 16), date(2025, 4, 25), "Easter 2025: Good Friday 18 Apr, Easter Monday 21 Apr"),
+        (date(2026, 12, 23), date(2027, 1, 4), "Christmas 2026 (Sat Boxing Day -> Mon 28), New Year 1 Jan"),
+        (date(2027, 12, 23), date(2028, 1, 4), "Christmas 2027 on a Saturday: 27 and 28 Dec off"),
+        (date(2023, 5, 3), date(2023, 5, 11), "one-off: coronation of King Charles III, Mon 8 May 2023"),
+        (date(2022, 9, 14), date(2022, 9, 22), "one-off: state funeral of Queen Elizabeth II, 19 Sep 2022"),
+        (date(2022, 5, 31), date(2022, 6, 9), "one-off: Platinum Jubilee, spring holiday moved to 2-3 Jun"),
     ],
 )
-def test_bank_holiday_substitutes_and_one_offs(year: int, expected: set[date]) -> None:
-    days = rules.england_wales_bank_holidays(year)
-    assert expected <= days
-    assert all(day.weekday() < 5 for day in days)
+def test_outcome_notice_over_bank_holidays_c_outcome_5wd(outcome: date, due: date, why: str) -> None:
+    assert rules.outcome_notice_due(outcome, rules_data.bank_holidays(outcome)) == due, why
 
 
-def test_2022_has_no_late_may_bank_holiday_and_2020_no_early_may() -> None:
-    assert date(2022, 5, 30) not in rules.england_wales_bank_holidays(2022)
-    assert date(2020, 5, 4) not in rules.england_wales_bank_holidays(2020)
+def test_the_kept_calendar_has_the_one_offs_and_the_moved_days() -> None:
+    days = rules_data.bank_holidays(date(2022, 1, 1), days=730)
+    assert {date(2022, 6, 2), date(2022, 6, 3), date(2022, 9, 19), date(2023, 5, 8)} <= days
+    assert date(2022, 5, 30) not in days  # the spring holiday moved to 2 June for the Jubilee
+    assert {date(2022, 12, 26), date(2022, 12, 27)} <= days  # Christmas Day on a Sunday: substitute Tue
 
 
-@pytest.mark.parametrize(
-    ("year", "easter"),
-    [
-        (2024, date(2024, 3, 31)),
-        (2025, date(2025, 4, 20)),
-        (2026, date(2026, 4, 5)),
-        (2038, date(2038, 4, 25)),
-    ],
-)
-def test_easter_sunday(year: int, easter: date) -> None:
-    assert rules.easter_sunday(year) == easter
+def test_the_calendar_covers_the_window_asked_for() -> None:
+    days = rules_data.bank_holidays(date(2026, 12, 20), days=20)
+    assert days == {date(2026, 12, 25), date(2026, 12, 26), date(2026, 12, 28), date(2027, 1, 1)}
 
 
 # ---------------------------------------------------------------- review body
