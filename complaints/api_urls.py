@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.urls import path
 
-from complaints import api
+from complaints.api import cases as api
+from complaints.api.triage import ComplaintTriageApi
 from complaints.models import ComplaintCategory, ComplaintOutcome
-from complaints.triage_api import ComplaintTriageApi
 from config.permissions import Role
 from config.reference_api import reference_list_api
 

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -156,6 +157,14 @@ class TriageInput:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """One line of the explanation and the rule IDs it rests on."""
+
+    text: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TriageResult:
     eligible: bool
     route: str | None
@@ -173,6 +182,7 @@ class TriageResult:
     injury_details_needed: tuple[int, ...] = ()  # indexes (B5/B6) to prompt for injury details
     nfa_may_be_considered: bool = False  # C-DELAY-12M
     is_complaint: bool = True  # False for C-NOT-A-COMPLAINT / C-COMPLIMENT
+    citations: tuple[Citation, ...] = ()  # each explanation line beside the rules it rests on
 
 
 # ---------------------------------------------------------------- dates
@@ -267,24 +277,44 @@ def allegation_eligibility(
     """May this person complain about this allegation? Returns (eligible, rule IDs relied on)."""
     if complainant.serving_officer_same_force:
         return False, ("C-ELIG-SERVING",)
-    if complainant.acting_for_someone and not complainant.consent_of_affected:
-        return False, ("C-ELIG-ON-BEHALF",)
-    basis: list[str] = ["C-ELIG-ON-BEHALF"] if complainant.acting_for_someone else []
+    if complainant.acting_for_someone:
+        if not complainant.consent_of_affected:
+            return False, ("C-ELIG-ON-BEHALF",)
+        # C-ELIG-ON-BEHALF: with written consent the complaint is the represented person's own, and that
+        # person is by definition the subject of the matter or adversely affected by it: the
+        # representative's own `adversely_affected` / `witness` play no part (API.md, consent_of_affected).
+        if not allegation.conduct:
+            return True, ("C-ELIG-ON-BEHALF", "C-ELIG-NONCONDUCT", "C-ELIG-AFFECTED")
+        standing = "C-ELIG-SUBJECT" if complainant.subject_of_conduct else "C-ELIG-AFFECTED"
+        return True, ("C-ELIG-ON-BEHALF", standing)
     affected = complainant.adversely_affected and not complainant.affected_only_through_media
     if not allegation.conduct:
         # C-ELIG-NONCONDUCT: service, policy, direction and control: adversely affected only.
         if affected:
-            return True, (*basis, "C-ELIG-NONCONDUCT", "C-ELIG-AFFECTED")
+            return True, ("C-ELIG-NONCONDUCT", "C-ELIG-AFFECTED")
         if complainant.witness:
             return False, ("C-ELIG-WITNESS", "C-ELIG-NONCONDUCT")
         return False, ("C-ELIG-NONCONDUCT",)
     if complainant.subject_of_conduct:
-        return True, (*basis, "C-ELIG-SUBJECT")
+        return True, ("C-ELIG-SUBJECT",)
     if affected:
-        return True, (*basis, "C-ELIG-AFFECTED")
+        return True, ("C-ELIG-AFFECTED",)
     if complainant.witness:
-        return True, (*basis, "C-ELIG-WITNESS")
+        return True, ("C-ELIG-WITNESS",)
     return False, ("C-ELIG-SUBJECT", "C-ELIG-AFFECTED", "C-ELIG-WITNESS")
+
+
+_ELIGIBLE_BECAUSE = {
+    "C-ELIG-ON-BEHALF": "the representative holds the written consent of the person they act for, so it "
+    "stands as that person's own complaint",
+    "C-ELIG-SUBJECT": "the conduct was directed at the person complaining",
+    "C-ELIG-AFFECTED": "the person complaining was adversely affected",
+    "C-ELIG-WITNESS": "the person complaining witnessed the conduct",
+}
+
+
+def _eligible_reason(basis: tuple[str, ...]) -> str:
+    return "; ".join(_ELIGIBLE_BECAUSE[rule] for rule in basis if rule in _ELIGIBLE_BECAUSE)
 
 
 # ---------------------------------------------------------------- triggers
@@ -297,6 +327,27 @@ def is_serious_injury(details: Iterable[str]) -> bool:
 
 def death_or_serious_injury(allegation: AllegationFacts) -> bool:
     return allegation.death_or_serious_injury or is_serious_injury(allegation.injury_details)
+
+
+def criminal_or_disciplinary(allegation: AllegationFacts) -> bool:
+    """Might the conduct, if proved, be a criminal offence or justify disciplinary proceedings? A
+    relevant offence (MR-RELEVANT-OFFENCE) is a criminal offence by definition."""
+    return allegation.could_justify_criminal_or_disciplinary or allegation.relevant_offence
+
+
+# Plain words for the C-MANDATORY-REFERRAL criteria (their IDs are those of complaint_rules.json).
+REFERRAL_CRITERIA_WORDS = {
+    "MR-DEATH-SERIOUS-INJURY": "death or serious injury",
+    "MR-SERIOUS-ASSAULT": "a serious assault",
+    "MR-SERIOUS-SEXUAL-OFFENCE": "a serious sexual offence",
+    "MR-SERIOUS-CORRUPTION": "serious corruption",
+    "MR-DISCRIMINATION-AGGRAVATED": "a crime or misconduct aggravated by discrimination",
+    "MR-RELEVANT-OFFENCE": "a relevant offence (a sentence fixed by law, or 7 years or more)",
+    "MR-SAME-INCIDENT": "the same incident as a complaint that must be referred",
+    "MR-CHIEF-OFFICER-SERIOUS": "a complaint about the chief officer that could justify criminal or "
+    "disciplinary proceedings",
+    "MR-IOPC-REQUIRES": "the IOPC requires the referral",
+}
 
 
 def referral_criteria(
@@ -322,11 +373,20 @@ def referral_criteria(
             found.append(criterion)
     if same_incident_as_referrable:
         found.append("MR-SAME-INCIDENT")
-    if about_chief_officer and any(a.could_justify_criminal_or_disciplinary for a in allegations):
+    if about_chief_officer and any(criminal_or_disciplinary(a) for a in allegations):
         found.append("MR-CHIEF-OFFICER-SERIOUS")
     if iopc_requires_referral:
         found.append("MR-IOPC-REQUIRES")
     return tuple(found)
+
+
+# Plain words for the must-record triggers of Sch3 para 2(6B).
+RECORD_TRIGGER_WORDS = {
+    "C-RECORD-DSI": "it alleges death or serious injury",
+    "C-RECORD-CRIM-DISC": "the conduct, if proved, might be a crime or justify disciplinary proceedings",
+    "C-RECORD-ART2-3": "it might involve a breach of Article 2 or 3",
+    "C-RECORD-MR": "it must be referred to the IOPC",
+}
 
 
 def record_triggers(allegations: Iterable[AllegationFacts], referral: Collection[str]) -> tuple[str, ...]:
@@ -335,7 +395,7 @@ def record_triggers(allegations: Iterable[AllegationFacts], referral: Collection
     found: list[str] = []
     if any(death_or_serious_injury(a) for a in allegations):
         found.append("C-RECORD-DSI")
-    if any(a.could_justify_criminal_or_disciplinary for a in allegations):
+    if any(criminal_or_disciplinary(a) for a in allegations):
         found.append("C-RECORD-CRIM-DISC")
     if any(a.article_2_or_3 for a in allegations):
         found.append("C-RECORD-ART2-3")
@@ -351,7 +411,7 @@ def _is_serious(allegation: AllegationFacts) -> bool:
 
 def needs_investigation(allegations: Iterable[AllegationFacts]) -> bool:
     """C-INVESTIGATE-WHEN: an indication of a crime / disciplinary-level behaviour, or an Art 2/3 issue."""
-    return any(a.could_justify_criminal_or_disciplinary or a.article_2_or_3 for a in allegations)
+    return any(criminal_or_disciplinary(a) or a.article_2_or_3 for a in allegations)
 
 
 def review_body(
@@ -370,18 +430,48 @@ def review_body(
     run or directed by the IOPC. The IOPC reviews when the AA is the LPB, the subject is a senior
     officer, crime/discipline or Art 2/3 cannot be ruled out (`serious`), the complaint was or should
     have been referred, or it arises from the same incident as one of these. Otherwise the LPB."""
-    if route is None or route == Route.OUTSIDE_S3 or iopc_investigation:
-        return None
-    if (
-        appropriate_authority == Authority.LOCAL_POLICING_BODY
-        or about_senior_officer
-        or serious
-        or referred
-        or route == Route.IOPC
-        or same_incident
-    ):
-        return ReviewBody.IOPC
-    return ReviewBody.LOCAL_POLICING_BODY
+    return review_body_with_reason(
+        route=route,
+        appropriate_authority=appropriate_authority,
+        about_senior_officer=about_senior_officer,
+        serious=serious,
+        referred=referred,
+        same_incident=same_incident,
+        iopc_investigation=iopc_investigation,
+    )[0]
+
+
+def review_body_with_reason(
+    *,
+    route: str | None,
+    appropriate_authority: str = Authority.CHIEF_OFFICER,
+    about_senior_officer: bool = False,
+    serious: bool = False,
+    referred: bool = False,
+    same_incident: bool = False,
+    iopc_investigation: bool = False,
+) -> tuple[str | None, str]:
+    """`review_body` and, in plain words, the limb of C-REVIEW-BODY (or C-REVIEW-RIGHT) it rests on."""
+    if route is None:
+        return None, "there is no right of review for someone who may not complain"
+    if route == Route.OUTSIDE_S3:
+        return None, "there is no right of review when a complaint is handled outside Schedule 3"
+    if iopc_investigation:
+        return None, "there is no right of review of an investigation the IOPC runs or directs"
+    if appropriate_authority == Authority.LOCAL_POLICING_BODY:
+        return ReviewBody.IOPC, "the local policing body is the appropriate authority"
+    if about_senior_officer:
+        return ReviewBody.IOPC, "the complaint is about a senior officer (above chief superintendent)"
+    if referred or route == Route.IOPC:
+        return ReviewBody.IOPC, "the complaint was or must be referred to the IOPC"
+    if serious:
+        return ReviewBody.IOPC, (
+            "it cannot be ruled out, from the complaint alone, that the conduct would justify criminal or "
+            "disciplinary proceedings or involve an Article 2 or 3 breach"
+        )
+    if same_incident:
+        return ReviewBody.IOPC, "it arises from the same incident as a complaint the IOPC would review"
+    return ReviewBody.LOCAL_POLICING_BODY, "no reason for the IOPC to review applies"
 
 
 def more_than_months_ago(earlier: date, later: date, months: int) -> bool:
@@ -394,16 +484,27 @@ def more_than_months_ago(earlier: date, later: date, months: int) -> bool:
 
 @dataclass
 class _Trace:
+    """The rules relied on, each explanation line with the rule IDs it rests on beside it."""
+
     rules: list[str] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
-    def cite(self, *rule_ids: str) -> None:
+    def say(self, text: str, *rule_ids: str) -> None:
+        """One line of plain words and the rules it rests on (every cited rule has its words)."""
         for rule_id in rule_ids:
             if rule_id not in self.rules:
                 self.rules.append(rule_id)
-
-    def say(self, text: str) -> None:
         self.explanation.append(text)
+        self.citations.append(Citation(text=text, rules=tuple(rule_ids)))
+
+    def result(self, **kwargs: Any) -> TriageResult:
+        return TriageResult(
+            rules=tuple(self.rules),
+            explanation=tuple(self.explanation),
+            citations=tuple(self.citations),
+            **kwargs,
+        )
 
 
 def _validate(inp: TriageInput, categories: Collection[str]) -> date:
@@ -427,6 +528,10 @@ def _validate(inp: TriageInput, categories: Collection[str]) -> date:
     return received_on
 
 
+def _words(ids: Iterable[str], words: dict[str, str]) -> str:
+    return "; ".join(words.get(rule_id, rule_id) for rule_id in ids)
+
+
 def triage(
     inp: TriageInput,
     categories: Collection[str],
@@ -440,12 +545,13 @@ def triage(
     received_on = _validate(inp, categories)
     trace = _Trace()
 
-    # C-CHIEF-OFFICER: the LPB is the AA for complaints about the chief officer.
+    # C-CHIEF-OFFICER: the LPB is the AA for complaints about the chief officer; for anyone else,
+    # senior officers included, the chief officer is (AA-CHIEF-OFFICER).
     if inp.about_chief_officer:
         authority = Authority.LOCAL_POLICING_BODY
-        trace.cite("C-CHIEF-OFFICER")
         trace.say(
-            "The complaint is about the chief officer: the local policing body is the appropriate authority."
+            "The complaint is about the chief officer: the local policing body is the appropriate authority.",
+            "C-CHIEF-OFFICER",
         )
     else:
         authority = Authority.CHIEF_OFFICER
@@ -453,58 +559,71 @@ def triage(
     # C-NOT-A-COMPLAINT / C-COMPLIMENT
     if inp.not_a_complaint is not None:
         rule = "C-COMPLIMENT" if inp.not_a_complaint == NotAComplaint.COMPLIMENT else "C-NOT-A-COMPLAINT"
-        trace.cite(rule)
         trace.say(
             "This is not a complaint under the Police Reform Act: "
-            f"{NOT_A_COMPLAINT_ADVICE[inp.not_a_complaint]}."
+            f"{NOT_A_COMPLAINT_ADVICE[inp.not_a_complaint]}.",
+            rule,
         )
-        return TriageResult(
+        return trace.result(
             eligible=False,
             route=None,
             must_refer_to_iopc=False,
             appropriate_authority=authority,
             first_update_due=None,
-            rules=tuple(trace.rules),
-            explanation=tuple(trace.explanation),
             received_on=received_on,
             is_complaint=False,
         )
-    trace.cite("C-DEFINITION")
+    trace.say(
+        "An expression of dissatisfaction with the police by or for a member of the public is a complaint.",
+        "C-DEFINITION",
+    )
 
     # Eligibility, allegation by allegation (C-ELIG-*).
     eligible_allegations: list[AllegationFacts] = []
     ineligible: list[int] = []
+    several = len(inp.allegations) > 1
     for index, allegation in enumerate(inp.allegations):
         ok, basis = allegation_eligibility(inp.complainant, allegation)
-        trace.cite(*basis)
+        label = f"Allegation {index + 1} ({allegation.category})" if several else "The person may complain"
         if ok:
             eligible_allegations.append(allegation)
+            trace.say(
+                f"{label}: " + _eligible_reason(basis) + "."
+                if several
+                else f"The person may complain: {_eligible_reason(basis)}.",
+                *basis,
+            )
         else:
             ineligible.append(index)
-            trace.say(f"Allegation {index + 1} ({allegation.category}): {_ineligible_reason(basis)}")
+            trace.say(f"Allegation {index + 1} ({allegation.category}): {_ineligible_reason(basis)}", *basis)
             if _is_serious(allegation):
-                trace.cite("C-CONDUCT-MATTER")
-                trace.say(f"Allegation {index + 1} is serious: pass it to DSE as a possible conduct matter.")
+                trace.say(
+                    f"Allegation {index + 1} is serious: pass it to DSE as a possible conduct matter.",
+                    "C-CONDUCT-MATTER",
+                )
 
     if not eligible_allegations:
-        trace.cite("C-ELIG-NO", "C-NONRECORD-NOTICE")
         trace.say(
             "The person may not complain about this: tell them in writing, with reasons, and do not record "
-            "it as a complaint; there is no right of review."
+            "it as a complaint; there is no right of review.",
+            "C-ELIG-NO",
+            "C-NONRECORD-NOTICE",
         )
-        return TriageResult(
+        return trace.result(
             eligible=False,
             route=None,
             must_refer_to_iopc=False,
             appropriate_authority=authority,
             first_update_due=None,
-            rules=tuple(trace.rules),
-            explanation=tuple(trace.explanation),
             received_on=received_on,
             ineligible_allegations=tuple(ineligible),
         )
     if ineligible:
-        trace.say("The other allegations are triaged below.")
+        kept = ", ".join(str(i + 1) for i in range(len(inp.allegations)) if i not in ineligible)
+        trace.say(
+            "Each allegation is decided on its own: the route below is for allegation(s) " + kept + " only.",
+            "C-ALLEGATION-SPLIT",
+        )
 
     # C-SERIOUS-INJURY-DEF: prompt for injury details on use-of-force / custody allegations.
     injury_prompts = tuple(
@@ -513,14 +632,13 @@ def triage(
         if allegation.category in INJURY_PROMPT_CATEGORIES and index not in ineligible
     )
     if injury_prompts:
-        trace.cite("C-SERIOUS-INJURY-DEF")
         trace.say(
             "Ask about any injury: a fracture, a deep cut or laceration, damage to an internal organ or an "
-            "impaired bodily function is a serious injury."
+            "impaired bodily function is a serious injury.",
+            "C-SERIOUS-INJURY-DEF",
         )
     if any(is_serious_injury(a.injury_details) for a in eligible_allegations):
-        trace.cite("C-SERIOUS-INJURY-DEF")
-        trace.say("The injury described is a serious injury (PRA s29).")
+        trace.say("The injury described is a serious injury (PRA s29).", "C-SERIOUS-INJURY-DEF")
 
     # C-MANDATORY-REFERRAL
     criteria = referral_criteria(
@@ -531,9 +649,12 @@ def triage(
     )
     must_refer = bool(criteria)
     if must_refer:
-        trace.cite("C-MANDATORY-REFERRAL", "C-REFERRAL-PROMPT")
         trace.say(
-            "It must be referred to the IOPC (" + ", ".join(criteria) + "), promptly (C-REFERRAL-PROMPT)."
+            "It must be referred to the IOPC: " + _words(criteria, REFERRAL_CRITERIA_WORDS) + ".",
+            "C-MANDATORY-REFERRAL",
+        )
+        trace.say(
+            "Refer it promptly: by the end of the day after the need to refer is clear.", "C-REFERRAL-PROMPT"
         )
 
     # Recording (C-RECORD-*): not agreeing to informal handling counts as wanting it recorded.
@@ -541,111 +662,131 @@ def triage(
     wants_recording = inp.complainant_wants_recording or not inp.complainant_agrees_outside_schedule_3
     reasons: list[str] = []
     if wants_recording:
-        trace.cite("C-RECORD-WHEN-WANTED")
         reasons.append("RR-COMPLAINANT-WISH")
         if inp.complainant_wants_recording and inp.complainant_agrees_outside_schedule_3:
-            trace.cite("C-OUTSIDE-S3-ESCALATE")
             trace.say(
                 "The complainant agreed to informal handling but wants it recorded: asking for recording "
-                "always wins."
+                "always wins.",
+                "C-RECORD-WHEN-WANTED",
+                "C-OUTSIDE-S3-ESCALATE",
             )
         elif inp.complainant_wants_recording:
             trace.say(
-                "The complainant wants the complaint recorded, so it must be recorded under Schedule 3."
+                "The complainant wants the complaint recorded, so it must be recorded under Schedule 3.",
+                "C-RECORD-WHEN-WANTED",
             )
         else:
             trace.say(
                 "The complainant has not agreed to informal handling, so they are taken to want it recorded "
-                "under Schedule 3."
+                "under Schedule 3.",
+                "C-RECORD-WHEN-WANTED",
             )
     if triggers:
-        trace.cite(*triggers)
         reasons.append("RR-MANDATORY")
-        trace.say("It must be recorded under Schedule 3 (" + ", ".join(triggers) + ").")
+        trace.say(
+            "It must be recorded under Schedule 3: " + _words(triggers, RECORD_TRIGGER_WORDS) + ".", *triggers
+        )
     if inp.aa_decides_to_record:
-        trace.cite("C-RECORD-DISCRETION")
         reasons.append("RR-AA-DECIDES")
-        trace.say("The appropriate authority has chosen to record it.")
+        trace.say("The appropriate authority has chosen to record it.", "C-RECORD-DISCRETION")
     must_record = bool(reasons)
+
+    # C-OUTSIDE-S3-CONDITIONS: when informal handling is refused, say which condition failed.
+    if must_record or must_refer:
+        failed: list[str] = []
+        if wants_recording:
+            failed.append("(a) the complainant has asked for it to be recorded")
+        if triggers:
+            failed.append("(b) a must-record trigger applies")
+        if inp.aa_decides_to_record and not failed:
+            failed.append("the appropriate authority has chosen to record it")
+        trace.say(
+            "It cannot be handled informally outside Schedule 3: " + " and ".join(failed) + ".",
+            "C-OUTSIDE-S3-CONDITIONS",
+        )
 
     # Route, in precedence order.
     if must_refer:
         route = Route.IOPC
     elif must_record and needs_investigation(eligible_allegations):
         route = Route.S3_INVESTIGATION
-        trace.cite("C-INVESTIGATE-WHEN")
         trace.say(
             "There is an indication of a criminal offence, disciplinary-level behaviour or an Article 2/3 "
-            "issue: it must be investigated."
+            "issue: it must be investigated.",
+            "C-INVESTIGATE-WHEN",
         )
     elif must_record:
         route = Route.S3_RP
-        trace.cite("C-INVESTIGATE-WHEN", "C-RP-HANDLING")
         trace.say(
-            "Nothing indicates it needs investigating: handle it in a reasonable and proportionate way."
+            "Nothing indicates it needs investigating: handle it in a reasonable and proportionate way.",
+            "C-INVESTIGATE-WHEN",
+            "C-RP-HANDLING",
         )
     else:
         route = Route.OUTSIDE_S3
-        trace.cite("C-OUTSIDE-S3", "C-OUTSIDE-S3-CONDITIONS", "C-OUTSIDE-S3-ESCALATE")
         trace.say(
             "The complainant agreed to informal handling and no must-record trigger applies: it may be "
-            "handled outside Schedule 3. If they later ask for it to be recorded, it must be recorded."
+            "handled outside Schedule 3.",
+            "C-OUTSIDE-S3",
+            "C-OUTSIDE-S3-CONDITIONS",
         )
+        trace.say("If they later ask for it to be recorded, it must be recorded.", "C-OUTSIDE-S3-ESCALATE")
 
     # C-DELAY-12M: never a ground for ineligibility.
     nfa = False
     if inp.incident_date is not None and more_than_months_ago(
         inp.incident_date, received_on, limits.time_since_incident_limit_months
     ):
-        trace.cite("C-DELAY-12M")
         months = limits.time_since_incident_limit_months
         if inp.delay_good_reason:
             trace.say(
-                f"More than {months} months passed since the incident, with a good reason for the delay."
+                f"More than {months} months passed since the incident, with a good reason for the delay.",
+                "C-DELAY-12M",
             )
         else:
             nfa = True
-            trace.cite("C-NFA")
             trace.say(
                 f"More than {months} months passed since the incident: ask why. Without a good reason, no "
-                "further action may be considered (C-NFA); lateness alone never makes it ineligible."
+                "further action may be considered; lateness alone never makes it ineligible.",
+                "C-DELAY-12M",
+                "C-NFA",
             )
 
     # C-UPDATE-28D
     start = inp.handling_started_on or received_on
     update_due = first_update_due(start, limits)
-    trace.cite("C-UPDATE-28D")
     trace.say(
         f"Tell the complainant how it is going by {update_due.isoformat()} "
-        f"({limits.update_interval_days} days from {start.isoformat()})."
+        f"({limits.update_interval_days} days from {start.isoformat()}).",
+        "C-UPDATE-28D",
     )
 
     # C-REVIEW-RIGHT / C-REVIEW-BODY
-    serious = any(a.could_justify_criminal_or_disciplinary or a.article_2_or_3 for a in eligible_allegations)
-    body = review_body(
+    body, why = review_body_with_reason(
         route=route,
         appropriate_authority=authority,
         about_senior_officer=any(a.about_senior_officer for a in eligible_allegations),
-        serious=serious,
+        serious=any(criminal_or_disciplinary(a) or a.article_2_or_3 for a in eligible_allegations),
         referred=must_refer,
         same_incident=inp.same_incident_as_referrable,
     )
-    trace.cite("C-REVIEW-RIGHT")
     if body is None:
-        trace.say("There is no right of review when a complaint is handled outside Schedule 3.")
+        trace.say(f"No review: {why}.", "C-REVIEW-RIGHT")
     else:
-        trace.cite("C-REVIEW-BODY")
         who = "the IOPC" if body == ReviewBody.IOPC else "the local policing body"
-        trace.say(f"After the outcome the complainant may ask {who} for a review (C-REVIEW-28D).")
+        trace.say(
+            f"After the outcome the complainant may ask {who} for a review within 28 days: {why}.",
+            "C-REVIEW-RIGHT",
+            "C-REVIEW-BODY",
+            "C-REVIEW-28D",
+        )
 
-    return TriageResult(
+    return trace.result(
         eligible=True,
         route=route,
         must_refer_to_iopc=must_refer,
         appropriate_authority=authority,
         first_update_due=update_due,
-        rules=tuple(trace.rules),
-        explanation=tuple(trace.explanation),
         must_record=must_record or must_refer,
         review_body=body,
         received_on=received_on,
@@ -672,3 +813,89 @@ _INELIGIBLE_REASONS = {
 
 def _ineligible_reason(basis: tuple[str, ...]) -> str:
     return _INELIGIBLE_REASONS[basis[0]]
+
+
+# ---------------------------------------------------------------- facts taken at their default
+
+# The optional facts of the contract (API.md "Complaint triage"), with their defaults.
+OPTIONAL_COMPLAINANT_FACTS = (
+    "subject_of_conduct",
+    "serving_officer_same_force",
+    "affected_only_through_media",
+)
+OPTIONAL_ALLEGATION_FACTS = ("conduct", "relevant_offence", "about_senior_officer", "injury_details")
+# What an assumption may change: the answers an advisor relies on.
+ANSWERS = ("eligible", "route", "must_refer_to_iopc", "appropriate_authority", "review_body")
+# "The other way" for injury details: any one serious injury (they all decide alike).
+_SOME_SERIOUS_INJURY = frozenset({InjuryDetail.FRACTURE.value})
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """An optional fact not given, taken at `assumed`, that would change `would_change` if it were the
+    other way: what the advisor should ask before relying on the answer."""
+
+    field: str  # dotted input path, e.g. "allegations.0.conduct"
+    assumed: bool | list[str]
+    would_change: tuple[str, ...]
+
+
+def optional_fact_paths(inp: TriageInput) -> tuple[str, ...]:
+    """Every optional fact of this input as a dotted path."""
+    paths = [f"complainant.{name}" for name in OPTIONAL_COMPLAINANT_FACTS]
+    for index in range(len(inp.allegations)):
+        paths += [f"allegations.{index}.{name}" for name in OPTIONAL_ALLEGATION_FACTS]
+    return tuple(paths)
+
+
+def _value(inp: TriageInput, path: str) -> Any:
+    parts = path.split(".")
+    if parts[0] == "complainant":
+        return getattr(inp.complainant, parts[1])
+    return getattr(inp.allegations[int(parts[1])], parts[2])
+
+
+def flip(inp: TriageInput, path: str) -> TriageInput:
+    """The input with one optional fact the other way (no injury <-> a serious injury)."""
+    parts = path.split(".")
+    value = _value(inp, path)
+    other: Any = (
+        (_SOME_SERIOUS_INJURY if not value else frozenset()) if parts[-1] == "injury_details" else not value
+    )
+    if parts[0] == "complainant":
+        return replace(inp, complainant=replace(inp.complainant, **{parts[1]: other}))
+    index = int(parts[1])
+    allegations = list(inp.allegations)
+    allegations[index] = replace(allegations[index], **{parts[2]: other})
+    return replace(inp, allegations=tuple(allegations))
+
+
+def answers(result: TriageResult) -> dict[str, Any]:
+    return {name: getattr(result, name) for name in ANSWERS}
+
+
+def assumptions(
+    inp: TriageInput,
+    given: Collection[str],
+    categories: Collection[str],
+    limits: TimeLimits = DEFAULT_TIME_LIMITS,
+) -> tuple[Assumption, ...]:
+    """Every optional fact not in `given` (dotted paths) that, the other way, would change one of
+    ANSWERS: the rules are run again with that one fact flipped and the answers compared."""
+    base = answers(triage(inp, categories, limits))
+    found: list[Assumption] = []
+    for path in optional_fact_paths(inp):
+        if path in given:
+            continue
+        other = answers(triage(flip(inp, path), categories, limits))
+        changed = tuple(name for name in ANSWERS if other[name] != base[name])
+        if changed:
+            value = _value(inp, path)
+            found.append(
+                Assumption(
+                    field=path,
+                    assumed=sorted(value) if isinstance(value, frozenset) else bool(value),
+                    would_change=changed,
+                )
+            )
+    return tuple(found)

@@ -18,13 +18,18 @@ from complaints.models import (
     CaseAction,
     Complainant,
     ComplaintCase,
+    ComplaintCategory,
     ComplaintOutcome,
     Subject,
 )
 from complaints.rules_data import time_limits
-from complaints.triage_selectors import complaint_category_codes
 from config.exceptions import DomainError
 from staffing.models import User
+
+
+def complaint_category_codes() -> frozenset[str]:
+    """Every complaint category code in the reference table (one query)."""
+    return frozenset(ComplaintCategory.objects.values_list("code", flat=True))
 
 
 def _visible(user: User) -> QuerySet[ComplaintCase]:

@@ -794,3 +794,83 @@ def test_property_route_precedence(inp: TriageInput) -> None:
     assert result.appropriate_authority == (
         "local_policing_body" if inp.about_chief_officer else "chief_officer"
     )
+
+
+# ---------------------------------------------------------------- assumed facts (API.md `assumed`)
+
+full_allegation_st = st.builds(
+    AllegationFacts,
+    category=st.sampled_from(sorted(CATEGORIES)),
+    **{flag: st.booleans() for flag in ALL_FLAGS},
+    conduct=st.booleans(),
+    about_senior_officer=st.booleans(),
+    injury_details=st.sets(st.sampled_from([d.value for d in rules.InjuryDetail]), max_size=2).map(frozenset),
+)
+assumed_input_st = st.builds(
+    TriageInput,
+    received_at=st.just(datetime(2026, 3, 1, 9, 0, tzinfo=UTC)),
+    about_chief_officer=st.booleans(),
+    complainant=complainant_st,
+    incident_date=st.just(date(2026, 2, 20)) | st.none(),
+    allegations=st.lists(full_allegation_st, min_size=1, max_size=3).map(tuple),
+    complainant_wants_recording=st.booleans(),
+    complainant_agrees_outside_schedule_3=st.booleans(),
+    same_incident_as_referrable=st.booleans(),
+    aa_decides_to_record=st.booleans(),
+)
+
+
+@st.composite
+def input_and_given(draw: st.DrawFn) -> tuple[TriageInput, frozenset[str]]:
+    """An input and a random set of the optional facts the caller is taken to have given."""
+    inp = draw(assumed_input_st)
+    paths = rules.optional_fact_paths(inp)
+    return inp, frozenset(draw(st.sets(st.sampled_from(paths)))) if paths else frozenset()
+
+
+@settings(deadline=None, max_examples=200)
+@given(input_and_given())
+def test_property_flipping_a_fact_not_listed_never_changes_the_answer(
+    case: tuple[TriageInput, frozenset[str]],
+) -> None:
+    inp, given_paths = case
+    base = rules.answers(triage(inp))
+    listed = {a.field: a for a in rules.assumptions(inp, given_paths, CATEGORIES)}
+    for path in rules.optional_fact_paths(inp):
+        flipped = rules.answers(triage(rules.flip(inp, path)))
+        changed = tuple(name for name in rules.ANSWERS if flipped[name] != base[name])
+        if path in given_paths:
+            assert path not in listed  # a fact given is never "assumed"
+        elif path in listed:
+            assert changed and listed[path].would_change == changed  # listed exactly with what it changes
+        else:
+            assert not changed, (path, changed)  # not listed: the other way changes nothing
+
+
+def test_assumed_names_the_default_taken() -> None:
+    witness = person(witness=True)
+    found = rules.assumptions(make(complainant=witness), frozenset(), CATEGORIES)
+    conduct = next(a for a in found if a.field == "allegations.0.conduct")
+    assert conduct.assumed is True and conduct.would_change == ("eligible", "route")
+
+
+def test_nothing_is_assumed_when_every_fact_is_given() -> None:
+    inp = make(complainant=person(witness=True))
+    assert rules.assumptions(inp, rules.optional_fact_paths(inp), CATEGORIES) == ()
+
+
+def test_a_representative_with_consent_needs_neither_affected_nor_witness_c_elig_on_behalf() -> None:
+    mp = person(acting_for_someone=True, consent_of_affected=True)
+    for allegation in (AllegationFacts(category="A1"), AllegationFacts(category="A1", conduct=False)):
+        result = triage(make(complainant=mp, allegations=(allegation,)))
+        assert result.eligible and "C-ELIG-ON-BEHALF" in result.rules
+    serving = replace(mp, serving_officer_same_force=True)
+    assert not triage(make(complainant=serving)).eligible
+
+
+def test_every_explanation_line_carries_its_rules() -> None:
+    result = triage(make(allegations=(AllegationFacts(category="A1", relevant_offence=True),)))
+    assert [c.text for c in result.citations] == list(result.explanation)
+    assert {r for c in result.citations for r in c.rules} == set(result.rules)
+    referral = next(c for c in result.citations if "C-MANDATORY-REFERRAL" in c.rules)
+    assert "relevant offence" in referral.text and "MR-" not in referral.text  # words, not codes

@@ -239,3 +239,204 @@ def test_the_schema_documents_the_endpoint(advisor: APIClient) -> None:
     operation = schema["paths"][URL]["post"]
     assert "requestBody" in operation
     assert "200" in operation["responses"]
+
+
+# ---------------------------------------------------------------- issue 16: facts asked for, not assumed
+
+
+def _post(advisor: APIClient, **changes: Any) -> dict[str, Any]:
+    response = advisor.post(URL, request_with(**changes), format="json")
+    assert response.status_code == 200, response.json()
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _allegation(**facts: Any) -> dict[str, Any]:
+    return {**CONTRACT_REQUEST["allegations"][0], **facts}
+
+
+@pytest.mark.parametrize("received_at", ["2026-03-01", "2026-03-01T09:00:00", "2026-03-01 09:00"])
+def test_received_at_without_an_offset_is_refused(advisor: APIClient, received_at: str) -> None:
+    response = advisor.post(URL, request_with(received_at=received_at), format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["received_at"]
+
+
+@pytest.mark.parametrize("received_at", ["2026-03-01T09:00:00+01:00", "2026-03-01T09:00:00Z"])
+def test_received_at_with_an_offset_is_accepted(advisor: APIClient, received_at: str) -> None:
+    assert _post(advisor, received_at=received_at)["eligible"] is True
+
+
+def test_a_representative_with_written_consent_complains_as_the_person_c_elig_on_behalf(
+    advisor: APIClient,
+) -> None:
+    # An MP acting for a constituent: not affected, not a witness, but holding written consent.
+    complainant = {
+        "adversely_affected": False,
+        "witness": False,
+        "acting_for_someone": True,
+        "consent_of_affected": True,
+    }
+    body = _post(advisor, complainant=complainant)
+    assert body["eligible"] is True and body["route"] == "outside_schedule_3"
+    assert "C-ELIG-ON-BEHALF" in body["rules"]
+    # ... for a service matter too: the represented person is adversely affected.
+    body = _post(advisor, complainant=complainant, allegations=[_allegation(conduct=False)])
+    assert body["eligible"] is True
+
+
+def test_a_representative_without_consent_may_not_complain(advisor: APIClient) -> None:
+    complainant = {
+        "adversely_affected": True,
+        "witness": False,
+        "acting_for_someone": True,
+        "consent_of_affected": False,
+    }
+    body = _post(advisor, complainant=complainant)
+    assert body["eligible"] is False and body["review_body"] is None
+    assert "C-ELIG-ON-BEHALF" in body["rules"]
+
+
+def test_every_optional_fact_is_accepted(advisor: APIClient) -> None:
+    complainant = {
+        **CONTRACT_REQUEST["complainant"],
+        "subject_of_conduct": True,
+        "serving_officer_same_force": False,
+        "affected_only_through_media": False,
+    }
+    allegation = _allegation(
+        conduct=True, relevant_offence=False, about_senior_officer=False, injury_details=[]
+    )
+    body = _post(advisor, complainant=complainant, allegations=[allegation])
+    assert body["eligible"] is True
+    assert body["assumed"] == []  # everything was given
+
+
+def test_the_contract_example_lists_what_it_assumed(advisor: APIClient) -> None:
+    assert _post(advisor)["assumed"] == [
+        # A serving officer of the same force, or someone who only saw it online, could not complain.
+        {
+            "field": "complainant.serving_officer_same_force",
+            "assumed": False,
+            "would_change": ["eligible", "route"],
+        },
+        {
+            "field": "complainant.affected_only_through_media",
+            "assumed": False,
+            "would_change": ["eligible", "route"],
+        },
+        # A relevant offence or a serious injury would have to go to the IOPC.
+        {
+            "field": "allegations.0.relevant_offence",
+            "assumed": False,
+            "would_change": ["route", "must_refer_to_iopc", "review_body"],
+        },
+        {
+            "field": "allegations.0.injury_details",
+            "assumed": [],
+            "would_change": ["route", "must_refer_to_iopc", "review_body"],
+        },
+    ]  # conduct, subject_of_conduct and about_senior_officer would change nothing here: not listed
+
+
+def test_a_witness_is_told_the_conduct_fact_decides_eligibility(advisor: APIClient) -> None:
+    complainant = {**CONTRACT_REQUEST["complainant"], "adversely_affected": False, "witness": True}
+    body = _post(advisor, complainant=complainant)
+    assert body["eligible"] is True
+    assert {"field": "allegations.0.conduct", "assumed": True, "would_change": ["eligible", "route"]} in body[
+        "assumed"
+    ]
+    # Once the advisor asks and records the answer, it is no longer assumed.
+    body = _post(advisor, complainant=complainant, allegations=[_allegation(conduct=True)])
+    assert all(a["field"] != "allegations.0.conduct" for a in body["assumed"])
+
+
+def test_a_given_fact_is_never_listed_even_when_it_decides(advisor: APIClient) -> None:
+    body = _post(advisor, allegations=[_allegation(relevant_offence=False)])
+    assert all(a["field"] != "allegations.0.relevant_offence" for a in body["assumed"])
+
+
+def test_a_relevant_offence_is_referred_to_the_iopc(advisor: APIClient) -> None:
+    body = _post(advisor, allegations=[_allegation(relevant_offence=True)])
+    assert body["must_refer_to_iopc"] is True and body["route"] == "referred_to_iopc"
+    assert "MR-RELEVANT-OFFENCE" in body["referral_criteria"]
+    assert {"C-MANDATORY-REFERRAL", "C-RECORD-MR", "C-RECORD-CRIM-DISC"} <= set(body["rules"])
+    assert body["review_body"] == "iopc"
+
+
+def test_a_senior_officer_complaint_is_reviewed_by_the_iopc(advisor: APIClient) -> None:
+    body = _post(
+        advisor,
+        complainant_agrees_outside_schedule_3=False,
+        allegations=[_allegation(about_senior_officer=True)],
+    )
+    # The chief officer stays the appropriate authority for a senior officer (AA-CHIEF-OFFICER) ...
+    assert body["appropriate_authority"] == "chief_officer"
+    assert body["route"] == "schedule_3_reasonable_and_proportionate"
+    # ... but the IOPC, not the local policing body, reviews the outcome (C-REVIEW-BODY).
+    assert body["review_body"] == "iopc"
+    line = next(c for c in body["citations"] if "C-REVIEW-BODY" in c["rules"])
+    assert "senior officer" in line["text"]
+
+
+def test_a_chief_officer_complaint_that_could_be_criminal_is_referred(advisor: APIClient) -> None:
+    body = _post(
+        advisor,
+        about_chief_officer=True,
+        allegations=[_allegation(could_justify_criminal_or_disciplinary=True)],
+    )
+    assert body["appropriate_authority"] == "local_policing_body"
+    assert body["must_refer_to_iopc"] is True
+    assert "MR-CHIEF-OFFICER-SERIOUS" in body["referral_criteria"]
+    assert body["review_body"] == "iopc"
+
+
+@pytest.mark.parametrize(
+    ("changes", "review_body"),
+    [
+        ({}, None),  # outside Schedule 3: no review
+        ({"complainant_agrees_outside_schedule_3": False}, "local_policing_body"),
+        ({"allegations": [_allegation(serious_assault=True)]}, "iopc"),
+    ],
+)
+def test_review_body_is_in_the_answer(advisor: APIClient, changes: dict[str, Any], review_body: str) -> None:
+    assert _post(advisor, **changes)["review_body"] == review_body
+
+
+# ---------------------------------------------------------------- issue 16: cite what it relied on
+
+
+def test_refused_informal_handling_cites_the_failed_condition(advisor: APIClient) -> None:
+    body = _post(advisor, allegations=[_allegation(could_justify_criminal_or_disciplinary=True)])
+    assert body["route"] == "schedule_3_investigation"
+    line = next(c for c in body["citations"] if c["rules"] == ["C-OUTSIDE-S3-CONDITIONS"])
+    assert "must-record trigger" in line["text"]
+    assert line["text"] in body["explanation"]
+
+
+def test_allegations_handled_apart_cite_the_split(advisor: APIClient) -> None:
+    complainant = {**CONTRACT_REQUEST["complainant"], "adversely_affected": False, "witness": True}
+    body = _post(
+        advisor,
+        complainant=complainant,
+        allegations=[_allegation(conduct=True), _allegation(conduct=False)],
+    )
+    assert body["eligible"] is True
+    split = next(c for c in body["citations"] if "C-ALLEGATION-SPLIT" in c["rules"])
+    assert "allegation(s) 1 only" in split["text"]
+
+
+def test_every_cited_rule_has_its_plain_words_and_exists(advisor: APIClient) -> None:
+    known = _domain_rule_ids()
+    for example in EXAMPLES:
+        body = advisor.post(URL, example["input"], format="json").json()
+        cited = {rule for c in body["citations"] for rule in c["rules"]}
+        assert cited == set(body["rules"])
+        assert all(c["text"] for c in body["citations"])
+        assert set(body["rules"]) <= known, set(body["rules"]) - known
+
+
+def _domain_rule_ids() -> set[str]:
+    """The C-* IDs the product may cite: those of DOMAIN-complaints.md (kept in the test data)."""
+    text = (Path(__file__).parent / "data" / "complaint_rule_ids.txt").read_text(encoding="utf-8")
+    return {line.strip() for line in text.splitlines() if line.strip()}

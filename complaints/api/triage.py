@@ -15,7 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from complaints import rules, rules_data
-from complaints.triage_selectors import complaint_category_codes
+from complaints.selectors import complaint_category_codes
+from config.api_fields import AwareDateTimeField
 from config.permissions import Role, roles_allowed
 
 MAX_ALLEGATIONS = 50
@@ -37,10 +38,23 @@ class ComplainantInputSerializer(serializers.Serializer[Any]):
     adversely_affected = serializers.BooleanField()
     witness = serializers.BooleanField()
     acting_for_someone = serializers.BooleanField()
-    consent_of_affected = serializers.BooleanField()
-    subject_of_conduct = serializers.BooleanField(default=False)
-    serving_officer_same_force = serializers.BooleanField(default=False)
-    affected_only_through_media = serializers.BooleanField(default=False)
+    consent_of_affected = serializers.BooleanField(
+        help_text="With acting_for_someone: the person acted for (the subject of the matter or "
+        "someone adversely affected by it) gave written consent: the complaint is theirs (C-ELIG-ON-BEHALF)."
+    )
+    # Optional facts (API.md): when left out they are taken at their default and listed in `assumed`
+    # whenever the other answer would change the decision.
+    subject_of_conduct = serializers.BooleanField(
+        default=False, help_text="Optional (false): the conduct was directed at the complainant."
+    )
+    serving_officer_same_force = serializers.BooleanField(
+        default=False,
+        help_text="Optional (false): the complainant serves under the same chief officer (C-ELIG-SERVING).",
+    )
+    affected_only_through_media = serializers.BooleanField(
+        default=False,
+        help_text="Optional (false): the complainant saw it only on TV or social media (C-ELIG-AFFECTED).",
+    )
 
 
 class AllegationInputSerializer(serializers.Serializer[Any]):
@@ -52,12 +66,24 @@ class AllegationInputSerializer(serializers.Serializer[Any]):
     discriminatory_criminal_or_misconduct = serializers.BooleanField()
     could_justify_criminal_or_disciplinary = serializers.BooleanField()
     article_2_or_3 = serializers.BooleanField()
-    relevant_offence = serializers.BooleanField(default=False)
-    conduct = serializers.BooleanField(default=True)
-    injury_details = serializers.ListField(
-        child=serializers.ChoiceField(choices=[d.value for d in rules.InjuryDetail]), default=list
+    relevant_offence = serializers.BooleanField(
+        default=False,
+        help_text="Optional (false): a sentence fixed by law, or 7 years or more (MR-RELEVANT-OFFENCE).",
     )
-    about_senior_officer = serializers.BooleanField(default=False)
+    conduct = serializers.BooleanField(
+        default=True,
+        help_text="Optional (true): someone's conduct; false for direction and control or a service matter.",
+    )
+    injury_details = serializers.ListField(
+        child=serializers.ChoiceField(choices=[d.value for d in rules.InjuryDetail]),
+        default=list,
+        max_length=len(rules.InjuryDetail),
+        help_text="Optional ([]): what makes an injury serious (C-SERIOUS-INJURY-DEF).",
+    )
+    about_senior_officer = serializers.BooleanField(
+        default=False,
+        help_text="Optional (false): a subject above chief superintendent other than the chief officer.",
+    )
 
     def validate_category(self, value: str) -> str:
         if value not in self.context["categories"]:
@@ -66,7 +92,7 @@ class AllegationInputSerializer(serializers.Serializer[Any]):
 
 
 class TriageInputSerializer(serializers.Serializer[Any]):
-    received_at = serializers.DateTimeField()
+    received_at = AwareDateTimeField()
     about_chief_officer = serializers.BooleanField()
     complainant = ComplainantInputSerializer()
     incident_date = serializers.DateField(allow_null=True)
@@ -117,6 +143,33 @@ class TriageInputSerializer(serializers.Serializer[Any]):
         complainant = rules.Complainant(**data.pop("complainant"))
         return rules.TriageInput(complainant=complainant, allegations=allegations, **data)
 
+    def given_facts(self) -> frozenset[str]:
+        """The optional facts the caller sent (dotted paths); the others were taken at their default."""
+        raw: Any = self.initial_data
+        given = {
+            f"complainant.{name}"
+            for name in rules.OPTIONAL_COMPLAINANT_FACTS
+            if name in (raw.get("complainant") or {})
+        }
+        for index, allegation in enumerate(raw.get("allegations") or []):
+            given |= {
+                f"allegations.{index}.{name}"
+                for name in rules.OPTIONAL_ALLEGATION_FACTS
+                if name in allegation
+            }
+        return frozenset(given)
+
+
+class AssumptionOutputSerializer(serializers.Serializer[Any]):
+    field = serializers.CharField(help_text="The optional fact, as a dotted input path.")
+    assumed = serializers.JSONField(help_text="The default it was taken at.")
+    would_change = serializers.ListField(child=serializers.ChoiceField(choices=list(rules.ANSWERS)))
+
+
+class CitationOutputSerializer(serializers.Serializer[Any]):
+    text = serializers.CharField()
+    rules = serializers.ListField(child=serializers.CharField())
+
 
 class TriageOutputSerializer(serializers.Serializer[Any]):
     eligible = serializers.BooleanField()
@@ -129,6 +182,8 @@ class TriageOutputSerializer(serializers.Serializer[Any]):
     must_record = serializers.BooleanField()
     review_body = serializers.ChoiceField(choices=REVIEW_BODIES, allow_null=True)
     referral_criteria = serializers.ListField(child=serializers.CharField())
+    assumed = AssumptionOutputSerializer(many=True)
+    citations = CitationOutputSerializer(many=True)
 
 
 EXAMPLE_REQUEST = {
@@ -174,10 +229,14 @@ class ComplaintTriageApi(APIView):
             data=request.data, context={"categories": complaint_category_codes()}
         )
         serializer.is_valid(raise_exception=True)
+        inp, categories, limits = (
+            serializer.to_triage_input(),
+            serializer.context["categories"],
+            rules_data.time_limits(),
+        )
         try:
-            result = rules.triage(
-                serializer.to_triage_input(), serializer.context["categories"], rules_data.time_limits()
-            )
+            result = rules.triage(inp, categories, limits)
+            assumed = rules.assumptions(inp, serializer.given_facts(), categories, limits)
         except rules.TriageError as exc:
             return Response(nested_error(exc.field or "non_field_errors", exc.message), status=400)
-        return Response(TriageOutputSerializer(result).data)
+        return Response(TriageOutputSerializer({**vars(result), "assumed": assumed}).data)

@@ -1,0 +1,1 @@
+"""Complaints API (thin views over selectors, services and the pure triage rules)."""
