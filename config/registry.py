@@ -5,12 +5,13 @@ An app's AppConfig may define:
   def home_queues(self, user) -> list[Queue]     -- work queues shown on the user's home page
   def mopi_review_items(self, user, today) -> list[ReviewItem]  -- records due a MoPI retention review
   def subject_access(self, name) -> dict[str, Any]  -- everything the app holds about a named person
+  def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (allow list)
 The home page and the navigation walk the app registry, so `staffing` and `config` never import the
 apps above them (see STYLE.md, "Imports run one way")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -117,3 +118,33 @@ def subject_access_for(name: str) -> dict[str, Any]:
         if provider is not None:
             out[config.label] = provider(name)
     return out
+
+
+@dataclass(frozen=True)
+class WorkKind:
+    """A kind of work item the allocation screen and API may take: an app's entry in the allow list.
+
+    An app's AppConfig lists its own in `work_kinds(self) -> list[WorkKind]`; a model no app lists is
+    not work, whatever its app (issue 17: the allocation screen once read any model but a deny list).
+    `visible(user, item)` is the app's one visibility rule for that kind (the same one its lists and
+    pages use): allocation answers "not found" for an item the caller may not see, as for a missing one."""
+
+    model: type[Any]
+    skill: str
+    weight: int
+    visible: Callable[[Any, Any], bool]
+
+    @property
+    def label(self) -> str:
+        """ "app_label.modelname", as the allocation API's item_type takes it."""
+        return str(self.model._meta.label_lower)
+
+
+def work_kinds() -> dict[str, WorkKind]:
+    """Every kind of allocatable work, keyed by "app_label.modelname"."""
+    kinds: dict[str, WorkKind] = {}
+    for config in apps.get_app_configs():
+        provider = getattr(config, "work_kinds", None)
+        if provider is not None:
+            kinds.update((kind.label, kind) for kind in provider())
+    return kinds

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue
+from config.registry import NavItem, Queue, WorkKind
 
 
 class QaConfig(AppConfig):
@@ -32,6 +33,19 @@ class QaConfig(AppConfig):
         from staffing.models import Allocation
 
         post_save.connect(sync_from_allocation, sender=Allocation, dispatch_uid="qa-allocation-sync")
+
+    def work_kinds(self) -> list[WorkKind]:
+        """Flags, dip-test samples and amendments are allocatable work (config.registry)."""
+        from qa.models import Amendment, DipSample, UnrecordedFlag
+        from qa.permissions import can_view_amendment, can_view_flag, can_view_sample
+        from qa.services.allocation import WORK
+
+        visible: dict[type[Any], Callable[[Any, Any], bool]] = {
+            UnrecordedFlag: can_view_flag,
+            DipSample: can_view_sample,
+            Amendment: can_view_amendment,
+        }
+        return [WorkKind(model, skill, weight, visible[model]) for model, (skill, weight) in WORK.items()]
 
     def home_queues(self, user: Any) -> list[Queue]:
         from qa.home import queues_for

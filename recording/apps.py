@@ -7,7 +7,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue
+from config.registry import NavItem, Queue, WorkKind
 from staffing.reference import ReferenceTable, as_bool, as_int
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -64,6 +64,15 @@ class RecordingConfig(AppConfig):
         from staffing.models import Allocation
 
         post_save.connect(sync_from_allocation, sender=Allocation, dispatch_uid="recording-allocation-sync")
+
+    def work_kinds(self) -> list[WorkKind]:
+        """Crimes and transfers are allocatable work (config.registry), each as visible as its own rule."""
+        from recording.models import Crime, CrimeTransfer
+        from recording.permissions import can_view_crime, can_view_transfer
+        from recording.services.allocation import WORK
+
+        visible = {Crime: can_view_crime, CrimeTransfer: can_view_transfer}
+        return [WorkKind(model, skill, weight, visible[model]) for model, (skill, weight) in WORK.items()]
 
     # ---- data protection hooks (config.registry): the MoPI review queue and subject access
     def mopi_review_items(self, user: Any, today: Any) -> list[Any]:

@@ -37,6 +37,26 @@ def can_view_crime(user: Any, crime: Any) -> bool:
     return user.role in SEE_ALL_RESTRICTED or crime.owner_id == user.pk
 
 
+def can_view_transfer(user: Any, transfer: Any) -> bool:
+    """A transfer is as visible as its crime. An incoming one has no crime yet but carries the report
+    (offence, summary, the victim's name): for a restricted offence only those who see every restricted
+    crime and the person who registered it (issue 17: rape transfers were listed to everyone)."""
+    if transfer.crime_id is not None:
+        return can_view_crime(user, transfer.crime)
+    if not (user and user.is_authenticated and getattr(user, "role", None) in Role.CRIME_STAFF):
+        return False
+    restricted = transfer.offence is not None and transfer.offence.restricted
+    return not restricted or user.role in SEE_ALL_RESTRICTED or transfer.requested_by_id == user.pk
+
+
+def can_view_incident(user: Any, incident: Any) -> bool:
+    """An incident of the command-and-control log is as visible as every crime recorded from it: one
+    linked to a restricted crime the user may not see is hidden, with its summary and crime number."""
+    if not (user and user.is_authenticated and getattr(user, "role", None) in Role.CRIME_STAFF):
+        return False
+    return all(can_view_crime(user, crime) for crime in incident.crimes.all())
+
+
 # The same predicates, registered with django-rules for `user.has_perm(name, obj)` checks elsewhere
 # (templates, other apps) through rules.permissions.ObjectPermissionBackend.
 @django_rules.predicate

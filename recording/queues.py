@@ -66,9 +66,11 @@ def recording_queues(user: Any) -> list[Queue]:
             (CrimeTransfer.Direction.INCOMING, "in"),
             (CrimeTransfer.Direction.OUTGOING, "out"),
         ):
-            agg = CrimeTransfer.objects.filter(
-                status=CrimeTransfer.Status.PENDING, direction=direction
-            ).aggregate(n=Count("id"), oldest=Min("requested_at"))
+            agg = (
+                selectors.transfer_visible(user=user)
+                .filter(status=CrimeTransfer.Status.PENDING, direction=direction)
+                .aggregate(n=Count("id"), oldest=Min("requested_at"))
+            )
             queues.append(
                 _queue(
                     f"recording-transfers-{label}",
@@ -80,7 +82,9 @@ def recording_queues(user: Any) -> list[Queue]:
                 )
             )
         crimes = selectors.crimes_to_allocate(user=user).aggregate(n=Count("id"), oldest=Min("recorded_at"))
-        moves = selectors.transfers_to_allocate().aggregate(n=Count("id"), oldest=Min("requested_at"))
+        moves = selectors.transfers_to_allocate(user=user).aggregate(
+            n=Count("id"), oldest=Min("requested_at")
+        )
         queues.append(
             _queue(
                 "recording-to-allocate",

@@ -36,6 +36,25 @@ def crime_visible(*, user: User) -> QuerySet[Crime]:
     return qs
 
 
+def transfer_visible(*, user: User) -> QuerySet[CrimeTransfer]:
+    """The transfers `user` may see (recording.permissions.can_view_transfer as a query): those of a
+    crime they may see, and incoming ones unless the offence is restricted and they are neither of
+    the roles that see every restricted crime nor the person who registered it."""
+    incoming = Q(crime__isnull=True)
+    if user.role not in SEE_ALL_RESTRICTED:
+        incoming &= Q(offence__isnull=True) | Q(offence__restricted=False) | Q(requested_by=user)
+    return CrimeTransfer.objects.filter(incoming | Q(crime__in=crime_visible(user=user)))
+
+
+def incident_visible(*, user: User) -> QuerySet[Incident]:
+    """The incidents `user` may see (recording.permissions.can_view_incident as a query): none linked
+    to a restricted crime they may not see, so the log never shows its number or summary."""
+    hidden = Crime.objects.filter(incidents=OuterRef("pk"), restricted=True).exclude(
+        pk__in=crime_visible(user=user).filter(restricted=True).values("pk")
+    )
+    return Incident.objects.exclude(Exists(hidden))
+
+
 def crime_list(*, user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Crime]:
     filters = filters or {}
     qs = crime_visible(user=user).select_related("offence", "owner", "team", "outcome")
@@ -145,9 +164,9 @@ def crime_history(*, crime: Crime) -> list[dict[str, Any]]:
     return rows
 
 
-def incident_list(*, filters: Mapping[str, Any] | None = None) -> QuerySet[Incident]:
+def incident_list(*, user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Incident]:
     filters = filters or {}
-    qs = Incident.objects.select_related("nsir_code")
+    qs = incident_visible(user=user).select_related("nsir_code")
     if q := (filters.get("q") or "").strip():
         qs = qs.filter(Q(reference__iexact=q) | Q(crime_number__iexact=q) | Q(summary__icontains=q))
     if code := filters.get("nsir_code"):
@@ -183,8 +202,8 @@ def cancellation_list(*, status: str = "") -> QuerySet[CancellationRequest]:
     return qs.order_by("-requested_at", "-id")
 
 
-def transfer_list(*, status: str = "", direction: str = "") -> QuerySet[CrimeTransfer]:
-    qs = CrimeTransfer.objects.select_related("crime", "force", "offence", "requested_by", "decided_by")
+def transfer_list(*, user: User, status: str = "", direction: str = "") -> QuerySet[CrimeTransfer]:
+    qs = transfer_visible(user=user).select_related("crime", "force", "offence", "requested_by", "decided_by")
     if status:
         qs = qs.filter(status=status)
     if direction:
@@ -244,10 +263,13 @@ def crimes_to_allocate(*, user: User) -> QuerySet[Crime]:
     ).order_by("recorded_at", "id")
 
 
-def transfers_to_allocate() -> QuerySet[CrimeTransfer]:
-    """Pending transfers nobody has been allocated to arrange (R-TRANSFER-PROTOCOL), oldest first."""
+def transfers_to_allocate(*, user: User) -> QuerySet[CrimeTransfer]:
+    """Pending transfers `user` may see that nobody has been allocated to arrange (R-TRANSFER-PROTOCOL),
+    oldest first."""
     return _unallocated(
-        CrimeTransfer.objects.filter(status=CrimeTransfer.Status.PENDING).select_related("force", "crime"),
+        transfer_visible(user=user)
+        .filter(status=CrimeTransfer.Status.PENDING)
+        .select_related("force", "crime"),
         "crimetransfer",
     ).order_by("requested_at", "id")
 

@@ -22,9 +22,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from config.exceptions import DomainError
+from config.registry import WorkKind, work_kinds
 from staffing import rules
 from staffing.models import (
     Absence,
@@ -363,3 +366,28 @@ def allocation_page_url(item: Model, *, skill: str, weight: int = 1) -> str:
     query = urlencode({"skill": skill, "weight": weight})
     meta = item._meta
     return f"{reverse('staffing:allocate-kind', args=[meta.app_label, meta.model_name, item.pk])}?{query}"
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    kind: WorkKind
+    item: Model
+
+
+NO_SUCH_WORK = "No such work item."
+
+
+def work_item_get(*, user: User, item_type: str, pk: int) -> WorkItem:
+    """The allocation entry points' one gate (issue 17). `item_type` ("app_label.modelname") must be a
+    kind some app registered as work (config.registry.WorkKind), else DomainError on item_type; an item
+    that is missing and one `user` may not see are the same Http404, so nobody learns what exists."""
+    kind = work_kinds().get(item_type.lower())
+    if kind is None:
+        raise DomainError(
+            f"{item_type!r} is not a kind of work; use one of: {', '.join(sorted(work_kinds()))}.",
+            field="item_type",
+        )
+    item = kind.model._base_manager.filter(pk=pk).first()
+    if item is None or not kind.visible(user, item):
+        raise Http404(NO_SUCH_WORK)
+    return WorkItem(kind, item)

@@ -46,7 +46,6 @@ from staffing.permissions import can_view_personnel_notes
 from staffing.services.rota import LONDON
 
 View = Callable[..., HttpResponse]
-NOT_ALLOCATABLE = {"admin", "auth", "contenttypes", "sessions", "authtoken"}
 
 
 # Every staffing page but personnel notes is for supervisors (sergeant, manager, admin).
@@ -272,18 +271,18 @@ def workload(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _item(ct_id: int, object_id: int) -> tuple[ContentType, Model]:
+def _item(actor: User, ct_id: int, object_id: int) -> tuple[ContentType, Model]:
+    """The work item through staffing's one gate: only a registered kind of work, and only an item the
+    actor may see (a missing one and a hidden one are the same 404)."""
     try:
         ct = ContentType.objects.get_for_id(ct_id)
     except ContentType.DoesNotExist as exc:
-        raise Http404("No such kind of work") from exc
-    model = ct.model_class()
-    if model is None or ct.app_label in NOT_ALLOCATABLE:
-        raise Http404("No such kind of work")
-    item = model._base_manager.filter(pk=object_id).first()
-    if item is None:
-        raise Http404("No such work item")
-    return ct, item
+        raise Http404(selectors.NO_SUCH_WORK) from exc
+    try:
+        work = selectors.work_item_get(user=actor, item_type=f"{ct.app_label}.{ct.model}", pk=object_id)
+    except DomainError as exc:
+        raise Http404(selectors.NO_SUCH_WORK) from exc
+    return ct, work.item
 
 
 @supervisors_only
@@ -291,7 +290,7 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
     """One work item: its allocation now, the suggestion with its reason, and accept / pick someone
     else / reassign / mark done."""
     actor = _user(request)
-    ct, item = _item(ct_id, object_id)
+    ct, item = _item(actor, ct_id, object_id)
     current = services.allocation_current(item)
     skill = current.skill if current else request.GET.get("skill", "")
     if skill not in Skill.values:
@@ -375,7 +374,7 @@ def allocate_kind(request: HttpRequest, app_label: str, model: str, object_id: i
     try:
         ct = ContentType.objects.get_by_natural_key(app_label, model)
     except ContentType.DoesNotExist as exc:
-        raise Http404("No such kind of work") from exc
+        raise Http404(selectors.NO_SUCH_WORK) from exc
     return allocate(request, ct.pk, object_id)
 
 

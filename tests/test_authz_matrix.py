@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -26,6 +27,7 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, path
 from django.urls.resolvers import RegexPattern, RoutePattern
+from django.utils import timezone
 from django.utils.regex_helper import normalize
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
@@ -287,3 +289,144 @@ def test_the_matrix_roles_are_the_user_model_roles() -> None:
     from staffing.models import User
 
     assert set(Role.ALL) == set(User.Role.values)
+
+
+# ---------------------------------------------------------------- side doors (issue 17)
+# The matrix above proves the front doors by role. These prove that the side doors (allocation,
+# transfers, the incident log, the admin site, self-approval, team scope, training) keep to the same
+# need-to-know and separation-of-duties rules as the record's own pages.
+def _as(user: Any) -> APIClient:
+    from staffing.services import user_token
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {user_token(user=user)}")
+    return client
+
+
+def _page(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _restricted_crime(**kwargs: Any) -> Any:
+    from recording.models import Offence
+    from recording.tests.factories import CrimeFactory
+
+    return CrimeFactory(
+        offence=Offence.objects.get(code="19C"), summary="Rape reported by Ann Victim", **kwargs
+    )
+
+
+@pytest.mark.django_db
+def test_allocation_takes_only_kinds_of_work_apps_registered(
+    reference_data: None, make_user: Callable[..., Any]
+) -> None:
+    """A sergeant cannot read access-log rows, personnel notes or teams through the allocation screen
+    or API: only models an app lists in its `work_kinds` are work."""
+    from staffing.models import AccessLog, PersonnelNote
+
+    sergeant = make_user(Role.SERGEANT)
+    manager = make_user(Role.MANAGER)
+    note = PersonnelNote.objects.create(
+        subject=manager, kind="welfare", text="Signed off sick", written_by=manager
+    )
+    row = AccessLog.objects.create(
+        user=manager, record_type="crime", record_id="1", record_label="Rape of Ann"
+    )
+    for app_label, model, pk in (("staffing", "personnelnote", note.pk), ("staffing", "accesslog", row.pk)):
+        page = _page(sergeant).get(f"/staffing/allocate/{app_label}/{model}/{pk}/?skill=ddm")
+        assert page.status_code == 404, (model, page.status_code)
+        answer = _as(sergeant).post(
+            "/api/v1/staffing/allocations/assign/",
+            {"item_type": f"{app_label}.{model}", "item_id": pk, "skill": "ddm"},
+            format="json",
+        )
+        assert answer.status_code == 400 and "item_type" in answer.json(), (model, answer.content)
+
+
+@pytest.mark.django_db
+def test_allocation_answers_not_found_alike_for_missing_and_invisible_items(
+    reference_data: None, make_user: Callable[..., Any]
+) -> None:
+    """allocations/complete/ once told any role whether a restricted crime existed."""
+    crime = _restricted_crime()
+    recorder = _as(make_user(Role.RECORDER))
+    answers = [
+        recorder.post(
+            "/api/v1/staffing/allocations/complete/",
+            {"item_type": "recording.crime", "item_id": pk},
+            format="json",
+        )
+        for pk in (crime.pk, 999999)
+    ]
+    assert [a.status_code for a in answers] == [404, 404]
+    assert answers[0].json() == answers[1].json()
+
+
+@pytest.mark.django_db
+def test_incoming_transfers_of_restricted_offences_reach_only_those_entitled(
+    reference_data: None, make_user: Callable[..., Any]
+) -> None:
+    """A pending incoming rape transfer, with the victim's name, is not listed to every recorder and
+    investigator (pages, API, the to-allocate list); a sergeant sees it."""
+    from recording.models import CrimeTransfer
+    from recording.services.transfers import transfer_in_register
+    from recording.tests.factories import ForceFactory
+
+    ForceFactory(code="YY")
+    sergeant = make_user(Role.SERGEANT)
+    transfer_in_register(
+        actor=sergeant,
+        force_code="YY",
+        their_reference="YY/RAPE/1",
+        offence_code="19C",
+        reported_at=timezone.now() - timedelta(days=1),
+        summary="Rape at a party",
+        victim_name="Ann Victim",
+    )
+    transfer = CrimeTransfer.objects.get()
+    for role in (Role.RECORDER, Role.INVESTIGATOR):
+        user = make_user(role)
+        assert "Ann Victim" not in _page(user).get("/recording/transfers/").content.decode()
+        assert _as(user).get("/api/v1/recording/transfers/?status=pending").json()["count"] == 0
+    assert "Ann Victim" in _page(sergeant).get("/recording/transfers/").content.decode()
+    assert _as(sergeant).get("/api/v1/recording/transfers/").json()["count"] == 1
+    assert transfer.reason == "Ann Victim"
+
+
+@pytest.mark.django_db
+def test_the_incident_log_hides_restricted_crimes_and_they_cannot_be_attached(
+    reference_data: None, make_user: Callable[..., Any]
+) -> None:
+    """The incident log search once showed a restricted crime's number and summary to anyone, and let
+    anyone attach its incident to a new crime."""
+    from qa.tests.factories import make_incident
+
+    crime = _restricted_crime(owner=make_user(Role.INVESTIGATOR))
+    incident = make_incident(
+        nsir="CRIME-SEXUAL", crime_number=crime.crime_number, summary="Rape of Ann Victim"
+    )
+    crime.incidents.add(incident)
+    recorder = make_user(Role.RECORDER)
+    for q in (crime.crime_number, incident.reference, "Ann"):  # each search echoes only its own words
+        html = _page(recorder).get("/recording/incidents/", {"q": q}).content.decode()
+        shown = [
+            t for t in (crime.crime_number, incident.reference, "Rape of Ann Victim") if t != q and t in html
+        ]
+        assert not shown, (q, shown)
+    assert (
+        "Ann Victim"
+        in _page(make_user(Role.SERGEANT)).get("/recording/incidents/", {"q": "Ann"}).content.decode()
+    )
+    attach = _as(recorder).post(
+        "/api/v1/recording/crimes/",
+        {
+            "offence": "8N",
+            "reported_at": (timezone.now() - timedelta(hours=1)).isoformat(),
+            "incident_references": [incident.reference],
+        },
+        format="json",
+    )
+    assert attach.status_code == 400 and "incident_reference" in attach.json()
+    assert incident.crimes.count() == 1

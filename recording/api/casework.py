@@ -26,7 +26,6 @@ from recording.models import (
     Appointment,
     CancellationRequest,
     ClassificationChange,
-    CrimeTransfer,
     CrimeVictim,
     Enquiry,
 )
@@ -155,10 +154,10 @@ class TransferListApi(APIView):
     @extend_schema(responses=TransferSerializer(many=True))
     def get(self, request: Request) -> Response:
         qs = selectors.transfer_list(
-            status=request.query_params.get("status", ""), direction=request.query_params.get("direction", "")
+            user=request_user(request),
+            status=request.query_params.get("status", ""),
+            direction=request.query_params.get("direction", ""),
         )
-        visible = selectors.crime_visible(user=request_user(request))
-        qs = qs.filter(crime__isnull=True) | qs.filter(crime__in=visible)
         return paginated(self, request, qs, TransferSerializer)
 
 
@@ -200,7 +199,7 @@ class TransferDecisionApi(APIView):
 
     @extend_schema(request=TransferDecisionInputSerializer, responses=TransferSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        transfer = get_object_or_404(CrimeTransfer, pk=pk)
+        transfer = get_object_or_404(selectors.transfer_visible(user=request_user(request)), pk=pk)
         if transfer.crime_id:
             crime_for(request, transfer.crime_id, purpose="Transfer decision")
         data = validated(TransferDecisionInputSerializer, request.data)

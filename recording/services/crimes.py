@@ -23,6 +23,7 @@ from recording.models import (
     Incident,
     Offence,
 )
+from recording.selectors import incident_visible
 from staffing.models import User
 
 
@@ -81,9 +82,14 @@ def _offence(code: str, field_name: str = "offence") -> Offence:
         raise DomainError(f"Unknown offence code {code!r}.", field=field_name) from None
 
 
-def _incidents(references: Sequence[str]) -> list[Incident]:
+def _incidents(references: Sequence[str], actor: User) -> list[Incident]:
+    """The incidents to link, locked. One linked to a restricted crime `actor` may not see is "not
+    found", as the incident log hides it (issue 17)."""
     refs = [r.strip() for r in references if r and r.strip()]
-    found = {i.reference: i for i in Incident.objects.select_for_update().filter(reference__in=refs)}
+    found = {
+        i.reference: i
+        for i in incident_visible(user=actor).select_for_update(of=("self",)).filter(reference__in=refs)
+    }
     for ref in refs:
         if ref not in found:
             raise DomainError(f"No incident with reference {ref!r}.", field="incident_reference")
@@ -122,7 +128,7 @@ def crime_create(
         raise DomainError("A crime cannot be recorded before it was reported.", field="recorded_at")
     if crime_number is not None and Crime.objects.filter(crime_number=crime_number).exists():
         raise DomainError(f"Crime number {crime_number} is already in use.", field="crime_number")
-    incidents = _incidents(incident_references)
+    incidents = _incidents(incident_references, actor)
     crime = Crime(
         crime_number=crime_number or crime_number_next(at=recorded),
         sending_force_reference=sending_force_reference,

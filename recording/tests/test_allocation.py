@@ -165,13 +165,13 @@ def test_deciding_a_transfer_completes_its_and_the_crimes_allocations(
     transfer = transfers.transfer_out_request(
         crime=crime, actor=investigator, force_code="YY", reason="Happened in YY"
     )
-    assert list(selectors.transfers_to_allocate()) == [transfer]
+    assert list(selectors.transfers_to_allocate(user=sergeant)) == [transfer]
     arranger = make_user("recorder", team=team)
     on_shift_now(arranger, skills=(Skill.CRIME_TRANSFERS,))
     given = rec_allocation.allocate_to(
         item=transfer, assignee=arranger, actor=sergeant, reason="", field="assignee"
     )
-    assert given.skill == Skill.CRIME_TRANSFERS and not list(selectors.transfers_to_allocate())
+    assert given.skill == Skill.CRIME_TRANSFERS and not list(selectors.transfers_to_allocate(user=sergeant))
     transfers.transfer_decide(transfer=transfer, actor=sergeant, accept=True, their_reference="YY/1")
     assert allocation_current(transfer) is None and allocation_current(crime) is None
     assert open_count(arranger) == open_count(investigator) == 0

@@ -82,7 +82,9 @@ def force_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @crime_staff
 def incident_list(request: HttpRequest) -> HttpResponse:
     filters = {k: request.GET.get(k, "") for k in ("q", "nsir_code", "unrecorded")}
-    page = Paginator(selectors.incident_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(
+        selectors.incident_list(user=request_user(request), filters=filters), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -166,8 +165,9 @@ def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @crime_staff
 def transfer_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
-    qs = selectors.transfer_list(status=status if status in CrimeTransfer.Status.values else "")
-    qs = qs.filter(Q(crime__isnull=True) | Q(crime__in=selectors.crime_visible(user=request_user(request))))
+    qs = selectors.transfer_list(
+        user=request_user(request), status=status if status in CrimeTransfer.Status.values else ""
+    )
     listing = list_page(request, qs, columns=TRANSFER_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
     return render(
         request,
@@ -211,7 +211,9 @@ def transfer_incoming(request: HttpRequest) -> HttpResponse:
 
 @supervisors
 def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    transfer = get_object_or_404(CrimeTransfer.objects.select_related("crime", "force"), pk=pk)
+    transfer = get_object_or_404(
+        selectors.transfer_visible(user=request_user(request)).select_related("crime", "force"), pk=pk
+    )
     if transfer.crime_id:
         crime_for_view(request, transfer.crime_id, "Transfer decision")
     back = safe_next(request, reverse("recording:transfer-list"))
@@ -252,7 +254,7 @@ def to_allocate(request: HttpRequest) -> HttpResponse:
         "recording/to_allocate.html",
         {
             "crimes": selectors.crimes_to_allocate(user=request_user(request))[:TO_ALLOCATE_ROWS],
-            "transfers": selectors.transfers_to_allocate()[:TO_ALLOCATE_ROWS],
+            "transfers": selectors.transfers_to_allocate(user=request_user(request))[:TO_ALLOCATE_ROWS],
             "rows": TO_ALLOCATE_ROWS,
             "breadcrumbs": crumbs(("Crimes", reverse("recording:crime-list")), ("To allocate", None)),
         },

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.utils import timezone
 
+from recording.tests.factories import CrimeFactory
 from staffing.models import (
     AccessLog,
     Allocation,
@@ -219,7 +220,7 @@ def test_the_allocation_screen_shows_the_suggestion_and_accepting_allocates(
     sergeant_client: Client, team
 ) -> None:
     crew(team, 2, Skill.DDM)
-    item = TeamFactory(code="ITEM", name="Work item")
+    item = CrimeFactory()
     url = allocation_page_url(item, skill=Skill.DDM, weight=2)
     html = sergeant_client.get(url).content.decode()
     assert "least open workload" in html and "Accept the suggestion" in html
@@ -236,7 +237,7 @@ def test_picking_someone_untrained_needs_a_reason_then_reassigning_works(
         crew(team, 1, Skill.DDM)[0],
         UserFactory(username="new", role="investigator", team=team),
     )
-    item = TeamFactory(code="ITEM")
+    item = CrimeFactory()
     url = allocation_page_url(item, skill=Skill.DDM)
     refused = sergeant_client.post(url, {"action": "assign", "assignee": untrained.pk, "reason": ""})
     assert "cannot take this work" in refused.content.decode() and "error-summary" in refused.content.decode()
@@ -252,16 +253,18 @@ def test_picking_someone_untrained_needs_a_reason_then_reassigning_works(
 
 
 def test_the_allocation_screen_refuses_an_unknown_skill_or_item(sergeant_client: Client, team) -> None:
-    item = TeamFactory(code="ITEM")
+    item = CrimeFactory()
     ct = ContentType.objects.get_for_model(item)
     assert sergeant_client.get(f"/staffing/allocate/{ct.pk}/{item.pk}/?skill=magic").status_code == 404
     assert sergeant_client.get(f"/staffing/allocate/{ct.pk}/999999/?skill=ddm").status_code == 404
     # The by-kind address other apps link to (no content-type lookup while rendering their lists).
     assert allocation_page_url(item, skill=Skill.DDM).startswith(
-        f"/staffing/allocate/staffing/team/{item.pk}/"
+        f"/staffing/allocate/recording/crime/{item.pk}/"
     )
     assert sergeant_client.get("/staffing/allocate/nosuch/model/1/?skill=ddm").status_code == 404
-    assert sergeant_client.get(f"/staffing/allocate/staffing/team/{item.pk}/?skill=ddm").status_code == 200
+    assert sergeant_client.get(f"/staffing/allocate/recording/crime/{item.pk}/?skill=ddm").status_code == 200
+    # A model no app registered as work is "not found", like a missing item (issue 17).
+    assert sergeant_client.get(f"/staffing/allocate/staffing/team/{team.pk}/?skill=ddm").status_code == 404
 
 
 def test_finishing_the_work_closes_the_open_allocation_whoever_finished_it(team) -> None:

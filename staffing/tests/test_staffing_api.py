@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from recording.tests.factories import CrimeFactory
 from staffing.models import Allocation, Skill, TrainingRecord, WorkArea
 from staffing.services import allocation_assign, coverage_requirement_set
 from staffing.tests.factories import TeamFactory, UserFactory, on_shift_now
@@ -102,24 +103,24 @@ def test_coverage_reports_gaps(sgt, team) -> None:
 
 def test_suggest_assign_reassign_complete_through_the_api(sgt, team) -> None:
     crew(team, 2, Skill.DDM)
-    item = TeamFactory(code="ITEM")
+    item = CrimeFactory()
     suggestion = sgt.get("/api/v1/staffing/allocations/suggest/?skill=ddm&weight=2").json()
     assert suggestion["user"] == "inv0" and "least open workload" in suggestion["reason"]
     assert {c["username"] for c in suggestion["candidates"]} >= {"inv0", "inv1"}
-    payload = {"item_type": "staffing.team", "item_id": item.pk, "skill": "ddm", "weight": 2}
+    payload = {"item_type": "recording.crime", "item_id": item.pk, "skill": "ddm", "weight": 2}
     assigned = sgt.post("/api/v1/staffing/allocations/assign/", payload, format="json")
     assert assigned.status_code == 201 and assigned.json()["assigned_to"] == "inv0"
     again = sgt.post("/api/v1/staffing/allocations/assign/", payload, format="json")
     assert again.status_code == 400 and "already allocated" in again.json()["item"][0]
     moved = sgt.post(
         "/api/v1/staffing/allocations/reassign/",
-        {"item_type": "staffing.team", "item_id": item.pk, "reason": "Court"},
+        {"item_type": "recording.crime", "item_id": item.pk, "reason": "Court"},
         format="json",
     )
     assert moved.status_code == 201 and moved.json()["assigned_to"] == "inv1" and moved.json()["weight"] == 2
     done = sgt.post(
         "/api/v1/staffing/allocations/complete/",
-        {"item_type": "staffing.team", "item_id": item.pk},
+        {"item_type": "recording.crime", "item_id": item.pk},
         format="json",
     )
     assert done.json()["status"] == "done"
@@ -127,7 +128,7 @@ def test_suggest_assign_reassign_complete_through_the_api(sgt, team) -> None:
 
 
 def test_assign_bad_input_names_the_field_and_stores_nothing(sgt, team) -> None:
-    item = TeamFactory(code="ITEM")
+    item = CrimeFactory()
     bad_type = sgt.post(
         "/api/v1/staffing/allocations/assign/",
         {"item_type": "auth.user", "item_id": 1, "skill": "ddm"},
@@ -136,13 +137,13 @@ def test_assign_bad_input_names_the_field_and_stores_nothing(sgt, team) -> None:
     assert bad_type.status_code == 400 and "item_type" in bad_type.json()
     nobody = sgt.post(
         "/api/v1/staffing/allocations/assign/",
-        {"item_type": "staffing.team", "item_id": item.pk, "skill": "ddm"},
+        {"item_type": "recording.crime", "item_id": item.pk, "skill": "ddm"},
         format="json",
     )
     assert nobody.status_code == 400 and nobody.json()["assignee"][0].startswith("Nobody")
     unknown = sgt.post(
         "/api/v1/staffing/allocations/assign/",
-        {"item_type": "staffing.team", "item_id": item.pk, "skill": "ddm", "assignee": "ghost"},
+        {"item_type": "recording.crime", "item_id": item.pk, "skill": "ddm", "assignee": "ghost"},
         format="json",
     )
     assert unknown.status_code == 400 and "assignee" in unknown.json()
@@ -163,13 +164,13 @@ def test_workload_query_count_does_not_grow_with_people(sgt, team, django_assert
 def test_an_investigator_completes_their_own_allocation(api_as: Callable[..., Any], team) -> None:
     client = api_as("investigator", team=team)
     on_shift_now(client.user, skills=(Skill.AMENDMENTS,))
-    item = TeamFactory(code="ITEM")
+    item = CrimeFactory()
     allocation_assign(
         item=item, skill=Skill.AMENDMENTS, weight=1, assignee=client.user, actor=UserFactory(role="sergeant")
     )
     response = client.post(
         "/api/v1/staffing/allocations/complete/",
-        {"item_type": "staffing.team", "item_id": item.pk},
+        {"item_type": "recording.crime", "item_id": item.pk},
         format="json",
     )
     assert response.status_code == 200 and response.json()["status"] == "done"
