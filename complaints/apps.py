@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue
+from config.registry import NavItem, Queue, RuleUse
 from staffing.reference import ReferenceTable
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -30,6 +30,94 @@ class ComplaintsConfig(AppConfig):
         NavItem("Complaint learning", "complaints:learning", COMPLAINTS_ROLES, order=43),
         NavItem(
             "Subject access", "complaints:subject-access", frozenset((Role.MANAGER, Role.ADMIN)), order=44
+        ),
+    ]
+
+    # What each complaints decision, queue and screen rests on (config.registry.RuleUse; shown on the
+    # rule pages). The triage decision's list holds every rule complaints/rules.py cites.
+    rule_uses = [
+        RuleUse(
+            "Decision",
+            "Complaint triage: eligibility, recording, referral and handling route (new case; triage API)",
+            "complaints:create",
+            (
+                "C-DEFINITION",
+                "C-CONDUCT-MATTER",
+                "C-DSI",
+                "C-NOT-A-COMPLAINT",
+                "C-COMPLIMENT",
+                "C-ELIG-SUBJECT",
+                "C-ELIG-AFFECTED",
+                "C-ELIG-WITNESS",
+                "C-ELIG-NONCONDUCT",
+                "C-ELIG-ON-BEHALF",
+                "C-ELIG-SERVING",
+                "C-ELIG-NO",
+                "C-ALLEGATION-SPLIT",
+                "C-OUTSIDE-S3",
+                "C-OUTSIDE-S3-CONDITIONS",
+                "C-OUTSIDE-S3-ESCALATE",
+                "C-RECORD-WHEN-WANTED",
+                "C-RECORD-DSI",
+                "C-RECORD-CRIM-DISC",
+                "C-RECORD-ART2-3",
+                "C-RECORD-MR",
+                "C-RECORD-DISCRETION",
+                "C-NONRECORD-NOTICE",
+                "C-MANDATORY-REFERRAL",
+                "C-SERIOUS-INJURY-DEF",
+                "C-REFERRAL-PROMPT",
+                "C-RP-HANDLING",
+                "C-NFA",
+                "C-DELAY-12M",
+                "C-INVESTIGATE-WHEN",
+                "C-INV-12M-REPORT",
+                "C-CHIEF-OFFICER",
+                "C-INITIAL-CONTACT",
+                "C-UPDATE-28D",
+                "C-OUTCOME-5WD",
+                "C-REVIEW-RIGHT",
+                "C-REVIEW-28D",
+                "C-REVIEW-BODY",
+            ),
+        ),
+        RuleUse("Queue", "Complaint updates overdue", "complaints:overdue", ("C-UPDATE-28D",)),
+        RuleUse(
+            "Queue",
+            "Initial contacts to make and reviews to log (my cases)",
+            "complaints:mine",
+            ("C-INITIAL-CONTACT", "C-REVIEW-28D", "C-REVIEW-RIGHT"),
+        ),
+        RuleUse(
+            "Decision",
+            "Complaint outcome, letters and review",
+            "complaints:mine",
+            (
+                "C-RP-OUTCOME",
+                "C-INV-OUTCOMES",
+                "C-OUTCOME-5WD",
+                "C-OUTCOME-CONTENT",
+                "C-UPDATE-EXCEPTIONS",
+                "C-RECORD-COPY",
+                "C-REVIEW-RIGHT",
+                "C-REVIEW-BODY",
+                "C-REVIEW-OUTCOME",
+                "C-VOLUNTARY-REFERRAL",
+                "C-OUTSIDE-S3-LOG",
+                "C-LOG-ALL",
+            ),
+        ),
+        RuleUse(
+            "Screen",
+            "Complaint learning and data return",
+            "complaints:learning",
+            ("C-LEARNING", "C-DATA-RETURN", "C-COMPLIMENT"),
+        ),
+        RuleUse(
+            "Screen",
+            "Complainant details: adjustments, minimal data, retention",
+            "complaints:search",
+            ("C-ACCESS", "C-DP-MINIMISE", "C-DP-RETENTION", "C-DP-SHARING"),
         ),
     ]
 

@@ -6,6 +6,7 @@ An app's AppConfig may define:
   def mopi_review_items(self, user, today) -> list[ReviewItem]  -- records due a MoPI retention review
   def subject_access(self, name) -> dict[str, Any]  -- everything the app holds about a named person
   def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (allow list)
+  rule_uses: list[RuleUse]                       -- the decisions, queues and screens resting on rules
 The home page and the navigation walk the app registry, so `staffing` and `config` never import the
 apps above them (see STYLE.md, "Imports run one way")."""
 
@@ -17,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, resolve, reverse
 
 
 @dataclass(frozen=True)
@@ -148,3 +149,40 @@ def work_kinds() -> dict[str, WorkKind]:
         if provider is not None:
             kinds.update((kind.label, kind) for kind in provider())
     return kinds
+
+
+@dataclass(frozen=True)
+class RuleUse:
+    """A decision, work queue or screen that rests on rules of the catalogue (staffing.Rule): each rule's
+    page lists what uses it. Declared by the app that owns the decision (AppConfig.rule_uses), beside
+    its code, so the catalogue never imports the apps above it."""
+
+    kind: str  # "Decision", "Queue" or "Screen"
+    label: str
+    url_name: str  # where a person meets it; reversed without arguments
+    rules: tuple[str, ...]
+
+    def url(self) -> str:
+        return reverse(self.url_name)
+
+    def open_to(self, user: Any) -> bool:
+        """Whether the user's role may open the page (the roles its view declares): the rule page
+        links it only for them."""
+        # Imported here: config.access reaches django.contrib.auth, which AppConfig modules (importing
+        # this one) must not load before the app registry is ready.
+        from config.access import declared_roles
+
+        roles = declared_roles(resolve(self.url()).func) or frozenset()
+        return getattr(user, "role", None) in roles
+
+
+def rule_uses() -> list[RuleUse]:
+    """Every declared use, in app order then as declared."""
+    uses: list[RuleUse] = []
+    for config in apps.get_app_configs():
+        uses.extend(getattr(config, "rule_uses", ()))
+    return uses
+
+
+def rule_uses_for(code: str) -> list[RuleUse]:
+    return [use for use in rule_uses() if code in use.rules]

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue, WorkKind
+from config.registry import NavItem, Queue, RuleUse, WorkKind
 
 
 class QaConfig(AppConfig):
@@ -24,6 +24,41 @@ class QaConfig(AppConfig):
         NavItem("Rape review", "qa:rape-review-list", frozenset(Role.SUPERVISORS), order=46),
         NavItem("Daily performance", "qa:daily", frozenset(Role.SUPERVISORS), order=48),
         NavItem("Dashboard", "qa:dashboard", frozenset(Role.SUPERVISORS), order=49),
+    ]
+
+    # What each QA decision, queue and screen rests on (config.registry.RuleUse; shown on the rule
+    # pages). The dip-test audit's list holds every rule qa/rules.py cites.
+    rule_uses = [
+        RuleUse(
+            "Queue",
+            "Unrecorded crime-related incidents (the sweep)",
+            "qa:flag-list",
+            ("R-NSIR-AUDIT-TRAIL", "R-NCRS-24H"),
+        ),
+        RuleUse(
+            "Decision",
+            "Dip-test audit: re-deciding a sampled record",
+            "qa:dip-test-list",
+            (
+                "R-DIP-TEST",
+                "R-NSIR-SWEEP",
+                "R-NSIR-AUDIT-TRAIL",
+                "R-NCRS-24H",
+                "R-CLASSIFY",
+                "R-PRINCIPAL",
+                "R-CANCEL-DDM",
+                "R-OUTCOME-VICTIM-VIEW",
+                "R-RAPE-RECORD",
+                "R-CDI-RATE",
+            ),
+        ),
+        RuleUse("Queue", "Rape reports to review (daily)", "qa:rape-review-list", ("R-RAPE-RECORD",)),
+        RuleUse(
+            "Screen",
+            "Recording compliance and the dashboard",
+            "qa:dashboard",
+            ("R-CDI-RATE", "R-NCRS-24H", "C-UPDATE-28D"),
+        ),
     ]
 
     def ready(self) -> None:

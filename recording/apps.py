@@ -7,7 +7,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue, WorkKind
+from config.registry import NavItem, Queue, RuleUse, WorkKind
 from staffing.reference import ReferenceTable, as_bool, as_int
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -55,6 +55,82 @@ class RecordingConfig(AppConfig):
         NavItem("Transfers", "recording:transfer-list", frozenset(Role.CRIME_STAFF), order=32),
         NavItem("Force directory", "recording:force-list", frozenset(Role.SUPERVISORS), order=85),
         NavItem("Offence codes", "recording:offence-list", frozenset(Role.CRIME_STAFF), order=90),
+    ]
+
+    # What each decision, queue and screen rests on (config.registry.RuleUse; shown on the rule pages).
+    # The decision's list holds every rule recording/rules.py cites (staffing/tests/test_rule_catalogue.py).
+    rule_uses = [
+        RuleUse(
+            "Decision",
+            "Recording decision: which crimes to record (Record a crime; POST /api/v1/recording/decisions/)",
+            "recording:decide",
+            (
+                "R-NCRS-BOP",
+                "R-NCRS-VICTIM-BELIEF",
+                "R-NCRS-STATE",
+                "R-NCRS-24H",
+                "R-ONE-PER-VICTIM",
+                "R-VICTIM-HOUSEHOLD",
+                "R-VICTIMLESS-COUNT",
+                "R-FINISHED-INCIDENT",
+                "R-PRINCIPAL",
+                "R-PRINCIPAL-CONDUCT",
+                "R-CLASS-VEHICLE",
+                "R-CLASS-RULES-WIN",
+                "R-CLASSIFY",
+                "R-CANCEL-AVI",
+                "R-LOCATION",
+                "R-TRANSFER-PROTOCOL",
+                "R-RAPE-RECORD",
+                "R-RESTRICTED",
+                "R-RULE-VERSION",
+            ),
+        ),
+        RuleUse(
+            "Queue",
+            "Crime-related incidents due an NCRS decision",
+            "recording:incident-list",
+            ("R-NSIR-INCIDENT", "R-NCRS-24H"),
+        ),
+        RuleUse(
+            "Decision",
+            "Cancellation of a recorded crime (DDM decision)",
+            "recording:cancellation-list",
+            (
+                "R-CANCEL-C1-TRANSFER",
+                "R-CANCEL-AVI",
+                "R-CANCEL-C3-DUPLICATE",
+                "R-CANCEL-C4-ERROR",
+                "R-CANCEL-DDM",
+                "R-RAPE-RECORD",
+                "R-FCR",
+            ),
+        ),
+        RuleUse(
+            "Decision",
+            "Reclassification of a recorded crime",
+            "recording:reclassification-list",
+            ("R-RECLASSIFY", "R-CLASSIFY"),
+        ),
+        RuleUse(
+            "Decision",
+            "Transfer to or from another force",
+            "recording:transfer-list",
+            ("R-LOCATION", "R-TRANSFER-PROTOCOL", "R-CANCEL-C1-TRANSFER"),
+        ),
+        RuleUse(
+            "Decision",
+            "Outcome of a recorded crime",
+            "recording:crime-list",
+            ("R-OUTCOME-ASSIGN", "R-OUTCOME-SUSPECT", "R-OUTCOME-VICTIM-VIEW", "R-OUTCOME-NOT-CANCEL"),
+        ),
+        RuleUse(
+            "Screen",
+            "Crime record: THRIVE re-grading, restricted classes",
+            "recording:crime-list",
+            ("R-THRIVE", "R-RESTRICTED"),
+        ),
+        RuleUse("Screen", "Offence codes", "recording:offence-list", ("R-CLASSIFY", "R-PRINCIPAL")),
     ]
 
     def ready(self) -> None:

@@ -10,6 +10,7 @@ from staffing.models import (
     AccessLog,
     Allocation,
     CoverageRequirement,
+    Rule,
     Shift,
     ShiftAssignment,
     ShiftPattern,
@@ -98,3 +99,13 @@ class AllocationAdmin(SimpleHistoryAdmin):
     list_display = ["created_at", "item_label", "content_type", "skill", "weight", "assigned_to", "status"]
     list_filter = ["status", "skill"]
     list_select_related = ["assigned_to", "content_type"]
+
+
+@admin.register(Rule)
+class RuleAdmin(SimpleHistoryAdmin):
+    """Rules are data: the usual change is an edited rules.csv reloaded with `load_reference` (its
+    history row names the changed fields); an edit here is kept in the same history."""
+
+    list_display = ["code", "domain", "section", "verified"]
+    list_filter = ["domain", "verified"]
+    search_fields = ["code", "words"]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -17,7 +18,8 @@ from config.permissions import Role, roles_allowed
 from config.registry import mopi_review_items_for, subject_access_for
 from staffing import selectors, services
 from staffing.access_audit import AccessLogFilter, access_log_search
-from staffing.models import AccessLog, Skill, Team, TrainingRecord
+from staffing.filters import RuleFilter
+from staffing.models import AccessLog, Rule, Skill, Team, TrainingRecord
 from staffing.serializers import (
     AccessLogOutputSerializer,
     AccessLogQuerySerializer,
@@ -29,6 +31,7 @@ from staffing.serializers import (
     OnShiftOutputSerializer,
     ReassignInputSerializer,
     ReviewItemOutputSerializer,
+    RuleOutputSerializer,
     ShiftOutputSerializer,
     SkillOutputSerializer,
     SubjectAccessOutputSerializer,
@@ -322,3 +325,33 @@ class SubjectAccessApi(APIView):
             path=request.path,
         )
         return Response({"name": name, "records": records})
+
+
+# ---------------------------------------------------------------- the rule catalogue (issue 16 part 5)
+
+
+class RuleListApi(ListAPIView):
+    """Every rule Resolve cites (R-… crime recording, C-… complaints) with its words, sources and
+    verification, in catalogue order, paginated. Filter with `?domain=crime|complaints`,
+    `?verified=true|false`, `?q=` (ID or words). Any signed-in role."""
+
+    permission_classes = [roles_allowed(*Role.ALL)]
+    serializer_class = RuleOutputSerializer
+    filterset_class = RuleFilter
+
+    def get_queryset(self) -> QuerySet[Rule]:
+        return selectors.rule_list()
+
+
+class RuleDetailApi(APIView):
+    """One rule by its ID (`/api/v1/rules/R-NCRS-24H/`); 404 when the catalogue has no such rule."""
+
+    permission_classes = [roles_allowed(*Role.ALL)]
+
+    @extend_schema(responses=RuleOutputSerializer)
+    def get(self, request: Request, code: str) -> Response:
+        try:
+            rule = selectors.rule_get(code=code)
+        except Rule.DoesNotExist as exc:
+            raise NotFound(f"No rule {code} in the catalogue.") from exc
+        return Response(RuleOutputSerializer(rule).data)

@@ -20,4 +20,6 @@ urlpatterns = [
     path("staffing/mopi-review/", api.MopiReviewApi.as_view(), name="mopi-review"),
     path("staffing/subject-access/", api.SubjectAccessApi.as_view(), name="subject-access"),
     path("staffing/workload/", api.WorkloadApi.as_view(), name="workload"),
+    path("rules/", api.RuleListApi.as_view(), name="rule-list"),
+    path("rules/<str:code>/", api.RuleDetailApi.as_view(), name="rule-detail"),
 ]

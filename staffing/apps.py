@@ -1,18 +1,28 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Any, TextIO
 
 from django.apps import AppConfig
 
 from config.permissions import Role
 from config.registry import NavItem, Queue
+from staffing.reference import ReferenceTable, as_bool, as_int
+
+REFERENCE = Path(__file__).resolve().parent / "reference"
 
 
 class StaffingConfig(AppConfig):
     name = "staffing"
     verbose_name = "Staffing"
     default_auto_field = "django.db.models.BigAutoField"
+    # The rule catalogue (issue 16 part 5): every R-/C- rule Resolve cites, see staffing/catalogue.py.
+    reference_tables = [
+        ReferenceTable(
+            "staffing.Rule", REFERENCE / "rules.csv", converters={"verified": as_bool, "position": as_int}
+        ),
+    ]
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
@@ -28,6 +38,7 @@ class StaffingConfig(AppConfig):
 
     nav_items = [
         NavItem("Home", "home", frozenset(Role.ALL), order=0),
+        NavItem("Rules", "staffing:rule-list", frozenset(Role.ALL), order=95),
         NavItem("Rota", "staffing:rota", frozenset(Role.SUPERVISORS), order=70),
         NavItem("Coverage", "staffing:coverage", frozenset(Role.SUPERVISORS), order=71),
         NavItem("Training", "staffing:training", frozenset(Role.SUPERVISORS), order=72),

@@ -33,6 +33,7 @@ from staffing.models import (
     Absence,
     Allocation,
     CoverageRequirement,
+    Rule,
     Shift,
     ShiftAssignment,
     Skill,
@@ -391,3 +392,21 @@ def work_item_get(*, user: User, item_type: str, pk: int) -> WorkItem:
     if item is None or not kind.visible(user, item):
         raise Http404(NO_SUCH_WORK)
     return WorkItem(kind, item)
+
+
+# ---------------------------------------------------------------- the rule catalogue (issue 16 part 5)
+
+
+def rule_list() -> QuerySet[Rule]:
+    """Every rule in catalogue order (narrowed by staffing.filters.RuleFilter on the page and API)."""
+    return Rule.objects.all()
+
+
+def rule_get(*, code: str) -> Rule:
+    """One rule by its ID, any case ('r-ncrs-24h' finds R-NCRS-24H); Rule.DoesNotExist when unknown."""
+    return Rule.objects.get(code=code.strip().upper())
+
+
+def rule_changes(rule: Rule) -> QuerySet[Any]:
+    """The rule's history, newest first: when its words, source or status changed and why."""
+    return rule.history.select_related("history_user").order_by("-history_date", "-history_id")

@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from staffing.models import AccessLog, Allocation, Shift, Skill, Team, TrainingRecord, User
+from config.registry import rule_uses_for
+from staffing.models import AccessLog, Allocation, Rule, Shift, Skill, Team, TrainingRecord, User
 
 
 class TeamOutputSerializer(serializers.ModelSerializer[Team]):
@@ -250,3 +253,28 @@ class SubjectAccessOutputSerializer(serializers.Serializer[Any]):
     records = serializers.DictField(
         child=serializers.DictField(), help_text="What each part of Resolve holds."
     )
+
+
+class RuleUseOutputSerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField(help_text="Decision, Queue or Screen.")
+    label = serializers.CharField()  # type: ignore[assignment]
+
+
+class RuleOutputSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="The stable rule ID cited in decisions, e.g. R-NCRS-24H.")
+    domain = serializers.CharField(help_text="crime or complaints.")
+    domain_label = serializers.CharField(source="get_domain_display")
+    section = serializers.CharField()
+    words = serializers.CharField(help_text="What the rule says.")
+    sources = serializers.ListField(child=serializers.CharField(), source="source_lines")
+    verified = serializers.BooleanField(help_text="False when the domain notes mark the rule unverified.")
+    note = serializers.CharField(help_text="The caveat attached to the rule, if any.")
+    url = serializers.SerializerMethodField(help_text="The rule's page in Resolve.")
+    used_by = serializers.SerializerMethodField(help_text="The decisions, queues and screens resting on it.")
+
+    def get_url(self, rule: Rule) -> str:
+        return reverse("staffing:rule-detail", args=[rule.code])
+
+    @extend_schema_field(RuleUseOutputSerializer(many=True))
+    def get_used_by(self, rule: Rule) -> list[dict[str, str]]:
+        return [{"kind": use.kind, "label": use.label} for use in rule_uses_for(rule.code)]

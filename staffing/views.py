@@ -22,7 +22,7 @@ from django.utils import timezone
 from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
-from config.registry import mopi_review_items_for, subject_access_for
+from config.registry import mopi_review_items_for, rule_uses_for, subject_access_for
 from staffing import selectors, services
 from staffing.access_audit import (
     AccessLogFilter,
@@ -30,6 +30,7 @@ from staffing.access_audit import (
     access_log_record_types,
     access_log_search,
 )
+from staffing.filters import RuleFilter
 from staffing.forms import (
     AbsenceForm,
     AccessLogFilterForm,
@@ -41,7 +42,7 @@ from staffing.forms import (
     TeamMoveForm,
     TrainingForm,
 )
-from staffing.models import Allocation, PersonnelNote, Skill, Team, User
+from staffing.models import Allocation, PersonnelNote, Rule, Skill, Team, User
 from staffing.permissions import can_view_personnel_notes
 from staffing.services.rota import LONDON
 
@@ -513,4 +514,41 @@ def subject_access(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": _crumbs(("Subject access", None)),
         },
         status=400 if form.errors else 200,
+    )
+
+
+# ---------------------------------------------------------------- the rule catalogue (issue 16 part 5)
+
+
+@roles_required(*Role.ALL)
+def rule_list(request: HttpRequest) -> HttpResponse:
+    """Every rule Resolve cites, searchable and filterable by domain and verification (one query)."""
+    filterset = RuleFilter(request.GET, queryset=selectors.rule_list())
+    rules = list(filterset.qs) if filterset.is_valid() else []
+    narrowed = any(request.GET.get(name) for name in filterset.filters)
+    return render(
+        request,
+        "staffing/rule_list.html",
+        {"form": filterset.form, "rules": rules, "total": len(rules), "narrowed": narrowed},
+    )
+
+
+@roles_required(*Role.ALL)
+def rule_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """What a rule says, where it comes from, whether it is verified, what in Resolve rests on it and
+    how it changed."""
+    try:
+        rule = selectors.rule_get(code=code)
+    except Rule.DoesNotExist as exc:
+        raise Http404(f"No rule {code} in the catalogue.") from exc
+    if rule.code != code:
+        return redirect("staffing:rule-detail", code=rule.code)
+    uses = [
+        {"use": use, "url": use.url() if use.open_to(request.user) else ""}
+        for use in rule_uses_for(rule.code)
+    ]
+    return render(
+        request,
+        "staffing/rule_detail.html",
+        {"rule": rule, "uses": uses, "changes": list(selectors.rule_changes(rule))},
     )

@@ -27,6 +27,7 @@ def test_every_table_is_registered() -> None:
         "nsir_codes.csv",
         "complaint_categories.csv",
         "complaint_outcomes.csv",
+        "rules.csv",
     }
 
 
@@ -92,4 +93,6 @@ def test_the_command_reports_counts() -> None:
 @pytest.mark.skipif(not SHARED.exists(), reason="shared/ reference folder not beside the checkout")
 def test_the_project_copies_match_the_shared_reference() -> None:
     for table in registered_tables():
+        if table.model == "staffing.Rule":
+            continue  # generated from the domain notes: test_rule_catalogue checks it against them
         assert table.path.read_text() == (SHARED / table.path.name).read_text(), table.path.name
