@@ -18,6 +18,7 @@ from complaints.models import (
     Route,
     Subject,
 )
+from config import fields as bounded
 from staffing.models import User
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -27,8 +28,8 @@ DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%
 class IntakeForm(forms.Form):
     kind = forms.ChoiceField(choices=ComplaintCase.Kind.choices)
     channel = forms.ChoiceField(choices=ComplaintCase.Channel.choices)
-    received_at = forms.DateTimeField(widget=DATETIME, label="Received at")
-    incident_date = forms.DateField(widget=DATE, required=False, label="Date of the events")
+    received_at = bounded.DateTimeField(widget=DATETIME, label="Received at")
+    incident_date = bounded.DateField(widget=DATE, required=False, label="Date of the events")
     location = forms.CharField(max_length=200, required=False)
     summary = forms.CharField(widget=forms.Textarea, label="What happened, in the complainant's words")
     about_chief_officer = forms.BooleanField(required=False, label="The complaint is about the chief officer")
@@ -188,7 +189,7 @@ class TriageForm(VersionForm):
 
 
 class InitialContactForm(VersionForm):
-    at = forms.DateTimeField(widget=DATETIME, label="When")
+    at = bounded.DateTimeField(widget=DATETIME, label="When")
     method = forms.ChoiceField(choices=Complainant.ContactMethod.choices)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="How they want it handled")
 
@@ -201,8 +202,8 @@ class ServiceRecoveryForm(VersionForm):
 
 
 class RecordForm(VersionForm):
-    recorded_on = forms.DateField(widget=DATE, label="Recorded under Schedule 3 on")
-    dse_handover_on = forms.DateField(widget=DATE, required=False, label="Handed to DSE on")
+    recorded_on = bounded.DateField(widget=DATE, label="Recorded under Schedule 3 on")
+    dse_handover_on = bounded.DateField(widget=DATE, required=False, label="Handed to DSE on")
     dse_reference = forms.CharField(max_length=60, required=False, label="DSE reference")
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Recording reason"
@@ -210,7 +211,7 @@ class RecordForm(VersionForm):
 
 
 class ReferForm(VersionForm):
-    referred_on = forms.DateField(widget=DATE, label="Referred on")
+    referred_on = bounded.DateField(widget=DATE, label="Referred on")
     iopc_reference = forms.CharField(max_length=60, required=False, label="IOPC reference")
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reason")
 
@@ -220,7 +221,7 @@ class PccForm(VersionForm):
 
 
 class ContactForm(VersionForm):
-    at = forms.DateTimeField(widget=DATETIME, label="When")
+    at = bounded.DateTimeField(widget=DATETIME, label="When")
     method = forms.ChoiceField(choices=Complainant.ContactMethod.choices)
     direction = forms.ChoiceField(choices=Contact.Direction.choices)
     is_update = forms.BooleanField(required=False, label="This was a progress update")
@@ -262,7 +263,7 @@ class AllegationForm(VersionForm):
 
 class CloseForm(VersionForm):
     outcome = forms.ChoiceField(label="Outcome")
-    outcome_on = forms.DateField(widget=DATE, label="Outcome date")
+    outcome_on = bounded.DateField(widget=DATE, label="Outcome date")
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Summary of what was done"
     )
@@ -293,12 +294,12 @@ class ReasonForm(VersionForm):
 
 
 class ReviewForm(forms.Form):
-    received_on = forms.DateField(widget=DATE, label="Application received on")
+    received_on = bounded.DateField(widget=DATE, label="Application received on")
     result = forms.ChoiceField(
         choices=[("", "Not decided yet"), ("REVIEW-UPHELD", "Upheld"), ("REVIEW-NOT-UPHELD", "Not upheld")],
         required=False,
     )
-    decided_on = forms.DateField(widget=DATE, required=False)
+    decided_on = bounded.DateField(widget=DATE, required=False)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 

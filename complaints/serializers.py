@@ -21,6 +21,7 @@ from complaints.models import (
     Route,
     Subject,
 )
+from config.fields import ApiDateField, ApiDateTimeField
 
 
 # Choice fields declare their schema explicitly so drf-spectacular's enum naming never collides.
@@ -91,10 +92,10 @@ class AllegationIn(serializers.Serializer):
 
 class CaseIn(serializers.Serializer):
     kind = choice_field(ComplaintCase.Kind.choices, default="complaint")
-    received_at = serializers.DateTimeField()
+    received_at = ApiDateTimeField()
     channel = choice_field(ComplaintCase.Channel.choices)
     summary = serializers.CharField()
-    incident_date = serializers.DateField(required=False, allow_null=True, default=None)
+    incident_date = ApiDateField(required=False, allow_null=True, default=None)
     location = serializers.CharField(required=False, allow_blank=True, default="")
     about_chief_officer = serializers.BooleanField(default=False)
     complainant_wants_recording = serializers.BooleanField(default=False)
@@ -129,14 +130,14 @@ class ActionIn(serializers.Serializer):
         [("", ""), *AppropriateAuthority.choices], required=False, default=""
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
-    at = serializers.DateTimeField(required=False)
+    at = ApiDateTimeField(required=False)
     method = choice_field(Complainant.ContactMethod.choices, required=False, default="phone")
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     complainant_agreed = serializers.BooleanField(default=False)
-    recorded_on = serializers.DateField(required=False)
-    dse_handover_on = serializers.DateField(required=False, allow_null=True, default=None)
+    recorded_on = ApiDateField(required=False)
+    dse_handover_on = ApiDateField(required=False, allow_null=True, default=None)
     dse_reference = serializers.CharField(required=False, allow_blank=True, default="")
-    referred_on = serializers.DateField(required=False)
+    referred_on = ApiDateField(required=False)
     iopc_reference = serializers.CharField(required=False, allow_blank=True, default="")
     assignee = serializers.CharField(required=False, help_text="username")
     recipient = serializers.CharField(required=False, help_text="username")
@@ -149,7 +150,7 @@ class ActionIn(serializers.Serializer):
 
 
 class ContactIn(serializers.Serializer):
-    at = serializers.DateTimeField()
+    at = ApiDateTimeField()
     method = choice_field(Complainant.ContactMethod.choices)
     direction = choice_field(Contact.Direction.choices, default="out")
     is_update = serializers.BooleanField(default=False)
@@ -160,16 +161,16 @@ class ContactIn(serializers.Serializer):
 
 class OutcomeIn(serializers.Serializer):
     outcome = serializers.CharField()
-    outcome_on = serializers.DateField(required=False)
+    outcome_on = ApiDateField(required=False)
     allegation_outcomes = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
 class ReviewIn(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = ApiDateField()
     result = serializers.CharField(required=False, allow_blank=True, default="")
-    decided_on = serializers.DateField(required=False, allow_null=True, default=None)
+    decided_on = ApiDateField(required=False, allow_null=True, default=None)
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
 

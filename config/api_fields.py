@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from rest_framework import serializers
+from config.fields import ApiDateTimeField
 
 
-class AwareDateTimeField(serializers.DateTimeField):
+class AwareDateTimeField(ApiDateTimeField):
     """An ISO-8601 time that must carry its offset (`Z` or `+01:00`), as API.md's conventions say: a
     bare date or a time without one is refused rather than read as London time."""
 

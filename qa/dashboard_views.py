@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from config import fields as bounded
 from config.access import roles_required
 from config.exports import csv_response, xlsx_response
 from config.permissions import Role
@@ -25,7 +26,7 @@ SHEETS = {"daily": 0, "weekly": 1, "team": 2, "investigator": 3, "caseloads": 4}
 
 
 class DashboardForm(AccessibleForm):
-    date = forms.DateField(
+    date = bounded.DateField(
         label="Day",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

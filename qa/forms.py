@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from config import fields as bounded
 from qa.models import RapeReview, UnrecordedFlag
 from recording.models import NsirCode
 from staffing.models import User
@@ -160,9 +161,9 @@ class ComplianceFilterForm(AccessibleForm):
         required=False,
     )
     my_team = forms.BooleanField(label="Only my team's records", required=False)
-    start = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = bounded.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = bounded.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class DayForm(AccessibleForm):
-    date = forms.DateField(label="Day", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = bounded.DateField(label="Day", required=False, widget=forms.DateInput(attrs={"type": "date"}))

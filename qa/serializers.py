@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.utils import timezone
 from rest_framework import serializers
 
+from config.fields import ApiDateField, ApiDateTimeField
 from qa import rules
 from qa.models import UnrecordedFlag
 
@@ -11,7 +12,7 @@ class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]
     """Contract: reference, opened_at, nsir_code, hours_open, flagged_at, status, assigned_to (+ extras)."""
 
     reference = serializers.CharField(source="incident.reference", read_only=True)
-    opened_at = serializers.DateTimeField(source="incident.opened_at", read_only=True)
+    opened_at = ApiDateTimeField(source="incident.opened_at", read_only=True)
     nsir_code = serializers.CharField(source="incident.nsir_code.code", read_only=True)
     hours_open = serializers.SerializerMethodField()
     assigned_to = serializers.CharField(source="assigned_to.username", default=None, read_only=True)
@@ -42,7 +43,7 @@ class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]
 
 
 class DailyQuerySerializer(serializers.Serializer[dict[str, object]]):
-    date = serializers.DateField(required=False, input_formats=["%Y-%m-%d"])
+    date = ApiDateField(required=False, input_formats=["%Y-%m-%d"])
 
 
 class DipTestFiguresSerializer(serializers.Serializer[dict[str, object]]):
@@ -61,7 +62,7 @@ class ComplaintFiguresSerializer(serializers.Serializer[dict[str, object]]):
 
 
 class DailyFiguresSerializer(serializers.Serializer[dict[str, object]]):
-    date = serializers.DateField()
+    date = ApiDateField()
     crimes_recorded = serializers.IntegerField()
     recorded_within_24h = serializers.IntegerField()
     ncrs_timeliness_rate = serializers.FloatField(allow_null=True)

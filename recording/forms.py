@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory
 
+from config import fields as bounded
 from recording import rules
 from recording.models import (
     CancellationCriterion,
@@ -29,7 +30,7 @@ class LocalDateTimeInput(forms.DateTimeInput):
 
 
 def when_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DateTimeField:
-    return forms.DateTimeField(
+    return bounded.DateTimeField(
         label=label,
         required=required,
         widget=LocalDateTimeInput(),
@@ -74,7 +75,7 @@ class VictimRowForm(forms.Form):
     ref = forms.CharField(label="Victim ref", max_length=20, help_text="e.g. V1")
     kind = forms.ChoiceField(label="Kind", choices=[(k.value, k.value.title()) for k in rules.VictimKind])
     name = forms.CharField(label="Name", max_length=200, required=False)
-    date_of_birth = forms.DateField(
+    date_of_birth = bounded.DateField(
         label="Date of birth", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     contact = forms.CharField(label="Contact", max_length=300, required=False)
@@ -236,7 +237,7 @@ class SuspectForm(forms.Form):
 class VictimForm(forms.Form):
     kind = forms.ChoiceField(label="Kind", choices=CrimeVictim.Kind.choices)
     name = forms.CharField(label="Name", max_length=200)
-    date_of_birth = forms.DateField(
+    date_of_birth = bounded.DateField(
         label="Date of birth", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     contact = forms.CharField(label="Contact", max_length=300, required=False)
@@ -293,7 +294,7 @@ class ForceForm(forms.Form):
     transfer_email = forms.EmailField(label="Crime-transfer email", required=False)
     transfer_phone = forms.CharField(label="Crime-transfer phone", max_length=40, required=False)
     notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
-    last_verified = forms.DateField(
+    last_verified = bounded.DateField(
         label="Contact details last verified", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     reason = forms.CharField(label="Reason for the change", max_length=300)

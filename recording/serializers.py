@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from config.fields import ApiDateField, ApiDateTimeField
 from recording import rules
 from recording.models import (
     Appointment,
@@ -266,7 +267,7 @@ class VictimInputSerializer(serializers.Serializer[Any]):
     ref = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
     kind = CodeChoiceField(choices=CrimeVictim.Kind.choices, default=CrimeVictim.Kind.PERSON)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+    date_of_birth = ApiDateField(required=False, allow_null=True, default=None)
     age = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=130)
     contact = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     vulnerable = serializers.BooleanField(default=False)
@@ -277,7 +278,7 @@ class SuspectInputSerializer(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     identified = serializers.BooleanField(default=False)
     description = serializers.CharField(required=False, allow_blank=True, default="")
-    date_of_birth = serializers.DateField(required=False, allow_null=True, default=None)
+    date_of_birth = ApiDateField(required=False, allow_null=True, default=None)
 
 
 class CrimeDetailsInputMixin(serializers.Serializer[Any]):
@@ -294,8 +295,8 @@ class CrimeDetailsInputMixin(serializers.Serializer[Any]):
 
 class CrimeCreateInputSerializer(CrimeDetailsInputMixin):
     offence = serializers.CharField(max_length=12)
-    reported_at = serializers.DateTimeField()
-    recorded_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    reported_at = ApiDateTimeField()
+    recorded_at = ApiDateTimeField(required=False, allow_null=True, default=None)
     incident_references = serializers.ListField(
         child=serializers.CharField(max_length=40), required=False, default=list
     )
@@ -330,7 +331,7 @@ class TransferInInputSerializer(serializers.Serializer[Any]):
     force = serializers.CharField(max_length=12)
     their_reference = serializers.CharField(max_length=60)
     offence = serializers.CharField(max_length=12)
-    reported_at = serializers.DateTimeField()
+    reported_at = ApiDateTimeField()
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     victim_name = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -348,7 +349,7 @@ class OutcomeInputSerializer(serializers.Serializer[Any]):
 
 class VictimUpdateInputSerializer(serializers.Serializer[Any]):
     victim = serializers.IntegerField(required=False, allow_null=True, default=None)
-    contacted_at = serializers.DateTimeField()
+    contacted_at = ApiDateTimeField()
     method = CodeChoiceField(choices=VictimUpdate.Method.choices)
     summary = serializers.CharField()
 
@@ -357,7 +358,7 @@ class EnquiryInputSerializer(serializers.Serializer[Any]):
     kind = CodeChoiceField(choices=Enquiry.Kind.choices)
     details = serializers.CharField(required=False, allow_blank=True, default="")
     assigned_to = serializers.CharField(required=False, allow_blank=True, default="")
-    due_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+    due_at = ApiDateTimeField(required=False, allow_null=True, default=None)
 
 
 class EnquiryUpdateInputSerializer(serializers.Serializer[Any]):
@@ -368,8 +369,8 @@ class EnquiryUpdateInputSerializer(serializers.Serializer[Any]):
 class AppointmentInputSerializer(serializers.Serializer[Any]):
     officer = serializers.CharField()
     victim = serializers.IntegerField(required=False, allow_null=True, default=None)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = ApiDateTimeField()
+    ends_at = ApiDateTimeField()
     location = serializers.CharField(required=False, allow_blank=True, default="")
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -405,8 +406,8 @@ class IncidentFeedItemSerializer(serializers.Serializer[Any]):
     """One incident of the feed (documentation of the contract; validation is in the service)."""
 
     reference = serializers.CharField(max_length=40)
-    opened_at = serializers.DateTimeField()
-    closed_at = serializers.DateTimeField(required=False, allow_null=True)
+    opened_at = ApiDateTimeField()
+    closed_at = ApiDateTimeField(required=False, allow_null=True)
     nsir_code = serializers.CharField(help_text="A code of nsir_codes.csv; decides crime_related.")
     grade = CodeChoiceField(choices=Grade.choices, required=False, allow_blank=True)
     summary = serializers.CharField(required=False, allow_blank=True)
@@ -429,7 +430,7 @@ class IncidentBulkOutputSerializer(serializers.Serializer[Any]):
 # (contract "Recording decision"): the report in, recording.rules.decide's Decision out.
 
 
-class AwareDateTimeField(serializers.DateTimeField):
+class AwareDateTimeField(ApiDateTimeField):
     """An ISO-8601 time that must carry its offset (`Z` or `+01:00`); written out in UTC with `Z`."""
 
     default_error_messages = {

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from config import fields as bounded
 from staffing.models import Absence, PersonnelNote, Shift, Skill, Team, User, WorkArea
 
 
@@ -23,8 +24,8 @@ class TeamMoveForm(forms.Form):
 class TrainingForm(forms.Form):
     user = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
     skill = forms.ChoiceField(choices=Skill.choices)
-    trained_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="Trained on")
-    expires_on = forms.DateField(
+    trained_on = bounded.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="Trained on")
+    expires_on = bounded.DateField(
         widget=forms.DateInput(attrs={"type": "date"}),
         required=False,
         label="Expires on",
@@ -59,8 +60,8 @@ def _shift_label(shift: Shift) -> str:
 class AbsenceForm(forms.Form):
     user = forms.ModelChoiceField(queryset=User.objects.none(), label="Person")
     kind = forms.ChoiceField(choices=Absence.Kind.choices)
-    starts_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="From")
-    ends_on = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="To (inclusive)")
+    starts_on = bounded.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="From")
+    ends_on = bounded.DateField(widget=forms.DateInput(attrs={"type": "date"}), label="To (inclusive)")
     note = forms.CharField(max_length=200, required=False)
 
     def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
@@ -104,10 +105,10 @@ class AccessLogFilterForm(forms.Form):
     record_type = forms.ChoiceField(required=False, label="Record type")
     record_id = forms.CharField(required=False, max_length=60, label="Record id")
     username = forms.CharField(required=False, max_length=150, label="User (username)")
-    date_from = forms.DateField(
+    date_from = bounded.DateField(
         required=False, label="From (date)", widget=forms.DateInput(attrs={"type": "date"})
     )
-    date_to = forms.DateField(
+    date_to = bounded.DateField(
         required=False, label="To (date)", widget=forms.DateInput(attrs={"type": "date"})
     )
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from config.fields import ApiDateField, ApiDateTimeField
 from config.registry import rule_uses_for
 from staffing.models import AccessLog, Allocation, Rule, Shift, Skill, Team, TrainingRecord, User
 
@@ -43,8 +44,8 @@ class TrainingOutputSerializer(serializers.ModelSerializer[TrainingRecord]):
 class TrainingInputSerializer(serializers.Serializer[Any]):
     user = serializers.SlugRelatedField(slug_field="username", queryset=User.objects.filter(is_active=True))
     skill = serializers.ChoiceField(choices=Skill.choices)
-    trained_on = serializers.DateField()
-    expires_on = serializers.DateField(required=False, allow_null=True, default=None)
+    trained_on = ApiDateField()
+    expires_on = ApiDateField(required=False, allow_null=True, default=None)
     evidence = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
 
 
@@ -70,8 +71,8 @@ class ShiftOutputSerializer(serializers.ModelSerializer[Shift]):
 
 class ShiftViewSerializer(serializers.Serializer[Any]):
     kind = serializers.CharField(source="shift.kind")
-    starts_at = serializers.DateTimeField(source="shift.starts_at")
-    ends_at = serializers.DateTimeField(source="shift.ends_at")
+    starts_at = ApiDateTimeField(source="shift.starts_at")
+    ends_at = ApiDateTimeField(source="shift.ends_at")
     people = PersonSerializer(many=True)
     absent = PersonSerializer(many=True)
 
@@ -91,7 +92,7 @@ class CoverageLineSerializer(serializers.Serializer[Any]):
 
 
 class ShiftCoverageSerializer(serializers.Serializer[Any]):
-    shift_starts_at = serializers.DateTimeField(source="shift.starts_at", default=None)
+    shift_starts_at = ApiDateTimeField(source="shift.starts_at", default=None)
     shift_kind = serializers.CharField(source="shift.kind", default=None)
     lines = CoverageLineSerializer(many=True)
     gaps = CoverageLineSerializer(many=True)
@@ -225,8 +226,8 @@ class AccessLogQuerySerializer(serializers.Serializer[Any]):
     record_type = serializers.CharField(required=False, allow_blank=True, max_length=60)
     record_id = serializers.CharField(required=False, allow_blank=True, max_length=60)
     user = serializers.CharField(required=False, allow_blank=True, max_length=150)
-    date_from = serializers.DateField(required=False)
-    date_to = serializers.DateField(required=False)
+    date_from = ApiDateField(required=False)
+    date_to = ApiDateField(required=False)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         start, end = attrs.get("date_from"), attrs.get("date_to")
@@ -238,7 +239,7 @@ class AccessLogQuerySerializer(serializers.Serializer[Any]):
 class ReviewItemOutputSerializer(serializers.Serializer[Any]):
     kind = serializers.CharField()
     reference = serializers.CharField()
-    review_on = serializers.DateField()
+    review_on = ApiDateField()
     url = serializers.CharField()
     detail = serializers.CharField()
 

@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from config import fields as bounded
 from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
@@ -136,6 +137,8 @@ def _week_start(raw: str | None) -> date:
     try:
         day = date.fromisoformat(raw) if raw else timezone.localdate()
     except ValueError:
+        day = timezone.localdate()
+    if not bounded.within_bounds(day):  # a week near year 9999 cannot be shown (day + 7 overflows)
         day = timezone.localdate()
     return day - timedelta(days=day.weekday())
 

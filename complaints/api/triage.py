@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from complaints import rules, rules_data
 from complaints.selectors import complaint_category_codes
 from config.api_fields import AwareDateTimeField
+from config.fields import ApiDateField
 from config.permissions import Role, roles_allowed
 
 MAX_ALLEGATIONS = 50
@@ -95,11 +96,11 @@ class TriageInputSerializer(serializers.Serializer[Any]):
     received_at = AwareDateTimeField()
     about_chief_officer = serializers.BooleanField()
     complainant = ComplainantInputSerializer()
-    incident_date = serializers.DateField(allow_null=True)
+    incident_date = ApiDateField(allow_null=True)
     allegations = AllegationInputSerializer(many=True)
     complainant_wants_recording = serializers.BooleanField()
     complainant_agrees_outside_schedule_3 = serializers.BooleanField()
-    handling_started_on = serializers.DateField(required=False, allow_null=True, default=None)
+    handling_started_on = ApiDateField(required=False, allow_null=True, default=None)
     not_a_complaint = serializers.ChoiceField(
         choices=[r.value for r in rules.NotAComplaint], required=False, allow_null=True, default=None
     )
@@ -176,7 +177,7 @@ class TriageOutputSerializer(serializers.Serializer[Any]):
     route = serializers.ChoiceField(choices=ROUTES, allow_null=True)
     must_refer_to_iopc = serializers.BooleanField()
     appropriate_authority = serializers.ChoiceField(choices=AUTHORITIES)
-    first_update_due = serializers.DateField(allow_null=True)
+    first_update_due = ApiDateField(allow_null=True)
     rules = serializers.ListField(child=serializers.CharField())  # shadows the module in this class body
     explanation = serializers.ListField(child=serializers.CharField())
     must_record = serializers.BooleanField()

@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view filters or saves: a NUL byte in a query string or form answers 400.
+    "config.inputs.RefuseUnstorableTextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "config.middleware.IdleTimeoutMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
@@ -220,6 +222,13 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "config.exceptions.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON objects only, bounded nesting, no NUL or lone surrogate (config/inputs.py); forms and
+    # multipart for the browsable session clients as DRF's defaults allow.
+    "DEFAULT_PARSER_CLASSES": [
+        "config.inputs.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resolve API",

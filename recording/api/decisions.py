@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.inputs import StrictJSONParser
 from config.permissions import Role, roles_allowed
 from recording import rules
 from recording.selectors import offence_catalogue
@@ -38,7 +38,7 @@ class RecordingDecisionApi(APIView):
     Stores nothing. `rules` cites the rule IDs of DOMAIN-crime.md; `explanation` says why."""
 
     permission_classes = [roles_allowed(*Role.CRIME_STAFF)]
-    parser_classes = [JSONParser]  # nested victims/alleged: JSON only
+    parser_classes = [StrictJSONParser]  # nested victims/alleged: JSON only
 
     @extend_schema(
         operation_id="recording_decision",

@@ -26,6 +26,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from config import fields as bounded
 from config.exceptions import DomainError
 from recording.models import Crime, Grade, ImportBatch, Incident, NsirCode
 from staffing.models import User
@@ -103,6 +104,10 @@ def _when(value: Any, field: str, errors: dict[str, list[str]], *, required: boo
             return None
     if parsed is None or parsed.utcoffset() is None:
         errors[field] = ["Give the time with an offset (e.g. 2026-03-01T02:10:00Z)."]
+        return None
+    if not bounded.within_bounds(parsed):
+        # Stored, a year-1 or year-9999 time broke every page that later listed the incident.
+        errors[field] = [bounded.OUT_OF_RANGE]
         return None
     return parsed
 
