@@ -18,7 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.template.loader import render_to_string
 from rest_framework.exceptions import ParseError, ValidationError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 # Resolve's deepest body (a decision: request -> alleged -> item -> offenders -> ref) is 4 levels.
 MAX_JSON_DEPTH = 20
@@ -140,16 +140,43 @@ class RefuseUnstorableTextMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         problem = _form_problem(request.GET.lists())
-        if problem is None and request.method == "POST" and _is_form(request):
+        # API bodies are read (and checked) by the API's parsers below: reading a multipart body here
+        # would leave DRF without its stream.
+        if problem is None and request.method == "POST" and not request.path.startswith("/api/"):
             problem = _form_problem(request.POST.lists())
         if problem is not None:
             return bad_input_response(request, problem)
         return self.get_response(request)
 
 
-def _is_form(request: HttpRequest) -> bool:
-    content_type = request.content_type or ""
-    return content_type in {"application/x-www-form-urlencoded", "multipart/form-data"}
+class StrictFormParser(FormParser):
+    """DRF's form parser, refusing NUL characters as the middleware does for pages."""
+
+    def parse(
+        self,
+        stream: IO[bytes],
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> Any:
+        data = super().parse(stream, media_type, parser_context)
+        if problem := _form_problem(data.lists()):
+            raise ValidationError(problem)
+        return data
+
+
+class StrictMultiPartParser(MultiPartParser):
+    """DRF's multipart parser, refusing NUL characters in its fields as the middleware does for pages."""
+
+    def parse(
+        self,
+        stream: IO[bytes],
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> Any:
+        parsed = super().parse(stream, media_type, parser_context)
+        if problem := _form_problem(parsed.data.lists()):
+            raise ValidationError(problem)
+        return parsed
 
 
 def bad_input_response(request: HttpRequest, problem: dict[str, list[str]]) -> HttpResponse:

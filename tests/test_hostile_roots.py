@@ -206,3 +206,9 @@ def test_every_date_input_is_declared_with_the_bounded_fields() -> None:
         if bare.search(line)
     ]
     assert found == []
+
+
+def test_a_nul_byte_in_an_api_form_body_is_a_400(api_as: Callable[..., Any]) -> None:
+    response = api_as("advisor").post("/api/v1/complaints/compliments/", {"summary": "Thank\x00 you"})
+    assert response.status_code == 400
+    assert "NUL" in response.json()["summary"][0]

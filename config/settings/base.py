@@ -222,12 +222,12 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "config.exceptions.api_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # JSON objects only, bounded nesting, no NUL or lone surrogate (config/inputs.py); forms and
-    # multipart for the browsable session clients as DRF's defaults allow.
+    # JSON objects only, bounded nesting, no NUL or lone surrogate; forms and multipart as DRF's
+    # defaults allow, without NUL (config/inputs.py).
     "DEFAULT_PARSER_CLASSES": [
         "config.inputs.StrictJSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "config.inputs.StrictFormParser",
+        "config.inputs.StrictMultiPartParser",
     ],
 }
 SPECTACULAR_SETTINGS = {
