@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue, RuleUse
+from config.registry import NavItem, RuleUse
 from staffing.reference import ReferenceTable
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -137,48 +137,10 @@ class ComplaintsConfig(AppConfig):
     def ready(self) -> None:
         from complaints import permissions  # noqa: F401 - registers the object rules
 
-    def home_queues(self, user: Any) -> list[Queue]:
-        if getattr(user, "role", None) not in COMPLAINTS_ROLES:
-            return []
-        from django.urls import reverse
+    def work_queues(self, user: Any) -> list[Any]:
+        from complaints.queues import work_queues
 
-        from complaints.selectors import queue_counts
-
-        counts = queue_counts(user=user)
-        mine = reverse("complaints:mine")
-        return [
-            Queue(
-                "complaints-updates-overdue",
-                "Complaint updates overdue",
-                reverse("complaints:overdue"),
-                counts["updates_overdue"],
-                description="C-UPDATE-28D: tell the complainant how it is going",
-                order=40,
-            ),
-            Queue(
-                "complaints-updates-due",
-                "Complaint updates due within 7 days",
-                mine,
-                counts["updates_due"],
-                order=41,
-            ),
-            Queue(
-                "complaints-initial-contact",
-                "Initial contacts to make",
-                mine,
-                counts["initial_due"],
-                description="C-INITIAL-CONTACT",
-                order=42,
-            ),
-            Queue(
-                "complaints-reviews",
-                "Closed cases still open to review",
-                mine,
-                counts["reviews_to_log"],
-                description="Log any review application received (C-REVIEW-28D)",
-                order=43,
-            ),
-        ]
+        return work_queues(user)
 
     def daily_figures(self, day: date) -> dict[str, dict[str, int]]:
         from complaints.selectors import daily_figures

@@ -2,7 +2,9 @@
 
 An app's AppConfig may define:
   nav_items: list[NavItem]                       -- main navigation links
-  def home_queues(self, user) -> list[Queue]     -- work queues shown on the user's home page
+  def work_queues(self, user) -> list[WorkQueue] -- the user's work queues (config.queues): each one's
+                                                    count on the home page and its list, one selector
+  def home_queues(self, user) -> list[Queue]     -- other lines for the home page (computed, not a list)
   def mopi_review_items(self, user, today) -> list[ReviewItem]  -- records due a MoPI retention review
   def subject_access(self, name) -> dict[str, Any]  -- everything the app holds about a named person
   def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (allow list)
@@ -77,12 +79,27 @@ def nav_for(user: Any) -> list[dict[str, str]]:
 
 
 def queues_for(user: Any) -> list[Queue]:
-    queues: list[Queue] = []
+    queues: list[Queue] = [queue.summary(user) for queue in work_queues_for(user)]
     for config in apps.get_app_configs():
         provider = getattr(config, "home_queues", None)
         if provider is not None:
             queues.extend(_as_list(provider(user)))
     return sorted(queues, key=lambda q: (q.order, q.label))
+
+
+def work_queues_for(user: Any) -> list[Any]:
+    """Every app's work queues (config.queues.WorkQueue) that `user` may work."""
+    out: list[Any] = []
+    for config in apps.get_app_configs():
+        provider = getattr(config, "work_queues", None)
+        if provider is not None:
+            out.extend(provider(user))
+    return out
+
+
+def work_queue_for(user: Any, key: str) -> Any | None:
+    """The work queue `key` if `user` may work it, else None."""
+    return next((queue for queue in work_queues_for(user) if queue.key == key), None)
 
 
 def _as_list(items: Iterable[Queue]) -> list[Queue]:

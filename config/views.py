@@ -4,7 +4,7 @@ import sys
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,7 +14,8 @@ from config.access import public, roles_required
 from config.exceptions import is_database_unavailable
 from config.faults import database_unavailable_response
 from config.permissions import Role
-from config.registry import queues_for
+from config.queues import queue_page
+from config.registry import queues_for, work_queue_for
 
 
 @roles_required(*Role.ALL)
@@ -32,6 +33,17 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     template = "partials/_queues.html" if getattr(request, "htmx", False) else "home.html"
     return render(request, template, context)
+
+
+@roles_required(*Role.ALL)
+@require_GET
+def queue_list(request: HttpRequest, key: str) -> HttpResponse:
+    """The list a home-page count opens when its app has no list page of its own: the rows of the same
+    selector the count comes from (config.queues), paginated, sortable, riskiest first for crimes."""
+    queue = work_queue_for(request.user, key)
+    if queue is None:
+        raise Http404("No such work queue for your role.")
+    return queue_page(request, queue)
 
 
 @public

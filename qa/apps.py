@@ -7,7 +7,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue, RuleUse, WorkKind
+from config.registry import NavItem, RuleUse, WorkKind
 
 
 class QaConfig(AppConfig):
@@ -82,10 +82,10 @@ class QaConfig(AppConfig):
         }
         return [WorkKind(model, skill, weight, visible[model]) for model, (skill, weight) in WORK.items()]
 
-    def home_queues(self, user: Any) -> list[Queue]:
-        from qa.home import queues_for
+    def work_queues(self, user: Any) -> list[Any]:
+        from qa.queues import work_queues
 
-        return queues_for(user)
+        return work_queues(user)
 
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from qa.demo import seed_qa

@@ -20,7 +20,9 @@ from config.access import roles_required
 from config.exceptions import DomainError
 from config.listing import Column, list_page, safe_next, with_next
 from config.permissions import Role, user_has_role
+from config.queues import queue_page
 from qa import compliance, forms, rules, selectors
+from qa import queues as qa_queues
 from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
 from qa.services import allocation as qa_allocation
 from qa.services import dip_test as dip_services
@@ -59,23 +61,17 @@ def _apply(form: Form, action: Callable[[], object]) -> bool:
 
 
 # ---------------------------------------------------------------- work to allocate
-TO_ALLOCATE_ROWS = 50
-
-
 @supervisors
 def to_allocate(request: HttpRequest) -> HttpResponse:
-    """QA work nobody has been given yet, oldest first, each with a link to the allocation screen."""
-    return render(
-        request,
-        "qa/to_allocate.html",
-        {
-            "flags": selectors.flags_to_allocate()[:TO_ALLOCATE_ROWS],
-            "samples": selectors.samples_to_allocate()[:TO_ALLOCATE_ROWS],
-            "amendments": selectors.amendments_to_allocate()[:TO_ALLOCATE_ROWS],
-            "rows": TO_ALLOCATE_ROWS,
-            "breadcrumbs": crumbs(("Home", reverse("home")), ("QA work to allocate", None)),
-        },
-    )
+    """QA work nobody has been given yet, one kind at a time (?kind=flags, samples or amendments), every
+    item page by page: the home counts open these same lists (qa.queues)."""
+    queue = qa_queues.TO_ALLOCATE.get(request.GET.get("kind", ""), qa_queues.FLAGS_TO_ALLOCATE)
+    user = actor_of(request)
+    tabs = [
+        {"key": q.key, "label": q.label, "url": q.url, "count": q.summary(user).count}
+        for q in qa_queues.TO_ALLOCATE.values()
+    ]
+    return queue_page(request, queue, tabs=tabs)
 
 
 # ---------------------------------------------------------------- unrecorded incidents

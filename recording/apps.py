@@ -7,7 +7,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, Queue, RuleUse, WorkKind
+from config.registry import NavItem, RuleUse, WorkKind
 from staffing.reference import ReferenceTable, as_bool, as_int
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
@@ -163,10 +163,10 @@ class RecordingConfig(AppConfig):
 
         return subject_access_data(name=name)
 
-    def home_queues(self, user: Any) -> list[Queue]:
-        from recording.queues import recording_queues
+    def work_queues(self, user: Any) -> list[Any]:
+        from recording.queues import work_queues
 
-        return recording_queues(user)
+        return work_queues(user)
 
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from recording.demo import seed_recording

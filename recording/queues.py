@@ -1,146 +1,197 @@
-"""Home-page work queues for crime recording (see config.registry)."""
+"""Home-page work queues for crime recording (config.queues): each one selector for the count and its
+list. RecordingConfig.work_queues hands config.registry the ones a user may work."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Count, Min
-from django.urls import reverse
-from django.utils import timezone
+from django.db.models import DateTimeField, ExpressionWrapper, F
 
+from config.listing import Column
 from config.permissions import Role
-from config.registry import Queue
-from recording import lifecycle, selectors
+from config.queues import RISK_NOTE, WorkQueue, risk_order, with_risk
+from recording import selectors
 from recording.models import CancellationRequest, ClassificationChange, CrimeTransfer
 from recording.permissions import is_ddm
 
+# ---------------------------------------------------------------- list columns
+CRIME_COLUMNS = (
+    Column("risk", "Risk", risk_order("recorded_at")),
+    Column("crime", "Crime", ("crime_number",)),
+    Column("offence", "Offence", ("offence__code", "recorded_at")),
+    Column("recorded", "Recorded", ("recorded_at",)),
+    Column("owner", "Owner", ("owner__last_name", "owner__first_name", "recorded_at")),
+    Column("action", "Action"),
+)
+VICTIM_UPDATE_COLUMNS = (
+    Column("risk", "Risk", risk_order("next_victim_update_due")),
+    Column("crime", "Crime", ("crime_number",)),
+    Column("offence", "Offence", ("offence__code", "next_victim_update_due")),
+    Column("due", "Update was due", ("next_victim_update_due",)),
+    Column("owner", "Owner", ("owner__last_name", "owner__first_name", "next_victim_update_due")),
+    Column("action", "Action"),
+)
+INCIDENT_COLUMNS = (
+    Column("incident", "Incident", ("reference",)),
+    Column("nsir", "NSIR code", ("nsir_code__code", "opened_at")),
+    Column("opened", "Reported", ("opened_at",)),
+    Column("deadline", "Record by", ("record_by",)),
+    Column("summary", "Summary"),
+)
+TRANSFER_COLUMNS = (
+    Column("requested", "Requested", ("requested_at",)),
+    Column("direction", "Direction", ("direction", "requested_at")),
+    Column("force", "Force", ("force__code", "requested_at")),
+    Column("crime", "Crime or their reference"),
+    Column("action", "Action"),
+)
 
-def _queue(key: str, label: str, url: str, agg: dict[str, Any], description: str, order: int) -> Queue:
-    return Queue(
-        key=key,
-        label=label,
-        url=url,
-        count=agg["n"],
-        oldest=agg["oldest"],
-        description=description,
-        order=order,
+
+NCRS_CLOCK = timedelta(hours=24)  # R-NCRS-24H: a crime is recorded within 24 hours of the report
+
+
+def _supervisor(user: Any) -> bool:
+    return getattr(user, "role", None) in Role.SUPERVISORS
+
+
+def crimes_to_allocate(user: Any) -> Any:
+    return with_risk(selectors.crimes_to_allocate(user=user))
+
+
+CRIMES_TO_ALLOCATE = WorkQueue(
+    "recording-crimes-to-allocate",
+    "Crimes to allocate",
+    crimes_to_allocate,
+    oldest="recorded_at",
+    order=11,
+    description="Open crimes with no investigator allocated. The allocation screen suggests who should "
+    "take each one and why.",
+    url_name="recording:to-allocate",
+    columns=CRIME_COLUMNS,
+    default_sort="risk",
+    row_template="queues/rows/crime.html",
+    ordering_note=RISK_NOTE,
+    empty="Every open crime has an investigator allocated.",
+    extra={"allocate": True},
+)
+TRANSFERS_TO_ALLOCATE = WorkQueue(
+    "recording-transfers-to-allocate",
+    "Transfers to allocate",
+    lambda user: selectors.transfers_to_allocate(user=user),
+    oldest="requested_at",
+    order=11,
+    description="Pending transfers between forces nobody has been given to arrange (R-TRANSFER-PROTOCOL).",
+    url_name="recording:to-allocate",
+    url_query="kind=transfers",
+    columns=TRANSFER_COLUMNS,
+    default_sort="requested",
+    row_template="queues/rows/transfer.html",
+    ordering_note="Oldest request first.",
+    empty="Every pending transfer has someone arranging it.",
+)
+TO_ALLOCATE = (CRIMES_TO_ALLOCATE, TRANSFERS_TO_ALLOCATE)
+
+RAPE_LAST_24H = WorkQueue(
+    "recording-rape-daily-review",
+    "Rape and serious sexual offences recorded in the last 24 hours",
+    lambda user: with_risk(selectors.crimes_rape_last_24h(user=user)),
+    oldest="recorded_at",
+    order=12,
+    description="The daily review (R-RAPE-RECORD): check each was recorded as the right crime, in time.",
+    columns=CRIME_COLUMNS,
+    default_sort="risk",
+    row_template="queues/rows/crime.html",
+    ordering_note=RISK_NOTE,
+    empty="No rape or serious sexual offence has been recorded in the last 24 hours.",
+)
+NCRS_DUE = WorkQueue(
+    "recording-ncrs-due",
+    "Crime-related incidents due an NCRS decision within 6 hours",
+    lambda user: selectors.incident_awaiting_decision().annotate(
+        record_by=ExpressionWrapper(F("opened_at") + NCRS_CLOCK, output_field=DateTimeField())
+    ),
+    oldest="opened_at",
+    order=10,
+    description="R-NCRS-24H: record within 24 hours of the report.",
+    columns=INCIDENT_COLUMNS,
+    default_sort="opened",
+    row_template="queues/rows/incident.html",
+    ordering_note="The one whose 24 hours run out first at the top.",
+    empty="No crime-related incident reaches its 24 hours in the next 6 hours.",
+)
+
+
+def _victim_updates(user: Any) -> WorkQueue:
+    supervisor = _supervisor(user)
+    return WorkQueue(
+        "recording-victim-updates",
+        "Victim updates overdue" if supervisor else "My victim updates overdue",
+        lambda u: with_risk(selectors.crime_victim_updates_overdue(user=u)),
+        oldest="next_victim_update_due",
+        order=15,
+        description="Victims' Code: the first within 5 days, then at least every 28 days.",
+        columns=VICTIM_UPDATE_COLUMNS,
+        default_sort="risk",
+        row_template="queues/rows/victim_update.html",
+        ordering_note=RISK_NOTE.replace("the oldest first", "the longest overdue first"),
+        empty="Every victim has had their update on time.",
     )
 
 
-def recording_queues(user: Any) -> list[Queue]:
+def _transfers(direction: str, label: str) -> WorkQueue:
+    return WorkQueue(
+        f"recording-transfers-{direction}",
+        f"Transfers {label} awaiting an answer",
+        lambda user: selectors.transfer_list(
+            user=user, status=CrimeTransfer.Status.PENDING, direction=direction
+        ),
+        oldest="requested_at",
+        order=22,
+        description="R-TRANSFER-PROTOCOL",
+        url_name="recording:transfer-list",
+        url_query=f"status=pending&direction={direction}",
+    )
+
+
+CANCELLATIONS = WorkQueue(
+    "recording-cancellations",
+    "Cancellations awaiting a DDM decision",
+    lambda user: selectors.cancellation_list(user=user, status=CancellationRequest.Status.PENDING),
+    oldest="requested_at",
+    order=20,
+    description="R-CANCEL-DDM",
+    url_name="recording:cancellation-list",
+    url_query="status=pending",
+)
+RECLASSIFICATIONS = WorkQueue(
+    "recording-reclassifications",
+    "Reclassifications awaiting approval",
+    lambda user: selectors.reclassification_list(user=user, status=ClassificationChange.Status.PROPOSED),
+    oldest="proposed_at",
+    order=21,
+    description="R-RECLASSIFY",
+    url_name="recording:reclassification-list",
+    url_query="status=proposed",
+)
+
+
+def work_queues(user: Any) -> list[WorkQueue]:
     role = getattr(user, "role", None)
     if role not in Role.CRIME_STAFF:
         return []
-    queues: list[Queue] = []
-    visible = selectors.crime_visible(user=user)
+    queues: list[WorkQueue] = []
     if role in Role.SUPERVISORS or is_ddm(user):
-        agg = CancellationRequest.objects.filter(
-            status=CancellationRequest.Status.PENDING, crime__in=visible
-        ).aggregate(n=Count("id"), oldest=Min("requested_at"))
-        queues.append(
-            _queue(
-                "recording-cancellations",
-                "Cancellations awaiting a DDM decision",
-                reverse("recording:cancellation-list") + "?status=pending",
-                agg,
-                "R-CANCEL-DDM",
-                20,
-            )
-        )
+        queues.append(CANCELLATIONS)
     if role in Role.SUPERVISORS:
-        agg = ClassificationChange.objects.filter(
-            status=ClassificationChange.Status.PROPOSED, crime__in=visible
-        ).aggregate(n=Count("id"), oldest=Min("proposed_at"))
-        queues.append(
-            _queue(
-                "recording-reclassifications",
-                "Reclassifications awaiting approval",
-                reverse("recording:reclassification-list") + "?status=proposed",
-                agg,
-                "R-RECLASSIFY",
-                21,
-            )
-        )
-        for direction, label in (
-            (CrimeTransfer.Direction.INCOMING, "in"),
-            (CrimeTransfer.Direction.OUTGOING, "out"),
-        ):
-            agg = (
-                selectors.transfer_visible(user=user)
-                .filter(status=CrimeTransfer.Status.PENDING, direction=direction)
-                .aggregate(n=Count("id"), oldest=Min("requested_at"))
-            )
-            queues.append(
-                _queue(
-                    f"recording-transfers-{label}",
-                    f"Transfers {label}: pending",
-                    reverse("recording:transfer-list") + "?status=pending",
-                    agg,
-                    "R-TRANSFER-PROTOCOL",
-                    22,
-                )
-            )
-        crimes = selectors.crimes_to_allocate(user=user).aggregate(n=Count("id"), oldest=Min("recorded_at"))
-        moves = selectors.transfers_to_allocate(user=user).aggregate(
-            n=Count("id"), oldest=Min("requested_at")
-        )
-        queues.append(
-            _queue(
-                "recording-to-allocate",
-                "Crimes and transfers to allocate",
-                reverse("recording:to-allocate"),
-                {
-                    "n": crimes["n"] + moves["n"],
-                    "oldest": min((d for d in (crimes["oldest"], moves["oldest"]) if d), default=None),
-                },
-                "Open crimes with no investigator allocated, and pending transfers nobody is arranging",
-                11,
-            )
-        )
-        since = timezone.now() - timedelta(hours=24)
-        agg = (
-            visible.filter(
-                recorded_at__gte=since,
-                offence__category__icontains="sexual",
-                offence__seriousness_rank__lte=lifecycle.SERIOUS_SEXUAL_MAX_RANK,
-            )
-            .exclude(status__in=[lifecycle.CANCELLED, lifecycle.TRANSFERRED])
-            .aggregate(n=Count("id"), oldest=Min("recorded_at"))
-        )
-        queues.append(
-            _queue(
-                "recording-rape-daily-review",
-                "Rape and serious sexual offences recorded in the last 24 hours (daily review)",
-                reverse("recording:crime-list") + "?status=recorded",
-                agg,
-                "R-RAPE-RECORD",
-                12,
-            )
-        )
+        queues += [
+            RECLASSIFICATIONS,
+            _transfers(CrimeTransfer.Direction.INCOMING, "in"),
+            _transfers(CrimeTransfer.Direction.OUTGOING, "out"),
+            *TO_ALLOCATE,
+            RAPE_LAST_24H,
+        ]
     if role in {Role.RECORDER, *Role.SUPERVISORS}:
-        agg = selectors.incident_awaiting_decision().aggregate(n=Count("id"), oldest=Min("opened_at"))
-        queues.append(
-            _queue(
-                "recording-ncrs-due",
-                "Crime-related incidents due an NCRS decision within 6 hours",
-                reverse("recording:incident-list") + "?unrecorded=1",
-                agg,
-                "R-NCRS-24H: record within 24 hours of the report",
-                10,
-            )
-        )
-    agg = selectors.crime_victim_updates_overdue(user=user).aggregate(
-        n=Count("id"), oldest=Min("next_victim_update_due")
-    )
-    queues.append(
-        _queue(
-            "recording-victim-updates",
-            "Victim updates overdue" if role in Role.SUPERVISORS else "My victim updates overdue",
-            reverse("recording:crime-list") + ("" if role in Role.SUPERVISORS else "?mine=on"),
-            agg,
-            "Victims' Code: first within 5 days, then every 28 days",
-            15,
-        )
-    )
+        queues.append(NCRS_DUE)
+    queues.append(_victim_updates(user))
     return queues

@@ -184,25 +184,30 @@ def reclassification_pending() -> QuerySet[ClassificationChange]:
     )
 
 
-def reclassification_list(*, status: str = "") -> QuerySet[ClassificationChange]:
+def reclassification_list(*, user: User, status: str = "") -> QuerySet[ClassificationChange]:
+    """Reclassifications of crimes `user` may see (the list page and its home queue)."""
     qs = ClassificationChange.objects.exclude(status=ClassificationChange.Status.INITIAL).select_related(
         "crime", "from_offence", "to_offence", "proposed_by", "decided_by"
     )
+    qs = qs.filter(crime__in=crime_visible(user=user))
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-proposed_at", "-id")
 
 
-def cancellation_list(*, status: str = "") -> QuerySet[CancellationRequest]:
+def cancellation_list(*, user: User, status: str = "") -> QuerySet[CancellationRequest]:
+    """Cancellation requests on crimes `user` may see (the list page and its home queue)."""
     qs = CancellationRequest.objects.select_related(
         "crime__offence", "criterion", "requested_by", "decided_by"
-    )
+    ).filter(crime__in=crime_visible(user=user))
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-requested_at", "-id")
 
 
 def transfer_list(*, user: User, status: str = "", direction: str = "") -> QuerySet[CrimeTransfer]:
+    """Transfers `user` may see (transfer_visible): the list page and the home queues of transfers in
+    and transfers out."""
     qs = transfer_visible(user=user).select_related("crime", "force", "offence", "requested_by", "decided_by")
     if status:
         qs = qs.filter(status=status)
@@ -229,12 +234,29 @@ def incident_awaiting_decision(*, within: timedelta = timedelta(hours=6)) -> Que
 
 
 def crime_victim_updates_overdue(*, user: User) -> QuerySet[Crime]:
+    """Open crimes whose next victim update (Victims' Code) is past due: every one for sergeants,
+    managers and admins; the user's own for everyone else."""
     qs = crime_visible(user=user).filter(
         next_victim_update_due__lt=timezone.now(), status__in=lifecycle.OPEN_STATUSES
     )
     if user.role not in SEE_ALL_RESTRICTED:
         qs = qs.filter(owner=user)
-    return qs
+    return qs.select_related("offence", "owner", "team")
+
+
+def crimes_rape_last_24h(*, user: User) -> QuerySet[Crime]:
+    """Rape and serious sexual offences recorded in the last 24 hours and still live (not cancelled or
+    transferred away): the daily review of R-RAPE-RECORD."""
+    return (
+        crime_visible(user=user)
+        .filter(
+            recorded_at__gte=timezone.now() - timedelta(hours=24),
+            offence__category__icontains="sexual",
+            offence__seriousness_rank__lte=lifecycle.SERIOUS_SEXUAL_MAX_RANK,
+        )
+        .exclude(status__in=[lifecycle.CANCELLED, lifecycle.TRANSFERRED])
+        .select_related("offence", "owner", "team")
+    )
 
 
 # ---------------------------------------------------------------- work not yet allocated

@@ -51,40 +51,12 @@ class StaffingConfig(AppConfig):
         ),
     ]
 
+    def work_queues(self, user: Any) -> list[Any]:
+        from staffing.queues import work_queues
+
+        return work_queues(user)
+
     def home_queues(self, user: Any) -> list[Queue]:
-        """A sergeant's staffing queues: training expiring soon, coverage gaps now and next shift."""
-        from django.urls import reverse
+        from staffing.queues import home_lines
 
-        from staffing import selectors
-
-        if getattr(user, "role", None) != Role.SERGEANT or not user.team_id:
-            return []
-        team = user.team
-        now, nxt = selectors.coverage(team)
-        code = f"?team={team.code}"
-        return [
-            Queue(
-                key="staffing-training-expiring",
-                label="Training expiring in 30 days",
-                url=reverse("staffing:training") + code,
-                count=selectors.training_expiring(team).count(),
-                description="Book refreshers before people lose the skill.",
-                order=60,
-            ),
-            Queue(
-                key="staffing-coverage-now",
-                label="Coverage gaps now",
-                url=reverse("staffing:coverage") + code,
-                count=len(now.gaps),
-                description=", ".join(g.requirement.get_area_display() for g in now.gaps),
-                order=61,
-            ),
-            Queue(
-                key="staffing-coverage-next",
-                label="Coverage gaps next shift",
-                url=reverse("staffing:coverage") + code,
-                count=len(nxt.gaps),
-                description=", ".join(g.requirement.get_area_display() for g in nxt.gaps),
-                order=62,
-            ),
-        ]
+        return home_lines(user)

@@ -143,6 +143,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.resolve",
             ],
+            # One way to write dates and rates on every page (|day, |when, |percent), no {% load %}.
+            "builtins": ["staffing.templatetags.resolve_format"],
         },
     }
 ]

@@ -66,8 +66,9 @@ class ReclassificationApi(APIView):
 
     @extend_schema(responses=ClassificationChangeSerializer(many=True))
     def get(self, request: Request) -> Response:
-        qs = selectors.reclassification_list(status=request.query_params.get("status", ""))
-        qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
+        qs = selectors.reclassification_list(
+            user=request_user(request), status=request.query_params.get("status", "")
+        )
         return paginated(self, request, qs, ClassificationChangeSerializer)
 
 
@@ -104,8 +105,9 @@ class CancellationListApi(APIView):
 
     @extend_schema(responses=CancellationSerializer(many=True))
     def get(self, request: Request) -> Response:
-        qs = selectors.cancellation_list(status=request.query_params.get("status", ""))
-        qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
+        qs = selectors.cancellation_list(
+            user=request_user(request), status=request.query_params.get("status", "")
+        )
         return paginated(self, request, qs, CancellationSerializer)
 
 

@@ -196,15 +196,17 @@ def test_the_to_allocate_queue_and_page(
     transfers.transfer_out_request(crime=old, actor=sergeant, force_code="YY", reason="Happened in YY")
     client.force_login(sergeant)
     home = client.get(reverse("home")).content.decode()
-    assert "Crimes and transfers to allocate" in home
+    assert "Crimes to allocate" in home and "Transfers to allocate" in home
     assert list(selectors.crimes_to_allocate(user=sergeant)) == [old]
-    # session + user, then one query per list (crimes, transfers), each with its Allocation subquery and
-    # related rows joined; the Allocate links need no content-type lookups.
-    with django_assert_num_queries(4):
+    # session + user; the two tab counts (crimes, transfers); the list's count and page of crimes, each
+    # with its Allocation subquery and related rows joined. The Allocate links need no other lookups.
+    with django_assert_num_queries(6):
         page = client.get(reverse("recording:to-allocate"))
     body = page.content.decode()
     assert f"Allocate {old.crime_number}" in body and f"Allocate {allocated.crime_number}" not in body
-    assert "Allocate transfer" in body
+    with django_assert_num_queries(6):
+        body = client.get(reverse("recording:to-allocate") + "?kind=transfers").content.decode()
+    assert f"Allocate transfer {old.crime_number}" in body
     transfer_page = client.get(reverse("recording:transfer-list")).content.decode()
     assert "Allocate transfer" in transfer_page
     client.force_login(make_user("investigator"))

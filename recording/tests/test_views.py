@@ -294,17 +294,21 @@ def test_allocation_page(reference_data: None, make_user: Any) -> None:
 
 
 def test_r_rape_record_new_rapes_are_listed_for_daily_review(reference_data: None, make_user: Any) -> None:
-    from recording.queues import recording_queues
+    from config.registry import queues_for
 
-    CrimeFactory(offence=Offence.objects.get(code="19C"))
-    CrimeFactory(offence=Offence.objects.get(code="88E"))  # exposure: sexual but not serious
-    queues = {q.key: q for q in recording_queues(make_user("sergeant"))}
+    rape = CrimeFactory(offence=Offence.objects.get(code="19C"))
+    exposure = CrimeFactory(offence=Offence.objects.get(code="88E"))  # sexual but not serious
+    sergeant = make_user("sergeant")
+    queues = {q.key: q for q in queues_for(sergeant)}
     assert queues["recording-rape-daily-review"].count == 1
-    assert "recording-rape-daily-review" not in {q.key for q in recording_queues(make_user("recorder"))}
+    assert "recording-rape-daily-review" not in {q.key for q in queues_for(make_user("recorder"))}
+    # The count opens the list of exactly those crimes, not every crime.
+    page = client_for(sergeant).get(queues["recording-rape-daily-review"].url).content.decode()
+    assert rape.crime_number in page and exposure.crime_number not in page
 
 
 def test_home_queue_counts_overdue_victim_updates_for_the_owner(reference_data: None, make_user: Any) -> None:
-    from recording.queues import recording_queues
+    from config.registry import queues_for
 
     investigator = make_user("investigator")
     CrimeFactory(
@@ -313,8 +317,9 @@ def test_home_queue_counts_overdue_victim_updates_for_the_owner(reference_data: 
     CrimeFactory(
         owner=investigator, status="allocated", next_victim_update_due=timezone.now() + timedelta(days=1)
     )
-    queues = {q.key: q for q in recording_queues(investigator)}
+    queues = {q.key: q for q in queues_for(investigator)}
     assert queues["recording-victim-updates"].count == 1
+    assert queues["recording-victim-updates"].label == "My victim updates overdue"
 
 
 def test_casework_forms_in_the_browser(reference_data: None, make_user: Any) -> None:

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from config.listing import Column, list_page, safe_next
 from config.permissions import Role
+from config.queues import queue_page
 from recording import forms, selectors
 from recording.models import (
     CancellationRequest,
@@ -19,6 +20,7 @@ from recording.models import (
     CrimeTransfer,
 )
 from recording.permissions import is_ddm
+from recording.queues import CRIMES_TO_ALLOCATE, TO_ALLOCATE, TRANSFERS_TO_ALLOCATE
 from recording.services import cancellation, reclassification, transfers
 from recording.views.common import (
     PAGE_SIZE,
@@ -66,9 +68,8 @@ CANCEL_COLUMNS = [
 def reclassification_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "proposed")
     qs = selectors.reclassification_list(
-        status=status if status in ClassificationChange.Status.values else ""
+        user=request_user(request), status=status if status in ClassificationChange.Status.values else ""
     )
-    qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
     listing = list_page(request, qs, columns=RECLASSIFY_COLUMNS, default_sort="proposed", per_page=PAGE_SIZE)
     return render(
         request,
@@ -112,8 +113,9 @@ def reclassification_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @crime_staff
 def cancellation_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
-    qs = selectors.cancellation_list(status=status if status in CancellationRequest.Status.values else "")
-    qs = qs.filter(crime__in=selectors.crime_visible(user=request_user(request)))
+    qs = selectors.cancellation_list(
+        user=request_user(request), status=status if status in CancellationRequest.Status.values else ""
+    )
     listing = list_page(request, qs, columns=CANCEL_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
     return render(
         request,
@@ -165,8 +167,12 @@ def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 @crime_staff
 def transfer_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "pending")
+    direction = request.GET.get("direction", "")
+    direction = direction if direction in CrimeTransfer.Direction.values else ""
     qs = selectors.transfer_list(
-        user=request_user(request), status=status if status in CrimeTransfer.Status.values else ""
+        user=request_user(request),
+        status=status if status in CrimeTransfer.Status.values else "",
+        direction=direction,
     )
     listing = list_page(request, qs, columns=TRANSFER_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
     return render(
@@ -177,6 +183,8 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
             "page": listing.page,
             "status": status,
             "statuses": CrimeTransfer.Status.choices,
+            "direction": direction,
+            "directions": CrimeTransfer.Direction.choices,
             "is_supervisor": request_user(request).role in Role.SUPERVISORS,
             "breadcrumbs": crumbs(("Transfers", None)),
         },
@@ -242,20 +250,14 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- work to allocate
-TO_ALLOCATE_ROWS = 50
-
-
 @supervisors
 def to_allocate(request: HttpRequest) -> HttpResponse:
-    """Open crimes with no investigator allocated and pending transfers nobody is arranging, oldest
-    first, each with a link to the sergeant's allocation screen."""
-    return render(
-        request,
-        "recording/to_allocate.html",
-        {
-            "crimes": selectors.crimes_to_allocate(user=request_user(request))[:TO_ALLOCATE_ROWS],
-            "transfers": selectors.transfers_to_allocate(user=request_user(request))[:TO_ALLOCATE_ROWS],
-            "rows": TO_ALLOCATE_ROWS,
-            "breadcrumbs": crumbs(("Crimes", reverse("recording:crime-list")), ("To allocate", None)),
-        },
-    )
+    """Work nobody has been given yet: open crimes with no investigator (riskiest first, then oldest)
+    or, with ?kind=transfers, pending transfers nobody is arranging. Every item, page by page: the
+    home counts open these same lists (recording.queues)."""
+    user = request_user(request)
+    queue = TRANSFERS_TO_ALLOCATE if request.GET.get("kind") == "transfers" else CRIMES_TO_ALLOCATE
+    tabs = [
+        {"key": q.key, "label": q.label, "url": q.url, "count": q.summary(user).count} for q in TO_ALLOCATE
+    ]
+    return queue_page(request, queue, tabs=tabs)

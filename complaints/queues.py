@@ -1,0 +1,139 @@
+"""Home-page work queues for complaints (config.queues): each one selector for the count and its list.
+ComplaintsConfig.work_queues hands config.registry the ones a user may work. Every queue is the user's
+own cases (the ones assigned to them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from complaints.models import ComplaintCase
+from complaints.selectors import case_list_base
+from config.listing import Column
+from config.permissions import Role
+from config.queues import WorkQueue
+
+CASE_COLUMNS = (
+    Column("due", "Next update due", ("next_update_due", "received_at")),
+    Column("reference", "Reference", ("reference",)),
+    Column("complainant", "Complainant"),
+    Column("received", "Received", ("received_at",)),
+    Column("route", "Route", ("route", "received_at")),
+    Column("status", "Status"),
+)
+FIRST_CONTACT_COLUMNS = (
+    Column("contact", "First contact due", ("initial_contact_due", "received_at")),
+    *CASE_COLUMNS[1:],
+)
+REVIEW_COLUMNS = (
+    Column("deadline", "Review window closes", ("review_deadline", "received_at")),
+    *CASE_COLUMNS[1:],
+)
+
+
+def _mine(user: Any) -> QuerySet[ComplaintCase]:
+    return case_list_base(user).filter(assigned_to=user)
+
+
+def updates_overdue(user: Any) -> QuerySet[ComplaintCase]:
+    """My open cases whose next update to the complainant (C-UPDATE-28D) was due before today."""
+    return _mine(user).filter(status=ComplaintCase.Status.OPEN, next_update_due__lt=timezone.localdate())
+
+
+def updates_due(user: Any) -> QuerySet[ComplaintCase]:
+    """My open cases whose next update falls due today or in the next 7 days (not yet overdue)."""
+    today = timezone.localdate()
+    return _mine(user).filter(
+        status=ComplaintCase.Status.OPEN,
+        next_update_due__gte=today,
+        next_update_due__lte=today + dt.timedelta(days=7),
+    )
+
+
+def initial_contacts(user: Any) -> QuerySet[ComplaintCase]:
+    """My open complaints and expressions of dissatisfaction with no first contact yet
+    (C-INITIAL-CONTACT)."""
+    return _mine(user).filter(
+        status=ComplaintCase.Status.OPEN,
+        initial_contact_at__isnull=True,
+        kind__in=[ComplaintCase.Kind.COMPLAINT, ComplaintCase.Kind.DISSATISFACTION],
+    )
+
+
+def reviews_to_log(user: Any) -> QuerySet[ComplaintCase]:
+    """My closed cases still inside their review window with no review application logged
+    (C-REVIEW-28D)."""
+    return _mine(user).filter(
+        status=ComplaintCase.Status.CLOSED,
+        review_deadline__gte=timezone.localdate(),
+        reviews__isnull=True,
+    )
+
+
+def _queue(key: str, label: str, select: Any, order: int, description: str, **kw: Any) -> WorkQueue:
+    return WorkQueue(
+        key,
+        label,
+        select,
+        oldest="received_at",
+        order=order,
+        description=description,
+        row_template="queues/rows/complaint.html",
+        **{
+            "columns": CASE_COLUMNS,
+            "default_sort": "due",
+            "ordering_note": "The update due first at the top.",
+            **kw,
+        },
+    )
+
+
+QUEUES = (
+    _queue(
+        "complaints-updates-overdue",
+        "Complaint updates overdue",
+        updates_overdue,
+        40,
+        "C-UPDATE-28D: tell the complainant how it is going",
+        empty="No update to a complainant is overdue.",
+    ),
+    _queue(
+        "complaints-updates-due",
+        "Complaint updates due in the next 7 days",
+        updates_due,
+        41,
+        "C-UPDATE-28D",
+        empty="No update falls due in the next 7 days.",
+    ),
+    _queue(
+        "complaints-initial-contact",
+        "Initial contacts to make",
+        initial_contacts,
+        42,
+        "C-INITIAL-CONTACT",
+        columns=FIRST_CONTACT_COLUMNS,
+        default_sort="contact",
+        ordering_note="The first contact due soonest at the top.",
+        empty="Every complainant has had their first contact.",
+    ),
+    _queue(
+        "complaints-reviews",
+        "Closed cases still open to review",
+        reviews_to_log,
+        43,
+        "Log any review application received (C-REVIEW-28D)",
+        columns=REVIEW_COLUMNS,
+        default_sort="deadline",
+        ordering_note="The review window closing first at the top.",
+        empty="No closed case is waiting for a possible review.",
+    ),
+)
+
+
+def work_queues(user: Any) -> list[WorkQueue]:
+    if getattr(user, "role", None) not in Role.COMPLAINTS:
+        return []
+    return list(QUEUES)

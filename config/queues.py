@@ -1,0 +1,120 @@
+"""A home-page work queue is one selector (STYLE.md 12, "Queues are selectors").
+
+Each app's `queues.py` declares its `WorkQueue`s; its AppConfig hands the ones a user may work to
+`config.registry` through `work_queues(user)`. The home page counts `queue.select(user)`; the count's
+link opens a list that calls the same `select(user)`, either the app's own list page (`url_name` +
+`url_query`, whose view calls that selector for exactly that query) or the shared queue page
+`/queues/<key>/` (config.views.queue_list), which renders the selector's rows with `row_template`.
+So a count and its list cannot disagree, and tests/test_queues.py checks it for every role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Case, Count, IntegerField, Min, QuerySet, Value, When
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from config.listing import Column, list_page
+from config.registry import Queue
+
+# How a work queue of crimes is ordered by default: the riskiest first (R-THRIVE), then the oldest.
+RISK_NOTE = (
+    "Riskiest first: a vulnerable victim, then domestic abuse, then hate crime, then the THRIVE grade "
+    "(immediate, priority, scheduled); within the same risk, the oldest first."
+)
+# The THRIVE grades by urgency, for ordering (recording.models.Grade); ungraded sorts last.
+GRADE_RANK = {"immediate": 0, "priority": 1, "scheduled": 2, "resolved_without_deployment": 3}
+
+
+def with_risk(crimes: QuerySet[Any], prefix: str = "") -> QuerySet[Any]:
+    """Annotate `grade_rank` (the THRIVE grade as a number, urgent first) for `RISK_ORDER`."""
+    return crimes.annotate(
+        grade_rank=Case(
+            *(When(**{f"{prefix}grade": grade}, then=Value(rank)) for grade, rank in GRADE_RANK.items()),
+            default=Value(len(GRADE_RANK)),
+            output_field=IntegerField(),
+        )
+    )
+
+
+def risk_order(age_field: str, prefix: str = "") -> tuple[str, ...]:
+    """The risk-first ordering of crimes (see RISK_NOTE), for a `config.listing.Column`; the queryset
+    needs `with_risk`."""
+    return (
+        f"-{prefix}vulnerable_victim",
+        f"-{prefix}domestic_abuse",
+        f"-{prefix}hate_crime",
+        "grade_rank",
+        age_field,
+    )
+
+
+@dataclass(frozen=True)
+class WorkQueue:
+    key: str
+    label: str
+    # user -> the queue's items. The home count and the list both call it: nothing else filters them.
+    select: Callable[[Any], QuerySet[Any]]
+    # The field holding when each item started waiting (the home page shows the oldest's age); "" none.
+    oldest: str = ""
+    order: int = 100
+    description: str = ""
+    # The app's own list page for this queue, whose view calls `select` for exactly `url_query`;
+    # empty: the shared queue page renders `row_template` for each item, under `columns`.
+    url_name: str = ""
+    url_query: str = ""
+    columns: tuple[Column, ...] = ()
+    default_sort: str = ""
+    row_template: str = ""
+    ordering_note: str = ""
+    empty: str = "Nothing is waiting in this queue."
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        base = reverse(self.url_name) if self.url_name else reverse("queue", args=[self.key])
+        return f"{base}?{self.url_query}" if self.url_query else base
+
+    def summary(self, user: Any) -> Queue:
+        """The home page's line for this queue: its count and its oldest item, in one query."""
+        items = self.select(user).order_by()
+        if self.oldest:
+            agg = items.aggregate(n=Count("pk"), oldest=Min(self.oldest))
+        else:
+            agg = {"n": items.count(), "oldest": None}
+        return Queue(
+            key=self.key,
+            label=self.label,
+            url=self.url,
+            count=agg["n"],
+            oldest=agg["oldest"],
+            description=self.description,
+            order=self.order,
+        )
+
+
+def queue_page(request: HttpRequest, queue: WorkQueue, **extra: Any) -> HttpResponse:
+    """Render `queue` (a config.queues.WorkQueue) with its columns and row template; `extra` goes to the
+    template (e.g. `tabs`, the other queues of a to-allocate page)."""
+    listing = list_page(
+        request, queue.select(request.user), columns=queue.columns, default_sort=queue.default_sort
+    )
+    sorts = [
+        {"value": f"{prefix}{h.key}", "label": f"{h.label}{suffix}"}
+        for h in listing.headings
+        if h.url
+        for prefix, suffix in (("", ""), ("-", " (reversed)"))
+    ]
+    context = {
+        "queue": queue,
+        "listing": listing,
+        "sorts": sorts,
+        "breadcrumbs": [{"label": "Home", "url": reverse("home")}, {"label": queue.label, "url": None}],
+        **extra,
+    }
+    return render(request, "queues/list.html", context)

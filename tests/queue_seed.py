@@ -1,0 +1,133 @@
+"""A force where every home-page work queue of every role has something in it (issue 15 part 4), built
+through the services wherever one exists. Used by tests/test_queues.py and the browser journey
+tests/e2e/test_home_queues.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.test import override_settings
+from django.utils import timezone
+
+# The dip-test below samples crimes recorded on this day.
+DIP_DAY = dt.date(2026, 3, 1)
+DIP_NOON = dt.datetime(2026, 3, 1, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+PASSWORD = "correct-horse-battery"
+OLDER_CRIMES = 55  # more than the 50 the old to-allocate page showed
+
+
+def seed_every_queue() -> dict[str, Any]:
+    """Users of every role (usernames `q.<role>`, password PASSWORD) and the records that fill their
+    queues. Returns the users by role and the crime that must lead the allocation queue."""
+    from complaints.models import ComplaintCase
+    from complaints.tests.factories import ComplaintCaseFactory
+    from qa.services import dip_test, rape_review, sweep
+    from qa.tests.factories import make_crime, make_incident
+    from recording.models import Grade, Offence
+    from recording.services import cancellation, reclassification, transfers
+    from recording.tests.factories import CrimeFactory, ForceFactory, grant_skill
+    from staffing.models import Skill, WorkArea
+    from staffing.services import coverage_requirement_set
+    from staffing.tests.factories import TeamFactory, UserFactory, on_shift_now
+
+    now = timezone.now()
+    team = TeamFactory(code="Q1", name="Queue team")
+    users = {
+        role: UserFactory(role=role, username=f"q.{role}", password=PASSWORD, team=team)
+        for role in ("recorder", "investigator", "sergeant", "advisor", "manager", "admin")
+    }
+    sergeant, investigator, recorder = users["sergeant"], users["investigator"], users["recorder"]
+
+    # ---- recording
+    CrimeFactory.create_batch(OLDER_CRIMES, reported_at=now - dt.timedelta(days=3))
+    tonight = CrimeFactory(
+        reported_at=now - dt.timedelta(hours=2),
+        domestic_abuse=True,
+        vulnerable_victim=True,
+        grade=Grade.PRIORITY,
+        summary="Domestic abuse, vulnerable victim, tonight",
+    )
+    CrimeFactory(reported_at=now - dt.timedelta(hours=4), domestic_abuse=True, grade=Grade.IMMEDIATE)
+    CrimeFactory(reported_at=now - dt.timedelta(hours=5), hate_crime=True, grade=Grade.IMMEDIATE)
+    for owner in (investigator, recorder):
+        CrimeFactory(
+            owner=owner,
+            status="allocated",
+            reported_at=now - dt.timedelta(days=10),
+            next_victim_update_due=now - dt.timedelta(days=1),
+        )
+    CrimeFactory(offence=Offence.objects.get(code="19C"), reported_at=now - dt.timedelta(hours=6))
+    make_incident(opened_at=now - dt.timedelta(hours=20))  # its 24 hours end within 6 hours
+    cancellation.cancellation_request(
+        crime=CrimeFactory(), actor=recorder, criterion_code="C4", evidence="Duplicate record"
+    )
+    reclassification.reclassification_propose(
+        crime=CrimeFactory(), actor=sergeant, offence_code="5D", reason="Injury more serious"
+    )
+    ForceFactory(code="YY")
+    transfers.transfer_out_request(
+        crime=CrimeFactory(), actor=sergeant, force_code="YY", reason="Happened in YY's area"
+    )
+    transfers.transfer_in_register(
+        actor=sergeant,
+        force_code="YY",
+        their_reference="YY/26/5555",
+        offence_code="46",
+        reported_at=now - dt.timedelta(hours=5),
+        summary="Theft from person in our area",
+        victim_name="Cara",
+    )
+
+    # ---- QA
+    make_incident(opened_at=now - dt.timedelta(hours=60))
+    sweep.sweep_unrecorded()
+    with override_settings(RESOLVE_DIPTEST_CRIMES_PER_CATEGORY=5):
+        owners: list[Any] = [investigator, investigator, None, None, None]
+        for owner in owners:
+            make_crime(offence="8N", recorded_at=DIP_NOON, owner=owner)
+        test = dip_test.dip_test_draw(day=DIP_DAY)
+    samples = list(test.samples.order_by("id"))
+    owned = next(s for s in samples if s.owner_id == investigator.pk)
+    unowned = next(s for s in samples if s.owner_id is None)
+    for sample in (owned, unowned):
+        dip_test.dip_sample_audit(
+            sample_id=sample.pk, answers=_answers(outcome_right=False), notes="Wrong outcome", actor=sergeant
+        )
+    make_incident(nsir="CRIME-SEXUAL", opened_at=now - dt.timedelta(days=1), summary="Sexual assault")
+    rape_review.rape_review_queue(day=timezone.localdate(now - dt.timedelta(days=1)))
+
+    # ---- staffing
+    grant_skill(investigator, Skill.UNRECORDED_FLAGS, expires_in=10)
+    on_shift_now(sergeant)
+    coverage_requirement_set(
+        team=team, area=WorkArea.RAPE_REVIEW, skill=Skill.RAPE_REVIEW, minimum=2, actor=None
+    )
+
+    # ---- complaints: each complaints role has one of each
+    for role in ("advisor", "manager", "admin"):
+        user = users[role]
+        ComplaintCaseFactory(actor=user, received_at=now - dt.timedelta(days=40))  # update overdue
+        due = ComplaintCaseFactory(actor=user, received_at=now - dt.timedelta(days=25))  # due soon
+        closed = ComplaintCaseFactory(actor=user, received_at=now - dt.timedelta(days=60))
+        ComplaintCase.objects.filter(pk=closed.pk).update(
+            status=ComplaintCase.Status.CLOSED,
+            closed_at=now - dt.timedelta(days=2),
+            review_deadline=timezone.localdate() + dt.timedelta(days=26),
+        )
+        assert due.next_update_due is not None
+    return {"users": users, "tonight": tonight}
+
+
+def _answers(**no: bool) -> dict[str, bool | None]:
+    """Every audit question answered "yes" except those given."""
+    answers: dict[str, bool | None] = {
+        "recording_right": True,
+        "count_right": True,
+        "classification_right": True,
+        "within_24h": True,
+        "outcome_right": True,
+    }
+    answers.update(no)
+    return answers
