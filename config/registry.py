@@ -140,17 +140,31 @@ def subject_access_for(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class WorkKind:
-    """A kind of work item the allocation screen and API may take: an app's entry in the allow list.
+    """A kind of work item the allocation screen and API may take: an app's entry in the allow list,
+    and what staffing's allocation service (`staffing.services.allocation`) must know about it.
 
     An app's AppConfig lists its own in `work_kinds(self) -> list[WorkKind]`; a model no app lists is
     not work, whatever its app (issue 17: the allocation screen once read any model but a deny list).
     `visible(user, item)` is the app's one visibility rule for that kind (the same one its lists and
-    pages use): allocation answers "not found" for an item the caller may not see, as for a missing one."""
+    pages use): allocation answers "not found" for an item the caller may not see, as for a missing one.
+    `roles`: the roles that may take this work (a crime goes to investigators and sergeants, never to a
+    crime recorder): nobody else is suggested, and nobody else may be chosen, whatever reason is given
+    (None: every role that takes work).
+    `barred(item)`: ids of people who may not take this particular item (separation of duties: the
+    owner or recorder of a record never audits it).
+    `on_allocated(item, allocation)`: called by the allocation service, inside its transaction, after
+    it gives the item to someone, so the owning app writes its own field (a crime's owner, a flag's
+    assignee) through its own code: the one way that field follows an allocation, no signals
+    (STYLE 12, "One writer per fact")."""
 
     model: type[Any]
     skill: str
     weight: int
     visible: Callable[[Any, Any], bool]
+    roles: frozenset[str] | None = None
+    roles_label: str = ""
+    on_allocated: Callable[[Any, Any], None] | None = None
+    barred: Callable[[Any], set[int]] | None = None
 
     @property
     def label(self) -> str:
@@ -203,3 +217,8 @@ def rule_uses() -> list[RuleUse]:
 
 def rule_uses_for(code: str) -> list[RuleUse]:
     return [use for use in rule_uses() if code in use.rules]
+
+
+def work_kind_for(model: type[Any]) -> WorkKind | None:
+    """The registered work kind of `model` (None: not a kind of work any app registered)."""
+    return work_kinds().get(str(model._meta.label_lower))

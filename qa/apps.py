@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from typing import Any, TextIO
 
 from django.apps import AppConfig
@@ -61,26 +60,12 @@ class QaConfig(AppConfig):
         ),
     ]
 
-    def ready(self) -> None:
-        from django.db.models.signals import post_save
-
-        from qa.services.allocation import sync_from_allocation
-        from staffing.models import Allocation
-
-        post_save.connect(sync_from_allocation, sender=Allocation, dispatch_uid="qa-allocation-sync")
-
     def work_kinds(self) -> list[WorkKind]:
-        """Flags, dip-test samples and amendments are allocatable work (config.registry)."""
-        from qa.models import Amendment, DipSample, UnrecordedFlag
-        from qa.permissions import can_view_amendment, can_view_flag, can_view_sample
-        from qa.services.allocation import WORK
+        """Flags, dip-test samples and amendments as staffing allocates them (who may take each, who is
+        barred, and the callback that writes the flag's assignee / the amendment's owner)."""
+        from qa.services.allocation import work_kinds
 
-        visible: dict[type[Any], Callable[[Any, Any], bool]] = {
-            UnrecordedFlag: can_view_flag,
-            DipSample: can_view_sample,
-            Amendment: can_view_amendment,
-        }
-        return [WorkKind(model, skill, weight, visible[model]) for model, (skill, weight) in WORK.items()]
+        return work_kinds()
 
     def work_queues(self, user: Any) -> list[Any]:
         from qa.queues import work_queues

@@ -133,22 +133,11 @@ class RecordingConfig(AppConfig):
         RuleUse("Screen", "Offence codes", "recording:offence-list", ("R-CLASSIFY", "R-PRINCIPAL")),
     ]
 
-    def ready(self) -> None:
-        from django.db.models.signals import post_save
-
-        from recording.services.allocation import sync_from_allocation
-        from staffing.models import Allocation
-
-        post_save.connect(sync_from_allocation, sender=Allocation, dispatch_uid="recording-allocation-sync")
-
     def work_kinds(self) -> list[WorkKind]:
-        """Crimes and transfers are allocatable work (config.registry), each as visible as its own rule."""
-        from recording.models import Crime, CrimeTransfer
-        from recording.permissions import can_view_crime, can_view_transfer
-        from recording.services.allocation import WORK
+        """Crimes and transfers as staffing allocates them; staffing calls back to write the owner."""
+        from recording.services.allocation import work_kinds
 
-        visible = {Crime: can_view_crime, CrimeTransfer: can_view_transfer}
-        return [WorkKind(model, skill, weight, visible[model]) for model, (skill, weight) in WORK.items()]
+        return work_kinds()
 
     # ---- data protection hooks (config.registry): the MoPI review queue and subject access
     def mopi_review_items(self, user: Any, today: Any) -> list[Any]:

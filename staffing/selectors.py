@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -286,18 +287,35 @@ def users_with_load(qs: QuerySet[User]) -> QuerySet[Any]:
     )
 
 
+def allocation_people(
+    *, team: Team | None, roles: Collection[str] | None = None, barred: Collection[int] = ()
+) -> QuerySet[User]:
+    """Who may be given a work item: active people of a role that takes it (default: every role that
+    takes work), in `team` when given, less those `barred` from this item."""
+    qs = User.objects.filter(is_active=True, role__in=tuple(roles if roles is not None else WORKER_ROLES))
+    if team is not None:
+        qs = qs.filter(team=team)
+    if barred:
+        qs = qs.exclude(pk__in=list(barred))
+    return qs
+
+
 def allocation_candidates(
-    *, skill: str, team: Team | None, at: datetime, only: User | None = None, exclude: User | None = None
+    *,
+    skill: str,
+    team: Team | None,
+    at: datetime,
+    only: User | None = None,
+    exclude: User | None = None,
+    roles: Collection[str] | None = None,
+    barred: Collection[int] = (),
 ) -> list[rules.Candidate]:
     """The facts the allocation rule needs about each possible assignee, in one query."""
     day = timezone.localdate(at)
-    qs = User.objects.filter(is_active=True)
     if only is not None:
-        qs = qs.filter(pk=only.pk)
+        qs = User.objects.filter(is_active=True, pk=only.pk)
     else:
-        qs = qs.filter(role__in=WORKER_ROLES)
-        if team is not None:
-            qs = qs.filter(team=team)
+        qs = allocation_people(team=team, roles=roles, barred=barred)
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     rows = users_with_load(qs).annotate(

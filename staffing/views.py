@@ -308,9 +308,8 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
         if actor.team_id or request.GET.get("team")
         else None
     )
-    people = User.objects.filter(is_active=True, role__in=selectors.WORKER_ROLES).order_by("username")
-    if team is not None:
-        people = people.filter(team=team)
+    # Only people whose role may take this kind of work and who are not barred from this item.
+    people = services.allocation_people_for(item=item, team=team).order_by("username")
     form = AllocateForm(request.POST or None, people=people)
     if request.method == "POST":
         action = request.POST.get("action", "assign")
@@ -348,7 +347,7 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
                 messages.success(request, f"Allocated to {allocation.assigned_to}.")
                 return redirect(request.get_full_path())
     suggestion = services.allocation_suggest(
-        skill=skill, team=team, weight=weight, exclude=current.assigned_to if current else None
+        skill=skill, team=team, weight=weight, exclude=current.assigned_to if current else None, item=item
     )
     history = Allocation.objects.filter(content_type=ct, object_id=item.pk).select_related(
         "assigned_to", "assigned_by"

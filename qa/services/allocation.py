@@ -1,64 +1,119 @@
 """QA work through staffing's one allocation service: unrecorded-incident flags (Skill.UNRECORDED_FLAGS),
 dip-test samples to audit (Skill.DIP_TEST_AUDITOR, R-DIP-TEST) and QC amendments (Skill.AMENDMENTS).
 
-The item's own field and its open Allocation always agree: qa's own "assign" action sets the field and
-then allocates through staffing; an allocation made on the sergeant's allocation screen reaches the field
-through `sync_from_allocation` (connected to Allocation's post_save in QaConfig.ready)."""
+Each is registered with staffing as a work kind (`work_kinds`, through QaConfig): who may take it, who is
+barred from one item (a record's owner and recorder never audit it), and the callback staffing calls when
+it gives the item to someone, so the flag's `assigned_to` / the amendment's `owner` follow the allocation
+however it was made, written here in plain sight."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Model
 
+from config.permissions import Role
+from config.registry import WorkKind
 from qa.models import Amendment, DipSample, UnrecordedFlag
+from qa.permissions import can_view_amendment, can_view_flag, can_view_sample
+from recording.models import Crime
 from staffing.models import Allocation, Skill, User
 from staffing.selectors import allocation_page_url
 from staffing.services import allocation_give
 
-# (skill, weight) of each kind of QA work item.
-WORK: dict[type[Model], tuple[str, int]] = {
-    UnrecordedFlag: (Skill.UNRECORDED_FLAGS, 1),
-    DipSample: (Skill.DIP_TEST_AUDITOR, 1),
-    Amendment: (Skill.AMENDMENTS, 1),
-}
+# The dip-test audit page is a supervisor's (R-DIP-TEST, R-FCR): of the roles that take work, sergeants.
+AUDITOR_ROLES = frozenset({Role.SERGEANT})
+# Unrecorded-incident flags go to an investigator to record or explain (qa.services.sweep.flag_assign).
+FLAG_ROLES = frozenset({Role.INVESTIGATOR})
+# An amendment is put right by whoever may own the record: an investigator or a sergeant.
+AMENDMENT_ROLES = frozenset({Role.INVESTIGATOR, Role.SERGEANT})
+
+
+def dip_sample_barred(sample: DipSample) -> set[int]:
+    """Who may not audit this sample: the record's owner (now, and when it was sampled) and whoever
+    recorded it; for an incident, the owners and recorders of every crime linked to it."""
+    people = {sample.owner_id}
+    crimes = Crime.objects.none()
+    if sample.kind == DipSample.Kind.CRIME:
+        crimes = Crime.objects.filter(pk=sample.object_id)
+    else:
+        crimes = Crime.objects.filter(incidents__pk=sample.object_id)
+    for owner_id, recorder_id in crimes.values_list("owner_id", "recorded_by_id"):
+        people.update((owner_id, recorder_id))
+    return {pk for pk in people if pk is not None}
+
+
+def _flag_allocated(item: Model, allocation: Allocation) -> None:
+    """Staffing gave the flag to someone: they are its assignee while it is open."""
+    flag = UnrecordedFlag.objects.select_for_update().get(pk=item.pk)
+    if flag.status != UnrecordedFlag.Status.OPEN or flag.assigned_to_id == allocation.assigned_to_id:
+        return
+    flag.assigned_to_id = allocation.assigned_to_id
+    flag._change_reason = f"Allocated to {allocation.assigned_to} by {allocation.assigned_by}"  # type: ignore[attr-defined]
+    flag.save(update_fields=["assigned_to"])
+
+
+def _amendment_allocated(item: Model, allocation: Allocation) -> None:
+    """Staffing gave the amendment to someone: they own putting it right until it is confirmed."""
+    amendment = Amendment.objects.select_for_update().get(pk=item.pk)
+    if amendment.status == Amendment.Status.CONFIRMED or amendment.owner_id == allocation.assigned_to_id:
+        return
+    amendment.owner_id = allocation.assigned_to_id
+    amendment._change_reason = f"Allocated to {allocation.assigned_to} by {allocation.assigned_by}"  # type: ignore[attr-defined]
+    amendment.save(update_fields=["owner"])
+
+
+def _sample_barred(item: Model) -> set[int]:
+    assert isinstance(item, DipSample)  # noqa: S101 - registered for DipSample only
+    return dip_sample_barred(item)
+
+
+def work_kinds() -> list[WorkKind]:
+    """QA's work items, as staffing's allocation service knows them (config.registry.WorkKind)."""
+    return [
+        WorkKind(
+            model=UnrecordedFlag,
+            visible=can_view_flag,
+            skill=Skill.UNRECORDED_FLAGS,
+            weight=1,
+            roles=FLAG_ROLES,
+            roles_label="investigators",
+            on_allocated=_flag_allocated,
+        ),
+        WorkKind(
+            model=DipSample,
+            visible=can_view_sample,
+            skill=Skill.DIP_TEST_AUDITOR,
+            weight=1,
+            roles=AUDITOR_ROLES,
+            roles_label="sergeants",
+            barred=_sample_barred,
+        ),
+        WorkKind(
+            model=Amendment,
+            visible=can_view_amendment,
+            skill=Skill.AMENDMENTS,
+            weight=1,
+            roles=AMENDMENT_ROLES,
+            roles_label="investigators and sergeants",
+            on_allocated=_amendment_allocated,
+        ),
+    ]
+
+
+def _work(item: Model) -> WorkKind:
+    return next(kind for kind in work_kinds() if kind.model is type(item))
 
 
 def page_url(item: Model) -> str:
     """The sergeant's allocation screen for this QA work item."""
-    skill, weight = WORK[type(item)]
-    return allocation_page_url(item, skill=skill, weight=weight)
+    kind = _work(item)
+    return allocation_page_url(item, skill=kind.skill, weight=kind.weight)
 
 
 def allocate_to(*, item: Model, assignee: User, actor: User, reason: str = "") -> Allocation:
     """Give `item` to `assignee` through staffing: a first allocation, or a reassignment when someone else
-    holds it. The staffing rules apply (skill, shift, workload ceiling); a sergeant may override them by
-    giving a reason."""
-    skill, weight = WORK[type(item)]
+    holds it. The staffing rules apply (role, skill, shift, workload ceiling); a sergeant may override
+    shift, skill and load by giving a reason."""
+    kind = _work(item)
     return allocation_give(
-        item=item, skill=skill, weight=weight, assignee=assignee, actor=actor, reason=reason
+        item=item, skill=kind.skill, weight=kind.weight, assignee=assignee, actor=actor, reason=reason
     )
-
-
-def sync_from_allocation(sender: Any, instance: Allocation, created: bool, **kwargs: Any) -> None:
-    """A new open allocation of a flag or an amendment (made anywhere, e.g. the allocation screen) moves
-    the flag's `assigned_to` / the amendment's `owner` to the person it was given to."""
-    if not created or instance.status != Allocation.Status.OPEN:
-        return
-    model = instance.content_type.model_class()
-    if model is UnrecordedFlag:
-        flag = UnrecordedFlag.objects.filter(pk=instance.object_id, status=UnrecordedFlag.Status.OPEN).first()
-        if flag is not None and flag.assigned_to_id != instance.assigned_to_id:
-            flag.assigned_to_id = instance.assigned_to_id
-            flag._change_reason = f"Allocated to {instance.assigned_to} by {instance.assigned_by}"  # type: ignore[attr-defined]
-            flag.save(update_fields=["assigned_to"])
-    elif model is Amendment:
-        amendment = Amendment.objects.filter(pk=instance.object_id).first()
-        if (
-            amendment is not None
-            and amendment.status != Amendment.Status.CONFIRMED
-            and amendment.owner_id != instance.assigned_to_id
-        ):
-            amendment.owner_id = instance.assigned_to_id
-            amendment._change_reason = f"Allocated to {instance.assigned_to} by {instance.assigned_by}"  # type: ignore[attr-defined]
-            amendment.save(update_fields=["owner"])

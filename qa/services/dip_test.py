@@ -26,7 +26,7 @@ from simple_history.utils import bulk_create_with_history
 from config.exceptions import DomainError
 from qa import rules
 from qa.models import Amendment, AuditFinding, DipSample, DipTest
-from qa.services.allocation import allocate_to
+from qa.services.allocation import allocate_to, dip_sample_barred
 from qa.services.timing import day_bounds
 from recording.models import Crime, Incident
 from staffing.models import User
@@ -183,6 +183,10 @@ def dip_sample_audit(
     sample = DipSample.objects.select_for_update().get(pk=sample_id)
     if sample.audited_at is not None:
         raise DomainError("This item has already been audited.", field="non_field_errors")
+    if actor.pk in dip_sample_barred(sample):
+        raise DomainError(
+            "You own or recorded this record: another sergeant must audit it.", field="non_field_errors"
+        )
     unknown = set(answers) - set(QUESTIONS)
     if unknown:
         raise DomainError(f"Unknown question: {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])

@@ -21,7 +21,7 @@ from qa.services import dip_test, sweep
 from qa.tests.factories import make_crime, make_incident
 from staffing.models import Allocation, Skill
 from staffing.selectors import workload_by_person
-from staffing.services import allocation_assign, allocation_current
+from staffing.services import allocation_assign, allocation_current, allocation_suggest
 from staffing.tests.factories import TeamFactory, on_shift_now
 
 pytestmark = pytest.mark.usefixtures("reference_data")
@@ -227,3 +227,38 @@ def test_allocate_links_on_the_flag_list_dip_test_and_amendment_pages(
     dip_test.dip_sample_audit(sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=sergeant)
     amendments = client.get(reverse("qa:amendment-list")).content.decode()
     assert qa_allocation.page_url(Amendment.objects.get()).replace("&", "&amp;") in amendments
+
+
+def test_a_samples_owner_and_recorder_are_never_suggested_given_or_allowed_to_audit_it(
+    client: Client, make_user: Any, sergeant: Any, team: Any, settings: Any
+) -> None:
+    """Separation of duties (R-DIP-TEST): the sergeant who owns or recorded a sampled crime is neither
+    suggested nor accepted as its auditor (not even with a reason), and the audit service refuses them;
+    an investigator may not take an audit at all (the audit page is a sergeant's)."""
+    settings.RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = 1
+    owner = make_user("sergeant", team=team, username="aaa.owner")
+    recorder = make_user("sergeant", team=team, username="aab.recorder")
+    auditor = make_user("sergeant", team=team, username="zzz.auditor")
+    investigator = make_user("investigator", team=team, username="aac.investigator")
+    for person in (owner, recorder, auditor, investigator):
+        on_shift_now(person, skills=(Skill.DIP_TEST_AUDITOR,))
+    make_crime(offence="8N", recorded_at=NOON, owner=owner, recorded_by=recorder)
+    sample = dip_test.dip_test_draw(day=DAY).samples.get()
+    suggestion = allocation_suggest(skill=Skill.DIP_TEST_AUDITOR, team=team, item=sample)
+    assert suggestion.user == auditor
+    assert {c.candidate.user_id for c in suggestion.candidates} == {sergeant.pk, auditor.pk}
+    for barred in (owner, recorder, investigator):
+        with pytest.raises(DomainError) as err:
+            qa_allocation.allocate_to(item=sample, assignee=barred, actor=sergeant, reason="Only one free")
+        assert err.value.field == "assignee"
+    client.force_login(sergeant)
+    screen = client.get(qa_allocation.page_url(sample)).content.decode()
+    assert f'value="{owner.pk}"' not in screen and f'value="{auditor.pk}"' in screen
+    for barred in (owner, recorder):
+        with pytest.raises(DomainError) as err:
+            dip_test.dip_sample_audit(
+                sample_id=sample.pk, answers=dict.fromkeys(dip_test.QUESTIONS, True), notes="", actor=barred
+            )
+        assert "another sergeant" in err.value.message
+    sample.refresh_from_db()
+    assert sample.audited_at is None and allocation_current(sample) is None

@@ -1,68 +1,112 @@
 """Crime-recording work through staffing's one allocation service: recorded crimes to an investigator
 (Skill.RECORDING_DECISIONS, weight 2) and crime transfers (Skill.CRIME_TRANSFERS, R-TRANSFER-PROTOCOL).
 
-A crime's `owner` and its open Allocation always agree: `casework.crime_allocate` sets the owner and then
-allocates through staffing; an allocation made on the sergeant's allocation screen reaches the owner
-through `sync_from_allocation` (connected to Allocation's post_save in RecordingConfig.ready). Finalising,
-cancelling or transferring a crime, and deciding a transfer, close the allocation so workloads drop."""
+A crime's `owner` has one writer, `crime_owner_write`. Staffing calls it back (`work_kinds`, registered
+through RecordingConfig) whenever it gives a crime to someone, from whatever screen, so the owner and the
+open Allocation always agree; `casework.crime_allocate` writes the owner through it too and then allocates.
+Finalising, cancelling or transferring a crime, and deciding a transfer, close the allocation so
+workloads drop."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.db.models import Model
 
 from config.exceptions import DomainError
+from config.permissions import Role
+from config.registry import WorkKind
 from recording import lifecycle
 from recording.models import Crime, CrimeTransfer
-from staffing.models import Allocation, Skill, User
+from recording.permissions import can_view_crime, can_view_transfer
+from recording.services.common import lock_crime, move_status, require_reason
+from staffing.models import Allocation, Skill, Team, User
 from staffing.selectors import allocation_page_url
 from staffing.services import allocation_give
 
-# (skill, weight) of each kind of recording work item. A crime to investigate weighs more than a
-# transfer to arrange.
-WORK: dict[type[Model], tuple[str, int]] = {
-    Crime: (Skill.RECORDING_DECISIONS, 2),
-    CrimeTransfer: (Skill.CRIME_TRANSFERS, 1),
-}
+# Who may own (investigate) a crime: the crime's owner list and staffing's suggestions both read this.
+CRIME_OWNER_ROLES = frozenset({Role.INVESTIGATOR, Role.SERGEANT})
+# Who may arrange a transfer to or from another force (R-TRANSFER-PROTOCOL): crime staff below manager.
+TRANSFER_ROLES = frozenset({Role.RECORDER, Role.INVESTIGATOR, Role.SERGEANT})
+
+
+def crime_owner_write(
+    *, crime: Crime, owner: User | None, team: Team | None, actor: User, reason: str
+) -> Crime:
+    """The one writer of a crime's owner: an investigator or a sergeant, on an open crime; a recorded
+    crime given an owner becomes allocated. `crime` must be locked by the caller."""
+    if owner is not None and owner.role not in CRIME_OWNER_ROLES:
+        raise DomainError("Crimes are owned by an investigator or a sergeant.", field="owner")
+    if crime.status not in lifecycle.OPEN_STATUSES:
+        raise DomainError("Only an open crime can be allocated.", field="status")
+    if crime.status == lifecycle.RECORDED and owner is not None:
+        move_status(crime, lifecycle.ALLOCATED)
+    crime.owner = owner
+    if team is not None:
+        crime.team = team
+    elif owner is not None and owner.team_id:
+        crime.team_id = owner.team_id
+    crime._history_user = actor  # type: ignore[attr-defined]
+    crime._change_reason = require_reason(reason)  # type: ignore[attr-defined]
+    crime.save(update_fields=["owner", "team", "status", "updated_at"])
+    return crime
+
+
+def crime_allocated(item: Model, allocation: Allocation) -> None:
+    """Staffing gave the crime to someone: they become its owner (nothing to write if they already are)."""
+    assert isinstance(item, Crime)  # noqa: S101 - registered for Crime only
+    crime = lock_crime(item)
+    if crime.owner_id == allocation.assigned_to_id:
+        return
+    assignee = allocation.assigned_to
+    crime_owner_write(
+        crime=crime,
+        owner=assignee,
+        team=None,
+        actor=allocation.assigned_by,
+        reason=f"Allocated to {assignee} by {allocation.assigned_by}",
+    )
+
+
+def work_kinds() -> list[WorkKind]:
+    """Recording's work items, as staffing's allocation service knows them (config.registry.WorkKind)."""
+    return [
+        WorkKind(
+            model=Crime,
+            skill=Skill.RECORDING_DECISIONS,
+            weight=2,  # a crime to investigate weighs more than a transfer to arrange
+            visible=can_view_crime,
+            roles=CRIME_OWNER_ROLES,
+            roles_label="investigators and sergeants",
+            on_allocated=crime_allocated,
+        ),
+        WorkKind(
+            model=CrimeTransfer,
+            skill=Skill.CRIME_TRANSFERS,
+            weight=1,
+            visible=can_view_transfer,
+            roles=TRANSFER_ROLES,
+            roles_label="crime recorders, investigators and sergeants",
+        ),
+    ]
+
+
+def _work(item: Model) -> WorkKind:
+    return next(kind for kind in work_kinds() if kind.model is type(item))
 
 
 def page_url(item: Model) -> str:
     """The sergeant's allocation screen for this crime or transfer."""
-    skill, weight = WORK[type(item)]
-    return allocation_page_url(item, skill=skill, weight=weight)
+    kind = _work(item)
+    return allocation_page_url(item, skill=kind.skill, weight=kind.weight)
 
 
 def allocate_to(*, item: Model, assignee: User, actor: User, reason: str, field: str) -> Allocation:
     """Give `item` to `assignee` through staffing: a first allocation, or a reassignment when someone
-    else holds it. Staffing's rules apply (skill, shift, workload ceiling); a sergeant overrides them by
-    giving a reason. A refusal names `field`."""
-    skill, weight = WORK[type(item)]
+    else holds it. Staffing's rules apply (role, skill, shift, workload ceiling); a sergeant overrides
+    shift, skill and load by giving a reason. A refusal names `field`."""
+    kind = _work(item)
     try:
         return allocation_give(
-            item=item, skill=skill, weight=weight, assignee=assignee, actor=actor, reason=reason
+            item=item, skill=kind.skill, weight=kind.weight, assignee=assignee, actor=actor, reason=reason
         )
     except DomainError as exc:
         raise DomainError(exc.message, field=field if exc.field == "assignee" else exc.field) from exc
-
-
-def sync_from_allocation(sender: Any, instance: Allocation, created: bool, **kwargs: Any) -> None:
-    """A new open allocation of a crime (made anywhere, e.g. the allocation screen) makes the person it
-    was given to the crime's owner, moving a recorded crime to allocated."""
-    if not created or instance.status != Allocation.Status.OPEN:
-        return
-    if instance.content_type.model_class() is not Crime:
-        return
-    crime = Crime.objects.select_related("owner").filter(pk=instance.object_id).first()
-    if crime is None or crime.owner_id == instance.assigned_to_id:
-        return
-    if crime.status not in lifecycle.OPEN_STATUSES:
-        return
-    assignee = instance.assigned_to
-    crime.owner = assignee
-    crime.team_id = assignee.team_id or crime.team_id
-    if crime.status == lifecycle.RECORDED:
-        crime.status = lifecycle.ALLOCATED
-    crime._history_user = instance.assigned_by  # type: ignore[attr-defined]
-    crime._change_reason = f"Allocated to {assignee} by {instance.assigned_by}"  # type: ignore[attr-defined]
-    crime.save(update_fields=["owner", "team", "status", "updated_at"])

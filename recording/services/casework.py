@@ -9,12 +9,11 @@ from django.db import transaction
 
 from config.concurrency import save_with_version
 from config.exceptions import DomainError
-from config.permissions import Role
 from recording import lifecycle
 from recording.models import (
     Crime,
 )
-from recording.services.allocation import allocate_to
+from recording.services.allocation import allocate_to, crime_owner_write
 from recording.services.common import lock_crime, move_status, require_reason
 from staffing.models import Team, User
 from staffing.services import allocation_finish
@@ -39,18 +38,7 @@ def crime_set_status(*, crime: Crime, actor: User, status: str, reason: str) -> 
 
 @transaction.atomic
 def crime_allocate(*, crime: Crime, actor: User, owner: User | None, team: Team | None, reason: str) -> Crime:
-    crime = lock_crime(crime)
-    if owner is not None and owner.role not in {Role.INVESTIGATOR, Role.SERGEANT}:
-        raise DomainError("Crimes are owned by an investigator or a sergeant.", field="owner")
-    if crime.status == lifecycle.RECORDED and owner is not None:
-        move_status(crime, lifecycle.ALLOCATED)
-    elif crime.status not in lifecycle.OPEN_STATUSES:
-        raise DomainError("Only an open crime can be allocated.", field="status")
-    crime.owner = owner
-    crime.team = team if team is not None else (owner.team if owner is not None else crime.team)
-    crime._history_user = actor  # type: ignore[attr-defined]
-    crime._change_reason = require_reason(reason)  # type: ignore[attr-defined]
-    crime.save(update_fields=["owner", "team", "status", "updated_at"])
+    crime = crime_owner_write(crime=lock_crime(crime), owner=owner, team=team, actor=actor, reason=reason)
     # The owner and the staffing Allocation agree, so the owner's workload counts the crime.
     if owner is not None:
         allocate_to(item=crime, assignee=owner, actor=actor, reason=reason.strip(), field="owner")

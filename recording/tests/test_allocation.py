@@ -154,6 +154,101 @@ def test_the_allocation_screen_makes_the_assignee_the_crimes_owner(
     )
 
 
+# ---------------------------------------------------------------- work goes to those who may own it
+def test_a_recorder_is_never_suggested_or_given_an_investigation(
+    reference_data: None, client: Client, api_client: Any, make_user: Any, sergeant: Any, team: Any
+) -> None:
+    """A crime recorder trained in recording decisions, on shift and idle, is still never suggested for a
+    crime, not offered on the allocation screen, and refused even with a sergeant's reason (browser and
+    API): crimes are owned by investigators and sergeants (the crime's own owner list)."""
+    from staffing.services import allocation_suggest
+
+    crime = CrimeFactory()
+    recorder = make_user("recorder", team=team, username="aaa.recorder")
+    on_shift_now(recorder, skills=(Skill.RECORDING_DECISIONS,))
+    investigator = make_user("investigator", team=team, username="zzz.investigator")
+    on_shift_now(investigator, skills=(Skill.RECORDING_DECISIONS,))
+    CrimeFactory()  # the investigator is busier than the recorder: the role, not the load, decides
+    casework.crime_allocate(
+        crime=CrimeFactory(), actor=sergeant, owner=investigator, team=None, reason="Already has one"
+    )
+    suggestion = allocation_suggest(skill=Skill.RECORDING_DECISIONS, team=team, weight=2, item=crime)
+    assert suggestion.user == investigator
+    assert recorder.pk not in {c.candidate.user_id for c in suggestion.candidates}
+    client.force_login(sergeant)
+    url = rec_allocation.page_url(crime)
+    screen = client.get(url).content.decode()
+    assert f'value="{recorder.pk}"' not in screen and f'value="{investigator.pk}"' in screen
+    refused = client.post(url, {"action": "assign", "assignee": recorder.pk, "reason": "Short-staffed"})
+    assert refused.status_code == 200 and allocation_current(crime) is None  # the picker refuses them
+    with pytest.raises(DomainError) as err:
+        rec_allocation.allocate_to(
+            item=crime, assignee=recorder, actor=sergeant, reason="Short-staffed", field="owner"
+        )
+    assert err.value.field == "owner" and "investigators and sergeants" in err.value.message
+    api_client.force_authenticate(sergeant)
+    answer = api_client.post(
+        "/api/v1/staffing/allocations/assign/",
+        {
+            "item_type": "recording.crime",
+            "item_id": crime.pk,
+            "skill": Skill.RECORDING_DECISIONS,
+            "weight": 2,
+            "assignee": recorder.username,
+            "reason": "Short-staffed",
+        },
+        format="json",
+    )
+    assert answer.status_code == 400 and "assignee" in answer.json()
+    crime.refresh_from_db()
+    assert crime.owner is None and allocation_current(crime) is None
+    # Accepting the suggestion gives it to the investigator, and staffing's callback makes them owner.
+    assert client.post(url, {"action": "assign", "assignee": "", "reason": ""}).status_code == 302
+    crime.refresh_from_db()
+    assert crime.owner == investigator
+
+
+def test_staffing_calls_recordings_callback_to_write_the_owner(
+    reference_data: None, make_user: Any, sergeant: Any, team: Any
+) -> None:
+    """The allocation service itself (no signal) calls recording's registered callback: allocating a
+    crime straight through staffing makes the assignee its owner; a closed crime is refused whole."""
+    from staffing.services import allocation_assign
+
+    crime = CrimeFactory()
+    investigator = make_user("investigator", team=team)
+    allocation_assign(
+        item=crime,
+        skill=Skill.RECORDING_DECISIONS,
+        weight=2,
+        assignee=investigator,
+        actor=sergeant,
+        reason="Knows the area",
+    )
+    crime.refresh_from_db()
+    assert (crime.owner, crime.status) == (investigator, "allocated")
+    closed = CrimeFactory(status="finalised")
+    with pytest.raises(DomainError):
+        allocation_assign(
+            item=closed,
+            skill=Skill.RECORDING_DECISIONS,
+            weight=2,
+            assignee=investigator,
+            actor=sergeant,
+            reason="Knows the area",
+        )
+    assert allocation_current(closed) is None
+
+
+def test_no_signal_copies_allocations_back() -> None:
+    """One writer per fact (STYLE 12): nothing listens to Allocation saves but its own history."""
+    from django.db.models.signals import post_save
+
+    receivers = post_save._live_receivers(Allocation)[0]
+    names = {getattr(r, "__qualname__", repr(r)) for r in receivers}
+    assert names and not {n for n in names if "sync" in n.lower()}
+
+
 # ---------------------------------------------------------------- transfers (R-TRANSFER-PROTOCOL)
 def test_deciding_a_transfer_completes_its_and_the_crimes_allocations(
     reference_data: None, make_user: Any, sergeant: Any, team: Any

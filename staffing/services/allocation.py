@@ -11,13 +11,21 @@ Race safety: the item's own row is locked (SELECT ... FOR UPDATE) before its ope
 up, so two sergeants allocating the same item at once are served one after the other and the second
 is told who already has it; the partial unique constraint (one open allocation per item) backs this
 up, and an IntegrityError from it becomes the same DomainError. The assignee's row is locked too, so
-two items cannot both take someone's last room under the workload ceiling."""
+two items cannot both take someone's last room under the workload ceiling.
+
+Who may take an item, and what follows from giving it, belong to the item's own app: each app registers
+its models as work kinds (`config.registry.WorkKind`, from its AppConfig's `work_kinds`). The kind says
+which roles may take the work (nobody else is suggested or accepted, whatever reason a sergeant gives),
+who is barred from one item (the owner or recorder of a record never audits it), and the callback this
+service calls once the item is given, so the app writes its own field (a crime's owner) in plain sight
+rather than from a signal."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
@@ -25,9 +33,16 @@ from django.db.models import Model
 from django.utils import timezone
 
 from config.exceptions import DomainError
+from config.registry import WorkKind, work_kind_for
 from staffing import rules
 from staffing.models import Allocation, Team, User
-from staffing.selectors import allocation_candidates, max_load, skill_label, workload_by_person
+from staffing.selectors import (
+    allocation_candidates,
+    allocation_people,
+    max_load,
+    skill_label,
+    workload_by_person,
+)
 
 SUPERVISOR_ROLES = (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN)
 
@@ -38,6 +53,7 @@ __all__ = [
     "allocation_current",
     "allocation_finish",
     "allocation_finish_many",
+    "allocation_people_for",
     "allocation_reassign",
     "allocation_suggest",
     "workload_by_person",
@@ -64,6 +80,22 @@ def _check(skill: str, weight: int) -> None:
         raise DomainError("The weight must be at least 1.", field="weight")
 
 
+def _kind(item: Model | None) -> WorkKind | None:
+    return work_kind_for(type(item)) if item is not None else None
+
+
+def _barred(kind: WorkKind | None, item: Model | None) -> set[int]:
+    return kind.barred(item) if kind is not None and kind.barred is not None and item is not None else set()
+
+
+def allocation_people_for(*, item: Model, team: Team | None) -> Any:
+    """Everyone who may be given `item` (its kind's roles, less those barred from it), for a picker."""
+    kind = _kind(item)
+    return allocation_people(
+        team=team, roles=kind.roles if kind is not None else None, barred=_barred(kind, item)
+    )
+
+
 def allocation_suggest(
     *,
     skill: str,
@@ -71,13 +103,23 @@ def allocation_suggest(
     at: datetime | None = None,
     weight: int = 1,
     exclude: User | None = None,
+    item: Model | None = None,
 ) -> Suggestion:
     """Suggest the on-shift, not absent, validly trained person under the workload ceiling with the
-    least weighted open workload (ties: fewest items, then username). `team` None: every team."""
+    least weighted open workload (ties: fewest items, then username). `team` None: every team. With
+    `item`, only people whose role may take its kind of work, and who are not barred from it, count."""
     _check(skill, weight)
     moment = at or timezone.now()
     ceiling = max_load()
-    candidates = allocation_candidates(skill=skill, team=team, at=moment, exclude=exclude)
+    kind = _kind(item)
+    candidates = allocation_candidates(
+        skill=skill,
+        team=team,
+        at=moment,
+        exclude=exclude,
+        roles=kind.roles if kind is not None else None,
+        barred=_barred(kind, item),
+    )
     choice = rules.choose_assignee(
         candidates, weight=weight, max_load=ceiling, skill_label=skill_label(skill)
     )
@@ -109,8 +151,25 @@ def _lock_item(item: Model) -> ContentType:
     return ContentType.objects.get_for_model(item)
 
 
+def _may_take(kind: WorkKind | None, item: Model, user: User) -> None:
+    """Refuse, whatever reason is given, someone whose role may not take this kind of work or who is
+    barred from this item (an override reason covers shifts, training and load, never these)."""
+    if kind is None:
+        return
+    if user.role not in kind.roles:
+        raise DomainError(
+            f"{user} is a {user.get_role_display().lower()}: this work goes to {kind.roles_label}.",
+            field="assignee",
+        )
+    if user.pk in _barred(kind, item):
+        raise DomainError(
+            f"{user} owns or recorded this record, so cannot be given it to check.", field="assignee"
+        )
+
+
 def _choose(
     *,
+    item: Model,
     skill: str,
     weight: int,
     assignee: User | None,
@@ -120,11 +179,15 @@ def _choose(
     at: datetime,
     exclude: User | None = None,
 ) -> tuple[User, str]:
-    """Who gets the work and the reason to record. An explicit assignee must be eligible unless the
-    actor is a sergeant or above and gives a reason for overriding."""
+    """Who gets the work and the reason to record. An explicit assignee must be of a role that takes
+    this kind of work and not barred from the item; beyond that, eligible unless the actor is a sergeant
+    or above and gives a reason for overriding."""
     label = skill_label(skill)
+    kind = _kind(item)
     if assignee is None:
-        suggestion = allocation_suggest(skill=skill, team=team, at=at, weight=weight, exclude=exclude)
+        suggestion = allocation_suggest(
+            skill=skill, team=team, at=at, weight=weight, exclude=exclude, item=item
+        )
         if suggestion.user is None:
             raise DomainError(suggestion.reason, field="assignee")
         user = User.objects.select_for_update().get(pk=suggestion.user.pk)
@@ -135,6 +198,7 @@ def _choose(
         user = User.objects.select_for_update().get(pk=assignee.pk)
         if not user.is_active:
             raise DomainError(f"{user} is not an active user.", field="assignee")
+        _may_take(kind, item, user)
         text = f"Chosen by {actor}" + (f": {reason.strip()}" if reason.strip() else ".")
     # Re-check under the assignee's row lock: the load may have moved since the suggestion.
     (candidate,) = allocation_candidates(skill=skill, team=None, at=at, only=user)
@@ -179,6 +243,10 @@ def _create(
             allocation.save()
     except IntegrityError as exc:
         raise DomainError("This item has just been allocated by someone else.", field="item") from exc
+    kind = _kind(item)
+    if kind is not None and kind.on_allocated is not None:
+        # The item's own app follows the allocation (e.g. the crime's owner becomes the assignee).
+        kind.on_allocated(item, allocation)
     return allocation
 
 
@@ -206,6 +274,7 @@ def allocation_assign(
         )
     scope = team if team is not None else (actor.team if actor.team_id else None)
     user, text = _choose(
+        item=item,
         skill=skill,
         weight=weight,
         assignee=assignee,
@@ -258,6 +327,7 @@ def allocation_reassign(
         raise DomainError(f"The item is already with {assignee}.", field="assignee")
     scope = team if team is not None else current.team
     user, text = _choose(
+        item=item,
         skill=current.skill,
         weight=current.weight,
         assignee=assignee,
