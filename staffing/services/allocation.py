@@ -156,7 +156,7 @@ def _may_take(kind: WorkKind | None, item: Model, user: User) -> None:
     barred from this item (an override reason covers shifts, training and load, never these)."""
     if kind is None:
         return
-    if user.role not in kind.roles:
+    if kind.roles is not None and user.role not in kind.roles:
         raise DomainError(
             f"{user} is a {user.get_role_display().lower()}: this work goes to {kind.roles_label}.",
             field="assignee",
