@@ -22,6 +22,7 @@ from complaints.models import (
     Subject,
 )
 from config.fields import ApiDateField, ApiDateTimeField
+from config.inputs import MAX_ITEMS
 
 
 # Choice fields declare their schema explicitly so drf-spectacular's enum naming never collides.
@@ -55,7 +56,9 @@ class ComplainantIn(serializers.Serializer):
     phone = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     address = serializers.CharField(required=False, allow_blank=True, default="")
     preferred_contact = choice_field(Complainant.ContactMethod.choices, enum=False, default="email")
-    adjustments = serializers.ListField(child=choice_field(Complainant.Adjustment.choices), default=list)
+    adjustments = serializers.ListField(
+        child=choice_field(Complainant.Adjustment.choices), default=list, max_length=MAX_ITEMS
+    )
     adjustment_notes = serializers.CharField(required=False, allow_blank=True, default="")
     adversely_affected = serializers.BooleanField(default=True)
     witness = serializers.BooleanField(default=False)
@@ -100,9 +103,9 @@ class CaseIn(serializers.Serializer):
     about_chief_officer = serializers.BooleanField(default=False)
     complainant_wants_recording = serializers.BooleanField(default=False)
     complainant_agrees_outside_schedule_3 = serializers.BooleanField(default=False)
-    complainants = ComplainantIn(many=True, allow_empty=False)
-    subjects = SubjectIn(many=True, required=False, default=list)
-    allegations = AllegationIn(many=True, required=False, default=list)
+    complainants = ComplainantIn(many=True, allow_empty=False, max_length=MAX_ITEMS)
+    subjects = SubjectIn(many=True, required=False, default=list, max_length=MAX_ITEMS)
+    allegations = AllegationIn(many=True, required=False, default=list, max_length=MAX_ITEMS)
 
 
 class ActionIn(serializers.Serializer):

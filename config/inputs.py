@@ -20,6 +20,12 @@ from django.template.loader import render_to_string
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
+# Items in one list of a request: far above any real report (victims, allegations, subjects), and
+# it bounds the work and the page that later shows them. Serializers declare it on every input list;
+# the parser refuses any list longer than the feed's batch outright.
+MAX_ITEMS = 100
+MAX_JSON_LIST = 5000
+TOO_LONG = f"Too many items in one list (at most {MAX_JSON_LIST})."
 # Resolve's deepest body (a decision: request -> alleged -> item -> offenders -> ref) is 4 levels.
 MAX_JSON_DEPTH = 20
 NUL = "A NUL character (\\u0000) is not allowed here."
@@ -56,6 +62,8 @@ def _first_problem(value: Any, depth: int) -> tuple[list[str], str] | None:
     if isinstance(value, dict | list):
         if depth >= MAX_JSON_DEPTH:
             return [], TOO_DEEP
+        if isinstance(value, list) and len(value) > MAX_JSON_LIST:
+            return [], TOO_LONG
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for key, item in items:
             if isinstance(key, str) and (problem := text_problem(key)):
@@ -81,7 +89,7 @@ def _has_problem(data: Any) -> bool:
                     return True
                 stack.append((item, depth + 1))
         elif isinstance(value, list):
-            if depth >= MAX_JSON_DEPTH:
+            if depth >= MAX_JSON_DEPTH or len(value) > MAX_JSON_LIST:
                 return True
             stack.extend((item, depth + 1) for item in value)
     return False

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.fields import ApiDateField, ApiDateTimeField
+from config.inputs import MAX_ITEMS
 from recording import rules
 from recording.models import (
     Appointment,
@@ -298,10 +299,10 @@ class CrimeCreateInputSerializer(CrimeDetailsInputMixin):
     reported_at = ApiDateTimeField()
     recorded_at = ApiDateTimeField(required=False, allow_null=True, default=None)
     incident_references = serializers.ListField(
-        child=serializers.CharField(max_length=40), required=False, default=list
+        child=serializers.CharField(max_length=40), required=False, default=list, max_length=MAX_ITEMS
     )
-    victims = VictimInputSerializer(many=True, required=False, default=list)
-    suspects = SuspectInputSerializer(many=True, required=False, default=list)
+    victims = VictimInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
+    suspects = SuspectInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
 
 
 class ReclassifyInputSerializer(serializers.Serializer[Any]):
@@ -385,7 +386,9 @@ class AssessmentInputSerializer(serializers.Serializer[Any]):
     safeguarding_referral = serializers.BooleanField(required=False)
     safeguarding_notes = serializers.CharField(required=False, allow_blank=True)
     solvability = CodeChoiceField(choices=Crime.Solvability.choices, required=False)
-    solvability_factors = serializers.ListField(child=serializers.CharField(), required=False)
+    solvability_factors = serializers.ListField(
+        child=serializers.CharField(max_length=200), required=False, max_length=MAX_ITEMS
+    )
     solvability_reason = serializers.CharField(required=False, allow_blank=True)
     victim_view = CodeChoiceField(choices=Crime.VictimView.choices, required=False, allow_blank=True)
     victim_view_evidence = serializers.CharField(required=False, allow_blank=True)
@@ -447,7 +450,6 @@ class AwareDateTimeField(ApiDateTimeField):
 
 
 # ---------------------------------------------------------------- recording decision: input
-MAX_ITEMS = 100  # victims or allegations in one report: far above any real report, bounds the work
 
 
 class RecordingDecisionVictimInputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -463,7 +465,7 @@ class RecordingDecisionAllegationInputSerializer(serializers.Serializer[dict[str
     believed = serializers.BooleanField(default=True)
     avi_no_crime = serializers.BooleanField(default=False)
     offenders = serializers.ListField(
-        child=serializers.CharField(max_length=40), required=False, default=list
+        child=serializers.CharField(max_length=40), required=False, default=list, max_length=MAX_ITEMS
     )
 
     def validate_offence(self, value: str) -> str:

@@ -212,3 +212,21 @@ def test_a_nul_byte_in_an_api_form_body_is_a_400(api_as: Callable[..., Any]) -> 
     response = api_as("advisor").post("/api/v1/complaints/compliments/", {"summary": "Thank\x00 you"})
     assert response.status_code == 400
     assert "NUL" in response.json()["summary"][0]
+
+
+def test_a_hundred_thousand_victims_in_one_request_is_a_400_and_stores_nothing(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    body = {**DECISION, "victims": [{"ref": f"V{n}", "kind": "person"} for n in range(100_000)]}
+    response = api_as("recorder").post("/api/v1/recording/decisions/", body, format="json")
+    assert response.status_code == 400
+    assert "victims" in response.json()
+
+
+def test_more_victims_than_a_report_can_hold_is_a_400_naming_the_list(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    body = {**DECISION, "victims": [{"ref": f"V{n}", "kind": "person"} for n in range(101)]}
+    response = api_as("recorder").post("/api/v1/recording/decisions/", body, format="json")
+    assert response.status_code == 400
+    assert "victims" in response.json()

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.exceptions import DomainError
+from config.inputs import MAX_ITEMS
 from config.permissions import Role
 from recording import rules, selectors
 from recording.api.common import (
@@ -82,8 +83,8 @@ class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDe
     """The recording-decision request plus what the recorder knows about the people and the incident."""
 
     incident_reference = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-    victim_details = VictimInputSerializer(many=True, required=False, default=list)
-    offender_details = SuspectInputSerializer(many=True, required=False, default=list)
+    victim_details = VictimInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
+    offender_details = SuspectInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
 
 
 class CrimeFromDecisionApi(APIView):
