@@ -69,6 +69,17 @@ class ReportForm(forms.Form):
     domestic_abuse = forms.BooleanField(label="Domestic abuse", required=False)
     hate_crime = forms.BooleanField(label="Hate crime", required=False)
     safeguarding_referral = forms.BooleanField(label="Safeguarding referral made", required=False)
+    separate_crime = forms.BooleanField(
+        label="This is a separate crime",
+        required=False,
+        help_text="Only when the incident already has a live crime for the same victim and offence.",
+    )
+    separate_crime_reason = forms.CharField(
+        label="Why it is a separate crime", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    # One key per decision form (made when the page is first shown): a second Record of the same form
+    # (Back and resubmit, a double click) records nothing new and shows the crimes already recorded.
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
 
 
 class VictimRowForm(forms.Form):

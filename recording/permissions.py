@@ -29,12 +29,15 @@ def is_ddm(user: Any) -> bool:
 
 
 def can_view_crime(user: Any, crime: Any) -> bool:
-    """R-RESTRICTED: a restricted crime is visible only to sergeants, managers, admins and its owner."""
+    """R-RESTRICTED: a restricted crime is visible to sergeants, managers and admins, to who recorded it,
+    its owner, and an investigator holding one of its enquiries (as recording.selectors.crime_visible)."""
     if not (user and user.is_authenticated and getattr(user, "role", None) in Role.CRIME_STAFF):
         return False
     if not crime.restricted:
         return True
-    return user.role in SEE_ALL_RESTRICTED or crime.owner_id == user.pk
+    if user.role in SEE_ALL_RESTRICTED or user.pk in (crime.owner_id, crime.recorded_by_id):
+        return True
+    return bool(crime.enquiries.filter(assigned_to=user).exists())
 
 
 def can_view_transfer(user: Any, transfer: Any) -> bool:

@@ -29,10 +29,17 @@ from staffing.models import Allocation, User
 
 
 def crime_visible(*, user: User) -> QuerySet[Crime]:
-    """R-RESTRICTED: restricted crimes only for sergeants, managers, admins and the owner."""
+    """R-RESTRICTED, the one rule for every path: a restricted crime is seen by sergeants, managers and
+    admins, and by the people working on it: who recorded it, its owner, and an investigator holding
+    one of its enquiries (recording.permissions.can_view_crime says the same for one crime)."""
     qs = Crime.objects.all()
     if user.role not in SEE_ALL_RESTRICTED:
-        qs = qs.filter(Q(restricted=False) | Q(owner=user))
+        qs = qs.filter(
+            Q(restricted=False)
+            | Q(owner=user)
+            | Q(recorded_by=user)
+            | Exists(Enquiry.objects.filter(crime=OuterRef("pk"), assigned_to=user))
+        )
     return qs
 
 
@@ -53,6 +60,17 @@ def incident_visible(*, user: User) -> QuerySet[Incident]:
         pk__in=crime_visible(user=user).filter(restricted=True).values("pk")
     )
     return Incident.objects.exclude(Exists(hidden))
+
+
+def crime_list_recorded(*, user: User, ids: list[int]) -> list[Crime]:
+    """The crimes just recorded (the confirmation page), those the user may see, in number order."""
+    return list(
+        crime_visible(user=user)
+        .filter(pk__in=ids)
+        .select_related("offence")
+        .prefetch_related("victims", "incidents")
+        .order_by("crime_number")
+    )
 
 
 def crime_list(*, user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Crime]:

@@ -8,6 +8,7 @@ app_name = "recording"
 urlpatterns = [
     path("reference/offences/", reference.offence_list, name="offence-list"),
     path("decide/", decide.recording_decide, name="decide"),
+    path("decide/recorded/", decide.recording_decision_recorded, name="decision-recorded"),
     path("incidents/", directory.incident_list, name="incident-list"),
     path("crimes/", crimes.crime_list, name="crime-list"),
     path("crimes/<int:pk>/", crimes.crime_detail, name="crime-detail"),

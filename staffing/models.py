@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -394,3 +395,26 @@ class Rule(models.Model):
     @property
     def source_lines(self) -> list[str]:
         return self.sources.splitlines()
+
+
+class IdempotencyKey(models.Model):
+    """One answered create request, kept 24 hours so a repeat (a retry, a double click, Back and
+    resubmit) creates nothing and gets the first answer (contract Conventions: Idempotency-Key).
+    Keys are the caller's own: two people's keys never meet. Written only by
+    staffing.services.idempotency; no person edits a row, so there is no history."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    scope = models.CharField(max_length=60, help_text="Which create operation, e.g. recording.decision.")
+    key = models.CharField(max_length=200)
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the request body, canonical JSON.")
+    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    response = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "scope", "key"], name="staffing_idempotency_key_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key}"

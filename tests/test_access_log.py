@@ -80,12 +80,14 @@ def test_the_crime_api_logs_the_purpose_too(api_as: Callable[..., Any], restrict
     assert (row.user, row.purpose) == (api.user, "Court file review")
 
 
-def test_a_restricted_crime_hidden_from_a_recorder_is_404_and_not_logged(
+def test_a_restricted_crime_hidden_from_a_recorder_is_404_and_the_attempt_is_logged(
     client: Client, make_user: Callable[..., Any], restricted_crime: Any
 ) -> None:
-    client.force_login(make_user("recorder"))
+    recorder = make_user("recorder")
+    client.force_login(recorder)
     assert client.get(reverse("recording:crime-detail", args=[restricted_crime.pk])).status_code == 404
-    assert not AccessLog.objects.exists()
+    log = AccessLog.objects.get()
+    assert (log.user, log.action, log.record_id) == (recorder, "refused", str(restricted_crime.pk))
 
 
 def test_viewing_a_complaint_case_logs_one_row_with_the_purpose(

@@ -278,6 +278,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "qa.tasks.dip_test_draw_task",
         "schedule": crontab(hour=1, minute=15),
     },
+    "staffing-idempotency-forget": {
+        "task": "staffing.tasks.idempotency_forget_expired_task",
+        "schedule": crontab(hour=2, minute=45),
+    },
     "qa-rape-review-daily": {
         "task": "qa.tasks.rape_review_queue_task",
         "schedule": crontab(hour=0, minute=30),

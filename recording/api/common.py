@@ -12,13 +12,12 @@ from rest_framework.views import APIView
 
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
-from recording import selectors
 from recording.models import (
     Crime,
 )
+from recording.services import crimes
 from staffing.access_audit import purpose_from
 from staffing.models import User
-from staffing.services import access_log_record
 
 CrimeStaff = roles_allowed(*Role.CRIME_STAFF)
 Supervisors = roles_allowed(*Role.SUPERVISORS)
@@ -32,17 +31,9 @@ def request_user(request: Request) -> User:
 
 def crime_for(request: Request, pk: int, *, purpose: str = "API view") -> Crime:
     """The crime if the caller may know it exists, else 404; each view of a restricted crime is logged."""
-    crime = selectors.crime_get(user=request_user(request), pk=pk)
-    if crime.restricted:
-        access_log_record(
-            user=request_user(request),
-            record_type="recording.crime",
-            record_id=crime.pk,
-            label=crime.crime_number,
-            purpose=purpose_from(request, purpose),
-            path=request.path,
-        )
-    return crime
+    return crimes.crime_open(
+        user=request_user(request), pk=pk, purpose=purpose_from(request, purpose), path=request.path
+    )
 
 
 def validated(serializer_class: type[Any], data: Any) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,7 +16,7 @@ from rest_framework.views import APIView
 from config.exceptions import DomainError
 from config.inputs import MAX_ITEMS
 from config.permissions import Role
-from recording import rules, selectors
+from recording import selectors
 from recording.api.common import (
     CrimeStaff,
     active_user,
@@ -38,11 +39,14 @@ from recording.serializers import (
     StatusInputSerializer,
     SuspectInputSerializer,
     VictimInputSerializer,
+    report_error_detail,
 )
 from recording.services import (
     casework,
     crimes,
+    decisions,
 )
+from staffing.idempotent_api import IDEMPOTENCY_PARAMETER, idempotent_response
 
 # ---------------------------------------------------------------- crimes
 
@@ -85,45 +89,65 @@ class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDe
     incident_reference = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
     victim_details = VictimInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
     offender_details = SuspectInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
+    separate_crime = serializers.BooleanField(
+        default=False,
+        help_text="The incident already has a live crime for the same victim and offence, and this is "
+        "another crime: say why in separate_crime_reason. Without it such a likely duplicate is a 400.",
+    )
+    separate_crime_reason = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default=""
+    )
+
+
+class CrimeFromDecisionOutputSerializer(serializers.Serializer[dict[str, Any]]):
+    crimes = CrimeListSerializer(many=True)
+    decision = RecordingDecisionOutputSerializer()
 
 
 class CrimeFromDecisionApi(APIView):
     """Decide (as POST /recording/decisions/) and record every proposed crime in one atomic step,
-    linking the incident when a reference is given. The browser's "Record these crimes" button."""
+    linking the incident when a reference is given: recording.services.decisions.decision_record, as
+    the browser's Record button. Takes an Idempotency-Key header."""
 
     permission_classes = [CrimeStaff]
 
-    @extend_schema(request=CrimeFromDecisionInputSerializer, responses=CrimeListSerializer(many=True))
+    @extend_schema(
+        request=CrimeFromDecisionInputSerializer,
+        responses={201: CrimeFromDecisionOutputSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
     def post(self, request: Request) -> Response:
+        return idempotent_response(
+            request, scope="recording.crimes.from-decision", create=lambda: self._record(request)
+        )
+
+    def _record(self, request: Request) -> Response:
         serializer = CrimeFromDecisionInputSerializer(
             data=request.data, context={"offences": offence_catalogue()}
         )
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         try:
-            report = serializer.to_report()
-            decision = rules.decide(report, serializer.context["offences"])
-        except rules.ReportError as exc:
-            error: Any = [exc.message]
-            for part in reversed((exc.field or "non_field_errors").split(".")):
-                error = {part: error}
-            return Response(error, status=status.HTTP_400_BAD_REQUEST)
-        made = crimes.crime_create_from_decision(
-            actor=request_user(request),
-            report=report,
-            decision=decision,
-            victims={v["ref"]: crimes.VictimInput(**v) for v in data["victim_details"]},
-            offenders={o["ref"]: crimes.SuspectInput(**o) for o in data["offender_details"]},
-            incident_reference=data["incident_reference"],
-            details=crimes.CrimeDetails(
-                **{k: data[k] for k in crimes.CrimeDetails.__dataclass_fields__ if k != "extra" and k in data}
-            ),
-        )
+            done = decisions.decision_record(
+                actor=request_user(request),
+                report=serializer.to_report(),
+                victims={v["ref"]: crimes.VictimInput(**v) for v in data["victim_details"]},
+                offenders={o["ref"]: crimes.SuspectInput(**o) for o in data["offender_details"]},
+                incident_reference=data["incident_reference"],
+                details=crimes.CrimeDetails(
+                    **{
+                        k: data[k]
+                        for k in crimes.CrimeDetails.__dataclass_fields__
+                        if k != "extra" and k in data
+                    }
+                ),
+                separate_crime=data["separate_crime"],
+                separate_crime_reason=data["separate_crime_reason"],
+            )
+        except DomainError as exc:  # engine paths ("alleged.1.victim") nest as DRF nests its own errors
+            raise ValidationError(report_error_detail(exc.field, exc.message)) from exc
         return Response(
-            {
-                "crimes": CrimeListSerializer(made, many=True).data,
-                "decision": RecordingDecisionOutputSerializer(decision).data,
-            },
+            CrimeFromDecisionOutputSerializer({"crimes": done.crimes, "decision": done.decision}).data,
             status=status.HTTP_201_CREATED,
         )
 

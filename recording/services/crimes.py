@@ -8,10 +8,11 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from recording import lifecycle, rules
+from recording import lifecycle, rules, selectors
 from recording.models import (
     ClassificationChange,
     Crime,
@@ -25,6 +26,7 @@ from recording.models import (
 )
 from recording.selectors import incident_visible
 from staffing.models import User
+from staffing.services import access_log_record
 
 
 @dataclass(frozen=True)
@@ -222,6 +224,7 @@ def crime_create_from_decision(
     offenders: Mapping[str, SuspectInput] | None = None,
     incident_reference: str = "",
     details: CrimeDetails | None = None,
+    extra_explanation: Sequence[str] = (),
 ) -> list[Crime]:
     """Create every crime the decision proposes, all or none. When the crime happened in another
     force's area (R-LOCATION) each crime is recorded here and an outgoing transfer to that force is
@@ -272,8 +275,10 @@ def crime_create_from_decision(
             details=details,
             location_force=report.location_force or report.force,
             decision_rules=list(dict.fromkeys([*decision.rules, *proposal.rules])),
-            decision_explanation=list(decision.explanation),
-            reason=f"Recorded from the recording decision ({', '.join(proposal.allegations)})",
+            decision_explanation=[*decision.explanation, *extra_explanation],
+            # The history's reason holds 100 characters: the full words are in the decision explanation.
+            reason=f"Recorded from the recording decision ({', '.join(proposal.allegations)})"[:70]
+            + (", as a separate crime" if extra_explanation else ""),
         )
         if force is not None:
             transfer = CrimeTransfer(
@@ -330,3 +335,45 @@ def crime_suspect_add(*, crime: Crime, actor: User, suspect: SuspectInput, reaso
     row._change_reason = reason  # type: ignore[attr-defined]
     row.save()
     return row
+
+
+# ---------------------------------------------------------------- need-to-know views (R-RESTRICTED)
+CRIME_RECORD_TYPE = "recording.crime"
+
+
+def crime_views_log(*, user: User, crimes: Sequence[Crime], purpose: str, path: str) -> None:
+    """Log each view of a restricted crime in the access log (who, when, which crime, why)."""
+    for crime in crimes:
+        access_log_record(
+            user=user,
+            record_type=CRIME_RECORD_TYPE,
+            record_id=crime.pk,
+            label=crime.crime_number,
+            purpose=purpose,
+            path=path,
+        )
+
+
+def crime_open(*, user: User, pk: int | str, purpose: str, path: str) -> Crime:
+    """One crime for a detail page or the API, as selectors.crime_get. A restricted crime's view is
+    logged; so is a refused attempt to open one (the caller gets the same 404 as for no crime at all,
+    and the access log shows who tried)."""
+    try:
+        crime = selectors.crime_get(user=user, pk=pk)
+    except Http404:
+        lookup = {"crime_number": pk} if isinstance(pk, str) and "/" in pk else {"pk": pk}
+        hidden = Crime.objects.filter(restricted=True, **lookup).values_list("pk", "crime_number").first()
+        if hidden is not None:
+            access_log_record(
+                user=user,
+                record_type=CRIME_RECORD_TYPE,
+                record_id=hidden[0],
+                label=hidden[1],
+                purpose=purpose,
+                action="refused",
+                path=path,
+            )
+        raise
+    if crime.restricted:
+        crime_views_log(user=user, crimes=[crime], purpose=purpose, path=path)
+    return crime

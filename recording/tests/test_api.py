@@ -129,8 +129,9 @@ def test_a_restricted_crime_is_404_to_others_and_its_views_are_logged(
     assert api_as("investigator").get(f"{CRIMES}{crime.pk}/").status_code == 404
     sergeant = api_as("sergeant")
     assert sergeant.get(f"{CRIMES}{crime.pk}/").status_code == 200
-    log = AccessLog.objects.get()
+    log = AccessLog.objects.get(action="view")
     assert log.user == sergeant.user and log.record_id == str(crime.pk)
+    assert AccessLog.objects.filter(action="refused", record_id=str(crime.pk)).count() == 2
     owner = api_as("investigator")
     crime.owner = owner.user
     crime.save()
@@ -371,7 +372,7 @@ def test_from_decision_records_every_crime_in_one_step(reference_data: None, api
     assert len(response.json()["crimes"]) == 2
     assert "R-ONE-PER-VICTIM" in response.json()["decision"]["rules"]
     assert Crime.objects.filter(incidents__reference="XX-20260301-0042").count() == 2
-    bad = {**body, "victim_details": [{"ref": "V9", "name": "Nobody"}]}
+    bad = {**body, "incident_reference": "", "victim_details": [{"ref": "V9", "name": "Nobody"}]}
     response = api_as("recorder").post(f"{CRIMES}from-decision/", bad, format="json")
     assert response.status_code == 400 and "victims" in response.json()
     assert Crime.objects.count() == 2

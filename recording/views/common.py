@@ -14,13 +14,12 @@ from django.urls import reverse
 from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
-from recording import selectors
 from recording.models import (
     Crime,
 )
+from recording.services import crimes
 from staffing.access_audit import purpose_from
 from staffing.models import User
-from staffing.services import access_log_record
 
 PAGE_SIZE = 25
 
@@ -34,17 +33,9 @@ def request_user(request: HttpRequest) -> User:
 
 
 def crime_for_view(request: HttpRequest, pk: int, purpose: str) -> Crime:
-    crime = selectors.crime_get(user=request_user(request), pk=pk)
-    if crime.restricted:
-        access_log_record(
-            user=request_user(request),
-            record_type="recording.crime",
-            record_id=crime.pk,
-            label=crime.crime_number,
-            purpose=purpose_from(request, purpose),
-            path=request.path,
-        )
-    return crime
+    return crimes.crime_open(
+        user=request_user(request), pk=pk, purpose=purpose_from(request, purpose), path=request.path
+    )
 
 
 def attach_error(form: BaseForm, error: DomainError) -> None:

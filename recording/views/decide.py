@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -11,15 +13,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from config.exceptions import DomainError
-from recording import forms, rules
-from recording.selectors import offence_catalogue
-from recording.services import crimes
+from recording import forms, rules, selectors
+from recording.services import crimes, decisions
 from recording.views.common import (
-    attach_error,
     crime_staff,
     crumbs,
     request_user,
 )
+from staffing.services.idempotency import IdempotencyConflict, idempotency_run
+
+# Every Record press of one decision form shares its key (contract Conventions: Idempotency-Key).
+FORM_SCOPE = "recording.decision-form"
 
 # ---------------------------------------------------------------- the recording decision screen
 
@@ -51,8 +55,9 @@ def _report_from(report_form: Any, victims: Any, allegations: Any) -> rules.Repo
     )
 
 
-def _engine_error(exc: rules.ReportError, report_form: Any, victims: Any, allegations: Any) -> None:
-    """Put the engine's complaint next to the field it names ("alleged.0.offence", "victims.1.ref")."""
+def _place_error(exc: DomainError, report_form: Any, victims: Any, allegations: Any) -> None:
+    """Put a complaint next to the field it names: a report field, or an engine path such as
+    "alleged.0.offence" or "victims.1.ref"."""
     parts = (exc.field or "").split(".")
     formsets = {"alleged": allegations, "victims": victims}
     if len(parts) == 3 and parts[0] in formsets and parts[1].isdigit():
@@ -79,13 +84,59 @@ NEW_ROW_DEFAULTS: dict[str, dict[str, str]] = {
 }
 
 
+def _victim_inputs(victims: Any) -> dict[str, crimes.VictimInput]:
+    return {
+        f.cleaned_data["ref"]: crimes.VictimInput(
+            ref=f.cleaned_data["ref"],
+            kind=f.cleaned_data["kind"],
+            name=f.cleaned_data["name"],
+            date_of_birth=f.cleaned_data["date_of_birth"],
+            contact=f.cleaned_data["contact"],
+            vulnerable=f.cleaned_data["vulnerable"],
+        )
+        for f in victims.forms
+        if f.cleaned_data
+    }
+
+
+def _offender_inputs(offenders: Any) -> dict[str, crimes.SuspectInput]:
+    return {
+        f.cleaned_data["ref"]: crimes.SuspectInput(
+            ref=f.cleaned_data["ref"],
+            name=f.cleaned_data["name"],
+            identified=f.cleaned_data["identified"],
+            description=f.cleaned_data["description"],
+        )
+        for f in offenders.forms
+        if f.cleaned_data
+    }
+
+
+def _details(data: dict[str, Any]) -> crimes.CrimeDetails:
+    return crimes.CrimeDetails(
+        summary=data["summary"],
+        location=data["location"],
+        grade=data["grade"],
+        domestic_abuse=data["domestic_abuse"],
+        hate_crime=data["hate_crime"],
+        safeguarding_referral=data["safeguarding_referral"],
+    )
+
+
+def _recorded_url(answer: dict[str, Any]) -> str:
+    return reverse("recording:decision-recorded") + "?" + urlencode({"crime": answer["crimes"]}, doseq=True)
+
+
 @crime_staff
 def recording_decide(request: HttpRequest) -> HttpResponse:
-    """Enter what a report alleges, see the engine's decision, then record all its crimes in one step."""
+    """Enter what a report alleges, see the engine's decision, then record all its crimes in one step.
+    `?incident=<reference>` fills the incident in (the new-incident page sends recorders here)."""
     decision: rules.Decision | None = None
     if request.method == "POST":
         data = request.POST.copy()
+        # "enter": Enter pressed in a text field (the form's first, hidden submit button) decides.
         action = data.get("action", "decide")
+        action = "decide" if action == "enter" else action
         for prefix, defaults in NEW_ROW_DEFAULTS.items():
             if action == f"add-{prefix}":
                 index = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
@@ -108,61 +159,25 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
                 [report_form.is_valid(), victims.is_valid(), allegations.is_valid(), offenders.is_valid()]
             )
         if valid and action in {"decide", "record"}:
+            details = report_form.cleaned_data
+            report = _report_from(report_form, victims, allegations)
             try:
-                report = _report_from(report_form, victims, allegations)
-                decision = rules.decide(report, offence_catalogue())
-            except rules.ReportError as exc:
-                _engine_error(exc, report_form, victims, allegations)
-            else:
+                # Decide checks what Record checks (the engine, the incident, the report time).
+                decision = decisions.decision_check(
+                    report=report, incident_reference=details["incident_reference"]
+                )
                 if action == "record":
-                    details = report_form.cleaned_data
-                    try:
-                        made = crimes.crime_create_from_decision(
-                            actor=request_user(request),
-                            report=report,
-                            decision=decision,
-                            victims={
-                                f.cleaned_data["ref"]: crimes.VictimInput(
-                                    ref=f.cleaned_data["ref"],
-                                    kind=f.cleaned_data["kind"],
-                                    name=f.cleaned_data["name"],
-                                    date_of_birth=f.cleaned_data["date_of_birth"],
-                                    contact=f.cleaned_data["contact"],
-                                    vulnerable=f.cleaned_data["vulnerable"],
-                                )
-                                for f in victims.forms
-                                if f.cleaned_data
-                            },
-                            offenders={
-                                f.cleaned_data["ref"]: crimes.SuspectInput(
-                                    ref=f.cleaned_data["ref"],
-                                    name=f.cleaned_data["name"],
-                                    identified=f.cleaned_data["identified"],
-                                    description=f.cleaned_data["description"],
-                                )
-                                for f in offenders.forms
-                                if f.cleaned_data
-                            },
-                            incident_reference=details["incident_reference"].strip(),
-                            details=crimes.CrimeDetails(
-                                summary=details["summary"],
-                                location=details["location"],
-                                grade=details["grade"],
-                                domestic_abuse=details["domestic_abuse"],
-                                hate_crime=details["hate_crime"],
-                                safeguarding_referral=details["safeguarding_referral"],
-                            ),
-                        )
-                    except DomainError as exc:
-                        attach_error(report_form, exc)
-                    else:
-                        numbers = ", ".join(c.crime_number for c in made)
-                        messages.success(request, f"Recorded {len(made)} crime(s): {numbers}.")
-                        if len(made) == 1:
-                            return redirect("recording:crime-detail", pk=made[0].pk)
-                        return redirect(reverse("recording:crime-list") + "?mine=&q=&status=recorded")
+                    return _record(request, data, report_form, report, victims, offenders)
+            except DomainError as exc:
+                _place_error(exc, report_form, victims, allegations)
     else:
-        report_form = forms.ReportForm(initial={"force": settings.RESOLVE_FORCE_CODE})
+        report_form = forms.ReportForm(
+            initial={
+                "force": settings.RESOLVE_FORCE_CODE,
+                "incident_reference": request.GET.get("incident", "").strip()[:40],
+                "idempotency_key": uuid.uuid4().hex,
+            }
+        )
         victims = forms.VictimFormSet(prefix="victims", initial=[{"ref": "V1", "kind": "person"}])
         allegations = forms.AllegationFormSet(
             prefix="alleged", initial=[{"ref": "A1", "victim": "V1", "incident": "I1", "believed": True}]
@@ -178,5 +193,68 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
             "offenders": offenders,
             "decision": decision,
             "breadcrumbs": crumbs(("Recording decision", None)),
+        },
+    )
+
+
+def _record(
+    request: HttpRequest, data: Any, report_form: Any, report: rules.Report, victims: Any, offenders: Any
+) -> HttpResponse:
+    """Record once per form: the same form sent again (Back and resubmit, a double click) replays the
+    first answer; the same form sent with other contents is refused (start a new decision)."""
+    details = report_form.cleaned_data
+    key = details["idempotency_key"] or uuid.uuid4().hex  # a form from before keys existed: record once
+
+    def record() -> tuple[int, dict[str, Any]]:
+        done = decisions.decision_record(
+            actor=request_user(request),
+            report=report,
+            victims=_victim_inputs(victims),
+            offenders=_offender_inputs(offenders),
+            incident_reference=details["incident_reference"],
+            details=_details(details),
+            separate_crime=details["separate_crime"],
+            separate_crime_reason=details["separate_crime_reason"],
+        )
+        return 201, {"crimes": [c.pk for c in done.crimes]}
+
+    body = {k: v for k, v in data.lists() if k not in {"csrfmiddlewaretoken", "action"}}
+    try:
+        answer = idempotency_run(
+            user=request_user(request), scope=FORM_SCOPE, key=key, body=body, create=record
+        )
+    except IdempotencyConflict:
+        raise DomainError(
+            "This decision form has already recorded crimes and was changed since: start a new recording "
+            "decision for a different report.",
+            field=None,
+        ) from None
+    if answer.replayed:
+        messages.info(request, "This decision was already recorded: nothing new was recorded.")
+    else:
+        messages.success(request, f"Recorded {len(answer.body['crimes'])} crime(s).")
+    return redirect(_recorded_url(answer.body))
+
+
+@crime_staff
+def recording_decision_recorded(request: HttpRequest) -> HttpResponse:
+    """The confirmation after Record: every crime number made, restricted ones included, with links
+    the recorder can open (they recorded them). Restricted crimes listed here are logged as viewed."""
+    ids = [int(v) for v in request.GET.getlist("crime") if v.isdigit()][:100]
+    made = selectors.crime_list_recorded(user=request_user(request), ids=ids)
+    crimes.crime_views_log(
+        user=request_user(request),
+        crimes=[c for c in made if c.restricted],
+        purpose="Recording confirmation",
+        path=request.path,
+    )
+    return render(
+        request,
+        "recording/decision_recorded.html",
+        {
+            "crimes": made,
+            "breadcrumbs": crumbs(
+                ("Recording decision", reverse("recording:decide")), ("Crimes recorded", None)
+            ),
         },
     )
