@@ -276,9 +276,12 @@ def crime_create_from_decision(
             location_force=report.location_force or report.force,
             decision_rules=list(dict.fromkeys([*decision.rules, *proposal.rules])),
             decision_explanation=[*decision.explanation, *extra_explanation],
-            # The history's reason holds 100 characters: the full words are in the decision explanation.
-            reason=f"Recorded from the recording decision ({', '.join(proposal.allegations)})"[:70]
-            + (", as a separate crime" if extra_explanation else ""),
+            reason=" ".join(
+                [
+                    f"Recorded from the recording decision ({', '.join(proposal.allegations)}).",
+                    *extra_explanation,
+                ]
+            ),
         )
         if force is not None:
             transfer = CrimeTransfer(

@@ -97,7 +97,7 @@ def test_a_separate_crime_needs_a_reason_and_keeps_it(reference_data: None, make
         f"Recorded as a separate crime from {first.crime_number}: "
         "Punched again an hour later, after he came back"
     )
-    assert second.history.get().history_change_reason.endswith("as a separate crime")
+    assert second.history.get().history_change_reason.endswith(second.decision_explanation[-1])
 
 
 def test_another_victim_or_offence_at_the_same_incident_is_no_duplicate(

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('staffing', '0003_merge_0002_staffing_allocation_0002_team_version'),
+        ('staffing', '0004_history_reason_whole'),
     ]
 
     operations = [
