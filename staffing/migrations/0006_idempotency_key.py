@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('staffing', '0004_history_reason_whole'),
+        ('staffing', '0005_rule'),
     ]
 
     operations = [
