@@ -28,13 +28,15 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-## make demo: SQLite and in-process tasks unless DATABASE_URL is set; serves http://127.0.0.1:8000
+## make demo: SQLite and in-process tasks unless DATABASE_URL is set; serves http://127.0.0.1:$(PORT)
+## (default 8000; `make demo PORT=8100` serves elsewhere)
+PORT ?= 8000
 demo: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 check-services: $(STAMP)
 	@DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m config.check_services

@@ -37,6 +37,8 @@ api_patterns: list[URLPattern | URLResolver] = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
+    # Clients that ignore the page's <link rel="icon"> ask for /favicon.ico on every page.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("queues/<slug:key>/", views.queue_list, name="queue"),
     path(
         "accounts/login/",

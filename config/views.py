@@ -4,9 +4,10 @@ import sys
 
 from django.conf import settings
 from django.db import connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -67,3 +68,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
         return database_unavailable_response(request)
     html = render_to_string("500.html", {"force_name": settings.RESOLVE_FORCE_NAME})
     return HttpResponse(html, status=500)
+
+
+@public
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Clients that ignore the pages' <link rel="icon"> ask for /favicon.ico on every page."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
