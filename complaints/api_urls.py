@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("complaints/cases/<int:pk>/outcome/", api.CaseOutcomeApi.as_view(), name="complaint-case-outcome"),
     path("complaints/cases/<int:pk>/review/", api.CaseReviewApi.as_view(), name="complaint-case-review"),
+    path(
+        "complaints/cases/<int:pk>/reviews/<int:review_id>/result/",
+        api.CaseReviewResultApi.as_view(),
+        name="complaint-case-review-result",
+    ),
     path("complaints/compliments/", api.ComplimentListCreateApi.as_view(), name="complaint-compliments"),
     path("complaints/learning/", api.LearningReportApi.as_view(), name="complaint-learning"),
     path(

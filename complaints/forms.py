@@ -24,6 +24,49 @@ from staffing.models import User
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
+# The triage's optional facts (API.md) are questions to the complainant, never pre-answered: "Not asked
+# yet" stores null, and the case page then lists the ones whose answer would change the proposal.
+NOT_ASKED = ("", "Not asked yet")
+YES_NO = [NOT_ASKED, ("yes", "Yes"), ("no", "No")]
+NO_INJURY = "none"
+INJURY_CHOICES = [
+    NOT_ASKED,
+    (NO_INJURY, "No serious injury"),
+    ("fracture", "Yes: a fracture"),
+    ("deep_cut", "Yes: a deep cut or deep laceration"),
+    ("internal_organ", "Yes: damage to an internal organ"),
+    ("impaired_function", "Yes: an impaired bodily function"),
+]
+
+
+def fact_field(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        choices=YES_NO, coerce=lambda v: v == "yes", empty_value=None, required=False, label=label
+    )
+
+
+def injury_field(label: str = "Was anyone seriously injured?") -> forms.ChoiceField:
+    return forms.ChoiceField(choices=INJURY_CHOICES, required=False, label=label)
+
+
+def injury_value(answer: str) -> list[str] | None:
+    """The form's injury answer as the stored fact: null not asked, [] none, [detail] serious."""
+    if not answer:
+        return None
+    return [] if answer == NO_INJURY else [answer]
+
+
+COMPLAINANT_QUESTIONS = {
+    "subject_of_conduct": "Was the conduct directed at the complainant?",
+    "serving_officer_same_force": "Does the complainant serve with the police under the same chief officer?",
+    "affected_only_through_media": "Did the complainant see it only on television or social media?",
+}
+ALLEGATION_QUESTIONS = {
+    "conduct": "Is it about someone's conduct (not only a service or policy matter)?",
+    "relevant_offence": "Could it be a relevant offence (a sentence fixed by law, or 7 years or more)?",
+    "about_senior_officer": "Is it about an officer above chief superintendent (not the chief officer)?",
+}
+
 
 class IntakeForm(forms.Form):
     kind = forms.ChoiceField(choices=ComplaintCase.Kind.choices)
@@ -60,6 +103,9 @@ class IntakeForm(forms.Form):
     on_behalf_of = forms.CharField(max_length=200, required=False, label="On behalf of")
     consent_of_affected = forms.BooleanField(required=False, label="Written consent of that person held")
     consent_evidence = forms.CharField(max_length=500, required=False, label="Consent evidence")
+    subject_of_conduct = fact_field(COMPLAINANT_QUESTIONS["subject_of_conduct"])
+    serving_officer_same_force = fact_field(COMPLAINANT_QUESTIONS["serving_officer_same_force"])
+    affected_only_through_media = fact_field(COMPLAINANT_QUESTIONS["affected_only_through_media"])
     # equality monitoring (C-DP-MINIMISE): optional, stored apart, seen by managers only
     eq_age_band = forms.CharField(
         max_length=20, required=False, label="Age band (optional, equality monitoring)"
@@ -75,6 +121,9 @@ class IntakeForm(forms.Form):
     subject_kind = forms.ChoiceField(choices=Subject.Kind.choices, label="Who is it about")
     subject_name = forms.CharField(max_length=200, required=False, label="Officer or staff name")
     subject_collar = forms.CharField(max_length=20, required=False, label="Collar number")
+    subject_staff_id = forms.CharField(
+        max_length=150, required=False, label="Staff id (police staff: their Resolve username)"
+    )
     subject_team = forms.CharField(max_length=120, required=False, label="Team")
     # allegation
     category = forms.ModelChoiceField(
@@ -92,6 +141,10 @@ class IntakeForm(forms.Form):
         required=False, label="Could justify criminal or disciplinary proceedings"
     )
     article_2_or_3 = forms.BooleanField(required=False, label="Possible breach of ECHR Article 2 or 3")
+    conduct = fact_field(ALLEGATION_QUESTIONS["conduct"])
+    relevant_offence = fact_field(ALLEGATION_QUESTIONS["relevant_offence"])
+    about_senior_officer = fact_field(ALLEGATION_QUESTIONS["about_senior_officer"])
+    injury = injury_field()
 
     FLAGS = (
         "death_or_serious_injury",
@@ -120,14 +173,14 @@ class IntakeForm(forms.Form):
 
     def service_kwargs(self) -> dict[str, Any]:
         d = self.cleaned_data
+        # The service links the subject to their user account (collar number or staff id).
         subject: dict[str, Any] = {
             "kind": d["subject_kind"],
             "name": d["subject_name"],
             "collar_number": d["subject_collar"],
+            "staff_id": d["subject_staff_id"],
             "team_name": d["subject_team"],
         }
-        if d["subject_collar"]:
-            subject["user"] = User.objects.filter(collar_number=d["subject_collar"]).first()
         allegations = []
         if d.get("category"):
             allegations.append(
@@ -135,6 +188,8 @@ class IntakeForm(forms.Form):
                     "category": d["category"].code,
                     "description": d["allegation"],
                     **{f: d[f] for f in self.FLAGS},
+                    **{f: d[f] for f in ALLEGATION_QUESTIONS},
+                    "injury_details": injury_value(d["injury"]),
                 }
             )
         equality = {k[3:]: d[k] for k in d if k.startswith("eq_")}
@@ -165,6 +220,7 @@ class IntakeForm(forms.Form):
                         "on_behalf_of",
                         "consent_of_affected",
                         "consent_evidence",
+                        *COMPLAINANT_QUESTIONS,
                     )
                 }
                 | {"equality": equality}
@@ -255,10 +311,49 @@ class AllegationForm(VersionForm):
         required=False, label="Could justify criminal or disciplinary proceedings"
     )
     article_2_or_3 = forms.BooleanField(required=False, label="Possible breach of ECHR Article 2 or 3")
+    conduct = fact_field(ALLEGATION_QUESTIONS["conduct"])
+    relevant_offence = fact_field(ALLEGATION_QUESTIONS["relevant_offence"])
+    about_senior_officer = fact_field(ALLEGATION_QUESTIONS["about_senior_officer"])
+    injury = injury_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["category"].label_from_instance = lambda c: f"{c.code} – {c.title}"  # type: ignore[attr-defined]
+
+    def facts(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {
+            **{flag: d[flag] for flag in IntakeForm.FLAGS},
+            **{name: d[name] for name in ALLEGATION_QUESTIONS},
+            "injury_details": injury_value(d["injury"]),
+        }
+
+
+class FactsForm(VersionForm):
+    """The triage facts not asked yet whose answer would change the proposal (one field per fact,
+    named by its dotted path with dots as double underscores)."""
+
+    def __init__(self, *args: Any, questions: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for path, question, changes in questions:
+            name = path.replace(".", "__")
+            hint = f"The answer could change {changes}."
+            if path.endswith("injury_details"):
+                field: forms.Field = injury_field(question)
+            else:
+                field = fact_field(question)
+            field.required = True
+            field.help_text = hint
+            self.fields[name] = field
+
+    def answers(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, value in self.cleaned_data.items():
+            if "__" not in name:
+                continue
+            path = name.replace("__", ".")
+            out[path] = injury_value(value) if path.endswith("injury_details") else value
+        return out
 
 
 class CloseForm(VersionForm):
@@ -293,13 +388,23 @@ class ReasonForm(VersionForm):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
 
 
+REVIEW_RESULTS = [("REVIEW-UPHELD", "Upheld"), ("REVIEW-NOT-UPHELD", "Not upheld")]
+
+
 class ReviewForm(forms.Form):
+    """The application; its result is recorded on it later (ReviewResultForm)."""
+
     received_on = bounded.DateField(widget=DATE, label="Application received on")
-    result = forms.ChoiceField(
-        choices=[("", "Not decided yet"), ("REVIEW-UPHELD", "Upheld"), ("REVIEW-NOT-UPHELD", "Not upheld")],
-        required=False,
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ReviewResultForm(forms.Form):
+    review = forms.IntegerField(widget=forms.HiddenInput)
+    result = forms.ChoiceField(choices=[("", "Choose…"), *REVIEW_RESULTS], label="Review result")
+    decided_on = bounded.DateField(widget=DATE, label="Decided on")
+    recommendations = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Recommendations to the force"
     )
-    decided_on = bounded.DateField(widget=DATE, required=False)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 

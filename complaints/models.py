@@ -208,7 +208,20 @@ class Complainant(models.Model):
     on_behalf_of = models.CharField(max_length=200, blank=True)
     consent_of_affected = models.BooleanField(default=False)
     consent_evidence = models.TextField(blank=True, help_text="C-ELIG-ON-BEHALF")
+    # The triage contract's optional facts (API.md). Null = not asked yet: triage then takes the
+    # default and lists the fact as assumed when the other answer would change the decision.
+    subject_of_conduct = models.BooleanField(
+        null=True, blank=True, help_text="The conduct was directed at this person (C-ELIG-SUBJECT)"
+    )
+    serving_officer_same_force = models.BooleanField(
+        null=True, blank=True, help_text="Serves under the same chief officer (C-ELIG-SERVING)"
+    )
+    affected_only_through_media = models.BooleanField(
+        null=True, blank=True, help_text="Saw it only on TV or social media (C-ELIG-AFFECTED)"
+    )
     history = HistoricalRecords()
+
+    OPTIONAL_FACTS = ("subject_of_conduct", "serving_officer_same_force", "affected_only_through_media")
 
     class Meta:
         ordering = ["id"]
@@ -248,7 +261,10 @@ class Subject(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     name = models.CharField(max_length=200, blank=True)
     collar_number = models.CharField(max_length=20, blank=True)
+    staff_id = models.CharField(max_length=150, blank=True, help_text="Police staff: their Resolve username")
     team_name = models.CharField(max_length=120, blank=True)
+    # Linked by complaints.services from the collar number or staff id, whatever path logged the case:
+    # a subject never sees the case (complaints.selectors._visible).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -280,11 +296,25 @@ class Allegation(models.Model):
     discriminatory_criminal_or_misconduct = models.BooleanField(default=False)
     could_justify_criminal_or_disciplinary = models.BooleanField(default=False)
     article_2_or_3 = models.BooleanField(default=False)
+    # Optional facts (API.md); null = not asked yet (see Complainant).
+    conduct = models.BooleanField(
+        null=True, blank=True, help_text="About someone's conduct, not only service or policy"
+    )
+    relevant_offence = models.BooleanField(
+        null=True, blank=True, help_text="A sentence fixed by law, or 7 years or more (MR-RELEVANT-OFFENCE)"
+    )
+    about_senior_officer = models.BooleanField(
+        null=True, blank=True, help_text="About an officer above chief superintendent, not the chief officer"
+    )
+    injury_details = models.JSONField(
+        null=True, blank=True, help_text="Serious-injury details (C-SERIOUS-INJURY-DEF); [] = none"
+    )
     outcome = models.ForeignKey(
         ComplaintOutcome, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     history = HistoricalRecords()
 
+    OPTIONAL_FACTS = ("conduct", "relevant_offence", "about_senior_officer", "injury_details")
     FLAGS = (
         "death_or_serious_injury",
         "serious_assault",
@@ -425,6 +455,7 @@ class ReviewApplication(models.Model):
         ComplaintOutcome, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_on = models.DateField(null=True, blank=True)
+    recommendations = models.TextField(blank=True, help_text="The review body's recommendations, if any")
     notes = models.TextField(blank=True)
     logged_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     history = HistoricalRecords()

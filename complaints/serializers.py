@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from complaints import rules
 from complaints.models import (
     Allegation,
     AppropriateAuthority,
@@ -21,7 +22,8 @@ from complaints.models import (
     Route,
     Subject,
 )
-from config.fields import ApiDateField, ApiDateTimeField
+from complaints.selectors import case_assumptions
+from config.fields import ApiAwareDateTimeField, ApiDateField
 from config.inputs import MAX_ITEMS
 
 
@@ -66,6 +68,11 @@ class ComplainantIn(serializers.Serializer):
     on_behalf_of = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     consent_of_affected = serializers.BooleanField(default=False)
     consent_evidence = serializers.CharField(required=False, allow_blank=True, default="")
+    # Triage facts (API.md optional facts): left out = not asked yet, listed in the case's `assumed`
+    # when the answer would change the proposal.
+    subject_of_conduct = serializers.BooleanField(required=False, allow_null=True, default=None)
+    serving_officer_same_force = serializers.BooleanField(required=False, allow_null=True, default=None)
+    affected_only_through_media = serializers.BooleanField(required=False, allow_null=True, default=None)
     equality = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False)
 
     def to_internal_value(self, data: Any) -> Any:
@@ -78,6 +85,13 @@ class SubjectIn(serializers.Serializer):
     kind = choice_field(Subject.Kind.choices)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     collar_number = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    staff_id = serializers.CharField(
+        max_length=150,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Police staff: Resolve username",
+    )
     team_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
 
 
@@ -91,11 +105,21 @@ class AllegationIn(serializers.Serializer):
     discriminatory_criminal_or_misconduct = serializers.BooleanField(default=False)
     could_justify_criminal_or_disciplinary = serializers.BooleanField(default=False)
     article_2_or_3 = serializers.BooleanField(default=False)
+    conduct = serializers.BooleanField(required=False, allow_null=True, default=None)
+    relevant_offence = serializers.BooleanField(required=False, allow_null=True, default=None)
+    about_senior_officer = serializers.BooleanField(required=False, allow_null=True, default=None)
+    injury_details = serializers.ListField(
+        child=choice_field([d.value for d in rules.InjuryDetail]),
+        required=False,
+        allow_null=True,
+        default=None,
+        max_length=len(rules.InjuryDetail),
+    )
 
 
 class CaseIn(serializers.Serializer):
     kind = choice_field(ComplaintCase.Kind.choices, default="complaint")
-    received_at = ApiDateTimeField()
+    received_at = ApiAwareDateTimeField()
     channel = choice_field(ComplaintCase.Channel.choices)
     summary = serializers.CharField()
     incident_date = ApiDateField(required=False, allow_null=True, default=None)
@@ -116,6 +140,7 @@ class ActionIn(serializers.Serializer):
             "service_recovery",
             "record",
             "refer_iopc",
+            "facts",
             "pcc",
             "withdraw",
             "discontinue",
@@ -133,7 +158,7 @@ class ActionIn(serializers.Serializer):
         [("", ""), *AppropriateAuthority.choices], required=False, default=""
     )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
-    at = ApiDateTimeField(required=False)
+    at = ApiAwareDateTimeField(required=False)
     method = choice_field(Complainant.ContactMethod.choices, required=False, default="phone")
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     complainant_agreed = serializers.BooleanField(default=False)
@@ -148,12 +173,21 @@ class ActionIn(serializers.Serializer):
     category = serializers.CharField(required=False, help_text="IOPC category code (action `allegation`)")
     description = serializers.CharField(required=False, allow_blank=True, default="")
     facts = serializers.DictField(
-        child=serializers.BooleanField(), required=False, default=dict, help_text="allegation fact flags"
+        child=serializers.JSONField(),
+        required=False,
+        default=dict,
+        help_text="action `allegation`: its fact flags and optional facts",
+    )
+    answers = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        default=dict,
+        help_text="action `facts`: answers keyed by the dotted paths the case's `assumed` names",
     )
 
 
 class ContactIn(serializers.Serializer):
-    at = ApiDateTimeField()
+    at = ApiAwareDateTimeField()
     method = choice_field(Complainant.ContactMethod.choices)
     direction = choice_field(Contact.Direction.choices, default="out")
     is_update = serializers.BooleanField(default=False)
@@ -174,6 +208,14 @@ class ReviewIn(serializers.Serializer):
     received_on = ApiDateField()
     result = serializers.CharField(required=False, allow_blank=True, default="")
     decided_on = ApiDateField(required=False, allow_null=True, default=None)
+    recommendations = serializers.CharField(required=False, allow_blank=True, default="")
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReviewResultIn(serializers.Serializer):
+    result = choice_field(["REVIEW-UPHELD", "REVIEW-NOT-UPHELD"])
+    decided_on = ApiDateField(required=False, allow_null=True, default=None)
+    recommendations = serializers.CharField(required=False, allow_blank=True, default="")
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
 
@@ -196,13 +238,14 @@ class ComplainantOut(Out):
             "on_behalf_of",
             "consent_of_affected",
             "consent_evidence",
+            *Complainant.OPTIONAL_FACTS,
         ]
 
 
 class SubjectOut(Out):
     class Meta:
         model = Subject
-        fields = ["id", "kind", "name", "collar_number", "team_name"]
+        fields = ["id", "kind", "name", "collar_number", "staff_id", "team_name"]
 
 
 class AllegationOut(Out):
@@ -211,7 +254,7 @@ class AllegationOut(Out):
 
     class Meta:
         model = Allegation
-        fields = ["id", "category", "description", *Allegation.FLAGS, "outcome"]
+        fields = ["id", "category", "description", *Allegation.FLAGS, *Allegation.OPTIONAL_FACTS, "outcome"]
 
 
 class CaseListOut(Out):
@@ -262,7 +305,7 @@ class ReviewOut(Out):
 
     class Meta:
         model = ReviewApplication
-        fields = ["id", "received_on", "in_time", "body", "result", "decided_on", "notes"]
+        fields = ["id", "received_on", "in_time", "body", "result", "decided_on", "recommendations", "notes"]
 
 
 class LetterOut(Out):
@@ -280,6 +323,9 @@ class CaseDetailOut(CaseListOut):
     reviews = ReviewOut(many=True)
     letters = LetterOut(many=True)
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
+    assumed = serializers.SerializerMethodField(
+        help_text="Triage facts not asked yet whose answer would change the proposal (as triage `assumed`)."
+    )
 
     class Meta(CaseListOut.Meta):
         fields = [
@@ -313,4 +359,13 @@ class CaseDetailOut(CaseListOut):
             "contacts",
             "reviews",
             "letters",
+            "assumed",
+        ]
+
+    def get_assumed(self, obj: ComplaintCase) -> list[dict[str, Any]]:
+        if not obj.is_open:
+            return []
+        return [
+            {"field": a.field, "assumed": a.assumed, "would_change": list(a.would_change)}
+            for a in case_assumptions(obj)
         ]

@@ -31,7 +31,13 @@ from complaints.models import (
     TriageDecision,
 )
 from complaints.rules_data import bank_holidays, time_limits
-from complaints.selectors import case_triage, outcomes_for_route
+from complaints.selectors import (
+    allegation_facts,
+    case_assumptions,
+    case_triage,
+    fact_question,
+    outcomes_for_route,
+)
 from config.exceptions import DomainError
 from staffing.models import User
 
@@ -117,6 +123,53 @@ def _next_reference(year: int) -> str:
 
 
 # ---------------------------------------------------------------- intake
+COMPLAINANT_INPUT = frozenset(
+    {f.name for f in Complainant._meta.get_fields() if f.concrete and f.name not in ("id", "case")}
+    | {"equality"}
+)
+
+
+def _subject_user(subject: Subject) -> User | None:
+    """The user account a subject is, by staff id (username) or collar number: linked here, whatever
+    path logged the case, so the subject never sees it (complaints.selectors._visible)."""
+    if subject.staff_id.strip():
+        by_staff_id = User.objects.filter(username__iexact=subject.staff_id.strip()).first()
+        if by_staff_id is not None:
+            return by_staff_id
+    collar = subject.collar_number.strip()
+    if not collar:
+        return None
+    matches = list(User.objects.filter(collar_number__iexact=collar).order_by("pk")[:2])
+    if len(matches) > 1:
+        raise DomainError(
+            f"Collar number {collar} belongs to more than one person in Resolve: give their staff id.",
+            field="staff_id",
+        )
+    return matches[0] if matches else None
+
+
+def _allegation_facts(given: dict[str, Any], path: str) -> dict[str, Any]:
+    """The optional allegation facts (API.md) given, checked; a fact left out stays null (not asked)."""
+    facts: dict[str, Any] = {}
+    for name in Allegation.OPTIONAL_FACTS:
+        value = given.get(name)
+        if value is None:
+            facts[name] = None
+        elif name == "injury_details":
+            if not isinstance(value, list | tuple):
+                raise DomainError("Give the injury details as a list ([] for none).", field=f"{path}.{name}")
+            details = sorted(set(value))
+            bad = [d for d in details if d not in rules.SERIOUS_INJURY_DETAILS]
+            if bad:
+                raise DomainError(f"Unknown injury detail {bad[0]!r}.", field=f"{path}.injury_details")
+            facts[name] = details
+        elif isinstance(value, bool):
+            facts[name] = value
+        else:
+            raise DomainError("Answer yes or no (true or false).", field=f"{path}.{name}")
+    return facts
+
+
 @transaction.atomic
 def complaint_create(
     *,
@@ -159,6 +212,9 @@ def complaint_create(
         if code not in categories:
             raise DomainError(f"Unknown complaint category {code!r}.", field="category")
     for person in complainants:
+        unknown = set(person) - COMPLAINANT_INPUT
+        if unknown:
+            raise DomainError(f"Unknown complainant fact {sorted(unknown)[0]!r}.", field=sorted(unknown)[0])
         if person.get("acting_for_someone") and not (
             person.get("consent_of_affected") and person.get("consent_evidence")
         ):
@@ -208,14 +264,16 @@ def complaint_create(
             )
     for s in subjects:
         subject = Subject(case=case, **s)
+        subject.user = subject.user or _subject_user(subject)
         subject.full_clean(exclude=["case"])
         subject.save()
-    for a in allegations:
+    for index, a in enumerate(allegations):
         Allegation.objects.create(
             case=case,
             category=categories[a["category"]],
             description=a.get("description", ""),
             **{flag: bool(a.get(flag, False)) for flag in Allegation.FLAGS},
+            **_allegation_facts(a, f"allegations.{index}"),
         )
     _log(
         case,
@@ -244,6 +302,14 @@ def complaint_triage_decide(
     case = _lock_open(case_id, version)
     proposal = case_triage(case)
     if accept:
+        unanswered = case_assumptions(case)
+        if unanswered:
+            raise DomainError(
+                "Ask these first; the answer could change the proposal: "
+                + "; ".join(fact_question(a.field) for a in unanswered)
+                + ".",
+                field="decision",
+            )
         chosen_route = proposal.route or ""
         chosen_refer = proposal.must_refer_to_iopc
         chosen_aa = proposal.appropriate_authority or ""
@@ -299,6 +365,66 @@ def complaint_triage_decide(
         rule_ids=list(proposal.rules),
     )
     return case
+
+
+@transaction.atomic
+def complaint_facts_answer(
+    *, case_id: int, actor: User, answers: dict[str, Any], version: int | None = None
+) -> ComplaintCase:
+    """Record the complainant's answers to the triage's optional facts (API.md), keyed by the dotted
+    paths `assumed` names ("complainant.subject_of_conduct", "allegations.0.conduct"): the first
+    complainant, the allegations in the order the case lists them."""
+    case = _lock_open(case_id, version)
+    if not answers:
+        raise DomainError("Answer at least one question.", field="answers")
+    complainant = case.complainants.order_by("id").first()
+    allegations = list(case.allegations.order_by("id"))
+    dirty: dict[int, Complainant | Allegation] = {}
+    said: list[str] = []
+    for path, value in answers.items():
+        parts = path.split(".")
+        if parts[0] == "complainant" and len(parts) == 2 and parts[1] in Complainant.OPTIONAL_FACTS:
+            if complainant is None:
+                raise DomainError("The case has no complainant.", field="answers")
+            target: Complainant | Allegation = complainant
+            name = parts[1]
+        elif (
+            parts[0] == "allegations"
+            and len(parts) == 3
+            and parts[1].isdigit()
+            and int(parts[1]) < len(allegations)
+            and parts[2] in Allegation.OPTIONAL_FACTS
+        ):
+            target, name = allegations[int(parts[1])], parts[2]
+        else:
+            raise DomainError(f"{path!r} is not a fact of this case that can be answered.", field="answers")
+        if name == "injury_details":
+            if not isinstance(value, list):
+                raise DomainError("Give the injury details as a list ([] for none).", field=path)
+            value = _allegation_facts({name: value}, path.rsplit(".", 1)[0])[name]
+        elif not isinstance(value, bool):
+            raise DomainError("Answer yes or no.", field=path)
+        setattr(target, name, value)
+        dirty[id(target)] = target
+        said.append(f"{fact_question(path)} {_answer_words(value)}")
+    for record in dirty.values():
+        record._change_reason = "Triage facts answered"  # type: ignore[union-attr]
+        record.save()
+    _save(case, "Triage facts answered", [])
+    _log(
+        case,
+        actor=actor,
+        kind=CaseAction.Kind.EDITED,
+        summary="Triage facts answered",
+        reason=" ".join(said),
+    )
+    return case
+
+
+def _answer_words(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(value) if value else "No serious injury."
+    return "Yes." if value else "No."
 
 
 # ---------------------------------------------------------------- handling
@@ -495,7 +621,7 @@ def allegation_add(
     category_code: str,
     description: str = "",
     version: int | None = None,
-    **flags: bool,
+    **flags: Any,
 ) -> Allegation:
     """Add another allegation with its own category (C-ALLEGATION-SPLIT)."""
     case = _lock_open(case_id, version)
@@ -504,10 +630,19 @@ def allegation_add(
     category = ComplaintCategory.objects.filter(code=category_code).first()
     if category is None:
         raise DomainError(f"Unknown complaint category {category_code!r}.", field="category")
-    unknown = set(flags) - set(Allegation.FLAGS)
+    unknown = set(flags) - set(Allegation.FLAGS) - set(Allegation.OPTIONAL_FACTS)
     if unknown:
         raise DomainError(f"Unknown fact {sorted(unknown)[0]!r}.", field=sorted(unknown)[0])
-    allegation = Allegation(case=case, category=category, description=description, **flags)
+    bad = [flag for flag in Allegation.FLAGS if not isinstance(flags.get(flag, False), bool)]
+    if bad:
+        raise DomainError("Answer yes or no (true or false).", field=bad[0])
+    allegation = Allegation(
+        case=case,
+        category=category,
+        description=description,
+        **{flag: flags.get(flag, False) for flag in Allegation.FLAGS},
+        **_allegation_facts(flags, "facts"),
+    )
     allegation._change_reason = "Allegation added"  # type: ignore[attr-defined]
     allegation.save()
     _save(case, "Allegation added", [])
@@ -665,12 +800,12 @@ def _review_right(
     """C-REVIEW-RIGHT: Sch3 outcomes only; body by C-REVIEW-BODY; deadline by C-REVIEW-28D."""
     if case.route not in SCHEDULE_3_ROUTES or outcome.review_body_relevant != "yes":
         return "", None
+    facts = [allegation_facts(a) for a in case.allegations.all()]
     body = rules.review_body(
         route=case.route,
         appropriate_authority=case.appropriate_authority or rules.Authority.CHIEF_OFFICER,
-        serious=any(
-            a.could_justify_criminal_or_disciplinary or a.article_2_or_3 for a in case.allegations.all()
-        ),
+        about_senior_officer=any(f.about_senior_officer for f in facts),
+        serious=any(rules.criminal_or_disciplinary(f) or f.article_2_or_3 for f in facts),
         referred=case.must_refer_to_iopc or case.route == Route.REFERRED_TO_IOPC,
     )
     if body is None:
@@ -836,6 +971,33 @@ def complaint_discontinue(
     )
 
 
+def _review_result(code: str) -> ComplaintOutcome:
+    result = ComplaintOutcome.objects.filter(code=code, review_body_relevant="n/a").first()
+    if result is None:
+        raise DomainError(
+            f"{code!r} is not a review result; use REVIEW-UPHELD or REVIEW-NOT-UPHELD.", field="result"
+        )
+    return result
+
+
+def _set_result(
+    review: ReviewApplication,
+    *,
+    result_code: str,
+    decided_on: dt.date | None,
+    recommendations: str,
+) -> None:
+    review.result = _review_result(result_code)
+    review.decided_on = decided_on or timezone.localdate()
+    if review.decided_on > timezone.localdate():
+        raise DomainError("The decision date cannot be in the future.", field="decided_on")
+    if review.decided_on < review.received_on:
+        raise DomainError(
+            "A review cannot be decided before the application was received.", field="decided_on"
+        )
+    review.recommendations = recommendations.strip()
+
+
 @transaction.atomic
 def review_log(
     *,
@@ -844,78 +1006,83 @@ def review_log(
     received_on: dt.date,
     result_code: str = "",
     decided_on: dt.date | None = None,
+    recommendations: str = "",
     notes: str = "",
 ) -> ReviewApplication:
-    """Log a review application (C-REVIEW-28D: in time or late) and its result when known
-    (C-REVIEW-OUTCOME)."""
+    """Log the review application (C-REVIEW-28D: in time or late), with its result when already known
+    (C-REVIEW-OUTCOME). One application per outcome: its result is later recorded on it
+    (`review_decide`), never as a second application."""
     case = ComplaintCase.objects.select_for_update().filter(pk=case_id).first()
     if case is None:
         raise DomainError("No such complaint case.", field="case")
     if case.status != ComplaintCase.Status.CLOSED or not case.review_body or case.review_deadline is None:
         raise DomainError("This case carries no right of review (C-REVIEW-RIGHT).", field="case")
+    if case.reviews.exists():
+        raise DomainError(
+            "A review application is already logged for this case: record its result on it.",
+            field="received_on",
+        )
     if received_on > timezone.localdate():
         raise DomainError("The received date cannot be in the future.", field="received_on")
     if case.outcome_on and received_on < case.outcome_on:
         raise DomainError("A review cannot be received before the outcome.", field="received_on")
-    result = None
-    if result_code:
-        result = ComplaintOutcome.objects.filter(code=result_code, review_body_relevant="n/a").first()
-        if result is None:
-            raise DomainError(
-                f"{result_code!r} is not a review result; use REVIEW-UPHELD or REVIEW-NOT-UPHELD.",
-                field="result",
-            )
     review = ReviewApplication(
         case=case,
         received_on=received_on,
         in_time=received_on <= case.review_deadline,
         body=case.review_body,
-        result=result,
-        decided_on=decided_on if result else None,
         notes=notes,
         logged_by=actor,
     )
+    if result_code:
+        _set_result(review, result_code=result_code, decided_on=decided_on, recommendations=recommendations)
     review._change_reason = "Review application logged"  # type: ignore[attr-defined]
     review.save()
     summary = (
         f"Review application received {received_on:%d/%m/%Y} ({'in time' if review.in_time else 'late'})"
     )
-    if result:
-        summary += f"; result {result.code}"
+    if review.result:
+        summary += f"; {review.result.title.lower()}"
     _log(
         case,
         actor=actor,
         kind=CaseAction.Kind.REVIEW,
         summary=summary,
         reason=notes,
-        rule_ids=["C-REVIEW-28D", "C-REVIEW-OUTCOME"],
+        rule_ids=["C-REVIEW-28D", "C-REVIEW-OUTCOME"] if review.result else ["C-REVIEW-28D"],
     )
     return review
 
 
 @transaction.atomic
 def review_decide(
-    *, review_id: int, actor: User, result_code: str, decided_on: dt.date | None = None, notes: str = ""
+    *,
+    review_id: int,
+    actor: User,
+    result_code: str,
+    decided_on: dt.date | None = None,
+    recommendations: str = "",
+    notes: str = "",
 ) -> ReviewApplication:
+    """Record the review body's result (upheld or not, its recommendations, the date) on the
+    application itself (C-REVIEW-OUTCOME). A result is recorded once."""
     review = ReviewApplication.objects.select_for_update().select_related("case").filter(pk=review_id).first()
     if review is None:
         raise DomainError("No such review application.", field="review")
-    result = ComplaintOutcome.objects.filter(code=result_code, review_body_relevant="n/a").first()
-    if result is None:
-        raise DomainError(
-            f"{result_code!r} is not a review result; use REVIEW-UPHELD or REVIEW-NOT-UPHELD.", field="result"
-        )
-    review.result, review.decided_on = result, decided_on or timezone.localdate()
+    if review.result_id is not None:
+        raise DomainError("This review already has its result.", field="result")
+    _set_result(review, result_code=result_code, decided_on=decided_on, recommendations=recommendations)
     if notes:
         review.notes = notes
     review._change_reason = "Review result"  # type: ignore[attr-defined]
-    review.save(update_fields=["result", "decided_on", "notes"])
+    review.save(update_fields=["result", "decided_on", "recommendations", "notes"])
+    assert review.result is not None
     _log(
         review.case,
         actor=actor,
         kind=CaseAction.Kind.REVIEW,
-        summary=f"Review result {result.code}",
-        reason=notes,
+        summary=f"Review result: {review.result.title.lower()} ({review.decided_on:%d/%m/%Y})",
+        reason=review.recommendations or notes,
         rule_ids=["C-REVIEW-OUTCOME"],
     )
     return review

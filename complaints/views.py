@@ -22,7 +22,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, selectors, services
-from complaints.models import Allegation, AppropriateAuthority, ComplaintCase, LessonLearned, Letter, Route
+from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned, Letter, ReviewBody, Route
 from config.access import roles_required
 from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
@@ -178,38 +178,67 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- the case screen
-def _forms_for(
-    case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
-) -> dict[str, django_forms.Form]:
+def _questions(assumed: Any) -> list[tuple[str, str, str]]:
+    """The facts not asked yet whose answer would change the triage proposal, as questions."""
+    return [(a.field, selectors.fact_question(a.field), selectors.would_change_words(a)) for a in assumed]
+
+
+def _make_form(
+    case: ComplaintCase, name: str, data: Any = None, questions: list[tuple[str, str, str]] | None = None
+) -> django_forms.Form:
+    """The form of one case action, bound to `data` when given (the page and the POST build it alike)."""
     v = {"version": case.version}
     now = timezone.localtime().replace(second=0, microsecond=0)
     today = timezone.localdate()
-    out: dict[str, django_forms.Form] = {
-        "triage": forms.TriageForm(
-            initial=v | {"route": case.route, "appropriate_authority": case.appropriate_authority}
-        ),
-        "initial_contact": forms.InitialContactForm(initial=v | {"at": now, "method": "phone"}),
-        "service_recovery": forms.ServiceRecoveryForm(initial=v),
-        "record": forms.RecordForm(initial=v | {"recorded_on": today, "dse_handover_on": today}),
-        "refer": forms.ReferForm(initial=v | {"referred_on": today}),
-        "pcc": forms.PccForm(initial=v),
-        "contact": forms.ContactForm(initial=v | {"at": now}),
-        "letter": forms.LetterForm(),
-        "close": forms.CloseForm(
-            initial=v,
-            outcomes=selectors.outcomes_for_route(case.route),
-            allegations=list(case.allegations.all()),
-        ),
-        "allegation": forms.AllegationForm(initial=v),
-        "withdraw": forms.ReasonForm(initial=v),
-        "discontinue": forms.ReasonForm(initial=v),
-        "review": forms.ReviewForm(initial={"received_on": today}),
-        "forward": forms.ForwardForm(),
-        "reassign": forms.ReassignForm(initial=v),
+    form_class = ACTIONS[name][0]
+    kwargs: dict[str, Any] = {"prefix": name}
+    if form_class is forms.CloseForm:
+        kwargs |= {
+            "outcomes": selectors.outcomes_for_route(case.route),
+            "allegations": list(case.allegations.all()),
+        }
+    elif form_class is forms.FactsForm:
+        kwargs["questions"] = _questions(selectors.case_assumptions(case)) if questions is None else questions
+    initials: dict[str, dict[str, Any]] = {
+        "triage": v | {"route": case.route, "appropriate_authority": case.appropriate_authority},
+        "initial_contact": v | {"at": now, "method": "phone"},
+        "record": v | {"recorded_on": today, "dse_handover_on": today},
+        "refer_iopc": v | {"referred_on": today},
+        "contact": v | {"at": now},
+        "review": {"received_on": today},
+        "review_result": {"decided_on": today},
+        "letter": {},
+        "forward": {},
     }
-    for key, form in out.items():
-        form.prefix = key
+    initial = initials.get(name, v)
+    if data is not None:
+        return form_class(data, **kwargs)
+    return form_class(initial=initial, **kwargs)
+
+
+def _forms_for(
+    case: ComplaintCase, bound: dict[str, django_forms.Form] | None, questions: list[tuple[str, str, str]]
+) -> dict[str, django_forms.Form]:
+    out = {name: _make_form(case, name, questions=questions) for name in ACTIONS if name != "review_result"}
     out.update(bound or {})
+    return out
+
+
+def _review_result_forms(
+    case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
+) -> list[tuple[Any, django_forms.Form]]:
+    """One result form per application still awaiting its result (C-REVIEW-OUTCOME)."""
+    today = timezone.localdate()
+    out: list[tuple[Any, django_forms.Form]] = []
+    for review in case.reviews.all():
+        if review.result_id is not None:
+            continue
+        form = (bound or {}).get("review_result")
+        if form is None or str(form.data.get("review_result-review")) != str(review.pk):
+            form = forms.ReviewResultForm(
+                initial={"review": review.pk, "decided_on": today}, prefix="review_result"
+            )
+        out.append((review, form))
     return out
 
 
@@ -226,11 +255,14 @@ def _render_case(
 ) -> HttpResponse:
     proposal = None
     proposal_error = ""
+    questions: list[tuple[str, str, str]] = []
     if case.kind != ComplaintCase.Kind.COMPLIMENT and case.allegations.all():
         try:
-            proposal = selectors.case_triage(case)
+            proposal, assumed = selectors.case_triage_and_assumptions(case, with_assumptions=case.is_open)
         except DomainError as exc:
             proposal_error = exc.message
+        else:
+            questions = _questions(assumed)
     complainants = list(case.complainants.all())
     context = {
         "case": case,
@@ -242,7 +274,14 @@ def _render_case(
         "proposal_authority": dict(AppropriateAuthority.choices).get(proposal.appropriate_authority, "")
         if proposal
         else "",
-        "forms": _forms_for(case, bound),
+        "proposal_review_body": dict(ReviewBody.choices).get(
+            proposal.review_body or "", "None (no right of review)"
+        )
+        if proposal
+        else "",
+        "forms": _forms_for(case, bound, questions),
+        "questions": questions,
+        "review_results": _review_result_forms(case, bound),
         "complainants": complainants,
         "adjustments_people": complainants,
         "can_see_equality": permissions.can_view_equality(_me(request)),
@@ -391,7 +430,7 @@ def _do_allegation(case: ComplaintCase, form: Any, user: Any) -> str:
         category_code=d["category"].code,
         description=d["description"],
         version=_version(form),
-        **{flag: d[flag] for flag in Allegation.FLAGS},
+        **form.facts(),
     )
     return "Allegation added."
 
@@ -412,15 +451,30 @@ def _do_discontinue(case: ComplaintCase, form: Any, user: Any) -> str:
 
 def _do_review(case: ComplaintCase, form: Any, user: Any) -> str:
     d = form.cleaned_data
-    review = services.review_log(
-        case_id=case.pk,
+    review = services.review_log(case_id=case.pk, actor=user, received_on=d["received_on"], notes=d["notes"])
+    return "Review application logged (" + ("in time" if review.in_time else "late") + ")."
+
+
+def _do_review_result(case: ComplaintCase, form: Any, user: Any) -> str:
+    d = form.cleaned_data
+    if not case.reviews.filter(pk=d["review"]).exists():
+        raise DomainError("No such review application on this case.", field="review")
+    services.review_decide(
+        review_id=d["review"],
         actor=user,
-        received_on=d["received_on"],
         result_code=d["result"],
         decided_on=d["decided_on"],
+        recommendations=d["recommendations"],
         notes=d["notes"],
     )
-    return "Review application logged (" + ("in time" if review.in_time else "late") + ")."
+    return "Review result recorded."
+
+
+def _do_facts(case: ComplaintCase, form: Any, user: Any) -> str:
+    services.complaint_facts_answer(
+        case_id=case.pk, actor=user, answers=form.answers(), version=_version(form)
+    )
+    return "Answers recorded: the proposal now rests on them."
 
 
 def _do_forward(case: ComplaintCase, form: Any, user: Any) -> str:
@@ -446,7 +500,7 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
     "initial_contact": (forms.InitialContactForm, _do_initial),
     "service_recovery": (forms.ServiceRecoveryForm, _do_recovery),
     "record": (forms.RecordForm, _do_record),
-    "refer": (forms.ReferForm, _do_refer),
+    "refer_iopc": (forms.ReferForm, _do_refer),
     "pcc": (forms.PccForm, _do_pcc),
     "contact": (forms.ContactForm, _do_contact),
     "letter": (forms.LetterForm, _do_letter),
@@ -455,6 +509,8 @@ ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, 
     "withdraw": (forms.ReasonForm, _do_withdraw),
     "discontinue": (forms.ReasonForm, _do_discontinue),
     "review": (forms.ReviewForm, _do_review),
+    "review_result": (forms.ReviewResultForm, _do_review_result),
+    "facts": (forms.FactsForm, _do_facts),
     "forward": (forms.ForwardForm, _do_forward),
     "reassign": (forms.ReassignForm, _do_reassign),
 }
@@ -466,16 +522,8 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
         raise Http404("No such action")
-    form_class, handler = ACTIONS[name]
-    if form_class is forms.CloseForm:
-        form: django_forms.Form = forms.CloseForm(
-            request.POST,
-            prefix=name,
-            outcomes=selectors.outcomes_for_route(case.route),
-            allegations=list(case.allegations.all()),
-        )
-    else:
-        form = form_class(request.POST, prefix=name)
+    handler = ACTIONS[name][1]
+    form = _make_form(case, name, request.POST)
     if form.is_valid():
         try:
             message = handler(case, form, _me(request))
@@ -570,6 +618,7 @@ def learning(request: HttpRequest) -> HttpResponse:
         "complaints/learning.html",
         {
             "report": report,
+            "review_rows": [(selectors.REVIEW_LABELS[k], n) for k, n in report.reviews.items()],
             "period": period,
             "year": year,
             "number": number,

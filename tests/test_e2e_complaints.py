@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
+from complaints import services
+from complaints.tests.factories import ComplaintCaseFactory
 from conftest import login, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -35,12 +39,32 @@ def test_an_advisor_takes_a_complaint_from_intake_to_the_outcome_letter(
     page.fill("#id_subject_collar", "4521")
     page.select_option("#id_category", "A1")
     page.fill("#id_allegation", "No call back for two weeks")
+    # The facts that decide the route are asked, never pre-answered (issue 16)
+    assert page.locator("#id_relevant_offence").input_value() == ""
+    page.select_option("#id_subject_of_conduct", "yes")
+    page.select_option("#id_serving_officer_same_force", "no")
+    page.select_option("#id_affected_only_through_media", "no")
+    page.select_option("#id_conduct", "yes")
+    page.select_option("#id_relevant_offence", "no")
+    page.select_option("#id_injury", "none")
     screenshot(page, "01-intake")
     page.click("button:has-text('Create case')")
     page.wait_for_selector("#triage-proposal")
     assert "Large print" in page.locator(".adjustments").inner_text()
     assert "schedule_3_reasonable_and_proportionate" in page.locator("#triage-proposal").inner_text()
     screenshot(page, "02-case")
+
+    # One fact was left unasked, and it would change the review body: accepting waits for the answer
+    assert "above chief superintendent" in page.locator("#facts-to-ask").inner_text()
+    page.click("#action-triage summary")
+    page.select_option("#id_triage-decision", "accept")
+    page.click("#action-triage button[type=submit]")
+    page.wait_for_selector(".error-summary:has-text('Ask these first')")
+    page.click("#action-facts summary")
+    page.select_option("#id_facts-allegations__0__about_senior_officer", "no")
+    page.click("#action-facts button[type=submit]")
+    page.wait_for_selector("text=Answers recorded")
+    assert page.locator("#facts-to-ask").count() == 0
 
     # Accept the triage proposal
     page.click("#action-triage summary")
@@ -79,3 +103,46 @@ def test_an_advisor_takes_a_complaint_from_intake_to_the_outcome_letter(
     assert "Your right to a review" in page.content()
     assert "Local policing body" in page.locator("#review-right").inner_text()
     screenshot(page, "04-outcome-letter")
+
+
+def test_a_review_result_recorded_once_shows_once_in_the_learning_report(
+    page: Any, make_user: Callable[..., Any], reference_data: None
+) -> None:
+    """Issue 15: the result goes on the application itself, and the report counts that application once."""
+    advisor = make_user("advisor", username="adv.review", password="correct-horse-battery")
+    case = ComplaintCaseFactory(
+        actor=advisor, complainant_wants_recording=True, complainant_agrees_outside_schedule_3=False
+    )
+    services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    services.complaint_close(
+        case_id=case.pk,
+        actor=advisor,
+        outcome_code="S3-SERVICE-ACCEPTABLE",
+        outcome_on=timezone.localdate() - dt.timedelta(days=3),
+    )
+    login(page, "adv.review", "correct-horse-battery")
+    page.goto(f"/complaints/{case.pk}/")
+
+    # The application, then its result on the same record
+    page.click("#action-review summary")
+    page.click("#action-review button[type=submit]")
+    page.wait_for_selector("text=Review application logged (in time).")
+    assert page.locator("#action-review").count() == 0  # no second application to log
+    page.click("#action-review_result summary")
+    page.select_option("#id_review_result-result", "REVIEW-UPHELD")
+    page.fill("#id_review_result-recommendations", "Call complainants back within 48 hours.")
+    page.click("#action-review_result button[type=submit]")
+    page.wait_for_selector("text=Review result recorded.")
+    rows = page.locator("#review-applications tbody tr")
+    assert rows.count() == 1
+    assert "Upheld" in rows.inner_text() and "48 hours" in rows.inner_text()
+    assert page.locator("#action-review_result").count() == 0
+    screenshot(page, "05-review-result")
+
+    # The learning report counts that one application once, upheld
+    page.goto("/complaints/learning/")
+    report = page.locator("#review-results")
+    assert "Review applications received 1" in " ".join(report.inner_text().split())
+    assert "Upheld (outcome not reasonable and proportionate) 1" in " ".join(report.inner_text().split())
+    assert "Awaiting the review body's result 0" in " ".join(report.inner_text().split())
+    screenshot(page, "06-learning-reviews")

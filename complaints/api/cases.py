@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -101,8 +102,9 @@ class CaseDetailApi(APIView):
 
 
 class CaseActionApi(APIView):
-    """POST one handling action: triage, initial_contact, service_recovery, record, refer_iopc, pcc,
-    withdraw, discontinue, reassign (managers), forward (compliments), letter."""
+    """POST one handling action: triage, facts (answers to the triage facts the case lists as
+    `assumed`), initial_contact, service_recovery, record, refer_iopc, pcc, withdraw, discontinue,
+    reassign (managers), forward (compliments), letter, allegation."""
 
     permission_classes = [CASE]
 
@@ -160,6 +162,10 @@ class CaseActionApi(APIView):
                 iopc_reference=d["iopc_reference"],
                 reason=d["reason"],
                 version=version,
+            )
+        elif name == "facts":
+            services.complaint_facts_answer(
+                case_id=case.pk, actor=actor, answers=d["answers"], version=version
             )
         elif name == "pcc":
             services.complaint_pcc_handle(case_id=case.pk, actor=actor, reason=d["reason"], version=version)
@@ -251,9 +257,35 @@ class CaseReviewApi(APIView):
             received_on=d["received_on"],
             result_code=d["result"],
             decided_on=d["decided_on"],
+            recommendations=d["recommendations"],
             notes=d["notes"],
         )
         return Response(serializers.ReviewOut(review).data, status=status.HTTP_201_CREATED)
+
+
+class CaseReviewResultApi(APIView):
+    """The review body's result, recorded on the application itself (C-REVIEW-OUTCOME)."""
+
+    permission_classes = [CASE]
+
+    @extend_schema(request=serializers.ReviewResultIn, responses=serializers.ReviewOut)
+    def post(self, request: Request, pk: int, review_id: int) -> Response:
+        case = _case(request, pk, action="edit")
+        review = case.reviews.filter(pk=review_id).first()
+        if review is None:
+            raise Http404("No such review application")
+        s = serializers.ReviewResultIn(data=request.data)
+        s.is_valid(raise_exception=True)
+        d = s.validated_data
+        review = services.review_decide(
+            review_id=review.pk,
+            actor=_me(request),
+            result_code=d["result"],
+            decided_on=d["decided_on"],
+            recommendations=d["recommendations"],
+            notes=d["notes"],
+        )
+        return Response(serializers.ReviewOut(review).data)
 
 
 class ComplimentListCreateApi(ListAPIView):

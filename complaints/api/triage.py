@@ -16,8 +16,7 @@ from rest_framework.views import APIView
 
 from complaints import rules, rules_data
 from complaints.selectors import complaint_category_codes
-from config.api_fields import AwareDateTimeField
-from config.fields import ApiDateField
+from config.fields import ApiAwareDateTimeField, ApiDateField
 from config.permissions import Role, roles_allowed
 
 MAX_ALLEGATIONS = 50
@@ -93,7 +92,7 @@ class AllegationInputSerializer(serializers.Serializer[Any]):
 
 
 class TriageInputSerializer(serializers.Serializer[Any]):
-    received_at = AwareDateTimeField()
+    received_at = ApiAwareDateTimeField()
     about_chief_officer = serializers.BooleanField()
     complainant = ComplainantInputSerializer()
     incident_date = ApiDateField(allow_null=True)

@@ -22,6 +22,21 @@ class ComplaintCategoryFactory(DjangoModelFactory[ComplaintCategory]):
     group = "A - Delivery of duties and service"
 
 
+# Every triage fact answered, as an advisor who asked them all would (the plainest answers); a test
+# about facts not asked yet passes `asked=False`.
+ASKED_COMPLAINANT = {
+    "subject_of_conduct": True,
+    "serving_officer_same_force": False,
+    "affected_only_through_media": False,
+}
+ASKED_ALLEGATION = {
+    "conduct": True,
+    "relevant_offence": False,
+    "about_senior_officer": False,
+    "injury_details": [],
+}
+
+
 class ComplaintCaseFactory(DjangoModelFactory[ComplaintCase]):
     """A case built by the real intake service (reference, due dates and the created log row)."""
 
@@ -34,8 +49,14 @@ class ComplaintCaseFactory(DjangoModelFactory[ComplaintCase]):
         received_at = kwargs.pop("received_at", None) or timezone.now() - dt.timedelta(days=2)
         category = kwargs.pop("category", "A1")
         ComplaintCategoryFactory(code=category)
-        flags = kwargs.pop("flags", {})
-        complainant = {"name": "Alex Morgan", "email": "alex@example.org", "adjustments": []}
+        asked = kwargs.pop("asked", True)
+        flags = {**(ASKED_ALLEGATION if asked else {}), **kwargs.pop("flags", {})}
+        complainant = {
+            "name": "Alex Morgan",
+            "email": "alex@example.org",
+            "adjustments": [],
+            **(ASKED_COMPLAINANT if asked else {}),
+        }
         complainant.update(kwargs.pop("complainant", {}))
         return services.complaint_create(
             actor=actor,

@@ -91,8 +91,15 @@ def test_journey_triage_contact_outcome_review(advisor_api: APIClient) -> None:
         "complainant_wants_recording": True,
         "complainant_agrees_outside_schedule_3": False,
     }
-    pk = advisor_api.post("/api/v1/complaints/cases/", body, format="json").json()["id"]
-    url = f"/api/v1/complaints/cases/{pk}/"
+    created = advisor_api.post("/api/v1/complaints/cases/", body, format="json").json()
+    url = f"/api/v1/complaints/cases/{created['id']}/"
+    # The API logged no triage facts: accepting waits until the ones that matter are answered.
+    assert created["assumed"], created
+    r = advisor_api.post(url + "actions/", {"action": "triage", "accept": True}, format="json")
+    assert r.status_code == 400 and "decision" in r.json()
+    answers = {a["field"]: a["assumed"] for a in created["assumed"]}
+    r = advisor_api.post(url + "actions/", {"action": "facts", "answers": answers}, format="json")
+    assert r.status_code == 200 and r.json()["assumed"] == [], r.json()
     r = advisor_api.post(url + "actions/", {"action": "triage", "accept": True}, format="json")
     assert r.json()["route"] == "schedule_3_reasonable_and_proportionate", r.json()
     r = advisor_api.post(
@@ -111,12 +118,21 @@ def test_journey_triage_contact_outcome_review(advisor_api: APIClient) -> None:
         format="json",
     )
     assert r.status_code == 400 and "status" in r.json()
+    r = advisor_api.post(url + "review/", {"received_on": timezone.localdate().isoformat()}, format="json")
+    assert r.status_code == 201 and r.json()["in_time"] is True and r.json()["result"] is None
+    review = r.json()["id"]
+    # The result goes on the application itself (C-REVIEW-OUTCOME) ...
     r = advisor_api.post(
-        url + "review/",
-        {"received_on": timezone.localdate().isoformat(), "result": "REVIEW-UPHELD"},
+        url + f"reviews/{review}/result/",
+        {"result": "REVIEW-UPHELD", "recommendations": "Call complainants back within 48 hours."},
         format="json",
     )
-    assert r.status_code == 201 and r.json()["in_time"] is True
+    assert r.status_code == 200 and r.json()["id"] == review and r.json()["result"] == "REVIEW-UPHELD"
+    assert r.json()["recommendations"] == "Call complainants back within 48 hours."
+    # ... and never as a second application.
+    r = advisor_api.post(url + "review/", {"received_on": timezone.localdate().isoformat()}, format="json")
+    assert r.status_code == 400
+    assert [x["id"] for x in advisor_api.get(url).json()["reviews"]] == [review]
 
 
 def test_compliments_api(advisor_api: APIClient, make_user: Callable[..., Any]) -> None:

@@ -238,6 +238,13 @@ def test_review_logged_in_time_or_late(advisor: Any) -> None:
     services.complaint_close(case_id=case.pk, actor=advisor, outcome_code="S3-NFA", outcome_on=outcome_on)
     late = services.review_log(case_id=case.pk, actor=advisor, received_on=outcome_on + dt.timedelta(days=29))
     assert late.in_time is False
+
+
+def test_day_28_is_in_time(advisor: Any) -> None:
+    case = _case(advisor, complainant_wants_recording=True, complainant_agrees_outside_schedule_3=False)
+    services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    outcome_on = timezone.localdate() - dt.timedelta(days=40)
+    services.complaint_close(case_id=case.pk, actor=advisor, outcome_code="S3-NFA", outcome_on=outcome_on)
     ok = services.review_log(
         case_id=case.pk,
         actor=advisor,
@@ -245,10 +252,40 @@ def test_review_logged_in_time_or_late(advisor: Any) -> None:
         result_code="REVIEW-NOT-UPHELD",
     )
     assert ok.in_time is True and ok.result is not None
+
+
+def test_a_review_result_is_recorded_on_its_application_c_review_outcome(advisor: Any) -> None:
+    case = _case(advisor, complainant_wants_recording=True, complainant_agrees_outside_schedule_3=False)
+    services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    outcome_on = timezone.localdate() - dt.timedelta(days=10)
+    services.complaint_close(case_id=case.pk, actor=advisor, outcome_code="S3-NFA", outcome_on=outcome_on)
+    review = services.review_log(
+        case_id=case.pk, actor=advisor, received_on=outcome_on + dt.timedelta(days=2)
+    )
     with pytest.raises(DomainError) as err:
-        services.review_decide(review_id=late.pk, actor=advisor, result_code="S3-NFA")
+        services.review_decide(review_id=review.pk, actor=advisor, result_code="S3-NFA")
     assert err.value.field == "result"
-    assert ReviewApplication.objects.count() == 2
+    with pytest.raises(DomainError) as err:  # a second application is refused: the result goes on the first
+        services.review_log(case_id=case.pk, actor=advisor, received_on=timezone.localdate())
+    assert err.value.field == "received_on"
+    with pytest.raises(DomainError) as err:
+        services.review_decide(
+            review_id=review.pk, actor=advisor, result_code="REVIEW-UPHELD", decided_on=outcome_on
+        )
+    assert err.value.field == "decided_on"  # before the application was received
+    decided = services.review_decide(
+        review_id=review.pk, actor=advisor, result_code="REVIEW-UPHELD", recommendations="Train the team."
+    )
+    assert (decided.pk, decided.result.code, decided.recommendations) == (  # type: ignore[union-attr]
+        review.pk,
+        "REVIEW-UPHELD",
+        "Train the team.",
+    )
+    assert decided.decided_on == timezone.localdate()
+    with pytest.raises(DomainError):  # recorded once
+        services.review_decide(review_id=review.pk, actor=advisor, result_code="REVIEW-NOT-UPHELD")
+    assert ReviewApplication.objects.count() == 1
+    assert decided.history.first().history_change_reason == "Review result"  # type: ignore[attr-defined]
 
 
 def test_compliment_goes_to_the_officers_line_manager(advisor: Any) -> None:

@@ -232,6 +232,10 @@ def test_a_second_allegation_gets_its_own_outcome(signed_in: Client, advisor: An
             "allegation-category": "H1",
             "allegation-description": "Swore at me",
             "allegation-version": case.version,
+            "allegation-conduct": "yes",
+            "allegation-relevant_offence": "no",
+            "allegation-about_senior_officer": "no",
+            "allegation-injury": "none",
         },
     )
     assert response.status_code == 302
