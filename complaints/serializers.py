@@ -127,9 +127,9 @@ class CaseIn(serializers.Serializer):
     about_chief_officer = serializers.BooleanField(default=False)
     complainant_wants_recording = serializers.BooleanField(default=False)
     complainant_agrees_outside_schedule_3 = serializers.BooleanField(default=False)
-    complainants = ComplainantIn(many=True, allow_empty=False, max_length=MAX_ITEMS)
-    subjects = SubjectIn(many=True, required=False, default=list, max_length=MAX_ITEMS)
-    allegations = AllegationIn(many=True, required=False, default=list, max_length=MAX_ITEMS)
+    complainants = ComplainantIn(many=True, allow_empty=False, max_length=MAX_ITEMS)  # type: ignore[call-arg]  # ListSerializer takes it
+    subjects = SubjectIn(many=True, required=False, default=list, max_length=MAX_ITEMS)  # type: ignore[call-arg]  # ListSerializer takes it
+    allegations = AllegationIn(many=True, required=False, default=list, max_length=MAX_ITEMS)  # type: ignore[call-arg]  # ListSerializer takes it
 
 
 class ActionIn(serializers.Serializer):
