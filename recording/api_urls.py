@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from config.reference_api import reference_list_api
-from recording.api import casework, crimes, directory, incidents
+from recording.api import casework, crimes, directory, incidents, reference
 from recording.api.decisions import RecordingDecisionApi
 from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
 
@@ -38,6 +38,7 @@ urlpatterns = [
         ),
         name="reference-nsir-codes",
     ),
+    path("recording/offences/", reference.OffenceSearchApi.as_view(), name="offence-search"),
     path("incidents/bulk/", incidents.IncidentBulkApi.as_view(), name="incident-bulk"),
     path("recording/crimes/", crimes.CrimeListCreateApi.as_view(), name="crime-list"),
     path(

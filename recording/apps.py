@@ -29,6 +29,13 @@ class RecordingConfig(AppConfig):
             },
         ),
         ReferenceTable(
+            "recording.OffenceCode",
+            REFERENCE / "ho_offence_codes.csv",
+            key=("code", "title"),
+            columns={"ho_code": "code", "class_code": "offence_class"},
+            foreign_keys={"offence_class": "recording.Offence"},
+        ),
+        ReferenceTable(
             "recording.HomeOfficeOutcome",
             REFERENCE / "ho_outcomes.csv",
             converters={"requires_suspect": as_bool, "requires_victim_view": as_bool},

@@ -28,6 +28,40 @@ class Offence(models.Model):
         return f"{self.code} {self.title}"
 
 
+class OffenceCode(models.Model):
+    """A Home Office offence code (e.g. 125/9) under its class, with the counting marker the HOCR
+    classification pages print against it (recording/reference/ho_offence_codes.csv and its .md).
+
+    The marker decides how a crime of this offence is counted and overrides the class's
+    `victim_based`: V one crime per victim (R-ONE-PER-VICTIM, taking part in R-PRINCIPAL), S per
+    offender or offender group (R-VICTIMLESS-COUNT), S/V per person exploited where one is named and
+    per offender otherwise. A code can be printed twice (1/1: murder, genocide), so a row is one code
+    and title."""
+
+    class Counting(models.TextChoices):
+        VICTIM = "V", "Victim-based: one crime per victim"
+        STATE = "S", "State-based: one crime per offender or group"
+        EITHER = "S/V", "Per person exploited where one is named, otherwise per offender"
+
+    code = models.CharField(max_length=20, db_index=True)
+    offence_class = models.ForeignKey(Offence, on_delete=models.PROTECT, related_name="offence_codes")
+    title = models.CharField(max_length=300)
+    legislation = models.CharField(max_length=300, blank=True)
+    counting = models.CharField(max_length=3, choices=Counting.choices)
+    source = models.URLField(max_length=500, help_text="The copy of the HOCR page the row was read from.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["offence_class__code", "id"]
+        verbose_name = "Home Office offence code"
+        constraints = [
+            models.UniqueConstraint(fields=["code", "title"], name="offence_code_code_title_uniq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
 class HomeOfficeOutcome(models.Model):
     """A Home Office outcome type (R-OUTCOME-ASSIGN) and its preconditions."""
 
@@ -238,6 +272,14 @@ class Crime(models.Model):
     )
     incidents = models.ManyToManyField(Incident, blank=True, related_name="crimes")
     offence = models.ForeignKey(Offence, on_delete=models.PROTECT, related_name="crimes")
+    offence_code = models.ForeignKey(
+        OffenceCode,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="crimes",
+        help_text="The Home Office offence within the class, where it is known.",
+    )
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.RECORDED)
     summary = models.TextField(blank=True)
     location = models.CharField(max_length=300, blank=True)
@@ -385,6 +427,13 @@ class ClassificationChange(models.Model):
         Offence, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     to_offence = models.ForeignKey(Offence, on_delete=models.PROTECT, related_name="+")
+    # The Home Office offence within each class, where known: reclassification may change it.
+    from_offence_code = models.ForeignKey(
+        OffenceCode, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    to_offence_code = models.ForeignKey(
+        OffenceCode, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reason = models.TextField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
     proposed_by = models.ForeignKey(

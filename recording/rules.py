@@ -43,27 +43,38 @@ Choices where DOMAIN-crime.md leaves room (each is pinned by a test in recording
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
 
 __all__ = [
+    "ACTION_FRAUD_CODES",
+    "ADULT_AGE",
     "COURSE_OF_CONDUCT_CODES",
+    "NO_PERSONAL_VICTIM_CATEGORIES",
     "PRINCIPAL_OFFENCE_FROM",
     "RAPE_CODES",
     "SERIOUS_SEXUAL_CODES",
     "VEHICLE_DAMAGE_CODE",
     "VEHICLE_THEFT_CODE",
     "Allegation",
+    "AwaitingConfirmation",
+    "Citation",
+    "Counting",
     "CrimeToRecord",
     "Decision",
     "NotRecorded",
     "OffenceInfo",
     "Report",
     "ReportError",
+    "Reporter",
     "RuleVersion",
     "Victim",
     "VictimKind",
+    "catalogue_with_codes",
+    "class_is_mixed",
+    "class_markers",
     "decide",
     "is_ncrs_breach",
     "record_by",
@@ -89,6 +100,23 @@ RAPE_CODES: frozenset[str] = frozenset({"19C", "19D", "19E", "19F", "19G", "19H"
 #: sexual activity without consent". Rape plus these two is the list.
 SERIOUS_SEXUAL_CODES: frozenset[str] = RAPE_CODES | frozenset({"21", "22A"})
 
+#: R-FRAUD-AF: the Fraud Act classes that carry NFIB codes, recorded by Action Fraud, not the force:
+#: "53C Fraud by false representation: cheque, plastic card and online bank accounts", "53D ... other
+#: frauds", "53E Fraud by failing to disclose information", "53F Fraud by abuse of position". The rule
+#: names exactly these; other fraud and forgery (33A, 60, 61, 814) and blackmail (35) stay the force's.
+#: The catalogue has no Computer Misuse Act class, so none is listed.
+ACTION_FRAUD_CODES: frozenset[str] = frozenset({"53C", "53D", "53E", "53F"})
+
+#: R-NCRS-STATE names "drug or weapon possession" as offences with no specific victim, and
+#: R-VICTIMLESS-COUNT counts "each person found with drugs or a knife": a person named as the victim of
+#: an offence of these ho_offences.csv categories is an error, not a crime against that person. Other
+#: state-based offences may name the person affected (s5 Public Order is recorded where "an identified
+#: victim" confirms it) and are still counted per offender.
+NO_PERSONAL_VICTIM_CATEGORIES: frozenset[str] = frozenset({"Drug offences", "Possession of weapons offences"})
+
+#: R-NCRS-THIRD-PARTY: a victim under this age is a child (England and Wales: under 18).
+ADULT_AGE = 18
+
 #: R-CLASS-VEHICLE: "58C Criminal damage to a vehicle" done to get in is part of "45 Theft from a vehicle".
 VEHICLE_DAMAGE_CODE = "58C"
 VEHICLE_THEFT_CODE = "45"
@@ -107,6 +135,26 @@ class VictimKind(enum.StrEnum):
     SOCIETY = "society"
 
 
+class Reporter(enum.StrEnum):
+    """Who made the report (R-NCRS-THIRD-PARTY): the victim, or a third party."""
+
+    VICTIM = "victim"
+    WITNESS = "witness"
+    RELATIVE = "relative"
+    #: Someone in a care, health, education or safeguarding role.
+    PROFESSIONAL = "professional"
+    POLICE = "police"
+
+
+#: How the explanation names each kind of reporter.
+REPORTER_WORDS: dict[str, str] = {
+    Reporter.WITNESS: "a witness",
+    Reporter.RELATIVE: "a relative",
+    Reporter.PROFESSIONAL: "a professional",
+    Reporter.POLICE: "the police",
+}
+
+
 class RuleVersion(enum.StrEnum):
     """The rule sets that change a recording decision (R-RULE-VERSION)."""
 
@@ -117,8 +165,23 @@ class RuleVersion(enum.StrEnum):
 
 
 # ---------------------------------------------------------------- input and output types
+class Counting(enum.StrEnum):
+    """The counting marker HOCR prints against a Home Office offence (ho_offence_codes.csv)."""
+
+    #: One crime per victim (R-ONE-PER-VICTIM); takes part in the principal-crime comparison.
+    VICTIM = "V"
+    #: No personal victim: one crime per offender or group of offenders (R-VICTIMLESS-COUNT).
+    STATE = "S"
+    #: Printed "S/V" (24/17, 24/18): counted per person exploited where one is named, else per offender.
+    EITHER = "S/V"
+
+
 @dataclass(frozen=True)
 class OffenceInfo:
+    """A Home Office class (ho_offences.csv), or a Home Office offence within one (ho_offence_codes.csv:
+    then `class_code` names its class, `counting` is its marker, and the class's category, rank,
+    restriction and notifiability are copied onto it)."""
+
     code: str
     title: str
     category: str
@@ -126,12 +189,25 @@ class OffenceInfo:
     seriousness_rank: int
     restricted: bool
     notifiable: bool = True
+    class_code: str | None = None
+    counting: Counting | None = None
+
+    @property
+    def class_of(self) -> str:
+        """The Home Office class a crime of this offence is recorded under."""
+        return self.class_code or self.code
 
 
 @dataclass(frozen=True)
 class Victim:
     ref: str
     kind: str  # person | business | household | society
+    #: Whole years, when known. Under ADULT_AGE is a child (R-NCRS-THIRD-PARTY).
+    age: int | None = None
+    #: A vulnerable adult (R-NCRS-THIRD-PARTY).
+    vulnerable: bool = False
+    #: The victim cannot be identified or traced (R-NCRS-THIRD-PARTY).
+    unreachable: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +219,9 @@ class Allegation:
     believed: bool = True
     avi_no_crime: bool = False
     offenders: tuple[str, ...] = ()
+    #: False while the victim has not been spoken to (R-NCRS-THIRD-PARTY); `believed` is about the
+    #: account, never about whether the victim has been reached.
+    victim_contacted: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "offenders", tuple(self.offenders))
@@ -155,6 +234,7 @@ class Report:
     victims: tuple[Victim, ...]
     alleged: tuple[Allegation, ...]
     location_force: str | None = None
+    reporter: str = Reporter.VICTIM
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "victims", tuple(self.victims))
@@ -164,6 +244,7 @@ class Report:
 @dataclass(frozen=True)
 class CrimeToRecord:
     victim: str | None
+    #: The Home Office class the crime is recorded under.
     offence: str
     allegations: tuple[str, ...]
     offenders: tuple[str, ...] = ()
@@ -174,6 +255,10 @@ class CrimeToRecord:
     daily_review: bool = False
     #: The incident(s) the crime covers, in order of first allegation (several only for a course of conduct).
     incidents: tuple[str, ...] = ()
+    #: The Home Office offence code of the principal allegation, when the report gave one (e.g. 125/9).
+    offence_code: str | None = None
+    #: "victim": one crime per victim (R-ONE-PER-VICTIM); "offender": per offender group (R-VICTIMLESS-COUNT).
+    counted_per: str = "victim"
 
 
 @dataclass(frozen=True)
@@ -181,6 +266,34 @@ class NotRecorded:
     allegation: str
     rule: str
     reason: str
+    #: Who records it instead: "action_fraud" under R-FRAUD-AF; None when nobody is to.
+    refer_to: str | None = None
+
+
+@dataclass(frozen=True)
+class AwaitingConfirmation:
+    """A third-party allegation to decide once the victim has been spoken to (R-NCRS-THIRD-PARTY).
+    Its 24-hour clock runs from the report like any other (R-NCRS-24H)."""
+
+    allegation: str
+    rule: str
+    reason: str
+    victim: str | None
+    #: The class it would be recorded under, and the offence code when one was given.
+    offence: str
+    offence_code: str | None = None
+    #: R-RAPE-RECORD: a rape or serious sexual offence report reaches the daily review at once.
+    daily_review: bool = False
+    #: R-RESTRICTED: a need-to-know class.
+    restricted: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited rule and the plain-words explanation lines that rest on it."""
+
+    rule: str
+    explanation: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -192,6 +305,8 @@ class Decision:
     rules: tuple[str, ...]
     explanation: tuple[str, ...]
     rule_version: RuleVersion = RuleVersion.PRINCIPAL_OFFENCE
+    awaiting_confirmation: tuple[AwaitingConfirmation, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
 
 class ReportError(ValueError):
@@ -210,6 +325,7 @@ RULE_ORDER: tuple[str, ...] = (
     "R-NCRS-VICTIM-BELIEF",
     "R-NCRS-STATE",
     "R-NCRS-24H",
+    "R-NCRS-THIRD-PARTY",
     "R-ONE-PER-VICTIM",
     "R-VICTIM-HOUSEHOLD",
     "R-VICTIMLESS-COUNT",
@@ -222,6 +338,7 @@ RULE_ORDER: tuple[str, ...] = (
     "R-RAPE-RECORD",
     "R-LOCATION",
     "R-TRANSFER-PROTOCOL",
+    "R-FRAUD-AF",
     "R-RESTRICTED",
 )
 
@@ -257,13 +374,114 @@ def rule_version_for(reported_at: datetime) -> RuleVersion:
     return RuleVersion.PRINCIPAL_OFFENCE
 
 
+# ---------------------------------------------------------------- the catalogue
+def catalogue_with_codes(
+    classes: Mapping[str, OffenceInfo], codes: Iterable[tuple[str, str, str, str]]
+) -> tuple[dict[str, OffenceInfo], frozenset[str]]:
+    """The catalogue `decide` judges against: the Home Office classes (ho_offences.csv) plus each Home
+    Office offence code (ho_offence_codes.csv rows as (code, class code, title, marker), file order)
+    under its class, with the class's category, rank, restriction and notifiability.
+
+    A code that is also a class code means the class (39 is both). A code printed more than once (1/1:
+    murder, genocide) is one entry when its rows agree on class and marker; rows that disagree leave the
+    code out, so a report must give the class rather than be counted by a guess. Returns the catalogue
+    and the codes left out."""
+    offences: dict[str, OffenceInfo] = {}
+    ambiguous: set[str] = set()
+    for code, class_code, title, marker in codes:
+        if code in classes or code in ambiguous:
+            continue
+        counting = Counting(marker)
+        earlier = offences.get(code)
+        if earlier is not None:
+            if (earlier.class_code, earlier.counting) != (class_code, counting):
+                ambiguous.add(code)
+                del offences[code]
+            else:
+                offences[code] = replace(earlier, title=f"{earlier.title} / {title}")
+            continue
+        offences[code] = replace(
+            classes[class_code],
+            code=code,
+            title=title,
+            victim_based=counting is Counting.VICTIM,
+            class_code=class_code,
+            counting=counting,
+        )
+    return {**classes, **offences}, frozenset(ambiguous)
+
+
+# ---------------------------------------------------------------- counting markers
+def class_markers(offences: Mapping[str, OffenceInfo]) -> dict[str, frozenset[Counting]]:
+    """The counting markers of the Home Office offences the catalogue holds under each class."""
+    found: dict[str, set[Counting]] = {}
+    for info in offences.values():
+        if info.class_code is not None and info.counting is not None:
+            found.setdefault(info.class_code, set()).add(info.counting)
+    return {code: frozenset(markers) for code, markers in found.items()}
+
+
+def class_is_mixed(markers: Collection[Counting]) -> bool:
+    """A class holding both victim-based and state-based offences (9A: s4 and s4A are V, s5 is S; 24:
+    S/V and S). Given alone, such a class counts as victim-based when a person is named as victim."""
+    return Counting.EITHER in markers or {Counting.VICTIM, Counting.STATE} <= set(markers)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One allegation with what the catalogue says about it."""
+
+    index: int
+    allegation: Allegation
+    offence: OffenceInfo  # as given: a class, or an offence code under one
+    per_victim: bool  # counted one per victim (else per offender group)
+    #: Why it is counted so, when a marker or a mixed class decided it rather than the class's flag.
+    counting_note: str | None = None
+
+    @property
+    def class_code(self) -> str:
+        return self.offence.class_of
+
+
+def _counting(
+    offence: OffenceInfo, victim: Victim | None, markers: Mapping[str, frozenset[Counting]]
+) -> tuple[bool, str | None]:
+    """Whether the allegation counts one per victim, and the plain words when a marker decided it.
+
+    An offence code counts by its marker (V per victim, S per offender, S/V per person exploited where a
+    person is named); a class code alone by the class's `victim_based`, except that a class holding
+    both V and S offences counts per victim exactly when a person is named as victim."""
+    person = victim is not None and victim.kind == VictimKind.PERSON
+    if offence.counting is Counting.VICTIM:
+        return True, f"{offence.code} is marked V (victim-based) in the Home Office classification"
+    if offence.counting is Counting.STATE:
+        return False, f"{offence.code} is marked S (state-based) in the Home Office classification"
+    if offence.counting is Counting.EITHER:
+        if person:
+            return True, f"{offence.code} is marked S/V and is counted per person exploited"
+        return False, f"{offence.code} is marked S/V and names no person exploited, so counts per offender"
+    if class_is_mixed(markers.get(offence.code, frozenset())):
+        if person:
+            return True, (
+                f"class {offence.code} holds victim-based and state-based offences and a person is named "
+                "as victim, so it counts per victim"
+            )
+        return False, (
+            f"class {offence.code} holds victim-based and state-based offences and no person is named "
+            "as victim, so it counts per offender"
+        )
+    return offence.victim_based, None
+
+
 # ---------------------------------------------------------------- validation
-def _validate(report: Report, offences: Mapping[str, OffenceInfo]) -> dict[str, Victim]:
+def _validate(report: Report, offences: Mapping[str, OffenceInfo]) -> tuple[dict[str, Victim], list[_Item]]:
     _require_aware(report.reported_at, "reported_at")
     if not report.force or not report.force.strip():
         raise ReportError("Name the force the report reached.", "force")
     if report.location_force is not None and not report.location_force.strip():
         raise ReportError("Name the force whose area it happened in, or leave it out.", "location_force")
+    if report.reporter not in {r.value for r in Reporter}:
+        raise ReportError(f'"{report.reporter}" is not a valid choice.', "reporter")
     victims: dict[str, Victim] = {}
     kinds = {k.value for k in VictimKind}
     for i, victim in enumerate(report.victims):
@@ -273,9 +491,19 @@ def _validate(report: Report, offences: Mapping[str, OffenceInfo]) -> dict[str, 
             raise ReportError(f"Victim reference {victim.ref!r} is used twice.", f"victims.{i}.ref")
         if victim.kind not in kinds:
             raise ReportError(f'"{victim.kind}" is not a valid choice.', f"victims.{i}.kind")
+        if victim.age is not None and victim.age < 0:
+            raise ReportError("An age is a whole number of years, 0 or more.", f"victims.{i}.age")
+        if victim.kind != VictimKind.PERSON and (victim.age is not None or victim.vulnerable):
+            field_name = "age" if victim.age is not None else "vulnerable"
+            raise ReportError(
+                f"Only a person has an age or is a vulnerable adult; {victim.ref} is a {victim.kind}.",
+                f"victims.{i}.{field_name}",
+            )
         victims[victim.ref] = victim
     if not report.alleged:
         raise ReportError("List at least one alleged offence.", "alleged")
+    markers = class_markers(offences)
+    items: list[_Item] = []
     seen: set[str] = set()
     for i, allegation in enumerate(report.alleged):
         if not allegation.ref or not allegation.ref.strip():
@@ -286,16 +514,29 @@ def _validate(report: Report, offences: Mapping[str, OffenceInfo]) -> dict[str, 
         offence = offences.get(allegation.offence)
         if offence is None:
             raise ReportError(
-                f"{allegation.offence!r} is not a Home Office offence code.", f"alleged.{i}.offence"
+                f"{allegation.offence!r} is not a Home Office offence or class code.", f"alleged.{i}.offence"
             )
         if allegation.victim is not None and allegation.victim not in victims:
             raise ReportError(
                 f"Victim {allegation.victim!r} is not one of the report's victims.", f"alleged.{i}.victim"
             )
-        if allegation.victim is None and offence.victim_based:
+        named = victims.get(allegation.victim) if allegation.victim is not None else None
+        per_victim, note = _counting(offence, named, markers)
+        if allegation.victim is None and per_victim:
             raise ReportError(
-                f"{offence.code} {offence.title} is an offence against a victim: name the victim "
+                f"{_label(offence)} is an offence against a victim: name the victim "
                 "(only state-based offences have none).",
+                f"alleged.{i}.victim",
+            )
+        if (
+            named is not None
+            and named.kind == VictimKind.PERSON
+            and not per_victim
+            and offence.category in NO_PERSONAL_VICTIM_CATEGORIES
+        ):
+            raise ReportError(
+                f"{_label(offence)} has no personal victim: it is counted per offender "
+                "(R-VICTIMLESS-COUNT). Leave the victim empty, or allege the offence the person suffered.",
                 f"alleged.{i}.victim",
             )
         if not allegation.incident or not allegation.incident.strip():
@@ -303,7 +544,8 @@ def _validate(report: Report, offences: Mapping[str, OffenceInfo]) -> dict[str, 
         for j, offender in enumerate(allegation.offenders):
             if not offender or not offender.strip():
                 raise ReportError("Offender references may not be blank.", f"alleged.{i}.offenders.{j}")
-    return victims
+        items.append(_Item(i, allegation, offence, per_victim, note))
+    return victims, items
 
 
 # ---------------------------------------------------------------- the decision
@@ -312,10 +554,9 @@ class _Unit:
     """Allegations counted together as one crime, before the principal offence is chosen."""
 
     victim: str | None
-    members: list[int]  # indexes into report.alleged, in report order
+    members: list[_Item]  # in report order
     conduct: bool = False  # a course of conduct spanning incidents (R-PRINCIPAL-CONDUCT)
     state: bool = False  # a state-based offence, counted per offender (R-VICTIMLESS-COUNT)
-    rules: list[str] = field(default_factory=list)
 
 
 def _ordered(rule_ids: list[str] | set[str]) -> tuple[str, ...]:
@@ -328,11 +569,60 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
 
 
 def _label(offence: OffenceInfo) -> str:
+    if offence.class_code is not None:
+        return f"{offence.code} {offence.title} (class {offence.class_code})"
     return f"{offence.code} {offence.title}"
 
 
-def _screen(allegation: Allegation, offence: OffenceInfo) -> NotRecorded | None:
-    """Step 2: an allegation that is not to be recorded, and why; None when it goes on to be counted."""
+def _is_child(victim: Victim) -> bool:
+    return victim.age is not None and victim.age < ADULT_AGE
+
+
+def _third_party(report: Report, item: _Item, victims: Mapping[str, Victim]) -> tuple[bool, str]:
+    """R-NCRS-THIRD-PARTY for an allegation someone other than the victim reported: whether it may be
+    decided now (True) or waits for the victim (False), and why in plain words."""
+    a = item.allegation
+    who = f"reported by {REPORTER_WORDS.get(report.reporter, report.reporter)}, not the victim"
+    victim = victims.get(a.victim) if a.victim is not None else None
+    if victim is None or victim.kind == VictimKind.SOCIETY:
+        return True, (
+            f"{a.ref} was {who}; it has no victim to confirm it, so it is decided on whether the points "
+            "to prove are made out"
+        )
+    if a.victim_contacted:
+        return (
+            True,
+            f"{a.ref} was {who}; {victim.ref} has been spoken to, so it is decided on the victim's account",
+        )
+    if report.reporter == Reporter.PROFESSIONAL:
+        return True, (
+            f"{a.ref} was reported by a professional in a care or safeguarding role, which is normally "
+            "recorded on their account if it meets the NCRS test"
+        )
+    if victim.kind == VictimKind.PERSON and _is_child(victim):
+        return True, (
+            f"{a.ref} was {who}; {victim.ref} is a child ({victim.age}), so it is recorded on the "
+            "third party's account if that meets the NCRS test"
+        )
+    if victim.kind == VictimKind.PERSON and victim.vulnerable:
+        return True, (
+            f"{a.ref} was {who}; {victim.ref} is a vulnerable adult, so it is recorded on the third "
+            "party's account if that meets the NCRS test"
+        )
+    if victim.unreachable:
+        return True, (
+            f"{a.ref} was {who}; {victim.ref} cannot be identified or traced, so it is recorded on the "
+            "third party's account if that meets the NCRS test"
+        )
+    return False, (
+        f"{a.ref} was {who} and {victim.ref} has not been spoken to yet; {victim.ref} is not a child, a "
+        "vulnerable adult or out of reach, so it waits for the victim to confirm it"
+    )
+
+
+def _screen(item: _Item) -> NotRecorded | None:
+    """Step 2: an allegation that is not to be recorded, and why; None when it goes on."""
+    allegation, offence = item.allegation, item.offence
     if not offence.notifiable:
         return NotRecorded(
             allegation.ref,
@@ -345,45 +635,57 @@ def _screen(allegation: Allegation, offence: OffenceInfo) -> NotRecorded | None:
             "R-CANCEL-AVI",
             "Additional verifiable information shows no notifiable crime happened.",
         )
-    if not allegation.believed:
-        if not offence.victim_based:
-            return NotRecorded(
-                allegation.ref,
-                "R-NCRS-STATE",
-                "The points to prove for this state-based offence are not clearly made out.",
-            )
+    if item.class_code in ACTION_FRAUD_CODES:
         return NotRecorded(
             allegation.ref,
-            "R-NCRS-BOP",
-            "On the balance of probability there is credible evidence that no offence happened as reported; "
-            "the victim must be told that it will not be recorded.",
+            "R-FRAUD-AF",
+            f"{_label(offence)} carries an NFIB fraud code: Action Fraud records it for the National Fraud "
+            "Intelligence Bureau, so the force passes the report to Action Fraud instead of recording it; "
+            "the force may still respond and investigate (for example an offender at the scene).",
+            refer_to="action_fraud",
         )
     return None
 
 
-def _units(
-    report: Report, recordable: list[int], offences: Mapping[str, OffenceInfo], version: RuleVersion
-) -> list[_Unit]:
+def _belief(item: _Item) -> NotRecorded | None:
+    """Step 2, last: the NCRS test on the account (R-NCRS-BOP), or the points to prove (R-NCRS-STATE)."""
+    if item.allegation.believed:
+        return None
+    if not item.per_victim:
+        return NotRecorded(
+            item.allegation.ref,
+            "R-NCRS-STATE",
+            "The points to prove for this state-based offence are not clearly made out.",
+        )
+    return NotRecorded(
+        item.allegation.ref,
+        "R-NCRS-BOP",
+        "On the balance of probability there is credible evidence that no offence happened as reported; "
+        "the victim must be told that it will not be recorded.",
+    )
+
+
+def _units(recordable: list[_Item], version: RuleVersion) -> list[_Unit]:
     """Step 3: group the recordable allegations into counting units (one crime each)."""
-    alleged = report.alleged
     units: dict[tuple[object, ...], _Unit] = {}
     conduct_incidents: dict[str, set[str]] = {}
     if version is RuleVersion.PRINCIPAL_OFFENCE:
         # A course of conduct is one crime per victim whatever incidents it spans; since May 2023 the
         # incidents it runs through are one sequence for the principal offence approach.
-        for i in recordable:
-            a = alleged[i]
-            if a.victim is not None and a.offence in COURSE_OF_CONDUCT_CODES:
+        for item in recordable:
+            a = item.allegation
+            if a.victim is not None and item.per_victim and item.class_code in COURSE_OF_CONDUCT_CODES:
                 conduct_incidents.setdefault(a.victim, set()).add(a.incident)
-    for i in recordable:
-        a = alleged[i]
+    for item in recordable:
+        a = item.allegation
         key: tuple[object, ...]
-        if not offences[a.offence].victim_based:
+        if not item.per_victim:
             # R-VICTIMLESS-COUNT: per offender (or offender group); no offenders named = counts as one.
-            # A victim named on a state-based offence (e.g. "society") is kept but does not join counts.
+            # A victim named on a state-based offence (society, or the person s5 alarmed) is kept on the
+            # crime but does not join the victim's count.
             group = frozenset(a.offenders) if a.offenders else ("alone", a.ref)
             key = ("state", group, a.incident, a.victim)
-        elif version is RuleVersion.CONDUCT_IN_ADDITION and a.offence in COURSE_OF_CONDUCT_CODES:
+        elif version is RuleVersion.CONDUCT_IN_ADDITION and item.class_code in COURSE_OF_CONDUCT_CODES:
             key = ("conduct", a.victim)
         elif a.victim is not None and a.incident in conduct_incidents.get(a.victim, set()):
             key = ("conduct", a.victim)
@@ -394,34 +696,37 @@ def _units(
             unit = units[key] = _Unit(
                 victim=a.victim, members=[], conduct=key[0] == "conduct", state=key[0] == "state"
             )
-        unit.members.append(i)
-    return sorted(units.values(), key=lambda u: u.members[0])
+        unit.members.append(item)
+    return sorted(units.values(), key=lambda u: u.members[0].index)
 
 
-def _principal(members: list[int], report: Report, offences: Mapping[str, OffenceInfo]) -> tuple[int, bool]:
+def _principal(members: list[_Item]) -> tuple[_Item, bool]:
     """R-PRINCIPAL: the most serious (lowest rank) allegation, the first alleged on a tie. R-CLASS-VEHICLE:
     damage to a vehicle is part of a theft from it in the same count, so 58C never leads when 45 is there.
-    Returns the chosen index and whether the vehicle rule applied."""
-    codes = {report.alleged[i].offence for i in members}
+    Returns the chosen allegation and whether the vehicle rule applied."""
+    codes = {item.class_code for item in members}
     vehicle = VEHICLE_DAMAGE_CODE in codes and VEHICLE_THEFT_CODE in codes
-    candidates = [i for i in members if not (vehicle and report.alleged[i].offence == VEHICLE_DAMAGE_CODE)]
-    chosen = min(candidates, key=lambda i: (offences[report.alleged[i].offence].seriousness_rank, i))
+    candidates = [m for m in members if not (vehicle and m.class_code == VEHICLE_DAMAGE_CODE)]
+    chosen = min(candidates, key=lambda m: (m.offence.seriousness_rank, m.index))
     return chosen, vehicle
 
 
-def _refusal_lines(allegation: Allegation, offence: OffenceInfo, refusal: NotRecorded) -> list[str]:
+def _refusal_lines(item: _Item, refusal: NotRecorded, crimes_recorded: bool) -> list[str]:
     """The explanation of one allegation not recorded; the rule IDs it cites are in the text."""
+    allegation = item.allegation
     reason = refusal.reason[0].lower() + refusal.reason[1:].rstrip(".")
-    line = f"{allegation.ref} ({_label(offence)}) is not recorded: {reason}"
+    line = f"{allegation.ref} ({_label(item.offence)}) is not recorded: {reason}"
     if refusal.rule == "R-NCRS-BOP":
         line += (
             ". The victim's own account is normally enough; only checkable fact counts against it "
             "(R-NCRS-BOP, R-NCRS-VICTIM-BELIEF)."
         )
+    elif refusal.rule == "R-FRAUD-AF" and crimes_recorded:
+        line += "; the other offences in this report stay the force's to record (R-FRAUD-AF)."
     else:
         line += f" ({refusal.rule})."
     lines = [line]
-    if allegation.offence in SERIOUS_SEXUAL_CODES:
+    if item.class_code in SERIOUS_SEXUAL_CODES:
         lines.append(
             f"{allegation.ref} is a rape or serious sexual offence not recorded: list it for the daily "
             "review; not recording it needs senior DDM/FCR sign-off (R-RAPE-RECORD)."
@@ -429,11 +734,11 @@ def _refusal_lines(allegation: Allegation, offence: OffenceInfo, refusal: NotRec
     return lines
 
 
-def _refusal_rules(allegation: Allegation, refusal: NotRecorded) -> list[str]:
+def _refusal_rules(item: _Item, refusal: NotRecorded) -> list[str]:
     ids = [refusal.rule]
     if refusal.rule == "R-NCRS-BOP":
         ids.append("R-NCRS-VICTIM-BELIEF")
-    if allegation.offence in SERIOUS_SEXUAL_CODES:
+    if item.class_code in SERIOUS_SEXUAL_CODES:
         ids.append("R-RAPE-RECORD")
     return ids
 
@@ -442,33 +747,28 @@ def _crime(
     n: int,
     unit: _Unit,
     units: list[_Unit],
-    report: Report,
-    offences: Mapping[str, OffenceInfo],
     victims: Mapping[str, Victim],
     version: RuleVersion,
+    third_party: bool,
 ) -> tuple[CrimeToRecord, list[str]]:
     """Step 3 for one counting unit: the crime to record and the explanation lines for it."""
-    chosen, vehicle = _principal(unit.members, report, offences)
-    principal = offences[report.alleged[chosen].offence]
-    members = [report.alleged[i] for i in unit.members]
-    refs = tuple(a.ref for a in members)
-    incidents = _dedupe([a.incident for a in members])
-    offenders = _dedupe([o for a in members for o in a.offenders])
-    absorbed = [a.ref for a in members if a.ref != report.alleged[chosen].ref]
-    classes = set(a.offence for a in members)
+    chosen, vehicle = _principal(unit.members)
+    principal = chosen.offence
+    members = unit.members
+    refs = tuple(m.allegation.ref for m in members)
+    incidents = _dedupe([m.allegation.incident for m in members])
+    offenders = _dedupe([o for m in members for o in m.allegation.offenders])
+    absorbed = [m.allegation.ref for m in members if m is not chosen]
+    classes = {m.class_code for m in members}
     household = (
         not unit.state
         and unit.victim is not None
-        and victims[unit.victim].kind
-        in (
-            VictimKind.HOUSEHOLD,
-            VictimKind.BUSINESS,
-        )
+        and victims[unit.victim].kind in (VictimKind.HOUSEHOLD, VictimKind.BUSINESS)
     )
     rule_ids: list[str] = []
     why: list[str] = []
 
-    if unit.state or unit.victim is None:
+    if unit.state:
         rule_ids += ["R-VICTIMLESS-COUNT", "R-NCRS-STATE"]
         who = (
             f"offender(s) {', '.join(offenders)}" if offenders else "one offender (none named, counted once)"
@@ -478,10 +778,14 @@ def _crime(
             "the points to prove are made out"
         )
     else:
-        rule_ids.append("R-ONE-PER-VICTIM")
+        rule_ids += ["R-NCRS-BOP", "R-ONE-PER-VICTIM"]
+        why.append(
+            "on the balance of probability the circumstances as reported amount to the offence and "
+            "there is no credible evidence to the contrary"
+        )
         if household:
             rule_ids.append("R-VICTIM-HOUSEHOLD")
-            why.append(f"the {victims[unit.victim].kind} {unit.victim} counts once as one victim")
+            why.append(f"the {victims[str(unit.victim)].kind} {unit.victim} counts once as one victim")
         else:
             why.append(f"one crime per victim for {unit.victim}")
         mine = set(incidents)
@@ -489,7 +793,7 @@ def _crime(
             other is not unit
             and not other.state
             and other.victim == unit.victim
-            and mine.isdisjoint(report.alleged[i].incident for i in other.members)
+            and mine.isdisjoint(m.allegation.incident for m in other.members)
             for other in units
         ):
             rule_ids.append("R-FINISHED-INCIDENT")
@@ -501,6 +805,11 @@ def _crime(
             why.append(
                 f"{where} finished and separate from the victim's other incident(s), so a separate crime"
             )
+    # A marker or a mixed class decided how these allegations count: say so beside the counting rule.
+    why += list(_dedupe([m.counting_note for m in members if m.counting_note]))
+    if third_party and unit.victim is not None and victims[unit.victim].kind != VictimKind.SOCIETY:
+        rule_ids.append("R-NCRS-THIRD-PARTY")
+        why.append("a third party reported it and the third-party rule lets it be recorded now")
 
     if unit.conduct:
         rule_ids.append("R-PRINCIPAL-CONDUCT")
@@ -509,12 +818,12 @@ def _crime(
                 "stalking/harassment/coercive control is one course of conduct against the victim, "
                 "recorded in addition to any other crime under the rules then in force"
             )
-        elif principal.code in COURSE_OF_CONDUCT_CODES:
+        elif chosen.class_code in COURSE_OF_CONDUCT_CODES:
             why.append("the course of conduct is one crime for the victim and the most serious offence in it")
         else:
-            conduct = ", ".join(a.ref for a in members if a.offence in COURSE_OF_CONDUCT_CODES)
+            conduct = ", ".join(m.allegation.ref for m in members if m.class_code in COURSE_OF_CONDUCT_CODES)
             why.append(
-                f"the course of conduct ({conduct}) is absorbed by the more serious {principal.code} "
+                f"the course of conduct ({conduct}) is absorbed by the more serious {chosen.class_code} "
                 "under the principal offence approach"
             )
     if absorbed:
@@ -538,8 +847,8 @@ def _crime(
         f"Crime {n}: {_label(principal)} ({victim_text}) from {', '.join(refs)}: "
         f"{'; '.join(why)} ({', '.join(crime_ids)})."
     ]
-    restricted = any(offences[a.offence].restricted for a in members)
-    review = any(a.offence in SERIOUS_SEXUAL_CODES for a in members)
+    restricted = any(m.offence.restricted for m in members)
+    review = any(m.class_code in SERIOUS_SEXUAL_CODES for m in members)
     if review:
         rule_ids.append("R-RAPE-RECORD")
         lines.append(
@@ -551,15 +860,57 @@ def _crime(
         lines.append(f"Crime {n} is a need-to-know (restricted) class: limit who can see it (R-RESTRICTED).")
     crime = CrimeToRecord(
         victim=unit.victim,
-        offence=principal.code,
+        offence=chosen.class_code,
         allegations=refs,
         offenders=offenders,
         rules=_ordered(rule_ids),
         restricted=restricted,
         daily_review=review,
         incidents=incidents,
+        offence_code=principal.code if principal.class_code is not None else None,
+        counted_per="offender" if unit.state else "victim",
     )
     return crime, lines
+
+
+def _awaiting(item: _Item, why: str, deadline: datetime) -> tuple[AwaitingConfirmation, list[str], list[str]]:
+    """An allegation that waits for the victim (R-NCRS-THIRD-PARTY), its explanation and its rules."""
+    a = item.allegation
+    review = item.class_code in SERIOUS_SEXUAL_CODES
+    waiting = AwaitingConfirmation(
+        allegation=a.ref,
+        rule="R-NCRS-THIRD-PARTY",
+        reason=why[0].upper() + why[1:] + ".",
+        victim=a.victim,
+        offence=item.class_code,
+        offence_code=item.offence.code if item.offence.class_code is not None else None,
+        daily_review=review,
+        restricted=item.offence.restricted,
+    )
+    lines = [
+        f"{why} ({_label(item.offence)}): speak to {a.victim} and decide it by "
+        f"{deadline:%Y-%m-%d %H:%M} UTC; it is neither recorded nor refused until then "
+        "(R-NCRS-THIRD-PARTY, R-NCRS-24H)."
+    ]
+    rule_ids = ["R-NCRS-THIRD-PARTY", "R-NCRS-24H"]
+    if review:
+        rule_ids.append("R-RAPE-RECORD")
+        lines.append(
+            f"{a.ref} is a rape or serious sexual offence report awaiting the victim: it goes to the daily "
+            "review now (R-RAPE-RECORD)."
+        )
+    if item.offence.restricted:
+        rule_ids.append("R-RESTRICTED")
+        lines.append(f"{a.ref} is a need-to-know (restricted) class: limit who can see it (R-RESTRICTED).")
+    return waiting, lines, rule_ids
+
+
+def _citations(rule_ids: tuple[str, ...], lines: list[str]) -> tuple[Citation, ...]:
+    """Each cited rule beside the explanation lines that name it."""
+    return tuple(
+        Citation(rule, tuple(line for line in lines if re.search(rf"\b{re.escape(rule)}\b(?!-)", line)))
+        for rule in rule_ids
+    )
 
 
 def decide(
@@ -567,10 +918,13 @@ def decide(
 ) -> Decision:
     """Which crimes to record for `report`, by when (R-NCRS-24H) and by which force (R-LOCATION).
 
-    `rule_version` defaults to the version in force at `report.reported_at` (R-RULE-VERSION)."""
-    victims = _validate(report, offences)
+    `offences` holds the Home Office classes and the offence codes under them (OffenceInfo with
+    `class_code` set). `rule_version` defaults to the version in force at `report.reported_at`
+    (R-RULE-VERSION)."""
+    victims, items = _validate(report, offences)
     version = rule_version or rule_version_for(report.reported_at)
     deadline = record_by(report.reported_at)
+    third_party = report.reporter != Reporter.VICTIM
     cited: list[str] = []
     lines: list[str] = []
 
@@ -580,28 +934,57 @@ def decide(
             "Judged by the counting rules in force before 15 May 2023: stalking, harassment and "
             "controlling or coercive behaviour are recorded in addition to any other crime (R-RULE-VERSION)."
         )
+    if third_party:
+        cited.append("R-NCRS-THIRD-PARTY")
+        lines.append(
+            f"Reported by {REPORTER_WORDS.get(report.reporter, report.reporter)}, not the victim: an "
+            "allegation against a victim is recorded now when the victim has confirmed it, when a "
+            "professional in a care or safeguarding role reported it, or when the victim is a child, a "
+            "vulnerable adult or cannot be reached and the account meets the NCRS test; otherwise it "
+            "waits until the victim has been spoken to (R-NCRS-THIRD-PARTY)."
+        )
 
-    # Step 2: screening.
-    not_recorded: list[NotRecorded] = []
-    recordable: list[int] = []
-    for i, allegation in enumerate(report.alleged):
-        offence = offences[allegation.offence]
-        refusal = _screen(allegation, offence)
+    # Step 2: screening, then the third-party rule, then the NCRS test on the account.
+    refused: list[tuple[_Item, NotRecorded]] = []
+    waiting: list[tuple[_Item, str]] = []
+    recordable: list[_Item] = []
+    third_party_lines: list[str] = []
+    for item in items:
+        refusal = _screen(item)
+        if refusal is None and third_party:
+            now, why = _third_party(report, item, victims)
+            if not now:
+                waiting.append((item, why))
+                continue
+            third_party_lines.append(f"{why} (R-NCRS-THIRD-PARTY).")
         if refusal is None:
-            recordable.append(i)
-            continue
-        not_recorded.append(refusal)
-        cited += _refusal_rules(allegation, refusal)
-        lines += _refusal_lines(allegation, offence, refusal)
+            refusal = _belief(item)
+        if refusal is None:
+            recordable.append(item)
+        else:
+            refused.append((item, refusal))
 
     # Step 3: counting.
-    units = _units(report, recordable, offences, version)
+    units = _units(recordable, version)
     crimes: list[CrimeToRecord] = []
+    crime_lines: list[str] = []
     for n, unit in enumerate(units, start=1):
-        crime, crime_lines = _crime(n, unit, units, report, offences, victims, version)
+        crime, these = _crime(n, unit, units, victims, version, third_party)
         crimes.append(crime)
         cited += crime.rules
-        lines += crime_lines
+        crime_lines += these
+
+    lines += third_party_lines
+    for item, refusal in refused:
+        cited += _refusal_rules(item, refusal)
+        lines += _refusal_lines(item, refusal, bool(crimes))
+    awaiting: list[AwaitingConfirmation] = []
+    for item, why in waiting:
+        entry, these, rule_ids = _awaiting(item, why, deadline)
+        awaiting.append(entry)
+        cited += rule_ids
+        lines += these
+    lines += crime_lines
 
     # Step 4: where and by when.
     transfer_to = None
@@ -620,15 +1003,18 @@ def decide(
             f"{deadline:%Y-%m-%d %H:%M} UTC, 24 hours after the report first reached {report.force} "
             "(R-NCRS-24H)."
         )
-    else:
+    elif not awaiting:
         lines.append("No crime is to be recorded; the reasons above close the report.")
 
+    rules = _ordered(cited)
     return Decision(
         crimes=tuple(crimes),
-        not_recorded=tuple(not_recorded),
+        not_recorded=tuple(refusal for _item, refusal in refused),
         transfer_to=transfer_to,
         record_by=deadline,
-        rules=_ordered(cited),
+        rules=rules,
         explanation=tuple(lines),
         rule_version=version,
+        awaiting_confirmation=tuple(awaiting),
+        citations=_citations(rules, lines),
     )

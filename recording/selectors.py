@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -10,7 +13,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from recording import lifecycle
+from config.exceptions import DomainError
+from recording import lifecycle, rules
 from recording.models import (
     Appointment,
     CancellationRequest,
@@ -21,11 +25,14 @@ from recording.models import (
     Force,
     Incident,
     Offence,
+    OffenceCode,
     VictimUpdate,
 )
 from recording.permissions import SEE_ALL_RESTRICTED
-from recording.rules import OffenceInfo
+from recording.rules import Counting, OffenceInfo
 from staffing.models import Allocation, User
+
+logger = logging.getLogger(__name__)
 
 
 def crime_visible(*, user: User) -> QuerySet[Crime]:
@@ -75,7 +82,7 @@ def crime_list_recorded(*, user: User, ids: list[int]) -> list[Crime]:
 
 def crime_list(*, user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Crime]:
     filters = filters or {}
-    qs = crime_visible(user=user).select_related("offence", "owner", "team", "outcome")
+    qs = crime_visible(user=user).select_related("offence", "offence_code", "owner", "team", "outcome")
     if q := (filters.get("q") or "").strip():
         qs = qs.filter(
             Q(crime_number__icontains=q)
@@ -103,7 +110,7 @@ def crime_list(*, user: User, filters: Mapping[str, Any] | None = None) -> Query
 def crime_get(*, user: User, pk: int | str, for_update: bool = False) -> Crime:
     """One crime the user may see, with everything the detail page shows; else Http404."""
     qs = crime_visible(user=user).select_related(
-        "offence", "owner", "team", "outcome", "cancelled_under", "recorded_by"
+        "offence", "offence_code", "owner", "team", "outcome", "cancelled_under", "recorded_by"
     )
     lookup = {"crime_number": pk} if isinstance(pk, str) and "/" in pk else {"pk": pk}
     crime = (
@@ -114,7 +121,12 @@ def crime_get(*, user: User, pk: int | str, for_update: bool = False) -> Crime:
             Prefetch(
                 "classification_changes",
                 queryset=ClassificationChange.objects.select_related(
-                    "from_offence", "to_offence", "proposed_by", "decided_by"
+                    "from_offence_code",
+                    "to_offence_code",
+                    "from_offence",
+                    "to_offence",
+                    "proposed_by",
+                    "decided_by",
                 ),
             ),
             Prefetch(
@@ -318,14 +330,13 @@ def transfers_to_allocate(*, user: User) -> QuerySet[CrimeTransfer]:
 
 
 def offence_catalogue() -> dict[str, OffenceInfo]:
-    """Every Home Office offence class of the Offence table (loaded from ho_offences.csv), by code.
+    """What `recording.rules.decide` judges against, by the code a report may give: every Home Office
+    class (ho_offences.csv) and every Home Office offence code (ho_offence_codes.csv) under its class
+    (recording.rules.catalogue_with_codes says how repeated and clashing codes are read).
 
-    One query over ~130 narrow rows per call; read fresh each time so a corrected reference table
-    (`manage.py load_reference`) is used at once, with no cache to invalidate."""
-    rows = Offence.objects.order_by("code").values_list(
-        "code", "title", "category", "victim_based", "seriousness_rank", "restricted", "notifiable"
-    )
-    return {
+    Two queries; read fresh each call so a corrected reference table (`manage.py load_reference`) is
+    used at once, with no cache to invalidate."""
+    classes = {
         code: OffenceInfo(
             code=code,
             title=title,
@@ -335,5 +346,132 @@ def offence_catalogue() -> dict[str, OffenceInfo]:
             restricted=restricted,
             notifiable=notifiable,
         )
-        for code, title, category, victim_based, rank, restricted, notifiable in rows
+        for code, title, category, victim_based, rank, restricted, notifiable in Offence.objects.order_by(
+            "code"
+        ).values_list(
+            "code", "title", "category", "victim_based", "seriousness_rank", "restricted", "notifiable"
+        )
     }
+    codes = OffenceCode.objects.order_by("id").values_list("code", "offence_class__code", "title", "counting")
+    catalogue, ambiguous = rules.catalogue_with_codes(classes, codes)
+    for code in sorted(ambiguous):
+        logger.warning("Offence code %s is printed under different classes or markers: give the class", code)
+    return catalogue
+
+
+def offence_resolve(code: str, *, field: str = "offence") -> tuple[Offence, OffenceCode | None]:
+    """The class and, where given, the Home Office offence a code names (a class code wins, as in
+    offence_catalogue), in any letter case. A code printed under different classes or markers is
+    refused: give the class.
+    A code printed twice alike (1/1) names its first row."""
+    code = code.strip()
+    klass = Offence.objects.filter(code__iexact=code).first()
+    if klass is not None:
+        return klass, None
+    rows = list(OffenceCode.objects.select_related("offence_class").filter(code__iexact=code).order_by("id"))
+    if not rows:
+        raise DomainError(f"Unknown offence code {code!r}.", field=field)
+    if len({(r.offence_class_id, r.counting) for r in rows}) > 1:
+        raise DomainError(
+            f"Offence code {code!r} is printed under more than one class or marker: give the class.",
+            field=field,
+        )
+    return rows[0].offence_class, rows[0]
+
+
+@dataclass(frozen=True)
+class OffenceChoice:
+    """One line of an offence search: a Home Office class, or an offence code under its class. `code`
+    is what a report gives as `alleged[].offence`."""
+
+    code: str
+    title: str
+    is_class: bool
+    class_code: str
+    class_title: str
+    category: str
+    seriousness_rank: int
+    restricted: bool
+    victim_based: bool
+    #: The offence's marker (V, S, S/V) and its words; blank for a class.
+    counting: str = ""
+    counting_label: str = ""
+    legislation: str = ""
+    source: str = ""
+
+
+def offence_search(q: str = "", *, limit: int | None = None) -> list[OffenceChoice]:
+    """Classes and Home Office offence codes whose code, title, legislation or category match `q`
+    ("assault", "burglary", "8N", "125/9", "s4A"); all of them when `q` is blank. A code typed exactly
+    comes first; then classes in code order, each offence under the class it belongs to. Searching a
+    class code also lists the offences under it. Three queries (classes, their markers, offences)."""
+    q = q.strip()
+    class_qs = Offence.objects.order_by("code")
+    codes = OffenceCode.objects.select_related("offence_class").order_by("offence_class__code", "id")
+    if q:
+        class_qs = class_qs.filter(Q(code__iexact=q) | Q(title__icontains=q) | Q(category__icontains=q))
+        codes = codes.filter(
+            Q(code__iexact=q)
+            | Q(code__istartswith=f"{q}/")
+            | Q(title__icontains=q)
+            | Q(legislation__icontains=q)
+            | Q(offence_class__code__iexact=q)
+            | Q(offence_class__title__icontains=q)
+        )
+    classes = list(class_qs)
+    markers: dict[str, set[str]] = {}
+    for class_code, counting in (
+        OffenceCode.objects.filter(offence_class__in=classes)
+        .values_list("offence_class__code", "counting")
+        .distinct()
+    ):
+        markers.setdefault(class_code, set()).add(counting)
+    choices = [
+        OffenceChoice(
+            code=o.code,
+            title=o.title,
+            is_class=True,
+            class_code=o.code,
+            class_title=o.title,
+            category=o.category,
+            seriousness_rank=o.seriousness_rank,
+            restricted=o.restricted,
+            victim_based=o.victim_based,
+            counting_label=_class_counting_label(o.victim_based, markers.get(o.code, set())),
+        )
+        for o in classes
+    ]
+    choices += [
+        OffenceChoice(
+            code=c.code,
+            title=c.title,
+            is_class=False,
+            class_code=c.offence_class.code,
+            class_title=c.offence_class.title,
+            category=c.offence_class.category,
+            seriousness_rank=c.offence_class.seriousness_rank,
+            restricted=c.offence_class.restricted,
+            victim_based=c.counting == OffenceCode.Counting.VICTIM,
+            counting=c.counting,
+            counting_label=c.get_counting_display(),
+            legislation=c.legislation,
+            source=c.source,
+        )
+        for c in codes
+    ]
+    exact = q.casefold()
+    choices.sort(key=lambda c: (c.code.casefold() != exact, _code_order(c.class_code), not c.is_class))
+    return choices[:limit] if limit is not None else choices
+
+
+def _class_counting_label(victim_based: bool, markers: set[str]) -> str:
+    """How a class code given alone is counted (recording.rules.allegation_counts_per_victim)."""
+    if rules.class_is_mixed({Counting(m) for m in markers}):
+        return "Per victim when a person is named as victim, otherwise per offender (holds both)"
+    return "Per victim" if victim_based else "Per offender or group"
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    """Home Office class codes in their natural order: 1, 2, 3A, ..., 8N, 9A, 10A, ..., 105A, 802."""
+    digits = "".join(itertools.takewhile(str.isdigit, code))
+    return (int(digits) if digits else 0, code[len(digits) :])

@@ -54,6 +54,11 @@ class SuspectSerializer(CodeModelSerializer):
 class CrimeListSerializer(CodeModelSerializer):
     offence = serializers.CharField(source="offence.code")
     offence_title = serializers.CharField(source="offence.title")
+    offence_code = serializers.CharField(
+        source="offence_code.code",
+        default=None,
+        help_text="The Home Office offence within the class, if known.",
+    )
     owner = serializers.CharField(source="owner.username", default=None)
     team = serializers.CharField(source="team.code", default=None)
     outcome = serializers.CharField(source="outcome.code", default=None)
@@ -65,6 +70,7 @@ class CrimeListSerializer(CodeModelSerializer):
             "crime_number",
             "offence",
             "offence_title",
+            "offence_code",
             "status",
             "reported_at",
             "recorded_at",
@@ -83,6 +89,8 @@ class ClassificationChangeSerializer(CodeModelSerializer):
     crime_number = serializers.CharField(source="crime.crime_number")
     from_offence = serializers.CharField(source="from_offence.code", default=None)
     to_offence = serializers.CharField(source="to_offence.code")
+    from_offence_code = serializers.CharField(source="from_offence_code.code", default=None)
+    to_offence_code = serializers.CharField(source="to_offence_code.code", default=None)
     proposed_by = serializers.CharField(source="proposed_by.username", default=None)
     decided_by = serializers.CharField(source="decided_by.username", default=None)
 
@@ -94,6 +102,8 @@ class ClassificationChangeSerializer(CodeModelSerializer):
             "crime_number",
             "from_offence",
             "to_offence",
+            "from_offence_code",
+            "to_offence_code",
             "reason",
             "status",
             "proposed_by",
@@ -261,6 +271,24 @@ class CrimeDetailSerializer(CrimeListSerializer):
         return [i.reference for i in obj.incidents.all()]
 
 
+class OffenceChoiceSerializer(serializers.Serializer[Any]):
+    """One offence search result (recording.selectors.OffenceChoice)."""
+
+    code = serializers.CharField(help_text="What a recording decision takes as alleged[].offence.")
+    title = serializers.CharField()
+    is_class = serializers.BooleanField(help_text="A Home Office class, not an offence code within one.")
+    class_code = serializers.CharField()
+    class_title = serializers.CharField()
+    category = serializers.CharField()
+    seriousness_rank = serializers.IntegerField()
+    restricted = serializers.BooleanField()
+    victim_based = serializers.BooleanField()
+    counting = serializers.CharField(help_text="An offence's marker: V, S or S/V; blank for a class.")
+    counting_label = serializers.CharField()
+    legislation = serializers.CharField()
+    source_url = serializers.CharField(source="source", help_text="The HOCR page the offence was read from.")
+
+
 # ---------------------------------------------------------------- inputs
 
 
@@ -295,7 +323,7 @@ class CrimeDetailsInputMixin(serializers.Serializer[Any]):
 
 
 class CrimeCreateInputSerializer(CrimeDetailsInputMixin):
-    offence = serializers.CharField(max_length=12)
+    offence = serializers.CharField(max_length=20, help_text="A Home Office class or offence code.")
     reported_at = ApiDateTimeField()
     recorded_at = ApiDateTimeField(required=False, allow_null=True, default=None)
     incident_references = serializers.ListField(
@@ -306,7 +334,7 @@ class CrimeCreateInputSerializer(CrimeDetailsInputMixin):
 
 
 class ReclassifyInputSerializer(serializers.Serializer[Any]):
-    offence = serializers.CharField(max_length=12)
+    offence = serializers.CharField(max_length=20, help_text="A Home Office class or offence code.")
     reason = serializers.CharField()
 
 
@@ -455,23 +483,45 @@ class AwareDateTimeField(ApiDateTimeField):
 class RecordingDecisionVictimInputSerializer(serializers.Serializer[dict[str, Any]]):
     ref = serializers.CharField(max_length=40)
     kind = serializers.ChoiceField(choices=[k.value for k in rules.VictimKind])
+    age = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        max_value=130,
+        help_text=f"Whole years; under {rules.ADULT_AGE} is a child (R-NCRS-THIRD-PARTY).",
+    )
+    vulnerable = serializers.BooleanField(default=False, help_text="A vulnerable adult (R-NCRS-THIRD-PARTY).")
+    unreachable = serializers.BooleanField(
+        default=False, help_text="The victim cannot be identified or traced (R-NCRS-THIRD-PARTY)."
+    )
 
 
 class RecordingDecisionAllegationInputSerializer(serializers.Serializer[dict[str, Any]]):
     ref = serializers.CharField(max_length=40)
     victim = serializers.CharField(max_length=40, allow_null=True, required=False, default=None)
-    offence = serializers.CharField(max_length=12, help_text="A code of the Home Office offence list.")
+    offence = serializers.CharField(
+        max_length=20,
+        help_text="A Home Office class (ho_offences.csv, e.g. 9A) or offence code (ho_offence_codes.csv, "
+        "e.g. 125/9): an offence code counts by its own V/S marker and is recorded under its class.",
+    )
     incident = serializers.CharField(max_length=40)
-    believed = serializers.BooleanField(default=True)
+    believed = serializers.BooleanField(
+        default=True, help_text="On the balance of probability the account is believed (no AVI against it)."
+    )
     avi_no_crime = serializers.BooleanField(default=False)
     offenders = serializers.ListField(
         child=serializers.CharField(max_length=40), required=False, default=list, max_length=MAX_ITEMS
+    )
+    victim_contacted = serializers.BooleanField(
+        default=True,
+        help_text="False while the victim has not been spoken to (R-NCRS-THIRD-PARTY).",
     )
 
     def validate_offence(self, value: str) -> str:
         offences: Mapping[str, rules.OffenceInfo] = self.context["offences"]
         if value not in offences:
-            raise serializers.ValidationError(f'"{value}" is not a Home Office offence code.')
+            raise serializers.ValidationError(f'"{value}" is not a Home Office offence or class code.')
         return value
 
 
@@ -479,6 +529,12 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     reported_at = AwareDateTimeField(help_text="When the report first reached the force (R-NCRS-24H).")
     force = serializers.CharField(max_length=20)
     location_force = serializers.CharField(max_length=20, required=False, allow_null=True, default=None)
+    reporter = serializers.ChoiceField(
+        choices=[r.value for r in rules.Reporter],
+        default=rules.Reporter.VICTIM.value,
+        help_text="Who made the report; anyone but the victim is a third party (R-NCRS-THIRD-PARTY). "
+        "`professional`: someone in a care, health, education or safeguarding role.",
+    )
     victims: serializers.ListSerializer[dict[str, Any]] = serializers.ListSerializer(
         child=RecordingDecisionVictimInputSerializer(), required=False, max_length=MAX_ITEMS
     )
@@ -492,7 +548,17 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
             reported_at=data["reported_at"],
             force=data["force"],
             location_force=data["location_force"],
-            victims=tuple(rules.Victim(ref=v["ref"], kind=v["kind"]) for v in data.get("victims", [])),
+            reporter=data["reporter"],
+            victims=tuple(
+                rules.Victim(
+                    ref=v["ref"],
+                    kind=v["kind"],
+                    age=v["age"],
+                    vulnerable=v["vulnerable"],
+                    unreachable=v["unreachable"],
+                )
+                for v in data.get("victims", [])
+            ),
             alleged=tuple(
                 rules.Allegation(
                     ref=a["ref"],
@@ -502,6 +568,7 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
                     believed=a["believed"],
                     avi_no_crime=a["avi_no_crime"],
                     offenders=tuple(a["offenders"]),
+                    victim_contacted=a["victim_contacted"],
                 )
                 for a in data["alleged"]
             ),
@@ -511,7 +578,13 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
 # ---------------------------------------------------------------- recording decision: output
 class RecordingDecisionCrimeOutputSerializer(serializers.Serializer[rules.CrimeToRecord]):
     victim = serializers.CharField(allow_null=True)
-    offence = serializers.CharField()
+    offence = serializers.CharField(help_text="The Home Office class the crime is recorded under.")
+    offence_code = serializers.CharField(
+        allow_null=True, help_text="The Home Office offence code of the principal allegation, when given."
+    )
+    counted_per = serializers.CharField(
+        help_text="`victim` (R-ONE-PER-VICTIM) or `offender` group (R-VICTIMLESS-COUNT)."
+    )
     allegations = serializers.ListField(child=serializers.CharField())
     offenders = serializers.ListField(child=serializers.CharField())
     restricted = serializers.BooleanField(help_text="A need-to-know class (R-RESTRICTED).")
@@ -523,15 +596,42 @@ class RecordingDecisionNotRecordedOutputSerializer(serializers.Serializer[rules.
     allegation = serializers.CharField()
     rule = serializers.CharField()
     reason = serializers.CharField()
+    refer_to = serializers.CharField(
+        allow_null=True, help_text="`action_fraud` when Action Fraud records it instead (R-FRAUD-AF)."
+    )
+
+
+class RecordingDecisionAwaitingOutputSerializer(serializers.Serializer[rules.AwaitingConfirmation]):
+    allegation = serializers.CharField()
+    rule = serializers.CharField()
+    reason = serializers.CharField()
+    victim = serializers.CharField(allow_null=True)
+    offence = serializers.CharField(help_text="The class it would be recorded under.")
+    offence_code = serializers.CharField(allow_null=True)
+    daily_review = serializers.BooleanField(
+        help_text="Rape or serious sexual offence: the daily review sees it now (R-RAPE-RECORD)."
+    )
+    restricted = serializers.BooleanField(help_text="A need-to-know class (R-RESTRICTED).")
+
+
+class RecordingDecisionCitationOutputSerializer(serializers.Serializer[rules.Citation]):
+    rule = serializers.CharField()
+    explanation = serializers.ListField(child=serializers.CharField())
 
 
 class RecordingDecisionOutputSerializer(serializers.Serializer[rules.Decision]):
     crimes = RecordingDecisionCrimeOutputSerializer(many=True)
     not_recorded = RecordingDecisionNotRecordedOutputSerializer(many=True)
+    awaiting_confirmation = RecordingDecisionAwaitingOutputSerializer(
+        many=True, help_text="Allegations to decide once the victim has been spoken to (R-NCRS-THIRD-PARTY)."
+    )
     transfer_to = serializers.CharField(allow_null=True)
     record_by = AwareDateTimeField()
     rules = serializers.ListField(child=serializers.CharField())
     explanation = serializers.ListField(child=serializers.CharField())
+    citations = RecordingDecisionCitationOutputSerializer(
+        many=True, help_text="Each cited rule beside the explanation lines that rest on it."
+    )
     rule_version = serializers.CharField(help_text="The counting-rule set applied (R-RULE-VERSION).")
 
 

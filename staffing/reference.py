@@ -38,8 +38,19 @@ def as_text(value: str) -> str:
 class ReferenceTable:
     model: str  # "app_label.ModelName"
     path: Path
-    key: str = "code"
+    #: The field(s) naming a row: a row with the same key is updated, not added. A tuple where a code
+    #: alone is not unique (ho_offence_codes.csv prints 1/1 twice, for two offences).
+    key: str | tuple[str, ...] = "code"
     converters: dict[str, Callable[[str], Any]] = field(default_factory=dict)
+    #: CSV column -> model field, where they are named differently ("ho_code" -> "code").
+    columns: dict[str, str] = field(default_factory=dict)
+    #: model field -> "app_label.ModelName" whose `code` the column holds (a row under an unknown code
+    #: stops the load). Tables are loaded in order, so the referenced table comes first.
+    foreign_keys: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key_fields(self) -> tuple[str, ...]:
+        return (self.key,) if isinstance(self.key, str) else self.key
 
 
 @dataclass
@@ -62,21 +73,37 @@ def registered_tables() -> list[ReferenceTable]:
 
 
 def _rows(table: ReferenceTable) -> list[tuple[int, dict[str, Any]]]:
+    """The file's rows as model field values (columns renamed, foreign codes resolved to ids)."""
+    targets = {
+        name: dict(apps.get_model(target)._default_manager.values_list("code", "pk"))
+        for name, target in table.foreign_keys.items()
+    }
     out: list[tuple[int, dict[str, Any]]] = []
     with table.path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         for line, row in enumerate(reader, start=2):
             values: dict[str, Any] = {}
-            for name, raw in row.items():
-                convert = table.converters.get(name, as_text)
+            for column, raw in row.items():
+                convert = table.converters.get(column, as_text)
                 try:
-                    values[name] = convert(raw or "")
+                    value = convert(raw or "")
                 except ValueError as exc:
                     raise DomainError(
-                        f"{table.path.name} line {line}, field {name}: {exc}", field=name
+                        f"{table.path.name} line {line}, field {column}: {exc}", field=column
                     ) from exc
-            if not values.get(table.key):
-                raise DomainError(f"{table.path.name} line {line}: empty {table.key}", field=table.key)
+                name = table.columns.get(column, column)
+                if name in targets:
+                    if value not in targets[name]:
+                        raise DomainError(
+                            f"{table.path.name} line {line}, field {column}: no "
+                            f"{table.foreign_keys[name]} with code {value!r}",
+                            field=column,
+                        )
+                    name, value = f"{name}_id", targets[name][value]
+                values[name] = value
+            for key in table.key_fields:
+                if not values.get(key):
+                    raise DomainError(f"{table.path.name} line {line}: empty {key}", field=key)
             out.append((line, values))
     return out
 
@@ -87,11 +114,13 @@ def reference_load(*, tables: list[ReferenceTable] | None = None) -> list[LoadRe
     for table in tables if tables is not None else registered_tables():
         model = apps.get_model(table.model)
         result = LoadResult(table=table.model)
-        existing = {getattr(obj, table.key): obj for obj in model._default_manager.all()}
+        keys = table.key_fields
+        existing = {tuple(getattr(obj, k) for k in keys): obj for obj in model._default_manager.all()}
         for _line, values in _rows(table):
-            obj = existing.get(values[table.key])
+            key = tuple(values[k] for k in keys)
+            obj = existing.get(key)
             if obj is None:
-                obj = model(**values)
+                obj = existing[key] = model(**values)
                 obj._change_reason = f"Loaded from {table.path.name}"
                 obj.save()
                 result.created += 1

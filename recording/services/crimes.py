@@ -22,7 +22,6 @@ from recording.models import (
     CrimeVictim,
     Force,
     Incident,
-    Offence,
 )
 from recording.selectors import incident_visible
 from staffing.models import User
@@ -77,13 +76,6 @@ def crime_number_next(*, at: datetime, force: str | None = None) -> str:
     return lifecycle.crime_number_format(force_code, year, counter.last_value)
 
 
-def _offence(code: str, field_name: str = "offence") -> Offence:
-    try:
-        return Offence.objects.get(code=code)
-    except Offence.DoesNotExist:
-        raise DomainError(f"Unknown offence code {code!r}.", field=field_name) from None
-
-
 def _incidents(references: Sequence[str], actor: User) -> list[Incident]:
     """The incidents to link, locked. One linked to a restricted crime `actor` may not see is "not
     found", as the incident log hides it (issue 17)."""
@@ -119,7 +111,8 @@ def crime_create(
     """Record one crime (R-CLASSIFY): number, clock (R-NCRS-24H), restricted flag (R-RESTRICTED),
     victims, suspects, the first classification row and links to its incidents."""
     details = details or CrimeDetails()
-    offence = _offence(offence_code)
+    # A class code, or a Home Office offence code recorded under its class (R-CLASSIFY).
+    offence, ho_offence = selectors.offence_resolve(offence_code)
     now = timezone.now()
     recorded = recorded_at or now
     if timezone.is_naive(reported_at):
@@ -135,6 +128,7 @@ def crime_create(
         crime_number=crime_number or crime_number_next(at=recorded),
         sending_force_reference=sending_force_reference,
         offence=offence,
+        offence_code=ho_offence,
         summary=details.summary,
         location=details.location,
         location_force=location_force or settings.RESOLVE_FORCE_CODE,
@@ -196,6 +190,7 @@ def crime_create(
         crime=crime,
         from_offence=None,
         to_offence=offence,
+        to_offence_code=ho_offence,
         reason=reason,
         status=ClassificationChange.Status.INITIAL,
         proposed_by=actor,
@@ -267,7 +262,7 @@ def crime_create_from_decision(
         suspect_inputs = [offenders.get(ref) or SuspectInput(ref=ref) for ref in proposal.offenders]
         crime = crime_create(
             actor=actor,
-            offence_code=proposal.offence,
+            offence_code=proposal.offence_code or proposal.offence,
             reported_at=report.reported_at,
             victims=victim_inputs,
             suspects=suspect_inputs,

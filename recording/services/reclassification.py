@@ -6,11 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from recording import lifecycle
+from recording import lifecycle, selectors
 from recording.models import (
     ClassificationChange,
     Crime,
     Offence,
+    OffenceCode,
 )
 from recording.services.common import lock_crime, require_reason, require_supervisor
 from staffing.models import User
@@ -26,11 +27,9 @@ def reclassification_propose(
     reason = require_reason(reason)
     if crime.status not in lifecycle.OPEN_STATUSES | {lifecycle.FINALISED}:
         raise DomainError("A cancelled or transferred crime cannot be reclassified.", field="status")
-    try:
-        offence = Offence.objects.get(code=offence_code)
-    except Offence.DoesNotExist:
-        raise DomainError(f"Unknown offence code {offence_code!r}.", field="offence") from None
-    if offence.pk == crime.offence_id:
+    # A class code, or a Home Office offence code within a class: the offence code may change alone.
+    offence, ho_offence = selectors.offence_resolve(offence_code)
+    if offence.pk == crime.offence_id and (ho_offence is None or ho_offence.pk == crime.offence_code_id):
         raise DomainError("The crime is already classified under that code.", field="offence")
     if crime.classification_changes.filter(status=ClassificationChange.Status.PROPOSED).exists():
         raise DomainError("A reclassification is already awaiting approval.", field="offence")
@@ -38,6 +37,8 @@ def reclassification_propose(
         crime=crime,
         from_offence=crime.offence,
         to_offence=offence,
+        from_offence_code=crime.offence_code,
+        to_offence_code=ho_offence,
         reason=reason,
         status=ClassificationChange.Status.PROPOSED,
         proposed_by=actor,
@@ -70,11 +71,19 @@ def reclassification_decide(
     if approve:
         crime = lock_crime(change.crime)
         crime.offence = change.to_offence
+        # A class alone says nothing of the offence within it: the old offence code goes with the old class.
+        crime.offence_code = change.to_offence_code
         crime.restricted = change.to_offence.restricted
         crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = (  # type: ignore[attr-defined]
-            f"Reclassified {change.from_offence.code if change.from_offence else '?'} -> "
-            f"{change.to_offence.code} (R-RECLASSIFY): {change.reason}"
+            f"Reclassified {_code(change.from_offence, change.from_offence_code)} -> "
+            f"{_code(change.to_offence, change.to_offence_code)} (R-RECLASSIFY): {change.reason}"
         )
-        crime.save(update_fields=["offence", "restricted", "updated_at"])
+        crime.save(update_fields=["offence", "offence_code", "restricted", "updated_at"])
     return change
+
+
+def _code(offence: Offence | None, offence_code: OffenceCode | None) -> str:
+    if offence is None:
+        return "?"
+    return f"{offence.code} ({offence_code.code})" if offence_code is not None else offence.code

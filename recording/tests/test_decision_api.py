@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from recording.models import Offence
-from recording.rules import OffenceInfo
+from recording.models import Offence, OffenceCode
+from recording.rules import Counting, OffenceInfo
 from recording.selectors import offence_catalogue
 
 pytestmark = pytest.mark.django_db
@@ -65,14 +65,19 @@ def test_the_response_has_the_contracts_shape(api_as: Callable[..., Any], refere
         {
             "victim": "V1",
             "offence": "34B",
+            "offence_code": None,
+            "counted_per": "victim",
             "allegations": ["A1", "A2"],
             "offenders": [],
             "restricted": False,
             "daily_review": False,
-            "rules": ["R-ONE-PER-VICTIM", "R-PRINCIPAL", "R-CLASSIFY"],
+            "rules": ["R-NCRS-BOP", "R-ONE-PER-VICTIM", "R-PRINCIPAL", "R-CLASSIFY"],
         }
     ]
     assert data["not_recorded"] == []
+    assert data["awaiting_confirmation"] == []
+    assert [c["rule"] for c in data["citations"]] == data["rules"]
+    assert all(c["rule"] in " ".join(c["explanation"]) for c in data["citations"])
     assert data["record_by"] == "2026-02-08T16:00:00Z"
     assert data["rule_version"] == "2023-05"
 
@@ -123,7 +128,7 @@ def _with_allegation(index: int, **changes: Any) -> dict[str, Any]:
         ),
         (
             _with_allegation(1, offence="ZZ9"),
-            {"alleged": {"1": {"offence": ['"ZZ9" is not a Home Office offence code.']}}},
+            {"alleged": {"1": {"offence": ['"ZZ9" is not a Home Office offence or class code.']}}},
         ),
         (
             _with_allegation(1, victim="V9"),
@@ -170,21 +175,40 @@ def test_a_victim_based_offence_without_a_victim_is_refused(
 
 
 # ---------------------------------------------------------------- queries: read-only, constant
-def test_it_reads_in_two_queries_and_writes_nothing(
+def test_it_reads_in_three_queries_and_writes_nothing(
     api_as: Callable[..., Any], reference_data: None, django_assert_num_queries: Any
 ) -> None:
     client = api_as("recorder")
     offences_before = Offence.history.count()
-    with django_assert_num_queries(2) as captured:  # token auth, offence catalogue
+    with django_assert_num_queries(3) as captured:  # token auth, offence classes, offence codes
         response = client.post(URL, body(), format="json")
     assert response.status_code == 200
     assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in captured.captured_queries)
     assert Offence.history.count() == offences_before
 
 
-def test_the_catalogue_is_the_offence_table(reference_data: None) -> None:
+def test_the_catalogue_is_the_offence_table_and_the_offence_codes(reference_data: None) -> None:
     catalogue = offence_catalogue()
-    assert len(catalogue) == Offence.objects.count() == 127
+    codes = set(OffenceCode.objects.values_list("code", flat=True))
+    assert set(catalogue) == set(Offence.objects.values_list("code", flat=True)) | codes
+    assert len([c for c in catalogue.values() if c.class_code is None]) == 127
+    # 39 is both a class and an offence code: the class decides.
+    assert catalogue["39"].class_code is None
+    assert catalogue["125/9"] == OffenceInfo(
+        code="125/9",
+        title="Causing intentional harassment, alarm or distress",
+        category="Public order offences",
+        victim_based=True,
+        seriousness_rank=14,
+        restricted=False,
+        notifiable=True,
+        class_code="9A",
+        counting=Counting.VICTIM,
+    )
+    assert (
+        catalogue["1/1"].title
+        == "Murder of a person aged 1 year or over / Genocide or crime against humanity"
+    )
     assert catalogue["19C"] == OffenceInfo(
         code="19C",
         title="Rape of a female aged 16 and over",
@@ -205,3 +229,136 @@ def test_the_schema_documents_the_decision_endpoint(api_as: Callable[..., APICli
     operation = schema["paths"][URL]["post"]
     assert operation["operationId"] == "recording_decision"
     assert "200" in operation["responses"]
+
+
+# ---------------------------------------------------------------- Home Office offence codes (issue 16)
+def _one_victim(*alleged: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    data = body(alleged=list(alleged))
+    data.update(changes)
+    return data
+
+
+def _al(ref: str, victim: str | None, offence: str, **changes: Any) -> dict[str, Any]:
+    return {"ref": ref, "victim": victim, "offence": offence, "incident": "I1", **changes}
+
+
+def test_an_offence_code_is_counted_by_its_marker_and_recorded_under_its_class(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    data = api_as("recorder").post(URL, _one_victim(_al("A1", "V1", "125/9")), format="json").json()
+    assert [(c["victim"], c["offence"], c["offence_code"], c["counted_per"]) for c in data["crimes"]] == [
+        ("V1", "9A", "125/9", "victim")
+    ]
+
+
+@pytest.mark.parametrize("threat", ["9A", "125/9"])
+def test_class_and_offence_code_forms_give_one_principal_crime(
+    api_as: Callable[..., Any], reference_data: None, threat: str
+) -> None:
+    request = _one_victim(_al("A1", "V1", threat), _al("A2", "V1", "8N"))
+    data = api_as("recorder").post(URL, request, format="json").json()
+    assert [(c["offence"], c["allegations"]) for c in data["crimes"]] == [("8N", ["A1", "A2"])]
+    assert "R-PRINCIPAL" in data["rules"]
+
+
+def test_a_person_named_as_victim_of_drug_possession_is_a_400_naming_the_field(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    request = _one_victim(_al("A1", "V1", "8N"), _al("A2", "V1", "92D", offenders=["O1"]))
+    response = api_as("recorder").post(URL, request, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["alleged"]
+    assert list(response.json()["alleged"]) == ["1"]
+    assert "no personal victim" in response.json()["alleged"]["1"]["victim"][0]
+
+
+# ---------------------------------------------------------------- third-party reports (issue 14)
+def test_a_third_party_report_not_yet_confirmed_awaits_the_victim(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    request = _one_victim(_al("A1", "V1", "19C", victim_contacted=False), reporter="relative")
+    data = api_as("recorder").post(URL, request, format="json").json()
+    assert data["crimes"] == [] and data["not_recorded"] == []
+    assert data["awaiting_confirmation"] == [
+        {
+            "allegation": "A1",
+            "rule": "R-NCRS-THIRD-PARTY",
+            "reason": data["awaiting_confirmation"][0]["reason"],
+            "victim": "V1",
+            "offence": "19C",
+            "offence_code": None,
+            "daily_review": True,
+            "restricted": True,
+        }
+    ]
+    assert {"R-NCRS-THIRD-PARTY", "R-RAPE-RECORD"} <= set(data["rules"])
+
+
+@pytest.mark.parametrize(
+    ("victim", "reporter", "contacted"),
+    [
+        ({"age": 14}, "witness", False),
+        ({"vulnerable": True}, "relative", False),
+        ({"unreachable": True}, "witness", False),
+        ({}, "professional", False),
+        ({}, "witness", True),
+    ],
+    ids=["child", "vulnerable adult", "unreachable", "professional", "victim confirms"],
+)
+def test_a_third_party_report_is_recorded_where_the_rule_says(
+    api_as: Callable[..., Any], reference_data: None, victim: dict[str, Any], reporter: str, contacted: bool
+) -> None:
+    request = _one_victim(_al("A1", "V1", "8N", victim_contacted=contacted), reporter=reporter)
+    request["victims"] = [{"ref": "V1", "kind": "person", **victim}]
+    data = api_as("recorder").post(URL, request, format="json").json()
+    assert [c["allegations"] for c in data["crimes"]] == [["A1"]]
+    assert data["awaiting_confirmation"] == []
+    assert {"R-NCRS-THIRD-PARTY", "R-NCRS-BOP"} <= set(data["crimes"][0]["rules"])
+
+
+@pytest.mark.parametrize(
+    ("change", "errors"),
+    [
+        ({"reporter": "alien"}, {"reporter": ['"alien" is not a valid choice.']}),
+        (
+            {"victims": [{"ref": "V1", "kind": "person", "age": -1}]},
+            {"victims": {"0": {"age": ["Ensure this value is greater than or equal to 0."]}}},
+        ),
+        (
+            {"victims": [{"ref": "V1", "kind": "person", "unreachable": "maybe"}]},
+            {"victims": {"0": {"unreachable": ["Must be a valid boolean."]}}},
+        ),
+    ],
+)
+def test_bad_third_party_fields_are_refused_naming_the_field(
+    api_as: Callable[..., Any], reference_data: None, change: dict[str, Any], errors: dict[str, Any]
+) -> None:
+    response = api_as("recorder").post(URL, body(**change), format="json")
+    assert response.status_code == 400
+    assert response.json() == errors
+
+
+def test_victim_contacted_must_be_a_boolean(api_as: Callable[..., Any], reference_data: None) -> None:
+    response = api_as("recorder").post(URL, _with_allegation(0, victim_contacted="soon"), format="json")
+    assert response.json() == {"alleged": {"0": {"victim_contacted": ["Must be a valid boolean."]}}}
+
+
+# ---------------------------------------------------------------- fraud (issue 16)
+def test_a_fraud_is_referred_to_action_fraud_with_the_rule(
+    api_as: Callable[..., Any], reference_data: None
+) -> None:
+    request = _one_victim(_al("A1", "V1", "53C"), _al("A2", "V1", "8N"))
+    data = api_as("recorder").post(URL, request, format="json").json()
+    assert [c["offence"] for c in data["crimes"]] == ["8N"]
+    assert data["not_recorded"] == [
+        {
+            "allegation": "A1",
+            "rule": "R-FRAUD-AF",
+            "reason": data["not_recorded"][0]["reason"],
+            "refer_to": "action_fraud",
+        }
+    ]
+    assert "Action Fraud" in data["not_recorded"][0]["reason"]
+    assert "R-FRAUD-AF" in data["rules"]
+    citation = next(c for c in data["citations"] if c["rule"] == "R-FRAUD-AF")
+    assert any("Action Fraud" in line for line in citation["explanation"])

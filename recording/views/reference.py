@@ -1,22 +1,17 @@
-"""The offence-code reference page."""
+"""The offence reference page: Home Office classes and the offence codes under them."""
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from recording.models import (
-    Offence,
-)
+from recording import selectors
 from recording.views.common import crime_staff
 
 
 @crime_staff
 def offence_list(request: HttpRequest) -> HttpResponse:
-    """The HO offence classifications, searchable by code, title or category (recorders look codes up)."""
+    """Classes and Home Office offence codes, searchable by code, title, legislation or category
+    (recorders look codes up: "assault", "burglary", "8N", "125/9")."""
     q = request.GET.get("q", "").strip()
-    offences = Offence.objects.all()
-    if q:
-        offences = offences.filter(Q(code__iexact=q) | Q(title__icontains=q) | Q(category__icontains=q))
-    return render(request, "recording/offence_list.html", {"offences": offences, "q": q})
+    return render(request, "recording/offence_list.html", {"offences": selectors.offence_search(q), "q": q})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
 
@@ -22,6 +23,7 @@ def test_every_table_is_registered() -> None:
     names = {Path(t.path).name for t in registered_tables()}
     assert names == {
         "ho_offences.csv",
+        "ho_offence_codes.csv",
         "ho_outcomes.csv",
         "cancellation_criteria.csv",
         "nsir_codes.csv",
@@ -33,17 +35,61 @@ def test_every_table_is_registered() -> None:
 
 @pytest.mark.parametrize("table", registered_tables(), ids=lambda t: t.model)
 def test_every_row_loads(table: ReferenceTable) -> None:
-    reference_load(tables=[table])
+    targets = set(table.foreign_keys.values())
+    reference_load(tables=[*(t for t in registered_tables() if t.model in targets), table])
     model = apps.get_model(table.model)
     with table.path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert model.objects.count() == len(rows)
     for row in rows:
-        obj = model.objects.get(code=row["code"])
-        for name, raw in row.items():
+        fields = {table.columns.get(column, column): raw.strip() for column, raw in row.items()}
+        obj = model.objects.get(**{k: fields[k] for k in table.key_fields})
+        for column, raw in row.items():
+            name = table.columns.get(column, column)
             value = getattr(obj, name)
-            expected = table.converters.get(name, str.strip)(raw)
-            assert value == expected, (table.model, row["code"], name)
+            if name in table.foreign_keys:
+                value = value.code
+            expected = table.converters.get(column, str.strip)(raw)
+            assert value == expected, (table.model, row, name)
+
+
+def test_offence_codes_load_under_their_class_and_a_repeated_code_keeps_both_offences() -> None:
+    reference_load()
+    codes = apps.get_model("recording.OffenceCode").objects
+    assert codes.get(code="125/12").offence_class.code == "9A"
+    assert sorted(codes.filter(code="1/1").values_list("title", flat=True)) == [
+        "Genocide or crime against humanity",
+        "Murder of a person aged 1 year or over",
+    ]
+
+
+def test_a_new_offence_code_row_loads_without_a_code_change(tmp_path: Path) -> None:
+    table = next(t for t in registered_tables() if t.model == "recording.OffenceCode")
+    reference_load()
+    grown = tmp_path / "ho_offence_codes.csv"
+    grown.write_text(
+        table.path.read_text()
+        + "8/1,8N,Wounding or inflicting grievous bodily harm,Offences against the Person Act 1861 s20,V,"
+        "https://example.org/vap\n"
+    )
+    (result,) = reference_load(tables=[replace(table, path=grown)])
+    assert (result.created, result.unchanged) == (1, table.path.read_text().count("\n") - 1)
+    row = apps.get_model("recording.OffenceCode").objects.get(code="8/1")
+    assert (row.offence_class.code, row.counting) == ("8N", "V")
+
+
+def test_an_offence_code_under_an_unknown_class_names_its_line_and_stores_nothing(tmp_path: Path) -> None:
+    table = next(t for t in registered_tables() if t.model == "recording.OffenceCode")
+    reference_load(tables=[t for t in registered_tables() if t.model == "recording.Offence"])
+    bad = tmp_path / "ho_offence_codes.csv"
+    bad.write_text(
+        "ho_code,class_code,title,legislation,counting,source\n"
+        "125/9,9A,Causing intentional harassment,Public Order Act 1986 s4A,V,https://example.org/a\n"
+        "999/1,ZZ9,Nothing,None,S,https://example.org/b\n"
+    )
+    with pytest.raises(DomainError, match="line 3, field class_code"):
+        reference_load(tables=[replace(table, path=bad)])
+    assert not apps.get_model("recording.OffenceCode").objects.exists()
 
 
 def test_loading_twice_changes_nothing() -> None:
