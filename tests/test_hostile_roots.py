@@ -230,3 +230,48 @@ def test_more_victims_than_a_report_can_hold_is_a_400_naming_the_list(
     response = api_as("recorder").post("/api/v1/recording/decisions/", body, format="json")
     assert response.status_code == 400
     assert "victims" in response.json()
+
+
+# ---------------------------------------------------------------- import_incidents
+CSV_HEADER = b"reference,opened_at,closed_at,nsir_code,grade,summary,location,crime_number\n"
+CSV_GOOD = b"XX-1,2026-03-01T02:10:00Z,,CRIME-VIOLENCE,priority,Fight,High St,\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            CSV_HEADER + CSV_GOOD + b"XX-2,2026-03-01T02:10:00Z,,CRIME-VIOLENCE,priority,Caf\xe9,High St,\n",
+            "line 3: the file is not UTF-8",
+        ),
+        (b"refer\xff,opened_at,nsir_code\n" + CSV_GOOD, "line 1: the file is not UTF-8"),
+        (
+            CSV_HEADER
+            + CSV_GOOD
+            + b"XX-2,2026-03-01T02:10:00Z,,CRIME-VIOLENCE,priority,Fi\x00ght,High St,\n",
+            "line 3: a NUL byte",
+        ),
+        (
+            CSV_HEADER
+            + CSV_GOOD
+            + b'XX-2,2026-03-01T02:10:00Z,,CRIME-VIOLENCE,priority,"Fight,High St,\n'
+            + CSV_GOOD.replace(b"XX-1", b"XX-3"),
+            "cannot read the CSV",
+        ),
+    ],
+    ids=["bad-utf8-row", "bad-utf8-header", "nul-byte", "unterminated-quote"],
+)
+def test_import_incidents_names_the_line_of_unreadable_input_and_stores_nothing(
+    reference_data: None, tmp_path: Any, body: bytes, message: str
+) -> None:
+    from django.core.management import CommandError, call_command
+
+    from recording.models import Incident
+
+    path = tmp_path / "incidents.csv"
+    path.write_bytes(body)
+    with pytest.raises(CommandError) as error:
+        call_command("import_incidents", str(path))
+    assert message in str(error.value)
+    assert "\n" not in str(error.value)
+    assert not Incident.objects.exists()

@@ -5,11 +5,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg2
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import DataError
 
 from recording.models import ImportBatch
-from recording.services.incidents import FIELDS, IncidentRowError, incidents_upsert
+from recording.services.incidents import FIELDS, ImportResult, IncidentRowError, incidents_upsert
 
 REQUIRED_COLUMNS = {"reference", "opened_at", "nsir_code"}
 
@@ -34,8 +36,19 @@ class Command(BaseCommand):
                 f"{path.name} is {size} bytes, over the limit of {limit} bytes (RESOLVE_IMPORT_MAX_BYTES). "
                 "Split it into smaller files. Nothing was imported."
             )
+        try:
+            result = self._import(path)
+        except (UnicodeDecodeError, csv.Error, DataError, psycopg2.DataError) as exc:
+            # Found where it went wrong from the bytes: the text reader decodes ahead in blocks, so its
+            # line count does not say which line held the bad byte.
+            line, problem = _locate_problem(path, exc)
+            raise CommandError(f"line {line}: {problem} Nothing was imported.") from exc
+        self.stdout.write(f"Imported {path.name}: {result.created} created, {result.updated} updated.")
+
+    def _import(self, path: Path) -> ImportResult:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
+            # strict: an unterminated quote is an error, not a field that swallows the rest of the file
+            reader = csv.DictReader(handle, strict=True)
             header = set(reader.fieldnames or [])
             missing = sorted(REQUIRED_COLUMNS - header)
             if missing:
@@ -59,7 +72,7 @@ class Command(BaseCommand):
                     yield lines.line_num, dict(zip(fields, values, strict=False))
 
             try:
-                result = incidents_upsert(
+                return incidents_upsert(
                     rows=rows(), actor=None, source=ImportBatch.Source.CSV, source_name=path.name
                 )
             except IncidentRowError as exc:
@@ -67,8 +80,20 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"line {exc.position}: {field}: {exc.errors[field][0]} Nothing was imported."
                 ) from exc
-            except (UnicodeDecodeError, csv.Error) as exc:
-                raise CommandError(
-                    f"line {lines.line_num}: cannot read the file: {exc}. Nothing was imported."
-                ) from exc
-        self.stdout.write(f"Imported {path.name}: {result.created} created, {result.updated} updated.")
+
+
+def _locate_problem(path: Path, exc: Exception) -> tuple[int, str]:
+    """The line and a one-line description of what stopped the import (the file is within
+    RESOLVE_IMPORT_MAX_BYTES, so reading it whole here, on the error path only, is affordable)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return data.count(b"\n", 0, bad.start) + 1, "the file is not UTF-8 text (save it as UTF-8)."
+    if (nul := data.find(b"\x00")) >= 0:
+        # PostgreSQL cannot store a NUL character in text; the database refused the batch.
+        return data.count(b"\n", 0, nul) + 1, "a NUL byte is not allowed in an incident."
+    if isinstance(exc, csv.Error):
+        # The reader stops at the end of the data when a quote is never closed.
+        return data.count(b"\n") + (0 if data.endswith(b"\n") else 1), f"cannot read the CSV: {exc}."
+    raise exc
