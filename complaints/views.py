@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -26,6 +25,7 @@ from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned
 from config.access import roles_required
 from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
+from config.exports import csv_bytes, csv_response
 from config.listing import Column, list_page, safe_next
 from config.permissions import Role
 from staffing.access_audit import purpose_from
@@ -589,11 +589,8 @@ def learning(request: HttpRequest) -> HttpResponse:
     period, year, number, start, end = _period(request)
     report = selectors.learning_report(start=start, end=end)
     if request.GET.get("format") == "csv":
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(selectors.learning_report_rows(report))
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv")
-        response["Content-Disposition"] = f'attachment; filename="complaints-{period}-{year}-{number}.csv"'
-        return response
+        header, *rows = selectors.learning_report_rows(report)
+        return csv_response(filename=f"complaints-{period}-{year}-{number}.csv", headers=header, rows=rows)
     form = forms.LessonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -668,17 +665,9 @@ def _subject_access_zip(data: dict[str, Any]) -> HttpResponse:
         archive.writestr("subject-access.json", json.dumps(data, indent=2))
         for section in ("as_complainant", "as_subject"):
             rows = data[section]
-            out = io.StringIO()
-            if rows:
-                writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()))
-                writer.writeheader()
-                writer.writerows(
-                    [
-                        {k: (json.dumps(v) if isinstance(v, list | dict) else v) for k, v in r.items()}
-                        for r in rows
-                    ]
-                )
-            archive.writestr(f"{section}.csv", out.getvalue())
+            headers = list(rows[0].keys()) if rows else []
+            cells = [[json.dumps(v) if isinstance(v, list | dict) else v for v in r.values()] for r in rows]
+            archive.writestr(f"{section}.csv", csv_bytes(headers, cells) if rows else b"")
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="subject-access.zip"'
     return response

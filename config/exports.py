@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -58,14 +58,29 @@ def _disposition(filename: str) -> str:
     return f'attachment; filename="{clean}"'
 
 
-def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]]) -> bytes:
+def csv_lines(headers: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: bool = True) -> Iterator[str]:
+    """The CSV text line by line (header first), every cell made formula-safe: the one CSV writer of
+    every export, streamed so a long log never sits whole in memory. `bom=False` for API clients,
+    which read the first header as it is."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate(0)
+        return text
+
     writer.writerow([safe_text(h) for h in headers])
+    # UTF-8 with a byte-order mark so Excel opens accented names correctly.
+    yield ("\ufeff" if bom else "") + flush()
     for row in rows:
         writer.writerow(["" if v is None else _csv_value(_plain(v)) for v in row])
-    # UTF-8 with a byte-order mark so Excel opens accented names correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        yield flush()
+
+
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Cell]], *, bom: bool = True) -> bytes:
+    return "".join(csv_lines(headers, rows, bom=bom)).encode("utf-8")
 
 
 def _csv_value(value: Any) -> Any:

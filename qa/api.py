@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any, cast
 
 from django.db.models import QuerySet
@@ -15,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.exceptions import DomainError
+from config.exports import csv_bytes
 from config.permissions import Role, roles_allowed
 from qa import compliance, selectors
 from qa.filters import UnrecordedFlagFilter
@@ -97,11 +96,7 @@ class DailyCsvRenderer(BaseRenderer):
         self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
     ) -> bytes:
         flat = compliance.flatten(data if isinstance(data, dict) else {"detail": data})
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(list(flat))
-        writer.writerow(["" if v is None else v for v in flat.values()])
-        return out.getvalue().encode(self.charset)
+        return csv_bytes(list(flat), [list(flat.values())], bom=False)
 
 
 class DailyPerformanceApi(APIView):

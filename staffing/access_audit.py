@@ -5,8 +5,6 @@ access-log page and API (managers and admins), per record and per user."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -15,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 
+from config.exports import csv_lines
 from staffing.models import AccessLog
 
 LONDON = ZoneInfo("Europe/London")
@@ -68,36 +67,23 @@ def access_log_record_types() -> list[str]:
     return list(AccessLog.objects.order_by("record_type").values_list("record_type", flat=True).distinct())
 
 
-def _csv_safe(value: str) -> str:
-    """Stop a spreadsheet treating a cell as a formula (CSV injection)."""
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
-
-
 def access_log_csv_rows(rows: Iterable[AccessLog]) -> Iterator[str]:
-    """The report as CSV lines (header first), times in Europe/London, streamed."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-
-    def flush() -> str:
-        value = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate(0)
-        return value
-
-    writer.writerow(CSV_HEADER)
-    yield flush()
-    for row in rows:
-        writer.writerow(
+    """The report as CSV lines (header first), times in Europe/London, streamed through the one
+    formula-safe CSV writer."""
+    return csv_lines(
+        CSV_HEADER,
+        (
             [
                 row.at.astimezone(LONDON).isoformat(timespec="seconds"),
-                _csv_safe(row.user.username),
+                row.user.username,
                 row.user.role,
                 row.action,
                 row.record_type,
-                _csv_safe(row.record_id),
-                _csv_safe(row.record_label),
-                _csv_safe(row.purpose),
+                row.record_id,
+                row.record_label,
+                row.purpose,
                 row.path,
             ]
-        )
-        yield flush()
+            for row in rows
+        ),
+    )

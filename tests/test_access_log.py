@@ -195,7 +195,7 @@ def test_the_report_exports_csv_with_the_same_filters(client: Client, make_user:
     client.force_login(make_user("manager"))
     response = client.get(reverse("staffing:access-log"), {"username": "ann", "format": "csv"})
     assert response["Content-Type"] == "text/csv"
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
     assert rows[0][:3] == ["at", "username", "role"]
     assert len(rows) == 2
     assert rows[1][1] == "ann" and rows[1][5] == "7"

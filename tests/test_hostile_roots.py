@@ -275,3 +275,43 @@ def test_import_incidents_names_the_line_of_unreadable_input_and_stores_nothing(
     assert message in str(error.value)
     assert "\n" not in str(error.value)
     assert not Incident.objects.exists()
+
+
+# ---------------------------------------------------------------- exports: one formula-safe writer
+def test_every_csv_export_goes_through_the_one_formula_safe_writer() -> None:
+    """config/exports.py is the only place a CSV is written for people (the rule catalogue's data file,
+    written for the repository, is not an export)."""
+    import re
+    from pathlib import Path
+
+    writer = re.compile(r"\bcsv\.(writer|DictWriter)\(")
+    root = Path(__file__).resolve().parent.parent
+    allowed = {Path("config/exports.py"), Path("staffing/catalogue.py")}
+    found = [
+        str(path.relative_to(root))
+        for app in ("config", "staffing", "recording", "complaints", "qa")
+        for path in (root / app).rglob("*.py")
+        if "tests" not in path.parts
+        and path.relative_to(root) not in allowed
+        and writer.search(path.read_text())
+    ]
+    assert found == []
+
+
+def test_the_learning_report_csv_neutralises_formula_cells(
+    client: Client, make_user: Callable[..., Any], reference_data: None
+) -> None:
+    from django.utils import timezone
+
+    from complaints.models import ComplaintCategory
+    from complaints.tests.factories import ComplaintCaseFactory
+
+    ComplaintCaseFactory(received_at=timezone.now())
+    ComplaintCategory.objects.filter(code="A1").update(title='=HYPERLINK("http://evil")')
+    client.force_login(make_user("manager"))
+    response = client.get("/complaints/learning/?format=csv")
+    assert response.status_code == 200
+    text = response.content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    assert "'=HYPERLINK" in text
+    assert "=HYPERLINK" not in text.replace("'=HYPERLINK", "")
