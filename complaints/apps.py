@@ -129,10 +129,10 @@ class ComplaintsConfig(AppConfig):
 
         return case_review_items(today=today)
 
-    def subject_access(self, name: str) -> dict[str, Any]:
+    def subject_access(self, name: str, user: Any) -> dict[str, Any]:
         from complaints.selectors import subject_access_data
 
-        return subject_access_data(name=name)
+        return subject_access_data(name=name, user=user)
 
     def ready(self) -> None:
         from complaints import permissions  # noqa: F401 - registers the object rules

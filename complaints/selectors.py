@@ -280,11 +280,16 @@ def learning_report_rows(report: LearningReport) -> list[list[str]]:
 
 
 # ---------------------------------------------------------------- subject access (C-DP-SHARING)
-def subject_access_data(*, name: str) -> dict[str, Any]:
-    """Everything held about a named person across complaint cases: as complainant or as subject."""
+def subject_access_data(*, name: str, user: User) -> dict[str, Any]:
+    """Everything held about a named person across complaint cases, as complainant or as subject, that
+    `user` (the one exporting) may see: the cases `_visible` hides from them never appear, so a manager
+    asking about themselves never receives the cases about them (issue 17)."""
     name = name.strip()
-    complainants = Complainant.objects.filter(name__iexact=name).select_related("case", "equality")
-    subjects = Subject.objects.filter(name__iexact=name).select_related("case")
+    visible = _visible(user)
+    complainants = Complainant.objects.filter(name__iexact=name, case__in=visible).select_related(
+        "case", "equality"
+    )
+    subjects = Subject.objects.filter(name__iexact=name, case__in=visible).select_related("case")
     out: dict[str, Any] = {"name": name, "as_complainant": [], "as_subject": []}
     for c in complainants:
         eq = getattr(c, "equality", None)

@@ -634,7 +634,7 @@ def subject_access(request: HttpRequest) -> HttpResponse:
     if not permissions.can_export_subject_access(_me(request)):
         raise PermissionDenied("Subject access exports are for managers.")
     name = request.GET.get("name", "").strip()
-    data = selectors.subject_access_data(name=name) if name else None
+    data = selectors.subject_access_data(name=name, user=_me(request)) if name else None
     if data is not None:
         access_log_record(
             user=_me(request),

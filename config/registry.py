@@ -6,7 +6,8 @@ An app's AppConfig may define:
                                                     count on the home page and its list, one selector
   def home_queues(self, user) -> list[Queue]     -- other lines for the home page (computed, not a list)
   def mopi_review_items(self, user, today) -> list[ReviewItem]  -- records due a MoPI retention review
-  def subject_access(self, name) -> dict[str, Any]  -- everything the app holds about a named person
+  def subject_access(self, name, user) -> dict[str, Any]  -- everything the app holds about a named
+      person that `user` (the one exporting) may see
   def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (allow list)
   rule_uses: list[RuleUse]                       -- the decisions, queues and screens resting on rules
 The home page and the navigation walk the app registry, so `staffing` and `config` never import the
@@ -127,14 +128,16 @@ def mopi_review_items_for(user: Any, today: date) -> list[ReviewItem]:
     return sorted(items, key=lambda i: (i.review_on, i.kind, i.reference))
 
 
-def subject_access_for(name: str) -> dict[str, Any]:
+def subject_access_for(name: str, user: Any) -> dict[str, Any]:
     """Everything each app holds about a named person, keyed by app label (apps holding nothing about
-    anyone are still listed, with what they answered)."""
+    anyone are still listed, with what they answered). Each app answers only with records `user` may
+    see: an export never shows its requester what their role or standing hides (a subject of a complaint
+    case asking about themselves gets no case about them)."""
     out: dict[str, Any] = {}
     for config in apps.get_app_configs():
         provider = getattr(config, "subject_access", None)
         if provider is not None:
-            out[config.label] = provider(name)
+            out[config.label] = provider(name, user)
     return out
 
 

@@ -156,7 +156,7 @@ class RecordingConfig(AppConfig):
 
         return crime_review_items(today=today)
 
-    def subject_access(self, name: str) -> dict[str, Any]:
+    def subject_access(self, name: str, user: Any) -> dict[str, Any]:
         from recording.data_protection import subject_access_data
 
         return subject_access_data(name=name)

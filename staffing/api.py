@@ -314,7 +314,7 @@ class SubjectAccessApi(APIView):
         query = SubjectAccessQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         name = query.validated_data["name"]
-        records = subject_access_for(name)
+        records = subject_access_for(name, request.user)
         services.access_log_record(
             user=request.user,  # type: ignore[arg-type]
             record_type="subject_access",

@@ -485,7 +485,7 @@ def subject_access(request: HttpRequest) -> HttpResponse:
     data = None
     if form.is_bound and form.is_valid():
         name = form.cleaned_data["name"].strip()
-        data = subject_access_for(name)
+        data = subject_access_for(name, _user(request))
         services.access_log_record(
             user=_user(request),
             record_type="subject_access",
