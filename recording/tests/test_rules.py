@@ -575,8 +575,8 @@ def test_an_s_offence_of_the_same_class_counts_per_offender_group() -> None:
         ho_offences(),
     )
     assert codes_of(decision) == [(None, "9A", "125/12", "offender"), (None, "9A", "125/12", "offender")]
-    assert {"R-VICTIMLESS-COUNT", "R-NCRS-STATE"} <= set(decision.rules)
-    assert "R-NCRS-BOP" not in decision.rules
+    # The recording test is cited for every recorded crime, with its state-based limb.
+    assert {"R-VICTIMLESS-COUNT", "R-NCRS-STATE", "R-NCRS-BOP"} <= set(decision.rules)
 
 
 def test_an_s_offence_naming_the_person_it_alarmed_keeps_them_but_counts_per_offender() -> None:
@@ -1057,8 +1057,9 @@ def test_the_decision_is_deterministic_and_well_formed(rep: Report) -> None:
         assert crime.offence in {g.class_of for g in given}
         assert ho_offences()[crime.offence].class_code is None  # recorded under a class
         assert set(crime.rules) <= set(first.rules)
-        # The recording test: BOP for a crime against a victim, the points to prove for a state one.
-        assert ("R-NCRS-BOP" if crime.counted_per == "victim" else "R-NCRS-STATE") in crime.rules
+        # The recording test for every crime; its points-to-prove limb for one counted per offender.
+        assert "R-NCRS-BOP" in crime.rules
+        assert ("R-NCRS-STATE" in crime.rules) is (crime.counted_per == "offender")
     assert [c.rule for c in first.citations] == list(first.rules)
     assert all(c.explanation for c in first.citations)
     assert set(first.rules) <= DOMAIN_RULE_IDS
