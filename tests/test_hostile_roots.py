@@ -315,3 +315,16 @@ def test_the_learning_report_csv_neutralises_formula_cells(
     assert "'=HYPERLINK" in text
     assert "'=HYPERLINK" in text
     assert "=HYPERLINK" not in text.replace("'=HYPERLINK", "")
+
+
+# ---------------------------------------------------------------- create_user
+@pytest.mark.parametrize("username", ["", "   ", "bad name", "semi;colon", "x" * 151, "nul\x00"])
+def test_create_user_refuses_a_username_the_admin_would_refuse(username: str) -> None:
+    from django.core.management import CommandError, call_command
+
+    from staffing.models import User
+
+    with pytest.raises(CommandError) as error:
+        call_command("create_user", username, "--role", "recorder")
+    assert "\n" not in str(error.value)
+    assert not User.objects.exists()

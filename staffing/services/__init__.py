@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
@@ -39,6 +40,20 @@ def team_investigator_count(*, team: Team, excluding: User | None = None) -> int
 
 
 @transaction.atomic
+def _username_check(username: str) -> None:
+    """The admin site's rule for usernames (letters, digits and @.+-_, at most 150), so an account made
+    at the command line can always be found, signed in with and edited there."""
+    if not username.strip():
+        raise DomainError("Give a username.", field="username")
+    max_length = User._meta.get_field("username").max_length or 150
+    if len(username) > max_length:
+        raise DomainError(f"A username has at most {max_length} characters.", field="username")
+    try:
+        User.username_validator(username)
+    except ValidationError as exc:
+        raise DomainError(" ".join(exc.messages), field="username") from exc
+
+
 def user_create_or_update(
     *,
     username: str,
@@ -51,6 +66,7 @@ def user_create_or_update(
 ) -> tuple[User, bool]:
     """Create the user, or change the role/team of an existing one. Refuses a bad role, an unknown team,
     or a team already holding its capacity of investigators; nothing is changed then."""
+    _username_check(username)
     if role not in User.Role.values:
         raise DomainError(
             f"Unknown role {role!r}; choose one of: {', '.join(User.Role.values)}.", field="role"
