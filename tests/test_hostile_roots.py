@@ -328,3 +328,12 @@ def test_create_user_refuses_a_username_the_admin_would_refuse(username: str) ->
         call_command("create_user", username, "--role", "recorder")
     assert "\n" not in str(error.value)
     assert not User.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "query", ["owner=x", "owner=-1", "status=nope", "recorded_from=9999-01-01", "mine=maybe"]
+)
+def test_a_bad_crime_list_filter_is_a_400_naming_it(api_as: Callable[..., Any], query: str) -> None:
+    response = api_as("sergeant").get(f"/api/v1/recording/crimes/?{query}")
+    assert response.status_code == 400
+    assert query.split("=")[0] in response.json()
