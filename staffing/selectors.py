@@ -30,6 +30,7 @@ from django.utils import timezone
 from config.exceptions import DomainError
 from config.registry import WorkKind, work_kinds
 from staffing import rules
+from staffing.catalogue import RULE_ID
 from staffing.models import (
     Absence,
     Allocation,
@@ -421,8 +422,12 @@ def rule_list() -> QuerySet[Rule]:
 
 
 def rule_get(*, code: str) -> Rule:
-    """One rule by its ID, any case ('r-ncrs-24h' finds R-NCRS-24H); Rule.DoesNotExist when unknown."""
-    return Rule.objects.get(code=code.strip().upper())
+    """One rule by its ID, any case ('r-ncrs-24h' finds R-NCRS-24H); Rule.DoesNotExist when unknown,
+    without a query when the text cannot be a rule ID (a path holding anything, even NUL)."""
+    code = code.strip().upper()
+    if not RULE_ID.fullmatch(code):
+        raise Rule.DoesNotExist(f"{code!r} is not a rule ID")
+    return Rule.objects.get(code=code)
 
 
 def rule_changes(rule: Rule) -> QuerySet[Any]:

@@ -243,6 +243,15 @@ def test_rule_ids_become_links_and_the_text_stays_escaped() -> None:
     assert "C-RECORD-* stays" in html and "C-RECORD</a>" not in html
 
 
+def test_a_form_hint_citing_a_rule_links_it(db: None) -> None:
+    from django.template.loader import render_to_string
+
+    from qa.forms import FlagDismissForm
+
+    html = render_to_string("qa/partials/_field.html", {"field": FlagDismissForm()["reason"]})
+    assert '<a class="rule-link" href="/staffing/rules/R-NSIR-AUDIT-TRAIL/"' in html
+
+
 # ---------------------------------------------------------------- pages
 
 
@@ -381,6 +390,8 @@ def test_the_rule_api_returns_one_rule_or_404(api_as: Callable[..., APIClient], 
         "used_by"
     ]
     assert client.get("/api/v1/rules/C-NO-SUCH/").status_code == 404
+    assert client.get("/api/v1/rules/R-%00/").status_code == 404
+    assert client.get("/api/v1/rules/not a rule/").status_code == 404
 
 
 def test_the_rules_api_needs_credentials(api_client: APIClient, rules_loaded: None) -> None:
