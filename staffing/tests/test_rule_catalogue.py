@@ -212,6 +212,33 @@ def test_every_rule_id_cited_in_the_product_is_in_the_catalogue() -> None:
     assert not missing, f"cited but not in staffing/reference/rules.csv: {missing}"
 
 
+# Rules Resolve does not apply, so no behaviour of Resolve can be tested against them. Each stays in the
+# catalogue (a reader still finds it, and its page says nothing in Resolve rests on it); the test below
+# fails as soon as product code cites one, which is when it needs a test of its own.
+NOT_APPLIED = {
+    "C-SEVERITY": "the force's DSE runs investigations after the handover; Resolve assesses no severity",
+    "C-YOUNG-PEOPLE": "Resolve records no complainant's age; an advocate is an adjustment (C-ACCESS)",
+}
+
+
+def test_every_catalogue_rule_is_cited_by_a_test() -> None:
+    """Each rule is named by a test of the behaviour it governs (this file, which names rules to test
+    the catalogue itself, does not count), unless Resolve does not apply it (NOT_APPLIED)."""
+    test_files = [p for p in _files([*PRODUCT, "tests"], tests=True) if p.resolve() != THIS_FILE]
+    test_files.append(ROOT / "conftest.py")
+    cited = _ids_in(test_files)
+    uncited = [r.code for r in catalogue.read_rows() if r.code not in cited and r.code not in NOT_APPLIED]
+    assert not uncited, f"no test cites: {uncited}"
+
+
+def test_a_rule_resolve_does_not_apply_is_cited_nowhere_in_the_product() -> None:
+    product = [p for p in _files(PRODUCT, tests=False) if p.resolve() != catalogue.RULES_CSV]
+    cited = _ids_in(product)
+    applied = {code: sorted(cited[code]) for code in NOT_APPLIED if code in cited}
+    assert not applied, f"now cited, so applied: give each a test and drop it from NOT_APPLIED: {applied}"
+    assert set(NOT_APPLIED) <= {r.code for r in catalogue.read_rows()}
+
+
 def test_every_declared_use_names_catalogue_rules_and_a_page() -> None:
     known = {r.code for r in catalogue.read_rows()}
     for use in rule_uses():
