@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from config.db_router import replica_reads
 from qa import rules
-from qa.models import DipSample, UnrecordedFlag
+from qa.models import Amendment, DipSample, UnrecordedFlag
 from qa.services.timing import day_bounds
 from recording.models import Crime
 
@@ -127,12 +127,16 @@ def compliance_by(
 ) -> list[ComplianceRow]:
     """Weighted compliance of audited dip-test items between `start` and `end` (inclusive), grouped by
     day, ISO week, team, investigator (the record's owner), investigator per week (errors over time, for
-    appraisals) or category. `team_id` narrows to one team's records (a sergeant's own team)."""
+    appraisals) or category; `findings` counts confirmed errors only. `team_id` narrows to one team's
+    records (a sergeant's own team)."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     samples = DipSample.objects.filter(
         dip_test__date__gte=start, dip_test__date__lte=end, audited_at__isnull=False
-    ).annotate(finding_count=Count("findings"))
+    ).annotate(
+        # An error counts against the record's owner once someone other than the fixer confirmed the fix.
+        finding_count=Count("findings", filter=Q(findings__amendment__status=Amendment.Status.CONFIRMED))
+    )
     if team_id is not None:
         samples = samples.filter(team_id=team_id)
     rows = samples.values_list(

@@ -25,7 +25,7 @@ class AccessibleForm(forms.Form):
                 widget.attrs["aria-invalid"] = "true"
 
 
-YES_NO_NA = [("yes", "Yes"), ("no", "No"), ("na", "Not applicable")]
+YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
 class FlagAssignForm(AccessibleForm):
@@ -103,26 +103,44 @@ QUESTION_LABELS = {
 
 
 class DipAuditForm(AccessibleForm):
+    """One yes/no question per check that can apply to this record, none pre-selected: an untouched form
+    does not save. A question that cannot apply (no crime, no outcome yet) is not asked; the page says
+    why instead (qa.services.dip_test.dip_sample_questions)."""
+
     notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, questions: dict[str, str | None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.not_applicable = {name: why for name, why in questions.items() if why is not None}
+        self.not_asked = [(QUESTION_LABELS[name], why) for name, why in self.not_applicable.items()]
         for name, label in QUESTION_LABELS.items():
+            if name in self.not_applicable:
+                continue
             self.fields[name] = forms.ChoiceField(
-                label=label, choices=YES_NO_NA, widget=forms.RadioSelect, initial="na"
+                label=label,
+                choices=YES_NO,
+                widget=forms.RadioSelect,
+                error_messages={"required": "Answer this question: yes or no."},
             )
         self.order_fields([*QUESTION_LABELS, "notes"])
 
     def answers(self) -> dict[str, bool | None]:
-        mapping = {"yes": True, "no": False, "na": None}
-        return {name: mapping[self.cleaned_data[name]] for name in QUESTION_LABELS}
+        return {
+            name: None if name in self.not_applicable else self.cleaned_data[name] == "yes"
+            for name in QUESTION_LABELS
+        }
 
 
 class AmendmentFixForm(AccessibleForm):
     note = forms.CharField(
-        label="What was corrected",
+        label="What was corrected, or why no change is needed",
         widget=forms.Textarea,
-        error_messages={"required": "Say what was corrected."},
+        error_messages={"required": "Say what was corrected, or why no change is needed."},
+    )
+    no_change_needed = forms.BooleanField(
+        label="No change is needed",
+        required=False,
+        help_text="Tick only if the record was right after all; the note then says why.",
     )
 
 

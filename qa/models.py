@@ -209,7 +209,9 @@ class AuditFinding(models.Model):
 
 
 class Amendment(models.Model):
-    """The QC task a finding opens for the record's owner; the sergeant confirms the fix."""
+    """The QC task a finding opens for the record's owner. It is fixed only when the record's history
+    shows a change, after the finding, to what the error names, or with a written reason why none was
+    needed; someone other than the fixer confirms it."""
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
@@ -222,8 +224,20 @@ class Amendment(models.Model):
     )
     due_on = models.DateField()
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    fix_note = models.TextField(blank=True)
+    fix_note = models.TextField(blank=True, help_text="What was corrected, in the fixer's words.")
+    no_change_reason = models.TextField(
+        blank=True,
+        help_text="Why the record needed no change (a fix with no change in its history must say why).",
+    )
     fixed_at = models.DateTimeField(null=True, blank=True)
+    fixed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Who marked it fixed: someone else confirms it.",
+    )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

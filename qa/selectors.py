@@ -55,7 +55,7 @@ def dip_test_samples(dip_test: DipTest) -> QuerySet[DipSample]:
 def amendment_list(*, user: User) -> QuerySet[Amendment]:
     """Investigators see their own amendments; sergeants their team's and unowned ones; managers all."""
     amendments = Amendment.objects.select_related(
-        "finding__sample__dip_test", "owner", "confirmed_by"
+        "finding__sample__dip_test", "owner", "confirmed_by", "fixed_by"
     ).exclude(status=Amendment.Status.CONFIRMED)
     if user.role == User.Role.INVESTIGATOR:
         return amendments.filter(owner=user)

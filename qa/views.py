@@ -22,12 +22,16 @@ from config.listing import Column, list_page, safe_next, with_next
 from config.permissions import Role, user_has_role
 from config.queues import queue_page
 from qa import compliance, forms, rules, selectors
+from qa import history as qa_history
 from qa import queues as qa_queues
+from qa.audit_record import dip_sample_record
 from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
+from qa.permissions import can_view_sample
 from qa.services import allocation as qa_allocation
 from qa.services import dip_test as dip_services
 from qa.services import rape_review as rape_services
 from qa.services import sweep as sweep_services
+from qa.services.allocation import dip_sample_barred
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -235,8 +239,13 @@ def dip_test_detail(request: HttpRequest, day: str) -> HttpResponse:
 
 @supervisors
 def dip_sample_audit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The auditor reads the whole record (incident, crimes, their histories, the engine's second
+    opinion) and answers every question that applies; nothing is pre-selected."""
     sample = get_object_or_404(DipSample.objects.select_related("dip_test", "owner", "team"), pk=pk)
-    form = forms.DipAuditForm(request.POST or None)
+    actor = actor_of(request)
+    if not can_view_sample(actor, sample):
+        raise Http404("No such sample.")
+    form = forms.DipAuditForm(request.POST or None, questions=dip_services.dip_sample_questions(sample))
     status = 200
     if request.method == "POST":
         if _apply(
@@ -245,18 +254,30 @@ def dip_sample_audit(request: HttpRequest, pk: int) -> HttpResponse:
                 sample_id=sample.pk,
                 answers=form.answers(),
                 notes=form.cleaned_data["notes"],
-                actor=actor_of(request),
+                actor=actor,
             ),
         ):
             messages.success(request, f"Audit of {sample.label} saved.")
             return redirect("qa:dip-test-detail", day=sample.dip_test.date.isoformat())
         status = 400
+    record = dip_sample_record(sample)
+    if any(c.crime.restricted for c in record.crimes):
+        access_log_record(
+            user=actor,
+            record_type="qa.DipSample",
+            record_id=sample.pk,
+            label=sample.label,
+            purpose="Dip-test audit (R-DIP-TEST)",
+            path=request.path,
+        )
     return render(
         request,
         "qa/dip_sample_audit.html",
         {
             "sample": sample,
             "form": form,
+            "record": record,
+            "barred": actor.pk in dip_sample_barred(sample),
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
                 ("Dip-tests", reverse("qa:dip-test-list")),
@@ -334,19 +355,33 @@ def amendment_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _record_links(amendment: Amendment) -> list[tuple[str, str]]:
+    """The crimes the amendment's error concerns, with their pages, so the fixer can correct them."""
+    crimes = qa_history.sample_crimes(
+        amendment.finding.sample, wider=amendment.finding.error_type in qa_history.COUNTING_ERRORS
+    )
+    return [(crime.crime_number, reverse("recording:crime-detail", args=[crime.pk])) for crime in crimes]
+
+
 @roles_required(Role.INVESTIGATOR, *Role.SUPERVISORS)
 def amendment_fix(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark an amendment fixed: the page shows what the record's history says changed since the error
+    was found; without a change the fixer must say why none is needed (qa.services.dip_test)."""
     amendment = get_object_or_404(selectors.amendment_list(user=actor_of(request)), pk=pk)
+    if amendment.status != Amendment.Status.OPEN:
+        messages.info(request, f"This amendment is {amendment.get_status_display().lower()}.")
+        return redirect("qa:amendment-list")
     form = forms.AmendmentFixForm(request.POST or None)
     if request.method == "POST" and _apply(
         form,
         lambda: dip_services.amendment_mark_fixed(
             amendment_id=amendment.pk,
             note=form.cleaned_data["note"],
+            no_change_needed=form.cleaned_data["no_change_needed"],
             actor=actor_of(request),
         ),
     ):
-        messages.success(request, "Amendment marked fixed; your sergeant will confirm it.")
+        messages.success(request, "Amendment marked fixed; a sergeant other than you will confirm it.")
         return redirect("qa:amendment-list")
     return render(
         request,
@@ -354,6 +389,8 @@ def amendment_fix(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "amendment": amendment,
             "form": form,
+            "changes": qa_history.amendment_changes(amendment),
+            "records": _record_links(amendment),
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")), ("Amendments", reverse("qa:amendment-list")), ("Mark fixed", None)
             ),
@@ -363,16 +400,33 @@ def amendment_fix(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @supervisors
-@require_POST
 def amendment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    amendment = get_object_or_404(Amendment, pk=pk)
-    try:
-        dip_services.amendment_confirm(amendment_id=amendment.pk, actor=actor_of(request))
-    except DomainError as err:
-        messages.error(request, err.message)
-    else:
-        messages.success(request, "Fix confirmed.")
-    return redirect("qa:amendment-list")
+    """Check a fix before confirming it: the error, the fixer's note (or reason no change was needed) and
+    the record's before and after from its history. The person who marked it fixed cannot confirm it."""
+    amendment = get_object_or_404(selectors.amendment_list(user=actor_of(request)), pk=pk)
+    if request.method == "POST":
+        try:
+            dip_services.amendment_confirm(amendment_id=amendment.pk, actor=actor_of(request))
+        except DomainError as err:
+            messages.error(request, err.message)
+            return redirect("qa:amendment-confirm", pk=amendment.pk)
+        messages.success(request, f"Fix of {amendment.finding.sample.label} confirmed.")
+        return redirect("qa:amendment-list")
+    return render(
+        request,
+        "qa/amendment_confirm.html",
+        {
+            "amendment": amendment,
+            "changes": qa_history.amendment_changes(amendment),
+            "records": _record_links(amendment),
+            "own_fix": amendment.fixed_by_id == actor_of(request).pk,
+            "breadcrumbs": crumbs(
+                ("Home", reverse("home")),
+                ("Amendments", reverse("qa:amendment-list")),
+                ("Check the fix", None),
+            ),
+        },
+    )
 
 
 # ---------------------------------------------------------------- rape review (restricted)

@@ -24,7 +24,7 @@ def seed_every_queue() -> dict[str, Any]:
     from complaints.models import ComplaintCase
     from complaints.tests.factories import ComplaintCaseFactory
     from qa.services import dip_test, rape_review, sweep
-    from qa.tests.factories import make_crime, make_incident
+    from qa.tests.factories import audit_answers, make_crime, make_incident
     from recording.models import Grade, Offence
     from recording.services import cancellation, reclassification, transfers
     from recording.tests.factories import CrimeFactory, ForceFactory, grant_skill
@@ -93,7 +93,10 @@ def seed_every_queue() -> dict[str, Any]:
     unowned = next(s for s in samples if s.owner_id is None)
     for sample in (owned, unowned):
         dip_test.dip_sample_audit(
-            sample_id=sample.pk, answers=_answers(outcome_right=False), notes="Wrong outcome", actor=sergeant
+            sample_id=sample.pk,
+            answers=audit_answers(sample, classification_right=False),
+            notes="Wrong classification",
+            actor=sergeant,
         )
     make_incident(nsir="CRIME-SEXUAL", opened_at=now - dt.timedelta(days=1), summary="Sexual assault")
     rape_review.rape_review_queue(day=timezone.localdate(now - dt.timedelta(days=1)))
@@ -118,16 +121,3 @@ def seed_every_queue() -> dict[str, Any]:
         )
         assert due.next_update_due is not None
     return {"users": users, "tonight": tonight}
-
-
-def _answers(**no: bool) -> dict[str, bool | None]:
-    """Every audit question answered "yes" except those given."""
-    answers: dict[str, bool | None] = {
-        "recording_right": True,
-        "count_right": True,
-        "classification_right": True,
-        "within_24h": True,
-        "outcome_right": True,
-    }
-    answers.update(no)
-    return answers

@@ -25,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 
 from config.exceptions import DomainError
 from qa import rules
+from qa.history import amendment_changes, sample_crimes
 from qa.models import Amendment, AuditFinding, DipSample, DipTest
 from qa.services.allocation import allocate_to, dip_sample_barred
 from qa.services.timing import day_bounds
@@ -174,12 +175,30 @@ def dip_test_draw(*, day: date, seed: str | None = None) -> DipTest:
     return dip_test
 
 
+def dip_sample_questions(sample: DipSample) -> dict[str, str | None]:
+    """Each audit question, and why it cannot apply to this record (None: it applies and must be answered
+    yes or no). Whether a crime should have been recorded always applies; count, classification and the
+    24-hour clock need a crime; the outcome question needs an outcome."""
+    crimes = sample_crimes(sample)
+    no_crime = None if crimes else "no crime is recorded for this incident"
+    no_outcome = None if any(c.outcome_id for c in crimes) else "no outcome has been recorded yet"
+    return {
+        "recording_right": None,
+        "count_right": no_crime,
+        "classification_right": no_crime,
+        "within_24h": no_crime,
+        "outcome_right": no_crime or no_outcome,
+    }
+
+
 @transaction.atomic
 def dip_sample_audit(
     *, sample_id: int, answers: dict[str, bool | None], notes: str, actor: User
 ) -> DipSample:
-    """Record a sergeant's audit of one sampled item. Each "no" records an AuditFinding of its error type and
-    opens an Amendment for the record's owner, due in RESOLVE_AMENDMENT_DAYS days (R-DIP-TEST: feed back)."""
+    """Record a sergeant's audit of one sampled item: every question that applies answered yes or no
+    (none is assumed), by someone who neither owns nor recorded the record. Each "no" records an
+    AuditFinding of its error type and opens an Amendment for the record's owner, due in
+    RESOLVE_AMENDMENT_DAYS days (R-DIP-TEST: feed back)."""
     sample = DipSample.objects.select_for_update().get(pk=sample_id)
     if sample.audited_at is not None:
         raise DomainError("This item has already been audited.", field="non_field_errors")
@@ -190,8 +209,11 @@ def dip_sample_audit(
     unknown = set(answers) - set(QUESTIONS)
     if unknown:
         raise DomainError(f"Unknown question: {', '.join(sorted(unknown))}.", field=sorted(unknown)[0])
-    if all(answers.get(q) is None for q in QUESTIONS):
-        raise DomainError("Answer at least one question.", field="recording_right")
+    for question, why_not in dip_sample_questions(sample).items():
+        if why_not is None and answers.get(question) is None:
+            raise DomainError("Answer this question: yes or no.", field=question)
+        if why_not is not None and answers.get(question) is not None:
+            raise DomainError(f"This question does not apply: {why_not}.", field=question)
     now = timezone.now()
     for question in QUESTIONS:
         setattr(sample, question, answers.get(question))
@@ -235,33 +257,57 @@ def _allocate_to_owner(amendment: Amendment, actor: User) -> None:
 
 
 @transaction.atomic
-def amendment_mark_fixed(*, amendment_id: int, note: str, actor: User) -> Amendment:
-    """The record's owner (or their sergeant) says the error is put right."""
-    amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
+def amendment_mark_fixed(
+    *, amendment_id: int, note: str, actor: User, no_change_needed: bool = False
+) -> Amendment:
+    """The record's owner (or a supervisor) says the error is put right. The record's history must show
+    a change, after the finding, to what the error names (qa.history.amendment_changes); otherwise the
+    fixer ticks "no change needed" and the note says why. Either way the note is required."""
+    amendment = Amendment.objects.select_for_update().select_related("finding__sample").get(pk=amendment_id)
     if amendment.status != Amendment.Status.OPEN:
         raise DomainError("This amendment is not open.", field="non_field_errors")
     if actor.role == User.Role.INVESTIGATOR and amendment.owner_id != actor.pk:
         raise DomainError(
             "Only the record's owner or a supervisor can mark this fixed.", field="non_field_errors"
         )
-    if not note.strip():
-        raise DomainError("Say what was corrected.", field="note")
+    note = note.strip()
+    if not note:
+        raise DomainError(
+            "Say why no change is needed." if no_change_needed else "Say what was corrected.", field="note"
+        )
+    if not no_change_needed and not amendment_changes(amendment):
+        error = amendment.finding.get_error_type_display().lower()
+        raise DomainError(
+            f"The record's history shows no change since this error ({error}) was found on "
+            f"{timezone.localtime(amendment.finding.found_at):%-d %b %Y %H:%M}. Correct the record first, "
+            'or tick "No change is needed" and say why.',
+            field="note",
+        )
     amendment.status = Amendment.Status.FIXED
-    amendment.fix_note = note.strip()
+    amendment.fix_note = note
+    amendment.no_change_reason = note if no_change_needed else ""
     amendment.fixed_at = timezone.now()
-    amendment._change_reason = f"Marked fixed by {actor}"  # type: ignore[attr-defined]
-    amendment.save(update_fields=["status", "fix_note", "fixed_at"])
+    amendment.fixed_by = actor
+    reason = "no change needed" if no_change_needed else "record corrected"
+    amendment._change_reason = f"Marked fixed by {actor} ({reason})"  # type: ignore[attr-defined]
+    amendment.save(update_fields=["status", "fix_note", "no_change_reason", "fixed_at", "fixed_by"])
     return amendment
 
 
 @transaction.atomic
 def amendment_confirm(*, amendment_id: int, actor: User) -> Amendment:
-    """The sergeant checks the corrected record and confirms the fix."""
+    """A sergeant other than the person who marked it fixed checks the corrected record (its before and
+    after, qa.history.amendment_changes) and confirms the fix; only then does the error count against
+    the record's owner (qa.compliance)."""
     if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
         raise DomainError("Only a sergeant or manager confirms a fix.", field="non_field_errors")
     amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
     if amendment.status != Amendment.Status.FIXED:
         raise DomainError("Only a fix marked done can be confirmed.", field="non_field_errors")
+    if amendment.fixed_by_id == actor.pk:
+        raise DomainError(
+            "You marked this fixed: someone else must check and confirm it.", field="non_field_errors"
+        )
     amendment.status = Amendment.Status.CONFIRMED
     amendment.confirmed_at = timezone.now()
     amendment.confirmed_by = actor

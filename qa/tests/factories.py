@@ -53,3 +53,13 @@ def make_crime(
         outcome=HomeOfficeOutcome.objects.get(code=outcome) if outcome else None,
         **kw,
     )
+
+
+def audit_answers(sample: Any, **given: bool | None) -> dict[str, bool | None]:
+    """A complete dip-test audit: "yes" to every question that applies to the sample (none to those that
+    cannot), then the answers `given`."""
+    from qa.services.dip_test import dip_sample_questions
+
+    answers = {q: (True if why is None else None) for q, why in dip_sample_questions(sample).items()}
+    answers.update(given)
+    return answers

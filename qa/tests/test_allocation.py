@@ -18,7 +18,7 @@ from qa import selectors
 from qa.models import Amendment, DipSample, UnrecordedFlag
 from qa.services import allocation as qa_allocation
 from qa.services import dip_test, sweep
-from qa.tests.factories import make_crime, make_incident
+from qa.tests.factories import audit_answers, make_crime, make_incident
 from staffing.models import Allocation, Skill
 from staffing.selectors import workload_by_person
 from staffing.services import allocation_assign, allocation_current, allocation_suggest
@@ -139,7 +139,12 @@ def test_auditing_a_sample_completes_it_and_allocates_the_amendment_to_the_owner
     )
     assert allocation.assigned_to == auditor  # the suggestion: on shift and trained
     assert selectors.samples_to_allocate().count() == 0
-    dip_test.dip_sample_audit(sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=auditor)
+    dip_test.dip_sample_audit(
+        sample_id=sample.pk,
+        answers=audit_answers(sample, classification_right=False),
+        notes="",
+        actor=auditor,
+    )
     allocation.refresh_from_db()
     assert allocation.status == Allocation.Status.DONE
     amendment = Amendment.objects.get()
@@ -152,7 +157,9 @@ def test_auditing_a_sample_completes_it_and_allocates_the_amendment_to_the_owner
     qa_allocation.allocate_to(item=amendment, assignee=other, actor=sergeant, reason="Owner on leave")
     amendment.refresh_from_db()
     assert amendment.owner == other
-    dip_test.amendment_mark_fixed(amendment_id=amendment.pk, note="Outcome corrected", actor=other)
+    dip_test.amendment_mark_fixed(
+        amendment_id=amendment.pk, note="The 8N was right after all", actor=other, no_change_needed=True
+    )
     dip_test.amendment_confirm(amendment_id=amendment.pk, actor=sergeant)
     assert allocation_current(amendment) is None
     assert open_load(other) == 0
@@ -189,9 +196,11 @@ def test_the_to_allocate_page_is_for_supervisors_and_its_queries_are_pinned(
         make_crime(offence="8N", recorded_at=NOON, owner=make_user("investigator"))
     sweep.sweep_unrecorded()
     test = dip_test.dip_test_draw(day=DAY)
+    sample = test.samples.filter(kind="crime").first()
+    assert sample is not None
     dip_test.dip_sample_audit(
-        sample_id=test.samples.first().pk,  # type: ignore[union-attr]
-        answers={"outcome_right": False},
+        sample_id=sample.pk,
+        answers=audit_answers(sample, classification_right=False),
         notes="",
         actor=sergeant,
     )
@@ -224,7 +233,12 @@ def test_allocate_links_on_the_flag_list_dip_test_and_amendment_pages(
     assert qa_allocation.page_url(flag).replace("&", "&amp;") in flags
     detail = client.get(reverse("qa:dip-test-detail", args=[test.date.isoformat()])).content.decode()
     assert qa_allocation.page_url(sample).replace("&", "&amp;") in detail
-    dip_test.dip_sample_audit(sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=sergeant)
+    dip_test.dip_sample_audit(
+        sample_id=sample.pk,
+        answers=audit_answers(sample, classification_right=False),
+        notes="",
+        actor=sergeant,
+    )
     amendments = client.get(reverse("qa:amendment-list")).content.decode()
     assert qa_allocation.page_url(Amendment.objects.get()).replace("&", "&amp;") in amendments
 

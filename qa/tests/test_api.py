@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 
 from qa.models import UnrecordedFlag
 from qa.services import dip_test, sweep
-from qa.tests.factories import make_crime, make_incident
+from qa.tests.factories import audit_answers, make_crime, make_incident
 from staffing.models import Allocation, Skill
 from staffing.services import allocation_current
 from staffing.tests.factories import TeamFactory, on_shift_now
@@ -107,7 +107,7 @@ def test_daily_figures_follow_the_contract(api_as: Any, settings: Any) -> None:
     sample = test.samples.first()
     assert sample is not None
     dip_test.dip_sample_audit(
-        sample_id=sample.pk, answers={"recording_right": True}, notes="", actor=sergeant.user
+        sample_id=sample.pk, answers=audit_answers(sample), notes="", actor=sergeant.user
     )
     body = sergeant.get(DAILY, {"date": "2026-03-01"}).json()
     assert body == {

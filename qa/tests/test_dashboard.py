@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from qa import compliance
 from qa.dashboard import dashboard_build, dashboard_charts, dashboard_sheets
 from qa.services import dip_test, sweep
-from qa.tests.factories import make_crime, make_incident
+from qa.tests.factories import audit_answers, make_crime, make_incident
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 URL = "/qa/dashboard/"
@@ -43,7 +43,7 @@ def _seed(auditor: Any) -> None:
     test = dip_test.dip_test_draw(day=DAY)
     sample = test.samples.first()
     assert sample is not None
-    dip_test.dip_sample_audit(sample_id=sample.pk, answers={"recording_right": True}, notes="", actor=auditor)
+    dip_test.dip_sample_audit(sample_id=sample.pk, answers=audit_answers(sample), notes="", actor=auditor)
 
 
 def test_the_day_figures_are_the_daily_contract_figures(make_user: Callable[..., Any]) -> None:

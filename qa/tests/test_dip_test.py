@@ -12,7 +12,7 @@ from config.exceptions import DomainError
 from qa import compliance
 from qa.models import Amendment, AuditFinding, DipSample, DipTest
 from qa.services import dip_test
-from qa.tests.factories import make_crime, make_incident
+from qa.tests.factories import audit_answers, make_crime, make_incident
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -94,7 +94,10 @@ def test_the_sample_records_the_owner_for_feedback(day_of_work: dict[str, Any]) 
 
 
 def audit(sample: DipSample, actor: Any, **answers: bool | None) -> DipSample:
-    return dip_test.dip_sample_audit(sample_id=sample.pk, answers=answers, notes="", actor=actor)
+    """Audit with "yes" to every question that applies, except the answers given."""
+    return dip_test.dip_sample_audit(
+        sample_id=sample.pk, answers=audit_answers(sample, **answers), notes="", actor=actor
+    )
 
 
 def test_each_no_records_a_finding_and_opens_an_amendment_for_the_owner(
@@ -122,7 +125,7 @@ def test_each_no_records_a_finding_and_opens_an_amendment_for_the_owner(
 def test_an_all_yes_audit_is_compliant_and_opens_nothing(day_of_work: dict[str, Any], make_user: Any) -> None:
     sample = dip_test.dip_test_draw(day=DAY).samples.first()
     assert sample is not None
-    audit(sample, make_user("sergeant"), recording_right=True, within_24h=None)
+    audit(sample, make_user("sergeant"))
     sample.refresh_from_db()
     assert sample.compliant is True
     assert not Amendment.objects.exists()
@@ -133,7 +136,7 @@ def test_an_item_is_audited_once_and_needs_an_answer(day_of_work: dict[str, Any]
     sample = dip_test.dip_test_draw(day=DAY).samples.first()
     assert sample is not None
     with pytest.raises(DomainError) as err:
-        audit(sample, sergeant)
+        dip_test.dip_sample_audit(sample_id=sample.pk, answers={}, notes="", actor=sergeant)
     assert err.value.field == "recording_right"
     audit(sample, sergeant, recording_right=True)
     with pytest.raises(DomainError):
@@ -145,13 +148,14 @@ def test_the_owner_fixes_and_the_sergeant_confirms(day_of_work: dict[str, Any], 
     sergeant, owner = make_user("sergeant"), day_of_work["owner"]
     sample = dip_test.dip_test_draw(day=DAY).samples.filter(owner=owner).first()
     assert sample is not None
-    audit(sample, sergeant, outcome_right=False)
+    audit(sample, sergeant, classification_right=False)
     amendment = Amendment.objects.get()
     with pytest.raises(DomainError):
         dip_test.amendment_confirm(amendment_id=amendment.pk, actor=sergeant)  # not fixed yet
     with pytest.raises(DomainError):
         dip_test.amendment_mark_fixed(amendment_id=amendment.pk, note="x", actor=make_user("investigator"))
-    dip_test.amendment_mark_fixed(amendment_id=amendment.pk, note="Outcome corrected to 15", actor=owner)
+    reclassify(sample, "8M", owner)
+    dip_test.amendment_mark_fixed(amendment_id=amendment.pk, note="Reclassified to 8M", actor=owner)
     with pytest.raises(DomainError):
         dip_test.amendment_confirm(amendment_id=amendment.pk, actor=owner)
     dip_test.amendment_confirm(amendment_id=amendment.pk, actor=sergeant)
@@ -177,7 +181,7 @@ def test_compliance_is_weighted_with_a_wilson_interval(day_of_work: dict[str, An
     # The cancelled crimes are 8N too, so the category holds all four audited items.
     assert by_category["Violence against the person"].estimate.rate == pytest.approx(0.75)
     by_investigator = compliance.compliance_by("investigator", start=DAY, end=DAY)
-    assert sum(row.findings for row in by_investigator) == 2
+    assert sum(row.findings for row in by_investigator) == 0  # no error is confirmed yet
     weeks = compliance.compliance_by("week", start=DAY, end=DAY)
     assert [row.key for row in weeks] == ["2026-W09"]
 
@@ -200,5 +204,21 @@ def test_errors_per_investigator_over_time_for_their_sergeant(
     sergeant = make_user("sergeant", team=team)
     for sample in test.samples.filter(owner=owner):
         audit(sample, sergeant, within_24h=False)
+    for amendment in Amendment.objects.all():
+        dip_test.amendment_mark_fixed(
+            amendment_id=amendment.pk, note="Reported late by the caller", actor=owner, no_change_needed=True
+        )
+        dip_test.amendment_confirm(amendment_id=amendment.pk, actor=sergeant)
     rows = compliance.compliance_by("investigator-week", start=DAY, end=DAY, team_id=team.pk)
     assert [(r.key, r.findings, r.estimate.rate) for r in rows] == [("Ann Lee · 2026-W09", 2, 0.0)]
+
+
+def reclassify(sample: DipSample, code: str, actor: Any) -> None:
+    """Change the sampled crime's offence as a reclassification does, leaving a history row."""
+    from recording.models import Crime, Offence
+
+    crime = Crime.objects.get(pk=sample.object_id)
+    crime.offence = Offence.objects.get(code=code)
+    crime._history_user = actor  # type: ignore[attr-defined]
+    crime._change_reason = "Reclassified after the dip-test"  # type: ignore[attr-defined]
+    crime.save(update_fields=["offence"])

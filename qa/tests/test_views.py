@@ -13,7 +13,8 @@ from django.urls import reverse
 from config.exceptions import DomainError  # noqa: E402
 from qa.models import Amendment, RapeReview, UnrecordedFlag
 from qa.services import dip_test, rape_review, sweep
-from qa.tests.factories import make_crime, make_incident
+from qa.tests.factories import audit_answers, make_crime, make_incident
+from recording.models import Crime, Offence
 from recording.tests.factories import grant_skill  # noqa: E402
 from staffing.models import (
     AccessLog,
@@ -140,8 +141,7 @@ def test_a_sergeant_audits_a_sampled_item_and_the_owner_fixes_it(
         "recording_right": "yes",
         "count_right": "yes",
         "classification_right": "no",
-        "within_24h": "na",
-        "outcome_right": "na",
+        "within_24h": "yes",
         "notes": "Should be 8M",
     }
     assert as_sergeant.post(url, answers).status_code == 302
@@ -149,6 +149,11 @@ def test_a_sergeant_audits_a_sampled_item_and_the_owner_fixes_it(
     assert amendment.owner == owner
     client.force_login(owner)
     assert "Mark " in client.get(reverse("qa:amendment-list")).content.decode()
+    refused = client.post(reverse("qa:amendment-fix", args=[amendment.pk]), {"note": "Reclassified"})
+    assert refused.status_code == 400 and "shows no change" in refused.content.decode()
+    crime = Crime.objects.get(pk=sample.object_id)
+    crime.offence = Offence.objects.get(code="8M")
+    crime.save(update_fields=["offence"])
     client.post(reverse("qa:amendment-fix", args=[amendment.pk]), {"note": "Reclassified"})
     amendment.refresh_from_db()
     assert amendment.status == "fixed"
@@ -163,7 +168,12 @@ def test_compliance_page_groups_by_investigator(as_sergeant: Client, sergeant: A
     owner = make_user("investigator", first_name="Ann", last_name="Lee")
     make_crime(recorded_at=NOON, owner=owner)
     sample = dip_test.dip_test_draw(day=DAY).samples.get()
-    dip_test.dip_sample_audit(sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=sergeant)
+    dip_test.dip_sample_audit(
+        sample_id=sample.pk,
+        answers=audit_answers(sample, classification_right=False),
+        notes="",
+        actor=sergeant,
+    )
     body = as_sergeant.get(
         reverse("qa:compliance"), {"by": "investigator", "start": "2026-02-01", "end": "2026-03-02"}
     )
@@ -292,7 +302,10 @@ def test_list_pages_query_counts(
     test = dip_test.dip_test_draw(day=DAY)
     for sample in test.samples.all():
         dip_test.dip_sample_audit(
-            sample_id=sample.pk, answers={"outcome_right": False}, notes="", actor=sergeant
+            sample_id=sample.pk,
+            answers=audit_answers(sample, classification_right=False),
+            notes="",
+            actor=sergeant,
         )
     # session + user, count, page of dip-tests with sample counts
     with django_assert_num_queries(4):
