@@ -13,7 +13,7 @@ from django.conf import settings
 from qa.history import Change, crime_changes, sample_crimes
 from qa.models import DipSample
 from recording import rules as engine
-from recording.models import Crime, Incident
+from recording.models import Crime, CrimeVictim, Incident
 from recording.selectors import offence_catalogue
 
 
@@ -73,7 +73,7 @@ def engine_opinion(crimes: list[Crime]) -> EngineOpinion:
     alleged: list[engine.Allegation] = []
     for crime in crimes:
         incident = next((i.reference for i in crime.incidents.all()), crime.crime_number)
-        crime_victims = list(crime.victims.all()) or [None]
+        crime_victims: list[CrimeVictim | None] = list(crime.victims.all()) or [None]
         for victim in crime_victims:
             ref = None
             if victim is not None:
