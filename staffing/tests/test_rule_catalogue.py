@@ -270,6 +270,21 @@ def test_rule_ids_become_links_and_the_text_stays_escaped() -> None:
     assert "C-RECORD-* stays" in html and "C-RECORD</a>" not in html
 
 
+def test_no_rule_id_written_in_a_template_is_left_unlinked() -> None:
+    """Rule IDs a page states in its own words go through the filter too ({{ "R-…"|rule_links }})."""
+    linked = re.compile(r"\{\{\s*\"[^\"]*\"\|rule_links\s*\}\}")
+    comments = re.compile(r"\{%\s*comment\s*%\}.*?\{%\s*endcomment\s*%\}|\{#.*?#\}", re.S)
+    unlinked: dict[str, list[str]] = {}
+    for path in (ROOT / "templates").rglob("*.html"):
+        if "letters" in path.parts:
+            continue  # letters go out on paper and by email: no links to Resolve in them
+        text = linked.sub("", comments.sub("", path.read_text(encoding="utf-8")))
+        found = catalogue.RULE_ID.findall(text)
+        if found:
+            unlinked[str(path.relative_to(ROOT))] = found
+    assert not unlinked, unlinked
+
+
 def test_a_form_hint_citing_a_rule_links_it(db: None) -> None:
     from django.template.loader import render_to_string
 
