@@ -243,6 +243,9 @@ class TriageForm(VersionForm):
         widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reason for overriding"
     )
 
+    def action_data(self) -> dict[str, Any]:
+        return {**self.cleaned_data, "accept": self.cleaned_data["decision"] == "accept"}
+
 
 class InitialContactForm(VersionForm):
     at = bounded.DateTimeField(widget=DATETIME, label="When")
@@ -320,12 +323,18 @@ class AllegationForm(VersionForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].label_from_instance = lambda c: f"{c.code} – {c.title}"  # type: ignore[attr-defined]
 
-    def facts(self) -> dict[str, Any]:
+    def action_data(self) -> dict[str, Any]:
         d = self.cleaned_data
-        return {
+        facts = {
             **{flag: d[flag] for flag in IntakeForm.FLAGS},
             **{name: d[name] for name in ALLEGATION_QUESTIONS},
             "injury_details": injury_value(d["injury"]),
+        }
+        return {
+            "category": d["category"].code,
+            "description": d["description"],
+            "version": d["version"],
+            "facts": facts,
         }
 
 
@@ -346,14 +355,14 @@ class FactsForm(VersionForm):
             field.help_text = hint
             self.fields[name] = field
 
-    def answers(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
+    def action_data(self) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
         for name, value in self.cleaned_data.items():
             if "__" not in name:
                 continue
             path = name.replace("__", ".")
-            out[path] = injury_value(value) if path.endswith("injury_details") else value
-        return out
+            answers[path] = injury_value(value) if path.endswith("injury_details") else value
+        return {"answers": answers, "version": self.cleaned_data.get("version")}
 
 
 class CloseForm(VersionForm):
@@ -376,12 +385,13 @@ class CloseForm(VersionForm):
                     label=f"Outcome for allegation {a.category.code}: {a.description[:60]}",
                 )
 
-    def allegation_outcomes(self) -> dict[int, str]:
-        return {
+    def action_data(self) -> dict[str, Any]:
+        outcomes = {
             int(name.removeprefix("allegation_")): value
             for name, value in self.cleaned_data.items()
             if name.startswith("allegation_") and value
         }
+        return {**self.cleaned_data, "allegation_outcomes": outcomes}
 
 
 class ReasonForm(VersionForm):
@@ -414,7 +424,7 @@ class ForwardForm(forms.Form):
         required=False,
         label="Line manager (leave blank to use the officer's sergeant)",
     )
-    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Note")
 
 
 class ReassignForm(VersionForm):

@@ -190,7 +190,7 @@ def _make_form(
     v = {"version": case.version}
     now = timezone.localtime().replace(second=0, microsecond=0)
     today = timezone.localdate()
-    form_class = ACTIONS[name][0]
+    form_class = ACTIONS[name]
     kwargs: dict[str, Any] = {"prefix": name}
     if form_class is forms.CloseForm:
         kwargs |= {
@@ -308,211 +308,45 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_case(request, case)
 
 
-def _version(form: django_forms.Form) -> int | None:
-    value = form.cleaned_data.get("version")
-    return int(value) if value is not None else None
-
-
-def _do_triage(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.complaint_triage_decide(
-        case_id=case.pk,
-        actor=user,
-        accept=d["decision"] == "accept",
-        route=d["route"],
-        must_refer_to_iopc=d["must_refer_to_iopc"],
-        appropriate_authority=d["appropriate_authority"],
-        reason=d["reason"],
-        version=_version(form),
-    )
-    return "Triage decision recorded."
-
-
-def _do_initial(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.complaint_initial_contact(
-        case_id=case.pk,
-        actor=user,
-        at=d["at"],
-        method=d["method"],
-        summary=d["summary"],
-        version=_version(form),
-    )
-    return "Initial contact logged."
-
-
-def _do_recovery(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.complaint_service_recovery(
-        case_id=case.pk,
-        actor=user,
-        complainant_agreed=d["complainant_agreed"],
-        reason=d["reason"],
-        version=_version(form),
-    )
-    return "The complaint will be handled outside Schedule 3."
-
-
-def _do_record(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.complaint_record(
-        case_id=case.pk,
-        actor=user,
-        recorded_on=d["recorded_on"],
-        dse_handover_on=d["dse_handover_on"],
-        dse_reference=d["dse_reference"],
-        reason=d["reason"],
-        version=_version(form),
-    )
-    return "Recorded under Schedule 3."
-
-
-def _do_refer(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.complaint_refer_iopc(
-        case_id=case.pk,
-        actor=user,
-        referred_on=d["referred_on"],
-        iopc_reference=d["iopc_reference"],
-        reason=d["reason"],
-        version=_version(form),
-    )
-    return "Referral to the IOPC logged."
-
-
-def _do_pcc(case: ComplaintCase, form: Any, user: Any) -> str:
-    services.complaint_pcc_handle(
-        case_id=case.pk, actor=user, reason=form.cleaned_data["reason"], version=_version(form)
-    )
-    return "The PCC is the appropriate authority."
-
-
-def _do_contact(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.contact_log(
-        case_id=case.pk,
-        actor=user,
-        at=d["at"],
-        method=d["method"],
-        direction=d["direction"],
-        is_update=d["is_update"],
-        summary=d["summary"],
-        withheld_reason=d["withheld_reason"],
-        version=_version(form),
-    )
-    return "Contact logged."
-
-
-def _do_letter(case: ComplaintCase, form: Any, user: Any) -> str:
-    letter = services.letter_issue(case_id=case.pk, actor=user, kind=form.cleaned_data["kind"])
-    return f"{letter.get_kind_display()} letter issued."
-
-
-def _do_close(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.complaint_close(
-        case_id=case.pk,
-        actor=user,
-        outcome_code=d["outcome"],
-        outcome_on=d["outcome_on"],
-        allegation_outcomes=form.allegation_outcomes(),
-        reason=d["reason"],
-        version=_version(form),
-    )
-    return "Outcome recorded and case closed."
-
-
-def _do_allegation(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    services.allegation_add(
-        case_id=case.pk,
-        actor=user,
-        category_code=d["category"].code,
-        description=d["description"],
-        version=_version(form),
-        **form.facts(),
-    )
-    return "Allegation added."
-
-
-def _do_withdraw(case: ComplaintCase, form: Any, user: Any) -> str:
-    services.complaint_withdraw(
-        case_id=case.pk, actor=user, reason=form.cleaned_data["reason"], version=_version(form)
-    )
-    return "Case withdrawn."
-
-
-def _do_discontinue(case: ComplaintCase, form: Any, user: Any) -> str:
-    services.complaint_discontinue(
-        case_id=case.pk, actor=user, reason=form.cleaned_data["reason"], version=_version(form)
-    )
-    return "Investigation discontinued."
-
-
-def _do_review(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    review = services.review_log(case_id=case.pk, actor=user, received_on=d["received_on"], notes=d["notes"])
-    return "Review application logged (" + ("in time" if review.in_time else "late") + ")."
-
-
-def _do_review_result(case: ComplaintCase, form: Any, user: Any) -> str:
-    d = form.cleaned_data
-    if not case.reviews.filter(pk=d["review"]).exists():
-        raise DomainError("No such review application on this case.", field="review")
-    services.review_decide(
-        review_id=d["review"],
-        actor=user,
-        result_code=d["result"],
-        decided_on=d["decided_on"],
-        recommendations=d["recommendations"],
-        notes=d["notes"],
-    )
-    return "Review result recorded."
-
-
-def _do_facts(case: ComplaintCase, form: Any, user: Any) -> str:
-    services.complaint_facts_answer(
-        case_id=case.pk, actor=user, answers=form.answers(), version=_version(form)
-    )
-    return "Answers recorded: the proposal now rests on them."
-
-
-def _do_forward(case: ComplaintCase, form: Any, user: Any) -> str:
-    services.compliment_forward(
-        case_id=case.pk, actor=user, recipient=form.cleaned_data["recipient"], note=form.cleaned_data["note"]
-    )
-    return "Compliment forwarded."
-
-
-def _do_reassign(case: ComplaintCase, form: Any, user: Any) -> str:
-    services.case_reassign(
-        case_id=case.pk,
-        actor=user,
-        assignee=form.cleaned_data["assignee"],
-        reason=form.cleaned_data["reason"],
-        version=_version(form),
-    )
-    return "Case reassigned."
-
-
-ACTIONS: dict[str, tuple[type[django_forms.Form], Callable[[ComplaintCase, Any, Any], str]]] = {
-    "triage": (forms.TriageForm, _do_triage),
-    "initial_contact": (forms.InitialContactForm, _do_initial),
-    "service_recovery": (forms.ServiceRecoveryForm, _do_recovery),
-    "record": (forms.RecordForm, _do_record),
-    "refer_iopc": (forms.ReferForm, _do_refer),
-    "pcc": (forms.PccForm, _do_pcc),
-    "contact": (forms.ContactForm, _do_contact),
-    "letter": (forms.LetterForm, _do_letter),
-    "close": (forms.CloseForm, _do_close),
-    "allegation": (forms.AllegationForm, _do_allegation),
-    "withdraw": (forms.ReasonForm, _do_withdraw),
-    "discontinue": (forms.ReasonForm, _do_discontinue),
-    "review": (forms.ReviewForm, _do_review),
-    "review_result": (forms.ReviewResultForm, _do_review_result),
-    "facts": (forms.FactsForm, _do_facts),
-    "forward": (forms.ForwardForm, _do_forward),
-    "reassign": (forms.ReassignForm, _do_reassign),
+# Each case action's form (the page) by the action's one name; services.case_action does the action
+# for the page and the API alike.
+ACTIONS: dict[str, type[django_forms.Form]] = {
+    "triage": forms.TriageForm,
+    "facts": forms.FactsForm,
+    "initial_contact": forms.InitialContactForm,
+    "service_recovery": forms.ServiceRecoveryForm,
+    "record": forms.RecordForm,
+    "refer_iopc": forms.ReferForm,
+    "pcc": forms.PccForm,
+    "contact": forms.ContactForm,
+    "letter": forms.LetterForm,
+    "close": forms.CloseForm,
+    "allegation": forms.AllegationForm,
+    "withdraw": forms.ReasonForm,
+    "discontinue": forms.ReasonForm,
+    "review": forms.ReviewForm,
+    "review_result": forms.ReviewResultForm,
+    "forward": forms.ForwardForm,
+    "reassign": forms.ReassignForm,
+}
+DONE: dict[str, Callable[[Any], str]] = {
+    "triage": lambda _: "Triage decision recorded.",
+    "facts": lambda _: "Answers recorded: the proposal now rests on them.",
+    "initial_contact": lambda _: "Initial contact logged.",
+    "service_recovery": lambda _: "The complaint will be handled outside Schedule 3.",
+    "record": lambda _: "Recorded under Schedule 3.",
+    "refer_iopc": lambda _: "Referral to the IOPC logged.",
+    "pcc": lambda _: "The PCC is the appropriate authority.",
+    "contact": lambda _: "Contact logged.",
+    "letter": lambda letter: f"{letter.get_kind_display()} letter issued.",
+    "close": lambda _: "Outcome recorded and case closed.",
+    "allegation": lambda _: "Allegation added.",
+    "withdraw": lambda _: "Case withdrawn.",
+    "discontinue": lambda _: "Investigation discontinued.",
+    "review": lambda review: f"Review application logged ({'in time' if review.in_time else 'late'}).",
+    "review_result": lambda _: "Review result recorded.",
+    "forward": lambda _: "Compliment forwarded.",
+    "reassign": lambda _: "Case reassigned.",
 }
 
 
@@ -522,15 +356,16 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     if name not in ACTIONS:
         raise Http404("No such action")
-    handler = ACTIONS[name][1]
     form = _make_form(case, name, request.POST)
     if form.is_valid():
+        action_data = getattr(form, "action_data", None)
+        data = action_data() if action_data is not None else dict(form.cleaned_data)
         try:
-            message = handler(case, form, _me(request))
+            done = services.case_action(name, case_id=case.pk, actor=_me(request), data=data)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, message)
+            messages.success(request, DONE[name](done))
             return redirect("complaints:detail", pk=case.pk)
     _mark_errors(form)
     return _render_case(request, case, {name: form})

@@ -113,90 +113,11 @@ class CaseActionApi(APIView):
         case = _case(request, pk, action="edit")
         s = serializers.ActionIn(data=request.data)
         s.is_valid(raise_exception=True)
-        d = s.validated_data
-        actor = _me(request)
-        name, version, today = d["action"], d["version"], timezone.localdate()
-        if name == "triage":
-            services.complaint_triage_decide(
-                case_id=case.pk,
-                actor=actor,
-                accept=d["accept"],
-                route=d["route"],
-                must_refer_to_iopc=d["must_refer_to_iopc"],
-                appropriate_authority=d["appropriate_authority"],
-                reason=d["reason"],
-                version=version,
-            )
-        elif name == "initial_contact":
-            services.complaint_initial_contact(
-                case_id=case.pk,
-                actor=actor,
-                at=d.get("at") or timezone.now(),
-                method=d["method"],
-                summary=d["summary"],
-                version=version,
-            )
-        elif name == "service_recovery":
-            services.complaint_service_recovery(
-                case_id=case.pk,
-                actor=actor,
-                complainant_agreed=d["complainant_agreed"],
-                reason=d["reason"],
-                version=version,
-            )
-        elif name == "record":
-            services.complaint_record(
-                case_id=case.pk,
-                actor=actor,
-                recorded_on=d.get("recorded_on") or today,
-                dse_handover_on=d["dse_handover_on"],
-                dse_reference=d["dse_reference"],
-                reason=d["reason"],
-                version=version,
-            )
-        elif name == "refer_iopc":
-            services.complaint_refer_iopc(
-                case_id=case.pk,
-                actor=actor,
-                referred_on=d.get("referred_on") or today,
-                iopc_reference=d["iopc_reference"],
-                reason=d["reason"],
-                version=version,
-            )
-        elif name == "facts":
-            services.complaint_facts_answer(
-                case_id=case.pk, actor=actor, answers=d["answers"], version=version
-            )
-        elif name == "pcc":
-            services.complaint_pcc_handle(case_id=case.pk, actor=actor, reason=d["reason"], version=version)
-        elif name == "withdraw":
-            services.complaint_withdraw(case_id=case.pk, actor=actor, reason=d["reason"], version=version)
-        elif name == "discontinue":
-            services.complaint_discontinue(case_id=case.pk, actor=actor, reason=d["reason"], version=version)
-        elif name == "reassign":
-            services.case_reassign(
-                case_id=case.pk,
-                actor=actor,
-                assignee=_user(d.get("assignee"), "assignee"),
-                reason=d["reason"],
-                version=version,
-            )
-        elif name == "forward":
-            recipient = _user(d["recipient"], "recipient") if d.get("recipient") else None
-            services.compliment_forward(case_id=case.pk, actor=actor, recipient=recipient, note=d["reason"])
-        elif name == "allegation":
-            services.allegation_add(
-                case_id=case.pk,
-                actor=actor,
-                category_code=d.get("category", ""),
-                description=d["description"],
-                version=version,
-                **d["facts"],
-            )
-        else:
-            if not d.get("kind"):
-                raise DomainError("Choose the letter kind.", field="kind")
-            services.letter_issue(case_id=case.pk, actor=actor, kind=d["kind"])
+        d = dict(s.validated_data)
+        for field in ("assignee", "recipient"):  # usernames in, users to the service
+            if d.get(field):
+                d[field] = _user(d[field], field)
+        services.case_action(d["action"], case_id=case.pk, actor=_me(request), data=d)
         return _detail(request, case.pk)
 
 
@@ -213,7 +134,7 @@ class CaseContactsApi(APIView):
         case = _case(request, pk, action="edit")
         s = serializers.ContactIn(data=request.data)
         s.is_valid(raise_exception=True)
-        contact = services.contact_log(case_id=case.pk, actor=_me(request), **s.validated_data)
+        contact = services.case_action("contact", case_id=case.pk, actor=_me(request), data=s.validated_data)
         return Response(serializers.ContactOut(contact).data, status=status.HTTP_201_CREATED)
 
 
@@ -230,14 +151,8 @@ class CaseOutcomeApi(APIView):
             per_allegation = {int(k): v for k, v in d["allegation_outcomes"].items()}
         except ValueError as exc:
             raise DomainError("Allegation ids must be numbers.", field="allegation_outcomes") from exc
-        services.complaint_close(
-            case_id=case.pk,
-            actor=_me(request),
-            outcome_code=d["outcome"],
-            outcome_on=d.get("outcome_on"),
-            allegation_outcomes=per_allegation,
-            reason=d["reason"],
-            version=d["version"],
+        services.case_action(
+            "close", case_id=case.pk, actor=_me(request), data={**d, "allegation_outcomes": per_allegation}
         )
         return _detail(request, case.pk)
 
@@ -251,15 +166,7 @@ class CaseReviewApi(APIView):
         s = serializers.ReviewIn(data=request.data)
         s.is_valid(raise_exception=True)
         d = s.validated_data
-        review = services.review_log(
-            case_id=case.pk,
-            actor=_me(request),
-            received_on=d["received_on"],
-            result_code=d["result"],
-            decided_on=d["decided_on"],
-            recommendations=d["recommendations"],
-            notes=d["notes"],
-        )
+        review = services.case_action("review", case_id=case.pk, actor=_me(request), data=d)
         return Response(serializers.ReviewOut(review).data, status=status.HTTP_201_CREATED)
 
 
@@ -277,13 +184,8 @@ class CaseReviewResultApi(APIView):
         s = serializers.ReviewResultIn(data=request.data)
         s.is_valid(raise_exception=True)
         d = s.validated_data
-        review = services.review_decide(
-            review_id=review.pk,
-            actor=_me(request),
-            result_code=d["result"],
-            decided_on=d["decided_on"],
-            recommendations=d["recommendations"],
-            notes=d["notes"],
+        review = services.case_action(
+            "review_result", case_id=case.pk, actor=_me(request), data={**d, "review": review.pk}
         )
         return Response(serializers.ReviewOut(review).data)
 

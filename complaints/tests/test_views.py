@@ -256,3 +256,14 @@ def test_a_second_allegation_gets_its_own_outcome(signed_in: Client, advisor: An
     assert (
         second.outcome is not None and second.outcome.code == "S3-SERVICE-NOT-ACCEPTABLE"
     )  # C-ALLEGATION-SPLIT
+
+
+def test_page_and_api_actions_share_one_name_and_one_dispatch() -> None:
+    """STYLE 12: every case action the page or the API offers is one entry of services.case_action."""
+    from complaints import serializers, views
+
+    api_actions = set(serializers.ActionIn().fields["action"].choices)
+    assert set(views.ACTIONS) == set(services.CASE_ACTION_NAMES)
+    assert api_actions <= set(services.CASE_ACTION_NAMES)
+    # the rest are the API's own endpoints (contacts/, outcome/, review/, reviews/<id>/result/)
+    assert set(services.CASE_ACTION_NAMES) - api_actions == {"contact", "close", "review", "review_result"}
