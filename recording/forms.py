@@ -7,6 +7,7 @@ from django.conf import settings
 from django.forms import formset_factory
 
 from config import fields as bounded
+from config.inputs import MAX_ITEMS
 from recording import rules
 from recording.models import (
     CancellationCriterion,
@@ -118,9 +119,13 @@ class OffenderRowForm(forms.Form):
     description = forms.CharField(label="Description", max_length=300, required=False)
 
 
-VictimFormSet = formset_factory(VictimRowForm, extra=0, min_num=0)
-AllegationFormSet = formset_factory(AllegationRowForm, extra=0, min_num=1, validate_min=True)
-OffenderFormSet = formset_factory(OffenderRowForm, extra=0, min_num=0)
+# At most MAX_ITEMS rows, as the API allows (config.inputs): a posted count cannot make the page build
+# thousands of forms.
+VictimFormSet = formset_factory(VictimRowForm, extra=0, min_num=0, max_num=MAX_ITEMS, validate_max=True)
+AllegationFormSet = formset_factory(
+    AllegationRowForm, extra=0, min_num=1, validate_min=True, max_num=MAX_ITEMS, validate_max=True
+)
+OffenderFormSet = formset_factory(OffenderRowForm, extra=0, min_num=0, max_num=MAX_ITEMS, validate_max=True)
 
 
 # ---------------------------------------------------------------- crime list

@@ -337,3 +337,12 @@ def test_a_bad_crime_list_filter_is_a_400_naming_it(api_as: Callable[..., Any], 
     response = api_as("sergeant").get(f"/api/v1/recording/crimes/?{query}")
     assert response.status_code == 400
     assert query.split("=")[0] in response.json()
+
+
+@pytest.mark.parametrize("count", ["abc", "-1", "99999999999999999999", "1e3"])
+def test_a_non_numeric_row_count_on_the_decision_page_is_not_a_500(
+    client: Client, make_user: Callable[..., Any], reference_data: None, count: str
+) -> None:
+    client.force_login(make_user("recorder"))
+    response = client.post("/recording/decide/", {"action": "add-victims", "victims-TOTAL_FORMS": count})
+    assert response.status_code == 200

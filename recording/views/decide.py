@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from config.exceptions import DomainError
+from config.inputs import MAX_ITEMS
 from recording import forms, rules, selectors
 from recording.services import crimes, decisions
 from recording.views.common import (
@@ -139,7 +140,9 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
         action = "decide" if action == "enter" else action
         for prefix, defaults in NEW_ROW_DEFAULTS.items():
             if action == f"add-{prefix}":
-                index = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
+                # The count comes back from the browser: anything but a small number starts afresh.
+                raw = data.get(f"{prefix}-TOTAL_FORMS") or "0"
+                index = min(int(raw), MAX_ITEMS) if raw.isdigit() else 0
                 data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
                 for name, value in defaults.items():
                     data[f"{prefix}-{index}-{name}"] = value.format(n=index + 1)
