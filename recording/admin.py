@@ -19,6 +19,7 @@ from recording.models import (
     Incident,
     NsirCode,
     Offence,
+    OffenceCode,
     VictimUpdate,
 )
 
@@ -28,6 +29,14 @@ class OffenceAdmin(SimpleHistoryAdmin):
     list_display = ["code", "title", "category", "seriousness_rank", "victim_based", "restricted"]
     list_filter = ["category", "restricted", "victim_based"]
     search_fields = ["code", "title"]
+
+
+@admin.register(OffenceCode)
+class OffenceCodeAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "title", "offence_class", "counting", "legislation"]
+    list_filter = ["counting", "offence_class"]
+    list_select_related = ["offence_class"]
+    search_fields = ["code", "title", "legislation", "offence_class__code"]
 
 
 @admin.register(HomeOfficeOutcome)

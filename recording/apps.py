@@ -8,9 +8,18 @@ from django.apps import AppConfig
 
 from config.permissions import Role
 from config.registry import NavItem, RuleUse, WorkKind
+from recording.rules import Counting
 from staffing.reference import ReferenceTable, as_bool, as_int
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
+
+
+def as_counting(value: str) -> str:
+    """A counting marker of ho_offence_codes.csv (V, S or S/V): anything else stops the load."""
+    try:
+        return Counting(value.strip()).value
+    except ValueError:
+        raise ValueError(f"expected one of V, S, S/V, got {value!r}") from None
 
 
 class RecordingConfig(AppConfig):
@@ -34,6 +43,7 @@ class RecordingConfig(AppConfig):
             key=("code", "title"),
             columns={"ho_code": "code", "class_code": "offence_class"},
             foreign_keys={"offence_class": "recording.Offence"},
+            converters={"counting": as_counting},
         ),
         ReferenceTable(
             "recording.HomeOfficeOutcome",

@@ -142,3 +142,15 @@ def test_the_project_copies_match_the_shared_reference() -> None:
         if table.model == "staffing.Rule":
             continue  # generated from the domain notes: test_rule_catalogue checks it against them
         assert table.path.read_text() == (SHARED / table.path.name).read_text(), table.path.name
+
+
+def test_an_offence_code_with_an_unknown_marker_names_its_line(tmp_path: Path) -> None:
+    table = next(t for t in registered_tables() if t.model == "recording.OffenceCode")
+    reference_load(tables=[t for t in registered_tables() if t.model == "recording.Offence"])
+    bad = tmp_path / "ho_offence_codes.csv"
+    bad.write_text(
+        "ho_code,class_code,title,legislation,counting,source\n"
+        "125/9,9A,Causing intentional harassment,Public Order Act 1986 s4A,X,https://example.org/a\n"
+    )
+    with pytest.raises(DomainError, match="line 2, field counting"):
+        reference_load(tables=[replace(table, path=bad)])
