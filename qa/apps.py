@@ -53,6 +53,12 @@ class QaConfig(AppConfig):
         ),
         RuleUse("Queue", "Rape reports to review (daily)", "qa:rape-review-list", ("R-RAPE-RECORD",)),
         RuleUse(
+            "Queue",
+            "QC amendments: errors found by dip-tests to put right",
+            "qa:amendment-list",
+            ("R-DIP-TEST",),
+        ),
+        RuleUse(
             "Screen",
             "Recording compliance and the dashboard",
             "qa:dashboard",

@@ -112,6 +112,12 @@ class RecordingConfig(AppConfig):
             ("R-NSIR-INCIDENT", "R-NCRS-24H"),
         ),
         RuleUse(
+            "Queue",
+            "Rape and serious sexual offences recorded in the last 24 hours (daily review)",
+            "recording:crime-list",
+            ("R-RAPE-RECORD", "R-RESTRICTED"),
+        ),
+        RuleUse(
             "Decision",
             "Cancellation of a recorded crime (DDM decision)",
             "recording:cancellation-list",

@@ -257,6 +257,26 @@ def test_each_rules_module_s_citations_are_declared_by_its_app_s_decisions(app_l
     assert cited <= declared, sorted(cited - declared)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["recorder", "investigator", "sergeant", "advisor", "manager", "admin"])
+def test_the_rules_a_home_queue_cites_are_declared_by_its_app(
+    make_user: Callable[..., Any], reference_data: None, role: str
+) -> None:
+    """A queue's description cites the rules it rests on; its app declares them (AppConfig.rule_uses),
+    so the rule's page lists the queue."""
+    from staffing.tests.factories import TeamFactory
+
+    user = make_user(role, team=TeamFactory())
+    for config in apps.get_app_configs():
+        provider = getattr(config, "home_queues", None)
+        if provider is None:
+            continue
+        declared = {code for use in getattr(config, "rule_uses", ()) for code in use.rules}
+        for queue in provider(user):
+            cited = set(catalogue.RULE_ID.findall(f"{queue.label} {queue.description}"))
+            assert cited <= declared, (config.label, queue.key, sorted(cited - declared))
+
+
 # ---------------------------------------------------------------- the link filter
 
 
