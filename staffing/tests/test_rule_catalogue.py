@@ -379,6 +379,25 @@ def test_a_rule_page_links_uses_only_for_roles_that_may_open_them(
     assert 'href="/complaints/overdue/">Complaint updates overdue' in html
 
 
+def test_a_rule_page_shows_what_a_reload_changed_and_what_it_said_before(
+    client: Client, make_user: Callable[..., Any], rules_loaded: None, tmp_path: Path
+) -> None:
+    table = next(t for t in registered_tables() if t.model == "staffing.Rule")
+    changed = tmp_path / "rules.csv"
+    changed.write_text(
+        table.path.read_text(encoding="utf-8").replace(
+            "One crime per victim: two people assaulted", "One crime per victim: two people hurt", 1
+        ),
+        encoding="utf-8",
+    )
+    reference_load(tables=[ReferenceTable(table.model, changed, converters=table.converters)])
+    client.force_login(make_user("investigator"))
+    html = client.get("/staffing/rules/R-ONE-PER-VICTIM/").content.decode()
+    assert "One crime per victim: two people hurt" in html
+    assert "Updated from rules.csv: words" in html
+    assert "<strong>Words:</strong> One crime per victim: two people assaulted in one fight" in html
+
+
 def test_an_unverified_rule_says_so_with_its_caveat(
     client: Client, make_user: Callable[..., Any], rules_loaded: None
 ) -> None:
