@@ -93,7 +93,8 @@ def crime_list(*, user: User, filters: Mapping[str, Any] | None = None) -> Query
     if status := filters.get("status"):
         qs = qs.filter(status=status)
     if offence := filters.get("offence"):
-        qs = qs.filter(offence__code=offence)
+        # A class (every crime under it) or a Home Office offence code (the crimes recorded as it).
+        qs = qs.filter(Q(offence__code__iexact=offence) | Q(offence_code__code__iexact=offence))
     if filters.get("mine") in {True, "1", "true", "on"}:
         qs = qs.filter(owner=user)
     if filters.get("breach") in {True, "1", "true", "on"}:

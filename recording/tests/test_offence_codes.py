@@ -185,3 +185,16 @@ def test_the_offence_search_api_answers_the_picker(reference_data: None, api_as:
 
 def test_the_offence_search_api_is_for_crime_staff(reference_data: None, api_as: Callable[..., Any]) -> None:
     assert api_as("advisor").get("/api/v1/recording/offences/").status_code == 403
+
+
+def test_the_crime_list_filters_by_class_or_by_offence_code(
+    reference_data: None, make_user: Callable[..., Any], api_as: Callable[..., Any]
+) -> None:
+    _record(
+        make_user, rules.Allegation("A1", "V1", "125/9", "I1"), rules.Allegation("A2", "V2", "125/11", "I1")
+    )
+    client = api_as("sergeant")
+    by_class = client.get("/api/v1/recording/crimes/", {"offence": "9A"}).json()["results"]
+    by_code = client.get("/api/v1/recording/crimes/", {"offence": "125/11"}).json()["results"]
+    assert sorted(c["offence_code"] for c in by_class) == ["125/11", "125/9"]
+    assert [c["offence_code"] for c in by_code] == ["125/11"]
