@@ -10,6 +10,7 @@ An app's AppConfig may define:
       person that `user` (the one exporting) may see
   def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (allow list)
   rule_uses: list[RuleUse]                       -- the decisions, queues and screens resting on rules
+  def incident_sections(self, incident, user) -> list[IncidentSection]  -- parts of the incident page
 The home page and the navigation walk the app registry, so `staffing` and `config` never import the
 apps above them (see STYLE.md, "Imports run one way")."""
 
@@ -225,3 +226,26 @@ def rule_uses_for(code: str) -> list[RuleUse]:
 def work_kind_for(model: type[Any]) -> WorkKind | None:
     """The registered work kind of `model` (None: not a kind of work any app registered)."""
     return work_kinds().get(str(model._meta.label_lower))
+
+
+@dataclass(frozen=True)
+class IncidentSection:
+    """A part of the incident page (and of its API answer) that an app above recording contributes, e.g.
+    qa's unrecorded-incident flags and dip-test samples. `rows` are plain dicts: the page renders them
+    with `template`, the API returns them under `key`."""
+
+    key: str
+    title: str
+    template: str
+    rows: list[dict[str, Any]]
+    empty: str = ""
+    order: int = 100
+
+
+def incident_sections_for(incident: Any, user: Any) -> list[IncidentSection]:
+    sections: list[IncidentSection] = []
+    for config in apps.get_app_configs():
+        provider = getattr(config, "incident_sections", None)
+        if provider is not None:
+            sections.extend(provider(incident, user))
+    return sorted(sections, key=lambda s: (s.order, s.title))

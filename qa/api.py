@@ -21,13 +21,14 @@ from qa.models import UnrecordedFlag
 from qa.serializers import (
     DailyFiguresSerializer,
     DailyQuerySerializer,
+    FlagAnswerInputSerializer,
     FlagAssignInputSerializer,
     FlagDismissInputSerializer,
     FlagEscalateInputSerializer,
     FlagResolveInputSerializer,
     UnrecordedFlagOutputSerializer,
 )
-from qa.services import sweep as sweep_services
+from qa.services import flags as flag_services
 from staffing.models import User
 
 
@@ -43,8 +44,9 @@ class UnrecordedIncidentListApi(ListAPIView):
 
 
 class FlagActionApi(APIView):
-    """POST one action on an open flag: assign (to an investigator), resolve (with the crime number),
-    dismiss (reason + NSIR closing code) or escalate (note to the control room). 400 names the field."""
+    """POST one action on an open flag: assign (to an investigator), resolve (with the crime number, and a
+    reason when the crime does not match the incident), dismiss (reason + NSIR closing code), escalate
+    (note to the control room) or answer (the control room's answer). 400 names the field."""
 
     permission_classes = [roles_allowed(*Role.SUPERVISORS)]
     inputs: dict[str, type[Any]] = {
@@ -52,6 +54,7 @@ class FlagActionApi(APIView):
         "resolve": FlagResolveInputSerializer,
         "dismiss": FlagDismissInputSerializer,
         "escalate": FlagEscalateInputSerializer,
+        "answer": FlagAnswerInputSerializer,
     }
 
     @extend_schema(request=FlagDismissInputSerializer, responses=UnrecordedFlagOutputSerializer)
@@ -67,20 +70,24 @@ class FlagActionApi(APIView):
             investigator = User.objects.filter(username=values["assigned_to"]).first()
             if investigator is None:
                 raise DomainError("No such user.", field="assigned_to")
-            sweep_services.flag_assign(
+            flag_services.flag_assign(
                 flag_id=flag.pk, investigator=investigator, actor=actor, reason=values["reason"]
             )
         elif action == "resolve":
-            sweep_services.flag_resolve(flag_id=flag.pk, crime_number=values["crime_number"], actor=actor)
+            flag_services.flag_resolve(
+                flag_id=flag.pk, crime_number=values["crime_number"], actor=actor, reason=values["reason"]
+            )
         elif action == "dismiss":
-            sweep_services.flag_dismiss(
+            flag_services.flag_dismiss(
                 flag_id=flag.pk,
                 reason=values["reason"],
                 closing_nsir_code=values["closing_nsir_code"],
                 actor=actor,
             )
+        elif action == "answer":
+            flag_services.flag_escalation_answer(flag_id=flag.pk, answer=values["answer"], actor=actor)
         else:
-            sweep_services.flag_escalate(flag_id=flag.pk, note=values["note"], actor=actor)
+            flag_services.flag_escalate(flag_id=flag.pk, note=values["note"], actor=actor)
         return Response(UnrecordedFlagOutputSerializer(selectors.flag_get(flag.pk)).data)
 
 

@@ -6,7 +6,7 @@ from typing import Any, TextIO
 from django.apps import AppConfig
 
 from config.permissions import Role
-from config.registry import NavItem, RuleUse, WorkKind
+from config.registry import IncidentSection, NavItem, RuleUse, WorkKind
 
 
 class QaConfig(AppConfig):
@@ -77,6 +77,11 @@ class QaConfig(AppConfig):
         from qa.queues import work_queues
 
         return work_queues(user)
+
+    def incident_sections(self, incident: Any, user: Any) -> list[IncidentSection]:
+        from qa.incident_page import incident_sections
+
+        return incident_sections(incident, user)
 
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from qa.demo import seed_qa

@@ -9,8 +9,9 @@ from typing import TextIO
 from config.exceptions import DomainError
 from qa.models import DipSample, UnrecordedFlag
 from qa.services.dip_test import dip_test_draw
+from qa.services.flags import flag_assign
 from qa.services.rape_review import rape_review_queue
-from qa.services.sweep import flag_assign, sweep_unrecorded
+from qa.services.sweep import sweep_unrecorded
 from qa.services.timing import previous_day
 from staffing.models import Skill, User
 from staffing.services import allocation_assign

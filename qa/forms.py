@@ -55,14 +55,33 @@ class FlagFilterForm(AccessibleForm):
         required=False,
     )
     q = forms.CharField(label="Incident reference", required=False, max_length=40)
+    escalation = forms.ChoiceField(
+        label="Control room",
+        choices=[("", "Any"), ("open", "Waiting for an answer"), ("answered", "Answered")],
+        required=False,
+    )
+    mismatch = forms.ChoiceField(
+        label="Resolved with a crime that did not match",
+        choices=[("", "Any"), ("yes", "Only those (a reason was given)")],
+        required=False,
+    )
 
 
 class FlagResolveForm(AccessibleForm):
     crime_number = forms.CharField(
         label="Crime number",
         max_length=40,
-        help_text="The crime recorded for this incident.",
+        help_text="The crime recorded for this incident. Check it first: it is shown beside the incident.",
         error_messages={"required": "Give the crime number that was recorded."},
+    )
+    reason = forms.CharField(
+        label="Reason (if the crime does not match the incident)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=(
+            "Needed when the crime is linked to another incident, belongs to another force, or was "
+            "reported more than a few days from the incident's opening."
+        ),
     )
 
 
@@ -90,6 +109,14 @@ class FlagEscalateForm(AccessibleForm):
         label="Note for the control room",
         widget=forms.Textarea,
         error_messages={"required": "Write a note for the control room."},
+    )
+
+
+class FlagAnswerForm(AccessibleForm):
+    answer = forms.CharField(
+        label="The control room's answer",
+        widget=forms.Textarea,
+        error_messages={"required": "Write the control room's answer."},
     )
 
 

@@ -47,8 +47,20 @@ class UnrecordedFlag(models.Model):
     closing_nsir_code = models.ForeignKey(
         "recording.NsirCode", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # A resolving crime that does not match the incident (R-NSIR-AUDIT-TRAIL; contract: the resolve
+    # endpoint): what did not match, in words, and the sergeant's reason for accepting it. Counted on the
+    # flag list. db_default: the sweep inserts flags by SQL naming only the columns it sets.
+    resolve_mismatch = models.TextField(blank=True, db_default="")
+    resolve_reason = models.TextField(blank=True, db_default="")
+    # Escalation to the control room (R-FCR): open from escalated_at until the control room's answer is
+    # recorded; the flag itself stays open until a crime or a reason closes it.
     escalated_at = models.DateTimeField(null=True, blank=True)
     escalation_note = models.TextField(blank=True)
+    escalation_answer = models.TextField(blank=True, db_default="")
+    escalation_answered_at = models.DateTimeField(null=True, blank=True)
+    escalation_answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -62,6 +74,10 @@ class UnrecordedFlag(models.Model):
                 condition=~models.Q(status="dismissed") | ~models.Q(dismiss_reason=""),
                 name="qa_dismissed_flag_has_reason",
             ),
+            models.CheckConstraint(
+                condition=models.Q(resolve_mismatch="") | ~models.Q(resolve_reason=""),
+                name="qa_mismatched_resolution_has_reason",
+            ),
         ]
         indexes = [
             # Closing flags walks only the open ones.
@@ -69,10 +85,26 @@ class UnrecordedFlag(models.Model):
             models.Index(fields=["status", "flagged_at"], name="qa_flag_status_idx"),
             # The sergeant's queue (oldest incident first) without joining every open flag to its incident.
             models.Index(fields=["status", "incident_opened_at", "id"], name="qa_flag_queue_idx"),
+            # The open escalations (the sergeant's filter and its count).
+            models.Index(
+                fields=["escalated_at"],
+                name="qa_flag_escalated_idx",
+                condition=models.Q(
+                    status="open", escalated_at__isnull=False, escalation_answered_at__isnull=True
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Flag {self.pk} on incident {self.incident_id} ({self.status})"
+
+    @property
+    def escalation_open(self) -> bool:
+        return (
+            self.status == self.Status.OPEN
+            and self.escalated_at is not None
+            and self.escalation_answered_at is None
+        )
 
 
 class SweepRun(models.Model):

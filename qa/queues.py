@@ -43,6 +43,16 @@ UNRECORDED = WorkQueue(
     description="Incidents with no crime number past the grace period",
     url_name="qa:flag-list",
 )
+ESCALATIONS = WorkQueue(
+    "qa-escalations",
+    "Flags waiting for the control room",
+    lambda user: selectors.flag_escalations_open(),
+    oldest="escalated_at",
+    order=41,
+    description="Escalated to the control room (R-FCR): record its answer to close the escalation",
+    url_name="qa:flag-list",
+    url_query="escalation=open",
+)
 DIP_SAMPLES = WorkQueue(
     "qa-dip-test",
     "Dip-test items to audit",
@@ -129,7 +139,7 @@ AMENDMENTS = WorkQueue(
 def work_queues(user: Any) -> list[WorkQueue]:
     queues: list[WorkQueue] = []
     if user_has_role(user, Role.SUPERVISORS):
-        queues += [UNRECORDED, DIP_SAMPLES, *TO_ALLOCATE.values(), RAPE_REVIEW]
+        queues += [UNRECORDED, ESCALATIONS, DIP_SAMPLES, *TO_ALLOCATE.values(), RAPE_REVIEW]
     if user_has_role(user, (Role.INVESTIGATOR, *Role.SUPERVISORS)):
         queues.append(AMENDMENTS)
     return queues

@@ -202,3 +202,56 @@ def group_counts(keys: Iterable[str]) -> dict[str, int]:
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
     return counts
+
+
+# ---------------------------------------------------------------- resolving a flag with a crime
+class FlagMismatch:
+    """Why a crime offered to resolve an unrecorded-incident flag may not be the incident's crime."""
+
+    OTHER_INCIDENT = "other_incident"
+    OTHER_FORCE = "other_force"
+    DAYS_APART = "days_apart"
+
+
+@dataclass(frozen=True)
+class FlagMatch:
+    mismatches: tuple[str, ...]
+    explanation: tuple[str, ...]
+
+    @property
+    def needs_reason(self) -> bool:
+        return bool(self.mismatches)
+
+
+def flag_crime_match(
+    *,
+    incident_opened_at: datetime,
+    crime_reported_at: datetime,
+    crime_forces: Iterable[str],
+    our_force: str,
+    other_incidents: Sequence[str],
+    match_days: int,
+) -> FlagMatch:
+    """Does the crime offered to resolve a flag look like the incident's own? (Contract: the resolve
+    endpoint.) It does not when it is already linked to another incident, belongs to another force (its
+    crime number's force or the force area it happened in), or was reported more than `match_days` days
+    before or after the incident opened. Each mismatch needs the sergeant's reason."""
+    mismatches: list[str] = []
+    explanation: list[str] = []
+    if other_incidents:
+        mismatches.append(FlagMismatch.OTHER_INCIDENT)
+        explanation.append(f"it is already linked to incident {', '.join(other_incidents)}")
+    others = sorted({f for f in crime_forces if f and f != our_force})
+    if others:
+        mismatches.append(FlagMismatch.OTHER_FORCE)
+        explanation.append(f"it belongs to another force ({', '.join(others)})")
+    apart = abs(crime_reported_at - incident_opened_at)
+    if apart > timedelta(days=match_days):
+        mismatches.append(FlagMismatch.DAYS_APART)
+        days = apart.days
+        explanation.append(
+            f"it was reported {days} day{'s' if days != 1 else ''} "
+            f"{'after' if crime_reported_at > incident_opened_at else 'before'} the incident opened "
+            f"(more than {match_days})"
+        )
+    return FlagMatch(mismatches=tuple(mismatches), explanation=tuple(explanation))

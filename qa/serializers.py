@@ -17,6 +17,13 @@ class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]
     hours_open = serializers.SerializerMethodField()
     assigned_to = serializers.CharField(source="assigned_to.username", default=None, read_only=True)
     closing_nsir_code = serializers.CharField(source="closing_nsir_code.code", default=None, read_only=True)
+    incident_id = serializers.IntegerField(read_only=True)
+    nsir_title = serializers.CharField(source="incident.nsir_code.title", read_only=True)
+    escalation = serializers.SerializerMethodField()
+    escalation_hours = serializers.SerializerMethodField()
+    escalation_answered_by = serializers.CharField(
+        source="escalation_answered_by.username", default=None, read_only=True
+    )
 
     class Meta:
         model = UnrecordedFlag
@@ -33,13 +40,34 @@ class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]
             "resolved_crime_number",
             "dismiss_reason",
             "closing_nsir_code",
+            "resolve_mismatch",
+            "resolve_reason",
             "escalated_at",
             "escalation_note",
+            "escalation",
+            "escalation_hours",
+            "escalation_answer",
+            "escalation_answered_at",
+            "escalation_answered_by",
+            "incident_id",
+            "nsir_title",
         ]
 
     def get_hours_open(self, flag: UnrecordedFlag) -> int:
         """Hours since the incident opened, until now or until the flag closed."""
         return rules.hours_open(flag.incident.opened_at, flag.closed_at or timezone.now())
+
+    def get_escalation(self, flag: UnrecordedFlag) -> str | None:
+        """ "open" while waiting for the control room, "answered" once its answer is recorded, else null."""
+        if flag.escalation_open:
+            return "open"
+        return "answered" if flag.escalation_answered_at else None
+
+    def get_escalation_hours(self, flag: UnrecordedFlag) -> int | None:
+        """Hours the escalation has waited (until its answer, or until now)."""
+        if flag.escalated_at is None:
+            return None
+        return rules.hours_open(flag.escalated_at, flag.escalation_answered_at or timezone.now())
 
 
 class DailyQuerySerializer(serializers.Serializer[dict[str, object]]):
@@ -84,6 +112,15 @@ class FlagAssignInputSerializer(serializers.Serializer[dict[str, object]]):
 
 class FlagResolveInputSerializer(serializers.Serializer[dict[str, object]]):
     crime_number = serializers.CharField(max_length=40)
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=(
+            "Needed when the crime does not match the incident: linked to another incident, of another "
+            "force, or reported more than RESOLVE_FLAG_MATCH_DAYS days from the incident's opening."
+        ),
+    )
 
 
 class FlagDismissInputSerializer(serializers.Serializer[dict[str, object]]):
@@ -93,3 +130,7 @@ class FlagDismissInputSerializer(serializers.Serializer[dict[str, object]]):
 
 class FlagEscalateInputSerializer(serializers.Serializer[dict[str, object]]):
     note = serializers.CharField()
+
+
+class FlagAnswerInputSerializer(serializers.Serializer[dict[str, object]]):
+    answer = serializers.CharField(help_text="The control room's answer to the escalation.")

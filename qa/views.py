@@ -21,6 +21,7 @@ from config.exceptions import DomainError
 from config.listing import Column, list_page, safe_next, with_next
 from config.permissions import Role, user_has_role
 from config.queues import queue_page
+from config.registry import age_text
 from qa import compliance, forms, rules, selectors
 from qa import history as qa_history
 from qa import queues as qa_queues
@@ -29,8 +30,8 @@ from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
 from qa.permissions import can_view_sample
 from qa.services import allocation as qa_allocation
 from qa.services import dip_test as dip_services
+from qa.services import flags as flag_services
 from qa.services import rape_review as rape_services
-from qa.services import sweep as sweep_services
 from qa.services.allocation import dip_sample_barred
 from staffing.models import User
 from staffing.services import access_log_record
@@ -87,24 +88,41 @@ FLAG_COLUMNS = [
     Column("hours", "Hours open", numeric=True),
     Column("flagged", "Flagged", ("flagged_at",)),
     Column("assigned", "Assigned to", ("assigned_to__last_name", "assigned_to__first_name")),
+    Column("escalated", "Escalated", ("escalated_at",)),
     Column("status", "Status"),
 ]
+FLAG_FILTERS = ("assigned", "q", "escalation", "mismatch")
 
 
 @supervisors
 def flag_list(request: HttpRequest) -> HttpResponse:
-    """The sergeant's queue: filter by status, assignment and reference; sort by any dated column;
-    oldest incident first by default (config.listing)."""
+    """The sergeant's queue: filter by status, assignment, reference, open escalations to the control room
+    and mismatched resolutions; sort by any dated column; oldest incident first by default
+    (config.listing). The figures above it count open flags, open escalations and mismatched
+    resolutions, each a link to its filter."""
     form = forms.FlagFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     status = filters.get("status") or UnrecordedFlag.Status.OPEN
-    flags = selectors.flag_list(status=status, assigned=filters.get("assigned", ""), q=filters.get("q", ""))
-    listing = list_page(
-        request, flags, columns=FLAG_COLUMNS, default_sort="opened", filter_keys=("assigned", "q")
+    escalation = filters.get("escalation", "")
+    mismatch = filters.get("mismatch", "")
+    if mismatch and not filters.get("status"):
+        status = UnrecordedFlag.Status.RESOLVED
+    flags = selectors.flag_list(
+        status=status,
+        assigned=filters.get("assigned", ""),
+        q=filters.get("q", ""),
+        escalation=escalation,
+        mismatch=mismatch,
     )
+    listing = list_page(request, flags, columns=FLAG_COLUMNS, default_sort="opened", filter_keys=FLAG_FILTERS)
     now = timezone.now()
     rows = [
-        (flag, rules.hours_open(flag.incident.opened_at, flag.closed_at or now)) for flag in listing.items
+        (
+            flag,
+            rules.hours_open(flag.incident.opened_at, flag.closed_at or now),
+            age_text(flag.escalated_at, now),
+        )
+        for flag in listing.items
     ]
     return render(
         request,
@@ -113,6 +131,8 @@ def flag_list(request: HttpRequest) -> HttpResponse:
             "listing": listing,
             "rows": rows,
             "status": status,
+            "status_label": UnrecordedFlag.Status(status).label.lower(),
+            "figures": selectors.flag_figures(),
             "last_sweep": selectors.last_sweep(),
             "filter_form": form,
             "clear_url": reverse("qa:flag-list"),
@@ -126,15 +146,22 @@ FLAG_FORMS: dict[str, type[Form]] = {
     "resolve": forms.FlagResolveForm,
     "dismiss": forms.FlagDismissForm,
     "escalate": forms.FlagEscalateForm,
+    "answer": forms.FlagAnswerForm,
 }
 
 
 def _flag_page(
-    request: HttpRequest, flag: UnrecordedFlag, bound: dict[str, Form], status: int = 200
+    request: HttpRequest,
+    flag: UnrecordedFlag,
+    bound: dict[str, Form],
+    status: int = 200,
+    candidate: selectors.FlagCandidate | None = None,
 ) -> HttpResponse:
     context_forms = {name: bound.get(name) or form_class() for name, form_class in FLAG_FORMS.items()}
     history = flag.history.select_related("history_user").order_by("-history_date")[:20]
     back = safe_next(request, reverse("qa:flag-list"))
+    now = timezone.now()
+    error_form = next((f for f in bound.values() if f.errors), None)
     return render(
         request,
         "qa/flag_detail.html",
@@ -143,9 +170,11 @@ def _flag_page(
             "back": back,
             "incident": flag.incident,
             "allocate_url": qa_allocation.page_url(flag),
-            "hours_open": rules.hours_open(flag.incident.opened_at, flag.closed_at or timezone.now()),
+            "hours_open": rules.hours_open(flag.incident.opened_at, flag.closed_at or now),
+            "escalation_age": age_text(flag.escalated_at, flag.escalation_answered_at or now),
             "forms": context_forms,
-            "error_form": next(iter(bound.values()), None),
+            "error_form": error_form,
+            "candidate": candidate,
             "history": history,
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
@@ -166,41 +195,72 @@ def flag_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @supervisors
 @require_POST
 def flag_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One action on an open flag. Resolving has two steps: "check" shows the crime beside the incident
+    (and what does not match, which then needs a reason); "confirm" resolves through the service, which
+    applies the same check again."""
     flag = get_object_or_404(selectors.flag_list(), pk=pk)
     if action not in FLAG_FORMS:
         raise PermissionDenied("Unknown action.")
     form = FLAG_FORMS[action](request.POST)
     actor = actor_of(request)
 
+    if action == "resolve" and request.POST.get("step") == "check":
+        candidate = None
+        if form.is_valid():
+            try:
+                candidate = selectors.flag_candidate(
+                    incident=flag.incident, crime_number=form.cleaned_data["crime_number"], user=actor
+                )
+            except DomainError as err:
+                form.add_error("crime_number", err.message)
+        return _flag_page(
+            request, flag, {action: form}, status=200 if candidate else 400, candidate=candidate
+        )
+
     def run() -> object:
         data = form.cleaned_data
         if action == "assign":
-            return sweep_services.flag_assign(
+            return flag_services.flag_assign(
                 flag_id=flag.pk, investigator=data["investigator"], actor=actor, reason=data["assign_reason"]
             )
         if action == "resolve":
-            return sweep_services.flag_resolve(
-                flag_id=flag.pk, crime_number=data["crime_number"], actor=actor
+            return flag_services.flag_resolve(
+                flag_id=flag.pk, crime_number=data["crime_number"], actor=actor, reason=data["reason"]
             )
         if action == "dismiss":
-            return sweep_services.flag_dismiss(
+            return flag_services.flag_dismiss(
                 flag_id=flag.pk,
                 reason=data["reason"],
                 closing_nsir_code=data["closing_nsir_code"],
                 actor=actor,
             )
-        return sweep_services.flag_escalate(flag_id=flag.pk, note=data["note"], actor=actor)
+        if action == "answer":
+            return flag_services.flag_escalation_answer(flag_id=flag.pk, answer=data["answer"], actor=actor)
+        return flag_services.flag_escalate(flag_id=flag.pk, note=data["note"], actor=actor)
 
     if _apply(form, run):
-        done = {"assign": "assigned", "resolve": "resolved", "dismiss": "dismissed", "escalate": "escalated"}[
-            action
-        ]
+        done = {
+            "assign": "assigned",
+            "resolve": "resolved",
+            "dismiss": "dismissed",
+            "escalate": "escalated to the control room",
+            "answer": "updated with the control room's answer",
+        }[action]
         messages.success(request, f"Flag on {flag.incident.reference} {done}.")
         detail = reverse("qa:flag-detail", args=[flag.pk])
         back = safe_next(request, "")
         return redirect(with_next(detail, back) if back else detail)
     flag.refresh_from_db()
-    return _flag_page(request, flag, {action: form}, status=400)
+    candidate = None
+    if action == "resolve" and form.is_valid():
+        # Refused on its reason: show the crime beside the incident again, with what did not match.
+        try:
+            candidate = selectors.flag_candidate(
+                incident=flag.incident, crime_number=form.cleaned_data["crime_number"], user=actor
+            )
+        except DomainError:
+            candidate = None
+    return _flag_page(request, flag, {action: form}, status=400, candidate=candidate)
 
 
 # ---------------------------------------------------------------- dip-tests

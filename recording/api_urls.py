@@ -40,6 +40,11 @@ urlpatterns = [
     ),
     path("recording/offences/", reference.OffenceSearchApi.as_view(), name="offence-search"),
     path("incidents/bulk/", incidents.IncidentBulkApi.as_view(), name="incident-bulk"),
+    path("incidents/", incidents.IncidentListCreateApi.as_view(), name="incident-list"),
+    path("incidents/<int:pk>/", incidents.IncidentDetailApi.as_view(), name="incident-detail"),
+    path(
+        "incidents/<int:pk>/crimes/<str:action>/", incidents.IncidentCrimeApi.as_view(), name="incident-crime"
+    ),
     path("recording/crimes/", crimes.CrimeListCreateApi.as_view(), name="crime-list"),
     path(
         "recording/crimes/from-decision/", crimes.CrimeFromDecisionApi.as_view(), name="crime-from-decision"

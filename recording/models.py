@@ -193,8 +193,16 @@ class Incident(models.Model):
     import_batch = models.ForeignKey(
         ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="incidents"
     )
+    # Who opened it in Resolve (a front counter, an online report, a force without a command-and-control
+    # feed); null for incidents from the feed. The opener may see it when its code is need-to-know.
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Changes made in Resolve (opening, linking or unlinking a crime) write a history row with their
+    # reason. The feed's bulk upserts write none: their audit trail is the ImportBatch.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-opened_at"]
@@ -225,6 +233,17 @@ class Incident(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class IncidentReferenceCounter(models.Model):
+    """The last incident reference issued in Resolve per prefix (`{FORCE}-{YYYYMMDD}`), locked (SELECT ...
+    FOR UPDATE) to issue the next, as CrimeNumberCounter does for crime numbers."""
+
+    prefix = models.CharField(max_length=30, unique=True)
+    last_value = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}: {self.last_value}"
 
 
 # ---------------------------------------------------------------- crimes

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import rules as django_rules  # the django-rules package (recording.rules is the pure engine)
+import rules as django_rules
+from django.conf import settings  # the django-rules package (recording.rules is the pure engine)
 
 from config.permissions import Role
 from staffing.models import Skill
@@ -54,10 +55,24 @@ def can_view_transfer(user: Any, transfer: Any) -> bool:
 
 def can_view_incident(user: Any, incident: Any) -> bool:
     """An incident of the command-and-control log is as visible as every crime recorded from it: one
-    linked to a restricted crime the user may not see is hidden, with its summary and crime number."""
+    linked to a restricted crime the user may not see is hidden, with its summary and crime number; one
+    with a need-to-know NSIR code is seen only by those with a part in it (recording.selectors
+    .incident_visible is the same rule as a query)."""
     if not (user and user.is_authenticated and getattr(user, "role", None) in Role.CRIME_STAFF):
         return False
-    return all(can_view_crime(user, crime) for crime in incident.crimes.all())
+    if user.role in SEE_ALL_RESTRICTED:
+        return True
+    crimes = list(incident.crimes.all())
+    if not all(can_view_crime(user, crime) for crime in crimes):
+        return False
+    if incident.nsir_code.code not in settings.RESOLVE_RESTRICTED_NSIR_CODES:
+        return True
+    # A need-to-know NSIR code (R-RESTRICTED): its opener, and who owns, recorded or holds an enquiry on
+    # a crime recorded from it (as recording.selectors.incident_visible).
+    return incident.opened_by_id == user.pk or any(
+        user.pk in (crime.owner_id, crime.recorded_by_id) or crime.enquiries.filter(assigned_to=user).exists()
+        for crime in crimes
+    )
 
 
 # The same predicates, registered with django-rules for `user.has_perm(name, obj)` checks elsewhere

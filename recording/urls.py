@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from recording.views import crimes, decide, directory, queues, reference
+from recording.views import crimes, decide, directory, incidents, queues, reference
 
 app_name = "recording"
 urlpatterns = [
@@ -10,6 +10,10 @@ urlpatterns = [
     path("decide/", decide.recording_decide, name="decide"),
     path("decide/recorded/", decide.recording_decision_recorded, name="decision-recorded"),
     path("incidents/", directory.incident_list, name="incident-list"),
+    path("incidents/new/", incidents.incident_new, name="incident-new"),
+    path("incidents/<int:pk>/", incidents.incident_detail, name="incident-detail"),
+    path("incidents/<int:pk>/crimes/<str:action>/", incidents.incident_crime, name="incident-crime"),
+    path("crimes/<int:pk>/incidents/<str:action>/", incidents.crime_incident, name="crime-incident"),
     path("crimes/", crimes.crime_list, name="crime-list"),
     path("crimes/<int:pk>/", crimes.crime_detail, name="crime-detail"),
     path("crimes/<int:pk>/status/", crimes.crime_status, name="crime-status"),

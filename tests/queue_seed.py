@@ -23,7 +23,8 @@ def seed_every_queue() -> dict[str, Any]:
     queues. Returns the users by role and the crime that must lead the allocation queue."""
     from complaints.models import ComplaintCase
     from complaints.tests.factories import ComplaintCaseFactory
-    from qa.services import dip_test, rape_review, sweep
+    from qa.models import UnrecordedFlag
+    from qa.services import dip_test, flags, rape_review, sweep
     from qa.tests.factories import audit_answers, make_crime, make_incident
     from recording.models import Grade, Offence
     from recording.services import cancellation, reclassification, transfers
@@ -83,6 +84,9 @@ def seed_every_queue() -> dict[str, Any]:
     # ---- QA
     make_incident(opened_at=now - dt.timedelta(hours=60))
     sweep.sweep_unrecorded()
+    escalated = UnrecordedFlag.objects.order_by("id").first()
+    assert escalated is not None  # noqa: S101 - the incident above is flagged
+    flags.flag_escalate(flag_id=escalated.pk, note="Was a crime disclosed?", actor=sergeant)
     with override_settings(RESOLVE_DIPTEST_CRIMES_PER_CATEGORY=5):
         owners: list[Any] = [investigator, investigator, None, None, None]
         for owner in owners:

@@ -26,6 +26,7 @@ SUPERVISOR_QUEUES = {
     "recording-ncrs-due",
     "recording-victim-updates",
     "qa-unrecorded",
+    "qa-escalations",
     "qa-dip-test",
     "qa-flags-to-allocate",
     "qa-samples-to-allocate",

@@ -40,6 +40,12 @@ RESOLVE_FORCE_NAME = env("RESOLVE_FORCE_NAME", default="Demo Constabulary")
 # demo's embedded default, builds them without those columns, which is harmless there.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 RESOLVE_SWEEP_GRACE_HOURS = env.int("RESOLVE_SWEEP_GRACE_HOURS", default=24)
+# Resolving an unrecorded-incident flag with a crime reported more than this many days from the incident's
+# opening needs a reason (contract: the resolve endpoint).
+RESOLVE_FLAG_MATCH_DAYS = env.int("RESOLVE_FLAG_MATCH_DAYS", default=7)
+# NSIR codes whose incidents are need-to-know like restricted crimes (R-RESTRICTED). nsir_codes.csv has
+# no such column, and force-level crime types differ between forces, so each force lists its own.
+RESOLVE_RESTRICTED_NSIR_CODES = env.list("RESOLVE_RESTRICTED_NSIR_CODES", default=["CRIME-SEXUAL"])
 # Shared terminals: a session idle this long is signed out (config.middleware.IdleTimeoutMiddleware).
 RESOLVE_IDLE_TIMEOUT_MINUTES = env.int("RESOLVE_IDLE_TIMEOUT_MINUTES", default=30)
 # How often (seconds) a web process asks the broker whether it is up, for the "delayed" banner.

@@ -21,7 +21,7 @@ from staffing.services import allocation_give
 
 # The dip-test audit page is a supervisor's (R-DIP-TEST, R-FCR): of the roles that take work, sergeants.
 AUDITOR_ROLES = frozenset({Role.SERGEANT})
-# Unrecorded-incident flags go to an investigator to record or explain (qa.services.sweep.flag_assign).
+# Unrecorded-incident flags go to an investigator to record or explain (qa.services.flags.flag_assign).
 FLAG_ROLES = frozenset({Role.INVESTIGATOR})
 # An amendment is put right by whoever may own the record: an investigator or a sergeant.
 AMENDMENT_ROLES = frozenset({Role.INVESTIGATOR, Role.SERGEANT})

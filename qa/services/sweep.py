@@ -1,4 +1,5 @@
-"""The unrecorded-incident sweep (R-NSIR-AUDIT-TRAIL) and the sergeant's actions on its flags.
+"""The unrecorded-incident sweep (R-NSIR-AUDIT-TRAIL). The sergeant's actions on its flags are in
+qa.services.flags.
 
 Full and incremental runs. A full run walks every incident that can still be flagged and every open
 flag. Between full runs (at least one every RESOLVE_SWEEP_FULL_EVERY_HOURS) a run is incremental: it
@@ -37,13 +38,10 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from config.exceptions import DomainError
 from qa import rules
 from qa.models import SweepRun, UnrecordedFlag
-from qa.services.allocation import allocate_to
-from recording.models import Crime, Incident, NsirCode
-from staffing.models import User
-from staffing.services import allocation_finish, allocation_finish_many
+from recording.models import Incident
+from staffing.services import allocation_finish_many
 
 logger = logging.getLogger(__name__)
 
@@ -446,91 +444,3 @@ def sweep_unrecorded(
         full, flagged, closed, open_count, finished,
     )  # fmt: skip
     return SweepResult(flagged=flagged, closed=closed, open=open_count, complete=finished, full=full)
-
-
-# ---------------------------------------------------------------- a sergeant's actions on a flag
-def _open_flag(flag_id: int) -> UnrecordedFlag:
-    flag = UnrecordedFlag.objects.select_for_update().select_related("incident").get(pk=flag_id)
-    if flag.status != UnrecordedFlag.Status.OPEN:
-        raise DomainError(f"This flag is already {flag.get_status_display().lower()}.", field="status")
-    return flag
-
-
-@transaction.atomic
-def flag_assign(*, flag_id: int, investigator: User, actor: User, reason: str = "") -> UnrecordedFlag:
-    """Give the flag to an investigator through staffing's allocation service (Skill.UNRECORDED_FLAGS),
-    so the flag's `assigned_to` and its open Allocation agree and the investigator's workload counts it.
-    Someone the staffing rules would not choose (no valid training, off shift, at capacity) needs a
-    sergeant's reason; nothing is changed when refused."""
-    if investigator.role != User.Role.INVESTIGATOR or not investigator.is_active:
-        raise DomainError("Choose an active investigator.", field="assigned_to")
-    flag = _open_flag(flag_id)
-    flag.assigned_to = investigator
-    flag._change_reason = f"Assigned to {investigator} by {actor}"  # type: ignore[attr-defined]
-    flag.save(update_fields=["assigned_to"])
-    try:
-        allocate_to(item=flag, assignee=investigator, actor=actor, reason=reason)
-    except DomainError as exc:
-        raise DomainError(exc.message, field="reason" if exc.field == "assignee" else exc.field) from exc
-    return flag
-
-
-@transaction.atomic
-def flag_resolve(*, flag_id: int, crime_number: str, actor: User) -> UnrecordedFlag:
-    crime_number = crime_number.strip()
-    if not crime_number:
-        raise DomainError("Give the crime number that was recorded.", field="crime_number")
-    if not Crime.objects.filter(crime_number=crime_number).exists():
-        raise DomainError(f"No crime {crime_number} is recorded.", field="crime_number")
-    flag = _open_flag(flag_id)
-    flag.status = UnrecordedFlag.Status.RESOLVED
-    flag.resolved_crime_number = crime_number
-    flag.closed_at = timezone.now()
-    flag.closed_by = actor
-    flag._change_reason = f"Resolved by {actor}: crime {crime_number} recorded"  # type: ignore[attr-defined]
-    flag.save(update_fields=["status", "resolved_crime_number", "closed_at", "closed_by"])
-    allocation_finish(item=flag, actor=actor)
-    return flag
-
-
-@transaction.atomic
-def flag_dismiss(*, flag_id: int, reason: str, closing_nsir_code: str, actor: User) -> UnrecordedFlag:
-    """Close a flag with a written reason that shows the NCRS was not breached (R-NSIR-AUDIT-TRAIL), e.g.
-    the incident was not crime-related after all, with its NSIR closing code."""
-    reason = reason.strip()
-    if not reason:
-        raise DomainError("Say why no crime needs recording.", field="reason")
-    code = NsirCode.objects.filter(code=closing_nsir_code.strip()).first()
-    if code is None:
-        raise DomainError("Choose the NSIR closing code.", field="closing_nsir_code")
-    if code.crime_related:
-        raise DomainError(
-            "A crime-related closing code means a crime must be recorded: "
-            "resolve the flag with its crime number instead.",
-            field="closing_nsir_code",
-        )
-    flag = _open_flag(flag_id)
-    flag.status = UnrecordedFlag.Status.DISMISSED
-    flag.dismiss_reason = reason
-    flag.closing_nsir_code = code
-    flag.closed_at = timezone.now()
-    flag.closed_by = actor
-    flag._change_reason = f"Dismissed by {actor}: {reason}"  # type: ignore[attr-defined]
-    flag.full_clean()
-    flag.save(update_fields=["status", "dismiss_reason", "closing_nsir_code", "closed_at", "closed_by"])
-    allocation_finish(item=flag, actor=actor)
-    return flag
-
-
-@transaction.atomic
-def flag_escalate(*, flag_id: int, note: str, actor: User) -> UnrecordedFlag:
-    """Send the flag to the control room with a note; it stays open until a crime or a reason closes it."""
-    note = note.strip()
-    if not note:
-        raise DomainError("Write a note for the control room.", field="note")
-    flag = _open_flag(flag_id)
-    flag.escalated_at = timezone.now()
-    flag.escalation_note = note
-    flag._change_reason = f"Escalated to the control room by {actor}: {note}"  # type: ignore[attr-defined]
-    flag.save(update_fields=["escalated_at", "escalation_note"])
-    return flag

@@ -17,7 +17,7 @@ from config.exceptions import DomainError
 from qa import selectors
 from qa.models import Amendment, DipSample, UnrecordedFlag
 from qa.services import allocation as qa_allocation
-from qa.services import dip_test, sweep
+from qa.services import dip_test, flags, sweep
 from qa.tests.factories import audit_answers, make_crime, make_incident
 from staffing.models import Allocation, Skill
 from staffing.selectors import workload_by_person
@@ -56,7 +56,7 @@ def test_assigning_a_flag_allocates_it_and_reassigning_moves_both(
 ) -> None:
     first, second = make_user("investigator", team=team), make_user("investigator", team=team)
     on_shift_now(first, skills=(Skill.UNRECORDED_FLAGS,))
-    sweep.flag_assign(flag_id=flag.pk, investigator=first, actor=sergeant)
+    flags.flag_assign(flag_id=flag.pk, investigator=first, actor=sergeant)
     flag.refresh_from_db()
     allocation = allocation_current(flag)
     assert allocation is not None
@@ -64,11 +64,11 @@ def test_assigning_a_flag_allocates_it_and_reassigning_moves_both(
     assert (allocation.skill, allocation.weight) == (Skill.UNRECORDED_FLAGS, 1)
     # `second` is off shift and untrained: refused without a reason, nothing changes.
     with pytest.raises(DomainError) as err:
-        sweep.flag_assign(flag_id=flag.pk, investigator=second, actor=sergeant)
+        flags.flag_assign(flag_id=flag.pk, investigator=second, actor=sergeant)
     assert err.value.field == "reason"
     flag.refresh_from_db()
     assert flag.assigned_to == first and allocation_current(flag) == allocation
-    sweep.flag_assign(flag_id=flag.pk, investigator=second, actor=sergeant, reason="Covering for leave")
+    flags.flag_assign(flag_id=flag.pk, investigator=second, actor=sergeant, reason="Covering for leave")
     flag.refresh_from_db()
     moved = allocation_current(flag)
     assert moved is not None and (flag.assigned_to, moved.assigned_to) == (second, second)
@@ -82,9 +82,9 @@ def test_resolving_a_flag_completes_its_allocation(
     flag: UnrecordedFlag, make_user: Any, sergeant: Any, team: Any
 ) -> None:
     investigator = make_user("investigator", team=team)
-    sweep.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Local knowledge")
+    flags.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Local knowledge")
     crime = make_crime()
-    sweep.flag_resolve(flag_id=flag.pk, crime_number=crime.crime_number, actor=investigator)
+    flags.flag_resolve(flag_id=flag.pk, crime_number=crime.crime_number, actor=investigator)
     assert allocation_current(flag) is None
     assert Allocation.objects.get().status == Allocation.Status.DONE
     assert open_load(investigator) == 0
@@ -95,7 +95,7 @@ def test_the_sweep_closing_a_flag_completes_its_allocation(make_user: Any, serge
     sweep.sweep_unrecorded()
     flag = UnrecordedFlag.objects.get()
     investigator = make_user("investigator", team=team)
-    sweep.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Local knowledge")
+    flags.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Local knowledge")
     incident.crime_number = make_crime().crime_number
     incident.save(update_fields=["crime_number"])
     sweep.sweep_unrecorded()
@@ -175,7 +175,7 @@ def test_the_home_queue_counts_qa_work_to_allocate(
     assert "Unrecorded-incident flags to allocate" in home
     assert selectors.flags_to_allocate().count() == 2
     investigator = make_user("investigator", team=team)
-    sweep.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Area")
+    flags.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Area")
     assert list(selectors.flags_to_allocate()) == list(
         UnrecordedFlag.objects.exclude(pk=flag.pk).filter(status="open")
     )

@@ -13,7 +13,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from qa.models import UnrecordedFlag
-from qa.services import dip_test, sweep
+from qa.services import dip_test, flags, sweep
 from qa.tests.factories import audit_answers, make_crime, make_incident
 from staffing.models import Allocation, Skill
 from staffing.services import allocation_current
@@ -63,8 +63,8 @@ def test_flags_filter_by_status_and_paginate(api_as: Any, make_user: Any) -> Non
     sweep.sweep_unrecorded()
     first = UnrecordedFlag.objects.order_by("incident__opened_at").first()
     assert first is not None
-    sweep.flag_escalate(flag_id=first.pk, note="n", actor=make_user("sergeant"))
-    sweep.flag_dismiss(
+    flags.flag_escalate(flag_id=first.pk, note="n", actor=make_user("sergeant"))
+    flags.flag_dismiss(
         flag_id=first.pk, reason="Civil matter", closing_nsir_code="PS-CIVIL", actor=make_user("sergeant")
     )
     client = api_as("sergeant")

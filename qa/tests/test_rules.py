@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -176,3 +176,57 @@ def test_rape_review_classes_come_from_reference_fields(
 @pytest.mark.parametrize(("age", "team"), [(17, "child"), (18, "adult"), (45, "adult"), (None, "child")])
 def test_abuse_team_follows_victim_age(age: int | None, team: str) -> None:
     assert rules.abuse_team_for(age) == team
+
+
+# ---------------------------------------------------------------- resolving a flag: does the crime match?
+_OPENED = datetime(2026, 3, 1, 2, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("reported", "forces", "others", "expected"),
+    [
+        (_OPENED + timedelta(hours=3), ["XX", ""], [], ()),
+        (_OPENED + timedelta(days=7), ["XX", "XX"], [], ()),
+        (_OPENED + timedelta(days=7, seconds=1), ["XX", ""], [], (rules.FlagMismatch.DAYS_APART,)),
+        (_OPENED - timedelta(days=8), ["XX", ""], [], (rules.FlagMismatch.DAYS_APART,)),
+        (_OPENED, ["YY", ""], [], (rules.FlagMismatch.OTHER_FORCE,)),
+        (_OPENED, ["XX", "YY"], [], (rules.FlagMismatch.OTHER_FORCE,)),
+        (_OPENED, ["XX", ""], ["XX-20260301-0001"], (rules.FlagMismatch.OTHER_INCIDENT,)),
+        (
+            _OPENED + timedelta(days=35),
+            ["YY", "ZZ"],
+            ["XX-1"],
+            (
+                rules.FlagMismatch.OTHER_INCIDENT,
+                rules.FlagMismatch.OTHER_FORCE,
+                rules.FlagMismatch.DAYS_APART,
+            ),
+        ),
+    ],
+)
+def test_flag_crime_match_names_each_mismatch(
+    reported: datetime, forces: list[str], others: list[str], expected: tuple[str, ...]
+) -> None:
+    match = rules.flag_crime_match(
+        incident_opened_at=_OPENED,
+        crime_reported_at=reported,
+        crime_forces=forces,
+        our_force="XX",
+        other_incidents=others,
+        match_days=7,
+    )
+    assert match.mismatches == expected
+    assert match.needs_reason == bool(expected)
+    assert len(match.explanation) == len(expected)
+
+
+def test_flag_crime_match_says_how_many_days_and_which_way() -> None:
+    match = rules.flag_crime_match(
+        incident_opened_at=_OPENED,
+        crime_reported_at=_OPENED + timedelta(days=35),
+        crime_forces=["XX"],
+        our_force="XX",
+        other_incidents=[],
+        match_days=7,
+    )
+    assert match.explanation == ("it was reported 35 days after the incident opened (more than 7)",)

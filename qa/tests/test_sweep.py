@@ -10,10 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from config.exceptions import DomainError
 from qa.models import SweepRun, UnrecordedFlag
 from qa.services import sweep
-from qa.tests.factories import make_crime, make_incident
+from qa.tests.factories import make_incident
 from recording.models import Incident
 
 pytestmark = pytest.mark.usefixtures("reference_data")
@@ -239,75 +238,6 @@ def test_the_next_run_reads_back_to_the_oldest_transaction_open_at_the_start(
     sweep.sweep_unrecorded()
     later = SweepRun.objects.order_by("-started_at").first()
     assert later is not None and later.changes_from > opened
-
-
-# ---------------------------------------------------------------- sergeant actions
-@pytest.fixture
-def flag(db: None) -> UnrecordedFlag:
-    make_incident()
-    sweep.sweep_unrecorded()
-    return UnrecordedFlag.objects.get()
-
-
-def test_a_sergeant_assigns_a_flag_to_an_investigator(flag: UnrecordedFlag, make_user: Any) -> None:
-    sergeant, investigator = make_user("sergeant"), make_user("investigator")
-    sweep.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Knows the area")
-    flag.refresh_from_db()
-    assert flag.assigned_to == investigator
-
-
-def test_only_an_investigator_can_be_assigned(flag: UnrecordedFlag, make_user: Any) -> None:
-    with pytest.raises(DomainError) as err:
-        sweep.flag_assign(flag_id=flag.pk, investigator=make_user("advisor"), actor=make_user("sergeant"))
-    assert err.value.field == "assigned_to"
-
-
-def test_resolving_needs_a_recorded_crime_number(flag: UnrecordedFlag, make_user: Any) -> None:
-    sergeant = make_user("sergeant")
-    with pytest.raises(DomainError) as err:
-        sweep.flag_resolve(flag_id=flag.pk, crime_number="XX/NOPE", actor=sergeant)
-    assert err.value.field == "crime_number"
-    crime = make_crime()
-    sweep.flag_resolve(flag_id=flag.pk, crime_number=crime.crime_number, actor=sergeant)
-    flag.refresh_from_db()
-    assert (flag.status, flag.resolved_crime_number, flag.closed_by) == (
-        "resolved",
-        crime.crime_number,
-        sergeant,
-    )
-
-
-def test_dismissing_needs_a_reason_and_a_non_crime_closing_code(flag: UnrecordedFlag, make_user: Any) -> None:
-    sergeant = make_user("sergeant")
-    with pytest.raises(DomainError) as err:
-        sweep.flag_dismiss(flag_id=flag.pk, reason=" ", closing_nsir_code="PS-CIVIL", actor=sergeant)
-    assert err.value.field == "reason"
-    with pytest.raises(DomainError) as err:
-        sweep.flag_dismiss(flag_id=flag.pk, reason="x", closing_nsir_code="CRIME-THEFT", actor=sergeant)
-    assert err.value.field == "closing_nsir_code"
-    sweep.flag_dismiss(
-        flag_id=flag.pk, reason="Civil dispute over a loan", closing_nsir_code="PS-CIVIL", actor=sergeant
-    )
-    flag.refresh_from_db()
-    assert flag.status == "dismissed"
-    assert flag.closing_nsir_code is not None and flag.closing_nsir_code.code == "PS-CIVIL"
-
-
-def test_escalating_keeps_the_flag_open_with_the_note(flag: UnrecordedFlag, make_user: Any) -> None:
-    sweep.flag_escalate(flag_id=flag.pk, note="Caller not re-contacted", actor=make_user("sergeant"))
-    flag.refresh_from_db()
-    assert flag.status == "open"
-    assert flag.escalation_note == "Caller not re-contacted"
-    assert flag.escalated_at is not None
-
-
-def test_a_closed_flag_cannot_be_acted_on(flag: UnrecordedFlag, make_user: Any) -> None:
-    sergeant = make_user("sergeant")
-    sweep.flag_escalate(flag_id=flag.pk, note="n", actor=sergeant)
-    sweep.flag_dismiss(flag_id=flag.pk, reason="r", closing_nsir_code="PS-CIVIL", actor=sergeant)
-    with pytest.raises(DomainError) as err:
-        sweep.flag_escalate(flag_id=flag.pk, note="again", actor=sergeant)
-    assert err.value.field == "status"
 
 
 def test_recording_a_crime_for_the_incident_closes_its_flag(make_user: Any) -> None:

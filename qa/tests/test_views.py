@@ -53,15 +53,16 @@ def test_the_flag_queue_lists_oldest_first_with_hours_open(
     for _ in range(3):
         make_incident()
     sweep.sweep_unrecorded()
-    # session + user, count, page of flags with incident/NSIR/assignee joined, the last sweep
-    with django_assert_num_queries(5):
+    # session + user, count, page of flags with incident/NSIR/assignee joined, the figures (open,
+    # escalations open, mismatched resolutions: one aggregate), the last sweep
+    with django_assert_num_queries(6):
         response = as_sergeant.get(reverse("qa:flag-list"))
     body = response.content.decode()
     assert response.status_code == 200
     assert "<h1>Unrecorded crime-related incidents</h1>" in body
     assert "(full): 5 flagged, 0 closed by a crime number." in body
     assert body.index("XX-OLDER") < body.index("XX-NEWER")
-    assert "CRIME-THEFT" in body
+    assert "Crime: theft (other than vehicle)" in body  # the NSIR code by name
 
 
 def test_an_empty_queue_says_what_to_do(as_sergeant: Client) -> None:

@@ -23,7 +23,7 @@ from recording.models import (
     Force,
     Incident,
 )
-from recording.selectors import incident_visible
+from recording.selectors import incident_attachable
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -82,7 +82,7 @@ def _incidents(references: Sequence[str], actor: User) -> list[Incident]:
     refs = [r.strip() for r in references if r and r.strip()]
     found = {
         i.reference: i
-        for i in incident_visible(user=actor).select_for_update(of=("self",)).filter(reference__in=refs)
+        for i in incident_attachable(user=actor).select_for_update(of=("self",)).filter(reference__in=refs)
     }
     for ref in refs:
         if ref not in found:

@@ -81,10 +81,11 @@ def force_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @crime_staff
 def incident_list(request: HttpRequest) -> HttpResponse:
+    """The incident log the user may see (need-to-know incidents only for those who may), newest first;
+    each reference opens the incident page."""
     filters = {k: request.GET.get(k, "") for k in ("q", "nsir_code", "unrecorded")}
-    page = Paginator(
-        selectors.incident_list(user=request_user(request), filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    incidents = selectors.incident_list(user=request_user(request), filters=filters)
+    page = Paginator(incidents, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -94,6 +95,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
+            "nsir_groups": forms.nsir_choices()[1:],
             "breadcrumbs": crumbs(("Incidents", None)),
         },
     )
