@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('qa', '0006_history_reason_whole'),
-        ('recording', '0009_incident_history_opened_by'),
+        ('qa', '0007_amendment_fixed_by'),
+        ('recording', '0010_incident_history_opened_by'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recording', '0008_history_reason_whole'),
+        ('recording', '0009_offence_codes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
