@@ -158,6 +158,8 @@ TEMPLATES = [
 # ---------------------------------------------------------------- database
 # No DATABASE_URL: an embedded SQLite file, so `make demo` needs nothing installed.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+# Persistent connections suit servers that reuse their threads (gunicorn sync or gthread workers);
+# local settings turn them off for the thread-per-request development server (config/connections.py).
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -168,6 +170,10 @@ if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
+# Requests one process runs at once, and so its database connections per alias (config/connections.py,
+# docs/scaling.md); more wait up to RESOLVE_REQUEST_QUEUE_SECONDS, then get a 503.
+RESOLVE_MAX_CONCURRENT_REQUESTS = env.int("RESOLVE_MAX_CONCURRENT_REQUESTS", default=8)
+RESOLVE_REQUEST_QUEUE_SECONDS = env.float("RESOLVE_REQUEST_QUEUE_SECONDS", default=30.0)
 
 # ---------------------------------------------------------------- auth
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="local-demo-key-not-for-production-7f3a9c2e1b8d4f6a0e5c")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+
+# The development server starts a thread per request and never reuses one: a persistent connection
+# would stay open in each finished thread until it is collected (config/connections.py).
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+if "replica" in DATABASES:
+    DATABASES["replica"]["CONN_MAX_AGE"] = 0
