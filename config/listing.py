@@ -153,6 +153,16 @@ def list_page(
     )
 
 
+def valid_filters(form: Any) -> dict[str, Any]:
+    """The filters of a GET filter form that are valid, so one bad value (a mistyped date) is a field
+    error beside that field and never silently drops the others: Django keeps each field that cleaned in
+    `cleaned_data` and leaves out the ones in error."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return dict(form.cleaned_data)
+
+
 def safe_next(request: HttpRequest, fallback: str) -> str:
     """The `next` parameter (GET or POST) when it is a path on this site, else `fallback`."""
     target = request.POST.get("next") or request.GET.get("next") or ""

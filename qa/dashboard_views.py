@@ -12,6 +12,7 @@ from config import fields as bounded
 from config.access import roles_required
 from config.exports import csv_response, xlsx_response
 from config.permissions import Role
+from qa import rules
 from qa.dashboard import (
     DEFAULT_WEEKS,
     MAX_WEEKS,
@@ -47,8 +48,8 @@ class DashboardForm(AccessibleForm):
 
     def clean_date(self) -> object:
         day = self.cleaned_data.get("date")
-        if day and day > timezone.localdate():
-            raise forms.ValidationError("The day cannot be in the future.")
+        if refusal := rules.figures_day_refusal(day, timezone.localdate()):
+            raise forms.ValidationError(refusal)
         return day
 
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from config import fields as bounded
+from qa import rules
 from qa.models import RapeReview, UnrecordedFlag
 from recording.models import NsirCode
 from staffing.models import User
@@ -211,4 +213,15 @@ class ComplianceFilterForm(AccessibleForm):
 
 
 class DayForm(AccessibleForm):
-    date = bounded.DateField(label="Day", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = bounded.DateField(
+        label="Day",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter the day as a date, like 2026-03-01."},
+    )
+
+    def clean_date(self) -> object:
+        day = self.cleaned_data.get("date")
+        if refusal := rules.figures_day_refusal(day, timezone.localdate()):
+            raise forms.ValidationError(refusal)
+        return day

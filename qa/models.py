@@ -96,7 +96,8 @@ class UnrecordedFlag(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Flag {self.pk} on incident {self.incident_id} ({self.status})"
+        # Words, not ids: this is how a flag is named on allocation and workload screens.
+        return f"Unrecorded-incident flag on {self.incident.reference} ({self.get_status_display().lower()})"
 
     @property
     def escalation_open(self) -> bool:
@@ -237,7 +238,7 @@ class AuditFinding(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_error_type_display()} on {self.sample_id}"
+        return f"{self.get_error_type_display()} on {self.sample.label}"
 
 
 class Amendment(models.Model):
@@ -281,7 +282,7 @@ class Amendment(models.Model):
         indexes = [models.Index(fields=["owner", "status"], name="qa_amendment_owner_idx")]
 
     def __str__(self) -> str:
-        return f"Amendment {self.pk} ({self.status})"
+        return f"Amendment to {self.finding.sample.label} ({self.get_status_display().lower()})"
 
 
 # ---------------------------------------------------------------- daily rape review (R-RAPE-RECORD)

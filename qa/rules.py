@@ -255,3 +255,15 @@ def flag_crime_match(
             f"(more than {match_days})"
         )
     return FlagMatch(mismatches=tuple(mismatches), explanation=tuple(explanation))
+
+
+FUTURE_DAY = "The day cannot be in the future: there are no figures for a day that has not happened."
+
+
+def figures_day_refusal(day: date | None, today: date) -> str:
+    """Why the daily figures cannot be given for `day` ('' when they can). A future day is refused like
+    a malformed one (the page shows it as a field error, the API answers 400) rather than shown as a
+    day of zeros that looks like a real, quiet day."""
+    if day is not None and day > today:
+        return FUTURE_DAY
+    return ""

@@ -73,6 +73,11 @@ class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]
 class DailyQuerySerializer(serializers.Serializer[dict[str, object]]):
     date = ApiDateField(required=False, input_formats=["%Y-%m-%d"])
 
+    def validate_date(self, value: object) -> object:
+        if refusal := rules.figures_day_refusal(value, timezone.localdate()):  # type: ignore[arg-type]
+            raise serializers.ValidationError(refusal)
+        return value
+
 
 class DipTestFiguresSerializer(serializers.Serializer[dict[str, object]]):
     sampled = serializers.IntegerField()

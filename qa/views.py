@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from config.access import roles_required
 from config.exceptions import DomainError
-from config.listing import Column, list_page, safe_next, with_next
+from config.listing import Column, list_page, safe_next, valid_filters, with_next
 from config.permissions import Role, user_has_role
 from config.queues import queue_page
 from config.registry import age_text
@@ -101,7 +101,7 @@ def flag_list(request: HttpRequest) -> HttpResponse:
     (config.listing). The figures above it count open flags, open escalations and mismatched
     resolutions, each a link to its filter."""
     form = forms.FlagFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)  # one bad value never drops the other filters
     status = filters.get("status") or UnrecordedFlag.Status.OPEN
     escalation = filters.get("escalation", "")
     mismatch = filters.get("mismatch", "")
@@ -358,12 +358,13 @@ def compliance_view(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     by, start, end = "day", today - timedelta(days=28), today
     team_id = None
-    if form.is_valid():
-        by = form.cleaned_data["by"] or by
-        start = form.cleaned_data["start"] or start
-        end = form.cleaned_data["end"] or end
-        if form.cleaned_data["my_team"]:
-            team_id = actor_of(request).team_id
+    # Each valid filter applies even when another is in error (a bad date is shown beside its field).
+    filters = valid_filters(form)
+    by = filters.get("by") or by
+    start = filters.get("start") or start
+    end = filters.get("end") or end
+    if filters.get("my_team"):
+        team_id = actor_of(request).team_id
     rows = compliance.compliance_by(by, start=start, end=end, team_id=team_id)
     return render(
         request,
@@ -588,19 +589,24 @@ def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------- daily performance
 @supervisors
 def daily_performance(request: HttpRequest) -> HttpResponse:
+    """The day's figures (contract "Daily performance"). A malformed or future day is a field error
+    and a 400, with no figures: never today's figures under a day the reader did not ask for."""
     form = forms.DayForm(request.GET or None)
     day = timezone.localdate()
-    if form.is_valid() and form.cleaned_data["date"]:
+    if form.is_bound and not form.is_valid():
+        return render(request, "qa/daily.html", _daily_context(form, None, day), status=400)
+    if form.is_bound and form.cleaned_data["date"]:
         day = form.cleaned_data["date"]
-    figures = compliance.daily_figures(day)
-    return render(
-        request,
-        "qa/daily.html",
-        {
-            "form": form if request.GET else forms.DayForm(initial={"date": day}),
-            "day": day,
-            "figures": figures,
-            "csv_url": reverse("api:dashboard-daily") + f"?date={day.isoformat()}&format=csv",
-            "breadcrumbs": crumbs(("Home", reverse("home")), ("Daily performance", None)),
-        },
-    )
+    if not form.is_bound:
+        form = forms.DayForm(initial={"date": day})
+    return render(request, "qa/daily.html", _daily_context(form, compliance.daily_figures(day), day))
+
+
+def _daily_context(form: forms.DayForm, figures: object, day: date) -> dict[str, object]:
+    return {
+        "form": form,
+        "day": day,
+        "figures": figures,
+        "csv_url": reverse("api:dashboard-daily") + f"?date={day.isoformat()}&format=csv",
+        "breadcrumbs": crumbs(("Home", reverse("home")), ("Daily performance", None)),
+    }

@@ -138,6 +138,14 @@ class CrimeFilterForm(forms.Form):
     offence = forms.CharField(label="Offence code", required=False, max_length=12)
     mine = forms.BooleanField(label="Only mine", required=False)
     breach = forms.BooleanField(label="Only NCRS breaches", required=False)
+    recorded_from = bounded.DateField(
+        label="Recorded from",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    recorded_to = bounded.DateField(
+        label="Recorded to", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 # ---------------------------------------------------------------- actions on a crime

@@ -62,6 +62,32 @@ def access_log_search(criteria: AccessLogFilter) -> QuerySet[AccessLog]:
     return rows
 
 
+# How each kind of record in the log reads on the screen (the codes stay in the CSV and the API). Kinds
+# logged as "app.Model" and not listed read as the model's own name.
+RECORD_TYPE_LABELS = {
+    "recording.crime": "Crime",
+    "qa.RapeReview": "Rape review",
+    "complaint_case": "Complaint case",
+    "complaint_subject_access": "Subject access request (complaints)",
+    "subject_access": "Subject access request",
+    "personnel_notes": "Personnel notes",
+}
+
+
+def record_type_label(record_type: str) -> str:
+    """The words for a record type of the log: 'qa.RapeReview' -> 'Rape review'."""
+    if record_type in RECORD_TYPE_LABELS:
+        return RECORD_TYPE_LABELS[record_type]
+    if "." in record_type:
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(record_type)._meta.verbose_name).capitalize()
+        except (LookupError, ValueError):
+            pass
+    return record_type.replace("_", " ").replace(".", " ").strip().capitalize() or "–"
+
+
 def access_log_record_types() -> list[str]:
     """The record types present in the log, for the filter's choices."""
     return list(AccessLog.objects.order_by("record_type").values_list("record_type", flat=True).distinct())

@@ -114,7 +114,12 @@ class AccessLogFilterForm(forms.Form):
 
     def __init__(self, *args: Any, record_types: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["record_type"].choices = [("", "Any"), *((t, t) for t in record_types)]  # type: ignore[attr-defined]
+        from staffing.access_audit import record_type_label
+
+        self.fields["record_type"].choices = [  # type: ignore[attr-defined]
+            ("", "Any"),
+            *((t, record_type_label(t)) for t in record_types),
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

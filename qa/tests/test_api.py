@@ -128,6 +128,20 @@ def test_daily_figures_follow_the_contract(api_as: Any, settings: Any) -> None:
     }
 
 
+@pytest.mark.parametrize("value", ["2026-02-30", "yesterday", "2099-01-01"])
+def test_a_bad_or_future_day_is_a_400(api_as: Any, value: str) -> None:
+    """A future day is refused like a malformed one: not a day of zeros that reads as a quiet day."""
+    from django.utils import timezone
+
+    client = api_as("sergeant")
+    response = client.get(DAILY, {"date": value})
+    assert response.status_code == 400 and "date" in response.json()
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = client.get(DAILY, {"date": tomorrow})
+    assert response.status_code == 400 and "future" in str(response.json()["date"])
+    assert client.get(DAILY, {"date": timezone.localdate().isoformat()}).status_code == 200
+
+
 def test_an_empty_day_has_null_rates(api_as: Any) -> None:
     body = api_as("manager").get(DAILY, {"date": "2026-03-01"}).json()
     assert body["crimes_recorded"] == 0

@@ -87,7 +87,7 @@ def test_the_page_shows_figures_charts_and_export_links(
     response = manager_client.get(URL, {"date": "2026-03-04", "weeks": "4"})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "<h1>Performance dashboard, Wednesday 4 March 2026</h1>" in html
+    assert "<h1>Performance dashboard, Wednesday 4 Mar</h1>" in html
     assert html.count("<svg") >= 5 and "NCRS timeliness by week" in html
     assert "export=xlsx" in html and "export=csv&amp;table=weekly" in html
     assert 'aria-label="Breadcrumb"' in html
@@ -126,7 +126,7 @@ def test_xlsx_export_has_a_sheet_per_table(manager_client: Client, make_user: Ca
     ("params", "message"),
     [
         ({"date": "not-a-day"}, "Enter the day as a date"),
-        ({"date": "2999-01-01"}, "cannot be in the future"),
+        ({"date": "2099-01-01"}, "cannot be in the future"),
         ({"weeks": "0"}, "at least 1 week"),
         ({"weeks": "99"}, "at most 26 weeks"),
     ],

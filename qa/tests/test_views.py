@@ -235,7 +235,21 @@ def test_the_daily_page_shows_the_api_figures(as_sergeant: Client) -> None:
     body = as_sergeant.get(reverse("qa:daily"), {"date": "2026-03-01"}).content.decode()
     assert "Daily performance" in body
     assert "date=2026-03-01&amp;format=csv" in body
-    assert ">1.000<" in body  # timeliness rate
+    assert ">100%<" in body  # the timeliness rate, a percentage on the screen (1.0 in the API)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("not-a-day", "Enter the day as a date"), ("2099-01-01", "cannot be in the future")],
+)
+def test_a_bad_or_future_day_is_refused_on_the_daily_page(
+    as_sergeant: Client, value: str, message: str
+) -> None:
+    """Never today's figures under a day nobody asked for, nor a future day of zeros."""
+    response = as_sergeant.get(reverse("qa:daily"), {"date": value})
+    assert response.status_code == 400 and response.context["figures"] is None
+    body = response.content.decode()
+    assert message in body and 'aria-invalid="true"' in body and "Crimes recorded" not in body
 
 
 def test_home_shows_the_qa_queues(as_sergeant: Client) -> None:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from config.exceptions import DomainError
+from config.listing import valid_filters
 from config.permissions import Role
 from recording import forms, selectors
 from recording.models import (
@@ -34,7 +35,7 @@ from recording.views.common import (
 @crime_staff
 def crime_list(request: HttpRequest) -> HttpResponse:
     form = forms.CrimeFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    filters = valid_filters(form)  # a bad date is an error beside it; the other filters still apply
     page = Paginator(selectors.crime_list(user=request_user(request), filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )

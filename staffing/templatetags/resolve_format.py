@@ -7,6 +7,7 @@ that the API and the exports carry (shared/contracts/API.md)."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils import timezone
@@ -31,14 +32,16 @@ def day(value: date | datetime | None) -> str:
 
 
 @register.filter
-def when(value: datetime | None) -> str:
-    """'28 Nov 14:05' this year, '28 Nov 2025 14:05' otherwise (local time); '' for none."""
+def when(value: datetime | None, precision: str = "") -> str:
+    """'28 Nov 14:05' this year, '28 Nov 2025 14:05' otherwise (local time); '' for none.
+    `|when:"seconds"` adds the seconds, for audit trails ('28 Nov 14:05:09')."""
     if value is None or value == "":
         return ""
     if not isinstance(value, datetime):
         return day(value)
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{day(local.date())} {local:%H:%M}"
+    clock = f"{local:%H:%M:%S}" if precision == "seconds" else f"{local:%H:%M}"
+    return f"{day(local.date())} {clock}"
 
 
 @register.filter
@@ -46,7 +49,16 @@ def percent(value: float | None, places: int = 1) -> str:
     """A fraction in [0, 1] as a percentage: 0.875 -> '87.5%', 1 -> '100%'; '–' when there is none."""
     if value is None or value == "":
         return "–"
-    text = f"{float(value) * 100:.{int(places)}f}"
+    exact = Decimal(str(value)) * 100  # from the decimal text, so 0.2065 is 20.65 and rounds up
+    text = str(exact.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP))
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return f"{text}%"
+
+
+@register.filter
+def record_type(code: str) -> str:
+    """An access-log record type in words ('qa.RapeReview' -> 'Rape review')."""
+    from staffing.access_audit import record_type_label
+
+    return record_type_label(code or "")
