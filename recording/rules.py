@@ -603,43 +603,39 @@ def _is_child(victim: Victim) -> bool:
 
 def _third_party(report: Report, item: _Item, victims: Mapping[str, Victim]) -> tuple[bool, str]:
     """R-NCRS-THIRD-PARTY for an allegation someone other than the victim reported: whether it may be
-    decided now (True) or waits for the victim (False), and why in plain words."""
+    decided now (True) or waits for the victim (False), and why in plain words (a clause about it)."""
     a = item.allegation
-    who = f"reported by {REPORTER_WORDS.get(report.reporter, report.reporter)}, not the victim"
     victim = victims.get(a.victim) if a.victim is not None else None
     if victim is None or victim.kind == VictimKind.SOCIETY:
-        return True, (
-            f"{a.ref} was {who}; it has no victim to confirm it, so it is decided on whether the points "
-            "to prove are made out"
-        )
-    if a.victim_contacted:
         return (
             True,
-            f"{a.ref} was {who}; {victim.ref} has been spoken to, so it is decided on the victim's account",
+            "it has no victim to confirm it, so it is decided on whether the points to prove are made out",
         )
+    if a.victim_contacted:
+        return True, f"{victim.ref} has been spoken to, so it is decided on the victim's account"
     if report.reporter == Reporter.PROFESSIONAL:
         return True, (
-            f"{a.ref} was reported by a professional in a care or safeguarding role, which is normally "
-            "recorded on their account if it meets the NCRS test"
+            "a professional in a care or safeguarding role reported it, which is normally recorded on "
+            "their account if it meets the NCRS test"
         )
     if victim.kind == VictimKind.PERSON and _is_child(victim):
         return True, (
-            f"{a.ref} was {who}; {victim.ref} is a child ({victim.age}), so it is recorded on the "
-            "third party's account if that meets the NCRS test"
+            f"{victim.ref} is a child (aged {victim.age}), so it is recorded on the third party's account "
+            "if that meets the NCRS test"
         )
     if victim.kind == VictimKind.PERSON and victim.vulnerable:
         return True, (
-            f"{a.ref} was {who}; {victim.ref} is a vulnerable adult, so it is recorded on the third "
-            "party's account if that meets the NCRS test"
+            f"{victim.ref} is a vulnerable adult, so it is recorded on the third party's account if that "
+            "meets the NCRS test"
         )
     if victim.unreachable:
         return True, (
-            f"{a.ref} was {who}; {victim.ref} cannot be identified or traced, so it is recorded on the "
-            "third party's account if that meets the NCRS test"
+            f"{victim.ref} cannot be identified or traced, so it is recorded on the third party's account "
+            "if that meets the NCRS test"
         )
     return False, (
-        f"{a.ref} was {who} and {victim.ref} has not been spoken to yet; {victim.ref} is not a child, a "
-        "vulnerable adult or out of reach, so it waits for the victim to confirm it"
+        f"{victim.ref} has not been spoken to yet and is not a child, a vulnerable adult or out of reach, "
+        "so the victim must confirm it first"
     )
 
 
@@ -662,9 +658,9 @@ def _screen(item: _Item) -> NotRecorded | None:
         return NotRecorded(
             allegation.ref,
             "R-FRAUD-AF",
-            f"{_label(offence)} carries an NFIB fraud code: Action Fraud records it for the National Fraud "
-            "Intelligence Bureau, so the force passes the report to Action Fraud instead of recording it; "
-            "the force may still respond and investigate (for example an offender at the scene).",
+            "A fraud with an NFIB code: Action Fraud records it for the National Fraud Intelligence Bureau, "
+            "so the force passes the report to Action Fraud instead of recording it; the force may still "
+            "respond and investigate (for example an offender at the scene).",
             refer_to="action_fraud",
         )
     return None
@@ -904,7 +900,7 @@ def _awaiting(item: _Item, why: str, deadline: datetime) -> tuple[AwaitingConfir
     waiting = AwaitingConfirmation(
         allegation=a.ref,
         rule="R-NCRS-THIRD-PARTY",
-        reason=why[0].upper() + why[1:] + ".",
+        reason=f"{why[0].upper()}{why[1:]}; decide it once {a.victim} has been spoken to.",
         victim=a.victim,
         offence=item.class_code,
         offence_code=item.offence.code if item.offence.class_code is not None else None,
@@ -912,8 +908,8 @@ def _awaiting(item: _Item, why: str, deadline: datetime) -> tuple[AwaitingConfir
         restricted=item.offence.restricted,
     )
     lines = [
-        f"{why} ({_label(item.offence)}): speak to {a.victim} and decide it by "
-        f"{deadline:%Y-%m-%d %H:%M} UTC; it is neither recorded nor refused until then "
+        f"{a.ref} ({_label(item.offence)}) waits for the victim: {why}. Speak to {a.victim} and decide it "
+        f"by {deadline:%Y-%m-%d %H:%M} UTC; until then it is neither recorded nor refused "
         "(R-NCRS-THIRD-PARTY, R-NCRS-24H)."
     ]
     rule_ids = ["R-NCRS-THIRD-PARTY", "R-NCRS-24H"]
@@ -980,7 +976,7 @@ def decide(
             if not now:
                 waiting.append((item, why))
                 continue
-            third_party_lines.append(f"{why} (R-NCRS-THIRD-PARTY).")
+            third_party_lines.append(f"{item.allegation.ref}: {why} (R-NCRS-THIRD-PARTY).")
         if refusal is None:
             refusal = _belief(item)
         if refusal is None:

@@ -756,7 +756,7 @@ def test_third_party_report_is_recorded_once_the_victim_confirms() -> None:
 @pytest.mark.parametrize(
     ("victim", "words"),
     [
-        ({"age": 15}, "is a child (15)"),
+        ({"age": 15}, "is a child (aged 15)"),
         ({"vulnerable": True}, "vulnerable adult"),
         ({"unreachable": True}, "cannot be identified or traced"),
     ],
