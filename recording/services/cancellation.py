@@ -73,8 +73,11 @@ def cancellation_request(
     return request
 
 
-def cancellation_refusal(*, request: CancellationRequest, actor: User) -> str | None:
-    """None when `actor` may decide `request`, else why not (R-CANCEL-DDM, R-RAPE-RECORD)."""
+def cancellation_refusal(
+    *, request: CancellationRequest, actor: User, holds_ddm: bool | None = None
+) -> str | None:
+    """None when `actor` may decide `request`, else why not (R-CANCEL-DDM, R-RAPE-RECORD). A list asks
+    once whether the actor is a DDM and passes it as `holds_ddm` for every row."""
     offence = request.crime.offence
     serious = lifecycle.is_serious_sexual(
         category=offence.category, seriousness_rank=offence.seriousness_rank
@@ -86,7 +89,7 @@ def cancellation_refusal(*, request: CancellationRequest, actor: User) -> str | 
         return None
     return lifecycle.ddm_may_decide(
         role=actor.role,
-        holds_ddm=is_ddm(actor),
+        holds_ddm=is_ddm(actor) if holds_ddm is None else holds_ddm,
         serious_sexual=serious,
         is_requester=request.requested_by_id == actor.pk,
     )

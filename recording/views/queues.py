@@ -117,6 +117,16 @@ def cancellation_list(request: HttpRequest) -> HttpResponse:
         user=request_user(request), status=status if status in CancellationRequest.Status.values else ""
     )
     listing = list_page(request, qs, columns=CANCEL_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
+    actor = request_user(request)
+    ddm = is_ddm(actor)
+    # "Decide" is offered on a row only when this person may decide it (issue 15: no link to a 403);
+    # otherwise the row says why not, in the service's words.
+    for r in listing.items:  # the page's rows, evaluated once: the template reads these instances
+        r.decide_refusal = (
+            cancellation.cancellation_refusal(request=r, actor=actor, holds_ddm=ddm) or ""
+            if r.status == CancellationRequest.Status.PENDING
+            else ""
+        )
     return render(
         request,
         "recording/cancellation_list.html",
@@ -125,7 +135,6 @@ def cancellation_list(request: HttpRequest) -> HttpResponse:
             "page": listing.page,
             "status": status,
             "statuses": CancellationRequest.Status.choices,
-            "can_decide": is_ddm(request.user) or request_user(request).role in Role.SUPERVISORS,
             "breadcrumbs": crumbs(("Cancellations", None)),
         },
     )
