@@ -58,12 +58,21 @@ def seed_complaints(rng: random.Random, out: TextIO) -> None:
         out.write("Complaints: skipped (no advisors or reference data; run load_reference first)\n")
         return
     manager = User.objects.filter(role=User.Role.MANAGER).first() or advisors[0]
+    # Subjects are the demo force's own officers where it has them, named by staff id so the service
+    # links each to its account (and the officer never sees the case about them).
+    staff = [
+        (u.get_full_name() or u.username, u.collar_number, u.team.name if u.team else "", u.username)
+        for u in User.objects.filter(role__in=[User.Role.INVESTIGATOR, User.Role.SERGEANT])
+        .exclude(collar_number="")
+        .select_related("team")
+        .order_by("username")[:20]
+    ] or [(*officer, "") for officer in OFFICERS]
     now = timezone.now()
     made = 0
     for n in range(60):
         advisor = advisors[n % len(advisors)]
         received = now - dt.timedelta(days=rng.randint(1, 180), hours=rng.randint(0, 20))
-        officer = rng.choice(OFFICERS)
+        officer = rng.choice(staff)
         compliment = n % 8 == 7
         person: dict[str, Any] = {
             "name": rng.choice(PEOPLE),
@@ -74,7 +83,7 @@ def seed_complaints(rng: random.Random, out: TextIO) -> None:
             "adjustments": rng.sample(Complainant.Adjustment.values, k=rng.choice([0, 0, 0, 1, 2])),
         }
         serious = not compliment and rng.random() < 0.2
-        flags = {
+        flags: dict[str, Any] = {
             "could_justify_criminal_or_disciplinary": serious,
             "serious_assault": serious and rng.random() < 0.4,
         }
@@ -84,7 +93,21 @@ def seed_complaints(rng: random.Random, out: TextIO) -> None:
             "name": officer[0],
             "collar_number": officer[1],
             "team_name": officer[2],
+            "staff_id": officer[3],
         }
+        # Most advisors asked the triage facts at intake; the rest show the "ask first" prompt.
+        if rng.random() < 0.85:
+            person |= {
+                "subject_of_conduct": True,
+                "serving_officer_same_force": False,
+                "affected_only_through_media": False,
+            }
+            flags |= {
+                "conduct": True,
+                "relevant_offence": False,
+                "about_senior_officer": False,
+                "injury_details": [],
+            }
         case = services.complaint_create(
             actor=advisor,
             kind=ComplaintCase.Kind.COMPLIMENT
