@@ -531,7 +531,13 @@ def rule_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "staffing/rule_list.html",
-        {"form": filterset.form, "rules": rules, "total": len(rules), "narrowed": narrowed},
+        {
+            "form": filterset.form,
+            "rules": rules,
+            "total": len(rules),
+            "narrowed": narrowed,
+            "breadcrumbs": _crumbs(("Rules", None)),
+        },
     )
 
 
@@ -552,5 +558,10 @@ def rule_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "staffing/rule_detail.html",
-        {"rule": rule, "uses": uses, "changes": list(selectors.rule_changes(rule))},
+        {
+            "rule": rule,
+            "uses": uses,
+            "changes": selectors.rule_changes(rule),
+            "breadcrumbs": _crumbs(("Rules", reverse("staffing:rule-list")), (rule.code, None)),
+        },
     )

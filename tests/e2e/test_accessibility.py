@@ -34,7 +34,15 @@ PAGES = {
         "/staffing/teams/",
     ],
     "manager": ["/", "/qa/dashboard/", "/complaints/learning/"],
-    "advisor": ["/", "/complaints/", "/complaints/overdue/", "/complaints/search/?q=x", "/complaints/new/"],
+    "advisor": [
+        "/",
+        "/complaints/",
+        "/complaints/overdue/",
+        "/complaints/search/?q=x",
+        "/complaints/new/",
+        "/staffing/rules/",
+        "/staffing/rules/C-REVIEW-28D/",
+    ],
 }
 
 

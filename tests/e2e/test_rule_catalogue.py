@@ -42,7 +42,7 @@ def test_a_rule_in_a_decision_explanation_links_to_its_words(
     screenshot(page, "02-rule-page")
     assert axe_violations(page) == []
 
-    page.locator("nav a", has_text="Rules").click()
+    page.locator("nav[aria-label=Main] a", has_text="Rules").click()
     page.select_option("#id_domain", "complaints")
     page.fill("#id_q", "28 days")
     page.click("main form button[type=submit]")
