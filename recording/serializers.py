@@ -329,8 +329,12 @@ class CrimeCreateInputSerializer(CrimeDetailsInputMixin):
     incident_references = serializers.ListField(
         child=serializers.CharField(max_length=40), required=False, default=list, max_length=MAX_ITEMS
     )
-    victims = VictimInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
-    suspects = SuspectInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
+    victims: serializers.ListSerializer[Any] = serializers.ListSerializer(
+        child=VictimInputSerializer(), required=False, default=list, max_length=MAX_ITEMS
+    )
+    suspects: serializers.ListSerializer[Any] = serializers.ListSerializer(
+        child=SuspectInputSerializer(), required=False, default=list, max_length=MAX_ITEMS
+    )
 
 
 class ReclassifyInputSerializer(serializers.Serializer[Any]):

@@ -155,6 +155,21 @@ def test_create_a_crime_through_the_api(reference_data: None, api_as: Any) -> No
     assert data["victims"][0]["name"] == "Ann Smith" and data["vulnerable_victim"] is True
 
 
+@pytest.mark.parametrize("field", ["victims", "suspects"])
+def test_a_crime_with_over_a_hundred_victims_or_suspects_is_refused(
+    reference_data: None, api_as: Any, field: str
+) -> None:
+    body = {
+        "offence": "8N",
+        "reported_at": (timezone.now() - timedelta(hours=2)).isoformat(),
+        field: [{"ref": f"R{i}"} for i in range(101)],
+    }
+    response = api_as("recorder").post(CRIMES, body, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
+    assert not Crime.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [
