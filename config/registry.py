@@ -249,3 +249,13 @@ def incident_sections_for(incident: Any, user: Any) -> list[IncidentSection]:
         if provider is not None:
             sections.extend(provider(incident, user))
     return sorted(sections, key=lambda s: (s.order, s.title))
+
+
+def announce(event: str, **payload: Any) -> None:
+    """Tell the apps above that something happened, without importing them: every AppConfig with a
+    method `on_<event>` is called with the payload (ids and small values), inside the caller's
+    transaction, so what the listener writes commits or rolls back with the event."""
+    for config in apps.get_app_configs():
+        listener = getattr(config, f"on_{event}", None)
+        if listener is not None:
+            listener(**payload)

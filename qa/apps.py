@@ -14,6 +14,13 @@ class QaConfig(AppConfig):
     verbose_name = "Quality assurance"
     default_auto_field = "django.db.models.BigAutoField"
 
+    def on_serious_sexual_report_awaiting(self, *, awaiting_id: int) -> None:
+        """recording.services.decisions announces a rape / serious sexual offence report saved to await
+        the victim: it joins the daily rape review at once (R-RAPE-RECORD)."""
+        from qa.services.rape_review import rape_review_queue_awaiting
+
+        rape_review_queue_awaiting(awaiting_id=awaiting_id)
+
     nav_items = [
         NavItem("Unrecorded incidents", "qa:flag-list", frozenset(Role.SUPERVISORS), order=40),
         NavItem("Dip-tests", "qa:dip-test-list", frozenset(Role.SUPERVISORS), order=42),

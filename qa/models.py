@@ -317,6 +317,14 @@ class RapeReview(models.Model):
     crime = models.ForeignKey(
         "recording.Crime", null=True, blank=True, on_delete=models.PROTECT, related_name="rape_reviews"
     )
+    # A third-party report awaiting the victim (R-NCRS-THIRD-PARTY): queued the moment it is saved.
+    awaiting = models.ForeignKey(
+        "recording.AwaitingVictim",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="rape_reviews",
+    )
     label = models.CharField(max_length=60)
     queued_at = models.DateTimeField()
     decision = models.CharField(max_length=30, choices=Decision.choices, blank=True)
@@ -334,9 +342,15 @@ class RapeReview(models.Model):
         ordering = ["reviewed_at", "queued_at", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(incident__isnull=False, crime__isnull=True)
-                | models.Q(incident__isnull=True, crime__isnull=False),
+                condition=models.Q(incident__isnull=False, crime__isnull=True, awaiting__isnull=True)
+                | models.Q(incident__isnull=True, crime__isnull=False, awaiting__isnull=True)
+                | models.Q(incident__isnull=True, crime__isnull=True, awaiting__isnull=False),
                 name="qa_rape_review_one_record",
+            ),
+            models.UniqueConstraint(
+                fields=["awaiting", "reason"],
+                condition=models.Q(awaiting__isnull=False),
+                name="qa_rape_review_awaiting",
             ),
             # A report is queued once as new, and once more if it is cancelled (R-RAPE-RECORD).
             models.UniqueConstraint(

@@ -169,7 +169,9 @@ def amendment_list(*, user: User) -> QuerySet[Amendment]:
 
 
 def rape_review_queue(*, reviewed: bool = False) -> QuerySet[RapeReview]:
-    reviews = RapeReview.objects.select_related("incident__nsir_code", "crime__offence", "reviewed_by")
+    reviews = RapeReview.objects.select_related(
+        "incident__nsir_code", "crime__offence", "awaiting__incident", "reviewed_by"
+    )
     if reviewed:
         return reviews.filter(reviewed_at__isnull=False).order_by("-reviewed_at")
     return reviews.filter(reviewed_at__isnull=True).order_by("queued_at", "id")

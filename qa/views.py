@@ -538,7 +538,8 @@ def rape_review_list(request: HttpRequest) -> HttpResponse:
 @supervisors
 def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     review = get_object_or_404(
-        RapeReview.objects.select_related("incident__nsir_code", "crime__offence", "reviewed_by"), pk=pk
+        RapeReview.objects.select_related("incident__nsir_code", "crime__offence", "awaiting", "reviewed_by"),
+        pk=pk,
     )
     access_log_record(
         user=actor_of(request),

@@ -10,6 +10,7 @@ from config import fields as bounded
 from config.inputs import MAX_ITEMS
 from recording import rules
 from recording.models import (
+    AwaitingVictim,
     CancellationCriterion,
     Crime,
     CrimeVictim,
@@ -59,6 +60,13 @@ class ReportForm(forms.Form):
         required=False,
         help_text="Leave blank if it happened in our area.",
     )
+    reporter = forms.ChoiceField(
+        label="Who made the report",
+        choices=AwaitingVictim.Reporter.choices,
+        initial=AwaitingVictim.Reporter.VICTIM,
+        required=False,
+        help_text="Someone other than the victim: the crime may wait until the victim is spoken to.",
+    )
     incident_reference = forms.CharField(
         label="Incident reference",
         max_length=40,
@@ -83,6 +91,10 @@ class ReportForm(forms.Form):
     # (Back and resubmit, a double click) records nothing new and shows the crimes already recorded.
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
 
+    def clean_reporter(self) -> str:
+        # Not given (a form from before the field existed): the victim reported it, as the API's default.
+        return self.cleaned_data.get("reporter") or AwaitingVictim.Reporter.VICTIM
+
 
 class VictimRowForm(forms.Form):
     ref = forms.CharField(label="Victim ref", max_length=20, help_text="e.g. V1")
@@ -91,8 +103,10 @@ class VictimRowForm(forms.Form):
     date_of_birth = bounded.DateField(
         label="Date of birth", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    age = forms.IntegerField(label="Age (years)", min_value=0, max_value=130, required=False)
     contact = forms.CharField(label="Contact", max_length=300, required=False)
     vulnerable = forms.BooleanField(label="Vulnerable", required=False)
+    unreachable = forms.BooleanField(label="Cannot be identified or traced", required=False)
 
 
 class AllegationRowForm(forms.Form):
@@ -102,7 +116,13 @@ class AllegationRowForm(forms.Form):
     )
     offence = forms.CharField(label="Offence code", max_length=12, help_text="e.g. 8N")
     incident = forms.CharField(label="Incident label", max_length=40, initial="I1")
-    believed = forms.BooleanField(label="Believed", required=False, initial=True)
+    victim_contacted = forms.BooleanField(label="Victim spoken to", required=False, initial=True)
+    believed = forms.BooleanField(
+        label="Believed",
+        required=False,
+        initial=True,
+        help_text="On the balance of probability; untick only for credible evidence it did not happen.",
+    )
     avi_no_crime = forms.BooleanField(label="AVI shows no crime", required=False)
     offenders = forms.CharField(
         label="Offender refs", max_length=200, required=False, help_text="Comma-separated, e.g. O1"
@@ -118,6 +138,22 @@ class OffenderRowForm(forms.Form):
     name = forms.CharField(label="Name", max_length=200, required=False)
     identified = forms.BooleanField(label="Identified", required=False)
     description = forms.CharField(label="Description", max_length=300, required=False)
+
+
+class AwaitingRecordForm(forms.Form):
+    note = forms.CharField(
+        label="What the victim said",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The victim confirms the account: the crimes are decided again and recorded.",
+    )
+
+
+class AwaitingCloseForm(forms.Form):
+    reason = forms.CharField(
+        label="Why no crime is to be recorded",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: the victim, spoken to, says nothing happened (their account decides).",
+    )
 
 
 # At most MAX_ITEMS rows, as the API allows (config.inputs): a posted count cannot make the page build

@@ -46,6 +46,13 @@ TRANSFER_COLUMNS = (
     Column("crime", "Crime or their reference"),
     Column("action", "Action"),
 )
+AWAITING_VICTIM_COLUMNS = (
+    Column("report", "Report"),
+    Column("reported", "Reported", ("reported_at",)),
+    Column("deadline", "Record by", ("record_by",)),
+    Column("reporter", "Reported by", ("reporter", "record_by")),
+    Column("allegations", "Awaiting the victim"),
+)
 
 
 NCRS_CLOCK = timedelta(hours=24)  # R-NCRS-24H: a crime is recorded within 24 hours of the report
@@ -120,6 +127,20 @@ NCRS_DUE = WorkQueue(
     ordering_note="The one whose 24 hours run out first at the top.",
     empty="No crime-related incident reaches its 24 hours in the next 6 hours.",
 )
+AWAITING_VICTIM = WorkQueue(
+    "recording-awaiting-victim",
+    "Third-party reports awaiting the victim",
+    lambda user: selectors.awaiting_victim_queue(user=user),
+    oldest="reported_at",
+    order=13,
+    description="R-NCRS-THIRD-PARTY: speak to the victim, then record the crime or close it with a reason. "
+    "The 24-hour clock (R-NCRS-24H) runs from the report.",
+    columns=AWAITING_VICTIM_COLUMNS,
+    default_sort="deadline",
+    row_template="queues/rows/awaiting_victim.html",
+    ordering_note="The one whose 24 hours run out first at the top.",
+    empty="No third-party report is waiting for the victim.",
+)
 
 
 def _victim_updates(user: Any) -> WorkQueue:
@@ -190,6 +211,7 @@ def work_queues(user: Any) -> list[WorkQueue]:
             _transfers(CrimeTransfer.Direction.OUTGOING, "out"),
             *TO_ALLOCATE,
             RAPE_LAST_24H,
+            AWAITING_VICTIM,
         ]
     if role in {Role.RECORDER, *Role.SUPERVISORS}:
         queues.append(NCRS_DUE)

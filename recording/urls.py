@@ -9,6 +9,7 @@ urlpatterns = [
     path("reference/offences/", reference.offence_list, name="offence-list"),
     path("decide/", decide.recording_decide, name="decide"),
     path("decide/recorded/", decide.recording_decision_recorded, name="decision-recorded"),
+    path("awaiting-victim/<int:pk>/", decide.recording_awaiting_detail, name="awaiting-detail"),
     path("incidents/", directory.incident_list, name="incident-list"),
     path("incidents/new/", incidents.incident_new, name="incident-new"),
     path("incidents/<int:pk>/", incidents.incident_detail, name="incident-detail"),

@@ -26,8 +26,9 @@ def seed_every_queue() -> dict[str, Any]:
     from qa.models import UnrecordedFlag
     from qa.services import dip_test, flags, rape_review, sweep
     from qa.tests.factories import audit_answers, make_crime, make_incident
+    from recording import rules
     from recording.models import Grade, Offence
-    from recording.services import cancellation, reclassification, transfers
+    from recording.services import cancellation, decisions, reclassification, transfers
     from recording.tests.factories import CrimeFactory, ForceFactory, grant_skill
     from staffing.models import Skill, WorkArea
     from staffing.services import coverage_requirement_set
@@ -79,6 +80,20 @@ def seed_every_queue() -> dict[str, Any]:
         reported_at=now - dt.timedelta(hours=5),
         summary="Theft from person in our area",
         victim_name="Cara",
+    )
+
+    # A friend reports a rape; the victim has not been spoken to (R-NCRS-THIRD-PARTY): it waits.
+    decisions.decision_record(
+        actor=recorder,
+        report=rules.Report(
+            reported_at=now - dt.timedelta(hours=3),
+            force="XX",
+            reporter="witness",
+            victims=(rules.Victim(ref="V1", kind="person"),),
+            alleged=(
+                rules.Allegation(ref="A1", victim="V1", offence="19C", incident="I1", victim_contacted=False),
+            ),
+        ),
     )
 
     # ---- QA

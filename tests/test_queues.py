@@ -23,6 +23,7 @@ SUPERVISOR_QUEUES = {
     "recording-crimes-to-allocate",
     "recording-transfers-to-allocate",
     "recording-rape-daily-review",
+    "recording-awaiting-victim",
     "recording-ncrs-due",
     "recording-victim-updates",
     "qa-unrecorded",
@@ -93,6 +94,7 @@ def test_a_queue_page_is_only_for_those_who_work_the_queue(
 PINNED = {
     ("sergeant", "recording-rape-daily-review"): 4,
     ("sergeant", "recording-ncrs-due"): 4,
+    ("sergeant", "recording-awaiting-victim"): 4,
     ("sergeant", "recording-victim-updates"): 4,
     ("investigator", "recording-victim-updates"): 5,
     ("sergeant", "qa-dip-test"): 4,

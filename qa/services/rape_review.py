@@ -18,7 +18,7 @@ from config.exceptions import DomainError
 from qa import rules
 from qa.models import RapeReview
 from qa.services.timing import day_bounds
-from recording.models import Crime, Incident, Offence
+from recording.models import AwaitingVictim, Crime, Incident, Offence
 from staffing.models import Skill, User
 from staffing.services import user_has_skill
 
@@ -79,6 +79,26 @@ def rape_review_queue(*, day: date) -> int:
         reviews, RapeReview, default_change_reason=f"Queued for the daily rape review of {day}"
     )
     return len(reviews)
+
+
+@transaction.atomic
+def rape_review_queue_awaiting(*, awaiting_id: int) -> RapeReview | None:
+    """Queue a rape or serious sexual offence report that awaits the victim (R-NCRS-THIRD-PARTY) for
+    today's review at once (R-RAPE-RECORD): it is neither recorded nor refused, so the nightly pass over
+    recorded crimes would never see it. Once per report."""
+    awaiting = AwaitingVictim.objects.get(pk=awaiting_id)
+    if not awaiting.daily_review:
+        return None
+    review, _ = RapeReview.objects.get_or_create(
+        awaiting=awaiting,
+        reason=RapeReview.Reason.NEW_REPORT,
+        defaults={
+            "review_date": timezone.localdate(),
+            "label": awaiting.label[:60],
+            "queued_at": timezone.now(),
+        },
+    )
+    return review
 
 
 def rape_review_refusal(actor: User) -> str:

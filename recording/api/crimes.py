@@ -26,6 +26,7 @@ from recording.api.common import (
     validated,
 )
 from recording.models import (
+    AwaitingVictim,
     Crime,
 )
 from recording.selectors import offence_catalogue
@@ -115,9 +116,19 @@ class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDe
     )
 
 
+class AwaitingVictimOutputSerializer(serializers.ModelSerializer[AwaitingVictim]):
+    class Meta:
+        model = AwaitingVictim
+        fields = ["id", "status", "reporter", "reported_at", "record_by", "allegations", "daily_review"]
+
+
 class CrimeFromDecisionOutputSerializer(serializers.Serializer[dict[str, Any]]):
     crimes = CrimeListSerializer(many=True)
     decision = RecordingDecisionOutputSerializer()
+    awaiting_victim = AwaitingVictimOutputSerializer(
+        allow_null=True,
+        help_text="The allegations saved to wait for the victim (R-NCRS-THIRD-PARTY), or null.",
+    )
 
 
 class CrimeFromDecisionApi(APIView):
@@ -163,7 +174,9 @@ class CrimeFromDecisionApi(APIView):
         except DomainError as exc:  # engine paths ("alleged.1.victim") nest as DRF nests its own errors
             raise ValidationError(report_error_detail(exc.field, exc.message)) from exc
         return Response(
-            CrimeFromDecisionOutputSerializer({"crimes": done.crimes, "decision": done.decision}).data,
+            CrimeFromDecisionOutputSerializer(
+                {"crimes": done.crimes, "decision": done.decision, "awaiting_victim": done.awaiting}
+            ).data,
             status=status.HTTP_201_CREATED,
         )
 

@@ -2,21 +2,26 @@
 
 `decision_check` runs the engine (recording.rules.decide) and the checks recording needs (the incident
 exists, the report is not in the future), so Decide refuses what Record would refuse; `decision_record`
-checks again inside its transaction, refuses a likely duplicate, and records every crime."""
+checks again inside its transaction, refuses a likely duplicate, records every crime, and saves the
+allegations that wait for the victim (R-NCRS-THIRD-PARTY) as an AwaitingVictim for the sergeant's
+queue; `awaiting_record` and `awaiting_close` decide those later."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from config import registry
 from config.exceptions import DomainError
 from recording import lifecycle, rules
-from recording.models import Crime, CrimeVictim, Incident
-from recording.selectors import offence_catalogue
+from recording.models import AwaitingVictim, Crime, CrimeVictim, Incident
+from recording.selectors import awaiting_victim_get, incident_visible, offence_catalogue
 from recording.services.crimes import (
     CrimeDetails,
     SuspectInput,
@@ -24,15 +29,22 @@ from recording.services.crimes import (
     crime_create_from_decision,
 )
 from staffing.models import User
+from staffing.services import access_log_record
 
 
 @dataclass(frozen=True)
 class DecisionRecorded:
     decision: rules.Decision
     crimes: list[Crime] = field(default_factory=list)
+    awaiting: AwaitingVictim | None = None
 
 
-def decision_check(*, report: rules.Report, incident_reference: str = "") -> rules.Decision:
+# The event qa's daily rape review listens for (config.registry.announce): a rape or serious sexual
+# offence report now awaiting the victim reaches the review at once (R-RAPE-RECORD).
+SERIOUS_SEXUAL_REPORT_AWAITING = "serious_sexual_report_awaiting"
+
+
+def decision_check(*, actor: User, report: rules.Report, incident_reference: str = "") -> rules.Decision:
     """The engine's decision for `report`, or a DomainError naming the field to blame (engine paths such
     as "alleged.0.offence" are kept: the form and the API each place them)."""
     if timezone.is_naive(report.reported_at):
@@ -40,7 +52,8 @@ def decision_check(*, report: rules.Report, incident_reference: str = "") -> rul
     if report.reported_at > timezone.now():
         raise DomainError("The report cannot be in the future.", field="reported_at")
     reference = incident_reference.strip()
-    if reference and not Incident.objects.filter(reference=reference).exists():
+    # An incident the actor may not see is "not found", as crime_create's link refuses it.
+    if reference and not incident_visible(user=actor).filter(reference=reference).exists():
         raise DomainError(f"No incident with reference {reference!r}.", field="incident_reference")
     try:
         return rules.decide(report, offence_catalogue())
@@ -103,7 +116,7 @@ def decision_record(
     # second sees the first's crimes in the duplicate check.
     if incident_reference:
         Incident.objects.select_for_update().filter(reference=incident_reference).first()
-    decision = decision_check(report=report, incident_reference=incident_reference)
+    decision = decision_check(actor=actor, report=report, incident_reference=incident_reference)
     reason = separate_crime_reason.strip()
     if separate_crime and not reason:
         raise DomainError("Say why this is a separate crime.", field="separate_crime_reason")
@@ -122,14 +135,183 @@ def decision_record(
     if duplicates:
         already = ", ".join(n for numbers in duplicates.values() for n in numbers)
         notes = (f"Recorded as a separate crime from {already}: {reason}",)
+    if not decision.crimes and not decision.awaiting_confirmation:
+        raise DomainError("The decision proposes no crime to record.", field="crimes")
+    made: list[Crime] = []
+    if decision.crimes:
+        made = crime_create_from_decision(
+            actor=actor,
+            report=report,
+            decision=decision,
+            victims=victims,
+            offenders=offenders,
+            incident_reference=incident_reference,
+            details=details,
+            extra_explanation=notes,
+        )
+    awaiting = None
+    if decision.awaiting_confirmation:
+        awaiting = _awaiting_save(
+            actor=actor,
+            report=report,
+            decision=decision,
+            victims=victims,
+            offenders=offenders or {},
+            incident_reference=incident_reference,
+            details=details or CrimeDetails(),
+        )
+    return DecisionRecorded(decision=decision, crimes=made, awaiting=awaiting)
+
+
+# ---------------------------------------------------------------- awaiting the victim (R-NCRS-THIRD-PARTY)
+def _plain(value: Any) -> Any:
+    """A dataclass's fields as JSON: dates and times as ISO text, tuples as lists."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _awaiting_save(
+    *,
+    actor: User,
+    report: rules.Report,
+    decision: rules.Decision,
+    victims: Mapping[str, VictimInput],
+    offenders: Mapping[str, SuspectInput],
+    incident_reference: str,
+    details: CrimeDetails,
+) -> AwaitingVictim:
+    waiting = [_plain(asdict(a)) for a in decision.awaiting_confirmation]
+    row = AwaitingVictim(
+        reporter=report.reporter,
+        reported_at=report.reported_at,
+        record_by=decision.record_by,
+        incident=Incident.objects.filter(reference=incident_reference).first()
+        if incident_reference
+        else None,
+        summary=details.summary,
+        allegations=waiting,
+        report={
+            "report": _plain(asdict(report)),
+            "victim_details": {ref: _plain(asdict(v)) for ref, v in victims.items()},
+            "offender_details": {ref: _plain(asdict(o)) for ref, o in offenders.items()},
+            "incident_reference": incident_reference,
+            "details": _plain({k: v for k, v in asdict(details).items() if k != "extra"}),
+        },
+        restricted=any(a.restricted for a in decision.awaiting_confirmation),
+        daily_review=any(a.daily_review for a in decision.awaiting_confirmation),
+        created_by=actor,
+    )
+    row._change_reason = (  # type: ignore[attr-defined]
+        "Saved awaiting the victim (R-NCRS-THIRD-PARTY): "
+        + ", ".join(a.allegation for a in decision.awaiting_confirmation)
+    )
+    row.save()
+    if row.daily_review:
+        registry.announce(SERIOUS_SEXUAL_REPORT_AWAITING, awaiting_id=row.pk)
+    return row
+
+
+def _report_from_stored(stored: dict[str, Any], *, only: set[str]) -> rules.Report:
+    """The stored report with only the waiting allegations, now with the victim spoken to."""
+    data = stored["report"]
+    return rules.Report(
+        reported_at=datetime.fromisoformat(data["reported_at"]),
+        force=data["force"],
+        location_force=data["location_force"],
+        reporter=data["reporter"],
+        victims=tuple(rules.Victim(**v) for v in data["victims"]),
+        alleged=tuple(
+            replace(rules.Allegation(**a), victim_contacted=True) for a in data["alleged"] if a["ref"] in only
+        ),
+    )
+
+
+def _victim_input(data: dict[str, Any]) -> VictimInput:
+    born = data.get("date_of_birth")
+    return VictimInput(**{**data, "date_of_birth": date.fromisoformat(born) if born else None})
+
+
+def _suspect_input(data: dict[str, Any]) -> SuspectInput:
+    born = data.get("date_of_birth")
+    return SuspectInput(**{**data, "date_of_birth": date.fromisoformat(born) if born else None})
+
+
+def _awaiting_lock(awaiting_id: int) -> AwaitingVictim:
+    row = AwaitingVictim.objects.select_for_update().filter(pk=awaiting_id).first()
+    if row is None:
+        raise DomainError("No such report awaiting the victim.")
+    if row.status != AwaitingVictim.Status.AWAITING:
+        raise DomainError(f"This report was already decided: {row.get_status_display().lower()}.")
+    return row
+
+
+@transaction.atomic
+def awaiting_record(*, awaiting_id: int, actor: User, note: str) -> list[Crime]:
+    """The victim has been spoken to and confirms: decide the waiting allegations again with the victim
+    contacted, and record the crimes that decision gives (the 24-hour clock still runs from the report,
+    so a late record is still a timeliness breach)."""
+    row = _awaiting_lock(awaiting_id)
+    stored = row.report
+    report = _report_from_stored(stored, only={a["allegation"] for a in row.allegations})
+    decision = decision_check(actor=actor, report=report, incident_reference=stored["incident_reference"])
+    if not decision.crimes:
+        raise DomainError(
+            "With the victim spoken to, the decision records no crime: close it and say why instead.",
+            field="note",
+        )
     made = crime_create_from_decision(
         actor=actor,
         report=report,
         decision=decision,
-        victims=victims,
-        offenders=offenders,
-        incident_reference=incident_reference,
-        details=details,
-        extra_explanation=notes,
+        victims={ref: _victim_input(v) for ref, v in stored["victim_details"].items()},
+        offenders={ref: _suspect_input(o) for ref, o in stored["offender_details"].items()},
+        incident_reference=stored["incident_reference"],
+        details=CrimeDetails(**stored["details"]),
     )
-    return DecisionRecorded(decision=decision, crimes=made)
+    row.status = AwaitingVictim.Status.RECORDED
+    row.decided_by = actor
+    row.decided_at = timezone.now()
+    row.decision_note = note.strip()
+    row._change_reason = (  # type: ignore[attr-defined]
+        f"Recorded after the victim was spoken to: {', '.join(c.crime_number for c in made)}"
+    )
+    row.save()
+    row.crimes.add(*made)
+    return made
+
+
+@transaction.atomic
+def awaiting_close(*, awaiting_id: int, actor: User, reason: str) -> AwaitingVictim:
+    """Close without a crime, saying why (e.g. the victim says nothing happened: that is their account,
+    R-NCRS-VICTIM-BELIEF). The reason is kept and audited."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("Say why no crime is to be recorded.", field="reason")
+    row = _awaiting_lock(awaiting_id)
+    row.status = AwaitingVictim.Status.CLOSED
+    row.decided_by = actor
+    row.decided_at = timezone.now()
+    row.decision_note = reason
+    row._change_reason = f"Closed without a crime: {reason}"  # type: ignore[attr-defined]
+    row.save()
+    return row
+
+
+def awaiting_open(*, user: User, pk: int, purpose: str, path: str) -> AwaitingVictim:
+    """One report awaiting the victim for its page; a restricted one's view is logged (R-RESTRICTED)."""
+    row = awaiting_victim_get(user=user, pk=pk)
+    if row.restricted:
+        access_log_record(
+            user=user,
+            record_type="recording.awaiting_victim",
+            record_id=row.pk,
+            label=row.label,
+            purpose=purpose,
+            path=path,
+        )
+    return row

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from recording import rules
+from recording import rules, selectors
 from recording.models import Crime
 from recording.services import crimes, decisions
 from recording.tests.factories import IncidentFactory
@@ -49,13 +49,14 @@ ANN = {"V1": crimes.VictimInput(ref="V1", name="Ann Smith")}
 
 
 # ---------------------------------------------------------------- the service
-def test_decide_refuses_what_record_refuses(reference_data: None) -> None:
+def test_decide_refuses_what_record_refuses(reference_data: None, make_user: Any) -> None:
+    user = make_user()
     with pytest.raises(DomainError) as unknown:
-        decisions.decision_check(report=report(), incident_reference="XX-NO-SUCH")
+        decisions.decision_check(actor=user, report=report(), incident_reference="XX-NO-SUCH")
     with pytest.raises(DomainError) as future:
-        decisions.decision_check(report=report(hours_ago=-1))
+        decisions.decision_check(actor=user, report=report(hours_ago=-1))
     with pytest.raises(DomainError) as engine:
-        decisions.decision_check(report=report(offence="ZZ9"))
+        decisions.decision_check(actor=user, report=report(offence="ZZ9"))
     assert (unknown.value.field, future.value.field) == ("incident_reference", "reported_at")
     assert engine.value.field == "alleged.0.offence"
 
@@ -187,6 +188,7 @@ def form_data(key: str = "form-key-1", **extra: str) -> dict[str, str]:
     return {
         "reported_at": reported.strftime("%Y-%m-%dT%H:%M"),
         "force": "XX",
+        "reporter": "victim",
         "incident_reference": INCIDENT,
         "idempotency_key": key,
         "victims-TOTAL_FORMS": "1",
@@ -201,6 +203,7 @@ def form_data(key: str = "form-key-1", **extra: str) -> dict[str, str]:
         "alleged-0-offence": "19C",
         "alleged-0-incident": "I1",
         "alleged-0-believed": "on",
+        "alleged-0-victim_contacted": "on",
         "offenders-TOTAL_FORMS": "0",
         "offenders-INITIAL_FORMS": "0",
         "action": "record",
@@ -247,3 +250,108 @@ def test_the_page_fills_in_the_incident_it_is_sent(client: Client, make_user: An
     page = client.get(reverse("recording:decide"), {"incident": INCIDENT})
     assert page.context["report_form"]["incident_reference"].value() == INCIDENT
     assert page.context["report_form"]["idempotency_key"].value()
+
+
+# ---------------------------------------------------------------- third-party reports awaiting the victim
+def friend_reports_rape(**victim: Any) -> rules.Report:
+    """A friend (a witness, not the victim) reports a rape; nobody has spoken to the victim yet."""
+    return rules.Report(
+        reported_at=timezone.now() - timedelta(hours=1),
+        force="XX",
+        reporter="witness",
+        victims=(rules.Victim(ref="V1", kind="person", **victim),),
+        alleged=(
+            rules.Allegation(ref="A1", victim="V1", offence="19C", incident="I1", victim_contacted=False),
+        ),
+    )
+
+
+def test_a_third_party_rape_report_waits_for_the_victim_and_reaches_the_rape_review_at_once(
+    reference_data: None, make_user: Any
+) -> None:
+    from qa.models import RapeReview
+
+    recorder, sergeant = make_user("recorder"), make_user("sergeant")
+    done = decisions.decision_record(
+        actor=recorder, report=friend_reports_rape(), details=crimes.CrimeDetails(summary="Friend rang")
+    )
+    assert done.crimes == [] and done.awaiting is not None
+    row = done.awaiting
+    assert (row.status, row.reporter, row.restricted, row.daily_review) == ("awaiting", "witness", True, True)
+    assert row.record_by == row.reported_at + timedelta(hours=24)
+    review = RapeReview.objects.get()
+    assert review.awaiting == row and review.reviewed_at is None
+    assert list(selectors.awaiting_victim_queue(user=sergeant)) == [row]
+    assert not Crime.objects.exists()
+
+
+def test_a_child_victim_is_recorded_on_the_third_party_account(reference_data: None, make_user: Any) -> None:
+    done = decisions.decision_record(actor=make_user(), report=friend_reports_rape(age=14))
+    assert len(done.crimes) == 1 and done.awaiting is None
+
+
+def test_record_now_records_the_waiting_allegation_and_empties_the_queue(
+    reference_data: None, make_user: Any
+) -> None:
+    sergeant = make_user("sergeant")
+    row = decisions.decision_record(
+        actor=make_user(),
+        report=friend_reports_rape(),
+        victims={"V1": crimes.VictimInput(ref="V1", name="Jo Bloggs")},
+    ).awaiting
+    assert row is not None
+    made = decisions.awaiting_record(awaiting_id=row.pk, actor=sergeant, note="Jo confirms the account")
+    row.refresh_from_db()
+    assert [c.offence.code for c in made] == ["19C"] and made[0].victims.get().name == "Jo Bloggs"
+    assert row.status == "recorded" and list(row.crimes.all()) == made
+    assert made[0].reported_at == row.reported_at  # the 24-hour clock runs from the report
+    assert not selectors.awaiting_victim_queue(user=sergeant).exists()
+    with pytest.raises(DomainError):
+        decisions.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="Too late")
+
+
+def test_closing_needs_a_reason_and_keeps_it(reference_data: None, make_user: Any) -> None:
+    sergeant = make_user("sergeant")
+    row = decisions.decision_record(actor=make_user(), report=friend_reports_rape()).awaiting
+    assert row is not None
+    with pytest.raises(DomainError):
+        decisions.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="  ")
+    decisions.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="Victim says nothing happened")
+    row.refresh_from_db()
+    assert (row.status, row.decision_note) == ("closed", "Victim says nothing happened")
+    assert row.history.first().history_change_reason == "Closed without a crime: Victim says nothing happened"
+
+
+def test_a_restricted_report_awaiting_the_victim_is_need_to_know(
+    reference_data: None, make_user: Any
+) -> None:
+    recorder = make_user("recorder")
+    row = decisions.decision_record(actor=recorder, report=friend_reports_rape()).awaiting
+    assert selectors.awaiting_victim_visible(user=recorder).get() == row
+    assert not selectors.awaiting_victim_visible(user=make_user("recorder")).exists()
+
+
+def test_the_api_saves_a_third_party_report_awaiting_the_victim(reference_data: None, api_as: Any) -> None:
+    sent = body("19C", incident_reference="", reporter="witness")
+    sent["alleged"][0]["victim_contacted"] = False
+    response = api_as("recorder").post(FROM_DECISION, sent, format="json")
+    assert response.status_code == 201, response.json()
+    answer = response.json()
+    assert answer["crimes"] == [] and answer["awaiting_victim"]["status"] == "awaiting"
+    assert answer["decision"]["awaiting_confirmation"][0]["allegation"] == "A1"
+
+
+def test_the_awaiting_page_records_now_and_logs_the_restricted_view(
+    reference_data: None, client: Client, make_user: Any
+) -> None:
+    sergeant = make_user("sergeant")
+    row = decisions.decision_record(actor=make_user(), report=friend_reports_rape()).awaiting
+    assert row is not None
+    client.force_login(sergeant)
+    url = reverse("recording:awaiting-detail", args=[row.pk])
+    assert "Record now" in client.get(url).content.decode()
+    refused = client.post(url, {"action": "close", "close-reason": ""})
+    assert refused.status_code == 200 and not Crime.objects.exists()
+    done = client.post(url, {"action": "record", "record-note": "Victim confirms"}, follow=True)
+    assert Crime.objects.get().crime_number in done.content.decode()
+    assert AccessLog.objects.filter(user=sergeant, record_type="recording.awaiting_victim").count() == 3

@@ -21,6 +21,7 @@ from recording.views.common import (
     crumbs,
     request_user,
 )
+from staffing.access_audit import purpose_from
 from staffing.services.idempotency import IdempotencyConflict, idempotency_run
 
 # Every Record press of one decision form shares its key (contract Conventions: Idempotency-Key).
@@ -35,8 +36,15 @@ def _report_from(report_form: Any, victims: Any, allegations: Any) -> rules.Repo
         reported_at=data["reported_at"],
         force=data["force"].strip().upper(),
         location_force=(data["location_force"] or "").strip().upper() or None,
+        reporter=data["reporter"],
         victims=tuple(
-            rules.Victim(ref=f.cleaned_data["ref"], kind=f.cleaned_data["kind"])
+            rules.Victim(
+                ref=f.cleaned_data["ref"],
+                kind=f.cleaned_data["kind"],
+                age=f.cleaned_data["age"],
+                vulnerable=f.cleaned_data["vulnerable"],
+                unreachable=f.cleaned_data["unreachable"],
+            )
             for f in victims.forms
             if f.cleaned_data
         ),
@@ -47,6 +55,7 @@ def _report_from(report_form: Any, victims: Any, allegations: Any) -> rules.Repo
                 offence=f.cleaned_data["offence"].strip().upper(),
                 incident=f.cleaned_data["incident"],
                 believed=f.cleaned_data["believed"],
+                victim_contacted=f.cleaned_data["victim_contacted"],
                 avi_no_crime=f.cleaned_data["avi_no_crime"],
                 offenders=tuple(f.cleaned_data["offenders"]),
             )
@@ -80,7 +89,7 @@ def _typed_rows(formset: Any) -> list[dict[str, Any]]:
 # A row added with the "add row" buttons (no JavaScript) starts with sensible values.
 NEW_ROW_DEFAULTS: dict[str, dict[str, str]] = {
     "victims": {"ref": "V{n}", "kind": "person"},
-    "alleged": {"ref": "A{n}", "incident": "I1", "believed": "on"},
+    "alleged": {"ref": "A{n}", "incident": "I1", "believed": "on", "victim_contacted": "on"},
     "offenders": {"ref": "O{n}"},
 }
 
@@ -92,6 +101,7 @@ def _victim_inputs(victims: Any) -> dict[str, crimes.VictimInput]:
             kind=f.cleaned_data["kind"],
             name=f.cleaned_data["name"],
             date_of_birth=f.cleaned_data["date_of_birth"],
+            age=f.cleaned_data["age"],
             contact=f.cleaned_data["contact"],
             vulnerable=f.cleaned_data["vulnerable"],
         )
@@ -125,7 +135,8 @@ def _details(data: dict[str, Any]) -> crimes.CrimeDetails:
 
 
 def _recorded_url(answer: dict[str, Any]) -> str:
-    return reverse("recording:decision-recorded") + "?" + urlencode({"crime": answer["crimes"]}, doseq=True)
+    query = {"crime": answer["crimes"], "awaiting": [answer["awaiting"]] if answer.get("awaiting") else []}
+    return reverse("recording:decision-recorded") + "?" + urlencode(query, doseq=True)
 
 
 @crime_staff
@@ -167,7 +178,9 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
             try:
                 # Decide checks what Record checks (the engine, the incident, the report time).
                 decision = decisions.decision_check(
-                    report=report, incident_reference=details["incident_reference"]
+                    actor=request_user(request),
+                    report=report,
+                    incident_reference=details["incident_reference"],
                 )
                 if action == "record":
                     return _record(request, data, report_form, report, victims, offenders)
@@ -183,7 +196,10 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
         )
         victims = forms.VictimFormSet(prefix="victims", initial=[{"ref": "V1", "kind": "person"}])
         allegations = forms.AllegationFormSet(
-            prefix="alleged", initial=[{"ref": "A1", "victim": "V1", "incident": "I1", "believed": True}]
+            prefix="alleged",
+            initial=[
+                {"ref": "A1", "victim": "V1", "incident": "I1", "believed": True, "victim_contacted": True}
+            ],
         )
         offenders = forms.OffenderFormSet(prefix="offenders")
     return render(
@@ -219,7 +235,10 @@ def _record(
             separate_crime=details["separate_crime"],
             separate_crime_reason=details["separate_crime_reason"],
         )
-        return 201, {"crimes": [c.pk for c in done.crimes]}
+        return 201, {
+            "crimes": [c.pk for c in done.crimes],
+            "awaiting": done.awaiting.pk if done.awaiting else None,
+        }
 
     body = {k: v for k, v in data.lists() if k not in {"csrfmiddlewaretoken", "action"}}
     try:
@@ -236,6 +255,8 @@ def _record(
         messages.info(request, "This decision was already recorded: nothing new was recorded.")
     else:
         messages.success(request, f"Recorded {len(answer.body['crimes'])} crime(s).")
+        if answer.body.get("awaiting"):
+            messages.info(request, "Allegations awaiting the victim are saved in the sergeant's queue.")
     return redirect(_recorded_url(answer.body))
 
 
@@ -245,6 +266,9 @@ def recording_decision_recorded(request: HttpRequest) -> HttpResponse:
     the recorder can open (they recorded them). Restricted crimes listed here are logged as viewed."""
     ids = [int(v) for v in request.GET.getlist("crime") if v.isdigit()][:100]
     made = selectors.crime_list_recorded(user=request_user(request), ids=ids)
+    waiting = selectors.awaiting_victim_visible(user=request_user(request)).filter(
+        pk__in=[int(v) for v in request.GET.getlist("awaiting") if v.isdigit()][:10]
+    )
     crimes.crime_views_log(
         user=request_user(request),
         crimes=[c for c in made if c.restricted],
@@ -256,8 +280,49 @@ def recording_decision_recorded(request: HttpRequest) -> HttpResponse:
         "recording/decision_recorded.html",
         {
             "crimes": made,
+            "awaiting": list(waiting),
             "breadcrumbs": crumbs(
                 ("Recording decision", reverse("recording:decide")), ("Crimes recorded", None)
+            ),
+        },
+    )
+
+
+@crime_staff
+def recording_awaiting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A third-party report awaiting the victim (R-NCRS-THIRD-PARTY): what waits and why, by when, and
+    the two ways to decide it: record now (the victim confirms) or close with a reason."""
+    user = request_user(request)
+    row = decisions.awaiting_open(
+        user=user, pk=pk, purpose=purpose_from(request, "Report awaiting the victim"), path=request.path
+    )
+    action = request.POST.get("action") if request.method == "POST" else None
+    record_form = forms.AwaitingRecordForm(request.POST if action == "record" else None, prefix="record")
+    close_form = forms.AwaitingCloseForm(request.POST if action == "close" else None, prefix="close")
+    try:
+        if action == "record" and record_form.is_valid():
+            made = decisions.awaiting_record(
+                awaiting_id=row.pk, actor=user, note=record_form.cleaned_data["note"]
+            )
+            messages.success(request, f"Recorded {len(made)} crime(s) now the victim has been spoken to.")
+            return redirect(_recorded_url({"crimes": [c.pk for c in made]}))
+        if action == "close" and close_form.is_valid():
+            decisions.awaiting_close(awaiting_id=row.pk, actor=user, reason=close_form.cleaned_data["reason"])
+            messages.success(request, "Closed without a crime; the reason is kept with the report.")
+            return redirect("queue", key="recording-awaiting-victim")
+    except DomainError as exc:
+        form = record_form if action == "record" else close_form
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return render(
+        request,
+        "recording/awaiting_detail.html",
+        {
+            "row": row,
+            "record_form": record_form,
+            "close_form": close_form,
+            "breadcrumbs": crumbs(
+                ("Reports awaiting the victim", reverse("queue", args=["recording-awaiting-victim"])),
+                (row.label, None),
             ),
         },
     )
