@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('qa', '0007_amendment_fixed_by'),
-        ('recording', '0010_awaiting_victim'),
+        ('qa', '0008_flag_resolve_reason_escalation'),
+        ('recording', '0011_awaiting_victim'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recording', '0009_offence_codes'),
+        ('recording', '0010_incident_history_opened_by'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
