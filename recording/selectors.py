@@ -288,7 +288,9 @@ def incident_history(*, incident: Incident) -> list[dict[str, Any]]:
 def reclassification_pending() -> QuerySet[ClassificationChange]:
     return (
         ClassificationChange.objects.filter(status=ClassificationChange.Status.PROPOSED)
-        .select_related("crime", "from_offence", "to_offence", "proposed_by")
+        .select_related(
+            "crime", "from_offence", "to_offence", "from_offence_code", "to_offence_code", "proposed_by"
+        )
         .order_by("proposed_at")
     )
 
@@ -296,7 +298,13 @@ def reclassification_pending() -> QuerySet[ClassificationChange]:
 def reclassification_list(*, user: User, status: str = "") -> QuerySet[ClassificationChange]:
     """Reclassifications of crimes `user` may see (the list page and its home queue)."""
     qs = ClassificationChange.objects.exclude(status=ClassificationChange.Status.INITIAL).select_related(
-        "crime", "from_offence", "to_offence", "proposed_by", "decided_by"
+        "crime",
+        "from_offence",
+        "to_offence",
+        "from_offence_code",
+        "to_offence_code",
+        "proposed_by",
+        "decided_by",
     )
     qs = qs.filter(crime__in=crime_visible(user=user))
     if status:

@@ -198,3 +198,30 @@ def test_the_crime_list_filters_by_class_or_by_offence_code(
     by_code = client.get("/api/v1/recording/crimes/", {"offence": "125/11"}).json()["results"]
     assert sorted(c["offence_code"] for c in by_class) == ["125/11", "125/9"]
     assert [c["offence_code"] for c in by_code] == ["125/11"]
+
+
+def test_reclassifying_by_offence_code_through_the_api_lists_in_constant_queries(
+    reference_data: None,
+    make_user: Callable[..., Any],
+    api_as: Callable[..., Any],
+    django_assert_num_queries: Any,
+) -> None:
+    made = _record(
+        make_user, rules.Allegation("A1", "V1", "125/9", "I1"), rules.Allegation("A2", "V2", "125/9", "I1")
+    )
+    investigator = api_as("investigator")
+    for crime in made:
+        response = investigator.post(
+            f"/api/v1/recording/crimes/{crime.pk}/reclassifications/",
+            {"offence": "125/11", "reason": "Threatened violence after all"},
+            format="json",
+        )
+        assert response.status_code == 201, response.json()
+        assert (response.json()["from_offence_code"], response.json()["to_offence_code"]) == (
+            "125/9",
+            "125/11",
+        )
+    sergeant = api_as("sergeant")
+    with django_assert_num_queries(3):  # token auth, count, page with both offence codes joined
+        listed = sergeant.get("/api/v1/recording/reclassifications/").json()
+    assert [r["to_offence_code"] for r in listed["results"]] == ["125/11", "125/11"]
