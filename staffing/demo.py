@@ -202,7 +202,7 @@ def seed_rota_and_skills(rng: random.Random, out: TextIO) -> None:
                     skill=skill,
                     trained_on=trained_on,
                     expires_on=expires_on,
-                    actor=actor,
+                    actor=admin if person == actor else actor,  # nobody records their own training
                     evidence=rng.choice(
                         ["College of Policing course", "Force training school", "Assessed by DDM"]
                     ),

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -44,6 +44,15 @@ class Team(models.Model):
         return f"{self.code} – {self.name}"
 
 
+class ResolveUserManager(UserManager["User"]):
+    def create_superuser(
+        self, username: str, email: str | None = None, password: str | None = None, **extra_fields: Any
+    ) -> User:
+        """`createsuperuser` makes an administrator: only that role may hold the superuser flag."""
+        extra_fields.setdefault("role", "admin")
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     """A person who uses Resolve. The role decides what they may do; the team, who supervises them."""
 
@@ -60,14 +69,35 @@ class User(AbstractUser):
     collar_number = models.CharField(max_length=20, blank=True)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
-    objects: ClassVar[UserManager[User]] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[ResolveUserManager] = ResolveUserManager()  # type: ignore[assignment]
 
     class Meta:
         ordering = ["username"]
         indexes = [models.Index(fields=["role", "team"])]
+        constraints = [
+            # The admin site is for administrators only: a role change that would leave a non-admin
+            # with the staff or superuser flag cannot be stored (issue 17).
+            models.CheckConstraint(
+                condition=models.Q(role="admin") | models.Q(is_staff=False, is_superuser=False),
+                name="user_staff_flags_need_admin_role",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Whatever changed the role (create_user, the admin, a service), the staff and superuser flags
+        follow what the role allows (staffing.rules.staff_flags)."""
+        from staffing.rules import staff_flags
+
+        self.is_staff, self.is_superuser = staff_flags(
+            role=self.role, is_staff=self.is_staff, is_superuser=self.is_superuser
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "role" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "is_staff", "is_superuser"}
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

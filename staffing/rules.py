@@ -128,3 +128,49 @@ def coverage_gaps(
         if have < minimum:
             gaps.append(CoverageGap(area, skill, minimum, have))
     return gaps
+
+
+# ---------------------------------------------------------------- roles, training and team scope (issue 17)
+# Role codes as staffing.models.User.Role stores them (this module imports no models).
+ADMIN = "admin"
+MANAGER = "manager"
+SERGEANT = "sergeant"
+ACROSS_TEAMS = frozenset({MANAGER, ADMIN})
+
+
+def staff_flags(*, role: str, is_staff: bool, is_superuser: bool) -> tuple[bool, bool]:
+    """The Django staff/superuser flags a role allows: only an administrator may keep them (granting
+    them stays a deliberate act); any other role loses both, so a demoted admin loses the admin site."""
+    if role == ADMIN:
+        return is_staff, is_superuser
+    return False, False
+
+
+def training_refusal(
+    *, actor_id: int, actor_role: str, actor_team_id: int | None, user_id: int, user_team_id: int | None
+) -> str | None:
+    """None when the actor may record training for the user, else why not: nobody records their own; a
+    sergeant records it for their own team only; managers and admins for anyone."""
+    if actor_id == user_id:
+        return "Nobody records their own training: ask your sergeant or a manager."
+    if actor_role in ACROSS_TEAMS:
+        return None
+    if actor_role == SERGEANT:
+        if actor_team_id is not None and actor_team_id == user_team_id:
+            return None
+        return "A sergeant records training only for people in their own team; ask a manager."
+    return "Only a sergeant (for their own team), a manager or an admin records training."
+
+
+def team_scope_refusal(
+    *, actor_role: str, actor_team_id: int | None, work_team_id: int | None, what: str
+) -> str | None:
+    """None when a supervisor may act on work of `work_team_id`, else why not: managers and admins act
+    across teams; a sergeant on their own team's work, and on work no team holds yet (nobody else's)."""
+    if actor_role in ACROSS_TEAMS:
+        return None
+    if actor_role == SERGEANT:
+        if work_team_id is None or work_team_id == actor_team_id:
+            return None
+        return f"Only the team's own sergeant or a manager may {what}."
+    return f"Only a sergeant, manager or admin may {what}."

@@ -12,6 +12,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from config.exceptions import DomainError
+from staffing import rules
 from staffing.models import AccessLog, PersonnelNote, Skill, Team, TeamMove, TrainingRecord, User
 
 SUPERVISOR_ROLES = (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN)
@@ -226,6 +227,15 @@ def training_record_add(
     evidence: str = "",
 ) -> TrainingRecord:
     skill_check(skill)
+    refusal = rules.training_refusal(
+        actor_id=actor.pk,
+        actor_role=actor.role,
+        actor_team_id=actor.team_id,
+        user_id=user.pk,
+        user_team_id=user.team_id,
+    )
+    if refusal:
+        raise DomainError(refusal, field="user")
     if expires_on is not None and expires_on < trained_on:
         raise DomainError("The expiry date cannot be before the training date.", field="expires_on")
     if trained_on > timezone.localdate():
@@ -238,7 +248,9 @@ def training_record_add(
         evidence=evidence.strip(),
         recorded_by=actor,
     )
-    record._change_reason = f"Training recorded by {actor.username}"  # type: ignore[attr-defined]
+    # Every grant is audited: who recorded it, for whom, which skill (the history row and its user).
+    record._history_user = actor  # type: ignore[attr-defined]
+    record._change_reason = f"{skill} training for {user.username} recorded by {actor.username}"  # type: ignore[attr-defined]
     record.full_clean()
     record.save()
     return record

@@ -134,12 +134,16 @@ def test_training_refuses_an_unknown_skill_or_expiry_before_training(team) -> No
     person = UserFactory(team=team)
     with pytest.raises(DomainError) as exc:
         training_record_add(
-            user=person, skill="juggling", trained_on=date(2026, 1, 1), expires_on=None, actor=person
+            user=person, skill="juggling", trained_on=date(2026, 1, 1), expires_on=None, actor=team.sergeant
         )
     assert exc.value.field == "skill"
     with pytest.raises(DomainError) as exc:
         training_record_add(
-            user=person, skill=DDM, trained_on=date(2026, 1, 1), expires_on=date(2025, 1, 1), actor=person
+            user=person,
+            skill=DDM,
+            trained_on=date(2026, 1, 1),
+            expires_on=date(2025, 1, 1),
+            actor=team.sergeant,
         )
     assert exc.value.field == "expires_on"
     assert not TrainingRecord.objects.exists()
