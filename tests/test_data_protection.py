@@ -49,9 +49,7 @@ def test_finalising_a_crime_sets_its_review_date(reference_data: None, make_user
         offence=OffenceFactory(code="45", title="Theft from the person", seriousness_rank=60)
     )
     for c in (crime, ordinary):
-        outcomes.crime_finalise(
-            crime=c, actor=make_user("investigator"), outcome_code="18", reason="No leads"
-        )
+        outcomes.crime_finalise(crime=c, actor=make_user("manager"), outcome_code="18", reason="No leads")
         c.refresh_from_db()
     today = timezone.localdate()
     assert crime.review_on == mopi.add_years(today, 10)

@@ -30,6 +30,7 @@ from qa.models import Amendment, AuditFinding, DipSample, DipTest
 from qa.services.allocation import allocate_to, dip_sample_barred
 from qa.services.timing import day_bounds
 from recording.models import Crime, Incident
+from staffing import rules as staffing_rules
 from staffing.models import User
 from staffing.services import allocation_finish
 
@@ -301,13 +302,27 @@ def amendment_confirm(*, amendment_id: int, actor: User) -> Amendment:
     the record's owner (qa.compliance)."""
     if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
         raise DomainError("Only a sergeant or manager confirms a fix.", field="non_field_errors")
-    amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
+    amendment = (
+        Amendment.objects.select_for_update(of=("self",))
+        .select_related("owner", "finding__sample")
+        .get(pk=amendment_id)
+    )
     if amendment.status != Amendment.Status.FIXED:
         raise DomainError("Only a fix marked done can be confirmed.", field="non_field_errors")
     if amendment.fixed_by_id == actor.pk:
         raise DomainError(
             "You marked this fixed: someone else must check and confirm it.", field="non_field_errors"
         )
+    # Team scope (issue 17): the owner's sergeant confirms (else the sampled team's); managers any.
+    owner_team = amendment.owner.team_id if amendment.owner is not None else None
+    refusal = staffing_rules.team_scope_refusal(
+        actor_role=actor.role,
+        actor_team_id=actor.team_id,
+        work_team_id=owner_team or amendment.finding.sample.team_id,
+        what="confirm this fix",
+    )
+    if refusal:
+        raise DomainError(refusal, field="non_field_errors")
     amendment.status = Amendment.Status.CONFIRMED
     amendment.confirmed_at = timezone.now()
     amendment.confirmed_by = actor

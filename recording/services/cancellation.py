@@ -15,7 +15,7 @@ from recording.models import (
     Crime,
 )
 from recording.permissions import is_ddm
-from recording.services.common import lock_crime, move_status, set_review_on
+from recording.services.common import lock_crime, move_status, set_review_on, team_scope_refusal
 from staffing.models import User
 from staffing.services import allocation_finish
 
@@ -77,7 +77,16 @@ def cancellation_refusal(
     *, request: CancellationRequest, actor: User, holds_ddm: bool | None = None
 ) -> str | None:
     """None when `actor` may decide `request`, else why not (R-CANCEL-DDM, R-RAPE-RECORD). A list asks
-    once whether the actor is a DDM and passes it as `holds_ddm` for every row."""
+    once whether the actor is a DDM and passes it as `holds_ddm` for every row. Whatever the criterion
+    (C3 too), the person who asked never decides; a sergeant decides for their own team (managers and
+    admins across teams). A DDM who is not a supervisor acts for the Force Crime Registrar, outside the
+    investigation and its team, so team scope does not narrow them (issue 17)."""
+    if request.requested_by_id == actor.pk:
+        return "Someone other than the person who asked for the cancellation must decide it."
+    if actor.role in Role.SUPERVISORS:
+        scope = team_scope_refusal(actor, request.crime, "decide this cancellation")
+        if scope:
+            return scope
     offence = request.crime.offence
     serious = lifecycle.is_serious_sexual(
         category=offence.category, seriousness_rank=offence.seriousness_rank

@@ -14,7 +14,7 @@ from recording.models import (
     Crime,
 )
 from recording.services.allocation import allocate_to, crime_owner_write
-from recording.services.common import lock_crime, move_status, require_reason
+from recording.services.common import lock_crime, move_status, require_crime_changer, require_reason
 from staffing.models import Team, User
 from staffing.services import allocation_finish
 
@@ -25,6 +25,7 @@ from staffing.services import allocation_finish
 def crime_set_status(*, crime: Crime, actor: User, status: str, reason: str) -> Crime:
     """Move along the lifecycle. Finalising, cancelling and transferring have their own services."""
     crime = lock_crime(crime)
+    require_crime_changer(actor, crime, "change its status")
     if status in {lifecycle.FINALISED, lifecycle.CANCELLED, lifecycle.TRANSFERRED}:
         raise DomainError(f"Use the {status} action: it has its own checks.", field="status")
     if status not in Crime.Status.values:
@@ -38,7 +39,9 @@ def crime_set_status(*, crime: Crime, actor: User, status: str, reason: str) -> 
 
 @transaction.atomic
 def crime_allocate(*, crime: Crime, actor: User, owner: User | None, team: Team | None, reason: str) -> Crime:
-    crime = crime_owner_write(crime=lock_crime(crime), owner=owner, team=team, actor=actor, reason=reason)
+    crime = lock_crime(crime)
+    require_crime_changer(actor, crime, "allocate it")
+    crime = crime_owner_write(crime=crime, owner=owner, team=team, actor=actor, reason=reason)
     # The owner and the staffing Allocation agree, so the owner's workload counts the crime.
     if owner is not None:
         allocate_to(item=crime, assignee=owner, actor=actor, reason=reason.strip(), field="owner")

@@ -13,6 +13,7 @@ from recording import lifecycle, mopi
 from recording.models import (
     Crime,
 )
+from staffing import rules as staffing_rules
 from staffing.models import User
 
 
@@ -30,6 +31,31 @@ def lock_crime(crime: Crime) -> Crime:
 def require_supervisor(actor: User, what: str) -> None:
     if actor.role not in Role.SUPERVISORS:
         raise DomainError(f"Only a sergeant, manager or admin may {what}.", field="decided_by")
+
+
+def team_scope_refusal(actor: User, crime: Crime, what: str) -> str | None:
+    """None when a supervisor may decide or change this crime's work, else why not: a sergeant acts on
+    their own team's crimes (and on those no team holds yet), managers and admins across teams."""
+    return staffing_rules.team_scope_refusal(
+        actor_role=actor.role, actor_team_id=actor.team_id, work_team_id=crime.team_id, what=what
+    )
+
+
+def crime_change_refusal(actor: User, crime: Crime, what: str) -> str | None:
+    """None when `actor` may change this crime's status or outcome, else why not: only its owner, a
+    sergeant of its team, or a manager or admin (issue 17: investigators and recorders of other teams
+    finalised crimes they did not own)."""
+    if crime.owner_id is not None and crime.owner_id == actor.pk:
+        return None
+    if actor.role in Role.SUPERVISORS:
+        return team_scope_refusal(actor, crime, what)
+    return f"Only the crime's owner, their team's sergeant or a manager may {what}."
+
+
+def require_crime_changer(actor: User, crime: Crime, what: str) -> None:
+    refusal = crime_change_refusal(actor, crime, what)
+    if refusal:
+        raise DomainError(refusal, field="non_field_errors")
 
 
 def move_status(crime: Crime, new: str) -> None:

@@ -11,7 +11,7 @@ from recording.models import (
     Crime,
     HomeOfficeOutcome,
 )
-from recording.services.common import lock_crime, require_reason, set_review_on
+from recording.services.common import lock_crime, require_crime_changer, require_reason, set_review_on
 from staffing.models import User
 from staffing.services import allocation_finish
 
@@ -47,6 +47,7 @@ def outcome_problems(crime: Crime, outcome: HomeOfficeOutcome) -> dict[str, str]
 def crime_finalise(*, crime: Crime, actor: User, outcome_code: str, reason: str) -> Crime:
     """Assign the Home Office outcome (R-OUTCOME-ASSIGN). The crime stays counted (R-OUTCOME-NOT-CANCEL)."""
     crime = lock_crime(crime)
+    require_crime_changer(actor, crime, "finalise it")
     reason = require_reason(reason)
     outcome = HomeOfficeOutcome.objects.filter(code=outcome_code).first()
     if outcome is None:

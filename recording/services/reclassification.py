@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from config.exceptions import DomainError
+from config.permissions import Role
 from recording import lifecycle, selectors
 from recording.models import (
     ClassificationChange,
@@ -13,7 +14,7 @@ from recording.models import (
     Offence,
     OffenceCode,
 )
-from recording.services.common import lock_crime, require_reason, require_supervisor
+from recording.services.common import lock_crime, require_reason, team_scope_refusal
 from staffing.models import User
 
 # ---------------------------------------------------------------- reclassification (R-RECLASSIFY)
@@ -49,16 +50,29 @@ def reclassification_propose(
     return change
 
 
+def reclassification_refusal(*, change: ClassificationChange, actor: User) -> str | None:
+    """None when `actor` may decide `change`, else why not: a supervisor of the crime's team (managers
+    and admins across teams) who did not propose it (issue 17: a sergeant approved their own
+    reclassification of a restricted crime, making it visible to every recorder)."""
+    if actor.role not in Role.SUPERVISORS:
+        return "Only a sergeant, manager or admin may decide a reclassification."
+    if change.proposed_by_id == actor.pk:
+        return "Someone other than the person who proposed the reclassification must decide it."
+    return team_scope_refusal(actor, change.crime, "decide this reclassification")
+
+
 @transaction.atomic
 def reclassification_decide(
     *, change: ClassificationChange, actor: User, approve: bool, note: str = ""
 ) -> ClassificationChange:
     """A sergeant approves or rejects. On approval the crime counts under the new class from
     `decided_at` (R-RECLASSIFY): the record is reclassified, never cancelled and re-created."""
-    require_supervisor(actor, "decide a reclassification")
-    change = ClassificationChange.objects.select_for_update().get(pk=change.pk)
+    change = ClassificationChange.objects.select_for_update().select_related("crime").get(pk=change.pk)
     if change.status != ClassificationChange.Status.PROPOSED:
         raise DomainError("This reclassification has already been decided.", field="status")
+    refusal = reclassification_refusal(change=change, actor=actor)
+    if refusal:
+        raise DomainError(refusal, field="decided_by")
     if not approve and not note.strip():
         raise DomainError("Say why the reclassification is rejected.", field="note")
     change.status = ClassificationChange.Status.APPROVED if approve else ClassificationChange.Status.REJECTED

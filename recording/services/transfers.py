@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from config.exceptions import DomainError
+from config.permissions import Role
 from recording import lifecycle
 from recording.models import (
     CancellationCriterion,
@@ -18,7 +19,13 @@ from recording.models import (
     Force,
     Offence,
 )
-from recording.services.common import lock_crime, move_status, require_reason, require_supervisor
+from recording.services.common import (
+    lock_crime,
+    move_status,
+    require_reason,
+    require_supervisor,
+    team_scope_refusal,
+)
 from recording.services.crimes import CrimeDetails, VictimInput, crime_create
 from staffing.models import User
 from staffing.services import allocation_finish
@@ -131,6 +138,17 @@ def transfer_in_register(
     return transfer
 
 
+def transfer_refusal(*, transfer: CrimeTransfer, actor: User) -> str | None:
+    """None when `actor` may record the answer to `transfer`, else why not: a supervisor; for an outgoing
+    transfer, of the crime's team (managers and admins across teams). An incoming one belongs to no team
+    until accepted."""
+    if actor.role not in Role.SUPERVISORS:
+        return "Only a sergeant, manager or admin may record a transfer decision."
+    if transfer.crime is not None:
+        return team_scope_refusal(actor, transfer.crime, "decide this transfer")
+    return None
+
+
 @transaction.atomic
 def transfer_decide(
     *, transfer: CrimeTransfer, actor: User, accept: bool, their_reference: str = "", note: str = ""
@@ -139,11 +157,14 @@ def transfer_decide(
     force's reference. Incoming accepted: a crime is recorded here with the sending force's reference."""
     transfer = (
         CrimeTransfer.objects.select_for_update(of=("self",))
-        .select_related("force", "offence")
+        .select_related("force", "offence", "crime")
         .get(pk=transfer.pk)
     )
     if transfer.status != CrimeTransfer.Status.PENDING:
         raise DomainError("This transfer has already been decided.", field="status")
+    refusal = transfer_refusal(transfer=transfer, actor=actor)
+    if refusal:
+        raise DomainError(refusal, field="decided_by")
     if transfer.direction == CrimeTransfer.Direction.OUTGOING and accept and not their_reference.strip():
         raise DomainError("Record the receiving force's reference.", field="their_reference")
     if not accept and not note.strip():

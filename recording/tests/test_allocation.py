@@ -125,7 +125,7 @@ def test_an_approved_cancellation_completes_the_crimes_allocation(
     req = cancellation.cancellation_request(
         crime=crime, actor=investigator, criterion_code="C2", evidence="CCTV", avi="CCTV"
     )
-    ddm = grant_skill(make_user("sergeant"), Skill.DDM)
+    ddm = grant_skill(make_user("sergeant", team=team), Skill.DDM)  # the crime's team's sergeant
     cancellation.cancellation_decide(request=req, actor=ddm, approve=True, note="AVI", victim_informed=True)
     assert allocation_current(crime) is None
 

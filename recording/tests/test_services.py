@@ -496,50 +496,48 @@ def test_force_directory_is_sergeant_maintained_and_audited(reference_data: None
 
 
 def test_r_outcome_suspect_charge_needs_an_identified_suspect(reference_data: None, make_user: Any) -> None:
-    crime = CrimeFactory()
+    owner = make_user("investigator")  # only the owner (or their sergeant, a manager) finalises
+    crime = CrimeFactory(owner=owner)
     with pytest.raises(DomainError) as err:
-        outcomes.crime_finalise(
-            crime=crime, actor=make_user("investigator"), outcome_code="1", reason="Charged"
-        )
+        outcomes.crime_finalise(crime=crime, actor=owner, outcome_code="1", reason="Charged")
     assert err.value.field == "outcome"
     crime.refresh_from_db()
     assert crime.status == "recorded" and crime.outcome is None
     CrimeSuspectFactory(crime=crime, identified=True)
-    outcomes.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="1", reason="Charged")
+    outcomes.crime_finalise(crime=crime, actor=owner, outcome_code="1", reason="Charged")
     crime.refresh_from_db()
     assert crime.status == "finalised" and crime.outcome.code == "1"
 
 
 def test_r_outcome_suspect_18_is_for_no_identified_suspect(reference_data: None, make_user: Any) -> None:
-    crime = CrimeFactory()
+    owner = make_user("investigator")  # only the owner (or their sergeant, a manager) finalises
+    crime = CrimeFactory(owner=owner)
     CrimeSuspectFactory(crime=crime, identified=True)
     with pytest.raises(DomainError, match="R-OUTCOME-SUSPECT"):
-        outcomes.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="18", reason="x")
+        outcomes.crime_finalise(crime=crime, actor=owner, outcome_code="18", reason="x")
 
 
 def test_r_outcome_victim_view_needs_the_view_recorded(reference_data: None, make_user: Any) -> None:
-    crime = CrimeFactory()
+    owner = make_user("investigator")  # only the owner (or their sergeant, a manager) finalises
+    crime = CrimeFactory(owner=owner)
     CrimeSuspectFactory(crime=crime, identified=True)
     with pytest.raises(DomainError) as err:
-        outcomes.crime_finalise(crime=crime, actor=make_user("investigator"), outcome_code="16", reason="x")
+        outcomes.crime_finalise(crime=crime, actor=owner, outcome_code="16", reason="x")
     assert err.value.field == "victim_view"
     casework.crime_update_assessment(
         crime=crime,
-        actor=make_user("investigator"),
+        actor=owner,
         reason="Victim called",
         victim_view=Crime.VictimView.DOES_NOT_SUPPORT,
         victim_view_evidence="Signed withdrawal statement 3 March",
     )
-    outcomes.crime_finalise(
-        crime=crime, actor=make_user("investigator"), outcome_code="16", reason="No support"
-    )
+    outcomes.crime_finalise(crime=crime, actor=owner, outcome_code="16", reason="No support")
 
 
 def test_r_outcome_not_cancel_a_finalised_crime_stays_counted(reference_data: None, make_user: Any) -> None:
-    crime = CrimeFactory()
-    outcomes.crime_finalise(
-        crime=crime, actor=make_user("investigator"), outcome_code="18", reason="No leads"
-    )
+    owner = make_user("investigator")  # only the owner (or their sergeant, a manager) finalises
+    crime = CrimeFactory(owner=owner)
+    outcomes.crime_finalise(crime=crime, actor=owner, outcome_code="18", reason="No leads")
     crime.refresh_from_db()
     assert crime.status == "finalised" and crime.cancelled_under is None
 

@@ -147,8 +147,9 @@ def test_crime_detail_shows_the_audit_trail_and_logs_restricted_views(
 def test_outcome_form_shows_the_precondition_error_and_changes_nothing(
     reference_data: None, make_user: Any
 ) -> None:
-    crime = CrimeFactory()
-    client = client_for(make_user("investigator"))
+    owner = make_user("investigator")  # the owner finalises (issue 17)
+    crime = CrimeFactory(owner=owner)
+    client = client_for(owner)
     response = client.post(f"/recording/crimes/{crime.pk}/outcome/", {"outcome": "1", "reason": "Charged"})
     assert response.status_code == 200
     assert "needs an identified suspect" in response.content.decode()

@@ -17,6 +17,7 @@ from recording.models import (
     Enquiry,
 )
 from recording.services import cancellation, casework, contact, crimes, outcomes, reclassification, transfers
+from recording.services.common import crime_change_refusal
 from recording.views.common import (
     PAGE_SIZE,
     back_to_crime,
@@ -59,6 +60,8 @@ def crime_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "crime": crime,
             "history": selectors.crime_history(crime=crime),
             "is_supervisor": user.role in Role.SUPERVISORS,
+            # Status and outcome buttons only for its owner, its team's sergeant or a manager (issue 17).
+            "may_change": crime_change_refusal(user, crime, "change it") is None,
             "breadcrumbs": crumbs(("Crimes", reverse("recording:crime-list")), (crime.crime_number, None)),
         },
     )

@@ -71,6 +71,7 @@ def reclassification_list(request: HttpRequest) -> HttpResponse:
         user=request_user(request), status=status if status in ClassificationChange.Status.values else ""
     )
     listing = list_page(request, qs, columns=RECLASSIFY_COLUMNS, default_sort="proposed", per_page=PAGE_SIZE)
+    user = request_user(request)
     return render(
         request,
         "recording/reclassification_list.html",
@@ -79,6 +80,12 @@ def reclassification_list(request: HttpRequest) -> HttpResponse:
             "page": listing.page,
             "status": status,
             "statuses": ClassificationChange.Status.choices[1:],
+            # "Decide" only where the service would accept this person's decision (issue 17).
+            "decidable": {
+                c.pk
+                for c in listing.page
+                if reclassification.reclassification_refusal(change=c, actor=user) is None
+            },
             "breadcrumbs": crumbs(("Reclassifications", None)),
         },
     )
@@ -90,6 +97,9 @@ def reclassification_decide(request: HttpRequest, pk: int) -> HttpResponse:
         ClassificationChange.objects.select_related("crime", "from_offence", "to_offence"), pk=pk
     )
     crime = crime_for_view(request, change.crime_id, "Reclassification decision")
+    refusal = reclassification.reclassification_refusal(change=change, actor=request_user(request))
+    if refusal and change.status == ClassificationChange.Status.PROPOSED:
+        raise PermissionDenied(refusal)
     back = safe_next(request, reverse("recording:reclassification-list"))
 
     def done(data: dict[str, Any]) -> HttpResponse:
@@ -195,6 +205,11 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
             "direction": direction,
             "directions": CrimeTransfer.Direction.choices,
             "is_supervisor": request_user(request).role in Role.SUPERVISORS,
+            "decidable": {
+                t.pk
+                for t in listing.page
+                if transfers.transfer_refusal(transfer=t, actor=request_user(request)) is None
+            },
             "breadcrumbs": crumbs(("Transfers", None)),
         },
     )
@@ -233,6 +248,9 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if transfer.crime_id:
         crime_for_view(request, transfer.crime_id, "Transfer decision")
+    refusal = transfers.transfer_refusal(transfer=transfer, actor=request_user(request))
+    if refusal and transfer.status == CrimeTransfer.Status.PENDING:
+        raise PermissionDenied(refusal)
     back = safe_next(request, reverse("recording:transfer-list"))
 
     def done(data: dict[str, Any]) -> HttpResponse:
