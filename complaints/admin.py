@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from complaints.models import (
     Allegation,
@@ -12,15 +13,16 @@ from complaints.models import (
     ComplaintOutcome,
     LessonLearned,
 )
+from staffing.admin import AccessLogged, AuditedAdmin, NoHardDelete
 
 
 @admin.register(ComplaintCategory)
-class ComplaintCategoryAdmin(SimpleHistoryAdmin):
+class ComplaintCategoryAdmin(AuditedAdmin):
     list_display = ["code", "title", "group"]
 
 
 @admin.register(ComplaintOutcome)
-class ComplaintOutcomeAdmin(SimpleHistoryAdmin):
+class ComplaintOutcomeAdmin(AuditedAdmin):
     list_display = ["code", "title", "applies_to", "review_body_relevant"]
 
 
@@ -38,7 +40,7 @@ class AllegationInline(admin.TabularInline):
 
 
 @admin.register(ComplaintCase)
-class ComplaintCaseAdmin(SimpleHistoryAdmin):
+class ComplaintCaseAdmin(AccessLogged, AuditedAdmin):
     """Read-mostly: changes go through the case screen so they are logged (C-LOG-ALL)."""
 
     list_display = ["reference", "kind", "status", "route", "assigned_to", "received_at", "next_update_due"]
@@ -50,21 +52,30 @@ class ComplaintCaseAdmin(SimpleHistoryAdmin):
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
 
-    def has_delete_permission(self, request: object, obj: object = None) -> bool:
-        """Nothing is hard-deleted without an audited reason: config.deletion.record_delete."""
-        return False
+    def access_record(self, obj: ComplaintCase) -> tuple[str, Any, str] | None:
+        """Every complaint case is need-to-know: logged as the case pages log it."""
+        return ("complaint_case", obj.pk, obj.reference)
 
 
 @admin.register(CaseAction)
-class CaseActionAdmin(admin.ModelAdmin):
+class CaseActionAdmin(AccessLogged, NoHardDelete, admin.ModelAdmin):
+    """The case's own audit trail (C-LOG-ALL): never added, changed or deleted here; opening one is a
+    view of its case."""
+
     list_display = ["case", "kind", "actor", "at", "summary"]
     list_select_related = ["case", "actor"]
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
 
     def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
 
+    def access_record(self, obj: CaseAction) -> tuple[str, Any, str] | None:
+        return ("complaint_case", obj.case_id, obj.case.reference)
+
 
 @admin.register(LessonLearned)
-class LessonLearnedAdmin(SimpleHistoryAdmin):
+class LessonLearnedAdmin(AuditedAdmin):
     list_display = ["title", "level", "category", "created_at"]
     list_select_related = ["category"]

@@ -1,10 +1,20 @@
+"""The Django admin for staffing, and the two rules every app's admin follows (issue 17):
+- `AccessLoggedAdmin`: opening a restricted record in the admin (its change, history or past-version
+  page) writes one access-log row, as the record's own pages do;
+- `AuditedAdmin`: an audited record (history kept, or itself an audit trail) is never hard-deleted
+  here; deletion goes through `config.deletion.record_delete` with a reason."""
+
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from staffing.access_audit import purpose_from
 from staffing.models import (
     Absence,
     AccessLog,
@@ -19,10 +29,67 @@ from staffing.models import (
     TrainingRecord,
     User,
 )
+from staffing.services import access_log_record
+
+ADMIN_PURPOSE = "Django admin"
+
+
+class NoHardDelete:
+    """No hard delete (nor the bulk "delete selected" action) of an audited record."""
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        """Nothing is hard-deleted without an audited reason: config.deletion.record_delete."""
+        return False
+
+
+class AuditedAdmin(NoHardDelete, SimpleHistoryAdmin):  # type: ignore[misc]
+    """A model with history: its history shown, never hard-deleted."""
+
+
+class AccessLogged:
+    """Put first in an admin's bases. `access_record(obj)` says how a view of `obj` is logged, as the
+    record's own pages log it: (record_type, record_id, label), or None when `obj` is not restricted."""
+
+    def access_record(self, obj: Any) -> tuple[str, Any, str] | None:
+        raise NotImplementedError
+
+    def _log_view(self, request: HttpRequest, object_id: str, response: HttpResponse) -> HttpResponse:
+        if response.status_code != 200:  # refused, missing or redirected: nothing was shown
+            return response
+        obj = self.get_object(request, unquote(object_id))  # type: ignore[attr-defined]
+        record = self.access_record(obj) if obj is not None else None
+        if record is not None:
+            access_log_record(
+                user=request.user,  # type: ignore[arg-type]
+                record_type=record[0],
+                record_id=record[1],
+                label=record[2],
+                purpose=purpose_from(request, ADMIN_PURPOSE),
+                path=request.path,
+            )
+        return response
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: Any = None
+    ) -> HttpResponse:
+        response = super().change_view(  # type: ignore[misc]
+            request, object_id, form_url, extra_context
+        )
+        return self._log_view(request, object_id, response)
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
+        response = super().history_view(request, object_id, extra_context)
+        return self._log_view(request, object_id, response)
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> HttpResponse:
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        return self._log_view(request, object_id, response)
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
+class UserAdmin(DjangoUserAdmin, AuditedAdmin):
     list_display = ["username", "first_name", "last_name", "role", "team", "is_active"]
     list_filter = ["role", "team", "is_active"]
     list_select_related = ["team"]
@@ -30,7 +97,7 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(SimpleHistoryAdmin):
+class TeamAdmin(AuditedAdmin):
     list_display = ["code", "name", "sergeant", "capacity"]
     list_select_related = ["sergeant"]
 
@@ -42,6 +109,10 @@ class AccessLogAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
     search_fields = ["record_id", "user__username", "purpose"]
 
+    # Append-only: rows are written by staffing.services.access_log_record, never forged here.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
     def has_change_permission(self, request: HttpRequest, obj: AccessLog | None = None) -> bool:
         return False
 
@@ -50,13 +121,13 @@ class AccessLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(TeamMove)
-class TeamMoveAdmin(SimpleHistoryAdmin):
+class TeamMoveAdmin(AuditedAdmin):
     list_display = ["moved_at", "user", "from_team", "to_team", "reason", "moved_by"]
     list_select_related = ["user", "from_team", "to_team", "moved_by"]
 
 
 @admin.register(TrainingRecord)
-class TrainingRecordAdmin(SimpleHistoryAdmin):
+class TrainingRecordAdmin(AuditedAdmin):
     list_display = ["user", "skill", "trained_on", "expires_on"]
     list_filter = ["skill"]
     list_select_related = ["user"]
@@ -64,38 +135,38 @@ class TrainingRecordAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ShiftPattern)
-class ShiftPatternAdmin(SimpleHistoryAdmin):
+class ShiftPatternAdmin(AuditedAdmin):
     list_display = ["kind", "starts", "hours"]
 
 
 @admin.register(Shift)
-class ShiftAdmin(SimpleHistoryAdmin):
+class ShiftAdmin(AuditedAdmin):
     list_display = ["team", "kind", "starts_at", "ends_at"]
     list_filter = ["team", "kind"]
     list_select_related = ["team"]
 
 
 @admin.register(ShiftAssignment)
-class ShiftAssignmentAdmin(SimpleHistoryAdmin):
+class ShiftAssignmentAdmin(AuditedAdmin):
     list_display = ["shift", "user"]
     list_select_related = ["shift", "shift__team", "user"]
 
 
 @admin.register(Absence)
-class AbsenceAdmin(SimpleHistoryAdmin):
+class AbsenceAdmin(AuditedAdmin):
     list_display = ["user", "kind", "starts_on", "ends_on"]
     list_filter = ["kind"]
     list_select_related = ["user"]
 
 
 @admin.register(CoverageRequirement)
-class CoverageRequirementAdmin(SimpleHistoryAdmin):
+class CoverageRequirementAdmin(AuditedAdmin):
     list_display = ["team", "area", "skill", "minimum"]
     list_select_related = ["team"]
 
 
 @admin.register(Allocation)
-class AllocationAdmin(SimpleHistoryAdmin):
+class AllocationAdmin(AuditedAdmin):
     list_display = ["created_at", "item_label", "content_type", "skill", "weight", "assigned_to", "status"]
     list_filter = ["status", "skill"]
     list_select_related = ["assigned_to", "content_type"]

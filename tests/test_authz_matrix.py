@@ -15,6 +15,7 @@ role -> neither (any 2xx/3xx/4xx such as 404/405/400 is fine); never a 5xx."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, path
@@ -430,3 +432,261 @@ def test_the_incident_log_hides_restricted_crimes_and_they_cannot_be_attached(
     )
     assert attach.status_code == 400 and "incident_reference" in attach.json()
     assert incident.crimes.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_demoted_admin_is_refused_by_the_admin_site(make_user: Callable[..., Any]) -> None:
+    """`create_user NAME --role recorder` once left an admin's staff and superuser flags."""
+    from django.core.management import call_command
+
+    from staffing.models import User
+
+    admin = make_user(Role.ADMIN, username="ex.admin", is_staff=True, is_superuser=True)
+    client = _page(admin)
+    assert client.get("/admin/").status_code == 200
+    call_command("create_user", "ex.admin", "--role", "recorder", stdout=io.StringIO())
+    admin.refresh_from_db()
+    assert (admin.role, admin.is_staff, admin.is_superuser) == ("recorder", False, False)
+    assert _location(client.get("/admin/")).startswith("/admin/login/")
+    with pytest.raises(IntegrityError):  # nor can any other path store a non-admin with the flags
+        with transaction.atomic():
+            User.objects.filter(pk=admin.pk).update(is_staff=True)
+
+
+@pytest.mark.django_db
+def test_training_is_never_self_granted_nor_granted_across_teams(make_user: Callable[..., Any]) -> None:
+    """A sergeant once recorded DDM training for themselves (then decided cancellations) and for
+    another team's recorder. A grant by their own sergeant or a manager is stored with who made it."""
+    from staffing.models import TrainingRecord
+    from staffing.tests.factories import TeamFactory
+
+    team, other = TeamFactory(code="RC-A"), TeamFactory(code="RC-B")
+    sergeant = make_user(Role.SERGEANT, team=team)
+    mine, theirs = make_user(Role.RECORDER, team=team), make_user(Role.RECORDER, team=other)
+    today = timezone.localdate().isoformat()
+
+    def grant(actor: Any, user: Any) -> Any:
+        body = {"user": user.username, "skill": "ddm", "trained_on": today}
+        return _as(actor).post("/api/v1/staffing/training/", body, format="json")
+
+    for user in (sergeant, theirs):
+        refused = grant(sergeant, user)
+        assert refused.status_code == 400 and "user" in refused.json(), refused.content
+        page = _page(sergeant).post(
+            "/staffing/training/", {"user": user.pk, "skill": "ddm", "trained_on": today}
+        )
+        assert page.status_code == 200 and "error-summary" in page.content.decode()
+    assert not TrainingRecord.objects.exists()
+    assert grant(sergeant, mine).status_code == 201
+    assert grant(make_user(Role.MANAGER), theirs).status_code == 201
+    granted = TrainingRecord.history.filter(user=mine).get()
+    assert granted.history_user == sergeant and "recorded by" in granted.history_change_reason
+
+
+@pytest.mark.django_db
+def test_nobody_decides_what_they_proposed(reference_data: None, make_user: Callable[..., Any]) -> None:
+    """A sergeant once proposed and approved their own reclassification of a restricted crime (making it
+    visible to every recorder), and one sergeant asked for and approved a C3 cancellation. Refused
+    through the API and the pages alike; another supervisor decides."""
+    from recording.models import CancellationRequest, ClassificationChange
+    from recording.tests.factories import CrimeFactory
+
+    sergeant, other = make_user(Role.SERGEANT), make_user(Role.SERGEANT)
+    crime = _restricted_crime()
+    api = _as(sergeant)
+    proposed = api.post(
+        f"/api/v1/recording/crimes/{crime.pk}/reclassifications/",
+        {"offence": "8N", "reason": "Consent given"},
+        format="json",
+    )
+    assert proposed.status_code == 201, proposed.content
+    change = ClassificationChange.objects.get(status="proposed")
+    own = api.post(
+        f"/api/v1/recording/reclassifications/{change.pk}/decision/", {"approve": True}, format="json"
+    )
+    assert own.status_code == 400 and "decided_by" in own.json(), own.content
+    assert _page(sergeant).get(f"/recording/reclassifications/{change.pk}/decide/").status_code == 403
+    crime.refresh_from_db()
+    assert crime.restricted and crime.offence.code == "19C"
+
+    CrimeFactory(crime_number="XX/26/000001")
+    duplicate = CrimeFactory()
+    asked = api.post(
+        f"/api/v1/recording/crimes/{duplicate.pk}/cancellations/",
+        {"criterion": "C3", "evidence": "Same burglary twice", "duplicate_of": "XX/26/000001"},
+        format="json",
+    )
+    assert asked.status_code == 201, asked.content
+    request = CancellationRequest.objects.get()
+    body = {"approve": True, "note": "Duplicate", "victim_informed": True}
+    own = api.post(f"/api/v1/recording/cancellations/{request.pk}/decision/", body, format="json")
+    assert own.status_code == 400 and "decided_by" in own.json(), own.content
+    assert _page(sergeant).get(f"/recording/cancellations/{request.pk}/decide/").status_code == 403
+    decided = _as(other).post(f"/api/v1/recording/cancellations/{request.pk}/decision/", body, format="json")
+    assert decided.status_code == 200, decided.content
+
+
+@pytest.mark.django_db
+def test_cross_team_changes_and_decisions_are_refused(
+    reference_data: None, make_user: Callable[..., Any]
+) -> None:
+    """Investigators and recorders of other teams once finalised or moved crimes they did not own, and a
+    sergeant decided another team's requests. Only the owner, their team's sergeant or a manager changes a
+    crime; the refused see no button for it."""
+    from recording.models import ClassificationChange
+    from recording.services.reclassification import reclassification_propose
+    from recording.tests.factories import CrimeFactory
+    from staffing.tests.factories import TeamFactory
+
+    team, other = TeamFactory(code="RC-A"), TeamFactory(code="RC-B")
+    owner = make_user(Role.INVESTIGATOR, team=team)
+    crime = CrimeFactory(owner=owner, team=team, status="allocated")
+    outsiders = [make_user(Role.INVESTIGATOR, team=other), make_user(Role.RECORDER, team=other)]
+    for outsider in outsiders:
+        api = _as(outsider)
+        finalise = api.post(
+            f"/api/v1/recording/crimes/{crime.pk}/outcome/",
+            {"outcome": "18", "reason": "No leads"},
+            format="json",
+        )
+        assert finalise.status_code in (400, 403), finalise.content  # 403: a recorder never finalises
+        moved = api.post(
+            f"/api/v1/recording/crimes/{crime.pk}/status/",
+            {"status": "under_investigation", "reason": "Mine now"},
+            format="json",
+        )
+        assert moved.status_code in (400, 403), moved.content
+        html = _page(outsider).get(f"/recording/crimes/{crime.pk}/").content.decode()
+        assert "Finalise with outcome" not in html and "Allocate / status" not in html
+    crime.refresh_from_db()
+    assert crime.status == "allocated" and crime.outcome is None
+
+    change = reclassification_propose(crime=crime, actor=owner, offence_code="8L", reason="Injury was minor")
+    decision = f"/api/v1/recording/reclassifications/{change.pk}/decision/"
+    stranger = make_user(Role.SERGEANT, team=other)
+    refused = _as(stranger).post(decision, {"approve": True}, format="json")
+    assert refused.status_code == 400 and "decided_by" in refused.json(), refused.content
+    listed = _page(stranger).get("/recording/reclassifications/").content.decode()
+    assert crime.crime_number in listed and f"/recording/reclassifications/{change.pk}/decide/" not in listed
+    assert (
+        _as(make_user(Role.SERGEANT, team=team)).get(f"/api/v1/recording/crimes/{crime.pk}/").status_code
+        == 200
+    )
+    assert _as(make_user(Role.MANAGER)).post(decision, {"approve": True}, format="json").status_code == 200
+    assert ClassificationChange.objects.get(pk=change.pk).status == "approved"
+    assert (
+        _as(owner)
+        .post(
+            f"/api/v1/recording/crimes/{crime.pk}/status/",
+            {"status": "under_investigation", "reason": "Enquiries started"},
+            format="json",
+        )
+        .status_code
+        == 200
+    )
+
+
+@pytest.mark.django_db
+def test_another_teams_sergeant_cannot_confirm_an_amendment(
+    reference_data: None, make_user: Callable[..., Any]
+) -> None:
+    """An amendment was once confirmed by another team's sergeant, by its id."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from qa.models import Amendment, AuditFinding, DipSample, DipTest
+    from recording.tests.factories import CrimeFactory
+    from staffing.tests.factories import TeamFactory
+
+    team, other = TeamFactory(code="RC-A"), TeamFactory(code="RC-B")
+    owner = make_user(Role.INVESTIGATOR, team=team)
+    crime = CrimeFactory(owner=owner, team=team)
+    dip = DipTest.objects.create(date=timezone.localdate(), seed="s", sizes={})
+    sample = DipSample.objects.create(
+        dip_test=dip,
+        content_type=ContentType.objects.get_for_model(crime),
+        object_id=crime.pk,
+        kind="crime",
+        label=crime.crime_number,
+        stratum="violence",
+        category="Violence",
+        weight=1.0,
+        owner=owner,
+        team=team,
+    )
+    finding = AuditFinding.objects.create(
+        sample=sample,
+        error_type="outcome",
+        found_at=timezone.now(),
+        found_by=make_user(Role.SERGEANT, team=team),
+    )
+    amendment = Amendment.objects.create(
+        finding=finding, owner=owner, due_on=timezone.localdate(), status="fixed", fix_note="Corrected"
+    )
+    _page(make_user(Role.SERGEANT, team=other)).post(f"/qa/amendments/{amendment.pk}/confirm/")
+    amendment.refresh_from_db()
+    assert amendment.status == "fixed" and amendment.confirmed_by is None
+    _page(make_user(Role.SERGEANT, team=team)).post(f"/qa/amendments/{amendment.pk}/confirm/")
+    amendment.refresh_from_db()
+    assert amendment.status == "confirmed"
+
+
+@pytest.mark.django_db
+def test_admin_views_of_restricted_records_are_logged_like_the_pages(
+    reference_data: None, make_user: Callable[..., Any]
+) -> None:
+    """The admin once showed restricted crimes and complaint cases without an access-log row."""
+    from complaints.tests.factories import ComplaintCaseFactory
+    from recording.tests.factories import CrimeFactory
+    from staffing.models import AccessLog
+
+    admin_user = make_user(Role.ADMIN, is_staff=True, is_superuser=True)
+    client = _page(admin_user)
+    restricted, ordinary, case = _restricted_crime(), CrimeFactory(), ComplaintCaseFactory()
+    for url in (
+        f"/admin/recording/crime/{restricted.pk}/change/",
+        f"/admin/recording/crime/{restricted.pk}/history/",
+        f"/admin/recording/crime/{ordinary.pk}/change/",
+        f"/admin/complaints/complaintcase/{case.pk}/change/",
+    ):
+        assert client.get(url).status_code == 200, url
+    logged = list(AccessLog.objects.order_by("pk").values_list("user", "record_type", "record_id", "purpose"))
+    assert logged == [
+        (admin_user.pk, "recording.crime", str(restricted.pk), "Django admin"),
+        (admin_user.pk, "recording.crime", str(restricted.pk), "Django admin"),
+        (admin_user.pk, "complaint_case", str(case.pk), "Django admin"),
+    ]
+
+
+@pytest.mark.django_db
+def test_the_admin_cannot_forge_the_access_log_nor_hard_delete_audited_records(
+    reference_data: None, make_user: Callable[..., Any], rf: Any
+) -> None:
+    """The admin once added access-log rows and hard-deleted case actions."""
+    from django.contrib import admin
+
+    from complaints.models import CaseAction
+    from complaints.tests.factories import ComplaintCaseFactory
+    from staffing.models import AccessLog
+
+    admin_user = make_user(Role.ADMIN, is_staff=True, is_superuser=True)
+    client = _page(admin_user)
+    assert client.get("/admin/staffing/accesslog/add/").status_code == 403
+    forged = {"user": admin_user.pk, "record_type": "recording.crime", "record_id": "1", "action": "view"}
+    assert client.post("/admin/staffing/accesslog/add/", forged).status_code == 403
+    assert not AccessLog.objects.exists()
+    action = CaseAction.objects.create(
+        case=ComplaintCaseFactory(), kind="contact", actor=admin_user, summary="Rang"
+    )
+    assert (
+        client.post(f"/admin/complaints/caseaction/{action.pk}/delete/", {"post": "yes"}).status_code == 403
+    )
+    assert CaseAction.objects.filter(pk=action.pk).exists()
+    # Every registered model that keeps history (or is itself an audit trail) refuses deletion.
+    request = rf.get("/admin/")
+    request.user = admin_user
+    deletable = [
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if (hasattr(model, "history") or model in (AccessLog,)) and model_admin.has_delete_permission(request)
+    ]
+    assert deletable == []
