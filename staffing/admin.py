@@ -42,7 +42,7 @@ class NoHardDelete:
         return False
 
 
-class AuditedAdmin(NoHardDelete, SimpleHistoryAdmin):  # type: ignore[misc]
+class AuditedAdmin(NoHardDelete, SimpleHistoryAdmin):
     """A model with history: its history shown, never hard-deleted."""
 
 
@@ -78,13 +78,13 @@ class AccessLogged:
         return self._log_view(request, object_id, response)
 
     def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> HttpResponse:
-        response = super().history_view(request, object_id, extra_context)
+        response = super().history_view(request, object_id, extra_context)  # type: ignore[misc]
         return self._log_view(request, object_id, response)
 
     def history_form_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
     ) -> HttpResponse:
-        response = super().history_form_view(request, object_id, version_id, extra_context)
+        response = super().history_form_view(request, object_id, version_id, extra_context)  # type: ignore[misc]
         return self._log_view(request, object_id, response)
 
 

@@ -69,7 +69,7 @@ class User(AbstractUser):
     collar_number = models.CharField(max_length=20, blank=True)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
-    objects: ClassVar[ResolveUserManager] = ResolveUserManager()  # type: ignore[assignment]
+    objects: ClassVar[ResolveUserManager] = ResolveUserManager()
 
     class Meta:
         ordering = ["username"]

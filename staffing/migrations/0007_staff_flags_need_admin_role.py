@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('staffing', '0004_history_reason_whole'),
+        ('staffing', '0006_idempotency_key'),
     ]
 
     operations = [
