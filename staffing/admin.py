@@ -173,7 +173,7 @@ class AllocationAdmin(AuditedAdmin):
 
 
 @admin.register(Rule)
-class RuleAdmin(SimpleHistoryAdmin):
+class RuleAdmin(AuditedAdmin):
     """Rules are data: the usual change is an edited rules.csv reloaded with `load_reference` (its
     history row names the changed fields); an edit here is kept in the same history."""
 
