@@ -34,7 +34,7 @@ class OffenceAdmin(AuditedAdmin):
 
 
 @admin.register(OffenceCode)
-class OffenceCodeAdmin(SimpleHistoryAdmin):
+class OffenceCodeAdmin(AuditedAdmin):
     list_display = ["code", "title", "offence_class", "counting", "legislation"]
     list_filter = ["counting", "offence_class"]
     list_select_related = ["offence_class"]
