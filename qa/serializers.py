@@ -15,14 +15,18 @@ class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]
     opened_at = ApiDateTimeField(source="incident.opened_at", read_only=True)
     nsir_code = serializers.CharField(source="incident.nsir_code.code", read_only=True)
     hours_open = serializers.SerializerMethodField()
-    assigned_to = serializers.CharField(source="assigned_to.username", default=None, read_only=True)
-    closing_nsir_code = serializers.CharField(source="closing_nsir_code.code", default=None, read_only=True)
+    assigned_to = serializers.CharField(
+        source="assigned_to.username", default=None, allow_null=True, read_only=True
+    )
+    closing_nsir_code = serializers.CharField(
+        source="closing_nsir_code.code", default=None, allow_null=True, read_only=True
+    )
     incident_id = serializers.IntegerField(read_only=True)
     nsir_title = serializers.CharField(source="incident.nsir_code.title", read_only=True)
     escalation = serializers.SerializerMethodField()
     escalation_hours = serializers.SerializerMethodField()
     escalation_answered_by = serializers.CharField(
-        source="escalation_answered_by.username", default=None, read_only=True
+        source="escalation_answered_by.username", default=None, allow_null=True, read_only=True
     )
 
     class Meta:

@@ -57,11 +57,12 @@ class CrimeListSerializer(CodeModelSerializer):
     offence_code = serializers.CharField(
         source="offence_code.code",
         default=None,
+        allow_null=True,
         help_text="The Home Office offence within the class, if known.",
     )
-    owner = serializers.CharField(source="owner.username", default=None)
-    team = serializers.CharField(source="team.code", default=None)
-    outcome = serializers.CharField(source="outcome.code", default=None)
+    owner = serializers.CharField(source="owner.username", default=None, allow_null=True)
+    team = serializers.CharField(source="team.code", default=None, allow_null=True)
+    outcome = serializers.CharField(source="outcome.code", default=None, allow_null=True)
 
     class Meta:
         model = Crime
@@ -87,12 +88,12 @@ class CrimeListSerializer(CodeModelSerializer):
 
 class ClassificationChangeSerializer(CodeModelSerializer):
     crime_number = serializers.CharField(source="crime.crime_number")
-    from_offence = serializers.CharField(source="from_offence.code", default=None)
+    from_offence = serializers.CharField(source="from_offence.code", default=None, allow_null=True)
     to_offence = serializers.CharField(source="to_offence.code")
-    from_offence_code = serializers.CharField(source="from_offence_code.code", default=None)
-    to_offence_code = serializers.CharField(source="to_offence_code.code", default=None)
-    proposed_by = serializers.CharField(source="proposed_by.username", default=None)
-    decided_by = serializers.CharField(source="decided_by.username", default=None)
+    from_offence_code = serializers.CharField(source="from_offence_code.code", default=None, allow_null=True)
+    to_offence_code = serializers.CharField(source="to_offence_code.code", default=None, allow_null=True)
+    proposed_by = serializers.CharField(source="proposed_by.username", default=None, allow_null=True)
+    decided_by = serializers.CharField(source="decided_by.username", default=None, allow_null=True)
 
     class Meta:
         model = ClassificationChange
@@ -117,8 +118,8 @@ class ClassificationChangeSerializer(CodeModelSerializer):
 class CancellationSerializer(CodeModelSerializer):
     crime_number = serializers.CharField(source="crime.crime_number")
     criterion = serializers.CharField(source="criterion.code")
-    requested_by = serializers.CharField(source="requested_by.username", default=None)
-    decided_by = serializers.CharField(source="decided_by.username", default=None)
+    requested_by = serializers.CharField(source="requested_by.username", default=None, allow_null=True)
+    decided_by = serializers.CharField(source="decided_by.username", default=None, allow_null=True)
 
     class Meta:
         model = CancellationRequest
@@ -141,11 +142,11 @@ class CancellationSerializer(CodeModelSerializer):
 
 
 class TransferSerializer(CodeModelSerializer):
-    crime_number = serializers.CharField(source="crime.crime_number", default=None)
+    crime_number = serializers.CharField(source="crime.crime_number", default=None, allow_null=True)
     force = serializers.CharField(source="force.code")
-    offence = serializers.CharField(source="offence.code", default=None)
-    requested_by = serializers.CharField(source="requested_by.username", default=None)
-    decided_by = serializers.CharField(source="decided_by.username", default=None)
+    offence = serializers.CharField(source="offence.code", default=None, allow_null=True)
+    requested_by = serializers.CharField(source="requested_by.username", default=None, allow_null=True)
+    decided_by = serializers.CharField(source="decided_by.username", default=None, allow_null=True)
 
     class Meta:
         model = CrimeTransfer
@@ -170,7 +171,7 @@ class TransferSerializer(CodeModelSerializer):
 
 
 class VictimUpdateSerializer(CodeModelSerializer):
-    created_by = serializers.CharField(source="created_by.username", default=None)
+    created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
 
     class Meta:
         model = VictimUpdate
@@ -178,7 +179,7 @@ class VictimUpdateSerializer(CodeModelSerializer):
 
 
 class EnquirySerializer(CodeModelSerializer):
-    assigned_to = serializers.CharField(source="assigned_to.username", default=None)
+    assigned_to = serializers.CharField(source="assigned_to.username", default=None, allow_null=True)
 
     class Meta:
         model = Enquiry
@@ -229,7 +230,7 @@ class CrimeDetailSerializer(CrimeListSerializer):
     transfers = TransferSerializer(many=True)
     victim_updates = VictimUpdateSerializer(many=True)
     enquiries = EnquirySerializer(many=True)
-    cancelled_under = serializers.CharField(source="cancelled_under.code", default=None)
+    cancelled_under = serializers.CharField(source="cancelled_under.code", default=None, allow_null=True)
 
     class Meta(CrimeListSerializer.Meta):
         fields = [

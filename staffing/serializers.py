@@ -12,7 +12,9 @@ from staffing.models import AccessLog, Allocation, Rule, Shift, Skill, Team, Tra
 
 
 class TeamOutputSerializer(serializers.ModelSerializer[Team]):
-    sergeant = serializers.CharField(source="sergeant.username", default=None, read_only=True)
+    sergeant = serializers.CharField(
+        source="sergeant.username", default=None, allow_null=True, read_only=True
+    )
     investigators = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -93,7 +95,7 @@ class CoverageLineSerializer(serializers.Serializer[Any]):
 
 class ShiftCoverageSerializer(serializers.Serializer[Any]):
     shift_starts_at = ApiDateTimeField(source="shift.starts_at", default=None)
-    shift_kind = serializers.CharField(source="shift.kind", default=None)
+    shift_kind = serializers.CharField(source="shift.kind", default=None, allow_null=True)
     lines = CoverageLineSerializer(many=True)
     gaps = CoverageLineSerializer(many=True)
 
@@ -167,7 +169,7 @@ class AllocationOutputSerializer(serializers.ModelSerializer[Allocation]):
     item_id = serializers.IntegerField(source="object_id")
     assigned_to = serializers.CharField(source="assigned_to.username")
     assigned_by = serializers.CharField(source="assigned_by.username")
-    team = serializers.CharField(source="team.code", default=None)
+    team = serializers.CharField(source="team.code", default=None, allow_null=True)
 
     class Meta:
         model = Allocation

@@ -10,10 +10,12 @@ from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from config.fields import ApiDateTimeField
 from config.permissions import Role, roles_allowed
 from config.registry import incident_sections_for
 from recording import selectors
@@ -79,7 +81,7 @@ class IncidentOutputSerializer(serializers.Serializer[Incident]):
     summary = serializers.CharField()
     location = serializers.CharField()
     crime_number = serializers.CharField(allow_null=True)
-    opened_by = serializers.CharField(source="opened_by.username", default=None)
+    opened_by = serializers.CharField(source="opened_by.username", default=None, allow_null=True)
     url = serializers.SerializerMethodField()
 
     def get_url(self, incident: Incident) -> str:
@@ -128,13 +130,14 @@ class IncidentListCreateApi(APIView):
     incident and `decide_url`, the recording decision with it filled in."""
 
     permission_classes = [CrimeStaff]
+    pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
 
-    class InputSerializer(serializers.Serializer[Any]):
+    class OpenInputSerializer(serializers.Serializer[Any]):
         nsir_code = serializers.CharField(max_length=40, help_text="A code of the NSIR code list.")
         summary = serializers.CharField(help_text="What was reported (the log narrative).")
         location = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
         grade = CodeChoiceField(choices=Grade.choices, required=False, allow_blank=True, default="")
-        opened_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
+        opened_at = ApiDateTimeField(required=False, allow_null=True, default=None)
 
     @extend_schema(responses=IncidentOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
@@ -142,9 +145,9 @@ class IncidentListCreateApi(APIView):
         qs = selectors.incident_list(user=request_user(request), filters=filters)
         return paginated(self, request, qs, IncidentOutputSerializer)
 
-    @extend_schema(request=InputSerializer, responses={201: IncidentOutputSerializer})
+    @extend_schema(request=OpenInputSerializer, responses={201: IncidentOutputSerializer})
     def post(self, request: Request) -> Response:
-        data = validated(self.InputSerializer, request.data)
+        data = validated(self.OpenInputSerializer, request.data)
         incident = incident_services.incident_open(actor=request_user(request), **data)
         loaded = selectors.incident_get(user=request_user(request), pk=incident.pk)
         return Response(incident_detail_data(loaded, request_user(request)), status=status.HTTP_201_CREATED)
@@ -170,11 +173,11 @@ class IncidentCrimeApi(APIView):
 
     permission_classes = [CrimeStaff]
 
-    class InputSerializer(serializers.Serializer[Any]):
+    class LinkInputSerializer(serializers.Serializer[Any]):
         crime_number = serializers.CharField(max_length=40)
         reason = serializers.CharField()
 
-    @extend_schema(request=InputSerializer, responses=IncidentOutputSerializer)
+    @extend_schema(request=LinkInputSerializer, responses=IncidentOutputSerializer)
     def post(self, request: Request, pk: int, action: str) -> Response:
         if action not in {"link", "unlink"}:
             raise Http404("No such action.")
@@ -182,7 +185,7 @@ class IncidentCrimeApi(APIView):
         incident = incident_services.incident_get_logged(
             user=user, pk=pk, request=request, purpose=f"API: {action} a crime"
         )
-        data = validated(self.InputSerializer, request.data)
+        data = validated(self.LinkInputSerializer, request.data)
         service = (
             incident_services.incident_link_crime
             if action == "link"
