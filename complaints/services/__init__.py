@@ -1,0 +1,81 @@
+"""Every write to complaint cases, by stage. Each service is atomic, keyword-only, takes the acting
+user and writes a CaseAction row (who, when, what, why: C-LOG-ALL). Dates come from the pure rules
+module. Callers use `from complaints import services` and `services.<name>`."""
+
+from __future__ import annotations
+
+from complaints.services.actions import (
+    CASE_ACTION_NAMES,
+    case_action,
+)
+from complaints.services.common import (
+    EQUALITY_FIELDS,
+    INVESTIGATION_ROUTES,
+    SCHEDULE_3_ROUTES,
+    initial_contact_working_days,
+    retention_years,
+)
+from complaints.services.handling import (
+    complaint_initial_contact,
+    complaint_pcc_handle,
+    complaint_record,
+    complaint_refer_iopc,
+    complaint_service_recovery,
+    contact_log,
+    letter_context,
+    letter_issue,
+)
+from complaints.services.intake import (
+    COMPLAINANT_INPUT,
+    allegation_add,
+    complaint_create,
+)
+from complaints.services.outcomes import (
+    complaint_close,
+    complaint_discontinue,
+    complaint_withdraw,
+    review_decide,
+    review_log,
+)
+from complaints.services.people import (
+    case_reassign,
+    compliment_forward,
+    compliment_recipient,
+    lesson_create,
+)
+from complaints.services.triage import (
+    complaint_facts_answer,
+    complaint_triage_decide,
+)
+
+__all__ = [
+    "CASE_ACTION_NAMES",
+    "COMPLAINANT_INPUT",
+    "EQUALITY_FIELDS",
+    "INVESTIGATION_ROUTES",
+    "SCHEDULE_3_ROUTES",
+    "allegation_add",
+    "case_action",
+    "case_reassign",
+    "complaint_close",
+    "complaint_create",
+    "complaint_discontinue",
+    "complaint_facts_answer",
+    "complaint_initial_contact",
+    "complaint_pcc_handle",
+    "complaint_record",
+    "complaint_refer_iopc",
+    "complaint_service_recovery",
+    "complaint_triage_decide",
+    "complaint_withdraw",
+    "compliment_forward",
+    "compliment_recipient",
+    "contact_log",
+    "initial_contact_working_days",
+    "lesson_create",
+    "letter_context",
+    "letter_issue",
+    "retention_years",
+    "review_decide",
+    "review_log",
+]
