@@ -25,6 +25,7 @@ from staffing.models import Skill, User
 from staffing.services import allocation_assign, training_record_add, user_has_skill
 
 INCIDENTS = 3000
+CASELOAD = 6  # open crimes per investigator: a weighted load of 12, leaving room under the ceiling
 DAYS = 42
 
 FORCES = [
@@ -163,6 +164,7 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
         .order_by("reference")
     )
     made = 0
+    caseload: dict[int, int] = {}
     for incident in candidates:
         if rng.random() > 0.8 or made >= 450:
             continue
@@ -205,7 +207,7 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
         except DomainError:
             continue
         made += 1
-        _progress(rng, crime, sergeant, investigators, suspect_known, victimless)
+        _progress(rng, crime, sergeant, investigators, suspect_known, victimless, caseload)
     _pending_work(rng, sergeant, investigators)
     out.write(f"Recording: {Incident.objects.count()} incidents, {made} crimes, {len(FORCES)} forces\n")
 
@@ -217,12 +219,21 @@ def _progress(
     investigators: list[User],
     suspect: bool,
     victimless: bool,
+    caseload: dict[int, int],
 ) -> None:
-    """Move a demo crime along its life: allocation, victim contact, enquiries, outcome."""
+    """Move a demo crime along its life: allocation, victim contact, enquiries, outcome. No investigator
+    holds more than CASELOAD open crimes (weight 2 each, under staffing's ceiling of 20), as a sergeant
+    would see it: a crime that would stay open with nobody to take it is older work, finalised."""
     roll = rng.random()
-    if roll < 0.15:
-        return
-    owner = rng.choice(investigators)
+    if roll < 0.15 and crime.recorded_at > timezone.now() - timedelta(days=2):
+        return  # recent crimes waiting in the sergeant's queue to allocate
+    stays_open = roll < 0.45 or roll >= 0.75
+    room = [i for i in investigators if caseload.get(i.pk, 0) < CASELOAD]
+    if stays_open and not room:
+        stays_open, roll = False, 0.5
+    owner = rng.choice(room if stays_open else investigators)
+    if stays_open:
+        caseload[owner.pk] = caseload.get(owner.pk, 0) + 1
     casework.crime_allocate(crime=crime, actor=sergeant, owner=owner, team=None, reason="Demo allocation")
     if not victimless and rng.random() < 0.6:
         contacted = min(crime.recorded_at + timedelta(days=rng.randint(1, 6)), timezone.now())

@@ -186,12 +186,23 @@ def seed_rota_and_skills(rng: random.Random, out: TextIO) -> None:
         members = list(team.members.filter(is_active=True).order_by("username"))
         workers = [m for m in members if m.role in (User.Role.INVESTIGATOR, User.Role.RECORDER)]
         for person in members:
+            # Each role trained for the work its role may take (config.registry.WorkKind roles), so the
+            # allocation screen has someone to suggest: sergeants audit dip-tests and confirm fixes,
+            # recorders record and arrange transfers, investigators own crimes, flags and amendments.
             if person.role == User.Role.SERGEANT:
-                skills = [Skill.DDM, Skill.THRIVE, Skill.RAPE_REVIEW]
+                skills = [
+                    Skill.DDM,
+                    Skill.THRIVE,
+                    Skill.RAPE_REVIEW,
+                    Skill.DIP_TEST_AUDITOR,
+                    Skill.RECORDING_DECISIONS,
+                    Skill.AMENDMENTS,
+                ]
             elif person.role == User.Role.RECORDER:
-                skills = [Skill.RECORDING_DECISIONS, Skill.UNRECORDED_FLAGS, Skill.AMENDMENTS]
+                skills = [Skill.RECORDING_DECISIONS, Skill.CRIME_TRANSFERS]
             else:
-                skills = [Skill.RECORDING_DECISIONS, *rng.sample(list(Skill), 3)]
+                extra = [Skill.UNRECORDED_FLAGS, Skill.THRIVE, Skill.CRIME_TRANSFERS, Skill.RAPE_REVIEW]
+                skills = [Skill.RECORDING_DECISIONS, Skill.AMENDMENTS, *rng.sample(extra, 2)]
             for skill in dict.fromkeys(skills):
                 trained_on = today - timedelta(days=rng.randint(60, 700))
                 expires_on = trained_on + timedelta(days=730)
@@ -213,7 +224,10 @@ def seed_rota_and_skills(rng: random.Random, out: TextIO) -> None:
             for n, person in enumerate(workers):
                 if (n + day) % len(KINDS) == kind:
                     shift_assign(shift=shift, user=person, actor=actor)
-            if sergeant is not None and kind == day % 2:
+            # Team A's sergeant works days (early and late), team B's lates and nights, so a sergeant
+            # is on at any hour to take a dip-test audit or confirm a fix.
+            sergeant_kinds = (0, 1) if team.code == TEAMS[0][0] else (1, 2)
+            if sergeant is not None and kind in sergeant_kinds:
                 shift_assign(shift=shift, user=sergeant, actor=actor)
         for area, skill, minimum in COVERAGE:
             coverage_requirement_set(team=team, area=area, skill=skill, minimum=minimum, actor=actor)
