@@ -180,8 +180,8 @@ def test_r_outcome_assign_one_known_outcome_per_crime_and_it_stays_counted(
 ) -> None:
     """R-OUTCOME-ASSIGN: a crime gets one outcome from the Home Office list; R-OUTCOME-NOT-CANCEL: the
     finalised crime is still a recorded crime (no cancellation criterion, still listed)."""
-    investigator = make_user("investigator")
-    crime = CrimeFactory()
+    investigator = make_user("investigator")  # the crime's owner: only they (or a supervisor) finalise
+    crime = CrimeFactory(owner=investigator)
     with pytest.raises(DomainError) as err:
         outcomes.crime_finalise(crime=crime, actor=investigator, outcome_code="99", reason="x")
     assert err.value.field == "outcome"
