@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone
 
 from complaints.models import (
+    Allegation,
     Contact,
     ReviewApplication,
 )
@@ -178,6 +179,11 @@ def case_action(name: str, *, case_id: int, actor: User, data: dict[str, Any]) -
         raise DomainError(f"Unknown action {name!r}.", field="action")
     if name == "reassign" and not isinstance(data.get("assignee"), User):
         raise DomainError("Choose who to give the case to.", field="assignee")
+    if name == "allegation":
+        facts = data.get("facts") or {}
+        unknown = sorted(set(facts) - set(Allegation.FLAGS) - set(Allegation.OPTIONAL_FACTS))
+        if unknown:
+            raise DomainError(f"Unknown allegation fact {unknown[0]!r}.", field="facts")
     if name == "letter" and not data.get("kind"):
         raise DomainError("Choose the letter kind.", field="kind")
     return handler(case_id, actor, data)

@@ -68,11 +68,10 @@ def _allegation_facts(given: dict[str, Any], path: str) -> dict[str, Any]:
         elif name == "injury_details":
             if not isinstance(value, list | tuple):
                 raise DomainError("Give the injury details as a list ([] for none).", field=f"{path}.{name}")
-            details = sorted(set(value))
-            bad = [d for d in details if d not in rules.SERIOUS_INJURY_DETAILS]
+            bad = [d for d in value if not isinstance(d, str) or d not in rules.SERIOUS_INJURY_DETAILS]
             if bad:
                 raise DomainError(f"Unknown injury detail {bad[0]!r}.", field=f"{path}.injury_details")
-            facts[name] = details
+            facts[name] = sorted(set(value))
         elif isinstance(value, bool):
             facts[name] = value
         else:

@@ -175,3 +175,27 @@ def test_adding_an_allegation_through_the_api(advisor_api: APIClient) -> None:
     )
     assert [a["category"] for a in ok.json()["allegations"]] == ["A1", "B5"]
     assert ok.json()["allegations"][1]["serious_assault"] is True
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        {"action": "allegation", "category": "A1", "facts": {"case_id": True}},
+        {"action": "allegation", "category": "A1", "facts": {"injury_details": [{}]}},
+        {"action": "allegation", "category": "A1", "facts": {"conduct": "no"}},
+        {"action": "facts", "answers": {"allegations.0.injury_details": [[1]]}},
+        {"action": "facts", "answers": {"allegations.0.conduct": "yes"}},
+        {"action": "facts", "answers": {"allegations.9.conduct": True}},
+        {"action": "facts", "answers": {}},
+    ],
+)
+def test_hostile_fact_input_is_a_400_and_changes_nothing(
+    advisor_api: APIClient, action: dict[str, Any]
+) -> None:
+    body = {**BODY, "received_at": (timezone.now() - dt.timedelta(days=1)).isoformat()}
+    created = advisor_api.post("/api/v1/complaints/cases/", body, format="json").json()
+    url = f"/api/v1/complaints/cases/{created['id']}/"
+    response = advisor_api.post(url + "actions/", action, format="json")
+    assert response.status_code == 400, response.content
+    after = advisor_api.get(url).json()
+    assert after["version"] == created["version"] and len(after["allegations"]) == len(created["allegations"])
