@@ -76,7 +76,7 @@ class FlagResolveForm(AccessibleForm):
         help_text="The crime recorded for this incident. Check it first: it is shown beside the incident.",
         error_messages={"required": "Give the crime number that was recorded."},
     )
-    reason = forms.CharField(
+    resolve_reason = forms.CharField(
         label="Reason (if the crime does not match the incident)",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,

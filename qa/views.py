@@ -58,8 +58,9 @@ def _apply(form: Form, action: Callable[[], object]) -> bool:
         action()
     except DomainError as err:
         field = err.field if err.field in form.fields else None
-        if err.field == "reason" and "assign_reason" in form.fields:
-            field = "assign_reason"
+        for named in ("assign_reason", "resolve_reason"):  # the "reason" of these forms' services
+            if err.field == "reason" and named in form.fields:
+                field = named
         form.add_error(field, err.message)
         return False
     return True
@@ -225,7 +226,7 @@ def flag_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             )
         if action == "resolve":
             return flag_services.flag_resolve(
-                flag_id=flag.pk, crime_number=data["crime_number"], actor=actor, reason=data["reason"]
+                flag_id=flag.pk, crime_number=data["crime_number"], actor=actor, reason=data["resolve_reason"]
             )
         if action == "dismiss":
             return flag_services.flag_dismiss(
@@ -252,12 +253,11 @@ def flag_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return redirect(with_next(detail, back) if back else detail)
     flag.refresh_from_db()
     candidate = None
-    if action == "resolve" and form.is_valid():
+    number = getattr(form, "cleaned_data", {}).get("crime_number")
+    if action == "resolve" and number:
         # Refused on its reason: show the crime beside the incident again, with what did not match.
         try:
-            candidate = selectors.flag_candidate(
-                incident=flag.incident, crime_number=form.cleaned_data["crime_number"], user=actor
-            )
+            candidate = selectors.flag_candidate(incident=flag.incident, crime_number=number, user=actor)
         except DomainError:
             candidate = None
     return _flag_page(request, flag, {action: form}, status=400, candidate=candidate)

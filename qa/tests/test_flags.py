@@ -162,3 +162,39 @@ def test_an_escalation_stays_open_until_the_control_rooms_answer_is_recorded(
     )
     assert list(selectors.flag_escalations_open()) == []
     assert list(selectors.flag_list(escalation="answered")) == [flag]
+
+
+def test_the_resolve_endpoint_needs_a_reason_for_a_mismatch_and_changes_nothing_without_one(
+    flag: UnrecordedFlag, api_as: Any
+) -> None:
+    client = api_as("sergeant")
+    opened = flag.incident.opened_at
+    crime = make_crime(reported_at=opened + timedelta(days=20), recorded_at=opened + timedelta(days=20))
+    url = f"/api/v1/qa/unrecorded-incidents/{flag.pk}/resolve/"
+    refused = client.post(url, {"crime_number": crime.crime_number}, format="json")
+    assert refused.status_code == 400 and list(refused.json()) == ["reason"]
+    assert UnrecordedFlag.objects.get(pk=flag.pk).status == "open"
+    assert not crime.incidents.exists()
+    done = client.post(url, {"crime_number": crime.crime_number, "reason": "Reported late"}, format="json")
+    assert done.status_code == 200
+    assert (done.json()["status"], done.json()["resolve_reason"]) == ("resolved", "Reported late")
+    assert "20 days after" in done.json()["resolve_mismatch"]
+    incident = Incident.objects.get(pk=flag.incident_id)
+    assert incident.crime_number == crime.crime_number
+    assert client.get(f"/api/v1/incidents/{incident.pk}/").json()["crimes"][0]["crime_number"] == (
+        crime.crime_number
+    )
+    listed = client.get("/api/v1/qa/unrecorded-incidents/?status=resolved&mismatch=true").json()
+    assert [row["id"] for row in listed["results"]] == [flag.pk]
+
+
+def test_escalations_through_the_api_have_a_filter_and_an_age(flag: UnrecordedFlag, api_as: Any) -> None:
+    client = api_as("sergeant")
+    base = f"/api/v1/qa/unrecorded-incidents/{flag.pk}"
+    assert client.post(f"{base}/escalate/", {"note": "Crime or civil?"}, format="json").status_code == 200
+    waiting = client.get("/api/v1/qa/unrecorded-incidents/?escalation=open").json()["results"]
+    assert [(r["id"], r["escalation"], r["escalation_hours"]) for r in waiting] == [(flag.pk, "open", 0)]
+    answered = client.post(f"{base}/answer/", {"answer": "Civil: recode PS-CIVIL"}, format="json")
+    assert answered.json()["escalation"] == "answered"
+    assert client.get("/api/v1/qa/unrecorded-incidents/?escalation=open").json()["count"] == 0
+    assert client.post(f"{base}/answer/", {"answer": "again"}, format="json").status_code == 400
