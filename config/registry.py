@@ -45,6 +45,7 @@ class Queue:
     description: str = ""
     order: int = 100
     extra: dict[str, Any] = field(default_factory=dict)
+    more: bool = False  # more items than `count` (a work queue counts at most config.listing.COUNT_CAP)
 
     def age(self, now: datetime) -> str:
         """How long the oldest item has waited, in words a sergeant reads at a glance."""

@@ -72,11 +72,8 @@ def to_allocate(request: HttpRequest) -> HttpResponse:
     """QA work nobody has been given yet, one kind at a time (?kind=flags, samples or amendments), every
     item page by page: the home counts open these same lists (qa.queues)."""
     queue = qa_queues.TO_ALLOCATE.get(request.GET.get("kind", ""), qa_queues.FLAGS_TO_ALLOCATE)
-    user = actor_of(request)
-    tabs = [
-        {"key": q.key, "label": q.label, "url": q.url, "count": q.summary(user).count}
-        for q in qa_queues.TO_ALLOCATE.values()
-    ]
+    # The tabs name the other kinds of work without counting them (the home page has the counts).
+    tabs = [{"key": q.key, "label": q.label, "url": q.url} for q in qa_queues.TO_ALLOCATE.values()]
     return queue_page(request, queue, tabs=tabs)
 
 

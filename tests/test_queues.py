@@ -114,3 +114,32 @@ def test_the_new_lists_pin_their_queries(reference_data: None, django_assert_num
         with django_assert_num_queries(expected):
             page = client.get(f"/queues/{key}/")
         assert page.status_code == 200 and page.context["listing"].total > 0
+
+
+def test_a_long_queue_counts_like_its_list_at_most_the_cap(
+    reference_data: None, client: Client, make_user: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past config.listing.COUNT_CAP the home count and the list both say "more than" the cap (neither
+    counts every row of a long queue), and the list still pages through all of them."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    import config.listing
+    import config.queues
+    from recording.tests.factories import CrimeFactory
+
+    monkeypatch.setattr(config.listing, "COUNT_CAP", 3)
+    monkeypatch.setattr(config.queues, "COUNT_CAP", 3)
+    sergeant = make_user("sergeant")
+    overdue = timezone.now() - dt.timedelta(days=1)
+    CrimeFactory.create_batch(5, status="allocated", next_victim_update_due=overdue)
+    queue = next(q for q in queues_for(sergeant) if q.key == "recording-victim-updates")
+    assert (queue.count, queue.more) == (3, True)
+    client.force_login(sergeant)
+    assert (
+        'data-queue="recording-victim-updates">3</span><span class="more">+'
+        in client.get("/").content.decode()
+    )
+    listing = client.get(queue.url).context["listing"]
+    assert (listing.total, listing.more) == (3, True)

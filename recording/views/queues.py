@@ -282,9 +282,8 @@ def to_allocate(request: HttpRequest) -> HttpResponse:
     """Work nobody has been given yet: open crimes with no investigator (riskiest first, then oldest)
     or, with ?kind=transfers, pending transfers nobody is arranging. Every item, page by page: the
     home counts open these same lists (recording.queues)."""
-    user = request_user(request)
     queue = TRANSFERS_TO_ALLOCATE if request.GET.get("kind") == "transfers" else CRIMES_TO_ALLOCATE
-    tabs = [
-        {"key": q.key, "label": q.label, "url": q.url, "count": q.summary(user).count} for q in TO_ALLOCATE
-    ]
+    # The tabs name the other kind of work without counting it (the home page has the counts): a
+    # count of a long queue is not free, and this page counts only the list it shows.
+    tabs = [{"key": q.key, "label": q.label, "url": q.url} for q in TO_ALLOCATE]
     return queue_page(request, queue, tabs=tabs)
