@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("recording", "0010_incident_history_opened_by"),
+        ("recording", "0011_awaiting_victim"),
     ]
 
     operations = [
