@@ -199,3 +199,12 @@ def test_hostile_fact_input_is_a_400_and_changes_nothing(
     assert response.status_code == 400, response.content
     after = advisor_api.get(url).json()
     assert after["version"] == created["version"] and len(after["allegations"]) == len(created["allegations"])
+
+
+@pytest.mark.parametrize("received_at", ["2026-03-01", "2026-03-01T09:00:00"])
+def test_logging_a_case_needs_received_at_with_an_offset(advisor_api: APIClient, received_at: str) -> None:
+    response = advisor_api.post(
+        "/api/v1/complaints/cases/", {**BODY, "received_at": received_at}, format="json"
+    )
+    assert response.status_code == 400 and list(response.json()) == ["received_at"]
+    assert advisor_api.get("/api/v1/complaints/cases/").json()["count"] == 0
