@@ -5,16 +5,18 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.forms import formset_factory
+from django.urls import reverse_lazy
 
 from config import fields as bounded
 from config.inputs import MAX_ITEMS
-from recording import rules
+from recording import rules, selectors
 from recording.models import (
     AwaitingVictim,
     CancellationCriterion,
     Crime,
     CrimeVictim,
     Enquiry,
+    Force,
     Grade,
     HomeOfficeOutcome,
     NsirCode,
@@ -23,6 +25,48 @@ from recording.models import (
 from staffing.models import User
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def offence_code_for(typed: str) -> str:
+    """The offence a recorder means by what they typed: a class or Home Office offence code as it is,
+    else the one offence whose title (or legislation, or category) holds the words; several or none is
+    a field error that lists what matched, so the form works without JavaScript too."""
+    typed = typed.strip()
+    choices = selectors.offence_search(typed)
+    for choice in choices:
+        if choice.code.casefold() == typed.casefold():
+            return choice.code
+    if len(choices) == 1:
+        return choices[0].code
+    if not choices:
+        raise forms.ValidationError(f'No offence matches "{typed}": type part of its title, or its code.')
+    shown = "; ".join(f"{c.code} {c.title}" for c in choices[:8])
+    more = f" and {len(choices) - 8} more" if len(choices) > 8 else ""
+    raise forms.ValidationError(
+        f'{len(choices)} offences match "{typed}": {shown}{more}. Type the code you mean.'
+    )
+
+
+def force_code_for(typed: str) -> str:
+    """A force's code from its code or its name in the force directory ("Kent Police", "kent", "KT");
+    our own force by its code. A code the directory does not hold is kept as typed (upper case): the
+    decision then names the force to add before a transfer."""
+    typed = typed.strip()
+    if typed.upper() == settings.RESOLVE_FORCE_CODE:
+        return typed.upper()
+    by_code = Force.objects.filter(code__iexact=typed).values_list("code", flat=True).first()
+    if by_code:
+        return by_code
+    named = list(Force.objects.filter(name__icontains=typed).values_list("code", "name")[:6])
+    exact = [code for code, name in named if name.casefold() == typed.casefold()]
+    if exact or len(named) == 1:
+        return exact[0] if exact else named[0][0]
+    if len(named) > 1:
+        listed = "; ".join(f"{code} {name}" for code, name in named)
+        raise forms.ValidationError(f'Several forces match "{typed}": {listed}. Type the code you mean.')
+    if " " in typed or len(typed) > 12:
+        raise forms.ValidationError(f'No force in the directory matches "{typed}".')
+    return typed.upper()
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
@@ -53,12 +97,19 @@ class ReportForm(forms.Form):
         "Reported at",
         help_text="When the report first reached the force (the NCRS 24-hour clock starts here).",
     )
-    force = forms.CharField(label="Our force", max_length=12, initial=settings.RESOLVE_FORCE_CODE)
+    force = forms.CharField(
+        label="Our force",
+        max_length=120,
+        initial=settings.RESOLVE_FORCE_CODE,
+        widget=forms.TextInput(attrs={"list": "force-options", "autocomplete": "off"}),
+        help_text="Its name or code.",
+    )
     location_force = forms.CharField(
         label="Force area where it happened",
-        max_length=12,
+        max_length=120,
         required=False,
-        help_text="Leave blank if it happened in our area.",
+        widget=forms.TextInput(attrs={"list": "force-options", "autocomplete": "off"}),
+        help_text="Its name or code (e.g. Kent Police or KT). Leave blank if it happened in our area.",
     )
     reporter = forms.ChoiceField(
         label="Who made the report",
@@ -91,6 +142,14 @@ class ReportForm(forms.Form):
     # (Back and resubmit, a double click) records nothing new and shows the crimes already recorded.
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=200, required=False)
 
+    def clean_force(self) -> str:
+        return force_code_for(self.cleaned_data["force"])
+
+    def clean_location_force(self) -> str:
+        return (
+            force_code_for(self.cleaned_data["location_force"]) if self.cleaned_data["location_force"] else ""
+        )
+
     def clean_reporter(self) -> str:
         # Not given (a form from before the field existed): the victim reported it, as the API's default.
         return self.cleaned_data.get("reporter") or AwaitingVictim.Reporter.VICTIM
@@ -114,7 +173,22 @@ class AllegationRowForm(forms.Form):
     victim = forms.CharField(
         label="Victim ref", max_length=20, required=False, help_text="Blank: no specific victim."
     )
-    offence = forms.CharField(label="Offence code", max_length=12, help_text="e.g. 8N")
+    offence = forms.CharField(
+        label="Offence",
+        max_length=120,
+        help_text="Type part of its title or its code (assault, burglary, 8N) and choose from the list.",
+        widget=forms.TextInput(
+            attrs={
+                "list": "offence-options",
+                "autocomplete": "off",
+                # With JavaScript, the list narrows to what was typed (titles, codes, legislation).
+                "hx-get": reverse_lazy("recording:offence-options"),
+                "hx-trigger": "input changed delay:250ms",
+                "hx-target": "#offence-options",
+                "hx-swap": "innerHTML",
+            }
+        ),
+    )
     incident = forms.CharField(label="Incident label", max_length=40, initial="I1")
     victim_contacted = forms.BooleanField(label="Victim spoken to", required=False, initial=True)
     believed = forms.BooleanField(
@@ -127,6 +201,9 @@ class AllegationRowForm(forms.Form):
     offenders = forms.CharField(
         label="Offender refs", max_length=200, required=False, help_text="Comma-separated, e.g. O1"
     )
+
+    def clean_offence(self) -> str:
+        return offence_code_for(self.cleaned_data["offence"])
 
     def clean_offenders(self) -> list[str]:
         raw = self.cleaned_data.get("offenders") or ""

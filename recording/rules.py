@@ -70,6 +70,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 __all__ = [
     "ACTION_FRAUD_CODES",
@@ -370,6 +371,15 @@ RULE_ORDER: tuple[str, ...] = (
 def _require_aware(value: datetime, field_name: str) -> None:
     if value.tzinfo is None or value.utcoffset() is None:
         raise ReportError("Give the time with a time zone (e.g. 2026-03-01T14:05:00Z).", field_name)
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def _london(at: datetime) -> str:
+    """A time as the explanation says it: London time, as every screen shows it (the API's own fields
+    keep ISO times with their offset)."""
+    return f"{at.astimezone(LONDON):%a %d %b %Y %H:%M} London time"
 
 
 def record_by(reported_at: datetime) -> datetime:
@@ -909,7 +919,7 @@ def _awaiting(item: _Item, why: str, deadline: datetime) -> tuple[AwaitingConfir
     )
     lines = [
         f"{a.ref} ({_label(item.offence)}) waits for the victim: {why}. Speak to {a.victim} and decide it "
-        f"by {deadline:%Y-%m-%d %H:%M} UTC; until then it is neither recorded nor refused "
+        f"by {_london(deadline)}; until then it is neither recorded nor refused "
         "(R-NCRS-THIRD-PARTY, R-NCRS-24H)."
     ]
     rule_ids = ["R-NCRS-THIRD-PARTY", "R-NCRS-24H"]
@@ -1020,7 +1030,7 @@ def decide(
         cited.append("R-NCRS-24H")
         lines.append(
             f"Record {len(crimes)} crime{'s' if len(crimes) != 1 else ''} by "
-            f"{deadline:%Y-%m-%d %H:%M} UTC, 24 hours after the report first reached {report.force} "
+            f"{_london(deadline)}, 24 hours after the report first reached {report.force} "
             "(R-NCRS-24H)."
         )
     elif not awaiting:

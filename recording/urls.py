@@ -9,6 +9,7 @@ urlpatterns = [
     path("reference/offences/", reference.offence_list, name="offence-list"),
     path("decide/", decide.recording_decide, name="decide"),
     path("decide/recorded/", decide.recording_decision_recorded, name="decision-recorded"),
+    path("decide/offence-options/", decide.recording_offence_options, name="offence-options"),
     path("awaiting-victim/<int:pk>/", decide.recording_awaiting_detail, name="awaiting-detail"),
     path("incidents/", directory.incident_list, name="incident-list"),
     path("incidents/new/", incidents.incident_new, name="incident-new"),

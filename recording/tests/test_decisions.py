@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from recording import rules, selectors
+from recording import forms, rules, selectors
 from recording.models import Crime
 from recording.services import crimes, decisions
 from recording.tests.factories import IncidentFactory
@@ -355,3 +355,55 @@ def test_the_awaiting_page_records_now_and_logs_the_restricted_view(
     done = client.post(url, {"action": "record", "record-note": "Victim confirms"}, follow=True)
     assert Crime.objects.get().crime_number in done.content.decode()
     assert AccessLog.objects.filter(user=sergeant, record_type="recording.awaiting_victim").count() == 3
+
+
+# ---------------------------------------------------------------- names, not codes
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("8N", "8N"), ("8n", "8N"), ("Rape of a female aged 16 and over", "19C"), ("  28E ", "28E")],
+)
+def test_an_offence_is_found_by_its_code_or_its_title(reference_data: None, typed: str, code: str) -> None:
+    assert forms.offence_code_for(typed) == code
+
+
+def test_words_that_match_several_offences_list_them(reference_data: None) -> None:
+    from django.forms import ValidationError
+
+    with pytest.raises(ValidationError) as several:
+        forms.offence_code_for("assault")
+    assert "8N" in str(several.value) and "Type the code you mean" in str(several.value)
+    with pytest.raises(ValidationError, match="No offence matches"):
+        forms.offence_code_for("zzzz no such thing")
+
+
+def test_a_force_is_found_by_its_name_or_code(db: None) -> None:
+    from django.forms import ValidationError
+
+    from recording.tests.factories import ForceFactory
+
+    ForceFactory(code="KT", name="Kent Police")
+    ForceFactory(code="KX", name="Kensington Test Constabulary")
+    assert forms.force_code_for("kent police") == "KT"
+    assert forms.force_code_for("kt") == "KT"
+    assert forms.force_code_for("xx") == "XX"
+    with pytest.raises(ValidationError, match="Several forces"):
+        forms.force_code_for("Ken")
+
+
+def test_the_offence_list_narrows_to_what_was_typed(
+    client: Client, make_user: Any, reference_data: None
+) -> None:
+    client.force_login(make_user("recorder"))
+    page = client.get(
+        reverse("recording:offence-options"), {"alleged-0-offence": "burglary"}
+    ).content.decode()
+    assert "Burglary" in page and 'value="8N"' not in page
+
+
+def test_the_decide_page_offers_offences_and_forces_by_name(
+    client: Client, make_user: Any, reference_data: None
+) -> None:
+    client.force_login(make_user("recorder"))
+    page = client.get(reverse("recording:decide")).content.decode()
+    assert '<datalist id="offence-options">' in page and '<option value="8N">' in page
+    assert 'list="force-options"' in page

@@ -182,7 +182,17 @@ def test_ncrs_breach_refuses_times_without_zone(naive: str) -> None:
 def test_the_24_hour_deadline_is_cited_whenever_a_crime_is_to_be_recorded() -> None:
     decision = decide(report(a("A1", "V1", "8N")), ho_offences())
     assert "R-NCRS-24H" in decision.rules
-    assert any("R-NCRS-24H" in line and "2026-03-02 14:05 UTC" in line for line in decision.explanation)
+    assert any(
+        "R-NCRS-24H" in line and "Mon 02 Mar 2026 14:05 London time" in line for line in decision.explanation
+    )
+
+
+def test_the_explanation_speaks_london_time_in_summer_too() -> None:
+    decision = decide(
+        report(a("A1", "V1", "8N"), reported_at=datetime(2026, 7, 1, 10, 0, tzinfo=UTC)), ho_offences()
+    )
+    assert decision.record_by == datetime(2026, 7, 2, 10, 0, tzinfo=UTC)  # the API keeps UTC with its offset
+    assert any("Thu 02 Jul 2026 11:00 London time" in line for line in decision.explanation)
 
 
 # ---------------------------------------------------------------- R-NCRS-BOP / R-NCRS-VICTIM-BELIEF
@@ -795,7 +805,7 @@ def test_third_party_report_of_an_adult_not_yet_spoken_to_awaits_confirmation(re
     )
     assert {"R-NCRS-THIRD-PARTY", "R-NCRS-24H"} <= set(decision.rules)
     assert "R-NCRS-BOP" not in decision.rules
-    assert any("2026-03-02 14:05 UTC" in line for line in decision.explanation)
+    assert any("Mon 02 Mar 2026 14:05 London time" in line for line in decision.explanation)
 
 
 def test_awaiting_the_victim_is_not_disbelief() -> None:

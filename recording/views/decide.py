@@ -211,6 +211,10 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
             "allegations": allegations,
             "offenders": offenders,
             "decision": decision,
+            # Offences and forces are chosen by name: the lists the inputs suggest from (no JavaScript
+            # needed; with it, the offence list narrows as the recorder types).
+            "offence_options": selectors.offence_search(),
+            "force_options": selectors.force_list(),
             "breadcrumbs": crumbs(("Recording decision", None)),
         },
     )
@@ -325,4 +329,16 @@ def recording_awaiting_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 (row.label, None),
             ),
         },
+    )
+
+
+@crime_staff
+def recording_offence_options(request: HttpRequest) -> HttpResponse:
+    """htmx: the offence list narrowed to what was typed in an offence input (each allegation row's
+    input has its own name, so the typed text is the one value sent)."""
+    typed = next(iter(request.GET.values()), "")[:120]
+    return render(
+        request,
+        "recording/partials/_offence_options.html",
+        {"offence_options": selectors.offence_search(typed, limit=50)},
     )
