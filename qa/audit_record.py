@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.conf import settings
 
-from qa.history import Change, crime_changes, sample_crimes
+from qa.history import Change, crime_changes, incident_nsir_changes, sample_crimes
 from qa.models import DipSample
 from recording import rules as engine
 from recording.models import Crime, CrimeVictim, Incident
@@ -39,8 +39,14 @@ class EngineOpinion:
 
 
 @dataclass(frozen=True)
+class IncidentRecord:
+    incident: Incident
+    nsir_history: list[Change]
+
+
+@dataclass(frozen=True)
 class AuditRecord:
-    incidents: list[Incident]
+    incidents: list[IncidentRecord]
     crimes: list[CrimeRecord]
     opinion: EngineOpinion
 
@@ -121,7 +127,7 @@ def dip_sample_record(sample: DipSample) -> AuditRecord:
     else:
         incidents = list(Incident.objects.filter(crimes__pk=sample.object_id).select_related("nsir_code"))
     return AuditRecord(
-        incidents=incidents,
+        incidents=[IncidentRecord(i, incident_nsir_changes(i)) for i in incidents],
         crimes=[_crime_record(crime) for crime in crimes],
         opinion=engine_opinion(crimes),
     )

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from qa.models import Amendment, AuditFinding, DipSample
-from recording.models import Crime, HomeOfficeOutcome, Offence
+from recording.models import Crime, HomeOfficeOutcome, Incident, NsirCode, Offence
 
 # The fields of a crime each kind of error is about: a change to one of them after the finding shows
 # the record was corrected. Wrong count / wrong recording decision also show as a crime recorded for, or
@@ -150,3 +150,26 @@ def amendment_changes(amendment: Amendment) -> list[Change]:
         since=finding.found_at,
         created=error in COUNTING_ERRORS,
     )
+
+
+def incident_nsir_changes(incident: Incident) -> list[Change]:
+    """Every change of the incident's NSIR code recorded in its history, oldest first (changes made in
+    Resolve; the command-and-control feed's upserts keep their trail in the import batch instead)."""
+    names = {pk: f"{code.title} ({code.code})" for pk, code in NsirCode.objects.in_bulk().items()}
+    out: list[Change] = []
+    previous = None
+    for row in incident.history.select_related("history_user").order_by("history_date", "history_id"):
+        if previous is not None and previous.nsir_code_id != row.nsir_code_id:
+            out.append(
+                Change(
+                    incident.reference,
+                    "NSIR code",
+                    names.get(previous.nsir_code_id, "–"),
+                    names.get(row.nsir_code_id, "–"),
+                    row.history_date,
+                    str(row.history_user) if row.history_user else "System",
+                    row.history_change_reason or "",
+                )
+            )
+        previous = row
+    return out

@@ -477,7 +477,7 @@ def amendment_confirm(request: HttpRequest, pk: int) -> HttpResponse:
             "amendment": amendment,
             "changes": qa_history.amendment_changes(amendment),
             "records": _record_links(amendment),
-            "own_fix": amendment.fixed_by_id == actor_of(request).pk,
+            "refusal": dip_services.amendment_confirm_refusal(amendment=amendment, actor=actor_of(request)),
             "breadcrumbs": crumbs(
                 ("Home", reverse("home")),
                 ("Amendments", reverse("qa:amendment-list")),

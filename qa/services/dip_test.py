@@ -295,32 +295,39 @@ def amendment_mark_fixed(
     return amendment
 
 
+def amendment_confirm_refusal(*, amendment: Amendment, actor: User) -> str:
+    """Why `actor` may not confirm this fix now ("" when they may): only a fix marked done, by a sergeant
+    or above who is not the person who marked it fixed, within their team (issue 17's team scope: the
+    owner's sergeant, else the sampled team's; managers any). The page shows this instead of a button."""
+    if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
+        return "Only a sergeant or manager confirms a fix."
+    if amendment.status != Amendment.Status.FIXED:
+        return "Only a fix marked done can be confirmed."
+    if amendment.fixed_by_id == actor.pk:
+        return "You marked this fixed: someone else must check and confirm it."
+    owner_team = amendment.owner.team_id if amendment.owner is not None else None
+    return (
+        staffing_rules.team_scope_refusal(
+            actor_role=actor.role,
+            actor_team_id=actor.team_id,
+            work_team_id=owner_team or amendment.finding.sample.team_id,
+            what="confirm this fix",
+        )
+        or ""
+    )
+
+
 @transaction.atomic
 def amendment_confirm(*, amendment_id: int, actor: User) -> Amendment:
     """A sergeant other than the person who marked it fixed checks the corrected record (its before and
     after, qa.history.amendment_changes) and confirms the fix; only then does the error count against
     the record's owner (qa.compliance)."""
-    if actor.role not in (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN):
-        raise DomainError("Only a sergeant or manager confirms a fix.", field="non_field_errors")
     amendment = (
         Amendment.objects.select_for_update(of=("self",))
         .select_related("owner", "finding__sample")
         .get(pk=amendment_id)
     )
-    if amendment.status != Amendment.Status.FIXED:
-        raise DomainError("Only a fix marked done can be confirmed.", field="non_field_errors")
-    if amendment.fixed_by_id == actor.pk:
-        raise DomainError(
-            "You marked this fixed: someone else must check and confirm it.", field="non_field_errors"
-        )
-    # Team scope (issue 17): the owner's sergeant confirms (else the sampled team's); managers any.
-    owner_team = amendment.owner.team_id if amendment.owner is not None else None
-    refusal = staffing_rules.team_scope_refusal(
-        actor_role=actor.role,
-        actor_team_id=actor.team_id,
-        work_team_id=owner_team or amendment.finding.sample.team_id,
-        what="confirm this fix",
-    )
+    refusal = amendment_confirm_refusal(amendment=amendment, actor=actor)
     if refusal:
         raise DomainError(refusal, field="non_field_errors")
     amendment.status = Amendment.Status.CONFIRMED

@@ -18,7 +18,7 @@ from qa.history import amendment_changes
 from qa.models import Amendment, AuditFinding, DipSample
 from qa.services import dip_test
 from qa.tests.factories import audit_answers, make_crime, make_incident
-from recording.models import Crime, CrimeVictim, HomeOfficeOutcome, Offence
+from recording.models import Crime, CrimeVictim, HomeOfficeOutcome, NsirCode, Offence
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -129,6 +129,9 @@ def test_the_audit_page_shows_the_whole_record_and_the_engines_opinion(
         outcome_reason="No CCTV, no witnesses",
     )
     crime.incidents.add(incident)
+    incident.nsir_code = NsirCode.objects.get(code="CRIME-VIOLENCE")
+    incident._change_reason = "Recoded: the caller was assaulted"  # type: ignore[attr-defined]
+    incident.save(update_fields=["nsir_code"])
     CrimeVictim.objects.create(crime=crime, name="Sam Hurt", age=34, vulnerable=True)
     change(crime, owner, "Injury more serious", offence=Offence.objects.get(code="5D"))
     sample = dip_test.dip_test_draw(day=DAY).samples.get(object_id=crime.pk, kind="crime")
@@ -144,6 +147,8 @@ def test_the_audit_page_shows_the_whole_record_and_the_engines_opinion(
         "Second opinion: the recording engine",
         "Agrees with what was recorded",
         reverse("recording:crime-detail", args=[crime.pk]),
+        reverse("recording:incident-detail", args=[incident.pk]),
+        "Recoded: the caller was assaulted",  # the incident's NSIR code history
     ):
         assert text in page, text
     # The owner and the recorder are not offered the form.
