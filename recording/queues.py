@@ -115,7 +115,7 @@ RAPE_LAST_24H = WorkQueue(
 NCRS_DUE = WorkQueue(
     "recording-ncrs-due",
     "Crime-related incidents due an NCRS decision within 6 hours",
-    lambda user: selectors.incident_awaiting_decision().annotate(
+    lambda user: selectors.incident_awaiting_decision(user=user).annotate(
         record_by=ExpressionWrapper(F("opened_at") + NCRS_CLOCK, output_field=DateTimeField())
     ),
     oldest="opened_at",

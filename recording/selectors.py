@@ -337,17 +337,21 @@ def force_list() -> QuerySet[Force]:
     return Force.objects.order_by("name")
 
 
-def incident_awaiting_decision(*, within: timedelta = timedelta(hours=6)) -> QuerySet[Incident]:
-    """Crime-related incidents with no crime number whose NCRS 24-hour deadline (opened_at + 24h,
-    R-NCRS-24H) falls within `within` from now: a decision is due soon."""
+def incident_awaiting_decision(*, user: User, within: timedelta = timedelta(hours=6)) -> QuerySet[Incident]:
+    """Crime-related incidents `user` may see (incident_visible) with no crime number whose NCRS 24-hour
+    deadline (opened_at + 24h, R-NCRS-24H) falls within `within` from now: a decision is due soon."""
     now = timezone.now()
     deadline_window_start = now - timedelta(hours=24)
-    return Incident.objects.filter(
-        crime_related=True,
-        crime_number__isnull=True,
-        opened_at__gte=deadline_window_start,
-        opened_at__lte=deadline_window_start + within,
-    ).select_related("nsir_code")
+    return (
+        incident_visible(user=user)
+        .filter(
+            crime_related=True,
+            crime_number__isnull=True,
+            opened_at__gte=deadline_window_start,
+            opened_at__lte=deadline_window_start + within,
+        )
+        .select_related("nsir_code")
+    )
 
 
 def crime_victim_updates_overdue(*, user: User) -> QuerySet[Crime]:

@@ -432,6 +432,13 @@ def test_the_incident_log_hides_restricted_crimes_and_they_cannot_be_attached(
     )
     assert attach.status_code == 400 and "incident_reference" in attach.json()
     assert incident.crimes.count() == 1
+    # The home queue of incidents due an NCRS decision follows the same rule (a sexual-offence incident
+    # not yet recorded is need-to-know: R-RESTRICTED).
+    from recording import selectors
+
+    due = make_incident(nsir="CRIME-SEXUAL", opened_at=timezone.now() - timedelta(hours=20))
+    assert due not in selectors.incident_awaiting_decision(user=recorder)
+    assert due in selectors.incident_awaiting_decision(user=make_user(Role.SERGEANT))
 
 
 @pytest.mark.django_db

@@ -86,7 +86,7 @@ def test_r_thrive_a_low_grade_does_not_take_an_incident_out_of_the_ncrs_decision
         grade=Grade.RESOLVED_WITHOUT_DEPLOYMENT,
         opened_at=timezone.now() - timedelta(hours=20),
     )
-    assert incident in selectors.incident_awaiting_decision()
+    assert incident in selectors.incident_awaiting_decision(user=make_user("recorder"))
     crime = CrimeFactory(grade=Grade.SCHEDULED)
     casework.crime_update_assessment(
         crime=crime, actor=make_user("investigator"), reason="Victim now vulnerable", grade=Grade.PRIORITY
