@@ -80,8 +80,17 @@ class CrimeListCreateApi(ListAPIView):
         filters.is_valid(raise_exception=True)
         return selectors.crime_list(user=request_user(self.request), filters=filters.validated_data)
 
-    @extend_schema(request=CrimeCreateInputSerializer, responses=CrimeDetailSerializer)
+    @extend_schema(
+        request=CrimeCreateInputSerializer,
+        responses=CrimeDetailSerializer,
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
     def post(self, request: Request) -> Response:
+        return idempotent_response(
+            request, scope="recording.crimes.create", create=lambda: self._create(request)
+        )
+
+    def _create(self, request: Request) -> Response:
         data = validated(CrimeCreateInputSerializer, request.data)
         crime = crimes.crime_create(
             actor=request_user(request),
@@ -104,8 +113,9 @@ class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDe
     """The recording-decision request plus what the recorder knows about the people and the incident."""
 
     incident_reference = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
-    victim_details = VictimInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
-    offender_details = SuspectInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)
+    # many=True passes max_length on to the ListSerializer (DRF), which the type stubs do not know.
+    victim_details = VictimInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)  # type: ignore[call-arg]
+    offender_details = SuspectInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)  # type: ignore[call-arg]
     separate_crime = serializers.BooleanField(
         default=False,
         help_text="The incident already has a live crime for the same victim and offence, and this is "

@@ -407,3 +407,19 @@ def test_the_decide_page_offers_offences_and_forces_by_name(
     page = client.get(reverse("recording:decide")).content.decode()
     assert '<datalist id="offence-options">' in page and '<option value="8N">' in page
     assert 'list="force-options"' in page
+
+
+def test_creating_one_crime_takes_an_idempotency_key_too(reference_data: None, api_as: Any) -> None:
+    client = api_as("recorder")
+    sent = {
+        "offence": "8N",
+        "reported_at": (timezone.now() - timedelta(hours=2)).isoformat(),
+        "victims": [{"ref": "V1", "kind": "person", "name": "Ann Smith"}],
+    }
+    first = client.post("/api/v1/recording/crimes/", sent, format="json", HTTP_IDEMPOTENCY_KEY="one")
+    again = client.post("/api/v1/recording/crimes/", sent, format="json", HTTP_IDEMPOTENCY_KEY="one")
+    other = client.post(
+        "/api/v1/recording/crimes/", {**sent, "offence": "105A"}, format="json", HTTP_IDEMPOTENCY_KEY="one"
+    )
+    assert (first.status_code, again.status_code, other.status_code) == (201, 201, 409)
+    assert again.json()["crime_number"] == first.json()["crime_number"] and Crime.objects.count() == 1

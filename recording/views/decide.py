@@ -336,7 +336,7 @@ def recording_awaiting_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def recording_offence_options(request: HttpRequest) -> HttpResponse:
     """htmx: the offence list narrowed to what was typed in an offence input (each allegation row's
     input has its own name, so the typed text is the one value sent)."""
-    typed = next(iter(request.GET.values()), "")[:120]
+    typed = next(iter(request.GET.dict().values()), "")[:120]
     return render(
         request,
         "recording/partials/_offence_options.html",
