@@ -33,9 +33,11 @@ class TrainingForm(forms.Form):
     )
     evidence = forms.CharField(max_length=300, required=False, help_text="Course, certificate or assessor.")
 
-    def __init__(self, *args: Any, team: Team, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, team: Team, actor: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = team.members.filter(is_active=True).order_by("username")  # type: ignore[attr-defined]
+        # Nobody records their own training (staffing.rules.training_refusal): the actor is not offered.
+        people = team.members.filter(is_active=True).exclude(pk=actor.pk).order_by("username")
+        self.fields["user"].queryset = people  # type: ignore[attr-defined]
 
 
 class ShiftAssignForm(forms.Form):

@@ -24,6 +24,7 @@ from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
 from config.registry import mopi_review_items_for, rule_uses_for, subject_access_for
+from staffing import rules as staffing_rules
 from staffing import selectors, services
 from staffing.access_audit import (
     AccessLogFilter,
@@ -233,10 +234,11 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @supervisors_only
 def training(request: HttpRequest) -> HttpResponse:
     team = _team(request)
-    form = TrainingForm(request.POST or None, team=team)
+    actor = _user(request)
+    form = TrainingForm(request.POST or None, team=team, actor=actor)
     if request.method == "POST" and form.is_valid():
         try:
-            services.training_record_add(actor=_user(request), **form.cleaned_data)
+            services.training_record_add(actor=actor, **form.cleaned_data)
         except DomainError as exc:
             _form_error(form, exc)
         else:
@@ -253,6 +255,11 @@ def training(request: HttpRequest) -> HttpResponse:
             "expiring": selectors.training_expiring(team, today=today),
             "records": selectors.training_for_team(team),
             "form": form,
+            # The form only where this person may record training: their own team, or any as a manager.
+            "may_record": staffing_rules.team_scope_refusal(
+                actor_role=actor.role, actor_team_id=actor.team_id, work_team_id=team.pk, what=""
+            )
+            is None,
             "breadcrumbs": _crumbs(("Training", None)),
         },
     )

@@ -484,6 +484,10 @@ def test_training_is_never_self_granted_nor_granted_across_teams(make_user: Call
         )
         assert page.status_code == 200 and "error-summary" in page.content.decode()
     assert not TrainingRecord.objects.exists()
+    # The page offers the form only where it would be accepted, and never offers oneself.
+    assert 'name="skill"' not in _page(sergeant).get("/staffing/training/?team=RC-B").content.decode()
+    own = _page(sergeant).get("/staffing/training/").content.decode()
+    assert f'value="{mine.pk}"' in own and f'value="{sergeant.pk}"' not in own
     assert grant(sergeant, mine).status_code == 201
     assert grant(make_user(Role.MANAGER), theirs).status_code == 201
     granted = TrainingRecord.history.filter(user=mine).get()
