@@ -183,7 +183,8 @@ class CoverageApi(APIView):
 
 
 class AllocationSuggestApi(APIView):
-    """Who should take a piece of work needing ?skill= (and ?weight=) in ?team=, and why."""
+    """Who should take a piece of work needing ?skill= (and ?weight=) in ?team=, and why; with
+    ?item_type=&item_id=, for that item (its kind's roles only, less those barred from it)."""
 
     permission_classes = [roles_allowed(*Role.SUPERVISORS)]
 
@@ -191,10 +192,10 @@ class AllocationSuggestApi(APIView):
     def get(self, request: Request) -> Response:
         data = SuggestInputSerializer(data=request.query_params)
         data.is_valid(raise_exception=True)
-        team = _team_param(request, data.validated_data.get("team", ""))
-        suggestion = services.allocation_suggest(
-            skill=data.validated_data["skill"], team=team, weight=data.validated_data["weight"]
-        )
+        v = data.validated_data
+        team = _team_param(request, v.get("team", ""))
+        item = _item(request, v["item_type"], v["item_id"]) if "item_type" in v else None
+        suggestion = services.allocation_suggest(skill=v["skill"], team=team, weight=v["weight"], item=item)
         return Response(SuggestionOutputSerializer(suggestion).data)
 
 

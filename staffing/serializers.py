@@ -130,6 +130,18 @@ class SuggestInputSerializer(serializers.Serializer[Any]):
     skill = serializers.ChoiceField(choices=Skill.choices)
     team = serializers.CharField(required=False)
     weight = serializers.IntegerField(required=False, default=1, min_value=1, max_value=100)
+    item_type = serializers.CharField(
+        required=False,
+        help_text='With item_id: the work item ("app_label.model"); only people whose role may take that '
+        "kind of work, and who are not barred from the item, are considered.",
+    )
+    item_id = serializers.IntegerField(required=False, min_value=1)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("item_type" in attrs) != ("item_id" in attrs):
+            missing = "item_id" if "item_type" in attrs else "item_type"
+            raise serializers.ValidationError({missing: "Give item_type and item_id together."})
+        return attrs
 
 
 class ItemInputSerializer(serializers.Serializer[Any]):

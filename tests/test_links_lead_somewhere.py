@@ -58,7 +58,7 @@ def crawl(client: Client) -> list[tuple[str, str]]:
     return refused
 
 
-@pytest.mark.parametrize("role", ["recorder", "investigator", "sergeant", "advisor", "manager"])
+@pytest.mark.parametrize("role", ["recorder", "investigator", "sergeant", "advisor", "manager", "admin"])
 def test_no_link_a_role_is_shown_answers_403(role: str, client: Client) -> None:
     users = seed_every_queue()["users"]
     client.force_login(users[role])

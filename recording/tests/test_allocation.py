@@ -187,6 +187,22 @@ def test_a_recorder_is_never_suggested_or_given_an_investigation(
         )
     assert err.value.field == "owner" and "investigators and sergeants" in err.value.message
     api_client.force_authenticate(sergeant)
+    suggested = api_client.get(
+        "/api/v1/staffing/allocations/suggest/",
+        {
+            "skill": Skill.RECORDING_DECISIONS,
+            "team": team.code,
+            "item_type": "recording.crime",
+            "item_id": crime.pk,
+        },
+    )
+    assert suggested.status_code == 200, suggested.content
+    assert recorder.username not in suggested.content.decode()
+    assert investigator.username in suggested.content.decode()
+    half = api_client.get(
+        "/api/v1/staffing/allocations/suggest/", {"skill": "recording_decisions", "item_id": 1}
+    )
+    assert half.status_code == 400 and "item_type" in half.json()
     answer = api_client.post(
         "/api/v1/staffing/allocations/assign/",
         {

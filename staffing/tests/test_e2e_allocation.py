@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from conftest import login, screenshot
+from recording.tests.factories import CrimeFactory
 from staffing.models import Allocation, Skill
+from staffing.reference import reference_load
 from staffing.selectors import allocation_page_url
 from staffing.tests.factories import TeamFactory, UserFactory, on_shift_now
 
@@ -23,14 +25,17 @@ def test_a_sergeant_allocates_and_reassigns_in_the_browser(page: Any) -> None:
     amy = UserFactory(username="amy", first_name="Amy", last_name="Able", role="investigator", team=team)
     ben = UserFactory(username="ben", first_name="Ben", last_name="Brook", role="investigator", team=team)
     for person in (amy, ben):
-        on_shift_now(person, skills=(Skill.RAPE_REVIEW,))
-    item = TeamFactory(code="CASE-1", name="Rape review case")
+        on_shift_now(person, skills=(Skill.RECORDING_DECISIONS,))
+    reference_load()
+    item = CrimeFactory()  # a registered kind of work (config.registry.WorkKind): a crime to investigate
     login(page, "sgt.e2e", "correct-horse-battery")
     page.click("nav[aria-label=Main] >> text=Rota")
     assert "Amy Able" in page.locator("main").inner_text()
     screenshot(page, "01-rota")
-    page.goto(allocation_page_url(item, skill=Skill.RAPE_REVIEW, weight=3))
-    assert "Amy Able is on shift, holds valid Rape review training" in page.locator("main").inner_text()
+    page.goto(allocation_page_url(item, skill=Skill.RECORDING_DECISIONS, weight=2))
+    assert (
+        "Amy Able is on shift, holds valid Recording decisions training" in page.locator("main").inner_text()
+    )
     screenshot(page, "02-suggestion")
     page.click("button:has-text('Allocate')")
     page.wait_for_selector("text=Allocated now")
@@ -41,3 +46,5 @@ def test_a_sergeant_allocates_and_reassigns_in_the_browser(page: Any) -> None:
     page.wait_for_selector("text=Reassigned from Amy Able")
     screenshot(page, "03-reassigned")
     assert Allocation.objects.get(status="open").assigned_to == ben
+    item.refresh_from_db()
+    assert item.owner == ben  # staffing called recording back: the crime's owner follows
