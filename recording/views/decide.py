@@ -202,6 +202,7 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
             ],
         )
         offenders = forms.OffenderFormSet(prefix="offenders")
+    options = selectors.offence_search()
     return render(
         request,
         "recording/decide.html",
@@ -213,7 +214,9 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
             "decision": decision,
             # Offences and forces are chosen by name: the lists the inputs suggest from (no JavaScript
             # needed; with it, the offence list narrows as the recorder types).
-            "offence_options": selectors.offence_search(),
+            "offence_options": options,
+            # The decision names offences by code; the screen reads them by title.
+            "offence_titles": {o.code: f"{o.title} ({o.code})" for o in options},
             "force_options": selectors.force_list(),
             "breadcrumbs": crumbs(("Recording decision", None)),
         },
