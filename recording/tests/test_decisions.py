@@ -423,3 +423,13 @@ def test_creating_one_crime_takes_an_idempotency_key_too(reference_data: None, a
     )
     assert (first.status_code, again.status_code, other.status_code) == (201, 201, 409)
     assert again.json()["crime_number"] == first.json()["crime_number"] and Crime.objects.count() == 1
+
+
+def test_enter_in_a_text_field_decides_and_adds_no_row(
+    reference_data: None, client: Client, make_user: Any
+) -> None:
+    IncidentFactory(reference=INCIDENT)
+    client.force_login(make_user("recorder"))
+    page = client.post(reverse("recording:decide"), form_data(action="enter"))
+    assert page.context["decision"] is not None and len(page.context["victims"].forms) == 1
+    assert not Crime.objects.exists()
