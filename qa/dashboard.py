@@ -26,6 +26,7 @@ from config.charts import Chart, Series, bar_chart, fmt_percent, line_chart
 from config.exports import Cell, Sheet
 from qa import compliance, rules
 from qa.services.timing import day_bounds
+from staffing.templatetags.resolve_format import day as day_text
 
 DEFAULT_WEEKS = 8
 MAX_WEEKS = 26
@@ -115,7 +116,7 @@ def dashboard_build(*, day: date, weeks: int = DEFAULT_WEEKS, now: Any = None) -
 
 # ---------------------------------------------------------------- charts
 def _span(d: Dashboard) -> str:
-    return f"the {d.weeks} weeks from {d.start:%-d %B %Y} to {d.day:%-d %B %Y}"
+    return f"the {d.weeks} weeks from {day_text(d.start)} to {day_text(d.day)}"
 
 
 def dashboard_charts(d: Dashboard) -> dict[str, Chart]:
@@ -212,7 +213,7 @@ def dashboard_charts(d: Dashboard) -> dict[str, Chart]:
         charts["caseloads"] = bar_chart(
             title="Complaint caseloads by advisor",
             description=(
-                f"Open complaint cases per advisor at the end of {d.day:%-d %B %Y}, and how many of them "
+                f"Open complaint cases per advisor at the end of {day_text(d.day)}, and how many of them "
                 "are overdue their update to the complainant (C-UPDATE-28D)."
             ),
             labels=[row["advisor"] for row in d.caseloads],

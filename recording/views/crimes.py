@@ -29,6 +29,7 @@ from recording.views.common import (
     request_user,
     roles_required,
 )
+from staffing.templatetags.resolve_format import day as day_text
 
 # ---------------------------------------------------------------- crimes
 
@@ -275,7 +276,7 @@ def crime_victim_update(request: HttpRequest, pk: int) -> HttpResponse:
             method=data["method"],
             summary=data["summary"],
         )
-        return back_to_crime(crime, f"Contact logged; next update due {update.next_due:%d %b %Y}.", request)
+        return back_to_crime(crime, f"Contact logged; next update due {day_text(update.next_due)}.", request)
 
     return form_page(
         request,
