@@ -205,7 +205,8 @@ class Incident(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Changes made in Resolve (opening, linking or unlinking a crime) write a history row with their
-    # reason. The feed's bulk upserts write none: their audit trail is the ImportBatch.
+    # reason, and so does a feed upsert that changes the NSIR code; the feed's other changes are
+    # audited by their ImportBatch.
     history = HistoricalRecords()
 
     class Meta:

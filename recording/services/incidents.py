@@ -11,7 +11,8 @@ inside one request counts once as created (if new) and then as updated for each 
 wins). Other databases (the SQLite demo) take the same rows through the ORM.
 
 Audit: incidents arrive by the thousand, so their history is the ImportBatch row (who, when, source,
-counts) that each upserted incident points at, not a history row per incident."""
+counts) that each upserted incident points at, not a history row per incident; only a change of NSIR
+code writes the incident a history row (the incident page shows the code over time)."""
 
 from __future__ import annotations
 
@@ -209,15 +210,37 @@ def _copy_buffer(rows: list[CleanRow], tail: str) -> io.StringIO:
     return io.StringIO("\n".join(_copy_line(row, tail) for row in rows) + "\n")
 
 
-def _merge_by_copy(rows: list[CleanRow], *, tail: str) -> int:
+def _history_columns() -> list[str]:
+    """The incident columns the history table copies (all but simple-history's own)."""
+    history = Incident.history.model
+    return [
+        connection.ops.quote_name(f.column)
+        for f in history._meta.concrete_fields
+        if not f.name.startswith("history_")
+    ]
+
+
+def _merge_by_copy(rows: list[CleanRow], *, tail: str, reason: str) -> int:
     """Upsert the rows (unique references) by COPY into a temporary table and one merging statement;
     returns how many were new. The same statement keeps the crime number of an incident the feed resends
     without one while Resolve holds a crime for it (the feed does not know Resolve's crime numbers), and
-    links each incident to the crime it names, if Resolve holds that crime."""
+    links each incident to the crime it names, if Resolve holds that crime.
+
+    An incident whose NSIR code the feed changes gets a history row, so its page shows the code over
+    time (and, if it had no history yet, one more row first: the incident as held before the change).
+    `changed` reads the incident table as it was before the update (every part of one statement sees
+    the same snapshot), by primary key for the merged rows; history rows are written for changed codes
+    only."""
     table = Incident._meta.db_table
     through = Crime.incidents.through._meta.db_table
     crime_table = Crime._meta.db_table
+    history_table = Incident.history.model._meta.db_table
+    nsir_table = NsirCode._meta.db_table
     columns = ", ".join(COPY_COLUMNS)
+    tracked = _history_columns()
+    history_columns = (
+        f"{', '.join(tracked)}, history_date, history_change_reason, history_type, history_user_id"
+    )
     updates = ", ".join(
         f"{column} = EXCLUDED.{column}"
         for column in COPY_COLUMNS
@@ -240,14 +263,30 @@ def _merge_by_copy(rows: list[CleanRow], *, tail: str) -> int:
                     (SELECT c.crime_number FROM {crime_table} c JOIN {through} t ON t.crime_id = c.id
                      WHERE t.incident_id = i.id ORDER BY c.recorded_at LIMIT 1)
                 )
-                RETURNING i.id, i.crime_number, (i.xmax = 0) AS created
+                RETURNING i.*, (i.xmax = 0) AS created
             ), linked AS (
                 INSERT INTO {through} (incident_id, crime_id)
                 SELECT m.id, c.id FROM merged m JOIN {crime_table} c ON c.crime_number = m.crime_number
                 ON CONFLICT DO NOTHING
+            ), changed AS MATERIALIZED (
+                SELECT m.id, o.nsir_code_id AS old_code FROM merged m JOIN {table} o ON o.id = m.id
+                WHERE m.nsir_code_id <> o.nsir_code_id
+            ), baseline AS (
+                INSERT INTO {history_table} ({history_columns})
+                SELECT {", ".join(f"o.{c}" for c in tracked)}, o.updated_at,
+                       'As held before the feed changed its NSIR code', '~', NULL
+                FROM {table} o JOIN changed c ON c.id = o.id
+                WHERE NOT EXISTS (SELECT 1 FROM {history_table} h WHERE h.id = o.id)
+            ), logged AS (
+                INSERT INTO {history_table} ({history_columns})
+                SELECT {", ".join(f"m.{c}" for c in tracked)}, m.updated_at,
+                       %(reason)s || ': NSIR code ' || oc.code || ' to ' || nc.code, '~', NULL
+                FROM merged m JOIN changed c ON c.id = m.id
+                JOIN {nsir_table} oc ON oc.id = c.old_code JOIN {nsir_table} nc ON nc.id = m.nsir_code_id
             )
             SELECT count(*) FILTER (WHERE created) FROM merged
-            """  # noqa: S608 - names come from model metadata; the rows travel by COPY
+            """,  # noqa: S608 - names come from model metadata; the rows travel by COPY
+            {"reason": reason},
         )
         return int(cursor.fetchone()[0])
 
@@ -299,16 +338,26 @@ def _upsert_by_copy(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) 
                 _insert_by_copy(new, tail=tail)
         except IntegrityError:
             # Another feed stored one of these references since the look-up: merge the whole chunk.
-            return _merge_by_copy(rows, tail=tail)
+            return _merge_by_copy(rows, tail=tail, reason=_feed_reason(batch))
     if existing:
-        _merge_by_copy([row for row in rows if row[0] in existing], tail=tail)
+        _merge_by_copy([row for row in rows if row[0] in existing], tail=tail, reason=_feed_reason(batch))
     return len(new)
 
 
+def _feed_reason(batch: ImportBatch) -> str:
+    return f"{batch.get_source_display()} batch {batch.pk}"
+
+
 def _upsert_portable(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) -> int:
-    """The same upsert through the ORM, for databases without COPY (the SQLite demo)."""
+    """The same upsert through the ORM, for databases without COPY (the SQLite demo), with the same
+    history rows for NSIR codes the feed changes."""
     references = [row[0] for row in rows]
-    existing = set(Incident.objects.filter(reference__in=references).values_list("reference", flat=True))
+    held = dict(Incident.objects.filter(reference__in=references).values_list("reference", "nsir_code_id"))
+    existing = set(held)
+    recoded = {row[0]: row[3] for row in rows if row[0] in held and held[row[0]] != row[3]}
+    before = list(Incident.objects.filter(reference__in=list(recoded)))
+    with_history = set(Incident.history.filter(id__in=[i.pk for i in before]).values_list("id", flat=True))
+    before = [incident for incident in before if incident.pk not in with_history]
     Incident.objects.bulk_create(
         [
             Incident(
@@ -324,6 +373,20 @@ def _upsert_portable(rows: list[CleanRow], *, batch: ImportBatch, now: datetime)
         update_fields=UPDATE_FIELDS,
         batch_size=1000,
     )
+    if recoded:
+        for incident in before:
+            incident._change_reason = "As held before the feed changed its NSIR code"  # type: ignore[attr-defined]
+        Incident.history.bulk_history_create(
+            before, update=True, default_date=before[0].updated_at if before else now
+        )
+        codes = dict(NsirCode.objects.values_list("id", "code"))
+        after = list(Incident.objects.filter(reference__in=list(recoded)))
+        for incident in after:
+            old_code, new_code = codes[held[incident.reference]], codes[incident.nsir_code_id]
+            incident._change_reason = (  # type: ignore[attr-defined]
+                f"{_feed_reason(batch)}: NSIR code {old_code} to {new_code}"
+            )
+        Incident.history.bulk_history_create(after, update=True, default_date=now)
     Incident.objects.filter(
         reference__in=list(existing), crime_number__isnull=True, crimes__isnull=False
     ).update(

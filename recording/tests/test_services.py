@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from recording import lifecycle, rules
+from recording import lifecycle, rules, selectors
 from recording.models import (
     Appointment,
     CancellationRequest,
@@ -654,3 +654,24 @@ def test_a_feed_row_naming_a_crime_number_links_the_incident(upsert_path: str, r
         rows=enumerate([row("A", crime_number=crime.crime_number)]), actor=None, source="api"
     )
     assert crime.incidents.count() == 1
+
+
+def test_a_feed_change_of_nsir_code_is_kept_in_the_incidents_history(
+    upsert_path: str, reference_data: None, make_user: Any
+) -> None:
+    """The incident page shows the NSIR code over time: the feed's change writes a history row (and the
+    incident as held before it, when it had no history yet); a resend with the same code writes none."""
+    admin = make_user("admin")
+    incidents.incidents_upsert(rows=enumerate([row("A"), row("B")]), actor=admin, source="api")
+    incidents.incidents_upsert(
+        rows=enumerate([row("A", nsir_code="CRIME-BURGLARY"), row("B", summary="more words")]),
+        actor=admin,
+        source="api",
+    )
+    a, b = Incident.objects.get(reference="A"), Incident.objects.get(reference="B")
+    rows = list(a.history.order_by("history_date", "history_id"))
+    assert [r.nsir_code.code for r in rows] == ["CRIME-THEFT", "CRIME-BURGLARY"]
+    assert rows[1].history_change_reason.endswith("NSIR code CRIME-THEFT to CRIME-BURGLARY")
+    assert not b.history.exists()
+    codes = [row["nsir_code"].code for row in selectors.incident_history(incident=a) if row["code_changed"]]
+    assert codes == ["CRIME-BURGLARY"]
