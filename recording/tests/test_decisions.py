@@ -433,3 +433,19 @@ def test_enter_in_a_text_field_decides_and_adds_no_row(
     page = client.post(reverse("recording:decide"), form_data(action="enter"))
     assert page.context["decision"] is not None and len(page.context["victims"].forms) == 1
     assert not Crime.objects.exists()
+
+
+def test_the_confirmation_page_pins_its_queries(
+    reference_data: None, client: Client, make_user: Any, django_assert_num_queries: Any
+) -> None:
+    recorder = make_user("recorder")
+    made = [
+        decisions.decision_record(actor=recorder, report=report(), victims=ANN).crimes[0] for _ in range(3)
+    ]
+    client.force_login(recorder)
+    url = reverse("recording:decision-recorded") + "?" + "&".join(f"crime={c.pk}" for c in made)
+    # session, user, the crimes (offence joined), their victims, their incidents (no report awaiting
+    # the victim asked for: an empty pk list runs no query)
+    with django_assert_num_queries(5):
+        page = client.get(url)
+    assert all(c.crime_number in page.content.decode() for c in made)
