@@ -225,8 +225,8 @@ def _progress(
     holds more than CASELOAD open crimes (weight 2 each, under staffing's ceiling of 20), as a sergeant
     would see it: a crime that would stay open with nobody to take it is older work, finalised."""
     roll = rng.random()
-    if roll < 0.15 and crime.recorded_at > timezone.now() - timedelta(days=2):
-        return  # recent crimes waiting in the sergeant's queue to allocate
+    if roll < 0.15 and crime.recorded_at > timezone.now() - timedelta(days=7):
+        return  # this week's crimes waiting in the sergeant's queue to allocate
     stays_open = roll < 0.45 or roll >= 0.75
     room = [i for i in investigators if caseload.get(i.pk, 0) < CASELOAD]
     if stays_open and not room:

@@ -187,15 +187,15 @@ def seed_rota_and_skills(rng: random.Random, out: TextIO) -> None:
         workers = [m for m in members if m.role in (User.Role.INVESTIGATOR, User.Role.RECORDER)]
         for person in members:
             # Each role trained for the work its role may take (config.registry.WorkKind roles), so the
-            # allocation screen has someone to suggest: sergeants audit dip-tests and confirm fixes,
-            # recorders record and arrange transfers, investigators own crimes, flags and amendments.
+            # allocation screen has someone to suggest: sergeants audit dip-tests and confirm fixes (not
+            # trained for investigations, so a crime's suggestion is an investigator), recorders record
+            # and arrange transfers, investigators own crimes, flags and amendments.
             if person.role == User.Role.SERGEANT:
                 skills = [
                     Skill.DDM,
                     Skill.THRIVE,
                     Skill.RAPE_REVIEW,
                     Skill.DIP_TEST_AUDITOR,
-                    Skill.RECORDING_DECISIONS,
                     Skill.AMENDMENTS,
                 ]
             elif person.role == User.Role.RECORDER:
