@@ -39,7 +39,8 @@ def test_overdue_cases_come_first_then_due_soon(client: Client, advisor: Any) ->
     html = client.get("/complaints/").content.decode()
     assert html.index(overdue.reference) < html.index(soon.reference) < html.index(fresh.reference)
     assert 'aria-sort="ascending"' in html and '<span class="tag tag-danger">Overdue</span>' in html
-    assert "Updates overdue (C-UPDATE-28D)" in html
+    # The figure cites its rule, linked to its catalogue page like every rule ID on a screen.
+    assert 'Updates overdue (<a class="rule-link" href="/staffing/rules/C-UPDATE-28D/"' in html
 
 
 def test_any_column_re_sorts_and_the_case_links_back(client: Client, advisor: Any) -> None:
