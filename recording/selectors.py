@@ -229,7 +229,7 @@ def incident_is_restricted(incident: Incident) -> bool:
 
 def incident_list(*, user: User, filters: Mapping[str, Any] | None = None) -> QuerySet[Incident]:
     filters = filters or {}
-    qs = incident_visible(user=user).select_related("nsir_code")
+    qs = incident_visible(user=user).select_related("nsir_code", "opened_by")
     if q := (filters.get("q") or "").strip():
         qs = qs.filter(Q(reference__iexact=q) | Q(crime_number__iexact=q) | Q(summary__icontains=q))
     if code := filters.get("nsir_code"):
