@@ -4,6 +4,7 @@ crimes (POST /api/v1/incidents/{id}/crimes/link/ and .../unlink/)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.http import Http404
@@ -13,6 +14,7 @@ from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.encoders import JSONEncoder
 from rest_framework.views import APIView
 
 from config.fields import ApiDateTimeField
@@ -28,6 +30,7 @@ from recording.serializers import (
 )
 from recording.services import incidents as incident_services
 from recording.views.incidents import decide_url
+from staffing.idempotent_api import IDEMPOTENCY_PARAMETER, idempotent_response
 from staffing.models import User
 
 # ---------------------------------------------------------------- incident feed
@@ -120,7 +123,8 @@ def incident_detail_data(incident: Incident, user: User) -> dict[str, Any]:
     data["decide_url"] = decide_url(incident)
     for section in incident_sections_for(incident, user):
         data[section.key] = [{k: v for k, v in row.items() if k != "url"} for row in section.rows]
-    return data
+    # Plain JSON (times as ISO strings with their offset), as an Idempotency-Key answer is kept.
+    return dict(json.loads(json.dumps(data, cls=JSONEncoder)))
 
 
 class IncidentListCreateApi(APIView):
@@ -145,8 +149,18 @@ class IncidentListCreateApi(APIView):
         qs = selectors.incident_list(user=request_user(request), filters=filters)
         return paginated(self, request, qs, IncidentOutputSerializer)
 
-    @extend_schema(request=OpenInputSerializer, responses={201: IncidentOutputSerializer})
+    @extend_schema(
+        request=OpenInputSerializer,
+        responses={201: IncidentOutputSerializer},
+        parameters=[IDEMPOTENCY_PARAMETER],
+    )
     def post(self, request: Request) -> Response:
+        """Takes an Idempotency-Key header: a retry with the same key opens no second incident."""
+        return idempotent_response(
+            request, scope="recording.incidents.open", create=lambda: self._open(request)
+        )
+
+    def _open(self, request: Request) -> Response:
         data = validated(self.OpenInputSerializer, request.data)
         incident = incident_services.incident_open(actor=request_user(request), **data)
         loaded = selectors.incident_get(user=request_user(request), pk=incident.pk)

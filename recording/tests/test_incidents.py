@@ -318,3 +318,17 @@ def test_the_incident_and_crime_pages_link_and_unlink_with_a_reason(make_user: A
         == 302
     )
     assert not crime.incidents.exists()
+
+
+def test_opening_an_incident_through_the_api_with_one_idempotency_key_opens_one(api_as: Any) -> None:
+    client = api_as("recorder")
+    body = {"nsir_code": "CRIME-THEFT", "summary": "Online report: bike stolen"}
+    first = client.post("/api/v1/incidents/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+    again = client.post("/api/v1/incidents/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json() and again["Idempotent-Replayed"] == "true"
+    assert Incident.objects.count() == 1
+    other = client.post(
+        "/api/v1/incidents/", {**body, "summary": "else"}, format="json", HTTP_IDEMPOTENCY_KEY="k-1"
+    )
+    assert other.status_code == 409
