@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from recording.models import (
     Appointment,
+    AwaitingVictim,
     CancellationCriterion,
     CancellationRequest,
     ClassificationChange,
@@ -169,3 +170,14 @@ class EnquiryAdmin(CrimePartAdmin):
 class AppointmentAdmin(CrimePartAdmin):
     list_display = ["crime", "officer", "starts_at", "ends_at", "status"]
     list_select_related = ["crime", "officer"]
+
+
+@admin.register(AwaitingVictim)
+class AwaitingVictimAdmin(AccessLogged, AuditedAdmin):
+    list_display = ["id", "status", "reporter", "reported_at", "record_by", "daily_review", "created_by"]
+    list_select_related = ["created_by", "incident"]
+    list_filter = ["status", "reporter", "daily_review", "restricted"]
+    raw_id_fields = ["incident", "created_by", "decided_by", "crimes"]
+
+    def access_record(self, obj: AwaitingVictim) -> tuple[str, Any, str] | None:
+        return ("recording.awaiting_victim", obj.pk, obj.label) if obj.restricted else None
