@@ -374,7 +374,7 @@ class CloseForm(VersionForm):
 
     def __init__(self, *args: Any, outcomes: Any = (), allegations: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = [(o.code, f"{o.code} – {o.title}") for o in outcomes]
+        choices = [(o.code, o.title) for o in outcomes]  # the reference title: people read words
         self.fields["outcome"].choices = [("", "Choose…"), *choices]  # type: ignore[attr-defined]
         self.fields["outcome_on"].initial = timezone.localdate()
         if len(allegations) > 1:  # C-ALLEGATION-SPLIT: each allegation may have its own outcome
@@ -382,7 +382,7 @@ class CloseForm(VersionForm):
                 self.fields[f"allegation_{a.pk}"] = forms.ChoiceField(
                     choices=[("", "Same as the overall outcome"), *choices],
                     required=False,
-                    label=f"Outcome for allegation {a.category.code}: {a.description[:60]}",
+                    label=f"Outcome for allegation {a.category.title}: {a.description[:60]}",
                 )
 
     def action_data(self) -> dict[str, Any]:

@@ -355,7 +355,12 @@ class TriageDecision(models.Model):
         ordering = ["-decided_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Triage of case {self.case_id}: {self.route}"
+        return f"Triage of case {self.case_id}: {self.get_route_display() or 'no route'}"
+
+    @property
+    def proposed_route_label(self) -> str:
+        """The proposed route in words (the field keeps the engine's code, which may be blank)."""
+        return Route(self.proposed_route).label if self.proposed_route in Route.values else ""
 
 
 class CaseAction(models.Model):

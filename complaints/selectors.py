@@ -20,6 +20,7 @@ from complaints.models import (
     ComplaintCategory,
     ComplaintOutcome,
     ReviewApplication,
+    Route,
     Subject,
 )
 from complaints.rules_data import time_limits
@@ -211,9 +212,14 @@ def learning_report(*, start: dt.date, end: dt.date) -> LearningReport:
         .annotate(n=Count("id"))
         .order_by("-n", "category__code")
     )
-    report.by_route = _rows(
-        complaints.exclude(route="").values("route").annotate(n=Count("id")).order_by("-n", "route")
-    )
+    # Each route row carries its label ready for the page and the export (people read labels).
+    report.by_route = [
+        row | {"label": Route(row["route"]).label}
+        for row in complaints.exclude(route="")
+        .values("route")
+        .annotate(n=Count("id"))
+        .order_by("-n", "route")
+    ]
     report.by_outcome = _rows(
         complaints.filter(outcome__isnull=False)
         .values("outcome__code", "outcome__title")
@@ -270,7 +276,7 @@ def learning_report_rows(report: LearningReport) -> list[list[str]]:
     rows.append(["totals", "closed", "Complaints closed", str(report.closed)])
     rows.append(["totals", "compliments", "Compliments", str(report.compliments)])
     rows += [["category", r["category__code"], r["category__title"], str(r["n"])] for r in report.by_category]
-    rows += [["route", r["route"], "", str(r["n"])] for r in report.by_route]
+    rows += [["route", r["route"], r["label"], str(r["n"])] for r in report.by_route]
     rows += [["outcome", r["outcome__code"], r["outcome__title"], str(r["n"])] for r in report.by_outcome]
     rows += [["repeat_officer", r["collar_number"], r["name"], str(r["n"])] for r in report.repeat_officers]
     rows += [["repeat_team", r["team_name"], "", str(r["n"])] for r in report.repeat_teams]

@@ -51,7 +51,7 @@ def complaint_initial_contact(
         case,
         actor=actor,
         kind=CaseAction.Kind.INITIAL_CONTACT,
-        summary=f"Initial contact by {method}",
+        summary=f"Initial contact by {Complainant.ContactMethod(method).label.lower()}",
         reason=summary,
         rule_ids=["C-INITIAL-CONTACT"],
     )
@@ -291,7 +291,8 @@ def contact_log(
         case,
         actor=actor,
         kind=CaseAction.Kind.CONTACT,
-        summary=("Progress update" if is_update else "Contact") + f" by {method}",
+        summary=("Progress update" if is_update else "Contact")
+        + f" by {Complainant.ContactMethod(method).label.lower()}",
         reason=summary[:500],
         rule_ids=["C-UPDATE-28D"] if is_update else [],
     )

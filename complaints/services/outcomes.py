@@ -118,7 +118,7 @@ def complaint_close(
     rule_ids = ["C-OUTCOME-5WD", "C-DP-RETENTION"] + (
         ["C-REVIEW-RIGHT", "C-REVIEW-BODY", "C-REVIEW-28D"] if body else []
     )
-    summary = f"Outcome {outcome.code}; " + (
+    summary = f"Outcome: {outcome.title}; " + (
         f"review by {case.get_review_body_display()} by {deadline:%d/%m/%Y}"
         if deadline
         else "no right of review"
@@ -168,7 +168,7 @@ def _end(
         case,
         actor=actor,
         kind=kind,
-        summary=f"{case.get_status_display()}: {outcome.code}",
+        summary=f"{case.get_status_display()}: {outcome.title}",
         reason=reason,
         rule_ids=rule_ids,
     )

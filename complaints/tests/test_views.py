@@ -267,3 +267,82 @@ def test_page_and_api_actions_share_one_name_and_one_dispatch() -> None:
     assert api_actions <= set(services.CASE_ACTION_NAMES)
     # the rest are the API's own endpoints (contacts/, outcome/, review/, reviews/<id>/result/)
     assert set(services.CASE_ACTION_NAMES) - api_actions == {"contact", "close", "review", "review_result"}
+
+
+# ---------------------------------------------------------------- labels, not codes (issue 15 part 7)
+def _closed_and_reviewed(advisor: Any) -> ComplaintCase:
+    """A Schedule 3 case closed with an outcome, its review application upheld."""
+    case = ComplaintCaseFactory(
+        actor=advisor, complainant_wants_recording=True, complainant_agrees_outside_schedule_3=False
+    )
+    services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    services.complaint_close(
+        case_id=case.pk,
+        actor=advisor,
+        outcome_code="S3-SERVICE-NOT-ACCEPTABLE",
+        outcome_on=timezone.localdate() - dt.timedelta(days=3),
+    )
+    services.review_log(
+        case_id=case.pk,
+        actor=advisor,
+        received_on=timezone.localdate(),
+        result_code="REVIEW-UPHELD",
+        decided_on=timezone.localdate(),
+    )
+    return ComplaintCase.objects.get(pk=case.pk)
+
+
+def test_the_case_page_names_route_outcomes_and_review_result_in_words(
+    signed_in: Client, advisor: Any
+) -> None:
+    import re
+
+    case = _closed_and_reviewed(advisor)
+    assert case.route == "schedule_3_reasonable_and_proportionate"
+    html = signed_in.get(f"/complaints/{case.pk}/").content.decode()
+
+    def section(element_id: str) -> str:
+        match = re.search(rf'id="{element_id}".*?</(?:dd|table)>', html, re.S)
+        assert match, element_id
+        return match.group(0)
+
+    outcome = section("case-outcome")
+    assert "Service provided was not acceptable" in outcome and "S3-SERVICE-NOT-ACCEPTABLE" not in outcome
+    assert f"({(timezone.localdate() - dt.timedelta(days=3)):%-d %b})" in outcome  # the |day filter
+    allegations = html[html.index("<h3>Allegations</h3>") : html.index("<h3>Complainants</h3>")]
+    assert "Police action following contact" in allegations and ">A1 " not in allegations
+    assert "Service provided was not acceptable" in allegations and "S3-SERVICE" not in allegations
+    reviews = section("review-applications")
+    assert "Review upheld" in reviews and "REVIEW-UPHELD" not in reviews
+    log = section("case-log") + html[html.index("<h3>Triage decisions</h3>") :]
+    assert "Schedule 3 – reasonable and proportionate" in html[html.index("Handling route") :]
+    assert "accepted (Schedule 3 – reasonable and proportionate" in log and "schedule_3_" not in log
+    assert "Outcome: Service provided was not acceptable" in log and "S3-SERVICE-NOT-ACCEPTABLE" not in log
+
+
+def test_the_learning_page_names_routes_outcomes_and_categories_in_words(
+    signed_in: Client, advisor: Any
+) -> None:
+    case = _closed_and_reviewed(advisor)
+    services.lesson_create(
+        actor=advisor, title="Call back", description="d", level="individual", category_code="A1", case_ids=[]
+    )
+    received = timezone.localdate(case.received_at)
+    html = signed_in.get(
+        "/complaints/learning/", {"period": "month", "year": received.year, "number": received.month}
+    ).content.decode()
+    themes = html[html.index("Themes by category") : html.index("Repeat subjects")]
+    assert "Police action following contact" in themes and ">A1 " not in themes
+    assert "Schedule 3 – reasonable and proportionate: 1" in themes and "schedule_3_" not in themes
+    assert "Service provided was not acceptable: 1" in themes and "S3-SERVICE-NOT-ACCEPTABLE" not in themes
+    lessons = html[html.index("Lessons learned") : html.index("Record a lesson")]
+    assert "(Individual, Police action following contact)" in lessons
+    csv_body = signed_in.get(
+        "/complaints/learning/",
+        {"period": "month", "year": received.year, "number": received.month, "format": "csv"},
+    ).content.decode()
+    # The export keeps the code as its key and adds the words beside it.
+    assert (
+        "route,schedule_3_reasonable_and_proportionate,Schedule 3 – reasonable and proportionate,1"
+        in csv_body
+    )
