@@ -13,6 +13,7 @@ from config.inputs import MAX_ITEMS
 from recording import rules
 from recording.models import (
     Appointment,
+    AwaitingVictim,
     CancellationRequest,
     ClassificationChange,
     Crime,
@@ -535,7 +536,9 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
     force = serializers.CharField(max_length=20)
     location_force = serializers.CharField(max_length=20, required=False, allow_null=True, default=None)
     reporter = serializers.ChoiceField(
-        choices=[r.value for r in rules.Reporter],
+        # The stored model's choices (the same values as rules.Reporter, with labels): one enum in the
+        # schema, not two colliding ones.
+        choices=AwaitingVictim.Reporter.choices,
         default=rules.Reporter.VICTIM.value,
         help_text="Who made the report; anyone but the victim is a third party (R-NCRS-THIRD-PARTY). "
         "`professional`: someone in a care, health, education or safeguarding role.",

@@ -75,8 +75,8 @@ class IncidentOutputSerializer(serializers.Serializer[Incident]):
 
     id = serializers.IntegerField()
     reference = serializers.CharField()
-    opened_at = serializers.DateTimeField()
-    closed_at = serializers.DateTimeField(allow_null=True)
+    opened_at = ApiDateTimeField()
+    closed_at = ApiDateTimeField(allow_null=True)
     nsir_code = serializers.CharField(source="nsir_code.code")
     nsir_title = serializers.CharField(source="nsir_code.title")
     crime_related = serializers.BooleanField()
@@ -97,8 +97,8 @@ class LinkedCrimeSerializer(serializers.Serializer[Crime]):
     offence = serializers.CharField(source="offence.code")
     offence_title = serializers.CharField(source="offence.title")
     status = serializers.CharField()
-    reported_at = serializers.DateTimeField()
-    recorded_at = serializers.DateTimeField()
+    reported_at = ApiDateTimeField()
+    recorded_at = ApiDateTimeField()
     location = serializers.CharField()
     victims = serializers.SerializerMethodField()
 
