@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.urls import path
 
 from config.reference_api import reference_list_api
-from recording.api import casework, crimes, directory, incidents, reference
+from recording.api import awaiting, casework, crimes, directory, incidents, reference
 from recording.api.decisions import RecordingDecisionApi
 from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
 
@@ -48,6 +48,17 @@ urlpatterns = [
     path("recording/crimes/", crimes.CrimeListCreateApi.as_view(), name="crime-list"),
     path(
         "recording/crimes/from-decision/", crimes.CrimeFromDecisionApi.as_view(), name="crime-from-decision"
+    ),
+    path("recording/awaiting-victim/", awaiting.AwaitingVictimListApi.as_view(), name="awaiting-victim-list"),
+    path(
+        "recording/awaiting-victim/<int:pk>/record/",
+        awaiting.AwaitingVictimRecordApi.as_view(),
+        name="awaiting-victim-record",
+    ),
+    path(
+        "recording/awaiting-victim/<int:pk>/close/",
+        awaiting.AwaitingVictimCloseApi.as_view(),
+        name="awaiting-victim-close",
     ),
     path("recording/crimes/<int:pk>/", crimes.CrimeDetailApi.as_view(), name="crime-detail"),
     path("recording/crimes/<int:pk>/status/", crimes.CrimeStatusApi.as_view(), name="crime-status"),

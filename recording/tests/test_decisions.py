@@ -449,3 +449,28 @@ def test_the_confirmation_page_pins_its_queries(
     with django_assert_num_queries(5):
         page = client.get(url)
     assert all(c.crime_number in page.content.decode() for c in made)
+
+
+def test_the_awaiting_queue_through_the_api(
+    reference_data: None, api_as: Any, make_user: Any, django_assert_num_queries: Any
+) -> None:
+    saver = make_user("recorder")
+    rows = [decisions.decision_record(actor=saver, report=friend_reports_rape()).awaiting for _ in range(3)]
+    sergeant = api_as("sergeant")
+    # token, the page's count, the page's rows (incident and saver joined)
+    with django_assert_num_queries(3):
+        listed = sergeant.get("/api/v1/recording/awaiting-victim/")
+    assert listed.json()["count"] == 3
+    assert api_as("recorder").get("/api/v1/recording/awaiting-victim/").json()["count"] == 0  # need-to-know
+    first, second = rows[0], rows[1]
+    assert first is not None and second is not None
+    url = "/api/v1/recording/awaiting-victim/{}/{}/"
+    recorded = sergeant.post(url.format(first.pk, "record"), {"note": "Victim confirms"}, format="json")
+    assert recorded.status_code == 201 and recorded.json()[0]["crime_number"]
+    refused = sergeant.post(url.format(second.pk, "close"), {"reason": ""}, format="json")
+    assert refused.status_code == 400 and "reason" in refused.json()
+    closed = sergeant.post(url.format(second.pk, "close"), {"reason": "Victim says no"}, format="json")
+    assert closed.status_code == 200 and closed.json()["status"] == "closed"
+    again = sergeant.post(url.format(first.pk, "close"), {"reason": "Too late"}, format="json")
+    assert again.status_code == 400
+    assert sergeant.get("/api/v1/recording/awaiting-victim/").json()["count"] == 1
