@@ -5,6 +5,7 @@ own cases (the ones assigned to them)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -15,6 +16,7 @@ from complaints.selectors import case_list_base
 from config.listing import Column
 from config.permissions import Role
 from config.queues import WorkQueue
+from staffing.catalogue import RULE_ID
 
 CASE_COLUMNS = (
     Column("due", "Next update due", ("next_update_due", "received_at")),
@@ -131,6 +133,38 @@ QUEUES = (
         empty="No closed case is waiting for a possible review.",
     ),
 )
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A caseload figure: a home queue's count (at most COUNT_CAP, `more` past it) and the list it
+    opens, so the caseload page and the home page can never count the same thing two ways."""
+
+    label: str
+    count: int
+    more: bool
+    url: str
+    rules: tuple[str, ...]  # the rule IDs the queue cites, linked on the page
+
+
+# The caseload page's figures, each one home queue (the reviews queue is about closed cases, which the
+# caseload of open cases does not list).
+CASELOAD_FIGURES = {
+    "complaints-updates-overdue": "Updates overdue",
+    "complaints-updates-due": "Updates due in the next 7 days",
+    "complaints-initial-contact": "Initial contacts to make",
+}
+
+
+def caseload_figures(user: Any) -> list[Figure]:
+    """The figures at the top of the advisor's caseload page, from the home queues' own selectors."""
+    figures = []
+    for queue in QUEUES:
+        if queue.key in CASELOAD_FIGURES:
+            count, more = queue.count(user)
+            rules = tuple(RULE_ID.findall(queue.description))
+            figures.append(Figure(CASELOAD_FIGURES[queue.key], count, more, queue.url, rules))
+    return figures
 
 
 def work_queues(user: Any) -> list[WorkQueue]:

@@ -137,29 +137,6 @@ def review_results() -> QuerySet[ComplaintOutcome]:
     return ComplaintOutcome.objects.filter(review_body_relevant="n/a")
 
 
-# ---------------------------------------------------------------- home queues
-def queue_counts(*, user: User, today: dt.date | None = None) -> dict[str, Any]:
-    today = today or timezone.localdate()
-    mine = _visible(user).filter(assigned_to=user, status=ComplaintCase.Status.OPEN)
-    soon = today + dt.timedelta(days=7)
-    return mine.aggregate(
-        updates_due=Count("id", filter=Q(next_update_due__lte=soon)),
-        updates_overdue=Count("id", filter=Q(next_update_due__lt=today)),
-        initial_due=Count(
-            "id", filter=Q(initial_contact_at__isnull=True, kind__in=["complaint", "dissatisfaction"])
-        ),
-    ) | {
-        "reviews_to_log": _visible(user)
-        .filter(
-            status=ComplaintCase.Status.CLOSED,
-            review_deadline__gte=today,
-            reviews__isnull=True,
-            assigned_to=user,
-        )
-        .count()
-    }
-
-
 # ---------------------------------------------------------------- learning
 @dataclass
 class LearningReport:

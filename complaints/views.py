@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
-from complaints import forms, letters, permissions, selectors, services
+from complaints import forms, letters, permissions, queues, selectors, services
 from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned, Letter, ReviewBody, Route
 from config.access import roles_required
 from config.csp import INLINE_STYLE_CSP
@@ -123,7 +123,7 @@ def case_mine(request: HttpRequest) -> HttpResponse:
         empty="You have no open cases. New complaints you log or are given appear here.",
         default_sort="priority",
         priority=True,
-        extra={"counts": selectors.queue_counts(user=user)},
+        extra={"figures": queues.caseload_figures(user)},
     )
 
 

@@ -85,24 +85,30 @@ class WorkQueue:
         base = reverse(self.url_name) if self.url_name else reverse("queue", args=[self.key])
         return f"{base}?{self.url_query}" if self.url_query else base
 
+    def count(self, user: Any) -> tuple[int, bool]:
+        """How many items, counted like its list: at most COUNT_CAP, and whether there are more. One
+        query (a count of a LIMIT subquery), so a long queue costs no more than a short one."""
+        counted = self.select(user).order_by()[: COUNT_CAP + 1].count()
+        return min(counted, COUNT_CAP), counted > COUNT_CAP
+
     def summary(self, user: Any) -> Queue:
-        """The home page's line for this queue: how many items, counted like its list (at most
-        COUNT_CAP, then "more"), and when the oldest started waiting. Two index-friendly queries rather
-        than one aggregate, which would read every item of a long queue."""
+        """The home page's line for this queue: how many items (`count`) and when the oldest started
+        waiting. Two index-friendly queries rather than one aggregate, which would read every item of a
+        long queue."""
         items = self.select(user).order_by()
-        counted = items[: COUNT_CAP + 1].count()
+        count, more = self.count(user)
         oldest = None
-        if self.oldest and counted:
+        if self.oldest and count:
             oldest = items.order_by(self.oldest).values_list(self.oldest, flat=True).first()
         return Queue(
             key=self.key,
             label=self.label,
             url=self.url,
-            count=min(counted, COUNT_CAP),
+            count=count,
             oldest=oldest,
             description=self.description,
             order=self.order,
-            more=counted > COUNT_CAP,
+            more=more,
         )
 
 

@@ -39,8 +39,11 @@ def test_overdue_cases_come_first_then_due_soon(client: Client, advisor: Any) ->
     html = client.get("/complaints/").content.decode()
     assert html.index(overdue.reference) < html.index(soon.reference) < html.index(fresh.reference)
     assert 'aria-sort="ascending"' in html and '<span class="tag tag-danger">Overdue</span>' in html
-    # The figure cites its rule, linked to its catalogue page like every rule ID on a screen.
-    assert 'Updates overdue (<a class="rule-link" href="/staffing/rules/C-UPDATE-28D/"' in html
+    # The figure opens its list and cites its rule, linked to its catalogue page like every rule ID.
+    assert (
+        '<a href="/queues/complaints-updates-overdue/">Updates overdue</a>'
+        ' (<a class="rule-link" href="/staffing/rules/C-UPDATE-28D/"'
+    ) in html
 
 
 def test_any_column_re_sorts_and_the_case_links_back(client: Client, advisor: Any) -> None:
@@ -58,13 +61,39 @@ def test_any_column_re_sorts_and_the_case_links_back(client: Client, advisor: An
 
 
 def test_the_caseload_paginates_keeping_the_sort(
-    client: Client, advisor: Any, django_assert_max_num_queries: Any
+    client: Client, advisor: Any, django_assert_num_queries: Any
 ) -> None:
     for i in range(27):
         _case(advisor, 1 + i % 5, f"Person {i}")
     client.force_login(advisor)
-    with django_assert_max_num_queries(16):  # session, user, counts, count, page, 2 prefetches, nav/queues
+    # session, user, the three figures (a count each), the list's count, the page, 2 prefetches
+    with django_assert_num_queries(9):
         html = client.get("/complaints/", {"sort": "reference"}).content.decode()
     assert "Showing 1–25 of 27" in html and "sort=reference&amp;page=2" in html
     second = client.get("/complaints/", {"sort": "reference", "page": "2"}).content.decode()
     assert "Showing 26–27 of 27" in second
+
+
+def test_the_caseload_figures_are_the_home_queues_and_each_equals_its_list(
+    client: Client, advisor: Any
+) -> None:
+    """complaints.queues defines each figure once: "due in the next 7 days" leaves out the overdue case,
+    which is counted under "overdue", and each figure's count is the number of rows its link lists."""
+    from tests.test_queues import rows_of
+
+    _case(advisor, 1, "Fresh Case")
+    _case(advisor, 40, "Overdue Case")
+    _case(advisor, 24, "Soon Case")
+    client.force_login(advisor)
+    response = client.get("/complaints/")
+    figures = {f.label: f for f in response.context["figures"]}
+    assert {label: f.count for label, f in figures.items()} == {
+        "Updates overdue": 1,
+        "Updates due in the next 7 days": 1,
+        "Initial contacts to make": 3,
+    }
+    for figure in figures.values():
+        assert rows_of(client, figure.url) == figure.count, figure.label
+    home = client.get("/").content.decode()
+    for figure in figures.values():
+        assert f'href="{figure.url}"' in home  # the same queue the home page counts
