@@ -21,7 +21,15 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, queues, selectors, services
-from complaints.models import AppropriateAuthority, ComplaintCase, LessonLearned, Letter, ReviewBody, Route
+from complaints.models import (
+    AppropriateAuthority,
+    ComplaintCase,
+    LessonLearned,
+    Letter,
+    ReviewBody,
+    Route,
+    Subject,
+)
 from config.access import roles_required
 from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
@@ -490,7 +498,15 @@ def subject_access(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "complaints/subject_access.html",
-        {"name": name, "data": data, "breadcrumbs": _crumbs(("Subject access", None))},
+        {
+            "name": name,
+            "data": data,
+            # The export keeps the subject's kind as its code; the page says it in words.
+            "as_subject": [(row, Subject.Kind(row["kind"]).label) for row in data["as_subject"]]
+            if data
+            else [],
+            "breadcrumbs": _crumbs(("Subject access", None)),
+        },
     )
 
 

@@ -347,3 +347,15 @@ def test_the_learning_page_names_routes_outcomes_and_categories_in_words(
         "route,schedule_3_reasonable_and_proportionate,Schedule 3 – reasonable and proportionate,1"
         in csv_body
     )
+
+
+def test_the_subject_access_page_names_the_subjects_kind_in_words(
+    client: Client, advisor: Any, make_user: Callable[..., Any]
+) -> None:
+    case = ComplaintCaseFactory(actor=advisor)
+    client.force_login(make_user("manager"))
+    html = client.get("/complaints/subject-access/", {"name": "PC Sam Reid"}).content.decode()
+    as_subject = html[html.index("As subject") :]
+    assert f"{case.reference} – Police officer 4521" in as_subject and "– officer" not in as_subject
+    export = client.get("/complaints/subject-access/", {"name": "PC Sam Reid", "format": "json"}).json()
+    assert export["as_subject"][0]["kind"] == "officer"  # the export keeps the code
