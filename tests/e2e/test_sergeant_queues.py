@@ -72,13 +72,17 @@ def test_a_sergeant_assigns_and_resolves_an_unrecorded_incident(
     screenshot(page, "03-assigned")
     # A crime number that does not exist is an error next to the field; nothing changes.
     page.fill("#id_crime_number", "XX/26/999999")
-    page.click("button:has-text('Resolve')")
+    page.click("button:has-text('Check this crime')")
     page.wait_for_selector(".error-summary")
     assert "No crime XX/26/999999 is recorded." in page.locator(".errorlist").inner_text()
     screenshot(page, "04-resolve-error")
     assert axe_violations(page) == []
+    # Checking a crime shows it beside the incident before anything is resolved.
     page.fill("#id_crime_number", crime.crime_number)
-    page.click("button:has-text('Resolve')")
+    page.click("button:has-text('Check this crime')")
+    page.wait_for_selector(f"button:has-text('Confirm: resolve with {crime.crime_number}')")
+    assert UnrecordedFlag.objects.get(incident__reference="XX-OLDEST-0001").status == "open"
+    page.click(f"button:has-text('Confirm: resolve with {crime.crime_number}')")
     page.wait_for_selector(".message-success")
     flag = UnrecordedFlag.objects.get(incident__reference="XX-OLDEST-0001")
     assert flag.status == "resolved" and flag.resolved_crime_number == crime.crime_number
