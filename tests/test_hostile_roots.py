@@ -31,7 +31,7 @@ def test_a_reason_of_any_length_is_kept_whole_in_the_history(api_as: Callable[..
 
 
 # ---------------------------------------------------------------- bodies: NUL, surrogates, nesting, shape
-DECISION = {
+DECISION: dict[str, Any] = {
     "reported_at": "2026-03-01T14:05:00Z",
     "force": "XX",
     "victims": [{"ref": "V1", "kind": "person"}],
