@@ -42,6 +42,12 @@ def _add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def on_day(day: dt.date | None) -> str:
+    """A date in a case-log line, as screens write dates ("28 Nov 2026"), with its year always: the line
+    is stored, and is read in later years too. '' for none, like the |day filter."""
+    return f"{day.day} {day:%b %Y}" if day else ""
+
+
 def _log(
     case: ComplaintCase,
     *,

@@ -30,6 +30,7 @@ from complaints.services.common import (
     _lock_open,
     _log,
     _save,
+    on_day,
 )
 from config.exceptions import DomainError
 from staffing.models import User
@@ -133,7 +134,7 @@ def complaint_record(
         case,
         actor=actor,
         kind=CaseAction.Kind.RECORDED,
-        summary=f"Recorded under Schedule 3 on {recorded_on:%d/%m/%Y}",
+        summary=f"Recorded under Schedule 3 on {on_day(recorded_on)}",
         reason=reason,
         rule_ids=["C-RECORD-COPY"],
     )
@@ -151,7 +152,7 @@ def complaint_record(
             case,
             actor=actor,
             kind=CaseAction.Kind.DSE_HANDOVER,
-            summary=f"Handed to DSE on {dse_handover_on:%d/%m/%Y}, reference {dse_reference}",
+            summary=f"Handed to DSE on {on_day(dse_handover_on)}, reference {dse_reference}",
             reason=reason,
         )
     return case
@@ -189,7 +190,7 @@ def complaint_refer_iopc(
         case,
         actor=actor,
         kind=CaseAction.Kind.IOPC_REFERRAL,
-        summary=f"Referred to the IOPC on {referred_on:%d/%m/%Y}"
+        summary=f"Referred to the IOPC on {on_day(referred_on)}"
         + (f", reference {iopc_reference}" if iopc_reference else ""),
         reason=reason,
         rule_ids=["C-MANDATORY-REFERRAL" if reason == "" else "C-VOLUNTARY-REFERRAL", "C-REFERRAL-PROMPT"],
@@ -352,7 +353,7 @@ def letter_issue(*, case_id: int, actor: User, kind: str, dated: dt.date | None 
         case,
         actor=actor,
         kind=CaseAction.Kind.LETTER,
-        summary=f"{letter.get_kind_display()} letter dated {dated:%d/%m/%Y}",
+        summary=f"{letter.get_kind_display()} letter dated {on_day(dated)}",
         rule_ids=rule_ids,
     )
     return letter

@@ -28,6 +28,7 @@ from complaints.services.common import (
     _lock_open,
     _log,
     _save,
+    on_day,
     retention_years,
 )
 from config.exceptions import DomainError
@@ -119,7 +120,7 @@ def complaint_close(
         ["C-REVIEW-RIGHT", "C-REVIEW-BODY", "C-REVIEW-28D"] if body else []
     )
     summary = f"Outcome: {outcome.title}; " + (
-        f"review by {case.get_review_body_display()} by {deadline:%d/%m/%Y}"
+        f"review by {case.get_review_body_display()} by {on_day(deadline)}"
         if deadline
         else "no right of review"
     )
@@ -279,9 +280,7 @@ def review_log(
         _set_result(review, result_code=result_code, decided_on=decided_on, recommendations=recommendations)
     review._change_reason = "Review application logged"  # type: ignore[attr-defined]
     review.save()
-    summary = (
-        f"Review application received {received_on:%d/%m/%Y} ({'in time' if review.in_time else 'late'})"
-    )
+    summary = f"Review application received {on_day(received_on)} ({'in time' if review.in_time else 'late'})"
     if review.result:
         summary += f"; {review.result.title.lower()}"
     _log(
@@ -322,7 +321,7 @@ def review_decide(
         review.case,
         actor=actor,
         kind=CaseAction.Kind.REVIEW,
-        summary=f"Review result: {review.result.title.lower()} ({review.decided_on:%d/%m/%Y})",
+        summary=f"Review result: {review.result.title.lower()} ({on_day(review.decided_on)})",
         reason=review.recommendations or notes,
         rule_ids=["C-REVIEW-OUTCOME"],
     )

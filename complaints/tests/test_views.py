@@ -319,6 +319,10 @@ def test_the_case_page_names_route_outcomes_and_review_result_in_words(
     assert "Schedule 3 – reasonable and proportionate" in html[html.index("Handling route") :]
     assert "accepted (Schedule 3 – reasonable and proportionate" in log and "schedule_3_" not in log
     assert "Outcome: Service provided was not acceptable" in log and "S3-SERVICE-NOT-ACCEPTABLE" not in log
+    today = timezone.localdate()
+    # A log line keeps its date's year: it is stored, and read in later years too.
+    assert f"Review application received {today.day} {today:%b %Y} (in time)" in log
+    assert f"{today:%d/%m/%Y}" not in log
 
 
 def test_the_learning_page_names_routes_outcomes_and_categories_in_words(
