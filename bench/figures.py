@@ -438,6 +438,15 @@ def measure_http(
             {"path": "/complaints/", "cookies": advisor_cookies, **pages},
         ),
         (
+            # Risk first (vulnerable victim, domestic abuse, hate crime, THRIVE), then age: issue 15.
+            Figure("allocation_queue_p95_ms", "Crimes to allocate, risk first", "ms", "max", 150),
+            {"path": ALLOCATION_QUEUE_PATH, "cookies": sergeant_cookies, **pages},
+        ),
+        (
+            Figure("incident_page_p95_ms", "Incident page (log, crimes, flags, samples)", "ms", "max", 150),
+            {"path": _incident_page_path(), "cookies": sergeant_cookies, **pages},
+        ),
+        (
             Figure("recording_decision_p95_ms", "Recording decision API", "ms", "max", 20),
             {
                 "path": "/api/v1/recording/decisions/",
@@ -460,6 +469,20 @@ def measure_http(
 
 
 SERGEANT_QUEUE_PATH = "/qa/unrecorded/"
+ALLOCATION_QUEUE_PATH = "/recording/to-allocate/"
+
+
+def _incident_page_path() -> str:
+    """The page of the newest incident that has a crime: the page with the most to show."""
+    pk = (
+        Incident.objects.filter(crime_number__isnull=False)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return f"/recording/incidents/{pk or 0}/"
+
+
 # A page user reads before clicking again; 20 users each clicking about once a second is already a busy
 # shift. Back-to-back requests (no think time) measure saturation, not a user's wait.
 PAGE_THINK_S = 1.0
@@ -468,6 +491,8 @@ HTTP_KEYS = (
     "dashboard_daily_p95_ms",
     "sergeant_queue_p95_ms",
     "advisor_caseload_p95_ms",
+    "allocation_queue_p95_ms",
+    "incident_page_p95_ms",
     "recording_decision_p95_ms",
     "complaint_triage_p95_ms",
 )
@@ -481,6 +506,8 @@ FIGURE_KEYS = [
     "dashboard_daily_p95_ms",
     "sergeant_queue_p95_ms",
     "advisor_caseload_p95_ms",
+    "allocation_queue_p95_ms",
+    "incident_page_p95_ms",
     "recording_decision_p95_ms",
     "complaint_triage_p95_ms",
 ]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bench.figures import FIGURE_KEYS, SERGEANT_QUEUE_PATH, has_command, has_url
+from bench.figures import ALLOCATION_QUEUE_PATH, FIGURE_KEYS, SERGEANT_QUEUE_PATH, has_command, has_url
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +35,8 @@ def test_it_measures_every_figure_at_a_tiny_scale(tmp_path: Path) -> None:
         "sweep_first_run_s": has_command("sweep_unrecorded"),
         "advisor_caseload_p95_ms": has_url("/complaints/"),
         "sergeant_queue_p95_ms": has_url(SERGEANT_QUEUE_PATH),
+        "allocation_queue_p95_ms": has_url(ALLOCATION_QUEUE_PATH),
+        "incident_page_p95_ms": True,
         "dashboard_daily_p95_ms": has_url("/api/v1/dashboard/daily/"),
         "recording_decision_p95_ms": True,
         "complaint_triage_p95_ms": True,
