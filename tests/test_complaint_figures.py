@@ -21,8 +21,10 @@ def cases(make_user: Callable[..., Any], reference_data: None) -> dict[str, Any]
     ann = make_user("advisor", username="ann", first_name="Ann", last_name="Akers")
     bob = make_user("advisor", username="bob", first_name="Bob", last_name="Brown")
     now = timezone.now()
+    # "Today" in London even just after midnight: never earlier than the day's start.
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     today_case = ComplaintCaseFactory(
-        actor=ann, received_at=now - dt.timedelta(minutes=5), incident_date=None
+        actor=ann, received_at=max(now - dt.timedelta(minutes=5), midnight), incident_date=None
     )
     old = ComplaintCaseFactory(actor=ann, received_at=now - dt.timedelta(days=40), incident_date=None)
     ComplaintCaseFactory(actor=bob, received_at=now - dt.timedelta(days=3), incident_date=None)
@@ -30,7 +32,7 @@ def cases(make_user: Callable[..., Any], reference_data: None) -> dict[str, Any]
     services.complaint_withdraw(
         case_id=closed.pk, actor=bob, reason="Complainant withdrew", version=closed.version
     )
-    ComplimentFactory(actor=ann, received_at=now - dt.timedelta(minutes=1))
+    ComplimentFactory(actor=ann, received_at=max(now - dt.timedelta(minutes=1), midnight))
     return {"ann": ann, "bob": bob, "today": today_case, "old": old}
 
 

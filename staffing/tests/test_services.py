@@ -204,10 +204,12 @@ def test_shift_assign_refuses_overlap_and_other_teams(team) -> None:
 def test_on_shift_now_leaves_out_the_absent_and_names_the_next_shift(team) -> None:
     here = inv(team, "here")
     away = inv(team, "away")
+    # Off sick for the day the current shift started (yesterday, in the two hours after midnight).
+    shift_day = timezone.localdate(timezone.now() - timedelta(hours=2))
     absence_record(
         user=away,
         kind=Absence.Kind.SICKNESS,
-        starts_on=timezone.localdate(),
+        starts_on=shift_day,
         ends_on=timezone.localdate(),
         actor=None,
     )

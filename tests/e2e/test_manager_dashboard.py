@@ -28,8 +28,11 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
 
     make_user("manager", username="mgr.e2e", password="correct-horse-battery", first_name="Morgan")
     now = timezone.now()
-    make_crime(recorded_at=now - timedelta(minutes=30), reported_at=now - timedelta(hours=3))
-    make_crime(recorded_at=now - timedelta(minutes=20), reported_at=now - timedelta(hours=40))  # late
+    # "Today" in London even just after midnight: never earlier than the day's start.
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+    make_crime(recorded_at=max(now - timedelta(minutes=30), midnight), reported_at=now - timedelta(hours=3))
+    late = max(now - timedelta(minutes=20), midnight)
+    make_crime(recorded_at=late, reported_at=late - timedelta(hours=40))  # late
     make_crime(recorded_at=now - timedelta(days=8), reported_at=now - timedelta(days=8, hours=2))
     advisor = make_user("advisor", username="adv.e2e", first_name="Ade", last_name="Iqbal")
     ComplaintCaseFactory(actor=advisor, received_at=now - timedelta(days=40), incident_date=None)
