@@ -19,6 +19,7 @@ from config.registry import mopi_review_items_for, subject_access_for
 from staffing import selectors, services
 from staffing.access_audit import AccessLogFilter, access_log_search
 from staffing.filters import RuleFilter
+from staffing.idempotent_api import idempotent
 from staffing.models import AccessLog, Rule, Skill, Team, TrainingRecord
 from staffing.serializers import (
     AccessLogOutputSerializer,
@@ -118,6 +119,7 @@ class TrainingApi(ListAPIView):
         return selectors.training_for_team(team)
 
     @extend_schema(request=TrainingInputSerializer, responses={201: TrainingOutputSerializer})
+    @idempotent("staffing.training.record")
     def post(self, request: Request) -> Response:
         data = TrainingInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -206,6 +208,7 @@ class AllocationAssignApi(APIView):
     permission_classes = [roles_allowed(*Role.SUPERVISORS)]
 
     @extend_schema(request=AssignInputSerializer, responses={201: AllocationOutputSerializer})
+    @idempotent("staffing.allocations.assign")
     def post(self, request: Request) -> Response:
         data = AssignInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -228,6 +231,7 @@ class AllocationReassignApi(APIView):
     permission_classes = [roles_allowed(*Role.SUPERVISORS)]
 
     @extend_schema(request=ReassignInputSerializer, responses={201: AllocationOutputSerializer})
+    @idempotent("staffing.allocations.reassign")
     def post(self, request: Request) -> Response:
         data = ReassignInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

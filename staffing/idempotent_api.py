@@ -3,11 +3,12 @@ staffing.services.idempotency: the DRF side reads the header and turns a conflic
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -45,3 +46,24 @@ def idempotent_response(request: Request, *, scope: str, create: Callable[[], Re
     if answer.replayed:
         response["Idempotent-Replayed"] = "true"
     return response
+
+
+def idempotent(scope: str) -> Callable[[Callable[..., Response]], Callable[..., Response]]:
+    """A create view's `post` made idempotent: a retry with the same Idempotency-Key (and the same body,
+    on the same record named in the URL) within 24 hours creates nothing and returns the first answer.
+    Documents the header in the schema."""
+
+    def wrap(post: Callable[..., Response]) -> Callable[..., Response]:
+        @functools.wraps(post)
+        def inner(view: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
+            # The record in the URL is part of the scope: one key on two crimes is two requests.
+            where = ",".join(f"{k}={v}" for k, v in sorted(kwargs.items()))
+            return idempotent_response(
+                request,
+                scope=f"{scope}:{where}" if where else scope,
+                create=lambda: post(view, request, *args, **kwargs),
+            )
+
+        return extend_schema(parameters=[IDEMPOTENCY_PARAMETER])(inner)
+
+    return wrap

@@ -21,6 +21,7 @@ from complaints.models import ComplaintCase
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
 from staffing.access_audit import purpose_from
+from staffing.idempotent_api import idempotent
 from staffing.models import User
 from staffing.services import access_log_record
 
@@ -85,6 +86,7 @@ class CaseListCreateApi(ListAPIView):
         return selectors.case_search(user=user, q=params.get("q", ""), status=params.get("status", ""))
 
     @extend_schema(request=serializers.CaseIn, responses={201: serializers.CaseDetailOut})
+    @idempotent("complaints.cases.create")
     def post(self, request: Request) -> Response:
         data = serializers.CaseIn(data=request.data)
         data.is_valid(raise_exception=True)
@@ -130,6 +132,7 @@ class CaseContactsApi(APIView):
         return Response(serializers.ContactOut(case.contacts.all(), many=True).data)
 
     @extend_schema(request=serializers.ContactIn, responses={201: serializers.ContactOut})
+    @idempotent("complaints.contacts.create")
     def post(self, request: Request, pk: int) -> Response:
         case = _case(request, pk, action="edit")
         s = serializers.ContactIn(data=request.data)
@@ -161,6 +164,7 @@ class CaseReviewApi(APIView):
     permission_classes = [CASE]
 
     @extend_schema(request=serializers.ReviewIn, responses={201: serializers.ReviewOut})
+    @idempotent("complaints.reviews.create")
     def post(self, request: Request, pk: int) -> Response:
         case = _case(request, pk, action="edit")
         s = serializers.ReviewIn(data=request.data)
@@ -202,6 +206,7 @@ class ComplimentListCreateApi(ListAPIView):
         return selectors.case_search(user=_me(self.request)).filter(kind=ComplaintCase.Kind.COMPLIMENT)
 
     @extend_schema(request=serializers.CaseIn, responses={201: serializers.CaseDetailOut})
+    @idempotent("complaints.compliments.create")
     def post(self, request: Request) -> Response:
         data = serializers.CaseIn(data={**dict(request.data), "kind": "compliment"})
         data.is_valid(raise_exception=True)

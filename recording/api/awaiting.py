@@ -16,6 +16,7 @@ from recording.api.crimes import AwaitingVictimOutputSerializer
 from recording.serializers import CrimeListSerializer
 from recording.services import decisions
 from staffing.access_audit import purpose_from
+from staffing.idempotent_api import idempotent
 
 
 class AwaitingRecordInputSerializer(serializers.Serializer[dict[str, str]]):
@@ -45,6 +46,7 @@ class AwaitingVictimRecordApi(APIView):
     permission_classes = [CrimeStaff]
 
     @extend_schema(request=AwaitingRecordInputSerializer, responses={201: CrimeListSerializer(many=True)})
+    @idempotent("recording.awaiting.record")
     def post(self, request: Request, pk: int) -> Response:
         user = request_user(request)
         row = decisions.awaiting_open(

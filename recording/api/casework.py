@@ -56,6 +56,7 @@ from recording.services import (
     reclassification,
     transfers,
 )
+from staffing.idempotent_api import idempotent
 
 
 class ReclassificationApi(APIView):
@@ -76,6 +77,7 @@ class CrimeReclassifyApi(APIView):
     permission_classes = [roles_allowed(Role.INVESTIGATOR, Role.RECORDER, *Role.SUPERVISORS)]
 
     @extend_schema(request=ReclassifyInputSerializer, responses=ClassificationChangeSerializer)
+    @idempotent("recording.reclassifications.propose")
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Reclassification")
         data = validated(ReclassifyInputSerializer, request.data)
@@ -115,6 +117,7 @@ class CrimeCancellationApi(APIView):
     permission_classes = [CrimeStaff]
 
     @extend_schema(request=CancellationInputSerializer, responses=CancellationSerializer)
+    @idempotent("recording.cancellations.request")
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Cancellation request")
         data = validated(CancellationInputSerializer, request.data)
@@ -169,6 +172,7 @@ class TransferInApi(APIView):
     permission_classes = [Supervisors]
 
     @extend_schema(request=TransferInInputSerializer, responses=TransferSerializer)
+    @idempotent("recording.transfers.incoming")
     def post(self, request: Request) -> Response:
         data = validated(TransferInInputSerializer, request.data)
         transfer = transfers.transfer_in_register(
@@ -187,6 +191,7 @@ class CrimeTransferApi(APIView):
     permission_classes = [CrimeStaff]
 
     @extend_schema(request=TransferOutInputSerializer, responses=TransferSerializer)
+    @idempotent("recording.transfers.outgoing")
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Transfer request")
         data = validated(TransferOutInputSerializer, request.data)
@@ -239,6 +244,7 @@ class CrimeVictimUpdateApi(APIView):
         return Response(VictimUpdateSerializer(crime.victim_updates.all(), many=True).data)
 
     @extend_schema(request=VictimUpdateInputSerializer, responses=VictimUpdateSerializer)
+    @idempotent("recording.victim_updates.create")
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Victim update")
         data = validated(VictimUpdateInputSerializer, request.data)
@@ -262,6 +268,7 @@ class CrimeEnquiryApi(APIView):
     permission_classes = [CrimeStaff]
 
     @extend_schema(request=EnquiryInputSerializer, responses=EnquirySerializer)
+    @idempotent("recording.enquiries.create")
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Enquiry")
         data = validated(EnquiryInputSerializer, request.data)
@@ -310,6 +317,7 @@ class CrimeAppointmentApi(APIView):
     permission_classes = [CrimeStaff]
 
     @extend_schema(request=AppointmentInputSerializer, responses=AppointmentSerializer)
+    @idempotent("recording.appointments.create")
     def post(self, request: Request, pk: int) -> Response:
         crime = crime_for(request, pk, purpose="Appointment")
         data = validated(AppointmentInputSerializer, request.data)

@@ -27,6 +27,7 @@ from recording.serializers import (
 from recording.services import (
     transfers,
 )
+from staffing.idempotent_api import idempotent
 
 
 class ForceListApi(ListAPIView):
@@ -39,6 +40,7 @@ class ForceListApi(ListAPIView):
         return selectors.force_list()
 
     @extend_schema(request=ForceSerializer, responses=ForceSerializer)
+    @idempotent("recording.forces.create")
     def post(self, request: Request) -> Response:
         data = _force_data(request.data)
         force = transfers.force_save(actor=request_user(request), **data)
