@@ -1,9 +1,9 @@
 """Complaint triage and complaint deadlines: PURE rules (stdlib only, no Django, no DB, no I/O).
 
-Every decision cites the rule IDs of /work/shared/DOMAIN-complaints.md. Time limits come in as a
-`TimeLimits` value: `complaints.rules_data.time_limits()` reads them from reference/complaint_rules.json
-(so a correction is a data change); `DEFAULT_TIME_LIMITS` mirrors that file for callers that pass none
-(a test keeps the two equal).
+Every decision cites rule IDs of the rule catalogue (staffing/reference/rules.csv, from the domain
+notes). Time limits come in as a `TimeLimits` value: `complaints.rules_data.time_limits()` reads them
+from reference/complaint_rules.json (so a correction is a data change); `DEFAULT_TIME_LIMITS` mirrors
+that file for callers that pass none (a test keeps the two equal).
 
 Scope notes:
 - C-COMPLIMENT: compliments are not complaints and are never triaged. `triage` answers a compliment
