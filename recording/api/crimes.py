@@ -48,7 +48,7 @@ from recording.services import (
     crimes,
     decisions,
 )
-from staffing.idempotent_api import IDEMPOTENCY_PARAMETER, idempotent_response
+from staffing.idempotent_api import idempotent
 
 # ---------------------------------------------------------------- crimes
 
@@ -83,14 +83,9 @@ class CrimeListCreateApi(ListAPIView):
     @extend_schema(
         request=CrimeCreateInputSerializer,
         responses=CrimeDetailSerializer,
-        parameters=[IDEMPOTENCY_PARAMETER],
     )
+    @idempotent("recording.crimes.create")
     def post(self, request: Request) -> Response:
-        return idempotent_response(
-            request, scope="recording.crimes.create", create=lambda: self._create(request)
-        )
-
-    def _create(self, request: Request) -> Response:
         data = validated(CrimeCreateInputSerializer, request.data)
         crime = crimes.crime_create(
             actor=request_user(request),
@@ -151,14 +146,9 @@ class CrimeFromDecisionApi(APIView):
     @extend_schema(
         request=CrimeFromDecisionInputSerializer,
         responses={201: CrimeFromDecisionOutputSerializer},
-        parameters=[IDEMPOTENCY_PARAMETER],
     )
+    @idempotent("recording.crimes.from-decision")
     def post(self, request: Request) -> Response:
-        return idempotent_response(
-            request, scope="recording.crimes.from-decision", create=lambda: self._record(request)
-        )
-
-    def _record(self, request: Request) -> Response:
         serializer = CrimeFromDecisionInputSerializer(
             data=request.data, context={"offences": offence_catalogue()}
         )

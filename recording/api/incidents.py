@@ -30,7 +30,7 @@ from recording.serializers import (
 )
 from recording.services import incidents as incident_services
 from recording.views.incidents import decide_url
-from staffing.idempotent_api import IDEMPOTENCY_PARAMETER, idempotent_response
+from staffing.idempotent_api import idempotent
 from staffing.models import User
 
 # ---------------------------------------------------------------- incident feed
@@ -152,15 +152,10 @@ class IncidentListCreateApi(APIView):
     @extend_schema(
         request=OpenInputSerializer,
         responses={201: IncidentOutputSerializer},
-        parameters=[IDEMPOTENCY_PARAMETER],
     )
+    @idempotent("recording.incidents.open")
     def post(self, request: Request) -> Response:
         """Takes an Idempotency-Key header: a retry with the same key opens no second incident."""
-        return idempotent_response(
-            request, scope="recording.incidents.open", create=lambda: self._open(request)
-        )
-
-    def _open(self, request: Request) -> Response:
         data = validated(self.OpenInputSerializer, request.data)
         incident = incident_services.incident_open(actor=request_user(request), **data)
         loaded = selectors.incident_get(user=request_user(request), pk=incident.pk)
