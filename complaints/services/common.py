@@ -67,7 +67,7 @@ def _log(
         rules=rule_ids or [],
         recipient=recipient,
     )
-    action._change_reason = summary[:100]  # type: ignore[attr-defined]
+    action._change_reason = summary  # type: ignore[attr-defined]
     action.save()
     return action
 
@@ -91,7 +91,7 @@ def _lock_open(case_id: int, version: int | None = None) -> ComplaintCase:
 
 def _save(case: ComplaintCase, reason: str, fields: list[str]) -> None:
     case.version += 1  # the row is locked (select_for_update), so no concurrent writer can interleave
-    case._change_reason = reason[:100]  # type: ignore[attr-defined]
+    case._change_reason = reason  # type: ignore[attr-defined]
     case.save(update_fields=[*fields, "version", "updated_at"])
 
 

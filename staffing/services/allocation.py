@@ -237,7 +237,7 @@ def _create(
         assigned_by=actor,
         reason=text,
     )
-    allocation._change_reason = text[:100]  # type: ignore[attr-defined]
+    allocation._change_reason = text  # type: ignore[attr-defined]
     try:
         with transaction.atomic():
             allocation.save()
@@ -403,7 +403,7 @@ def allocation_finish_many(*, model: type[Model], ids: Iterable[int], reason: st
         allocation.closed_at = now
         allocation.updated_at = now
     Allocation.objects.bulk_update(done, ["status", "closed_at", "updated_at"])
-    Allocation.history.bulk_history_create(done, default_change_reason=reason[:100], default_date=now)
+    Allocation.history.bulk_history_create(done, default_change_reason=reason, default_date=now)
     return len(done)
 
 
