@@ -134,13 +134,13 @@ def team_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- rota
-def _week_start(raw: str | None) -> date:
+def _week_start(raw: str | None, today: date) -> date:
     try:
-        day = date.fromisoformat(raw) if raw else timezone.localdate()
+        day = date.fromisoformat(raw) if raw else today
     except ValueError:
-        day = timezone.localdate()
+        day = today
     if not bounded.within_bounds(day):  # a week near year 9999 cannot be shown (day + 7 overflows)
-        day = timezone.localdate()
+        day = today
     return day - timedelta(days=day.weekday())
 
 
@@ -148,7 +148,9 @@ def _week_start(raw: str | None) -> date:
 def rota(request: HttpRequest) -> HttpResponse:
     team = _team(request)
     actor = _user(request)
-    monday = _week_start(request.GET.get("week") or request.POST.get("week"))
+    # One reading of the clock per request: "this week" and "on now" must not straddle midnight.
+    moment = timezone.now()
+    monday = _week_start(request.GET.get("week") or request.POST.get("week"), timezone.localdate(moment))
     start = datetime.combine(monday, datetime.min.time(), tzinfo=LONDON)
     shifts = selectors.rota_range(team, start, start + timedelta(days=7))
     assign_form = ShiftAssignForm(
@@ -181,7 +183,7 @@ def rota(request: HttpRequest) -> HttpResponse:
     for offset in range(7):
         day = monday + timedelta(days=offset)
         days.append({"day": day, "shifts": [s for s in shifts if timezone.localdate(s.starts_at) == day]})
-    now, nxt = selectors.now_and_next(team)
+    now, nxt = selectors.now_and_next(team, at=moment)
     return render(
         request,
         "staffing/rota.html",

@@ -77,11 +77,31 @@ def test_the_rota_shows_the_week_and_who_is_on_now(
     sergeant_client: Client, team, django_assert_num_queries
 ) -> None:
     crew(team, 4, Skill.DDM)
+    # The week asked for is the one holding the shift on now. Without it the page shows today's week,
+    # and on a Monday before 02:00 the shift (begun two hours ago, on Sunday) belongs to last week:
+    # no table, no "add someone" form, three queries fewer.
+    began = timezone.localdate(Shift.objects.get(team=team).starts_at)
     with django_assert_num_queries(14):
-        response = sergeant_client.get("/staffing/rota/")
+        response = sergeant_client.get(f"/staffing/rota/?team=RC-A&week={began.isoformat()}")
     html = response.content.decode()
     assert "<h1>Rota – team RC-A</h1>" in html
     assert "Inv3 Person" in html and "On now" in html
+    assert "Add someone to a shift" in html
+
+
+def test_the_rota_on_monday_before_dawn_shows_sundays_night_shift_as_on_now_not_in_the_week(
+    sergeant_client: Client, team
+) -> None:
+    """Just after midnight on a Monday the night shift that began on Sunday is on now, and the week
+    shown (this Monday's) does not hold it: the page says so rather than failing."""
+    crew(team, 1, Skill.DDM)
+    began = timezone.localdate(Shift.objects.get(team=team).starts_at)
+    following_monday = began + timedelta(days=7 - began.weekday())
+    html = sergeant_client.get(
+        f"/staffing/rota/?team=RC-A&week={following_monday.isoformat()}"
+    ).content.decode()
+    assert "No shifts this week yet" in html and "Add someone to a shift" not in html
+    assert "Inv0 Person" in html  # on now, though its shift began in the week before
 
 
 def test_building_the_week_creates_21_shifts_and_adding_someone_rosters_them(
