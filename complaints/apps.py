@@ -134,6 +134,26 @@ class ComplaintsConfig(AppConfig):
 
         return subject_access_data(name=name, user=user)
 
+    def record_kinds(self) -> list[Any]:
+        """Complaint cases as records files and letters hang on (staffing.records)."""
+        from django.urls import reverse
+
+        from complaints.services import case_open
+        from staffing.records import RecordKind
+
+        return [
+            RecordKind(
+                key="complaint_case",
+                label="Complaint case",
+                model=self.get_model("ComplaintCase"),
+                open=case_open,
+                reference=lambda case: str(case.reference),
+                url=lambda case: reverse("complaints:detail", args=[case.pk]),
+                review_on=lambda case: case.retention_review_on,
+                retention_basis="C-DP-RETENTION review, set when the case is closed",
+            )
+        ]
+
     def ready(self) -> None:
         from complaints import permissions  # noqa: F401 - registers the object rules
 

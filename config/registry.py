@@ -11,6 +11,9 @@ An app's AppConfig may define:
   def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (allow list)
   rule_uses: list[RuleUse]                       -- the decisions, queues and screens resting on rules
   def incident_sections(self, incident, user) -> list[IncidentSection]  -- parts of the incident page
+  def record_kinds(self) -> list[staffing.records.RecordKind]  -- the records generic things (files,
+      letters, review bundles) hang on: key, label, model, `open` (need-to-know + access log in one
+      call), reference, url and retention review date (staffing.records)
 The home page and the navigation walk the app registry, so `staffing` and `config` never import the
 apps above them (see STYLE.md, "Imports run one way")."""
 

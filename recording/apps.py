@@ -182,6 +182,26 @@ class RecordingConfig(AppConfig):
 
         return work_queues(user)
 
+    def record_kinds(self) -> list[Any]:
+        """Crimes as records files and letters hang on (staffing.records)."""
+        from django.urls import reverse
+
+        from recording.services.crimes import crime_open
+        from staffing.records import RecordKind
+
+        return [
+            RecordKind(
+                key="crime",
+                label="Crime",
+                model=self.get_model("Crime"),
+                open=crime_open,
+                reference=lambda crime: str(crime.crime_number),
+                url=lambda crime: reverse("recording:crime-detail", args=[crime.pk]),
+                review_on=lambda crime: crime.review_on,
+                retention_basis="MoPI review, set when the crime is finalised or cancelled",
+            )
+        ]
+
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from recording.demo import seed_recording
 

@@ -12,6 +12,7 @@ from complaints.services.common import (
     EQUALITY_FIELDS,
     INVESTIGATION_ROUTES,
     SCHEDULE_3_ROUTES,
+    case_open,
     initial_contact_working_days,
     retention_years,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "SCHEDULE_3_ROUTES",
     "allegation_add",
     "case_action",
+    "case_open",
     "case_reassign",
     "complaint_close",
     "complaint_create",

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.http import Http404
 
+from complaints import selectors
 from complaints.models import (
     CaseAction,
     ComplaintCase,
@@ -16,6 +18,7 @@ from complaints.models import (
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
 from staffing.models import User
+from staffing.services import access_log_record
 
 SCHEDULE_3_ROUTES = (Route.SCHEDULE_3_RP, Route.SCHEDULE_3_INVESTIGATION, Route.REFERRED_TO_IOPC)
 INVESTIGATION_ROUTES = (Route.SCHEDULE_3_INVESTIGATION, Route.REFERRED_TO_IOPC)
@@ -46,6 +49,27 @@ def on_day(day: dt.date | None) -> str:
     """A date in a case-log line, as screens write dates ("28 Nov 2026"), with its year always: the line
     is stored, and is read in later years too. '' for none, like the |day filter."""
     return f"{day.day} {day:%b %Y}" if day else ""
+
+
+CASE_RECORD_TYPE = "complaint_case"
+
+
+def case_open(*, user: User, pk: int | str, purpose: str, path: str, action: str = "view") -> ComplaintCase:
+    """One case for a page or the API: the need-to-know rule (C-DP-SHARING: a 404 for anyone who may not
+    know the case exists) and the access log entry, in one call. Every opening of a case is logged."""
+    if not str(pk).isdigit():
+        raise Http404("No such complaint case.")
+    case = selectors.case_get_for_user(user=user, pk=int(pk))
+    access_log_record(
+        user=user,
+        record_type=CASE_RECORD_TYPE,
+        record_id=case.pk,
+        label=case.reference,
+        purpose=purpose,
+        action=action,
+        path=path,
+    )
+    return case
 
 
 def _log(

@@ -339,7 +339,9 @@ def crime_suspect_add(*, crime: Crime, actor: User, suspect: SuspectInput, reaso
 CRIME_RECORD_TYPE = "recording.crime"
 
 
-def crime_views_log(*, user: User, crimes: Sequence[Crime], purpose: str, path: str) -> None:
+def crime_views_log(
+    *, user: User, crimes: Sequence[Crime], purpose: str, path: str, action: str = "view"
+) -> None:
     """Log each view of a restricted crime in the access log (who, when, which crime, why)."""
     for crime in crimes:
         access_log_record(
@@ -348,14 +350,16 @@ def crime_views_log(*, user: User, crimes: Sequence[Crime], purpose: str, path: 
             record_id=crime.pk,
             label=crime.crime_number,
             purpose=purpose,
+            action=action,
             path=path,
         )
 
 
-def crime_open(*, user: User, pk: int | str, purpose: str, path: str) -> Crime:
+def crime_open(*, user: User, pk: int | str, purpose: str, path: str, action: str = "view") -> Crime:
     """One crime for a detail page or the API, as selectors.crime_get. A restricted crime's view is
     logged; so is a refused attempt to open one (the caller gets the same 404 as for no crime at all,
-    and the access log shows who tried)."""
+    and the access log shows who tried). Any other `action` than a view ("download", "export": taking
+    material away) is logged for every crime, restricted or not."""
     try:
         crime = selectors.crime_get(user=user, pk=pk)
     except Http404:
@@ -372,6 +376,6 @@ def crime_open(*, user: User, pk: int | str, purpose: str, path: str) -> Crime:
                 path=path,
             )
         raise
-    if crime.restricted:
-        crime_views_log(user=user, crimes=[crime], purpose=purpose, path=path)
+    if crime.restricted or action != "view":
+        crime_views_log(user=user, crimes=[crime], purpose=purpose, path=path, action=action)
     return crime
