@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import contextvars
 from collections.abc import Iterator
-from contextlib import ContextDecorator, contextmanager
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
@@ -34,15 +34,19 @@ def replica_configured() -> bool:
     return REPLICA in settings.DATABASES
 
 
-class replica_reads(ContextDecorator):  # noqa: N801 - used like contextlib's lower-case helpers
-    """Send the reads inside this block (or decorated function) to the replica, when there is one."""
+@contextmanager
+def replica_reads() -> Iterator[None]:
+    """Send the reads inside this block (or decorated function) to the replica, when there is one.
 
-    def __enter__(self) -> replica_reads:
-        self._token = _use_replica.set(True)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        _use_replica.reset(self._token)
+    A generator context manager, not a class: used as `@replica_reads()` it makes a fresh context
+    manager for every call, so the token it resets belongs to that call. (A class instance used as a
+    decorator is one object shared by every thread: two requests at once overwrote each other's token
+    and the reset failed, a 500 under concurrent load.)"""
+    token = _use_replica.set(True)
+    try:
+        yield
+    finally:
+        _use_replica.reset(token)
 
 
 @contextmanager

@@ -110,3 +110,63 @@ def test_the_daily_dashboard_figures_read_from_the_replica(monkeypatch: pytest.M
         compliance.daily_figures(dt.date(2026, 3, 1))
         assert ReplicaRouter().db_for_read(User) == "default"
     assert seen == ["replica"] * 4
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_daily_figures_answer_from_many_threads_at_once() -> None:
+    """State per call, never per instance (STYLE.md 13): `@replica_reads()` decorates daily_figures once,
+    and every thread entering it must set and reset its own routing token. Sixteen threads at once, each
+    several times, and not one error (before: "token was created in a different Context")."""
+    import threading
+    from datetime import date
+
+    from django.db import connections
+
+    from qa.compliance import daily_figures
+
+    errors: list[BaseException] = []
+    answers: list[str] = []
+    start = threading.Barrier(16)
+
+    def work() -> None:
+        try:
+            start.wait()
+            for _ in range(5):
+                answers.append(daily_figures(date(2026, 3, 1))["date"])
+        except BaseException as exc:  # noqa: BLE001 - every failure is the finding
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert errors == []
+    assert answers == ["2026-03-01"] * 80
+
+
+def test_replica_blocks_in_threads_route_only_their_own_reads() -> None:
+    """One thread inside the decorated call never sends another thread's reads to the replica."""
+    import threading
+
+    router = ReplicaRouter()
+    inside = threading.Event()
+    release = threading.Event()
+    seen: dict[str, str] = {}
+
+    @replica_reads()
+    def dashboard() -> None:
+        inside.set()
+        release.wait(timeout=10)
+        seen["inside"] = router.db_for_read(User)
+
+    with override_settings(DATABASES=_two_aliases()):
+        thread = threading.Thread(target=dashboard)
+        thread.start()
+        inside.wait(timeout=10)
+        seen["other"] = router.db_for_read(User)
+        release.set()
+        thread.join(timeout=10)
+    assert seen == {"inside": "replica", "other": "default"}
