@@ -23,7 +23,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
-from rest_framework.authtoken.models import Token
 
 from bench import data
 from bench.copyload import copy_lines, row_formatter
@@ -39,6 +38,7 @@ from bench.measure import (
     timed,
 )
 from recording.models import ImportBatch, Incident
+from staffing.services import user_token
 
 logger = logging.getLogger("bench")
 
@@ -415,8 +415,8 @@ def measure_http(
     only: set[str] | None = None,
 ) -> list[Figure]:
     people = built.people
-    sergeant_token = Token.objects.get_or_create(user=people.sergeants[0])[0].key
-    advisor_token = Token.objects.get_or_create(user=people.advisors[0])[0].key
+    sergeant_token = user_token(user=people.sergeants[0])
+    advisor_token = user_token(user=people.advisors[0])
     api_requests = 60 if small else 300
     page_requests = 60 if small else 400
     day = (built.now - dt.timedelta(days=1)).date().isoformat()
@@ -528,7 +528,7 @@ def measure_all(
         return bool(wanted & set(keys))
 
     env = dict(os.environ)
-    admin_token = Token.objects.get_or_create(user=built.people.admin)[0].key
+    admin_token = user_token(user=built.people.admin)
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="resolve-bench-") as tmp_name:
         tmp = Path(tmp_name)

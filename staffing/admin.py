@@ -19,6 +19,7 @@ from staffing.models import (
     Absence,
     AccessLog,
     Allocation,
+    ApiKey,
     CoverageRequirement,
     Rule,
     Shift,
@@ -29,7 +30,7 @@ from staffing.models import (
     TrainingRecord,
     User,
 )
-from staffing.services import access_log_record
+from staffing.services import access_log_record, api_key_revoke
 
 ADMIN_PURPOSE = "Django admin"
 
@@ -94,6 +95,34 @@ class UserAdmin(DjangoUserAdmin, AuditedAdmin):
     list_filter = ["role", "team", "is_active"]
     list_select_related = ["team"]
     fieldsets = (*DjangoUserAdmin.fieldsets, ("Resolve", {"fields": ("role", "team", "collar_number")}))  # type: ignore[misc]
+
+
+@admin.register(ApiKey)
+class ApiKeyAdmin(AuditedAdmin):
+    """Keys are seen here, never their value: the admin can only revoke one. Only its owner makes a key
+    (on their profile page), so nobody can take a key from here and act as someone else."""
+
+    list_display = ["user", "prefix", "created_at", "revoked_at", "revoked_by"]
+    list_filter = ["revoked_at"]
+    list_select_related = ["user", "revoked_by"]
+    search_fields = ["user__username"]
+    fields = ["user", "prefix", "created_at", "revoked_at", "revoked_by"]
+    readonly_fields = fields
+    actions = ["revoke"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ApiKey | None = None) -> bool:
+        return False
+
+    @admin.action(description="Revoke the selected API keys")
+    def revoke(self, request: HttpRequest, queryset: Any) -> None:
+        count = 0
+        for api_key in queryset.filter(revoked_at__isnull=True):
+            api_key_revoke(api_key=api_key, actor=request.user, reason="Revoked in the admin site")  # type: ignore[arg-type]
+            count += 1
+        self.message_user(request, f"{count} API key(s) revoked.")
 
 
 @admin.register(Team)

@@ -448,3 +448,28 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.key}"
+
+
+class ApiKey(models.Model):
+    """A person's API key (`Authorization: Token <key>`). Only a digest of the key is stored, so nobody
+    (an administrator, a database reader, a backup) can read a key and act as its owner; the owner sees
+    it once, when they make or rotate it on their profile page. `credentials` is a digest of the owner's
+    password and role when the key was made: a key stops working as soon as either changes, whatever
+    changed it (staffing.authentication.ApiKeyAuthentication compares them on every request)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_key")
+    digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8, help_text="The key's first characters, to recognise it by.")
+    credentials = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords(excluded_fields=["digest", "credentials"])
+
+    class Meta:
+        verbose_name = "API key"
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.prefix}…)"

@@ -22,6 +22,7 @@ urlpatterns = [
     path("mopi-review/", views.mopi_review, name="mopi-review"),
     path("subject-access/", views.subject_access, name="subject-access"),
     path("people/<int:user_id>/notes/", views.personnel_notes, name="personnel-notes"),
+    path("profile/", views.profile, name="profile"),
     path("rules/", views.rule_list, name="rule-list"),
     path("rules/<str:code>/", views.rule_detail, name="rule-detail"),
 ]

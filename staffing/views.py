@@ -32,6 +32,7 @@ from staffing.access_audit import (
     access_log_record_types,
     access_log_search,
 )
+from staffing.authentication import api_key_works
 from staffing.filters import RuleFilter
 from staffing.forms import (
     AbsenceForm,
@@ -44,7 +45,7 @@ from staffing.forms import (
     TeamMoveForm,
     TrainingForm,
 )
-from staffing.models import Allocation, PersonnelNote, Rule, Skill, Team, User
+from staffing.models import Allocation, ApiKey, PersonnelNote, Rule, Skill, Team, User
 from staffing.permissions import can_view_personnel_notes
 from staffing.services.rota import LONDON
 
@@ -574,3 +575,38 @@ def rule_detail(request: HttpRequest, code: str) -> HttpResponse:
             "breadcrumbs": _crumbs(("Rules", reverse("staffing:rule-list")), (rule.code, None)),
         },
     )
+
+
+# ---------------------------------------------------------------- profile and API key
+@roles_required(*Role.ALL)
+def profile(request: HttpRequest) -> HttpResponse:
+    """Who you are, and your API key: make or rotate it here (shown once, never stored), or revoke it.
+    Nobody else can make a key for you, so nobody else can act as you through the API."""
+    actor = _user(request)
+    new_key = ""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        api_key = ApiKey.objects.filter(user=actor).first()
+        if action == "issue":
+            new_key = services.api_key_issue(user=actor, actor=actor)
+        elif action == "revoke" and api_key is not None:
+            services.api_key_revoke(api_key=api_key, actor=actor, reason="Revoked by its owner")
+            messages.success(request, "Your API key is revoked. It no longer works.")
+            return redirect("staffing:profile")
+        else:
+            return redirect("staffing:profile")
+    api_key = ApiKey.objects.filter(user=actor).select_related("revoked_by").first()
+    response = render(
+        request,
+        "staffing/profile.html",
+        {
+            "person": actor,
+            "api_key": api_key,
+            "key_works": api_key is not None and api_key_works(api_key),
+            "new_key": new_key,
+            "breadcrumbs": _crumbs(("Your profile", None)),
+        },
+    )
+    if new_key:  # the key is on this page only: never cached anywhere
+        response["Cache-Control"] = "no-store"
+    return response

@@ -17,11 +17,11 @@ import psycopg2
 import pytest
 from django.db import connection, connections
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from recording.models import ImportBatch, Incident
 from staffing.reference import reference_load
+from staffing.services import user_token
 
 REQUESTS = 24
 PER_REQUEST = 40
@@ -73,7 +73,7 @@ def test_terminated_database_connections_give_clean_503s_and_no_half_written_bat
     make_user: Callable[..., Any],
 ) -> None:
     reference_load()
-    token = Token.objects.create(user=make_user("admin")).key
+    token = user_token(user=make_user("admin"))
     stop, killed = threading.Event(), list[int]()
     killer = threading.Thread(target=_terminate_all_backends, args=(stop, killed))
     try:

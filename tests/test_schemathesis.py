@@ -22,12 +22,12 @@ from django.test import Client
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from staffing.demo import demo_logins
 from staffing.models import User
+from staffing.services import user_token
 
 EXAMPLES = int(os.environ.get("RESOLVE_SCHEMATHESIS_EXAMPLES", "4"))
 
@@ -44,7 +44,7 @@ def tokens(seeded: None) -> dict[str, str]:
     by_role: dict[str, str] = {}
     for username, role in demo_logins():
         if role not in by_role:
-            by_role[role] = Token.objects.get_or_create(user=User.objects.get(username=username))[0].key
+            by_role[role] = user_token(user=User.objects.get(username=username))
     assert set(by_role) == set(User.Role.values)
     return by_role
 

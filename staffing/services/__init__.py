@@ -9,7 +9,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from config.exceptions import DomainError
 from staffing import rules
@@ -122,8 +121,9 @@ def user_create_or_update(
 
 
 def user_token(*, user: User) -> str:
-    token, _ = Token.objects.get_or_create(user=user)
-    return token.key
+    """A fresh API key for the user, made at the console (`create_user --token`, tests): any key they
+    had stops working."""
+    return api_key_issue(user=user, actor=None)
 
 
 def access_log_record(
@@ -286,6 +286,7 @@ from staffing.services.allocation import (  # noqa: E402 - re-exported public AP
     allocation_suggest,
     workload_by_person,
 )
+from staffing.services.api_keys import api_key_issue, api_key_revoke  # noqa: E402 - re-exported
 from staffing.services.rota import (  # noqa: E402 - re-exported public API
     absence_record,
     coverage_requirement_set,
@@ -296,6 +297,8 @@ from staffing.services.rota import (  # noqa: E402 - re-exported public API
 
 __all__ = [
     "Suggestion",
+    "api_key_issue",
+    "api_key_revoke",
     "absence_record",
     "access_log_record",
     "allocation_assign",

@@ -9,9 +9,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
-from staffing.models import Team, User
+from staffing.authentication import key_digest
+from staffing.models import ApiKey, Team, User
 from staffing.tests.factories import TeamFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def test_it_creates_a_user_with_role_team_and_token_on_the_last_line() -> None:
     user = User.objects.get(username="alice")
     assert user.role == "investigator"
     assert user.team.code == "RC-A"
-    assert out.strip().splitlines()[-1] == Token.objects.get(user=user).key
+    assert ApiKey.objects.get(user=user).digest == key_digest(out.strip().splitlines()[-1])
     assert not user.has_usable_password()
 
 
@@ -81,10 +82,20 @@ def test_it_updates_the_role_and_team_of_an_existing_user() -> None:
     assert carol.history.first().history_change_reason == "create_user command"
 
 
-def test_the_same_token_is_printed_again_for_an_existing_user() -> None:
+def _works(key: str) -> bool:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client.get("/api/v1/me/").status_code == 200
+
+
+def test_token_again_for_an_existing_user_prints_a_new_key_and_the_old_one_stops() -> None:
+    """Keys are kept only as digests (SECURITY.md), so one cannot be printed twice: asking again makes
+    a new key."""
     first = run("create_user", "dave", "--role", "admin", "--token").strip().splitlines()[-1]
     second = run("create_user", "dave", "--role", "admin", "--token").strip().splitlines()[-1]
-    assert first == second
+    assert first != second
+    assert not _works(first)
+    assert _works(second)
 
 
 def test_it_refuses_a_bad_role_and_changes_nothing() -> None:
@@ -101,7 +112,7 @@ def test_it_refuses_an_unknown_team_and_changes_nothing() -> None:
     with pytest.raises(CommandError, match="Unknown team 'NOPE'"):
         run("create_user", "frank", "--role", "investigator", "--team", "NOPE", "--token")
     assert not User.objects.filter(username="frank").exists()
-    assert not Token.objects.exists()
+    assert not ApiKey.objects.exists()
 
 
 def test_it_refuses_an_investigator_for_a_full_team_and_changes_nothing() -> None:
@@ -163,4 +174,5 @@ def test_the_command_line_prints_one_line_on_stderr_and_exits_1() -> None:
         env=env,
         check=True,
     )
-    assert ok.stdout.strip().splitlines()[-1] == Token.objects.get(user__username="zed").key
+    key = ok.stdout.strip().splitlines()[-1]
+    assert ApiKey.objects.get(user__username="zed").digest == key_digest(key)
