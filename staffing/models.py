@@ -473,3 +473,24 @@ class ApiKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.prefix}…)"
+
+
+class DelayedTask(models.Model):
+    """Background work that could not be queued because Redis was unreachable when its request committed
+    (config.tasks.enqueue keeps it here instead of raising or waiting). `delayed_tasks_send` (every minute
+    on beat) queues it once Redis answers, then deletes the row. No
+    person edits a row, so there is no history; the tasks themselves are idempotent (STYLE.md 8)."""
+
+    task = models.CharField(max_length=200, help_text="The Celery task's registered name.")
+    args = models.JSONField(default=list, blank=True)
+    options = models.JSONField(default=dict, blank=True, help_text="apply_async options, e.g. the queue.")
+    reason = models.TextField(blank=True, help_text="Why it could not be queued the last time it was tried.")
+    attempts = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    tried_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task} kept since {self.created_at:%Y-%m-%d %H:%M}"

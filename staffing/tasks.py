@@ -18,3 +18,11 @@ def idempotency_forget_expired_task() -> int:
     from staffing.services.idempotency import idempotency_forget_expired
 
     return idempotency_forget_expired()
+
+
+@shared_task(acks_late=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def delayed_tasks_send_task() -> dict[str, int]:
+    """Every minute: queue the background work kept while Redis was away (config.tasks.enqueue)."""
+    from staffing.services.delayed import delayed_tasks_send
+
+    return delayed_tasks_send()

@@ -274,8 +274,17 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 30 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
+# Every task is bounded, and the broker redelivers a task whose worker died once its visibility timeout
+# passes: the timeout must exceed the longest task (or a live task would be delivered twice) and be short
+# enough that lost work comes back within minutes (Redis's default is an hour). Long work (a sweep over
+# millions of incidents, a rescreen) runs in chunks of a few seconds each, far inside these limits.
+CELERY_TASK_TIME_LIMIT = 10 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 2 * 60,
+    # A request that enqueues work answers within about a second even when Redis drops connections.
+    "socket_connect_timeout": 0.3,
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # django-celery-beat does not support Django 6.1, so the schedule lives here, in code.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
@@ -294,6 +303,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "staffing-idempotency-forget": {
         "task": "staffing.tasks.idempotency_forget_expired_task",
         "schedule": crontab(hour=2, minute=45),
+    },
+    "staffing-delayed-tasks-send": {
+        "task": "staffing.tasks.delayed_tasks_send_task",
+        "schedule": crontab(minute="*"),
     },
     "qa-rape-review-daily": {
         "task": "qa.tasks.rape_review_queue_task",
