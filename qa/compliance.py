@@ -117,9 +117,16 @@ def flatten(figures: dict[str, Any]) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class ComplianceRow:
+    """One row of a compliance table. Every "no" in an audit is a finding (qa.rules.audit_errors), so
+    `not_compliant` (audited items with a finding) is always `estimate.checked - estimate.compliant`;
+    `confirmed` counts the findings whose fix someone other than the fixer confirmed, which are the
+    errors held against the record's owner."""
+
     key: str
     estimate: rules.ComplianceEstimate
     findings: int
+    confirmed: int = 0
+    not_compliant: int = 0
 
 
 def compliance_by(
@@ -127,15 +134,17 @@ def compliance_by(
 ) -> list[ComplianceRow]:
     """Weighted compliance of audited dip-test items between `start` and `end` (inclusive), grouped by
     day, ISO week, team, investigator (the record's owner), investigator per week (errors over time, for
-    appraisals) or category; `findings` counts confirmed errors only. `team_id` narrows to one team's
-    records (a sergeant's own team)."""
+    appraisals) or category. `findings` counts every finding (every "no"), `confirmed` those whose fix
+    was confirmed, `not_compliant` the items with a finding. `team_id` narrows to one team's records (a
+    sergeant's own team)."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
     samples = DipSample.objects.filter(
         dip_test__date__gte=start, dip_test__date__lte=end, audited_at__isnull=False
     ).annotate(
+        finding_count=Count("findings"),
         # An error counts against the record's owner once someone other than the fixer confirmed the fix.
-        finding_count=Count("findings", filter=Q(findings__amendment__status=Amendment.Status.CONFIRMED))
+        confirmed_count=Count("findings", filter=Q(findings__amendment__status=Amendment.Status.CONFIRMED)),
     )
     if team_id is not None:
         samples = samples.filter(team_id=team_id)
@@ -149,10 +158,11 @@ def compliance_by(
         "weight",
         "compliant",
         "finding_count",
+        "confirmed_count",
     )
     groups: dict[str, list[tuple[float, bool]]] = {}
-    findings: dict[str, int] = {}
-    for day, team, username, first, last, category, weight, compliant, n_findings in rows:
+    counts: dict[str, tuple[int, int, int]] = {}
+    for day, team, username, first, last, category, weight, compliant, n_findings, n_confirmed in rows:
         if dimension == "day":
             key = day.isoformat()
         elif dimension == "week":
@@ -168,5 +178,6 @@ def compliance_by(
         else:
             key = category
         groups.setdefault(key, []).append((weight, bool(compliant)))
-        findings[key] = findings.get(key, 0) + n_findings
-    return [ComplianceRow(key, estimate(results), findings[key]) for key, results in sorted(groups.items())]
+        found, confirmed, items = counts.get(key, (0, 0, 0))
+        counts[key] = (found + n_findings, confirmed + n_confirmed, items + (1 if n_findings else 0))
+    return [ComplianceRow(key, estimate(results), *counts[key]) for key, results in sorted(groups.items())]

@@ -274,7 +274,16 @@ def dashboard_sheets(d: Dashboard) -> list[Sheet]:
             for w in d.trend
         ],
     )
-    heads = ["checked", "compliant", "compliance_rate", "ci95_low", "ci95_high", "findings"]
+    heads = [
+        "checked",
+        "compliant",
+        "compliance_rate",
+        "ci95_low",
+        "ci95_high",
+        "findings",
+        "not_compliant",
+        "confirmed_findings",
+    ]
 
     def rows(items: list[compliance.ComplianceRow]) -> list[list[Cell]]:
         return [
@@ -286,6 +295,8 @@ def dashboard_sheets(d: Dashboard) -> list[Sheet]:
                 _rate(r.estimate.ci95_low),
                 _rate(r.estimate.ci95_high),
                 r.findings,
+                r.not_compliant,
+                r.confirmed,
             ]
             for r in items
         ]

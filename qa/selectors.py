@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from config.exceptions import DomainError
 from qa import rules
 from qa.models import Amendment, DipSample, DipTest, RapeReview, SweepRun, UnrecordedFlag
+from qa.reference import incident_kind
 from recording.models import Crime, Incident
 from recording.selectors import crime_visible
 from staffing.models import Allocation, User
@@ -101,6 +102,12 @@ def flag_candidate(*, incident: Incident, crime_number: str, user: User) -> Flag
         our_force=our_force,
         other_incidents=references,
         match_days=int(settings.RESOLVE_FLAG_MATCH_DAYS),
+        incident_location=incident.location,
+        crime_location=crime.location,
+        incident_kind=incident_kind(incident.nsir_code.code, incident.nsir_code.title),
+        crime_offence=rules.OffenceFacts(
+            code=crime.offence.code, title=crime.offence.title, category=crime.offence.category
+        ),
     )
     linked = any(i.pk == incident.pk for i in crime.incidents.all())
     return FlagCandidate(incident=incident, crime=crime, match=match, linked=linked)

@@ -127,7 +127,8 @@ class FlagResolveInputSerializer(serializers.Serializer[dict[str, object]]):
         default="",
         help_text=(
             "Needed when the crime does not match the incident: linked to another incident, of another "
-            "force, or reported more than RESOLVE_FLAG_MATCH_DAYS days from the incident's opening."
+            "force, reported more than RESOLVE_FLAG_MATCH_DAYS days from the incident's opening, at another "
+            "place than the incident's location, or of another kind than its NSIR code names."
         ),
     )
 

@@ -216,25 +216,25 @@ def dip_sample_audit(
         if why_not is not None and answers.get(question) is not None:
             raise DomainError(f"This question does not apply: {why_not}.", field=question)
     now = timezone.now()
+    errors = rules.audit_errors(answers, QUESTIONS)
     for question in QUESTIONS:
         setattr(sample, question, answers.get(question))
-    sample.compliant = not any(answers.get(q) is False for q in QUESTIONS)
+    sample.compliant = not errors
     sample.notes = notes.strip()
     sample.audited_at = now
     sample.audited_by = actor
     sample._change_reason = f"Audited by {actor}"  # type: ignore[attr-defined]
     sample.save()
     due = rules.amendment_due(timezone.localdate(now), days=int(settings.RESOLVE_AMENDMENT_DAYS))
-    for question, error_type in QUESTIONS.items():
-        if answers.get(question) is False:
-            finding = AuditFinding(sample=sample, error_type=error_type, found_at=now, found_by=actor)
-            finding._change_reason = f"Dip-test finding on {sample.label}"  # type: ignore[attr-defined]
-            finding.save()
-            amendment = Amendment(finding=finding, owner_id=sample.owner_id, due_on=due)
-            reason = f"Amendment opened for {sample.label}: {finding.get_error_type_display()}"
-            amendment._change_reason = reason  # type: ignore[attr-defined]
-            amendment.save()
-            _allocate_to_owner(amendment, actor)
+    for error_type in errors:  # every "no" is a finding: compliance and findings agree by construction
+        finding = AuditFinding(sample=sample, error_type=error_type, found_at=now, found_by=actor)
+        finding._change_reason = f"Dip-test finding on {sample.label}"  # type: ignore[attr-defined]
+        finding.save()
+        amendment = Amendment(finding=finding, owner_id=sample.owner_id, due_on=due)
+        reason = f"Amendment opened for {sample.label}: {finding.get_error_type_display()}"
+        amendment._change_reason = reason  # type: ignore[attr-defined]
+        amendment.save()
+        _allocate_to_owner(amendment, actor)
     allocation_finish(item=sample, actor=actor)
     return sample
 

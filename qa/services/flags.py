@@ -49,9 +49,10 @@ def flag_assign(*, flag_id: int, investigator: User, actor: User, reason: str = 
 def flag_resolve(*, flag_id: int, crime_number: str, actor: User, reason: str = "") -> UnrecordedFlag:
     """Resolve the flag with the crime recorded for its incident: the crime is linked to the incident
     through recording's link service (both ways, audited) and the incident takes its number. A crime
-    that does not match the incident (linked to another incident, of another force, or reported more
-    than RESOLVE_FLAG_MATCH_DAYS days from the incident's opening; qa.rules.flag_crime_match) needs a
-    reason, kept on the flag with what did not match. Refused: nothing changes."""
+    that does not match the incident (linked to another incident, of another force, reported more than
+    RESOLVE_FLAG_MATCH_DAYS days from the incident's opening, at another place, or of another kind than
+    the incident's NSIR code names; qa.rules.flag_crime_match) needs a reason, kept on the flag with
+    each thing that did not match. Refused: nothing changes."""
     reason = reason.strip()
     flag = _open_flag(flag_id)
     candidate = selectors.flag_candidate(incident=flag.incident, crime_number=crime_number, user=actor)

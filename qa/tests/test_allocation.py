@@ -83,7 +83,7 @@ def test_resolving_a_flag_completes_its_allocation(
 ) -> None:
     investigator = make_user("investigator", team=team)
     flags.flag_assign(flag_id=flag.pk, investigator=investigator, actor=sergeant, reason="Local knowledge")
-    crime = make_crime()
+    crime = make_crime(offence="49")  # other theft, as the incident (CRIME-THEFT)
     flags.flag_resolve(flag_id=flag.pk, crime_number=crime.crime_number, actor=investigator)
     assert allocation_current(flag) is None
     assert Allocation.objects.get().status == Allocation.Status.DONE

@@ -248,12 +248,14 @@ def test_the_fixer_cannot_confirm_and_errors_count_once_confirmed(
         dip_test.amendment_confirm(amendment_id=amendment.pk, actor=sergeant)
     assert "someone else" in err.value.message
     rows = compliance.compliance_by("investigator", start=DAY, end=DAY)
-    assert [r.findings for r in rows] == [0]  # found, fixed, not yet confirmed
+    assert [(r.findings, r.confirmed) for r in rows] == [(1, 0)]  # found, fixed, not yet confirmed
     dip_test.amendment_confirm(amendment_id=amendment.pk, actor=other)
     amendment.refresh_from_db()
     assert (amendment.status, amendment.confirmed_by) == ("confirmed", other)
     rows = compliance.compliance_by("investigator", start=DAY, end=DAY)
-    assert [(r.key, r.findings) for r in rows] == [(owner.get_full_name() or owner.username, 1)]
+    assert [(r.key, r.findings, r.confirmed) for r in rows] == [
+        (owner.get_full_name() or owner.username, 1, 1)
+    ]
 
 
 def test_the_confirm_page_shows_before_and_after_and_no_button_for_the_fixer(

@@ -181,7 +181,10 @@ def test_compliance_is_weighted_with_a_wilson_interval(day_of_work: dict[str, An
     # The cancelled crimes are 8N too, so the category holds all four audited items.
     assert by_category["Violence against the person"].estimate.rate == pytest.approx(0.75)
     by_investigator = compliance.compliance_by("investigator", start=DAY, end=DAY)
-    assert sum(row.findings for row in by_investigator) == 0  # no error is confirmed yet
+    # Every "no" is an error found at once; none is confirmed yet, so none counts against an owner.
+    assert sum(row.findings for row in by_investigator) == 2
+    assert sum(row.not_compliant for row in by_investigator) == 2
+    assert sum(row.confirmed for row in by_investigator) == 0
     weeks = compliance.compliance_by("week", start=DAY, end=DAY)
     assert [row.key for row in weeks] == ["2026-W09"]
 
@@ -210,7 +213,9 @@ def test_errors_per_investigator_over_time_for_their_sergeant(
         )
         dip_test.amendment_confirm(amendment_id=amendment.pk, actor=sergeant)
     rows = compliance.compliance_by("investigator-week", start=DAY, end=DAY, team_id=team.pk)
-    assert [(r.key, r.findings, r.estimate.rate) for r in rows] == [("Ann Lee · 2026-W09", 2, 0.0)]
+    assert [(r.key, r.findings, r.confirmed, r.not_compliant, r.estimate.rate) for r in rows] == [
+        ("Ann Lee · 2026-W09", 2, 2, 2, 0.0)
+    ]
 
 
 def reclassify(sample: DipSample, code: str, actor: Any) -> None:

@@ -46,7 +46,7 @@ def test_resolving_needs_a_recorded_crime_number(flag: UnrecordedFlag, make_user
     with pytest.raises(DomainError) as err:
         flags.flag_resolve(flag_id=flag.pk, crime_number="XX/NOPE", actor=sergeant)
     assert err.value.field == "crime_number"
-    crime = make_crime()
+    crime = make_crime(offence="49")  # other theft: the incident is a theft (CRIME-THEFT)
     flags.flag_resolve(flag_id=flag.pk, crime_number=crime.crime_number, actor=sergeant)
     flag.refresh_from_db()
     assert (flag.status, flag.resolved_crime_number, flag.closed_by) == (
@@ -93,7 +93,7 @@ def test_resolving_with_a_matching_crime_links_it_both_ways_with_history(
     flag: UnrecordedFlag, make_user: Any
 ) -> None:
     sergeant = make_user("sergeant")
-    crime = make_crime(reported_at=flag.incident.opened_at + timedelta(hours=1))
+    crime = make_crime(offence="49", reported_at=flag.incident.opened_at + timedelta(hours=1))
     flags.flag_resolve(flag_id=flag.pk, crime_number=crime.crime_number, actor=sergeant)
     incident = Incident.objects.get(pk=flag.incident_id)
     assert incident.crime_number == crime.crime_number
@@ -106,7 +106,7 @@ def test_resolving_with_a_matching_crime_links_it_both_ways_with_history(
 
 @pytest.mark.parametrize(
     "mismatch",
-    ["days_apart", "other_force", "other_incident"],
+    ["days_apart", "other_force", "other_incident", "other_place", "other_kind"],
 )
 def test_a_crime_that_does_not_match_needs_a_reason_and_nothing_changes_without_one(
     flag: UnrecordedFlag, make_user: Any, mismatch: str
@@ -114,15 +114,33 @@ def test_a_crime_that_does_not_match_needs_a_reason_and_nothing_changes_without_
     sergeant = make_user("sergeant")
     opened = flag.incident.opened_at
     if mismatch == "days_apart":
-        crime = make_crime(reported_at=opened + timedelta(days=35), recorded_at=opened + timedelta(days=35))
+        crime = make_crime(
+            offence="49", reported_at=opened + timedelta(days=35), recorded_at=opened + timedelta(days=35)
+        )
     elif mismatch == "other_force":
-        crime = make_crime(reported_at=opened, recorded_at=opened + timedelta(hours=1), location_force="YY")
-    else:
-        crime = make_crime(reported_at=opened, recorded_at=opened + timedelta(hours=1))
+        crime = make_crime(
+            offence="49", reported_at=opened, recorded_at=opened + timedelta(hours=1), location_force="YY"
+        )
+    elif mismatch == "other_incident":
+        crime = make_crime(offence="49", reported_at=opened, recorded_at=opened + timedelta(hours=1))
         crime.incidents.add(make_incident(crime_number=crime.crime_number))
+    elif mismatch == "other_place":
+        Incident.objects.filter(pk=flag.incident_id).update(location="12 High Street, Anytown")
+        crime = make_crime(offence="49", reported_at=opened, location="3 Station Road, Anytown")
+    else:  # a violent crime offered for a theft incident
+        crime = make_crime(offence="8N", reported_at=opened, recorded_at=opened + timedelta(hours=1))
     with pytest.raises(DomainError) as err:
         flags.flag_resolve(flag_id=flag.pk, crime_number=crime.crime_number, actor=sergeant)
     assert err.value.field == "reason"
+    named = {
+        "days_apart": "it was reported 35 days after the incident opened",
+        "other_force": "it belongs to another force (YY)",
+        "other_incident": "it is already linked to incident",
+        "other_place": "it happened at '3 Station Road, Anytown', the incident at '12 High Street, Anytown'",
+        "other_kind": "it is Assault with injury (8N, violence against the person), but the incident was "
+        "logged as Crime: theft (other than vehicle)",
+    }[mismatch]
+    assert named in err.value.message
     flag.refresh_from_db()
     assert flag.status == "open"
     assert not crime.incidents.filter(pk=flag.incident_id).exists()

@@ -230,3 +230,122 @@ def test_flag_crime_match_says_how_many_days_and_which_way() -> None:
         match_days=7,
     )
     assert match.explanation == ("it was reported 35 days after the incident opened (more than 7)",)
+
+
+# ---------------------------------------------------------------- the place and the kind of crime (issue 20)
+_VIOLENCE = rules.IncidentKind(
+    code="CRIME-VIOLENCE", title="Crime: violence", categories=frozenset({"Violence against the person"})
+)
+_VEHICLE = rules.IncidentKind(
+    code="CRIME-VEHICLE", title="Crime: vehicle crime", classes=frozenset({"45", "48"})
+)
+_UNTYPED = rules.IncidentKind(code="CRIME", title="Crime: other or not yet typed")
+_ABH = rules.OffenceFacts(code="8N", title="Assault with injury", category="Violence against the person")
+_THEFT_FROM_VEHICLE = rules.OffenceFacts(code="45", title="Theft from a vehicle", category="Theft offences")
+
+
+def _match(**kw: object) -> rules.FlagMatch:
+    args: dict[str, object] = {
+        "incident_opened_at": _OPENED,
+        "crime_reported_at": _OPENED,
+        "crime_forces": ["XX"],
+        "our_force": "XX",
+        "other_incidents": [],
+        "match_days": 7,
+        "incident_location": "12 High Street, Anytown",
+        "crime_location": "12 High St, Anytown",
+        "incident_kind": _VIOLENCE,
+        "crime_offence": _ABH,
+    }
+    args.update(kw)
+    return rules.flag_crime_match(**args)  # type: ignore[arg-type]
+
+
+def test_a_crime_at_the_same_place_and_of_the_incidents_kind_matches_with_nothing_left_unchecked() -> None:
+    match = _match()
+    assert (match.mismatches, match.not_checked) == ((), ())
+
+
+@pytest.mark.parametrize(
+    ("incident_location", "crime_location", "same"),
+    [
+        ("12 High Street, Anytown", "12 High St., Anytown", True),
+        ("High Street", "12 High Street, Anytown", True),
+        ("O/S The Red Lion, Market Sq", "Red Lion, Market Square", True),
+        ("Flat 2, 4 Mill Lane, AB1 2CD", "4 Mill Ln AB12CD", True),
+        ("4 Mill Lane, AB1 2CD", "4 Mill Lane, AB9 9ZZ", False),  # the postcode decides where both give one
+        ("12 High Street, Anytown", "3 Station Road, Anytown", False),
+        ("12 High Street", "14 High Street", False),
+        ("", "12 High Street", False),
+    ],
+)
+def test_same_place_compares_the_words_of_two_addresses(
+    incident_location: str, crime_location: str, same: bool
+) -> None:
+    assert rules.same_place(incident_location, crime_location) is same
+
+
+def test_a_crime_somewhere_else_is_named_as_a_mismatch_with_both_places() -> None:
+    match = _match(crime_location="3 Station Road, Anytown")
+    assert match.mismatches == (rules.FlagMismatch.OTHER_PLACE,)
+    assert match.explanation == (
+        "it happened at '3 Station Road, Anytown', the incident at '12 High Street, Anytown'",
+    )
+
+
+def test_a_crime_of_another_kind_is_named_as_a_mismatch_with_the_offence_and_the_code() -> None:
+    match = _match(incident_kind=_VEHICLE)
+    assert match.mismatches == (rules.FlagMismatch.OTHER_KIND,)
+    assert match.explanation == (
+        "it is Assault with injury (8N, violence against the person), "
+        "but the incident was logged as Crime: vehicle crime (CRIME-VEHICLE)",
+    )
+
+
+def test_a_kind_named_by_its_classes_admits_those_classes_only() -> None:
+    assert _match(incident_kind=_VEHICLE, crime_offence=_THEFT_FROM_VEHICLE).mismatches == ()
+    assert _match(crime_offence=_THEFT_FROM_VEHICLE).mismatches == (rules.FlagMismatch.OTHER_KIND,)
+
+
+def test_every_mismatch_is_named_at_once() -> None:
+    match = _match(
+        crime_reported_at=_OPENED + timedelta(days=9),
+        crime_forces=["YY"],
+        other_incidents=["XX-2"],
+        crime_location="3 Station Road",
+        incident_kind=_VEHICLE,
+    )
+    assert match.mismatches == (
+        rules.FlagMismatch.OTHER_INCIDENT,
+        rules.FlagMismatch.OTHER_FORCE,
+        rules.FlagMismatch.DAYS_APART,
+        rules.FlagMismatch.OTHER_PLACE,
+        rules.FlagMismatch.OTHER_KIND,
+    )
+    assert len(match.explanation) == 5
+
+
+@pytest.mark.parametrize(
+    ("kw", "said"),
+    [
+        ({"incident_location": ""}, "the place was not compared: the incident gives no location"),
+        ({"crime_location": " "}, "the place was not compared: the crime gives no location"),
+        (
+            {"incident_location": "", "crime_location": ""},
+            "the place was not compared: neither the incident nor the crime gives a location",
+        ),
+        (
+            {"incident_kind": _UNTYPED},
+            "the kind of incident was not compared: its code (Crime: other or not yet typed) names no kind "
+            "of crime",
+        ),
+        (
+            {"crime_offence": None},
+            "the kind of incident was not compared: the offence or the NSIR code is unknown",
+        ),
+    ],
+)
+def test_what_could_not_be_compared_is_said_never_passed_as_a_match(kw: dict[str, object], said: str) -> None:
+    match = _match(**kw)
+    assert match.mismatches == ()
+    assert match.not_checked == (said,)

@@ -98,7 +98,7 @@ def test_resolving_with_an_unknown_crime_number_shows_the_error(as_sergeant: Cli
     )
     assert response.status_code == 400
     assert "No crime XX/NONE is recorded." in response.content.decode()
-    crime = make_crime()
+    crime = make_crime(offence="49")  # other theft, as the incident (CRIME-THEFT)
     as_sergeant.post(
         reverse("qa:flag-action", args=[flag.pk, "resolve"]), {"crime_number": crime.crime_number}
     )

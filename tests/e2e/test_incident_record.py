@@ -101,6 +101,9 @@ def test_resolving_a_flag_with_a_mismatched_crime_asks_for_a_reason_and_the_inci
     assert "4 Elm Road" in compare.inner_text() and "19 Oak Avenue" in compare.inner_text()
     warning = page.locator(".warning").inner_text()
     assert "does not match" in warning and "37 days after the incident opened" in warning
+    # The place and the kind of crime are compared too, and each mismatch is named (issue 20 part 4).
+    assert "it happened at '19 Oak Avenue', the incident at '4 Elm Road'" in warning
+    assert "it is Assault with injury (8N" in warning and "logged as Crime: theft" in warning
     screenshot(page, "01-check")
 
     page.click(f"text=Confirm: resolve with {crime.crime_number}")  # no reason given
