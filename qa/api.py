@@ -18,6 +18,7 @@ from config.permissions import Role, roles_allowed
 from qa import compliance, selectors
 from qa.filters import UnrecordedFlagFilter
 from qa.models import UnrecordedFlag
+from qa.screen import screen
 from qa.serializers import (
     DailyFiguresSerializer,
     DailyQuerySerializer,
@@ -26,6 +27,8 @@ from qa.serializers import (
     FlagDismissInputSerializer,
     FlagEscalateInputSerializer,
     FlagResolveInputSerializer,
+    ScreenInputSerializer,
+    ScreenOutputSerializer,
     UnrecordedFlagOutputSerializer,
 )
 from qa.services import flags as flag_services
@@ -128,3 +131,21 @@ class DailyPerformanceApi(APIView):
         ):
             response["Content-Disposition"] = f'attachment; filename="resolve-daily-{day.isoformat()}.csv"'
         return response
+
+
+class ScreenApi(APIView):
+    """POST a narrative and its NSIR code; answer the hidden-crime screen's reading (crime / unsure /
+    no_crime, the classes with their evidence spans, what was set aside and why). Pure: stores nothing."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+
+    @extend_schema(request=ScreenInputSerializer, responses=ScreenOutputSerializer)
+    def post(self, request: Request) -> Response:
+        data = ScreenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = screen(
+            data.validated_data["narrative"],
+            data.validated_data["nsir_code"],
+            selectors.screen_patterns_current(),
+        )
+        return Response(ScreenOutputSerializer(result.as_dict()).data)

@@ -11,5 +11,6 @@ urlpatterns = [
         api.FlagActionApi.as_view(),
         name="qa-unrecorded-incident-action",
     ),
+    path("qa/screen/", api.ScreenApi.as_view(), name="qa-screen"),
     path("dashboard/daily/", api.DailyPerformanceApi.as_view(), name="dashboard-daily"),
 ]

@@ -13,6 +13,8 @@ from config.exceptions import DomainError
 from qa import rules
 from qa.models import Amendment, DipSample, DipTest, RapeReview, SweepRun, UnrecordedFlag
 from qa.reference import incident_kind
+from qa.screen import PatternSet
+from qa.screen.defaults import default_pattern_set
 from recording.models import Crime, Incident
 from recording.selectors import crime_visible
 from staffing.models import Allocation, User
@@ -218,3 +220,8 @@ def amendments_to_allocate() -> QuerySet[Amendment]:
         ),
         "amendment",
     ).order_by("due_on", "id")
+
+
+def screen_patterns_current() -> PatternSet:
+    """The hidden-crime screen's pattern set in force: the shipped default, compiled once per process."""
+    return default_pattern_set()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -144,3 +146,47 @@ class FlagEscalateInputSerializer(serializers.Serializer[dict[str, object]]):
 
 class FlagAnswerInputSerializer(serializers.Serializer[dict[str, object]]):
     answer = serializers.CharField(help_text="The control room's answer to the escalation.")
+
+
+class ScreenInputSerializer(serializers.Serializer[dict[str, str]]):
+    """Hidden-crime screen request: the narrative (up to 20,000 characters) and the incident's NSIR code."""
+
+    narrative = serializers.CharField(max_length=20_000, trim_whitespace=False)
+    nsir_code = serializers.CharField(max_length=40)
+
+    def validate_nsir_code(self, value: str) -> str:
+        from recording.models import NsirCode
+
+        if not NsirCode.objects.filter(code=value).exists():
+            raise serializers.ValidationError(f"{value} is not an NSIR code.")
+        return value
+
+
+class ScreenSpanSerializer(serializers.Serializer[Any]):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+
+
+class ScreenCrimeSerializer(serializers.Serializer[Any]):
+    offence = serializers.CharField()
+    principal = serializers.BooleanField()
+    refer_to = serializers.CharField(allow_null=True)
+    evidence = ScreenSpanSerializer(many=True)
+    patterns = serializers.ListField(child=serializers.CharField())
+    rules = serializers.ListField(child=serializers.CharField())
+
+
+class ScreenDiscountSerializer(ScreenSpanSerializer):
+    why = serializers.CharField()
+    patterns = serializers.ListField(child=serializers.CharField())
+
+
+class ScreenOutputSerializer(serializers.Serializer[Any]):
+    """Contract (Hidden-crime screen): verdict, score, patterns_version, crimes, discounted."""
+
+    verdict = serializers.ChoiceField(choices=["crime", "unsure", "no_crime"])
+    score = serializers.FloatField()
+    patterns_version = serializers.IntegerField()
+    crimes = ScreenCrimeSerializer(many=True)
+    discounted = ScreenDiscountSerializer(many=True)

@@ -1,0 +1,207 @@
+"""The hidden-crime screen, pattern by pattern (pure: no database). Each row is one narrative, the verdict
+it must get, and the principal class (or the reason text is set aside)."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from qa.screen import PatternError, ScreenResult, compile_patterns, screen
+from qa.screen.defaults import default_pattern_set, default_pattern_text, ho_offences, parse_pattern_text
+
+
+def run(narrative: str, code: str = "PS-OTHER") -> ScreenResult:
+    return screen(narrative, code, default_pattern_set())
+
+
+def assert_spans_exact(narrative: str, result: ScreenResult) -> None:
+    for crime in result.crimes:
+        assert crime.evidence, crime
+        for span in crime.evidence:
+            assert narrative[span.start : span.end] == span.text
+    for d in result.discounted:
+        assert narrative[d.start : d.end] == d.text
+
+
+# (narrative, expected principal class) — one row per offence pattern family
+CRIMES = [
+    ("RP states partner pushed her against the wall and grabbed her arm. No injuries.", "105A"),
+    ("IP states a male punched him in the face outside the pub, IP has a cut above his eye.", "8N"),
+    ("VP says ex grabbed her by the throat and she couldn't breathe for a few seconds.", "8N"),
+    ("Caller states her brother was stabbed in the leg during the row and taken to hospital.", "5D"),
+    ("RP states neighbour said 'I will kill you' and RP believes he means it.", "3B"),
+    ("RP reports approx 30 abusive messages from her ex over the last two weeks, she is scared.", "8L"),
+    ("RP states ex keeps turning up at her work and parked outside her house every night this week.", "8Q"),
+    (
+        "VP discloses her husband controls her money and won't let her see her friends, ongoing for months.",
+        "8U",
+    ),
+    (
+        "Female (24) states a man she met at the bar held her down and had sex with her after she said no.",
+        "19C",
+    ),
+    ("RP states a man on the bus put his hand up her skirt and groped her.", "20A"),
+    ("Male exposed himself to two women walking through the park this morning.", "88E"),
+    ("MISPER girl aged 14 found at the address of a 25 year old male, she says they had sex.", "22B"),
+    ("RP states two youths pinned him against a wall and took his phone and wallet.", "34B"),
+    (
+        "RP returned home to find the back door forced and her jewellery and laptop gone from the bedroom.",
+        "28E",
+    ),
+    (
+        "Keyholder reports the shop's rear door has jemmy marks and the lock is damaged, no entry gained.",
+        "30D",
+    ),
+    (
+        "RP states her bike was locked outside the station, came back and bike gone, cut lock on the floor.",
+        "44",
+    ),
+    (
+        "Store manager reports a male filled a bag with meat from the fridge and walked out without paying.",
+        "46",
+    ),
+    ("Driver filled up with £60 of diesel and drove off without paying.", "49A"),
+    ("RP's van broken into overnight, tools stolen from the van.", "45"),
+    ("RP woke to find the driver's side of his car keyed along its length.", "58C"),
+    ("Youths smashed two windows of the community centre with stones.", "58B"),
+    ("Youths set fire to a wheelie bin outside the flats.", "56B"),
+    ("Neighbour told RP he would burn your house down and slash your tyres. RP frightened.", "59"),
+    ("RP reports unauthorised transactions on her bank card totalling £450.", "53C"),
+    ("RP paid £600 for a puppy advertised online which never arrived and the seller blocked her.", "53D"),
+    ("RP received messages demanding £500 or they will share the intimate video with his family.", "35"),
+    ("Male shouted racial abuse at the shopkeeper and spat at him, shopkeeper distressed.", "105B"),
+    ("Male shouting abuse at staff in the chemist, staff member frightened and in tears.", "9A"),
+    ("Male searched s23 and found in possession of a bag of cannabis.", "92E"),
+    ("Male stopped and searched, lock knife found in his waistband, arrested.", "10D"),
+]
+
+
+@pytest.mark.parametrize(("narrative", "principal"), CRIMES)
+def test_each_offence_pattern_finds_its_class(narrative: str, principal: str) -> None:
+    result = run(narrative)
+    assert result.verdict == "crime", result
+    assert result.crimes[0].offence == principal, [c.offence for c in result.crimes]
+    assert result.crimes[0].principal and not any(c.principal for c in result.crimes[1:])
+    assert_spans_exact(narrative, result)
+
+
+# (narrative, why the text is set aside)
+DISCOUNTED = [
+    ("Officers attended. Female denies being assaulted, states she dropped a pan.", "negation"),
+    ("Couple argued about money, words only, no offences disclosed.", None),
+    ("RP fears her ex might assault her if he finds out where she lives.", "hypothetical"),
+    ("RP wants advice on what to do if her neighbour smashes her windows.", "hypothetical"),
+    (
+        "RP reports her phone stolen on the bus. UPDATE: phone handed in at the depot, contents intact.",
+        "retraction",
+    ),
+    ("RP states ex 'stole' the car. On enquiry the V5 is in his name and he used his own key.", "retraction"),
+    ("Caller requests update on his burglary, crime ref 12/3456/26 quoted.", "already_recorded"),
+    (
+        "RP states her sister was assaulted in Leeds last week and has already reported it to W Yorks.",
+        "other_victim",
+    ),
+    (
+        "INFT reports male with a knife in his waistband. Male stopped and searched, nothing found.",
+        "points_not_made_out",
+    ),
+    (
+        "RP received one abusive message from a former friend calling her pathetic. Blocked.",
+        "points_not_made_out",
+    ),
+    ("Drivers exchanged details after a low speed collision, wing damage to both, no injuries.", None),
+    ("Smell of cannabis from flat 3, no one answered the door.", "points_not_made_out"),
+    ("RP's son accidentally broke the window playing football.", "negation"),
+]
+
+
+@pytest.mark.parametrize(("narrative", "why"), DISCOUNTED)
+def test_discounted_text_is_not_a_crime(narrative: str, why: str | None) -> None:
+    result = run(narrative)
+    assert result.verdict == "no_crime", result
+    assert result.crimes == ()
+    if why is not None:
+        assert why in {d.why for d in result.discounted}, result.discounted
+    assert_spans_exact(narrative, result)
+
+
+def test_a_negation_reaches_only_its_window() -> None:
+    narrative = (
+        "No injuries to RP from the fall on the ice earlier in the day and after that the male then "
+        "punched her in the face."
+    )
+    assert run(narrative).verdict == "crime"
+
+
+def test_a_negation_stops_at_but() -> None:
+    assert (
+        run(
+            "Male denies any damage to the car, but CCTV shows him kicking the door panel of the car."
+        ).verdict
+        == "crime"
+    )
+
+
+def test_a_victim_not_wanting_action_is_not_a_discount() -> None:
+    narrative = "RP states he punched her in the face. RP doesn't want him arrested and declines a statement."
+    result = run(narrative)
+    assert result.verdict == "crime" and result.discounted == ()
+
+
+def test_a_conditional_threat_to_kill_is_still_a_threat() -> None:
+    assert (
+        run("He said 'I will kill you and your family if you park there again'. RP terrified.")
+        .crimes[0]
+        .offence
+        == "3B"
+    )
+
+
+def test_a_crime_number_sets_aside_only_its_own_sentence() -> None:
+    narrative = (
+        "Caller wants an update on her stolen jewellery, existing crime ref. "
+        "She then disclosed that when she was 11 a neighbour touched her breasts over her clothes."
+    )
+    result = run(narrative)
+    assert result.crimes[0].offence == "20B"
+    assert "already_recorded" in {d.why for d in result.discounted}
+
+
+def test_several_crimes_are_all_listed_principal_first() -> None:
+    narrative = "Male smashed her phone on the floor, then punched her in the face causing a cut lip."
+    result = run(narrative)
+    assert [c.offence for c in result.crimes] == ["8N", "58D"]
+
+
+def test_every_flag_has_evidence() -> None:
+    result = run("RP states her car was stolen from the drive overnight.")
+    assert result.verdict == "crime" and all(c.evidence for c in result.crimes)
+
+
+def test_the_version_comes_from_the_data() -> None:
+    data = copy.deepcopy(parse_pattern_text(default_pattern_text()))
+    data["version"] = 42
+    assert (
+        screen("He punched her.", "PS-DOMESTIC", compile_patterns(data, ho_offences())).patterns_version == 42
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d.update(version=0), "version"),
+        (lambda d: d["offences"][0].update(offence="ZZZ"), "offences[0].offence"),
+        (lambda d: d["offences"][0].update(weight=2), "offences[0].weight"),
+        (lambda d: d["offences"][0].update(tokens=[[{"LOWERR": "x"}]]), "offences[0].tokens[0]"),
+        (lambda d: d["contexts"]["negation"].update(why="because"), "contexts.negation.why"),
+        (lambda d: d["offences"][1].update(id=d["offences"][0]["id"]), "offences[1]"),
+        (lambda d: d["thresholds"].update(unsure=0.9, crime=0.5), "thresholds"),
+    ],
+)
+def test_a_bad_version_is_refused_naming_the_place(change: object, where: str) -> None:
+    data = copy.deepcopy(parse_pattern_text(default_pattern_text()))
+    change(data)  # type: ignore[operator]
+    with pytest.raises(PatternError) as error:
+        compile_patterns(data, ho_offences())
+    assert error.value.where == where
