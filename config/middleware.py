@@ -4,13 +4,16 @@ database is away."""
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template.loader import render_to_string
 
@@ -60,6 +63,49 @@ class IdleTimeoutMiddleware:
             elif not isinstance(last, int) or now - last >= TOUCH_EVERY_SECONDS:
                 request.session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
+
+
+class SessionMiddleware(DjangoSessionMiddleware):
+    """Django's, except that failing to save the session cannot fail a response whose work is done.
+
+    The session is written after the view (the idle-timeout stamp, a message that overflowed its
+    cookie): if the database drops between the view's commit and that write, the record stands and the
+    person must see that it does (a 503 would invite a second submission). The lost write costs at most
+    an activity stamp or a message; it is logged."""
+
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+        try:
+            return super().process_response(request, response)  # type: ignore[return-value]
+        except DatabaseError as exc:
+            logger.warning("session not saved after %s %s: %s", request.method, request.path, exc)
+            return response
+
+
+DATABASE_UNAVAILABLE_FLAG = "resolve_database_unavailable"
+
+
+def note_database_unavailable(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    """Connected to `got_request_exception` (staffing.apps): Django sends it from inside
+    its exception handling, so the exception is the one being handled. A database outage found anywhere
+    (a middleware loading the session or the user, the view, a response hook) marks the request, and
+    DatabaseOutagePageMiddleware turns its 500 into the 503 page, with DEBUG on as well as off."""
+    exc = sys.exception()
+    if request is not None and exc is not None and is_database_unavailable(exc):
+        setattr(request, DATABASE_UNAVAILABLE_FLAG, True)
+
+
+class DatabaseOutagePageMiddleware:
+    """Outermost but one: a request marked by note_database_unavailable answers the 503 page instead of
+    a 500 (with DEBUG on, as `make demo` runs, instead of a traceback page)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        if response.status_code == 500 and getattr(request, DATABASE_UNAVAILABLE_FLAG, False):
+            return database_unavailable_response(request)
+        return response
 
 
 class DatabaseUnavailableMiddleware:

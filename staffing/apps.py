@@ -26,10 +26,12 @@ class StaffingConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
+        from django.core.signals import got_request_exception
 
-        from config.middleware import stamp_activity_on_login
+        from config.middleware import note_database_unavailable, stamp_activity_on_login
 
         user_logged_in.connect(stamp_activity_on_login, dispatch_uid="resolve-stamp-activity")
+        got_request_exception.connect(note_database_unavailable, dispatch_uid="resolve-database-outage")
 
     def seed_demo(self, rng: random.Random, out: TextIO) -> None:
         from staffing.demo import seed_staffing

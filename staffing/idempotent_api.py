@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -29,10 +30,16 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
 
 
 def idempotent_response(request: Request, *, scope: str, create: Callable[[], Response]) -> Response:
-    """`create()` once per caller and key; without the header, just `create()`."""
+    """`create()` once per caller and key; without the header, just `create()`.
+
+    Either way the answer is built inside the transaction that stores the record: once the record has
+    committed, nothing is left that reads or writes the database, so the request cannot answer an error
+    (a 503 on a dropped connection, say) for work that was done, and a client retrying without a key
+    does not record it twice."""
     key = request.headers.get(HEADER)
     if key is None:
-        return create()
+        with transaction.atomic():
+            return create()
 
     def run() -> tuple[int, Any]:
         response = create()

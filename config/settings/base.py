@@ -106,10 +106,13 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     # First: an oversized request is refused with 413 before anything reads its body.
     "config.middleware.RequestTooLargeMiddleware",
+    # A database outage found anywhere below answers the 503 page, never a 500 or a traceback.
+    "config.middleware.DatabaseOutagePageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, but a session write failing after the view's commit cannot fail the response.
+    "config.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
