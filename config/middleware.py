@@ -73,9 +73,9 @@ class SessionMiddleware(DjangoSessionMiddleware):
     person must see that it does (a 503 would invite a second submission). The lost write costs at most
     an activity stamp or a message; it is logged."""
 
-    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         try:
-            return super().process_response(request, response)  # type: ignore[return-value]
+            return super().process_response(request, response)
         except DatabaseError as exc:
             logger.warning("session not saved after %s %s: %s", request.method, request.path, exc)
             return response
