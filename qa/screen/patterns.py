@@ -196,9 +196,20 @@ class _Builder:
             if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
                 raise PatternError(f"{where}.tokens[{i}]", "a token pattern is a list of token descriptions")
             try:
-                self.matcher.add(key, [pattern])
+                self.matcher.add(key, _expand_first(pattern))
             except (ValueError, TypeError, KeyError) as exc:  # spaCy's validator names the bad attribute
                 raise PatternError(f"{where}.tokens[{i}]", str(exc).strip().splitlines()[-1]) from exc
+
+
+def _expand_first(pattern: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """One pattern per word of a first-token `LOWER: {IN: [...]}` list. The same matches; but spaCy's
+    matcher compares a plain LOWER value in C, while an IN set is a Python call at every token of every
+    narrative, so this keeps the cost of a long verb list near that of one word."""
+    first = pattern[0]
+    lower = first.get("LOWER")
+    if set(first) != {"LOWER"} or not isinstance(lower, dict) or set(lower) != {"IN"}:
+        return [pattern]
+    return [[{"LOWER": word}, *pattern[1:]] for word in dict.fromkeys(lower["IN"])]
 
 
 def _offence_ref(
