@@ -158,6 +158,35 @@ def _rows(qs: Any) -> list[dict[str, Any]]:
     return [dict(row) for row in qs]
 
 
+LEARNING_YEARS = (1900, 2100)
+
+
+def learning_period(
+    *, period: str | None, year: str | None, number: str | None, today: dt.date
+) -> tuple[str, int, int]:
+    """The learning report's period from what the person (or API client) asked for: `month` (the
+    default) or `quarter`, a year from 1900 to 2100 and a month 1-12 or quarter 1-4 (today's when not
+    given). Anything else is a DomainError naming the field (a 400 on the page and in the API): a year
+    such as 9999 once reached the date arithmetic and answered 500."""
+    kind = "quarter" if period == "quarter" else "month"
+    default = (today.month - 1) // 3 + 1 if kind == "quarter" else today.month
+    try:
+        y = int(year) if year not in (None, "") else today.year
+    except ValueError as exc:
+        raise DomainError("The year must be a whole number.", field="year") from exc
+    if not LEARNING_YEARS[0] <= y <= LEARNING_YEARS[1]:
+        raise DomainError(
+            f"The year must be between {LEARNING_YEARS[0]} and {LEARNING_YEARS[1]}.", field="year"
+        )
+    try:
+        n = int(number) if number not in (None, "") else default
+    except ValueError as exc:
+        raise DomainError(f"The {kind} number must be a whole number.", field="number") from exc
+    if not 1 <= n <= (4 if kind == "quarter" else 12):
+        raise DomainError(f"No {kind} number {n}.", field="number")
+    return kind, y, n
+
+
 def period_bounds(*, period: str, year: int, number: int) -> tuple[dt.date, dt.date]:
     """`month` 1-12 or `quarter` 1-4 of `year`: the first day and the day after the last."""
     if period == "quarter":

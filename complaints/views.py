@@ -412,24 +412,30 @@ def letter_pdf(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- learning
-def _period(request: HttpRequest) -> tuple[str, int, int, dt.date, dt.date]:
+def _period(request: HttpRequest) -> tuple[str, int, int, dt.date, dt.date, str]:
+    """The period asked for, or this month with the reason the request was refused (shown, and the
+    page answers 400)."""
     today = timezone.localdate()
-    period = "quarter" if request.GET.get("period") == "quarter" else "month"
+    refused = ""
     try:
-        year = int(request.GET.get("year", today.year))
-        default = (today.month - 1) // 3 + 1 if period == "quarter" else today.month
-        number = int(request.GET.get("number", default))
-        if not (2000 <= year <= 2100 and 1 <= number <= (4 if period == "quarter" else 12)):
-            raise ValueError
-    except ValueError:
-        year, number = today.year, today.month if period == "month" else (today.month - 1) // 3 + 1
+        period, year, number = selectors.learning_period(
+            period=request.GET.get("period"),
+            year=request.GET.get("year"),
+            number=request.GET.get("number"),
+            today=today,
+        )
+    except DomainError as exc:
+        refused = exc.message
+        period, year, number = "month", today.year, today.month
     start, end = selectors.period_bounds(period=period, year=year, number=number)
-    return period, year, number, start, end
+    return period, year, number, start, end, refused
 
 
 @complaints_staff
 def learning(request: HttpRequest) -> HttpResponse:
-    period, year, number, start, end = _period(request)
+    period, year, number, start, end, refused = _period(request)
+    if refused and request.GET.get("format") == "csv":
+        return HttpResponse(refused, status=400, content_type="text/plain; charset=utf-8")
     report = selectors.learning_report(start=start, end=end)
     if request.GET.get("format") == "csv":
         header, *rows = selectors.learning_report_rows(report)
@@ -466,8 +472,9 @@ def learning(request: HttpRequest) -> HttpResponse:
             "lessons": lessons,
             "breadcrumbs": _crumbs(("Learning and reports", None)),
             "last_day": end - dt.timedelta(days=1),
+            "period_error": refused,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or refused else 200,
     )
 
 

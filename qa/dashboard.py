@@ -58,7 +58,9 @@ class Dashboard:
     trend: list[WeekFigures]
     by_team: list[compliance.ComplianceRow]
     by_investigator: list[compliance.ComplianceRow]
-    caseloads: list[dict[str, Any]]
+    # Advisors' complaint caseloads: None for a viewer who may not see them (a sergeant: complaints
+    # are not theirs to supervise; qa.permissions.can_see_complaint_caseloads).
+    caseloads: list[dict[str, Any]] | None
 
     @property
     def start(self) -> date:
@@ -69,8 +71,11 @@ def _estimate_or_none(rows: list[compliance.ComplianceRow], key: str) -> rules.C
     return next((r.estimate for r in rows if r.key == key), None)
 
 
-def dashboard_build(*, day: date, weeks: int = DEFAULT_WEEKS, now: Any = None) -> Dashboard:
-    """Figures for `day` and the `weeks` ISO weeks up to and including the week of `day`."""
+def dashboard_build(
+    *, day: date, weeks: int = DEFAULT_WEEKS, now: Any = None, with_caseloads: bool = True
+) -> Dashboard:
+    """Figures for `day` and the `weeks` ISO weeks up to and including the week of `day`; the advisors'
+    caseloads only `with_caseloads` (never computed otherwise)."""
     now = now or timezone.now()
     weeks = max(1, min(weeks, MAX_WEEKS))
     monday = day - timedelta(days=day.weekday())
@@ -110,7 +115,7 @@ def dashboard_build(*, day: date, weeks: int = DEFAULT_WEEKS, now: Any = None) -
         trend=trend,
         by_team=compliance.compliance_by("team", start=first, end=day),
         by_investigator=compliance.compliance_by("investigator", start=first, end=day),
-        caseloads=compliance.complaint_caseloads(day),
+        caseloads=compliance.complaint_caseloads(day) if with_caseloads else None,
     )
 
 
@@ -301,11 +306,16 @@ def dashboard_sheets(d: Dashboard) -> list[Sheet]:
             for r in items
         ]
 
-    return [
+    sheets = [
         daily,
         weekly,
         Sheet("By team", ["team", *heads], rows(d.by_team)),
         Sheet("By investigator", ["investigator", *heads], rows(d.by_investigator)),
+    ]
+    if d.caseloads is None:
+        return sheets
+    return [
+        *sheets,
         Sheet(
             "Complaint caseloads",
             ["advisor", "open", "overdue_updates", "initial_contact_overdue"],

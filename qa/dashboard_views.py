@@ -22,6 +22,7 @@ from qa.dashboard import (
     dashboard_sheets,
 )
 from qa.forms import AccessibleForm
+from qa.permissions import can_see_complaint_caseloads
 
 SHEETS = {"daily": 0, "weekly": 1, "team": 2, "investigator": 3, "caseloads": 4}
 
@@ -65,17 +66,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         weeks = form.cleaned_data["weeks"] or weeks
     if request.GET and not form.is_valid():
         return render(request, "qa/dashboard.html", _context(form, None), status=400)
-    data = dashboard_build(day=day, weeks=weeks)
+    data = dashboard_build(day=day, weeks=weeks, with_caseloads=can_see_complaint_caseloads(request.user))
     export = request.GET.get("export")
     if export == "xlsx":
         return xlsx_response(
             filename=f"resolve-dashboard-{day.isoformat()}.xlsx", sheets=dashboard_sheets(data)
         )
     if export == "csv":
+        sheets = dashboard_sheets(data)
         table = request.GET.get("table", "weekly")
-        sheet = dashboard_sheets(data)[SHEETS.get(table, 1)]
+        if SHEETS.get(table, len(sheets)) >= len(sheets):  # unknown, or not for this viewer
+            table = "weekly"
+        sheet = sheets[SHEETS[table]]
         return csv_response(
-            filename=f"resolve-dashboard-{day.isoformat()}-{table if table in SHEETS else 'weekly'}.csv",
+            filename=f"resolve-dashboard-{day.isoformat()}-{table}.csv",
             headers=sheet.headers,
             rows=sheet.rows,
         )

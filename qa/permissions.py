@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from config.permissions import Role
 from qa.models import Amendment, DipSample, UnrecordedFlag
 from recording.models import Crime, Incident
 from recording.permissions import can_view_crime, can_view_incident
@@ -18,6 +19,12 @@ def can_view_sample(user: Any, sample: DipSample) -> bool:
     if isinstance(record, Incident):
         return can_view_incident(user, record)
     return False
+
+
+def can_see_complaint_caseloads(user: Any) -> bool:
+    """Advisors' complaint caseloads are for managers and admins: a sergeant supervises crime work, not
+    the OPCC's complaint handlers."""
+    return getattr(user, "role", None) in (Role.MANAGER, Role.ADMIN)
 
 
 def can_view_flag(user: Any, flag: UnrecordedFlag) -> bool:

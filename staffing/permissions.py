@@ -29,7 +29,14 @@ def is_own_sergeant(viewer: Any, subject: Any) -> bool:
     )
 
 
-view_personnel_notes = is_manager | is_own_sergeant
+@rules.predicate
+def is_someone_else(viewer: Any, subject: Any) -> bool:
+    return bool(viewer and subject and viewer.pk != subject.pk)
+
+
+# Nobody reads or adds to their own notes, a manager or an administrator included: the notes are about
+# them, kept by those who supervise them (issue 20).
+view_personnel_notes = (is_manager | is_own_sergeant) & is_someone_else
 
 
 def can_view_personnel_notes(viewer: Any, subject: Any) -> bool:

@@ -158,6 +158,9 @@ def rota(request: HttpRequest) -> HttpResponse:
         request.POST if request.POST.get("action") == "assign" else None, team=team, shifts=shifts
     )
     absence_form = AbsenceForm(request.POST if request.POST.get("action") == "absence" else None, team=team)
+    rota_refusal = services.rota_refusal(actor=actor, team_id=team.pk)
+    if request.method == "POST" and rota_refusal:
+        raise PermissionDenied(rota_refusal)
     if request.method == "POST":
         action = request.POST.get("action")
         here = f"{reverse('staffing:rota')}?team={team.code}&week={monday.isoformat()}"
@@ -201,6 +204,7 @@ def rota(request: HttpRequest) -> HttpResponse:
             "absences": selectors.absences_between(team, monday, monday + timedelta(days=6)),
             "assign_form": assign_form,
             "absence_form": absence_form,
+            "rota_refusal": rota_refusal,
             "breadcrumbs": _crumbs(("Rota", None)),
         },
     )
@@ -211,6 +215,9 @@ def rota(request: HttpRequest) -> HttpResponse:
 def coverage(request: HttpRequest) -> HttpResponse:
     team = _team(request)
     form = CoverageForm(request.POST or None)
+    coverage_refusal = services.rota_refusal(actor=_user(request), team_id=team.pk)
+    if request.method == "POST" and coverage_refusal:
+        raise PermissionDenied(coverage_refusal)
     if request.method == "POST" and form.is_valid():
         try:
             services.coverage_requirement_set(team=team, actor=_user(request), **form.cleaned_data)
@@ -228,6 +235,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
             "teams": _team_choices(),
             "views": [now, nxt],
             "form": form,
+            "rota_refusal": coverage_refusal,
             "breadcrumbs": _crumbs(("Coverage", None)),
         },
     )

@@ -221,19 +221,12 @@ class LearningReportApi(APIView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request: Request) -> Response:
-        today = timezone.localdate()
-        period = "quarter" if request.query_params.get("period") == "quarter" else "month"
-        try:
-            year = int(request.query_params.get("year", today.year))
-            number = int(
-                request.query_params.get(
-                    "number", (today.month - 1) // 3 + 1 if period == "quarter" else today.month
-                )
-            )
-        except ValueError as exc:
-            raise DomainError("Year and number must be whole numbers.", field="number") from exc
-        if not 1 <= number <= (4 if period == "quarter" else 12):
-            raise DomainError(f"No {period} number {number}.", field="number")
+        period, year, number = selectors.learning_period(
+            period=request.query_params.get("period"),
+            year=request.query_params.get("year"),
+            number=request.query_params.get("number"),
+            today=timezone.localdate(),
+        )
         start, end = selectors.period_bounds(period=period, year=year, number=number)
         report = selectors.learning_report(start=start, end=end)
         return Response({"period": period, "year": year, "number": number, **report.__dict__})

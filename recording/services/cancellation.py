@@ -15,6 +15,7 @@ from recording.models import (
     Crime,
 )
 from recording.permissions import is_ddm
+from recording.selectors import crime_visible
 from recording.services.common import lock_crime, move_status, set_review_on, team_scope_refusal
 from staffing.models import User
 from staffing.services import allocation_finish
@@ -23,7 +24,7 @@ from staffing.services import allocation_finish
 
 
 def _cancel_evidence(
-    criterion: CancellationCriterion, evidence: str, avi: str, duplicate_of: str, crime: Crime
+    criterion: CancellationCriterion, evidence: str, avi: str, duplicate_of: str, crime: Crime, actor: User
 ) -> None:
     if not evidence.strip():
         raise DomainError(
@@ -36,7 +37,11 @@ def _cancel_evidence(
             field="avi",
         )
     if criterion.code == "C3":
-        surviving = Crime.objects.filter(crime_number=duplicate_of.strip()).exclude(pk=crime.pk).first()
+        # Only a crime the person may see (R-RESTRICTED): a restricted one they may not see answers as
+        # a missing one does, so the answer never tells whether such a crime exists.
+        surviving = (
+            crime_visible(user=actor).filter(crime_number=duplicate_of.strip()).exclude(pk=crime.pk).first()
+        )
         if surviving is None:
             raise DomainError("Name the surviving crime number this one duplicates.", field="duplicate_of")
 
@@ -56,7 +61,7 @@ def cancellation_request(
         )
     if lifecycle.transition_error(crime.status, lifecycle.CANCELLED):
         raise DomainError(lifecycle.transition_error(crime.status, lifecycle.CANCELLED) or "", field="status")
-    _cancel_evidence(criterion, evidence, avi, duplicate_of, crime)
+    _cancel_evidence(criterion, evidence, avi, duplicate_of, crime, actor)
     if crime.cancellations.filter(status=CancellationRequest.Status.PENDING).exists():
         raise DomainError("A cancellation is already awaiting a decision.", field="criterion")
     request = CancellationRequest(

@@ -291,6 +291,7 @@ from staffing.services.rota import (  # noqa: E402 - re-exported public API
     absence_record,
     coverage_requirement_set,
     rota_generate,
+    rota_refusal,
     shift_assign,
     shift_patterns_ensure,
 )
@@ -313,6 +314,7 @@ __all__ = [
     "coverage_requirement_set",
     "personnel_note_add",
     "rota_generate",
+    "rota_refusal",
     "shift_assign",
     "shift_patterns_ensure",
     "skill_check",

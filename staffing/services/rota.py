@@ -20,6 +20,7 @@ from staffing.models import (
     User,
     WorkArea,
 )
+from staffing.rules import team_scope_refusal
 
 LONDON = ZoneInfo("Europe/London")
 # The usual Resolution Centre 24-hour pattern: earlies, lates and nights of eight hours.
@@ -48,12 +49,31 @@ def shift_bounds(day: date, pattern: ShiftPattern) -> tuple[datetime, datetime]:
     return starts_at, starts_at + timedelta(hours=pattern.hours)
 
 
+def rota_refusal(*, actor: User | None, team_id: int | None) -> str | None:
+    """None when `actor` may change the rota of team `team_id` (its shifts, who works them, absences and
+    coverage minimums), else why not: a sergeant their own team's only, managers and admins any team's
+    (staffing.rules.team_scope_refusal). `actor` None is the system (the demo, a scheduled build)."""
+    if actor is None:
+        return None
+    if team_id is None and actor.role == User.Role.SERGEANT:  # someone in no team is nobody's to roster
+        return "Only a manager or admin may change the rota of someone in no team."
+    return team_scope_refusal(
+        actor_role=actor.role, actor_team_id=actor.team_id, work_team_id=team_id, what="change this rota"
+    )
+
+
+def _rota_check(actor: User | None, team_id: int | None) -> None:
+    if refusal := rota_refusal(actor=actor, team_id=team_id):
+        raise DomainError(refusal, field="team")
+
+
 @transaction.atomic
 def rota_generate(*, team: Team, start: date, days: int, actor: User | None) -> list[Shift]:
     """Create the team's shifts for `days` days from `start`, one per pattern per day. Shifts already
     there are kept (running it again adds nothing)."""
     if not 1 <= days <= MAX_ROTA_DAYS:
         raise DomainError(f"Build between 1 and {MAX_ROTA_DAYS} days at a time.", field="days")
+    _rota_check(actor, team.pk)
     patterns = shift_patterns_ensure()
     shifts: list[Shift] = []
     for offset in range(days):
@@ -73,6 +93,7 @@ def rota_generate(*, team: Team, start: date, days: int, actor: User | None) -> 
 def shift_assign(*, shift: Shift, user: User, actor: User | None) -> ShiftAssignment:
     """Put a member of the shift's team on it. Refuses someone from another team or already on an
     overlapping shift."""
+    _rota_check(actor, shift.team_id)
     if user.team_id != shift.team_id:
         raise DomainError(f"{user} is not in team {shift.team.code}.", field="user")
     overlapping = ShiftAssignment.objects.filter(
@@ -92,6 +113,7 @@ def shift_assign(*, shift: Shift, user: User, actor: User | None) -> ShiftAssign
 def absence_record(
     *, user: User, kind: str, starts_on: date, ends_on: date, actor: User | None, note: str = ""
 ) -> Absence:
+    _rota_check(actor, user.team_id)
     if kind not in Absence.Kind.values:
         raise DomainError(f"Unknown absence kind {kind!r}.", field="kind")
     if ends_on < starts_on:
@@ -115,6 +137,7 @@ def coverage_requirement_set(
         raise DomainError(f"Unknown skill {skill!r}.", field="skill")
     if minimum < 1:
         raise DomainError("The minimum must be at least 1.", field="minimum")
+    _rota_check(actor, team.pk)
     requirement = CoverageRequirement.objects.select_for_update().filter(team=team, area=area).first()
     if requirement is None:
         requirement = CoverageRequirement(team=team, area=area)
