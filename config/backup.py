@@ -83,11 +83,15 @@ def restore(*, database_url: str, path: Path, database: str) -> None:
             cur.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
     finally:
         admin.close()
+    # One transaction: a dump that is truncated or damaged part-way restores nothing rather than the
+    # tables before the damage, and the new database is then dropped, so no partly filled copy is ever
+    # left for someone to mistake for the whole.
     result = subprocess.run(
         [
             "pg_restore",
             "--no-owner",
             "--no-privileges",
+            "--single-transaction",
             "--exit-on-error",
             "--dbname",
             libpq_url(database_url, database),
@@ -98,7 +102,21 @@ def restore(*, database_url: str, path: Path, database: str) -> None:
         check=False,
     )
     if result.returncode != 0:
-        raise BackupError(f"pg_restore into {database} failed: {result.stderr.strip()}")
+        _drop(database_url, database)
+        raise BackupError(
+            f"pg_restore into {database} failed, so nothing was restored and {database} was removed: "
+            f"{result.stderr.strip()}"
+        )
+
+
+def _drop(database_url: str, database: str) -> None:
+    admin = psycopg2.connect(libpq_url(database_url, "postgres"))
+    admin.autocommit = True
+    try:
+        with admin.cursor() as cur:
+            cur.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
+    finally:
+        admin.close()
 
 
 def main(argv: list[str] | None = None) -> int:

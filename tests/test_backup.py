@@ -112,3 +112,28 @@ def test_backup_without_database_url_says_what_to_set() -> None:
     result = _run(["backup"], "")
     assert result.returncode == 1
     assert "Set DATABASE_URL" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True)
+def test_restoring_a_truncated_backup_leaves_no_partly_filled_database(
+    reference_data: None, scratch_database: str, tmp_path: Any
+) -> None:
+    """A dump cut short (a full disk, a copy interrupted) is refused whole: the restore says so, and no
+    database by that name is left holding the tables before the cut."""
+    source_url = _database_url(connection.settings_dict["NAME"])
+    dump = tmp_path / "resolve.dump"
+    assert _run(["backup", "--file", str(dump)], source_url).returncode == 0
+    whole = dump.read_bytes()
+    truncated = tmp_path / "truncated.dump"
+    truncated.write_bytes(whole[: len(whole) * 3 // 4])
+
+    refused = _run(["restore", "--file", str(truncated), "--database", scratch_database], source_url)
+    assert refused.returncode == 1
+    assert "nothing was restored" in refused.stderr
+    conn = psycopg2.connect(libpq_url(_database_url("postgres")))
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [scratch_database])
+            assert cur.fetchone() == (0,)
+    finally:
+        conn.close()
