@@ -344,6 +344,7 @@ def _crime(
         "record_by": reported_at + dt.timedelta(hours=24),
         "ncrs_breach": late,
         "restricted": offence.restricted,
+        "seriousness_rank": offence.seriousness_rank,
         "grade": rng.choice(GRADES),
         "vulnerable_victim": rng.random() < 0.1,
         "domestic_abuse": rng.random() < 0.15,

@@ -22,22 +22,30 @@ from django.urls import reverse
 from config.listing import COUNT_CAP, Column, list_page
 from config.registry import Queue
 
-# How a work queue of crimes is ordered by default: the riskiest first (R-THRIVE), then the oldest.
+# How a work queue of crimes is ordered by default: the riskiest first (R-THRIVE, R-RESTRICTED), then
+# the oldest. The offence itself weighs first (a restricted class, which every rape and serious sexual
+# offence is, before any other), then the victim (vulnerable, domestic abuse, hate crime), then the
+# offence's seriousness rank from the Home Office class (ho_offences.csv: murder 1, rape 4, grievous
+# bodily harm 5 ... interfering with a motor vehicle 14), then the THRIVE grade. A crime nobody has graded
+# yet counts as urgent as an immediate one until someone grades it, so a missing grade never sinks a crime
+# below one graded as minor (issue 20: an ungraded rape sat below an interference with a motor vehicle).
 RISK_NOTE = (
-    "Riskiest first: a vulnerable victim, then domestic abuse, then hate crime, then the THRIVE grade "
-    "(immediate, priority, scheduled); within the same risk, the oldest first."
+    "Riskiest first: rape, serious sexual and other restricted offences, then a vulnerable victim, domestic "
+    "abuse and hate crime, then the more serious offence, then the THRIVE grade (a crime not yet graded "
+    "counts as immediate until it is graded); within the same risk, the oldest first."
 )
-# The THRIVE grades by urgency, for ordering (recording.models.Grade); ungraded sorts last.
+# The THRIVE grades by urgency, for ordering (recording.models.Grade); ungraded sorts with immediate.
 GRADE_RANK = {"immediate": 0, "priority": 1, "scheduled": 2, "resolved_without_deployment": 3}
+UNGRADED_RANK = GRADE_RANK["immediate"]
 
 
 def grade_rank(prefix: str = "") -> Case:
-    """The THRIVE grade as a number, urgent first. recording.Crime's crime_risk_queue_idx indexes this
-    very expression, so a queue ordered by risk reads a page from the index instead of sorting every
-    open crime."""
+    """The THRIVE grade as a number, urgent first, ungraded as immediate. recording.Crime's
+    crime_risk_queue_idx indexes this very expression, so a queue ordered by risk reads a page from the
+    index instead of sorting every open crime."""
     return Case(
         *(When(**{f"{prefix}grade": grade}, then=Value(rank)) for grade, rank in GRADE_RANK.items()),
-        default=Value(len(GRADE_RANK)),
+        default=Value(UNGRADED_RANK),
         output_field=IntegerField(),
     )
 
@@ -49,11 +57,13 @@ def with_risk(crimes: QuerySet[Any], prefix: str = "") -> QuerySet[Any]:
 
 def risk_order(age_field: str, prefix: str = "") -> tuple[str, ...]:
     """The risk-first ordering of crimes (see RISK_NOTE), for a `config.listing.Column`; the queryset
-    needs `with_risk`."""
+    needs `with_risk`. The same columns, in the same order, as recording.Crime's crime_risk_queue_idx."""
     return (
+        f"-{prefix}restricted",
         f"-{prefix}vulnerable_victim",
         f"-{prefix}domestic_abuse",
         f"-{prefix}hate_crime",
+        f"{prefix}seriousness_rank",
         "grade_rank",
         age_field,
     )

@@ -173,6 +173,7 @@ class WorkKind:
     roles_label: str = ""
     on_allocated: Callable[[Any, Any], None] | None = None
     barred: Callable[[Any], set[int]] | None = None
+    change_refusal: Callable[[Any, Any, str], str | None] | None = None
 
     @property
     def label(self) -> str:

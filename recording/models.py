@@ -313,6 +313,11 @@ class Crime(models.Model):
     record_by = models.DateTimeField()
     ncrs_breach = models.BooleanField(default=False)
     restricted = models.BooleanField(default=False, help_text="From the offence class (R-RESTRICTED).")
+    # Carried from the offence class (ho_offences.csv) by the services that set the offence, so the work
+    # queues order by it from this row's own index (config.queues.risk_order) without a join.
+    seriousness_rank = models.PositiveSmallIntegerField(
+        help_text="From the offence class: 1 = most serious (R-PRINCIPAL); orders the work queues."
+    )
     # Optimistic concurrency for edits (config.concurrency.save_with_version): a second editor is told.
     version = models.PositiveIntegerField(default=1, editable=False)
     # MoPI: when the record is next reviewed for retention, set at finalisation or cancellation
@@ -375,9 +380,11 @@ class Crime(models.Model):
             # the queue is the first rows of this index that nobody is allocated, not a sort of every
             # open crime (about 900,000 at the benchmark's 2,000,000 crimes).
             models.Index(
+                models.F("restricted").desc(),
                 models.F("vulnerable_victim").desc(),
                 models.F("domestic_abuse").desc(),
                 models.F("hate_crime").desc(),
+                models.F("seriousness_rank").asc(),
                 grade_rank(),
                 models.F("recorded_at").asc(),
                 models.F("id").asc(),
@@ -733,6 +740,11 @@ class AwaitingVictim(models.Model):
         default=False, help_text="Rape or serious sexual offence (R-RAPE-RECORD)."
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The team of whoever saved it, kept as it was then: only that team (or a manager) records or closes it
+    # (recording.permissions.awaiting_scope_refusal). None: no team, so any recorder's.
+    team = models.ForeignKey(
+        "staffing.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

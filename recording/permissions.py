@@ -8,6 +8,7 @@ import rules as django_rules
 from django.conf import settings  # the django-rules package (recording.rules is the pure engine)
 
 from config.permissions import Role
+from staffing import rules as staffing_rules
 from staffing.models import Skill
 from staffing.services import user_has_skill
 
@@ -72,6 +73,42 @@ def can_view_incident(user: Any, incident: Any) -> bool:
     return incident.opened_by_id == user.pk or any(
         user.pk in (crime.owner_id, crime.recorded_by_id) or crime.enquiries.filter(assigned_to=user).exists()
         for crime in crimes
+    )
+
+
+# ---------------------------------------------------------------- team scope (issue 20 part 6)
+# One question per kind of record, asked by every path that changes it or who holds it: the page, the
+# API and the allocation service (through the kind's WorkKind.change_refusal) call the same function.
+
+
+def crime_scope_refusal(user: Any, crime: Any, what: str) -> str | None:
+    """None when `user`'s team may change this crime or who holds it (link or unlink an incident,
+    allocate, reassign or complete its allocation), else why not: its own team, or anyone while no team
+    holds it; managers and admins across teams."""
+    return staffing_rules.own_team_refusal(
+        actor_role=getattr(user, "role", ""),
+        actor_team_id=getattr(user, "team_id", None),
+        work_team_id=crime.team_id,
+        what=what,
+    )
+
+
+def transfer_scope_refusal(user: Any, transfer: Any, what: str) -> str | None:
+    """A transfer is its crime's team's work (an incoming one, with no crime yet, is nobody's team's)."""
+    if transfer.crime_id is None:
+        return None
+    return crime_scope_refusal(user, transfer.crime, what)
+
+
+def awaiting_scope_refusal(user: Any, row: Any, what: str) -> str | None:
+    """None when `user`'s team may record or close this report awaiting the victim, else why not: the
+    team of whoever saved it (kept on the report), or anyone when it has none; managers and admins
+    across teams."""
+    return staffing_rules.own_team_refusal(
+        actor_role=getattr(user, "role", ""),
+        actor_team_id=getattr(user, "team_id", None),
+        work_team_id=row.team_id,
+        what=what,
     )
 
 

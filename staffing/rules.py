@@ -174,3 +174,14 @@ def team_scope_refusal(
             return None
         return f"Only the team's own sergeant or a manager may {what}."
     return f"Only a sergeant, manager or admin may {what}."
+
+
+def own_team_refusal(
+    *, actor_role: str, actor_team_id: int | None, work_team_id: int | None, what: str
+) -> str | None:
+    """None when anyone may act on work of `work_team_id` as far as teams go, else why not (issue 20 part
+    6): managers and admins act across teams; everyone else on their own team's work and on work no team
+    holds yet. What a role may do at all is its own check; this is only the team's."""
+    if actor_role in ACROSS_TEAMS or work_team_id is None or work_team_id == actor_team_id:
+        return None
+    return f"This belongs to another team: only that team or a manager may {what}."

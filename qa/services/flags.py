@@ -35,13 +35,13 @@ def flag_assign(*, flag_id: int, investigator: User, actor: User, reason: str = 
     if investigator.role != User.Role.INVESTIGATOR or not investigator.is_active:
         raise DomainError("Choose an active investigator.", field="assigned_to")
     flag = _open_flag(flag_id)
-    flag.assigned_to = investigator
-    flag._change_reason = f"Assigned to {investigator} by {actor}"  # type: ignore[attr-defined]
-    flag.save(update_fields=["assigned_to"])
+    # The flag's assignee has one writer: staffing calls qa's registered callback once it has given the
+    # flag to the investigator (qa.services.allocation), so the flag and its Allocation cannot disagree.
     try:
         allocate_to(item=flag, assignee=investigator, actor=actor, reason=reason)
     except DomainError as exc:
         raise DomainError(exc.message, field="reason" if exc.field == "assignee" else exc.field) from exc
+    flag.refresh_from_db(fields=["assigned_to"])
     return flag
 
 

@@ -44,9 +44,11 @@ def make_crime(
     recorded_at = recorded_at or timezone.now() - timedelta(hours=20)
     reported_at = reported_at or recorded_at - timedelta(hours=2)
     n = next(_seq)
+    offence_class = Offence.objects.get(code=offence)
+    kw.setdefault("seriousness_rank", offence_class.seriousness_rank)
     return Crime.objects.create(
         crime_number=kw.pop("crime_number", f"XX/TEST/{n:06d}"),
-        offence=Offence.objects.get(code=offence),
+        offence=offence_class,
         reported_at=reported_at,
         recorded_at=recorded_at,
         record_by=reported_at + timedelta(hours=24),

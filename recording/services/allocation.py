@@ -16,7 +16,12 @@ from config.permissions import Role
 from config.registry import WorkKind
 from recording import lifecycle
 from recording.models import Crime, CrimeTransfer
-from recording.permissions import can_view_crime, can_view_transfer
+from recording.permissions import (
+    can_view_crime,
+    can_view_transfer,
+    crime_scope_refusal,
+    transfer_scope_refusal,
+)
 from recording.services.common import lock_crime, move_status, require_reason
 from staffing.models import Allocation, Skill, Team, User
 from staffing.selectors import allocation_page_url
@@ -77,6 +82,7 @@ def work_kinds() -> list[WorkKind]:
             roles=CRIME_OWNER_ROLES,
             roles_label="investigators and sergeants",
             on_allocated=crime_allocated,
+            change_refusal=crime_scope_refusal,
         ),
         WorkKind(
             model=CrimeTransfer,
@@ -85,6 +91,7 @@ def work_kinds() -> list[WorkKind]:
             visible=can_view_transfer,
             roles=TRANSFER_ROLES,
             roles_label="crime recorders, investigators and sergeants",
+            change_refusal=transfer_scope_refusal,
         ),
     ]
 

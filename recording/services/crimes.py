@@ -137,6 +137,7 @@ def crime_create(
         record_by=rules.record_by(reported_at),
         ncrs_breach=rules.is_ncrs_breach(reported_at=reported_at, recorded_at=recorded, now=now),
         restricted=offence.restricted,
+        seriousness_rank=offence.seriousness_rank,
         grade=details.grade,
         thrive_notes=details.thrive_notes,
         vulnerable_victim=details.vulnerable_victim or any(v.vulnerable for v in victims),

@@ -21,6 +21,7 @@ from config import registry
 from config.exceptions import DomainError
 from recording import lifecycle, rules
 from recording.models import AwaitingVictim, Crime, CrimeVictim, Incident
+from recording.permissions import awaiting_scope_refusal
 from recording.selectors import awaiting_victim_get, incident_visible, offence_catalogue
 from recording.services.crimes import (
     CrimeDetails,
@@ -205,6 +206,7 @@ def _awaiting_save(
         restricted=any(a.restricted for a in decision.awaiting_confirmation),
         daily_review=any(a.daily_review for a in decision.awaiting_confirmation),
         created_by=actor,
+        team_id=actor.team_id,
     )
     row._change_reason = (  # type: ignore[attr-defined]
         "Saved awaiting the victim (R-NCRS-THIRD-PARTY): "
@@ -250,12 +252,20 @@ def _awaiting_lock(awaiting_id: int) -> AwaitingVictim:
     return row
 
 
+def _awaiting_in_scope(row: AwaitingVictim, actor: User, what: str) -> None:
+    """Team scope (issue 20 part 6): the one question the page and the API both reach through here."""
+    refusal = awaiting_scope_refusal(actor, row, what)
+    if refusal:
+        raise DomainError(refusal, field="non_field_errors")
+
+
 @transaction.atomic
 def awaiting_record(*, awaiting_id: int, actor: User, note: str) -> list[Crime]:
     """The victim has been spoken to and confirms: decide the waiting allegations again with the victim
     contacted, and record the crimes that decision gives (the 24-hour clock still runs from the report,
     so a late record is still a timeliness breach)."""
     row = _awaiting_lock(awaiting_id)
+    _awaiting_in_scope(row, actor, "record this report")
     stored = row.report
     report = _report_from_stored(stored, only={a["allegation"] for a in row.allegations})
     decision = decision_check(actor=actor, report=report, incident_reference=stored["incident_reference"])
@@ -293,6 +303,7 @@ def awaiting_close(*, awaiting_id: int, actor: User, reason: str) -> AwaitingVic
     if not reason:
         raise DomainError("Say why no crime is to be recorded.", field="reason")
     row = _awaiting_lock(awaiting_id)
+    _awaiting_in_scope(row, actor, "close this report")
     row.status = AwaitingVictim.Status.CLOSED
     row.decided_by = actor
     row.decided_at = timezone.now()

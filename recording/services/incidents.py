@@ -33,6 +33,7 @@ from django.utils.dateparse import parse_datetime
 from config import fields as bounded
 from config.exceptions import DomainError
 from recording.models import Crime, Grade, ImportBatch, Incident, IncidentReferenceCounter, NsirCode
+from recording.permissions import crime_scope_refusal
 from recording.selectors import crime_visible, incident_get, incident_is_restricted
 from staffing.access_audit import purpose_from
 from staffing.models import User
@@ -554,14 +555,19 @@ def incident_open(
 
 
 # ---------------------------------------------------------------- linking crimes and incidents
-def _crime_for_link(crime_number: str, *, actor: User) -> Crime:
-    """The crime the actor may see, locked; a crime they may not see reads as no crime (need-to-know)."""
+def _crime_for_link(crime_number: str, *, actor: User, what: str) -> Crime:
+    """The crime the actor may see, locked; a crime they may not see reads as no crime (need-to-know).
+    Another team's crime is refused (team scope, recording.permissions.crime_scope_refusal): unlinking
+    it would put its incident back among the unrecorded (issue 20 part 6)."""
     number = crime_number.strip()
     if not number:
         raise DomainError("Give the crime number.", field="crime_number")
     crime = crime_visible(user=actor).select_for_update().filter(crime_number=number).first()
     if crime is None:
         raise DomainError(f"No crime {number} is recorded.", field="crime_number")
+    refusal = crime_scope_refusal(actor, crime, what)
+    if refusal:
+        raise DomainError(refusal, field="crime_number")
     return crime
 
 
@@ -580,7 +586,7 @@ def incident_link_crime(*, incident_id: int, crime_number: str, actor: User, rea
     if not reason:
         raise DomainError("Say why this crime belongs to this incident.", field="reason")
     incident = Incident.objects.select_for_update().get(pk=incident_id)
-    crime = _crime_for_link(crime_number, actor=actor)
+    crime = _crime_for_link(crime_number, actor=actor, what="link it to an incident")
     if crime.incidents.filter(pk=incident.pk).exists():
         raise DomainError(
             f"Crime {crime.crime_number} is already linked to this incident.", field="crime_number"
@@ -604,7 +610,7 @@ def incident_unlink_crime(*, incident_id: int, crime_number: str, actor: User, r
     if not reason:
         raise DomainError("Say why this crime does not belong to this incident.", field="reason")
     incident = Incident.objects.select_for_update().get(pk=incident_id)
-    crime = _crime_for_link(crime_number, actor=actor)
+    crime = _crime_for_link(crime_number, actor=actor, what="unlink it from an incident")
     if not crime.incidents.filter(pk=incident.pk).exists():
         raise DomainError(f"Crime {crime.crime_number} is not linked to this incident.", field="crime_number")
     crime.incidents.remove(incident)

@@ -88,12 +88,13 @@ def reclassification_decide(
         # A class alone says nothing of the offence within it: the old offence code goes with the old class.
         crime.offence_code = change.to_offence_code
         crime.restricted = change.to_offence.restricted
+        crime.seriousness_rank = change.to_offence.seriousness_rank
         crime._history_user = actor  # type: ignore[attr-defined]
         crime._change_reason = (  # type: ignore[attr-defined]
             f"Reclassified {_code(change.from_offence, change.from_offence_code)} -> "
             f"{_code(change.to_offence, change.to_offence_code)} (R-RECLASSIFY): {change.reason}"
         )
-        crime.save(update_fields=["offence", "offence_code", "restricted", "updated_at"])
+        crime.save(update_fields=["offence", "offence_code", "restricted", "seriousness_rank", "updated_at"])
     return change
 
 

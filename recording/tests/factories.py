@@ -115,6 +115,7 @@ class CrimeFactory(DjangoModelFactory[Crime]):
     record_by = factory.LazyAttribute(lambda o: o.reported_at + timedelta(hours=24))
     ncrs_breach = factory.LazyAttribute(lambda o: o.recorded_at > o.record_by)
     restricted = factory.LazyAttribute(lambda o: o.offence.restricted)
+    seriousness_rank = factory.LazyAttribute(lambda o: o.offence.seriousness_rank)
     grade = Grade.PRIORITY
 
     @factory.post_generation

@@ -151,6 +151,17 @@ def _lock_item(item: Model) -> ContentType:
     return ContentType.objects.get_for_model(item)
 
 
+def _in_scope(item: Model, actor: User, what: str) -> None:
+    """Team scope (issue 20 part 6): the item's own app says whether `actor` may change who holds it
+    (WorkKind.change_refusal: a sergeant acts on their own team's crimes only), on every path that does:
+    assign, reassign and complete, from the page or the API."""
+    kind = _kind(item)
+    if kind is not None and kind.change_refusal is not None:
+        refusal = kind.change_refusal(actor, item, what)
+        if refusal:
+            raise DomainError(refusal, field="item")
+
+
 def _may_take(kind: WorkKind | None, item: Model, user: User) -> None:
     """Refuse, whatever reason is given, someone whose role may not take this kind of work or who is
     barred from this item (an override reason covers shifts, training and load, never these)."""
@@ -267,6 +278,7 @@ def allocation_assign(
     allocation (use allocation_reassign)."""
     _check(skill, weight)
     ct = _lock_item(item)
+    _in_scope(item, actor, "allocate it")
     current = allocation_current(item)
     if current is not None:
         raise DomainError(
@@ -323,6 +335,7 @@ def allocation_reassign(
     )
     if current is None:
         raise DomainError("This item has no open allocation to reassign.", field="item")
+    _in_scope(item, actor, "reassign it")
     if assignee is not None and assignee.pk == current.assigned_to_id:
         raise DomainError(f"The item is already with {assignee}.", field="assignee")
     scope = team if team is not None else current.team
@@ -376,6 +389,8 @@ def allocation_complete(*, item: Model, actor: User) -> Allocation:
         raise DomainError(
             "Only the person it is allocated to, or a supervisor, can complete it.", field="item"
         )
+    if actor.pk != current.assigned_to_id:
+        _in_scope(item, actor, "complete its allocation")
     return _close_done(current, actor)
 
 

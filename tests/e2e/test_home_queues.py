@@ -1,6 +1,7 @@
 """Every home count leads to its list (issue 15 part 4), in the browser: for every role, each count on
 the home page opens a list showing exactly that many rows; tonight's domestic-abuse crime with a
-vulnerable victim leads the sergeant's allocation queue, behind more than 50 older crimes."""
+vulnerable victim leads the sergeant's allocation queue after the rape (a restricted class), ahead of more
+than 50 older crimes."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def test_every_home_count_equals_the_rows_of_the_list_it_opens(page: Any, refere
             assert list_rows(page, href) == count, f"{role}: {key} ({href})"
 
 
-def test_tonights_domestic_abuse_crime_with_a_vulnerable_victim_is_first_to_allocate(
+def test_tonights_domestic_abuse_crime_with_a_vulnerable_victim_is_next_to_allocate_after_the_rape(
     page: Any, reference_data: None
 ) -> None:
     tonight = seed_every_queue()["tonight"]
@@ -57,7 +58,10 @@ def test_tonights_domestic_abuse_crime_with_a_vulnerable_victim_is_first_to_allo
     page.click("#queue-recording-crimes-to-allocate")
     assert page.locator("h1").inner_text() == "Crimes to allocate"
     assert "Riskiest first" in page.locator("p.ordering").inner_text()
-    first = page.locator("table.queue-list tbody tr").first
+    rows = page.locator("table.queue-list tbody tr")
+    # The seed's rape is a restricted class, so it leads (issue 20 part 2); tonight's crime is next.
+    assert "19C Rape" in rows.first.inner_text() and "Restricted offence" in rows.first.inner_text()
+    first = rows.nth(1)
     assert tonight.crime_number in first.inner_text()
     assert "Vulnerable victim" in first.inner_text() and "Domestic abuse" in first.inner_text()
     # No cap: every crime to allocate is there, page by page.

@@ -1,0 +1,151 @@
+"""The risk order of the crime work queues weighs the offence itself (issue 20 part 2): restricted and
+serious sexual offences first, then the victim's vulnerability, domestic abuse and hate crime, then the
+offence's seriousness rank (carried from the Home Office class, ho_offences.csv), then the THRIVE grade;
+a crime nobody has graded counts as immediate, so it never sinks below one graded as minor. The partial
+index keeps a page of the queue a read of the index, not a sort of every open crime."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from recording.models import Crime, Grade, Offence
+from recording.queues import CRIME_COLUMNS, CRIMES_TO_ALLOCATE
+from recording.services import reclassification
+from recording.tests.factories import CrimeFactory
+from staffing.tests.factories import TeamFactory
+
+pytestmark = pytest.mark.django_db
+
+RISK = CRIME_COLUMNS[0].order_by or ()
+
+
+@pytest.fixture
+def sergeant(make_user: Any) -> Any:
+    return make_user("sergeant", team=TeamFactory(code="RSK"))
+
+
+def crime(code: str, *, hours_ago: float = 1, grade: str = "", **flags: bool) -> Crime:
+    return CrimeFactory.create(
+        offence=Offence.objects.get(code=code),
+        reported_at=timezone.now() - timedelta(hours=hours_ago + 1),
+        recorded_at=timezone.now() - timedelta(hours=hours_ago),
+        grade=grade,
+        **flags,
+    )
+
+
+def queue(user: Any) -> list[str]:
+    """The crimes-to-allocate queue in its default (risk) order, as its page and home count read it."""
+    rows = CRIMES_TO_ALLOCATE.select(user).order_by(*RISK, "pk")
+    return [c.crime_number for c in rows]
+
+
+def test_it_puts_an_ungraded_rape_of_a_vulnerable_victim_above_a_graded_vehicle_interference(
+    reference_data: None, sergeant: Any
+) -> None:
+    minor = crime("126", hours_ago=30, grade=Grade.IMMEDIATE, vulnerable_victim=True)
+    rape = crime("19C", hours_ago=1, vulnerable_victim=True)
+    assert queue(sergeant) == [rape.crime_number, minor.crime_number]
+
+
+def test_it_puts_an_ungraded_serious_crime_above_a_graded_minor_one(
+    reference_data: None, sergeant: Any
+) -> None:
+    minor = crime("126", hours_ago=30, grade=Grade.IMMEDIATE)  # interfering with a motor vehicle, rank 14
+    gbh = crime("5D", hours_ago=1)  # assault with intent to cause serious harm, rank 5, not graded
+    assert queue(sergeant) == [gbh.crime_number, minor.crime_number]
+
+
+def test_an_ungraded_crime_counts_as_immediate_never_below_a_graded_one_of_the_same_offence(
+    reference_data: None, sergeant: Any
+) -> None:
+    scheduled = crime("58C", hours_ago=40, grade=Grade.SCHEDULED)
+    immediate = crime("58C", hours_ago=30, grade=Grade.IMMEDIATE)
+    ungraded = crime("58C", hours_ago=20)
+    # Ungraded ties with immediate (then the oldest first); both come before the scheduled one.
+    assert queue(sergeant) == [immediate.crime_number, ungraded.crime_number, scheduled.crime_number]
+
+
+def test_restricted_offences_come_before_the_victim_flags_and_violence_by_seriousness_rank(
+    reference_data: None, sergeant: Any
+) -> None:
+    theft = crime("45", hours_ago=50, grade=Grade.IMMEDIATE)  # theft from a vehicle, rank 11
+    common = crime("8N", hours_ago=40, grade=Grade.IMMEDIATE)
+    gbh = crime("5D", hours_ago=10, grade=Grade.PRIORITY)  # rank 5: above the less serious 8N
+    vulnerable = crime("45", hours_ago=5, grade=Grade.SCHEDULED, vulnerable_victim=True)
+    sexual = crime("17A", hours_ago=1, grade=Grade.SCHEDULED)  # a restricted class
+    ranks = {o.code: o.seriousness_rank for o in Offence.objects.filter(code__in=["8N", "5D", "45"])}
+    assert ranks["5D"] < ranks["8N"] < ranks["45"]
+    assert queue(sergeant) == [
+        sexual.crime_number,
+        vulnerable.crime_number,
+        gbh.crime_number,
+        common.crime_number,
+        theft.crime_number,
+    ]
+
+
+def test_the_page_lists_the_queue_in_the_same_risk_order(reference_data: None, sergeant: Any) -> None:
+    minor = crime("126", hours_ago=30, grade=Grade.IMMEDIATE)
+    rape = crime("19C", hours_ago=1)
+    client = Client()
+    client.force_login(sergeant)
+    html = client.get(reverse("recording:to-allocate")).content.decode()
+    assert html.index(rape.crime_number) < html.index(minor.crime_number)
+    assert "Not graded (counts as immediate)" in html
+
+
+def test_a_crime_carries_its_offences_rank_and_a_reclassification_carries_the_new_one(
+    reference_data: None, sergeant: Any, make_user: Any
+) -> None:
+    item = crime("8N")
+    assert item.seriousness_rank == Offence.objects.get(code="8N").seriousness_rank
+    change = reclassification.reclassification_propose(
+        crime=item, actor=sergeant, offence_code="5D", reason="Injury more serious than first thought"
+    )
+    reclassification.reclassification_decide(
+        change=change, actor=make_user("manager"), approve=True, note="Ok"
+    )
+    item.refresh_from_db()
+    assert item.seriousness_rank == Offence.objects.get(code="5D").seriousness_rank
+    assert item.history.first().seriousness_rank == item.seriousness_rank  # type: ignore[attr-defined]
+
+
+def test_a_page_of_the_risk_ordered_queue_reads_the_partial_index(
+    reference_data: None, sergeant: Any
+) -> None:
+    """EXPLAIN on a few thousand open crimes: the first page comes from crime_risk_queue_idx (an index
+    scan that stops after the page), not a sort of every open crime."""
+    offences = list(Offence.objects.order_by("code")[:40])
+    now = timezone.now()
+    rows = [
+        Crime(
+            crime_number=f"XX/26/{700000 + n:06d}",
+            offence=offences[n % len(offences)],
+            seriousness_rank=offences[n % len(offences)].seriousness_rank,
+            restricted=offences[n % len(offences)].restricted,
+            status=Crime.Status.RECORDED if n % 4 else Crime.Status.FINALISED,
+            reported_at=now - timedelta(hours=n % 500 + 2),
+            recorded_at=now - timedelta(hours=n % 500 + 1),
+            record_by=now + timedelta(hours=20),
+            grade=["", "immediate", "priority", "scheduled"][n % 4],
+            vulnerable_victim=n % 11 == 0,
+            domestic_abuse=n % 7 == 0,
+            hate_crime=n % 13 == 0,
+        )
+        for n in range(4000)
+    ]
+    Crime.objects.bulk_create(rows, batch_size=1000)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Crime._meta.db_table}")
+    page = CRIMES_TO_ALLOCATE.select(sergeant).order_by(*RISK, "pk")[:25]
+    plan = page.explain()
+    assert "crime_risk_queue_idx" in plan, plan
+    assert "Sort" not in plan.split("crime_risk_queue_idx")[0], plan
