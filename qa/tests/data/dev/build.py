@@ -1,0 +1,36 @@
+"""Build the development set (dev_tune.json, dev_holdout.json) from batch*.txt lines: NSIR|crime|classes|narrative.
+
+The held-out quarter is chosen by a hash of the narrative, before any tuning, and is never tuned on."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    tune, holdout = [], []
+    n = 0
+    for path in sorted(HERE.glob("batch*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            code, crime, classes, narrative = line.split("|", 3)
+            n += 1
+            item = {
+                "id": f"D{n:03d}",
+                "nsir_code": code,
+                "narrative": narrative,
+                "expected": {"crime": crime == "1", "classes": [c for c in classes.split(",") if c], "evidence": [], "why": ""},
+            }
+            digest = int(hashlib.sha1(narrative.encode()).hexdigest(), 16)
+            (holdout if digest % 4 == 0 else tune).append(item)
+    (HERE / "dev_tune.json").write_text(json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (HERE / "dev_holdout.json").write_text(json.dumps(holdout, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
