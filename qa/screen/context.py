@@ -41,8 +41,8 @@ class CueNegex(Negex):
             _, start, end = max(before, key=lambda m: m[2])
             span._.set(self.extension_name, (start, end))
             return
-        # A cue inside the span itself ("denies punching her" matched whole) also counts as preceding.
-        inside = [m for m in sub_preceding if span.start <= m[1] < span.end]
+        # A cue that opens the span itself ("denies punching her" matched whole) also counts as preceding.
+        inside = [m for m in sub_preceding if m[1] == span.start and m[2] < span.end]
         if inside:
             _, start, end = inside[0]
             span._.set(self.extension_name, (start, end))
