@@ -1,6 +1,6 @@
-"""Build the development set (dev_tune.json, dev_holdout.json) from batch*.txt lines: NSIR|crime|classes|narrative.
-
-The held-out quarter is chosen by a hash of the narrative, before any tuning, and is never tuned on."""
+"""Build the development set from lines NSIR|crime|classes|narrative: batch*.txt -> dev_tune.json and
+dev_holdout.json (a quarter by hash of the narrative, chosen before any tuning); holdout2.txt ->
+dev_holdout2.json, written after the first held-out figure was taken and never tuned on."""
 
 from __future__ import annotations
 
@@ -28,6 +28,18 @@ def main() -> None:
             }
             digest = int(hashlib.sha1(narrative.encode()).hexdigest(), 16)
             (holdout if digest % 4 == 0 else tune).append(item)
+    fresh = []
+    for n, line in enumerate((HERE / "holdout2.txt").read_text(encoding="utf-8").splitlines(), start=1):
+        code, crime, classes, narrative = line.split("|", 3)
+        fresh.append(
+            {
+                "id": f"H{n:03d}",
+                "nsir_code": code,
+                "narrative": narrative,
+                "expected": {"crime": crime == "1", "classes": [c for c in classes.split(",") if c], "evidence": [], "why": ""},
+            }
+        )
+    (HERE / "dev_holdout2.json").write_text(json.dumps(fresh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (HERE / "dev_tune.json").write_text(json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (HERE / "dev_holdout.json").write_text(json.dumps(holdout, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
