@@ -304,14 +304,8 @@ def _render_case(
 
 @complaints_case
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    case = selectors.case_get_for_user(user=_me(request), pk=pk)
-    access_log_record(
-        user=_me(request),
-        record_type="complaint_case",
-        record_id=case.pk,
-        label=case.reference,
-        purpose=purpose_from(request, "Complaint handling"),
-        path=request.path,
+    case = services.case_open(
+        user=_me(request), pk=pk, purpose=purpose_from(request, "Complaint handling"), path=request.path
     )
     return _render_case(request, case)
 
@@ -383,14 +377,12 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
     case = selectors.case_get_for_user(user=_me(request), pk=pk)
     letter = get_object_or_404(Letter, pk=letter_id, case=case)
-    access_log_record(
+    services.case_open(
         user=_me(request),
-        record_type="complaint_case",
-        record_id=case.pk,
-        label=case.reference,
-        action="letter",
+        pk=case.pk,
         purpose=purpose_from(request, "Complaint letter"),
         path=request.path,
+        action="letter",
     )
     return letter
 

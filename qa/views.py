@@ -34,7 +34,7 @@ from qa.services import flags as flag_services
 from qa.services import rape_review as rape_services
 from qa.services.allocation import dip_sample_barred
 from staffing.models import User
-from staffing.services import access_log_record
+from staffing.services import access_log_record, open_logged
 
 View = Callable[..., HttpResponse]
 
@@ -318,15 +318,15 @@ def dip_sample_audit(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("qa:dip-test-detail", day=sample.dip_test.date.isoformat())
         status = 400
     record = dip_sample_record(sample)
-    if any(c.crime.restricted for c in record.crimes):
-        access_log_record(
-            user=actor,
-            record_type="qa.DipSample",
-            record_id=sample.pk,
-            label=sample.label,
-            purpose="Dip-test audit (R-DIP-TEST)",
-            path=request.path,
-        )
+    open_logged(
+        user=actor,
+        find=lambda: sample,
+        record_type="qa.DipSample",
+        label=lambda sample: sample.label,
+        purpose="Dip-test audit (R-DIP-TEST)",
+        path=request.path,
+        logged=lambda _: any(c.crime.restricted for c in record.crimes),
+    )
     return render(
         request,
         "qa/dip_sample_audit.html",
@@ -534,15 +534,16 @@ def rape_review_list(request: HttpRequest) -> HttpResponse:
 
 @supervisors
 def rape_review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    review = get_object_or_404(
-        RapeReview.objects.select_related("incident__nsir_code", "crime__offence", "awaiting", "reviewed_by"),
-        pk=pk,
-    )
-    access_log_record(
+    review = open_logged(
         user=actor_of(request),
+        find=lambda: get_object_or_404(
+            RapeReview.objects.select_related(
+                "incident__nsir_code", "crime__offence", "awaiting", "reviewed_by"
+            ),
+            pk=pk,
+        ),
         record_type="qa.RapeReview",
-        record_id=review.pk,
-        label=review.label,
+        label=lambda review: review.label,
         purpose="Daily rape review (R-RAPE-RECORD)",
         path=request.path,
     )

@@ -30,7 +30,7 @@ from staffing.models import (
     TrainingRecord,
     User,
 )
-from staffing.services import access_log_record, api_key_revoke
+from staffing.services import api_key_revoke, open_logged
 
 ADMIN_PURPOSE = "Django admin"
 
@@ -59,12 +59,12 @@ class AccessLogged:
             return response
         obj = self.get_object(request, unquote(object_id))  # type: ignore[attr-defined]
         record = self.access_record(obj) if obj is not None else None
-        if record is not None:
-            access_log_record(
-                user=request.user,  # type: ignore[arg-type]
+        if record is not None:  # the admin site's own lookup found it: log it as every page does
+            open_logged(
+                user=request.user,
+                find=lambda: record[1],
                 record_type=record[0],
-                record_id=record[1],
-                label=record[2],
+                label=lambda _: record[2],
                 purpose=purpose_from(request, ADMIN_PURPOSE),
                 path=request.path,
             )

@@ -405,9 +405,22 @@ def personnel_notes(request: HttpRequest, user_id: int) -> HttpResponse:
     """A person's appraisal and welfare notes: their own sergeant and managers/admins only (anyone else
     gets 404, as for a record they may not know exists). Every view is logged."""
     actor = _user(request)
-    subject = get_object_or_404(User.objects.select_related("team"), pk=user_id)
-    if not can_view_personnel_notes(actor, subject):
-        raise Http404("No such person")
+
+    def find() -> User:
+        subject = get_object_or_404(User.objects.select_related("team"), pk=user_id)
+        if not can_view_personnel_notes(actor, subject):
+            raise Http404("No such person")
+        return subject
+
+    # Opened (and logged) before anything is read or added, whether the page is shown or posted to.
+    subject = services.open_logged(
+        user=actor,
+        find=find,
+        record_type="personnel_notes",
+        label=str,
+        purpose="Supervision",
+        path=request.path,
+    )
     form = PersonnelNoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -417,14 +430,6 @@ def personnel_notes(request: HttpRequest, user_id: int) -> HttpResponse:
         else:
             messages.success(request, "Note added.")
             return redirect("staffing:personnel-notes", user_id=subject.pk)
-    services.access_log_record(
-        user=actor,
-        record_type="personnel_notes",
-        record_id=subject.pk,
-        label=str(subject),
-        purpose="Supervision",
-        path=request.path,
-    )
     notes = PersonnelNote.objects.filter(subject=subject).select_related("written_by")
     crumbs: list[tuple[str, str | None]] = []
     if subject.team is not None:

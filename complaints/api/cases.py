@@ -23,7 +23,6 @@ from config.permissions import Role, roles_allowed
 from staffing.access_audit import purpose_from
 from staffing.idempotent_api import idempotent
 from staffing.models import User
-from staffing.services import access_log_record
 
 STAFF = roles_allowed(*Role.COMPLAINTS)
 # One case: any signed-in role may ask, but only those with need-to-know find it (others get 404).
@@ -36,17 +35,13 @@ def _me(request: Any) -> User:
 
 
 def _case(request: Request, pk: int, *, action: str = "view") -> ComplaintCase:
-    case = selectors.case_get_for_user(user=_me(request), pk=pk)
-    access_log_record(
+    return services.case_open(
         user=_me(request),
-        record_type="complaint_case",
-        record_id=case.pk,
-        label=case.reference,
-        action=action,
+        pk=pk,
         purpose=purpose_from(request, "Complaint handling (API)"),
         path=request.path,
+        action=action,
     )
-    return case
 
 
 def _detail(request: Request, pk: int, code: int = status.HTTP_200_OK) -> Response:

@@ -18,7 +18,7 @@ from complaints.models import (
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
 from staffing.models import User
-from staffing.services import access_log_record
+from staffing.services import open_logged
 
 SCHEDULE_3_ROUTES = (Route.SCHEDULE_3_RP, Route.SCHEDULE_3_INVESTIGATION, Route.REFERRED_TO_IOPC)
 INVESTIGATION_ROUTES = (Route.SCHEDULE_3_INVESTIGATION, Route.REFERRED_TO_IOPC)
@@ -59,17 +59,15 @@ def case_open(*, user: User, pk: int | str, purpose: str, path: str, action: str
     know the case exists) and the access log entry, in one call. Every opening of a case is logged."""
     if not str(pk).isdigit():
         raise Http404("No such complaint case.")
-    case = selectors.case_get_for_user(user=user, pk=int(pk))
-    access_log_record(
+    return open_logged(
         user=user,
+        find=lambda: selectors.case_get_for_user(user=user, pk=int(pk)),
         record_type=CASE_RECORD_TYPE,
-        record_id=case.pk,
-        label=case.reference,
+        label=lambda case: case.reference,
         purpose=purpose,
-        action=action,
         path=path,
+        action=action,
     )
-    return case
 
 
 def _log(

@@ -8,7 +8,6 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.http import Http404
 from django.utils import timezone
 
 from config.exceptions import DomainError
@@ -25,7 +24,7 @@ from recording.models import (
 )
 from recording.selectors import incident_attachable
 from staffing.models import User
-from staffing.services import access_log_record
+from staffing.services import access_log_record, open_logged
 
 
 @dataclass(frozen=True)
@@ -361,22 +360,16 @@ def crime_open(*, user: User, pk: int | str, purpose: str, path: str, action: st
     logged; so is a refused attempt to open one (the caller gets the same 404 as for no crime at all,
     and the access log shows who tried). Any other `action` than a view ("download", "export": taking
     material away) is logged for every crime, restricted or not."""
-    try:
-        crime = selectors.crime_get(user=user, pk=pk)
-    except Http404:
-        lookup = {"crime_number": pk} if isinstance(pk, str) and "/" in pk else {"pk": pk}
-        hidden = Crime.objects.filter(restricted=True, **lookup).values_list("pk", "crime_number").first()
-        if hidden is not None:
-            access_log_record(
-                user=user,
-                record_type=CRIME_RECORD_TYPE,
-                record_id=hidden[0],
-                label=hidden[1],
-                purpose=purpose,
-                action="refused",
-                path=path,
-            )
-        raise
-    if crime.restricted or action != "view":
-        crime_views_log(user=user, crimes=[crime], purpose=purpose, path=path, action=action)
-    return crime
+    lookup = {"crime_number": pk} if isinstance(pk, str) and "/" in pk else {"pk": pk}
+    hidden = Crime.objects.filter(restricted=True, **lookup).values_list("pk", "crime_number")
+    return open_logged(
+        user=user,
+        find=lambda: selectors.crime_get(user=user, pk=pk),
+        record_type=CRIME_RECORD_TYPE,
+        label=lambda crime: crime.crime_number,
+        purpose=purpose,
+        path=path,
+        action=action,
+        logged=lambda crime: crime.restricted or action != "view",
+        hidden=hidden.first,
+    )

@@ -30,7 +30,7 @@ from recording.services.crimes import (
     crime_create_from_decision,
 )
 from staffing.models import User
-from staffing.services import access_log_record
+from staffing.services import open_logged
 
 
 @dataclass(frozen=True)
@@ -315,14 +315,12 @@ def awaiting_close(*, awaiting_id: int, actor: User, reason: str) -> AwaitingVic
 
 def awaiting_open(*, user: User, pk: int, purpose: str, path: str) -> AwaitingVictim:
     """One report awaiting the victim for its page; a restricted one's view is logged (R-RESTRICTED)."""
-    row = awaiting_victim_get(user=user, pk=pk)
-    if row.restricted:
-        access_log_record(
-            user=user,
-            record_type="recording.awaiting_victim",
-            record_id=row.pk,
-            label=row.label,
-            purpose=purpose,
-            path=path,
-        )
-    return row
+    return open_logged(
+        user=user,
+        find=lambda: awaiting_victim_get(user=user, pk=pk),
+        record_type="recording.awaiting_victim",
+        label=lambda row: row.label,
+        purpose=purpose,
+        path=path,
+        logged=lambda row: row.restricted,
+    )

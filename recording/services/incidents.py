@@ -26,7 +26,6 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import OuterRef, Subquery
-from django.http import Http404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -37,7 +36,7 @@ from recording.permissions import crime_scope_refusal
 from recording.selectors import crime_visible, incident_get, incident_is_restricted
 from staffing.access_audit import purpose_from
 from staffing.models import User
-from staffing.services import access_log_record
+from staffing.services import open_logged
 
 # 10,000 rows a chunk: the CSV import ran ~10% faster than with 2,000 (fewer round trips and commits of
 # the temporary table), and a chunk is a few MB of tuples.
@@ -646,29 +645,14 @@ def incident_get_logged(*, user: User, pk: int | str, request: Any, purpose: str
     """The incident if the user may know it exists (selectors.incident_get), else Http404. Every view of
     a need-to-know incident goes into the access log, and so does every refused attempt (a 404 for an
     incident that exists is always a need-to-know refusal), so the log shows who tried."""
-    try:
-        incident = incident_get(user=user, pk=pk)
-    except Http404:
-        lookup = {"pk": pk} if isinstance(pk, int) or str(pk).isdigit() else {"reference": pk}
-        hidden = Incident.objects.filter(**lookup).values_list("pk", "reference").first()
-        if hidden is not None:
-            access_log_record(
-                user=user,
-                record_type=ACCESS_RECORD_TYPE,
-                record_id=hidden[0],
-                label=hidden[1],
-                purpose=purpose_from(request, purpose),
-                action="refused",
-                path=getattr(request, "path", ""),
-            )
-        raise
-    if incident_restricted_cached(incident):
-        access_log_record(
-            user=user,
-            record_type=ACCESS_RECORD_TYPE,
-            record_id=incident.pk,
-            label=incident.reference,
-            purpose=purpose_from(request, purpose),
-            path=getattr(request, "path", ""),
-        )
-    return incident
+    lookup = {"pk": pk} if isinstance(pk, int) or str(pk).isdigit() else {"reference": pk}
+    return open_logged(
+        user=user,
+        find=lambda: incident_get(user=user, pk=pk),
+        record_type=ACCESS_RECORD_TYPE,
+        label=lambda incident: incident.reference,
+        purpose=purpose_from(request, purpose),
+        path=getattr(request, "path", ""),
+        logged=incident_restricted_cached,
+        hidden=lambda: Incident.objects.filter(**lookup).values_list("pk", "reference").first(),
+    )

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from config.exceptions import DomainError
 from staffing import rules
-from staffing.models import AccessLog, PersonnelNote, Skill, Team, TeamMove, TrainingRecord, User
+from staffing.models import PersonnelNote, Skill, Team, TeamMove, TrainingRecord, User
 
 SUPERVISOR_ROLES = (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN)
 
@@ -124,28 +124,6 @@ def user_token(*, user: User) -> str:
     """A fresh API key for the user, made at the console (`create_user --token`, tests): any key they
     had stops working."""
     return api_key_issue(user=user, actor=None)
-
-
-def access_log_record(
-    *,
-    user: User,
-    record_type: str,
-    record_id: object,
-    label: str = "",
-    purpose: str = "",
-    action: str = "view",
-    path: str = "",
-) -> AccessLog:
-    """Log one access to a restricted record. Called by every view of such a record."""
-    return AccessLog.objects.create(
-        user=user,
-        record_type=record_type,
-        record_id=str(record_id),
-        record_label=label[:200],
-        purpose=purpose[:300],
-        action=action,
-        path=path[:300],
-    )
 
 
 @transaction.atomic
@@ -273,6 +251,7 @@ def personnel_note_add(*, subject: User, kind: str, text: str, actor: User) -> P
     return note
 
 
+from staffing.services.access import access_log_record, open_logged  # noqa: E402 - re-exported
 from staffing.services.allocation import (  # noqa: E402 - re-exported public API
     Suggestion,
     allocation_assign,
@@ -302,6 +281,7 @@ __all__ = [
     "api_key_revoke",
     "absence_record",
     "access_log_record",
+    "open_logged",
     "allocation_assign",
     "allocation_complete",
     "allocation_current",
