@@ -1,6 +1,7 @@
 """Home-page work queues for complaints (config.queues): each one selector for the count and its list.
-ComplaintsConfig.work_queues hands config.registry the ones a user may work. Every queue is the user's
-own cases (the ones assigned to them)."""
+ComplaintsConfig.work_queues hands config.registry the ones a user may work. An advisor's queues are their
+own cases (the ones assigned to them); a manager's and an admin's are every advisor's, so the manager's
+home says what the daily figures say (issue 20 part 8)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from config.listing import Column
 from config.permissions import Role
 from config.queues import WorkQueue
 from staffing.catalogue import RULE_ID
+
+# Who oversees every advisor's cases rather than holding their own.
+FORCE_WIDE = (Role.MANAGER, Role.ADMIN)
 
 CASE_COLUMNS = (
     Column("due", "Next update due", ("next_update_due", "received_at")),
@@ -37,7 +41,11 @@ REVIEW_COLUMNS = (
 
 
 def _mine(user: Any) -> QuerySet[ComplaintCase]:
-    return case_list_base(user).filter(assigned_to=user)
+    """The cases a person's queues cover: an advisor's own; every case a manager or admin may see."""
+    cases = case_list_base(user)
+    if getattr(user, "role", None) in FORCE_WIDE:
+        return cases
+    return cases.filter(assigned_to=user)
 
 
 def updates_overdue(user: Any) -> QuerySet[ComplaintCase]:

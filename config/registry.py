@@ -27,6 +27,8 @@ from typing import Any
 from django.apps import apps
 from django.urls import NoReverseMatch, resolve, reverse
 
+from config.listing import COUNT_CAP
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -82,6 +84,40 @@ def nav_for(user: Any) -> list[dict[str, str]]:
         except NoReverseMatch:
             continue
     return out
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How many items wait for a person across all their queues, each item once."""
+
+    count: int
+    more: bool  # more than `count` (a kind of item past config.listing.COUNT_CAP)
+
+
+def waiting_for(user: Any) -> Waiting:
+    """The home page's total. An item can sit in two queues (an open flag is in "Unrecorded crime-related
+    incidents" and in "flags to allocate"; a rape crime in the allocation queue and the 24-hour review),
+    so the work queues' items are counted once per kind of record: one UNION of their selectors per
+    model, each capped like a queue. Lines computed outside the work queues (coverage gaps) are distinct
+    kinds and add their counts."""
+    by_model: dict[Any, list[Any]] = {}
+    for queue in work_queues_for(user):
+        items = queue.select(user).order_by().values("pk")
+        by_model.setdefault(items.model, []).append(items)
+    count, more = 0, False
+    for selections in by_model.values():
+        first, *rest = selections
+        union = (first.union(*rest) if rest else first).order_by()
+        counted = union[: COUNT_CAP + 1].count()
+        count += min(counted, COUNT_CAP)
+        more = more or counted > COUNT_CAP
+    for config in apps.get_app_configs():
+        provider = getattr(config, "home_queues", None)
+        if provider is not None:
+            for line in provider(user):
+                count += line.count
+                more = more or line.more
+    return Waiting(count=count, more=more)
 
 
 def queues_for(user: Any) -> list[Queue]:

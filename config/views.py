@@ -16,7 +16,7 @@ from config.exceptions import is_database_unavailable
 from config.faults import database_unavailable_response
 from config.permissions import Role
 from config.queues import queue_page
-from config.registry import queues_for, work_queue_for
+from config.registry import queues_for, waiting_for, work_queue_for
 
 
 @roles_required(*Role.ALL)
@@ -29,7 +29,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "queues": queues,
         "rows": rows,
-        "waiting": sum(q.count for q in queues),
+        "waiting": waiting_for(request.user),
         "refreshed_at": now,
     }
     template = "partials/_queues.html" if getattr(request, "htmx", False) else "home.html"

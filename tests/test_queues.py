@@ -78,6 +78,62 @@ def test_every_home_count_equals_its_lists_rows(reference_data: None, role: str)
         assert rows_of(client, queue.url) == queue.count, f"{role}: {queue.key} ({queue.url})"
 
 
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_the_home_total_counts_each_item_once(reference_data: None, role: str) -> None:
+    """An item in two queues (an open flag waiting to be allocated is in "Unrecorded crime-related
+    incidents" and in "flags to allocate") is one item waiting, not two (issue 20 part 8)."""
+    from django.apps import apps
+
+    from config.registry import waiting_for, work_queues_for
+
+    seeded = seed_every_queue()
+    user = seeded["users"][role]
+    items = {
+        (q.select(user).model, pk)
+        for q in work_queues_for(user)
+        for pk in q.select(user).values_list("pk", flat=True)
+    }
+    lines = sum(
+        line.count
+        for c in apps.get_app_configs()
+        if hasattr(c, "home_queues")
+        for line in c.home_queues(user)
+    )
+    waiting = waiting_for(user)
+    assert (waiting.count, waiting.more) == (len(items) + lines, False)
+    if role == "sergeant":
+        assert waiting.count < sum(q.count for q in queues_for(user))  # the seed puts items in two queues
+    client = Client()
+    client.force_login(user)
+    assert (
+        f"{waiting.count} item{'s' if waiting.count != 1 else ''} waiting" in client.get("/").content.decode()
+    )
+
+
+def test_the_manager_s_home_says_what_the_daily_figures_say(reference_data: None) -> None:
+    """The same fact, counted once: a manager's home lines for unrecorded incidents and overdue complaint
+    updates equal the daily figures for today (issue 20 part 8), every advisor's cases included."""
+    from django.utils import timezone
+
+    from complaints.models import ComplaintCase
+    from qa.compliance import daily_figures
+
+    seeded = seed_every_queue()
+    counts = {q.key: q.count for q in queues_for(seeded["users"]["manager"])}
+    figures = daily_figures(timezone.localdate())
+    assert counts["qa-unrecorded"] == figures["unrecorded_incidents_open"] > 0
+    assert counts["complaints-updates-overdue"] == figures["complaints"]["overdue_updates"] > 0
+    # ...and more than the manager's own cases: the advisor's overdue cases are on it too.
+    assert (
+        ComplaintCase.objects.filter(
+            status=ComplaintCase.Status.OPEN,
+            next_update_due__lt=timezone.localdate(),
+        )
+        .exclude(assigned_to=seeded["users"]["manager"])
+        .exists()
+    )
+
+
 def test_a_queue_page_is_only_for_those_who_work_the_queue(
     reference_data: None, client: Client, make_user: Any
 ) -> None:
