@@ -378,6 +378,89 @@ def flag_crime_match(
     )
 
 
+# ---------------------------------------------------------------- the hidden-crime screen (issue 21)
+HIDDEN_RISK_BY_CATEGORY = {"Sexual offences": 0, "Violence against the person": 1}
+HIDDEN_RISK_DOMESTIC = 2
+HIDDEN_RISK_OTHER = 3
+DOMESTIC_CODES = frozenset({"PS-DOMESTIC", "CRIME-DOMESTIC"})
+
+
+def hidden_crime_risk(*, categories: Iterable[str], nsir_code: str) -> int:
+    """The queue's risk band of a possible hidden crime (issue 21: sexual offences, then violence against
+    the person, then domestic abuse, then the rest): the most serious category among the offences the
+    narrative discloses; a domestic incident that discloses neither is domestic abuse."""
+    bands = [HIDDEN_RISK_BY_CATEGORY[c] for c in categories if c in HIDDEN_RISK_BY_CATEGORY]
+    if bands:
+        return min(bands)
+    return HIDDEN_RISK_DOMESTIC if nsir_code in DOMESTIC_CODES else HIDDEN_RISK_OTHER
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of a narrative as the flag page shows it: plain, evidence (highlighted) or discounted
+    (struck through). `why` says why discounted text was set aside."""
+
+    text: str
+    kind: str  # "plain", "evidence", "discounted"
+    why: str = ""
+
+
+def narrative_segments(
+    narrative: str,
+    evidence: Iterable[tuple[int, int]],
+    discounted: Iterable[tuple[int, int, str]],
+) -> list[Segment]:
+    """Cut the narrative into plain, evidence and discounted runs from the screen's character spans.
+    Evidence wins where a discounted span overlaps it (the page must never hide a reason to record);
+    spans outside the text are clipped. The runs joined are the narrative, unchanged."""
+    size = len(narrative)
+    marks: list[tuple[str, str]] = [("plain", "")] * size
+    for start, end, why in discounted:
+        for i in range(max(0, start), min(size, end)):
+            marks[i] = ("discounted", why)
+    for start, end in evidence:
+        for i in range(max(0, start), min(size, end)):
+            marks[i] = ("evidence", "")
+    segments: list[Segment] = []
+    begin = 0
+    for i in range(1, size + 1):
+        if i == size or marks[i] != marks[begin]:
+            kind, why = marks[begin]
+            segments.append(Segment(narrative[begin:i], kind, why))
+            begin = i
+    return segments
+
+
+# The dip-test's hidden-risk strata by the screen's score (R-NSIR-SWEEP; issue 21 part 4): the higher the
+# score, the larger the share sampled. Each band's n is a fraction of RESOLVE_DIPTEST_HIDDEN_RISK.
+SCORE_BANDS: tuple[tuple[str, float, float], ...] = (
+    # (band, lowest score in it, share of the hidden-risk sample size)
+    ("high", 0.5, 1.0),
+    ("mid", 0.2, 0.5),
+    ("low", 0.0, 0.25),
+)
+UNSCREENED_BAND = "unscreened"
+
+
+def score_band(score: float | None) -> str:
+    """The hidden-risk stratum of an incident by the screen's score; `unscreened` when never read."""
+    if score is None:
+        return UNSCREENED_BAND
+    for band, lowest, _share in SCORE_BANDS:
+        if score >= lowest:
+            return band
+    return SCORE_BANDS[-1][0]
+
+
+def score_band_sizes(hidden_risk_n: int) -> dict[str, int]:
+    """n_h for each score band: the high band takes the whole hidden-risk size, lower bands a share of
+    it (at least one each); incidents the screen has not read take the whole size, as every hidden-risk
+    incident did before the screen (nothing is known to sample them less)."""
+    sizes = {band: max(1, round(hidden_risk_n * share)) for band, _lowest, share in SCORE_BANDS}
+    sizes[UNSCREENED_BAND] = hidden_risk_n
+    return sizes
+
+
 FUTURE_DAY = "The day cannot be in the future: there are no figures for a day that has not happened."
 
 

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from config.exceptions import DomainError
 from qa import rules
 from qa.models import Amendment, DipSample, DipTest, RapeReview, SweepRun, UnrecordedFlag
-from qa.reference import incident_kind
+from qa.crime_kinds import incident_kind
 from qa.screen import PatternSet
 from qa.screen.defaults import default_pattern_set
 from recording.models import Crime, Incident

@@ -6,10 +6,21 @@ Strata (each unit in exactly one, so the weights N_h/n_h add back up to the day)
 - `outcome-14-16`     every crime finalised that day with outcome 14 or 16 (take-all, R-OUTCOME-VICTIM-VIEW);
 - `crime:<category>`  the other crimes recorded that day, by offence category (R-CLASSIFY);
 - `incident:<NSIR>`   crime-related incidents opened that day, by NSIR crime type;
-- `hidden-risk`       non-crime incidents closed that day under a hidden_crime_risk code, over-sampled
-                      (R-NSIR-SWEEP): a fixed n regardless of the day's volume.
+- `hidden-risk:<band>` non-crime incidents closed that day under a hidden_crime_risk code, over-sampled
+                      (R-NSIR-SWEEP) and stratified by the hidden-crime screen's score (issue 21 part 4):
+                      `high` (score >= 0.5) takes RESOLVE_DIPTEST_HIDDEN_RISK, `mid` half of it, `low` a
+                      quarter, and incidents the screen has not read (`unscreened`) the
+                      whole of it (qa.rules.score_band_sizes).
 Sample sizes come from settings RESOLVE_DIPTEST_* and are stored on the DipTest with the seed, so the
 very same sample can be drawn again from (date, seed).
+
+The estimator. Within stratum h (N_h units that day, n_h drawn by simple random sampling without
+replacement) each audited unit carries the design weight w = N_h / n_h, and compliance is estimated as
+p̂ = Σ w_i·y_i / Σ w_i (qa.rules.weighted_compliance). When every drawn unit is audited, Σ w_i = Σ_h N_h = N
+is fixed, so p̂ is the Horvitz–Thompson estimator of the population share, Σ_h N_h·ȳ_h / N, which is
+exactly unbiased whatever n_h each stratum is given: over-sampling high-score incidents changes how
+precise the estimate is, never what it estimates. (Before every unit is audited p̂ is the Hájek ratio,
+unbiased up to O(1/n).) qa/tests/test_rules.py proves it with a fixed seed.
 """
 
 from __future__ import annotations
@@ -47,18 +58,20 @@ QUESTIONS: dict[str, str] = {
 
 
 def configured_sizes() -> dict[str, int | None]:
-    """Sample size per stratum kind (settings RESOLVE_DIPTEST_*); None = take all."""
+    """Sample size per stratum kind (settings RESOLVE_DIPTEST_*); None = take all. The hidden-risk
+    strata are sized per score band."""
+    bands = rules.score_band_sizes(int(settings.RESOLVE_DIPTEST_HIDDEN_RISK))
     return {
         "crime": int(settings.RESOLVE_DIPTEST_CRIMES_PER_CATEGORY),
         "incident": int(settings.RESOLVE_DIPTEST_INCIDENTS_PER_CODE),
-        "hidden-risk": int(settings.RESOLVE_DIPTEST_HIDDEN_RISK),
+        **{f"hidden-risk:{band}": n for band, n in bands.items()},
         "cancellation": TAKE_ALL,
         "outcome-14-16": TAKE_ALL,
     }
 
 
 def _size_for(stratum: str, sizes: dict[str, int | None]) -> int | None:
-    return sizes[stratum.split(":", 1)[0]]
+    return sizes[stratum] if stratum in sizes else sizes[stratum.split(":", 1)[0]]
 
 
 def dip_test_populations(
@@ -95,7 +108,7 @@ def dip_test_populations(
         row["id"]: row
         for row in Incident.objects.filter(
             crime_related=False, nsir_code__hidden_crime_risk=True, closed_at__gte=start, closed_at__lt=end
-        ).values(*incident_fields)
+        ).values(*incident_fields, "screen_reading__score")
     }
     population: dict[str, list[int]] = {}
     for stratum, rows in (("cancellation", cancelled), ("outcome-14-16", outcome)):
@@ -105,15 +118,16 @@ def dip_test_populations(
         population.setdefault(f"crime:{row['offence__category']}", []).append(crime_id)
     for incident_id, row in crime_incidents.items():
         population.setdefault(f"incident:{row['nsir_code__code']}", []).append(incident_id)
-    if hidden:
-        population["hidden-risk"] = list(hidden)
+    for incident_id, row in hidden.items():
+        band = rules.score_band(row["screen_reading__score"])
+        population.setdefault(f"hidden-risk:{band}", []).append(incident_id)
     crimes = {**cancelled, **outcome, **recorded}
     incidents = {**crime_incidents, **hidden}
     return population, crimes, incidents
 
 
 def _is_incident_stratum(stratum: str) -> bool:
-    return stratum.startswith("incident:") or stratum == "hidden-risk"
+    return stratum.startswith(("incident:", "hidden-risk"))
 
 
 @transaction.atomic

@@ -59,15 +59,15 @@ def test_the_dip_test_samples_each_stratum_and_weights_it_back(day_of_work: dict
         "crime:Violence against the person": 6,
         "crime:Theft offences": 1,
         "incident:CRIME-THEFT": 3,
-        "hidden-risk": 5,
+        "hidden-risk:unscreened": 5,  # the screen has read none of them
     }
     assert len(by_stratum["cancellation"]) == 2  # take-all
     assert len(by_stratum["outcome-14-16"]) == 1  # take-all
     assert len(by_stratum["crime:Violence against the person"]) == 2
     assert by_stratum["crime:Violence against the person"][0].weight == pytest.approx(3.0)
     assert len(by_stratum["incident:CRIME-THEFT"]) == 1
-    assert len(by_stratum["hidden-risk"]) == 3  # over-sampled (R-NSIR-SWEEP)
-    assert by_stratum["hidden-risk"][0].kind == DipSample.Kind.INCIDENT
+    assert len(by_stratum["hidden-risk:unscreened"]) == 3  # over-sampled (R-NSIR-SWEEP)
+    assert by_stratum["hidden-risk:unscreened"][0].kind == DipSample.Kind.INCIDENT
     assert day_of_work["other_day"].pk not in {s.object_id for s in test.samples.filter(kind="crime")}
     # Weights add back up to the day's population in every stratum.
     for stratum, samples in by_stratum.items():

@@ -349,3 +349,83 @@ def test_what_could_not_be_compared_is_said_never_passed_as_a_match(kw: dict[str
     match = _match(**kw)
     assert match.mismatches == ()
     assert match.not_checked == (said,)
+
+
+# ---------------------------------------------------------------- the dip-test stratified by the screen's score
+def test_score_strata_keep_the_weighted_compliance_estimate_unbiased() -> None:
+    """Hidden-risk incidents whose narrative scores high are far more often wrongly left unrecorded. The
+    dip-test over-samples them (qa.rules.score_band_sizes); weighted by N_h/n_h the estimate still
+    centres on the day's true compliance, while the unweighted share of the sample does not."""
+    rng = random.Random(21)  # the fixed seed: the population and every draw below follow from it
+    population: dict[int, tuple[float, bool]] = {}
+    for unit in range(1200):
+        score = rng.choice([rng.uniform(0.0, 0.2), rng.uniform(0.2, 0.5), rng.uniform(0.5, 1.0)] + [0.05] * 3)
+        compliant = rng.random() > (0.6 if score >= 0.5 else 0.15 if score >= 0.2 else 0.03)
+        population[unit] = (score, compliant)
+    truth = sum(c for _s, c in population.values()) / len(population)
+    strata: dict[str, list[int]] = {}
+    for unit, (score, _c) in population.items():
+        strata.setdefault(f"hidden-risk:{rules.score_band(score)}", []).append(unit)
+    sizes = {f"hidden-risk:{band}": n for band, n in rules.score_band_sizes(40).items()}
+    assert sizes["hidden-risk:high"] > sizes["hidden-risk:mid"] > sizes["hidden-risk:low"]
+
+    weighted: list[float] = []
+    unweighted: list[float] = []
+    for draw in range(3000):
+        sample = rules.draw_sample(strata, sizes, f"2026-03-01:{draw}")
+        results = [
+            AuditResult(s.weight, population[unit][1]) for s in sample.values() for unit in s.items
+        ]
+        estimate = rules.weighted_compliance(results)
+        assert estimate.rate is not None
+        weighted.append(estimate.rate)
+        unweighted.append(sum(r.compliant for r in results) / len(results))
+    mean = sum(weighted) / len(weighted)
+    spread = (sum((x - mean) ** 2 for x in weighted) / (len(weighted) - 1)) ** 0.5
+    standard_error = spread / len(weighted) ** 0.5
+    assert abs(mean - truth) < 3 * standard_error  # unbiased: the mean of 3,000 draws sits on the truth
+    # ...and the check can fail: the raw share of an over-sampled sample is far off.
+    assert abs(sum(unweighted) / len(unweighted) - truth) > 20 * standard_error
+
+
+@pytest.mark.parametrize(
+    ("score", "band"), [(None, "unscreened"), (0.0, "low"), (0.19, "low"), (0.2, "mid"), (0.5, "high"), (1.0, "high")]
+)
+def test_score_band(score: float | None, band: str) -> None:
+    assert rules.score_band(score) == band
+
+
+# ---------------------------------------------------------------- possible hidden crimes: risk and the page
+@pytest.mark.parametrize(
+    ("categories", "code", "risk"),
+    [
+        (["Theft offences", "Sexual offences"], "ASB-ROWDY", 0),
+        (["Violence against the person", "Criminal damage and arson"], "PS-DOMESTIC", 1),
+        (["Criminal damage and arson"], "PS-DOMESTIC", 2),
+        ([], "CRIME-DOMESTIC", 2),
+        (["Criminal damage and arson"], "ASB-ROWDY", 3),
+        ([], "PS-CONCERN", 3),
+    ],
+)
+def test_hidden_crime_risk_puts_sexual_then_violence_then_domestic_abuse_first(
+    categories: list[str], code: str, risk: int
+) -> None:
+    assert rules.hidden_crime_risk(categories=categories, nsir_code=code) == risk
+
+
+def test_narrative_segments_mark_evidence_and_strike_discounted_text_and_keep_every_character() -> None:
+    text = "He pushed her. He denies any assault. She is fine."
+    segments = rules.narrative_segments(text, [(3, 13)], [(15, 36, "negation")])
+    assert "".join(s.text for s in segments) == text
+    assert [(s.text, s.kind, s.why) for s in segments] == [
+        ("He ", "plain", ""),
+        ("pushed her", "evidence", ""),
+        (". ", "plain", ""),
+        ("He denies any assault", "discounted", "negation"),
+        (". She is fine.", "plain", ""),
+    ]
+
+
+def test_evidence_wins_over_a_discount_that_overlaps_it_and_spans_are_clipped() -> None:
+    segments = rules.narrative_segments("abcdef", [(2, 4)], [(0, 99, "hypothetical")])
+    assert [(s.text, s.kind) for s in segments] == [("ab", "discounted"), ("cd", "evidence"), ("ef", "discounted")]
