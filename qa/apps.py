@@ -21,6 +21,13 @@ class QaConfig(AppConfig):
 
         rape_review_queue_awaiting(awaiting_id=awaiting_id)
 
+    def on_crime_linked_to_incident(self, *, incident_id: int, crime_id: int) -> None:
+        """recording announces a crime recorded from, or linked to, an incident: a possible-hidden-crime
+        flag on the incident closes as recorded with it (issue 21 part 2)."""
+        from qa.services.hidden_crimes import hidden_crime_crime_linked
+
+        hidden_crime_crime_linked(incident_id=incident_id, crime_id=crime_id)
+
     nav_items = [
         NavItem("Unrecorded incidents", "qa:flag-list", frozenset(Role.SUPERVISORS), order=40),
         NavItem("Dip-tests", "qa:dip-test-list", frozenset(Role.SUPERVISORS), order=42),

@@ -452,6 +452,7 @@ class HiddenCrimeFlag(models.Model):
     patterns_version = models.PositiveIntegerField()
     verdict = models.CharField(max_length=10, choices=ScreenedIncident.Verdict.choices)
     score = models.FloatField()
+    narrative = models.TextField(help_text="The narrative as the screen read it: the spans index into it.")
     reading = models.JSONField(help_text="The screen's answer the flag was raised on (API.md shape).")
     offences = models.JSONField(default=list, help_text="Candidate offence classes, the principal first.")
     risk = models.PositiveSmallIntegerField(choices=Risk.choices)

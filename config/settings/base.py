@@ -299,6 +299,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "qa.tasks.sweep_unrecorded_task",
         "schedule": crontab(minute="*/15"),
     },
+    "qa-hidden-crime-screen-nightly": {  # before the dip-test, which stratifies on its scores
+        "task": "qa.tasks.hidden_crime_screen_task",
+        "schedule": crontab(hour=0, minute=45),
+    },
     "qa-dip-test-nightly": {
         "task": "qa.tasks.dip_test_draw_task",
         "schedule": crontab(hour=1, minute=15),

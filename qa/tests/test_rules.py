@@ -351,7 +351,7 @@ def test_what_could_not_be_compared_is_said_never_passed_as_a_match(kw: dict[str
     assert match.not_checked == (said,)
 
 
-# ---------------------------------------------------------------- the dip-test stratified by the screen's score
+# ---------------------------------------------------------------- dip-test strata by the screen's score
 def test_score_strata_keep_the_weighted_compliance_estimate_unbiased() -> None:
     """Hidden-risk incidents whose narrative scores high are far more often wrongly left unrecorded. The
     dip-test over-samples them (qa.rules.score_band_sizes); weighted by N_h/n_h the estimate still
@@ -373,9 +373,7 @@ def test_score_strata_keep_the_weighted_compliance_estimate_unbiased() -> None:
     unweighted: list[float] = []
     for draw in range(3000):
         sample = rules.draw_sample(strata, sizes, f"2026-03-01:{draw}")
-        results = [
-            AuditResult(s.weight, population[unit][1]) for s in sample.values() for unit in s.items
-        ]
+        results = [AuditResult(s.weight, population[unit][1]) for s in sample.values() for unit in s.items]
         estimate = rules.weighted_compliance(results)
         assert estimate.rate is not None
         weighted.append(estimate.rate)
@@ -389,7 +387,8 @@ def test_score_strata_keep_the_weighted_compliance_estimate_unbiased() -> None:
 
 
 @pytest.mark.parametrize(
-    ("score", "band"), [(None, "unscreened"), (0.0, "low"), (0.19, "low"), (0.2, "mid"), (0.5, "high"), (1.0, "high")]
+    ("score", "band"),
+    [(None, "unscreened"), (0.0, "low"), (0.19, "low"), (0.2, "mid"), (0.5, "high"), (1.0, "high")],
 )
 def test_score_band(score: float | None, band: str) -> None:
     assert rules.score_band(score) == band
@@ -428,4 +427,8 @@ def test_narrative_segments_mark_evidence_and_strike_discounted_text_and_keep_ev
 
 def test_evidence_wins_over_a_discount_that_overlaps_it_and_spans_are_clipped() -> None:
     segments = rules.narrative_segments("abcdef", [(2, 4)], [(0, 99, "hypothetical")])
-    assert [(s.text, s.kind) for s in segments] == [("ab", "discounted"), ("cd", "evidence"), ("ef", "discounted")]
+    assert [(s.text, s.kind) for s in segments] == [
+        ("ab", "discounted"),
+        ("cd", "evidence"),
+        ("ef", "discounted"),
+    ]

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from config import registry
 from config.exceptions import DomainError
 from recording import lifecycle, rules, selectors
 from recording.models import (
@@ -25,6 +26,10 @@ from recording.models import (
 from recording.selectors import incident_attachable
 from staffing.models import User
 from staffing.services import access_log_record, open_logged
+
+# The event the apps above listen for (config.registry.announce): a crime is linked to an incident,
+# recorded from it or linked afterwards; qa closes a possible-hidden-crime flag on that incident.
+CRIME_LINKED_TO_INCIDENT = "crime_linked_to_incident"
 
 
 @dataclass(frozen=True)
@@ -206,6 +211,7 @@ def crime_create(
             if not incident.crime_number:
                 incident.crime_number = crime.crime_number
                 incident.save(update_fields=["crime_number", "updated_at"])
+            registry.announce(CRIME_LINKED_TO_INCIDENT, incident_id=incident.pk, crime_id=crime.pk)
     return crime
 
 

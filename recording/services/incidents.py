@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from config import fields as bounded
+from config import registry
 from config.exceptions import DomainError
 from recording.models import Crime, Grade, ImportBatch, Incident, IncidentReferenceCounter, NsirCode
 from recording.permissions import crime_scope_refusal
@@ -598,6 +599,8 @@ def incident_link_crime(*, incident_id: int, crime_number: str, actor: User, rea
     if not incident.crime_number:
         incident.crime_number = crime.crime_number
     incident.save(update_fields=["crime_number", "updated_at"])
+    # recording.services.crimes.CRIME_LINKED_TO_INCIDENT: qa closes a possible-hidden-crime flag on it.
+    registry.announce("crime_linked_to_incident", incident_id=incident.pk, crime_id=crime.pk)
     return incident
 
 
