@@ -3,15 +3,26 @@ from __future__ import annotations
 from django.urls import path
 
 from complaints.api import cases as api
+from complaints.api.bundle import CaseBundleApi
 from complaints.api.triage import ComplaintTriageApi
 from complaints.models import ComplaintCategory, ComplaintOutcome
 from config.permissions import Role
 from config.reference_api import reference_list_api
+from staffing.api import record_files_api
+
+CaseFilesApi, CaseFileDownloadApi = record_files_api("complaint_case", Role.COMPLAINTS)
 
 urlpatterns = [
     path("complaints/cases/", api.CaseListCreateApi.as_view(), name="complaint-cases"),
     path("complaints/cases/<int:pk>/", api.CaseDetailApi.as_view(), name="complaint-case"),
     path("complaints/cases/<int:pk>/actions/", api.CaseActionApi.as_view(), name="complaint-case-actions"),
+    path("complaints/cases/<int:pk>/files/", CaseFilesApi.as_view(), name="complaint-case-files"),
+    path("complaints/cases/<int:pk>/bundle/", CaseBundleApi.as_view(), name="complaint-case-bundle"),
+    path(
+        "complaints/cases/<int:pk>/files/<int:file_id>/",
+        CaseFileDownloadApi.as_view(),
+        name="complaint-case-file-download",
+    ),
     path(
         "complaints/cases/<int:pk>/contacts/", api.CaseContactsApi.as_view(), name="complaint-case-contacts"
     ),

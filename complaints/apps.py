@@ -150,7 +150,6 @@ class ComplaintsConfig(AppConfig):
                 reference=lambda case: str(case.reference),
                 url=lambda case: reverse("complaints:detail", args=[case.pk]),
                 review_on=lambda case: case.retention_review_on,
-                retention_basis="C-DP-RETENTION review, set when the case is closed",
             )
         ]
 

@@ -26,6 +26,7 @@ from complaints.models import (
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
 from staffing.models import User
+from staffing.selectors import record_files_listed
 
 
 def complaint_category_codes() -> frozenset[str]:
@@ -302,6 +303,11 @@ def subject_access_data(*, name: str, user: User) -> dict[str, Any]:
         "case", "equality"
     )
     subjects = Subject.objects.filter(name__iexact=name, case__in=visible).select_related("case")
+    # The files held on each case named (staffing.RecordFile), read once for all of them.
+    files = record_files_listed(
+        key="complaint_case",
+        record_ids={c.case_id for c in complainants} | {s.case_id for s in subjects},
+    )
     out: dict[str, Any] = {"name": name, "as_complainant": [], "as_subject": []}
     for c in complainants:
         eq = getattr(c, "equality", None)
@@ -330,6 +336,7 @@ def subject_access_data(*, name: str, user: User) -> dict[str, Any]:
                     for k in c.case.contacts.all().order_by("at")
                 ],
                 "letters": [{"kind": lt.kind, "dated": lt.dated.isoformat()} for lt in c.case.letters.all()],
+                "files": files.get(c.case_id, []),
             }
         )
     for s in subjects:
@@ -348,6 +355,7 @@ def subject_access_data(*, name: str, user: User) -> dict[str, Any]:
                     }
                     for a in s.case.allegations.select_related("category", "outcome")
                 ],
+                "files": files.get(s.case_id, []),
             }
         )
     return out

@@ -13,7 +13,7 @@ from typing import Any, cast
 from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
 from complaints import forms, letters, permissions, queues, selectors, services
+from complaints.api.bundle import case_bundle_response
 from complaints.models import (
     AppropriateAuthority,
     ComplaintCase,
@@ -391,6 +392,17 @@ def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
 @csp_override(INLINE_STYLE_CSP)  # the letter carries its own stylesheet (it also renders to PDF)
 def letter_html(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
     return HttpResponse(_letter(request, pk, letter_id).html)
+
+
+@complaints_staff
+def case_bundle(request: HttpRequest, pk: int) -> StreamingHttpResponse:
+    """The review bundle (the same stream as GET /api/v1/complaints/cases/{id}/bundle/)."""
+    return case_bundle_response(
+        user=_me(request),
+        pk=pk,
+        purpose=purpose_from(request, "Review bundle for the review body"),
+        path=request.path,
+    )
 
 
 @complaints_case

@@ -150,6 +150,11 @@ class RequestTooLargeMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and request.content_type == "multipart/form-data":
+            # A file upload: the file part streams to disk (Django's upload handlers), and its own size is
+            # checked by staffing.services.files against RESOLVE_FILE_MAX_BYTES, naming the field. The
+            # form's other fields are still held to DATA_UPLOAD_MAX_MEMORY_SIZE by Django's parser.
+            limit = max(limit, settings.RESOLVE_FILE_MAX_BYTES + 1024 * 1024)
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
+from config.permissions import Role
 from config.reference_api import reference_list_api
 from recording.api import awaiting, casework, crimes, directory, incidents, reference
 from recording.api.decisions import RecordingDecisionApi
 from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
+from staffing.api import record_files_api
+
+CrimeFilesApi, CrimeFileDownloadApi = record_files_api("crime", Role.CRIME_STAFF)
 
 urlpatterns = [
     path("recording/decisions/", RecordingDecisionApi.as_view(), name="recording-decisions"),
@@ -62,6 +66,12 @@ urlpatterns = [
     ),
     path("recording/crimes/<int:pk>/", crimes.CrimeDetailApi.as_view(), name="crime-detail"),
     path("recording/crimes/<int:pk>/status/", crimes.CrimeStatusApi.as_view(), name="crime-status"),
+    path("recording/crimes/<int:pk>/files/", CrimeFilesApi.as_view(), name="crime-files"),
+    path(
+        "recording/crimes/<int:pk>/files/<int:file_id>/",
+        CrimeFileDownloadApi.as_view(),
+        name="crime-file-download",
+    ),
     path(
         "recording/crimes/<int:pk>/reclassifications/",
         casework.CrimeReclassifyApi.as_view(),

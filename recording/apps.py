@@ -198,7 +198,6 @@ class RecordingConfig(AppConfig):
                 reference=lambda crime: str(crime.crime_number),
                 url=lambda crime: reverse("recording:crime-detail", args=[crime.pk]),
                 review_on=lambda crime: crime.review_on,
-                retention_basis="MoPI review, set when the crime is finalised or cancelled",
             )
         ]
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from config.registry import ReviewItem
 from recording.models import Crime, CrimeSuspect, CrimeVictim
+from staffing.selectors import record_files_listed
 
 REVIEW_QUEUE_LIMIT = 500
 
@@ -66,6 +67,10 @@ def subject_access_data(*, name: str) -> dict[str, Any]:
         .select_related("crime__offence", "crime__outcome")
         .order_by("crime__reported_at", "pk")
     )
+    # The files held on each crime named (staffing.RecordFile), read once for all of them.
+    files = record_files_listed(
+        key="crime", record_ids={v.crime_id for v in victims} | {s.crime_id for s in suspects}
+    )
     return {
         "name": name,
         "as_victim": [
@@ -79,6 +84,7 @@ def subject_access_data(*, name: str) -> dict[str, Any]:
                     {"at": u.contacted_at.isoformat(), "method": u.method, "summary": u.summary}
                     for u in v.crime.victim_updates.all()
                 ],
+                "files": files.get(v.crime_id, []),
             }
             for v in victims
         ],
@@ -88,6 +94,7 @@ def subject_access_data(*, name: str) -> dict[str, Any]:
                 "date_of_birth": s.date_of_birth.isoformat() if s.date_of_birth else None,
                 "description": s.description,
                 "identified": s.identified,
+                "files": files.get(s.crime_id, []),
             }
             for s in suspects
         ],

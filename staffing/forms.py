@@ -141,3 +141,23 @@ class SubjectAccessForm(forms.Form):
         label="Purpose (e.g. the request's reference)",
         help_text="Kept in the access log with your name and the time.",
     )
+
+
+class RecordFileForm(forms.Form):
+    """Attach a file to a record (staffing.services.files checks its content)."""
+
+    file = forms.FileField(
+        label="File",
+        required=False,  # the service names a missing file, as it does for the API
+        help_text="A statement, letter, photo, recording or document. Programs and scripts are refused.",
+    )
+    description = forms.CharField(
+        label="What it is (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class RecordFileWithdrawForm(forms.Form):
+    reason = forms.CharField(label="Why withdraw it", max_length=2000, required=False)

@@ -43,8 +43,8 @@ class RecordKind:
     `reference(record)`: the record's reference as people know it (crime number, case reference).
     `url(record)`: the record's page.
     `review_on(record)`: the record's retention (MoPI) review date, None while it is still open (the date
-        is set when the record is finalised or closed).
-    `retention_basis`: the local policy the date comes from, in words, for the screens."""
+        is set when the record is finalised or closed). What it means for the files on the record is the
+        retention schedule (staffing/reference/retention_schedule.csv)."""
 
     key: str
     label: str
@@ -53,7 +53,6 @@ class RecordKind:
     reference: Callable[[Any], str]
     url: Callable[[Any], str]
     review_on: Callable[[Any], date | None]
-    retention_basis: str = ""
 
     def record_id(self, record: Any) -> int:
         return int(record.pk)

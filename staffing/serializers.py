@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from config.fields import ApiDateField, ApiDateTimeField
 from config.registry import rule_uses_for
-from staffing.models import AccessLog, Allocation, Rule, Shift, Skill, Team, TrainingRecord, User
+from staffing.models import AccessLog, Allocation, RecordFile, Rule, Shift, Skill, Team, TrainingRecord, User
 
 
 class TeamOutputSerializer(serializers.ModelSerializer[Team]):
@@ -293,3 +293,39 @@ class RuleOutputSerializer(serializers.Serializer[Any]):
     @extend_schema_field(RuleUseOutputSerializer(many=True))
     def get_used_by(self, rule: Rule) -> list[dict[str, str]]:
         return [{"kind": use.kind, "label": use.label} for use in rule_uses_for(rule.code)]
+
+
+# ---------------------------------------------------------------- files on records (contract: Files on ...)
+class RecordFileInputSerializer(serializers.Serializer[Any]):
+    file = serializers.FileField(
+        required=False, allow_empty_file=True, help_text="The file; its type is read from its content."
+    )
+    description = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class RecordFileOutputSerializer(serializers.Serializer[Any]):
+    """An uploaded file, as the upload answers (contract: exactly these fields)."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    size = serializers.IntegerField(help_text="Bytes.")
+    content_type = serializers.CharField(help_text="Read from the file's content, not its name.")
+    uploaded_at = serializers.DateTimeField()
+    uploaded_by = serializers.CharField(source="uploaded_by.username")
+
+
+class RecordFileListSerializer(RecordFileOutputSerializer):
+    """A file in the record's list: the upload's fields, and what the list adds."""
+
+    description = serializers.CharField()
+    sha256 = serializers.CharField(help_text="SHA-256 of the stored bytes, hex.")
+    withdrawn_at = serializers.DateTimeField(allow_null=True)
+    withdrawn_by = serializers.CharField(source="withdrawn_by.username", default=None, allow_null=True)
+    withdrawn_reason = serializers.CharField()
+    retention_review_on = serializers.SerializerMethodField(
+        help_text="The record's retention review date (null while the record is open)."
+    )
+
+    def get_retention_review_on(self, row: RecordFile) -> str | None:
+        day = self.context.get("review_on")
+        return day.isoformat() if day is not None else None

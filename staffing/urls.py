@@ -23,6 +23,17 @@ urlpatterns = [
     path("subject-access/", views.subject_access, name="subject-access"),
     path("people/<int:user_id>/notes/", views.personnel_notes, name="personnel-notes"),
     path("profile/", views.profile, name="profile"),
+    path("records/<slug:key>/<int:pk>/files/", views.record_files, name="record-files"),
+    path(
+        "records/<slug:key>/<int:pk>/files/<int:file_id>/",
+        views.record_file_download,
+        name="record-file-download",
+    ),
+    path(
+        "records/<slug:key>/<int:pk>/files/<int:file_id>/withdraw/",
+        views.record_file_withdraw,
+        name="record-file-withdraw",
+    ),
     path("rules/", views.rule_list, name="rule-list"),
     path("rules/<str:code>/", views.rule_detail, name="rule-detail"),
 ]

@@ -22,6 +22,7 @@ from django.utils import timezone
 from config import fields as bounded
 from config.access import roles_required
 from config.exceptions import DomainError
+from config.listing import safe_next
 from config.permissions import Role
 from config.registry import mopi_review_items_for, rule_uses_for, subject_access_for
 from staffing import rules as staffing_rules
@@ -31,7 +32,9 @@ from staffing.access_audit import (
     access_log_csv_rows,
     access_log_record_types,
     access_log_search,
+    purpose_from,
 )
+from staffing.api import record_file_response
 from staffing.authentication import api_key_works
 from staffing.filters import RuleFilter
 from staffing.forms import (
@@ -40,6 +43,8 @@ from staffing.forms import (
     AllocateForm,
     CoverageForm,
     PersonnelNoteForm,
+    RecordFileForm,
+    RecordFileWithdrawForm,
     ShiftAssignForm,
     SubjectAccessForm,
     TeamMoveForm,
@@ -47,6 +52,8 @@ from staffing.forms import (
 )
 from staffing.models import Allocation, ApiKey, PersonnelNote, Rule, Skill, Team, User
 from staffing.permissions import can_view_personnel_notes
+from staffing.records import RecordKind, record_kind
+from staffing.services import files
 from staffing.services.rota import LONDON
 
 View = Callable[..., HttpResponse]
@@ -623,3 +630,101 @@ def profile(request: HttpRequest) -> HttpResponse:
     if new_key:  # the key is on this page only: never cached anywhere
         response["Cache-Control"] = "no-store"
     return response
+
+
+# ---------------------------------------------------------------- files on records (issue 22 part 6)
+# Any signed-in role may ask; the record kind's own need-to-know (its `open`) answers 404 to anyone who
+# may not see the record, and logs the access (a download always).
+any_role = roles_required(*Role.ALL)
+
+
+def _record_open(request: HttpRequest, key: str, pk: int, action: str) -> tuple[RecordKind, Any]:
+    kind = record_kind(key)
+    record = kind.open(
+        user=_user(request),
+        pk=pk,
+        purpose=purpose_from(request, f"{kind.label} files"),
+        path=request.path,
+        action=action,
+    )
+    return kind, record
+
+
+def _files_page(
+    request: HttpRequest,
+    kind: RecordKind,
+    record: Any,
+    *,
+    form: RecordFileForm | None = None,
+    withdraw: tuple[int, RecordFileWithdrawForm] | None = None,
+) -> HttpResponse:
+    bound = bool((form is not None and form.errors) or withdraw is not None)
+    context = {
+        "kind": kind,
+        "record": record,
+        "reference": kind.reference(record),
+        "record_url": kind.url(record),
+        "upload_form": form,
+        "withdraw": withdraw,
+        "title": f"Files on {kind.label.lower()} {kind.reference(record)}",
+    }
+    return render(request, "staffing/record_files.html", context, status=400 if bound else 200)
+
+
+@any_role
+def record_files(request: HttpRequest, key: str, pk: int) -> HttpResponse:
+    """The files on a record (GET), or a new one uploaded to it (POST): the same service as the API."""
+    if request.method != "POST":
+        kind, record = _record_open(request, key, pk, "view")
+        return _files_page(request, kind, record)
+    kind, record = _record_open(request, key, pk, "upload")
+    form = RecordFileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            row = files.record_file_upload(
+                kind=kind,
+                record=record,
+                actor=_user(request),
+                upload=form.cleaned_data["file"],
+                description=form.cleaned_data["description"],
+            )
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(
+                request, f"{row.name} is attached to {kind.label.lower()} {kind.reference(record)}."
+            )
+            return redirect(safe_next(request, kind.url(record)) + "#files")
+    return _files_page(request, kind, record, form=form)
+
+
+@any_role
+def record_file_download(request: HttpRequest, key: str, pk: int, file_id: int) -> StreamingHttpResponse:
+    kind, record = _record_open(request, key, pk, "download")
+    row = selectors.record_file_get(key=kind.key, record_id=kind.record_id(record), file_id=file_id)
+    return record_file_response(row)
+
+
+@any_role
+def record_file_withdraw(request: HttpRequest, key: str, pk: int, file_id: int) -> HttpResponse:
+    if request.method != "POST":
+        return redirect("staffing:record-files", key=key, pk=pk)
+    kind, record = _record_open(request, key, pk, "withdraw")
+    form = RecordFileWithdrawForm(request.POST, prefix=f"withdraw-{file_id}")
+    if form.is_valid():
+        try:
+            row = files.record_file_withdraw(
+                kind=kind,
+                record=record,
+                file_id=file_id,
+                actor=_user(request),
+                reason=form.cleaned_data["reason"],
+            )
+        except DomainError as error:
+            form.add_error("reason" if error.field == "reason" else None, error.message)
+        else:
+            messages.success(
+                request, f"{row.name} is withdrawn. It is kept, with the reason, in the file's history."
+            )
+            return redirect(safe_next(request, kind.url(record)) + "#files")
+    return _files_page(request, kind, record, withdraw=(file_id, form))

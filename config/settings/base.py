@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from celery.schedules import crontab
@@ -219,10 +220,38 @@ SECURE_CSP = {
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+
+# ---------------------------------------------------------------- evidence files (staffing.RecordFile)
+# Files on crimes and complaint cases: on the filesystem under RESOLVE_FILES_ROOT (never served by the web
+# server: every download goes through the record's need-to-know and the access log), or in an
+# S3-compatible store (django-storages) when RESOLVE_FILES_S3_BUCKET is set.
+RESOLVE_FILES_ROOT = env("RESOLVE_FILES_ROOT", default=str(BASE_DIR / "media" / "evidence"))
+if env("RESOLVE_FILES_S3_BUCKET", default=""):
+    STORAGES["evidence"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("RESOLVE_FILES_S3_BUCKET"),
+            "endpoint_url": env("RESOLVE_FILES_S3_ENDPOINT_URL", default=None),
+            "region_name": env("RESOLVE_FILES_S3_REGION", default=None),
+            "access_key": env("RESOLVE_FILES_S3_ACCESS_KEY", default=None),
+            "secret_key": env("RESOLVE_FILES_S3_SECRET_KEY", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    STORAGES["evidence"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": RESOLVE_FILES_ROOT, "base_url": None},
+    }
+# Largest file that may be attached (bytes). The types allowed are reference data:
+# staffing/reference/file_types.csv, checked against the file's content, never its name.
+RESOLVE_FILE_MAX_BYTES = env.int("RESOLVE_FILE_MAX_BYTES", default=50 * 1024 * 1024)
 
 # ---------------------------------------------------------------- API
 REST_FRAMEWORK = {
