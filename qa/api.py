@@ -17,7 +17,7 @@ from config.exports import csv_bytes
 from config.permissions import Role, roles_allowed
 from qa import compliance, selectors
 from qa.filters import UnrecordedFlagFilter
-from qa.models import UnrecordedFlag
+from qa.models import HiddenCrimeFlag, UnrecordedFlag
 from qa.screen import screen
 from qa.serializers import (
     DailyFiguresSerializer,
@@ -27,11 +27,16 @@ from qa.serializers import (
     FlagDismissInputSerializer,
     FlagEscalateInputSerializer,
     FlagResolveInputSerializer,
+    HiddenCrimeDismissInputSerializer,
+    HiddenCrimeFlagOutputSerializer,
+    HiddenCrimeRecordInputSerializer,
+    HiddenCrimeReferInputSerializer,
     ScreenInputSerializer,
     ScreenOutputSerializer,
     UnrecordedFlagOutputSerializer,
 )
 from qa.services import flags as flag_services
+from qa.services import hidden_crimes as hidden_services
 from staffing.models import User
 
 
@@ -149,3 +154,70 @@ class ScreenApi(APIView):
             selectors.screen_patterns_current(),
         )
         return Response(ScreenOutputSerializer(result.as_dict()).data)
+
+
+class HiddenCrimeListApi(ListAPIView):
+    """Possible hidden crimes the nightly screen found (issue 21), risk first then the oldest incident:
+    the same selector as the sergeant's queue. `?status=` (open by default; `all` for every one)."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+    serializer_class = HiddenCrimeFlagOutputSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=[*HiddenCrimeFlag.Status.values, "all"],
+                description="open (default), recorded, referred, dismissed or all",
+            )
+        ]
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> QuerySet[HiddenCrimeFlag]:
+        status = self.request.query_params.get("status", HiddenCrimeFlag.Status.OPEN)
+        if status != "all" and status not in HiddenCrimeFlag.Status.values:
+            raise DomainError(
+                f"Choose one of: {', '.join([*HiddenCrimeFlag.Status.values, 'all'])}.", field="status"
+            )
+        return selectors.hidden_crime_flags(status=None if status == "all" else status)
+
+
+class HiddenCrimeActionApi(APIView):
+    """POST record (`crime_number`, and `reason` when the crime does not match the incident), refer
+    (to Action Fraud: `reference`, `detail`, both optional) or dismiss (`reason` from the list and
+    `detail` in words) on one open possible hidden crime; the same services as the flag's page."""
+
+    permission_classes = [roles_allowed(*Role.SUPERVISORS)]
+    inputs: dict[str, type[Any]] = {
+        "record": HiddenCrimeRecordInputSerializer,
+        "refer": HiddenCrimeReferInputSerializer,
+        "dismiss": HiddenCrimeDismissInputSerializer,
+    }
+
+    @extend_schema(request=HiddenCrimeDismissInputSerializer, responses=HiddenCrimeFlagOutputSerializer)
+    def post(self, request: Request, pk: int, action: str) -> Response:
+        if action not in self.inputs:
+            return Response({"detail": "Not found."}, status=404)
+        flag = get_object_or_404(HiddenCrimeFlag, pk=pk)
+        data = self.inputs[action](data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        actor = cast(User, request.user)
+        if action == "record":
+            hidden_services.hidden_crime_record(
+                flag_id=flag.pk, crime_number=values["crime_number"], reason=values["reason"], actor=actor
+            )
+        elif action == "refer":
+            hidden_services.hidden_crime_refer(
+                flag_id=flag.pk, reference=values["reference"], detail=values["detail"], actor=actor
+            )
+        else:
+            hidden_services.hidden_crime_dismiss(
+                flag_id=flag.pk, reason=values["reason"], detail=values["detail"], actor=actor
+            )
+        return Response(
+            HiddenCrimeFlagOutputSerializer(selectors.hidden_crime_flags(status=None).get(pk=flag.pk)).data
+        )

@@ -12,5 +12,11 @@ urlpatterns = [
         name="qa-unrecorded-incident-action",
     ),
     path("qa/screen/", api.ScreenApi.as_view(), name="qa-screen"),
+    path("qa/hidden-crimes/", api.HiddenCrimeListApi.as_view(), name="qa-hidden-crimes"),
+    path(
+        "qa/hidden-crimes/<int:pk>/<str:action>/",
+        api.HiddenCrimeActionApi.as_view(),
+        name="qa-hidden-crime-action",
+    ),
     path("dashboard/daily/", api.DailyPerformanceApi.as_view(), name="dashboard-daily"),
 ]

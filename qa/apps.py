@@ -37,6 +37,12 @@ class QaConfig(AppConfig):
         NavItem("Rape review", "qa:rape-review-list", frozenset(Role.SUPERVISORS), order=46),
         NavItem("Daily performance", "qa:daily", frozenset(Role.SUPERVISORS), order=48),
         NavItem("Dashboard", "qa:dashboard", frozenset(Role.SUPERVISORS), order=49),
+        NavItem(
+            "Hidden-crime patterns",
+            "qa:hidden-crime-patterns",
+            frozenset((Role.MANAGER, Role.ADMIN)),
+            order=50,
+        ),
     ]
 
     # What each QA decision, queue and screen rests on (config.registry.RuleUse; shown on the rule

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from config import fields as bounded
 from qa import rules
-from qa.models import RapeReview, UnrecordedFlag
+from qa.models import HiddenCrimeFlag, RapeReview, UnrecordedFlag
 from recording.models import NsirCode
 from staffing.models import User
 
@@ -225,3 +225,36 @@ class DayForm(AccessibleForm):
         if refusal := rules.figures_day_refusal(day, timezone.localdate()):
             raise forms.ValidationError(refusal)
         return day
+
+
+# ---------------------------------------------------------------- possible hidden crimes (issue 21)
+class HiddenCrimeRecordForm(AccessibleForm):
+    crime_number = forms.CharField(
+        label="Crime number recorded for this incident",
+        max_length=40,
+        error_messages={"required": "Give the crime number that was recorded."},
+        help_text="A crime recorded from the decide page is linked already; give one recorded another way.",
+    )
+    record_reason = forms.CharField(
+        label="Reason (if the crime does not match the incident)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class HiddenCrimeReferForm(AccessibleForm):
+    reference = forms.CharField(label="Action Fraud reference (if known)", required=False, max_length=60)
+    refer_detail = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class HiddenCrimeDismissForm(AccessibleForm):
+    reason = forms.ChoiceField(
+        label="Why no crime is recorded",
+        choices=[("", "Choose a reason"), *HiddenCrimeFlag.DismissReason.choices],
+        error_messages={"required": "Choose a reason from the list."},
+    )
+    detail = forms.CharField(
+        label="In your own words",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say in your own words why no crime needs recording."},
+    )

@@ -116,6 +116,28 @@ TO_ALLOCATE = {
     "samples": SAMPLES_TO_ALLOCATE,
     "amendments": AMENDMENTS_TO_ALLOCATE,
 }
+HIDDEN_CRIME_COLUMNS = (
+    Column("risk", "Risk", ("risk", "incident_opened_at", "id")),
+    Column("opened", "Incident opened", ("incident_opened_at", "id")),
+    Column("incident", "Incident", ("incident__reference",)),
+    Column("nsir", "Closed as", ("incident__nsir_code__code", "incident_opened_at")),
+    Column("offences", "Possible crimes"),
+    Column("verdict", "Screen", ("verdict", "risk", "incident_opened_at")),
+)
+HIDDEN_CRIMES = WorkQueue(
+    "qa-hidden-crimes",
+    "Possible hidden crimes",
+    lambda user: selectors.hidden_crime_flags(),
+    oldest="incident_opened_at",
+    order=41,
+    description="Incidents closed as non-crime whose narrative discloses a crime (the nightly screen)",
+    columns=HIDDEN_CRIME_COLUMNS,
+    default_sort="risk",
+    row_template="queues/rows/hidden_crime.html",
+    ordering_note="Riskiest first: sexual offences, then violence against the person, then domestic abuse; "
+    "within the same risk, the oldest incident first.",
+    empty="No possible hidden crime is waiting.",
+)
 RAPE_REVIEW = WorkQueue(
     "qa-rape-review",
     "Rape reports to review",
@@ -139,7 +161,7 @@ AMENDMENTS = WorkQueue(
 def work_queues(user: Any) -> list[WorkQueue]:
     queues: list[WorkQueue] = []
     if user_has_role(user, Role.SUPERVISORS):
-        queues += [UNRECORDED, ESCALATIONS, DIP_SAMPLES, *TO_ALLOCATE.values(), RAPE_REVIEW]
+        queues += [UNRECORDED, ESCALATIONS, HIDDEN_CRIMES, DIP_SAMPLES, *TO_ALLOCATE.values(), RAPE_REVIEW]
     if user_has_role(user, (Role.INVESTIGATOR, *Role.SUPERVISORS)):
         queues.append(AMENDMENTS)
     return queues

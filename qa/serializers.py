@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from config.fields import ApiDateField, ApiDateTimeField
 from qa import rules
-from qa.models import UnrecordedFlag
+from qa.models import HiddenCrimeFlag, UnrecordedFlag
 
 
 class UnrecordedFlagOutputSerializer(serializers.ModelSerializer[UnrecordedFlag]):
@@ -190,3 +190,70 @@ class ScreenOutputSerializer(serializers.Serializer[Any]):
     patterns_version = serializers.IntegerField()
     crimes = ScreenCrimeSerializer(many=True)
     discounted = ScreenDiscountSerializer(many=True)
+
+
+# ---------------------------------------------------------------- possible hidden crimes (issue 21)
+class HiddenCrimeFlagOutputSerializer(serializers.ModelSerializer[HiddenCrimeFlag]):
+    """One possible hidden crime: the incident, the screen's reading (the contract's shape, each offence
+    with its title), the risk band and the decision."""
+
+    reference = serializers.CharField(source="incident.reference", read_only=True)
+    incident_id = serializers.IntegerField(read_only=True)
+    opened_at = ApiDateTimeField(source="incident_opened_at", read_only=True)
+    nsir_code = serializers.CharField(source="incident.nsir_code.code", read_only=True)
+    nsir_title = serializers.CharField(source="incident.nsir_code.title", read_only=True)
+    risk = serializers.CharField(source="get_risk_display", read_only=True)
+    flagged_at = ApiDateTimeField(read_only=True)
+    closed_at = ApiDateTimeField(read_only=True)
+    closed_by = serializers.CharField(
+        source="closed_by.username", default=None, allow_null=True, read_only=True
+    )
+    crime_number = serializers.CharField(
+        source="crime.crime_number", default=None, allow_null=True, read_only=True
+    )
+
+    class Meta:
+        model = HiddenCrimeFlag
+        fields = [
+            "id",
+            "reference",
+            "incident_id",
+            "opened_at",
+            "nsir_code",
+            "nsir_title",
+            "risk",
+            "verdict",
+            "score",
+            "patterns_version",
+            "offences",
+            "narrative",
+            "reading",
+            "flagged_at",
+            "status",
+            "closed_at",
+            "closed_by",
+            "crime_number",
+            "referral_reference",
+            "dismiss_reason",
+            "detail",
+        ]
+
+
+class HiddenCrimeRecordInputSerializer(serializers.Serializer[dict[str, object]]):
+    crime_number = serializers.CharField(max_length=40, help_text="The crime recorded for the incident.")
+    reason = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Needed when the crime does not match the incident (place, kind, date, force, incident).",
+    )
+
+
+class HiddenCrimeReferInputSerializer(serializers.Serializer[dict[str, object]]):
+    reference = serializers.CharField(required=False, allow_blank=True, default="", max_length=60)
+    detail = serializers.CharField(required=False, allow_blank=True, default="", max_length=20_000)
+
+
+class HiddenCrimeDismissInputSerializer(serializers.Serializer[dict[str, object]]):
+    reason = serializers.ChoiceField(choices=HiddenCrimeFlag.DismissReason.choices)
+    detail = serializers.CharField(max_length=20_000)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qa import dashboard_views, views
+from qa import dashboard_views, hidden_crime_views, views
 
 app_name = "qa"
 urlpatterns = [
@@ -21,4 +21,11 @@ urlpatterns = [
     path("rape-review/<int:pk>/", views.rape_review_detail, name="rape-review-detail"),
     path("daily/", views.daily_performance, name="daily"),
     path("dashboard/", dashboard_views.dashboard, name="dashboard"),
+    path("hidden-crimes/patterns/", hidden_crime_views.hidden_crime_patterns, name="hidden-crime-patterns"),
+    path("hidden-crimes/<int:pk>/", hidden_crime_views.hidden_crime_detail, name="hidden-crime-detail"),
+    path(
+        "hidden-crimes/<int:pk>/<str:action>/",
+        hidden_crime_views.hidden_crime_detail,
+        name="hidden-crime-action",
+    ),
 ]

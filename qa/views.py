@@ -58,7 +58,7 @@ def _apply(form: Form, action: Callable[[], object]) -> bool:
         action()
     except DomainError as err:
         field = err.field if err.field in form.fields else None
-        for named in ("assign_reason", "resolve_reason"):  # the "reason" of these forms' services
+        for named in ("assign_reason", "resolve_reason", "record_reason"):  # the services' "reason"
             if err.field == "reason" and named in form.fields:
                 field = named
         form.add_error(field, err.message)

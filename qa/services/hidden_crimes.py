@@ -77,6 +77,15 @@ def _reading_fields(result: ScreenResult) -> dict[str, object]:
     }
 
 
+def _reading(result: ScreenResult, patterns: PatternSet) -> dict[str, object]:
+    """The screen's answer in the contract's shape, each offence with its title added (a person reads
+    the title, never the bare class code)."""
+    reading = result.as_dict()
+    for crime in reading["crimes"]:
+        crime["title"] = patterns.offence_title(crime["offence"])
+    return reading
+
+
 def _risk(result: ScreenResult, nsir_code: str, patterns: PatternSet) -> int:
     categories = [
         patterns.offences[c.offence].category for c in result.crimes if c.offence in patterns.offences
@@ -119,7 +128,7 @@ def _screen_chunk(rows: list[tuple[int, str, str, datetime]], patterns: PatternS
         fields = {
             **_reading_fields(result),
             "narrative": texts[pk],
-            "reading": result.as_dict(),
+            "reading": _reading(result, patterns),
             "risk": _risk(result, code, patterns),
         }
         flag = existing.get(pk)
