@@ -11,6 +11,8 @@ from typing import Any
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -89,8 +91,40 @@ class AccessLogged:
         return self._log_view(request, object_id, response)
 
 
+def _username_free(username: str, instance: User | None) -> str:
+    """A username no other account holds in any case (the database refuses it too; this names the
+    field)."""
+    others = User.objects.with_username(username)
+    if instance is not None and instance.pk:
+        others = others.exclude(pk=instance.pk)
+    taken = others.values_list("username", flat=True).first()
+    if taken is not None:
+        raise ValidationError(
+            f"There is already a user {taken!r}: usernames are the same whatever their case."
+        )
+    return username
+
+
+class ResolveUserCreationForm(AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+
+    def clean_username(self) -> str:
+        return _username_free(super().clean_username(), None)
+
+
+class ResolveUserChangeForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+
+    def clean_username(self) -> str:
+        return _username_free(self.cleaned_data["username"], self.instance)
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin, AuditedAdmin):
+    form = ResolveUserChangeForm
+    add_form = ResolveUserCreationForm
     list_display = ["username", "first_name", "last_name", "role", "team", "is_active"]
     list_filter = ["role", "team", "is_active"]
     list_select_related = ["team"]

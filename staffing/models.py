@@ -9,6 +9,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import Storage, storages
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -54,6 +55,19 @@ class ResolveUserManager(UserManager["User"]):
         extra_fields.setdefault("role", "admin")
         return super().create_superuser(username, email, password, **extra_fields)
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        """Sign-in finds the account whatever the case typed: usernames are unique regardless of case
+        (the constraint `user_username_unique_any_case`), so "Alice" is alice."""
+        return self.alias(username_lower=Lower("username")).get(
+            username_lower=Lower(models.Value(username or ""))
+        )
+
+    def with_username(self, username: str) -> models.QuerySet[User]:
+        """The account holding `username` in any case (at most one)."""
+        return self.alias(username_lower=Lower("username")).filter(
+            username_lower=Lower(models.Value(username))
+        )
+
 
 class User(AbstractUser):
     """A person who uses Resolve. The role decides what they may do; the team, who supervises them."""
@@ -77,12 +91,19 @@ class User(AbstractUser):
         ordering = ["username"]
         indexes = [models.Index(fields=["role", "team"])]
         constraints = [
+            # "Alice" and "alice" would be two people the access log, the sign-in lock and a reader
+            # cannot tell apart: one username whatever its case (issue 20).
+            models.UniqueConstraint(
+                Lower("username"),
+                name="user_username_unique_any_case",
+                violation_error_message="That username is taken (usernames are one whatever their case).",
+            ),
             # The admin site is for administrators only: a role change that would leave a non-admin
             # with the staff or superuser flag cannot be stored (issue 17).
             models.CheckConstraint(
                 condition=models.Q(role="admin") | models.Q(is_staff=False, is_superuser=False),
                 name="user_staff_flags_need_admin_role",
-            )
+            ),
         ]
 
     def __str__(self) -> str:

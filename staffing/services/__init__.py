@@ -39,7 +39,6 @@ def team_investigator_count(*, team: Team, excluding: User | None = None) -> int
     return members.count()
 
 
-@transaction.atomic
 def _username_check(username: str) -> None:
     """The admin site's rule for usernames (letters, digits and @.+-_, at most 150), so an account made
     at the command line can always be found, signed in with and edited there."""
@@ -54,6 +53,7 @@ def _username_check(username: str) -> None:
         raise DomainError(" ".join(exc.messages), field="username") from exc
 
 
+@transaction.atomic
 def user_create_or_update(
     *,
     username: str,
@@ -78,6 +78,11 @@ def user_create_or_update(
         if team is None:
             raise DomainError(f"Unknown team {team_code!r}.", field="team")
     user = User.objects.filter(username=username).first()
+    if user is None and (same := User.objects.with_username(username).first()) is not None:
+        raise DomainError(
+            f"There is already a user {same.username!r}: usernames are the same whatever their case.",
+            field="username",
+        )
     created = user is None
     old_team_id = None if user is None else user.team_id
     if user is None:
