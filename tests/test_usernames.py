@@ -80,7 +80,7 @@ def test_signing_in_finds_the_account_whatever_the_case_typed(make_user: Callabl
 
 def test_the_migration_stops_and_names_accounts_that_clash(make_user: Callable[..., Any]) -> None:
     """Nothing is merged or renamed silently: the migration names each clashing group and stops."""
-    migration = importlib.import_module("staffing.migrations.0010_username_unique_any_case")
+    migration = importlib.import_module("staffing.migrations.0011_username_unique_any_case")
     constraint = next(c for c in User._meta.constraints if c.name == "user_username_unique_any_case")
     with transaction.atomic():
         with connection.schema_editor() as editor:
@@ -95,6 +95,6 @@ def test_the_migration_stops_and_names_accounts_that_clash(make_user: Callable[.
 
 
 def test_the_migration_passes_when_nothing_clashes(make_user: Callable[..., Any]) -> None:
-    migration = importlib.import_module("staffing.migrations.0010_username_unique_any_case")
+    migration = importlib.import_module("staffing.migrations.0011_username_unique_any_case")
     make_user(username="erin")
     migration.refuse_usernames_differing_only_in_case(apps, None)

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('staffing', '0009_delayed_task'),
+        ('staffing', '0010_record_file'),
     ]
 
     operations = [
