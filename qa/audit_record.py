@@ -1,20 +1,23 @@
 """The whole record a dip-test auditor judges (R-DIP-TEST: re-decide each sampled item against NCRS and
 HOCR): the incident's log, every linked crime with its victims, offences, classification history,
-recording time against the 24-hour clock (R-NCRS-24H) and outcome with its evidence, and, as a second
-opinion, what the recording engine (recording.rules, pure) decides for the stored facts."""
+recording time against the 24-hour clock (R-NCRS-24H) and outcome with its evidence, and, as an
+independent second opinion, what the incident's own facts say: the hidden-crime screen's reading of its
+narrative and the clock from its opening, compared line by line with what was recorded. It never starts
+from the offence recorded (a check that re-decides from the answer it checks always agrees); where it
+cannot compare, it says so."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
-from django.conf import settings
-
+from qa import rules
 from qa.history import Change, crime_changes, incident_nsir_changes, sample_crimes
-from qa.models import DipSample
-from recording import rules as engine
-from recording.models import Crime, CrimeVictim, Incident
-from recording.selectors import offence_catalogue
+from qa.models import DipSample, ScreenedIncident
+from qa.screen import PatternSet, screen
+from qa.selectors import screen_patterns_current
+from recording.models import Crime, Incident
 
 
 @dataclass(frozen=True)
@@ -28,17 +31,6 @@ class CrimeRecord:
 
 
 @dataclass(frozen=True)
-class EngineOpinion:
-    """What the engine decides from the stored facts, beside what was recorded."""
-
-    crimes: list[str] = field(default_factory=list)
-    record_by: datetime | None = None
-    explanation: list[str] = field(default_factory=list)
-    agrees: bool | None = None
-    problem: str = ""
-
-
-@dataclass(frozen=True)
 class IncidentRecord:
     incident: Incident
     nsir_history: list[Change]
@@ -48,7 +40,9 @@ class IncidentRecord:
 class AuditRecord:
     incidents: list[IncidentRecord]
     crimes: list[CrimeRecord]
-    opinion: EngineOpinion
+    opinions: list[NarrativeOpinion]
+    # Why there is no second opinion at all ("" when there is one per incident).
+    no_opinion: str = ""
 
 
 def _crime_record(crime: Crime) -> CrimeRecord:
@@ -69,53 +63,102 @@ def _crime_record(crime: Crime) -> CrimeRecord:
     )
 
 
-def engine_opinion(crimes: list[Crime]) -> EngineOpinion:
-    """Run the recording engine on the facts as stored: each crime's victims and offence as one
-    allegation (believed, as recorded), grouped by its incident. The engine cannot see what was never
-    stored (an allegation nobody wrote down), so its answer is a second opinion, not the audit."""
-    if not crimes:
-        return EngineOpinion(problem="No crime is recorded, so there are no stored allegations to decide.")
-    victims: dict[str, engine.Victim] = {}
-    alleged: list[engine.Allegation] = []
-    for crime in crimes:
-        incident = next((i.reference for i in crime.incidents.all()), crime.crime_number)
-        crime_victims: list[CrimeVictim | None] = list(crime.victims.all()) or [None]
-        for victim in crime_victims:
-            ref = None
-            if victim is not None:
-                ref = f"V{victim.pk}"
-                victims[ref] = engine.Victim(ref=ref, kind=victim.kind)
-            alleged.append(
-                engine.Allegation(
-                    ref=f"{crime.crime_number}/{ref or 'no victim'}",
-                    victim=ref,
-                    offence=crime.offence.code,
-                    incident=incident,
-                    offenders=tuple(f"O{s.pk}" for s in crime.suspects.all()),
-                )
+@dataclass(frozen=True)
+class NarrativeOpinion:
+    """The second opinion on one incident, re-decided from the incident's own facts, never from what was
+    recorded: the hidden-crime screen reads its narrative (qa.screen) for the crimes it discloses, and the
+    24-hour clock runs from the incident's opening (R-NCRS-24H), not from the crime's own report time.
+    Each comparison with what was recorded is a line of `compared`; what could not be compared is a line
+    of `not_checked`; `agrees` is None when nothing could be compared (the page then says so)."""
+
+    incident: str
+    verdict: str = ""
+    score: float | None = None
+    crimes: list[dict[str, Any]] = field(default_factory=list)
+    discounted: list[dict[str, Any]] = field(default_factory=list)
+    segments: list[rules.Segment] = field(default_factory=list)
+    record_by: datetime | None = None
+    compared: list[tuple[bool, str]] = field(default_factory=list)
+    not_checked: list[str] = field(default_factory=list)
+
+    @property
+    def agrees(self) -> bool | None:
+        return all(ok for ok, _line in self.compared) if self.compared else None
+
+
+def _recorded(crimes: list[Crime]) -> list[Crime]:
+    return [c for c in crimes if c.status != Crime.Status.CANCELLED]
+
+
+def narrative_opinion(incident: Incident, crimes: list[Crime], patterns: PatternSet) -> NarrativeOpinion:
+    """Re-decide the incident from its own facts (issue 20 part 4, issue 21 part 4)."""
+    not_checked = [
+        "Who reported it: the incident log does not hold the reporter, so it was not compared "
+        "(R-NCRS-THIRD-PARTY)."
+    ]
+    narrative = incident.summary.strip()
+    record_by = incident.opened_at + timedelta(hours=24)
+    compared: list[tuple[bool, str]] = []
+    for crime in _recorded(crimes):
+        hours = (crime.recorded_at - incident.opened_at).total_seconds() / 3600
+        on_time = crime.recorded_at <= record_by
+        compared.append(
+            (
+                on_time,
+                f"Crime {crime.crime_number} was recorded {hours:.1f} hours after the incident opened: "
+                + ("within" if on_time else "after")
+                + " the 24 hours the incident's own time allows (R-NCRS-24H).",
             )
-    force = settings.RESOLVE_FORCE_CODE
-    report = engine.Report(
-        reported_at=min(c.reported_at for c in crimes),
-        force=force,
-        location_force=crimes[0].location_force or force,
-        victims=tuple(victims.values()),
-        alleged=tuple(alleged),
+        )
+    if not narrative:
+        not_checked.insert(0, "The crimes disclosed: the incident logged no narrative to read.")
+        return NarrativeOpinion(
+            incident=incident.reference, record_by=record_by, compared=compared, not_checked=not_checked
+        )
+    result = screen(narrative, incident.nsir_code.code, patterns)
+    crimes_found = [
+        {
+            "offence": c.offence,
+            "title": patterns.offence_title(c.offence),
+            "principal": c.principal,
+            "evidence": [e.text for e in c.evidence],
+        }
+        for c in result.crimes
+    ]
+    discounted = [{"text": d.text, "why": d.why_label} for d in result.discounted]
+    segments = rules.narrative_segments(
+        narrative,
+        [(e.start, e.end) for c in result.crimes for e in c.evidence],
+        [(d.start, d.end, d.why_label) for d in result.discounted],
     )
-    try:
-        decision = engine.decide(report, offence_catalogue())
-    except engine.ReportError as err:
-        return EngineOpinion(problem=f"The engine cannot decide from the stored facts: {err.message}")
-    decided = sorted(c.offence for c in decision.crimes)
-    recorded = sorted(c.offence.code for c in crimes if c.status != Crime.Status.CANCELLED)
-    return EngineOpinion(
-        crimes=[
-            f"{c.offence} ({len(c.allegations)} allegation{'s' if len(c.allegations) != 1 else ''})"
-            for c in decision.crimes
-        ],
-        record_by=decision.record_by,
-        explanation=list(decision.explanation),
-        agrees=decided == recorded,
+    found = {c.offence for c in result.crimes}
+    recorded = {c.offence.code for c in _recorded(crimes)}
+    if result.verdict == "unsure":
+        not_checked.insert(0, "The crimes disclosed: the screen cannot decide from the narrative (unsure).")
+    else:
+        titles = {c["offence"]: c["title"] for c in crimes_found}
+        for code in sorted(found & recorded):
+            compared.append((True, f"The narrative discloses {titles[code]} ({code}), and it was recorded."))
+        for code in sorted(found - recorded):
+            compared.append(
+                (False, f"The narrative discloses {titles[code]} ({code}), which was not recorded.")
+            )
+        for code in sorted(recorded - found):
+            compared.append(
+                (False, f"{code} was recorded, but the narrative holds no words that disclose it.")
+            )
+        if not found and not recorded:
+            compared.append((True, "The narrative discloses no crime, and none was recorded."))
+    return NarrativeOpinion(
+        incident=incident.reference,
+        verdict=ScreenedIncident.Verdict(result.verdict).label,
+        score=result.score,
+        crimes=crimes_found,
+        discounted=discounted,
+        segments=segments,
+        record_by=record_by,
+        compared=compared,
+        not_checked=not_checked,
     )
 
 
@@ -126,8 +169,13 @@ def dip_sample_record(sample: DipSample) -> AuditRecord:
         incidents = list(Incident.objects.filter(pk=sample.object_id).select_related("nsir_code"))
     else:
         incidents = list(Incident.objects.filter(crimes__pk=sample.object_id).select_related("nsir_code"))
+    patterns = screen_patterns_current()
     return AuditRecord(
         incidents=[IncidentRecord(i, incident_nsir_changes(i)) for i in incidents],
         crimes=[_crime_record(crime) for crime in crimes],
-        opinion=engine_opinion(crimes),
+        opinions=[narrative_opinion(i, crimes, patterns) for i in incidents],
+        no_opinion=""
+        if incidents
+        else "Not checked: no incident is linked to this crime, so there is no account of its own "
+        "(narrative, time, reporter) to re-decide it from.",
     )

@@ -4,6 +4,7 @@ by someone other than the fixer; per-investigator errors count confirmed ones on
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -104,7 +105,7 @@ def test_an_untouched_audit_form_is_refused_with_an_error_per_question(
     client.force_login(make_user("sergeant"))
     url = reverse("qa:dip-sample-audit", args=[sample.pk])
     page = client.get(url).content.decode()
-    assert "checked" not in page  # nothing pre-selected
+    assert re.search(r"<input[^>]*\bchecked\b", page) is None  # nothing pre-selected
     assert 'name="outcome_right"' not in page and "no outcome has been recorded yet" in page
     refused = client.post(url, {"notes": ""})
     body = refused.content.decode()
@@ -113,7 +114,7 @@ def test_an_untouched_audit_form_is_refused_with_an_error_per_question(
     assert sample.audited_at is None
 
 
-def test_the_audit_page_shows_the_whole_record_and_the_engines_opinion(
+def test_the_audit_page_shows_the_whole_record_and_the_incidents_own_second_opinion(
     one_per_stratum: None, client: Client, make_user: Any
 ) -> None:
     owner, recorder, sergeant = make_user("sergeant"), make_user("recorder"), make_user("sergeant")
@@ -144,8 +145,8 @@ def test_the_audit_page_shows_the_whole_record_and_the_engines_opinion(
         "Injury more serious",  # classification history
         "after the 24-hour deadline",
         "No CCTV, no witnesses",  # outcome evidence
-        "Second opinion: the recording engine",
-        "Agrees with what was recorded",
+        "Second opinion: the incident's own facts",
+        "5D was recorded, but the narrative holds no words that disclose it.",  # re-decided, not copied
         reverse("recording:crime-detail", args=[crime.pk]),
         reverse("recording:incident-detail", args=[incident.pk]),
         "Recoded: the caller was assaulted",  # the incident's NSIR code history

@@ -46,7 +46,8 @@ def test_an_untouched_audit_form_cannot_be_saved(
     page.click(f"a[href='/qa/dip-tests/{DAY:%Y-%m-%d}/']")
     page.click(f"a[href='/qa/dip-samples/{sample.pk}/audit/']")
     assert page.locator("input[type=radio]:checked").count() == 0  # nothing pre-selected
-    assert "Second opinion: the recording engine" in page.locator("main").inner_text()
+    # A crime with no incident has no account of its own to re-decide from: the page says so.
+    assert "Not checked: no incident is linked to this crime" in page.locator("main").inner_text()
     assert "Not applicable: no outcome has been recorded yet" in page.locator("main").inner_text()
     page.click("button:has-text('Save audit')")
     assert page.locator(".error-summary").is_visible()
