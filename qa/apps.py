@@ -43,6 +43,7 @@ class QaConfig(AppConfig):
             frozenset((Role.MANAGER, Role.ADMIN)),
             order=50,
         ),
+        NavItem("Screen pattern data", "qa:screen-patterns", frozenset((Role.MANAGER, Role.ADMIN)), order=51),
     ]
 
     # What each QA decision, queue and screen rests on (config.registry.RuleUse; shown on the rule

@@ -258,3 +258,15 @@ class HiddenCrimeDismissForm(AccessibleForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Say in your own words why no crime needs recording."},
     )
+
+
+class ScreenPatternsForm(AccessibleForm):
+    """The managers' pattern page: the whole pattern file as text, and what this version changes."""
+
+    text = forms.CharField(
+        label="Pattern data (YAML)",
+        widget=forms.Textarea(attrs={"rows": 30, "spellcheck": "false", "class": "code"}),
+        help_text="Phrases, token patterns, negation and other cues, and weights. Checked before it is kept.",
+        strip=False,
+    )
+    note = forms.CharField(label="What this version changes", max_length=200)

@@ -514,3 +514,24 @@ class HiddenCrimeFlagPattern(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pattern} on {self.flag_id}"
+
+
+class ScreenPatternVersion(models.Model):
+    """A force's version of the hidden-crime screen's pattern data (issue 21): the YAML text as a manager
+    published it, checked by compiling it first. Rows are never edited: each publication is a new
+    version, so every screen answer names the version that produced it."""
+
+    version = models.PositiveIntegerField(unique=True)
+    text = models.TextField()
+    note = models.CharField(max_length=200)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="screen_pattern_versions"
+    )
+    published_at = models.DateTimeField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-version"]
+
+    def __str__(self) -> str:
+        return f"Screen patterns version {self.version}"

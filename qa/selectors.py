@@ -21,11 +21,12 @@ from qa.models import (
     HiddenCrimeFlag,
     HiddenCrimeFlagPattern,
     RapeReview,
+    ScreenPatternVersion,
     SweepRun,
     UnrecordedFlag,
 )
-from qa.screen import PatternSet
-from qa.screen.defaults import default_pattern_set
+from qa.screen import PatternSet, compile_patterns
+from qa.screen.defaults import default_pattern_set, ho_offences, parse_pattern_text
 from qa.services.timing import day_bounds
 from recording.models import Crime, Incident, Offence
 from recording.selectors import crime_visible
@@ -234,9 +235,26 @@ def amendments_to_allocate() -> QuerySet[Amendment]:
     ).order_by("due_on", "id")
 
 
+_COMPILED: dict[int, PatternSet] = {}
+
+
 def screen_patterns_current() -> PatternSet:
-    """The hidden-crime screen's pattern set in force: the shipped default, compiled once per process."""
-    return default_pattern_set()
+    """The hidden-crime screen's pattern set in force: the force's latest published version, else the
+    shipped default. One query; compiling (about a second) happens once per version per process."""
+    latest = ScreenPatternVersion.objects.order_by("-version").values_list("version", "text").first()
+    if latest is None:
+        return default_pattern_set()
+    version, text = latest
+    compiled = _COMPILED.get(version)
+    if compiled is None:
+        compiled = compile_patterns(parse_pattern_text(text), ho_offences())
+        _COMPILED.clear()  # keep only the version in force
+        _COMPILED[version] = compiled
+    return compiled
+
+
+def screen_pattern_versions() -> QuerySet[ScreenPatternVersion]:
+    return ScreenPatternVersion.objects.select_related("published_by").order_by("-version")
 
 
 # ---------------------------------------------------------------- possible hidden crimes (issue 21)

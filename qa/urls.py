@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from qa import dashboard_views, hidden_crime_views, views
+from qa import dashboard_views, hidden_crime_views, screen_views, views
 
 app_name = "qa"
 urlpatterns = [
@@ -28,4 +28,5 @@ urlpatterns = [
         hidden_crime_views.hidden_crime_detail,
         name="hidden-crime-action",
     ),
+    path("screen-patterns/", screen_views.screen_patterns, name="screen-patterns"),
 ]

@@ -105,7 +105,7 @@ def test_bad_input_is_a_400_naming_the_field(api_as: Any, body: dict[str, str], 
 
 def test_it_stores_nothing(api_as: Any, django_assert_num_queries: Any) -> None:
     client = api_as("sergeant")
-    # Queries: the session's user (auth), the NSIR code's existence. No write.
-    with django_assert_num_queries(2) as captured:
+    # Queries: the session's user (auth), the NSIR code's existence, the pattern version in force. No write.
+    with django_assert_num_queries(3) as captured:
         client.post(URL, {"narrative": NARRATIVE, "nsir_code": "PS-DOMESTIC"}, format="json")
     assert not [q for q in captured.captured_queries if not q["sql"].lstrip().upper().startswith("SELECT")]

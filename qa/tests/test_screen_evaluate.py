@@ -11,6 +11,8 @@ from django.core.management import CommandError, call_command
 
 from qa.screen.evaluate import wilson
 
+pytestmark = pytest.mark.django_db  # the command reads the version in force
+
 PUBLIC = Path(__file__).resolve().parent / "data" / "narratives_public.json"
 
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
 
 def main() -> None:
-    tune, holdout = [], []
+    tune: list[dict[str, Any]] = []
+    holdout: list[dict[str, Any]] = []
     n = 0
     for path in sorted(HERE.glob("batch*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -24,11 +26,16 @@ def main() -> None:
                 "id": f"D{n:03d}",
                 "nsir_code": code,
                 "narrative": narrative,
-                "expected": {"crime": crime == "1", "classes": [c for c in classes.split(",") if c], "evidence": [], "why": ""},
+                "expected": {
+                    "crime": crime == "1",
+                    "classes": [c for c in classes.split(",") if c],
+                    "evidence": [],
+                    "why": "",
+                },
             }
-            digest = int(hashlib.sha1(narrative.encode()).hexdigest(), 16)
+            digest = int(hashlib.sha1(narrative.encode(), usedforsecurity=False).hexdigest(), 16)
             (holdout if digest % 4 == 0 else tune).append(item)
-    fresh = []
+    fresh: list[dict[str, Any]] = []
     for n, line in enumerate((HERE / "holdout2.txt").read_text(encoding="utf-8").splitlines(), start=1):
         code, crime, classes, narrative = line.split("|", 3)
         fresh.append(
@@ -36,12 +43,23 @@ def main() -> None:
                 "id": f"H{n:03d}",
                 "nsir_code": code,
                 "narrative": narrative,
-                "expected": {"crime": crime == "1", "classes": [c for c in classes.split(",") if c], "evidence": [], "why": ""},
+                "expected": {
+                    "crime": crime == "1",
+                    "classes": [c for c in classes.split(",") if c],
+                    "evidence": [],
+                    "why": "",
+                },
             }
         )
-    (HERE / "dev_holdout2.json").write_text(json.dumps(fresh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (HERE / "dev_tune.json").write_text(json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (HERE / "dev_holdout.json").write_text(json.dumps(holdout, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    (HERE / "dev_holdout2.json").write_text(
+        json.dumps(fresh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (HERE / "dev_tune.json").write_text(
+        json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (HERE / "dev_holdout.json").write_text(
+        json.dumps(holdout, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":
