@@ -95,7 +95,17 @@ GRADE_CHOICES = [("", "Not graded"), *Grade.choices]
 class ReportForm(forms.Form):
     reported_at = when_field(
         "Reported at",
-        help_text="When the report first reached the force (the NCRS 24-hour clock starts here).",
+        required=False,
+        help_text="When the report first reached the force (the NCRS 24-hour clock starts here). From an "
+        "incident: its opening, filled in; left blank, the incident's opening is used.",
+    )
+    reported_at_reason = forms.CharField(
+        label="Why the report time differs from the incident's opening",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        required=False,
+        help_text="Only when you change the time from the incident's opening: the clock then runs from "
+        "your time, and both times and this reason are kept on the crime (R-NCRS-24H).",
     )
     force = forms.CharField(
         label="Our force",

@@ -309,6 +309,14 @@ class Crime(models.Model):
     location = models.CharField(max_length=300, blank=True)
     location_force = models.CharField(max_length=12, blank=True)
     reported_at = models.DateTimeField(help_text="When the report first reached the force (R-NCRS-24H).")
+    # Recorded from an incident: its opening (the first incident-log time), kept beside `reported_at`,
+    # and the recorder's reason when the report time differs from it (recording.rules.report_time).
+    incident_opened_at = models.DateTimeField(
+        null=True, blank=True, help_text="The incident's opening, when recorded from an incident."
+    )
+    reported_at_reason = models.TextField(
+        blank=True, help_text="Why the report time is not the incident's opening (R-NCRS-24H)."
+    )
     recorded_at = models.DateTimeField()
     record_by = models.DateTimeField()
     ncrs_breach = models.BooleanField(default=False)

@@ -92,6 +92,7 @@ __all__ = [
     "OffenceInfo",
     "Report",
     "ReportError",
+    "ReportTime",
     "Reporter",
     "RuleVersion",
     "Victim",
@@ -102,6 +103,7 @@ __all__ = [
     "decide",
     "is_ncrs_breach",
     "record_by",
+    "report_time",
     "rule_version_for",
 ]
 
@@ -397,6 +399,51 @@ def is_ncrs_breach(*, reported_at: datetime, recorded_at: datetime | None, now: 
         _require_aware(recorded_at, "recorded_at")
         return recorded_at > deadline
     return now > deadline
+
+
+#: R-NCRS-24H: a report time this close to the incident's opening is the incident's opening (a form
+#: that shows minutes only loses the seconds; that is not a change of time).
+REPORT_TIME_TOLERANCE = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class ReportTime:
+    """When the report first reached the force, as a crime recorded from it keeps it (R-NCRS-24H)."""
+
+    #: The time the 24-hour clock runs from.
+    reported_at: datetime
+    #: The incident's opening, when the report came from an incident: the first incident-log time.
+    incident_opened_at: datetime | None = None
+    #: Why `reported_at` is not the incident's opening; blank when it is.
+    reason: str = ""
+
+
+def report_time(
+    *, incident_opened_at: datetime | None, given: datetime | None, reason: str = ""
+) -> ReportTime:
+    """R-NCRS-24H: the clock runs from the first incident-log time. With an incident, the report time is
+    its opening: left out, or within REPORT_TIME_TOLERANCE of it, it is the opening exactly; any other
+    time needs a reason (a ReportError naming `reported_at_reason`), and the clock then runs from the
+    time given, the reason saying why not from the incident. Without an incident the time must be given."""
+    reason = reason.strip()
+    if incident_opened_at is None:
+        if given is None:
+            raise ReportError("Give the time the report first reached the force.", "reported_at")
+        _require_aware(given, "reported_at")
+        return ReportTime(reported_at=given)
+    _require_aware(incident_opened_at, "incident_opened_at")
+    if given is None:
+        return ReportTime(reported_at=incident_opened_at, incident_opened_at=incident_opened_at)
+    _require_aware(given, "reported_at")
+    if abs(given - incident_opened_at) <= REPORT_TIME_TOLERANCE:
+        return ReportTime(reported_at=incident_opened_at, incident_opened_at=incident_opened_at)
+    if not reason:
+        raise ReportError(
+            f"The incident was opened {_london(incident_opened_at)}, and the 24-hour clock runs from then: "
+            "say why the report time differs from it (R-NCRS-24H).",
+            "reported_at_reason",
+        )
+    return ReportTime(reported_at=given, incident_opened_at=incident_opened_at, reason=reason)
 
 
 def rule_version_for(reported_at: datetime) -> RuleVersion:

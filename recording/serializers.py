@@ -75,6 +75,8 @@ class CrimeListSerializer(CodeModelSerializer):
             "offence_code",
             "status",
             "reported_at",
+            "incident_opened_at",
+            "reported_at_reason",
             "recorded_at",
             "record_by",
             "ncrs_breach",
@@ -550,10 +552,12 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
         child=RecordingDecisionAllegationInputSerializer(), allow_empty=False, max_length=MAX_ITEMS
     )
 
-    def to_report(self) -> rules.Report:
+    def to_report(self, *, reported_at: datetime | None = None) -> rules.Report:
+        """The engine's report; `reported_at` given replaces the request's (the time a service settled
+        from the incident, R-NCRS-24H)."""
         data = self.validated_data
         return rules.Report(
-            reported_at=data["reported_at"],
+            reported_at=reported_at or data["reported_at"],
             force=data["force"],
             location_force=data["location_force"],
             reporter=data["reporter"],

@@ -32,6 +32,7 @@ from recording.models import (
 from recording.selectors import offence_catalogue
 from recording.serializers import (
     AssessmentInputSerializer,
+    AwareDateTimeField,
     CrimeCreateInputSerializer,
     CrimeDetailSerializer,
     CrimeDetailsInputMixin,
@@ -108,6 +109,21 @@ class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDe
     """The recording-decision request plus what the recorder knows about the people and the incident."""
 
     incident_reference = serializers.CharField(max_length=40, required=False, allow_blank=True, default="")
+    reported_at = AwareDateTimeField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="When the report first reached the force (R-NCRS-24H). With `incident_reference` it may "
+        "be left out: it is then the incident's `opened_at`; one more than a minute from it needs "
+        "`reported_at_reason`.",
+    )
+    reported_at_reason = serializers.CharField(
+        max_length=2000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Why `reported_at` is not the incident's opening; kept on the crime beside both times.",
+    )
     # many=True passes max_length on to the ListSerializer (DRF), which the type stubs do not know.
     victim_details = VictimInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)  # type: ignore[call-arg]
     offender_details = SuspectInputSerializer(many=True, required=False, default=list, max_length=MAX_ITEMS)  # type: ignore[call-arg]
@@ -155,9 +171,16 @@ class CrimeFromDecisionApi(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         try:
+            timed = decisions.decision_report_time(
+                actor=request_user(request),
+                incident_reference=data["incident_reference"],
+                reported_at=data["reported_at"],
+                reason=data["reported_at_reason"],
+            )
             done = decisions.decision_record(
                 actor=request_user(request),
-                report=serializer.to_report(),
+                report=serializer.to_report(reported_at=timed.reported_at),
+                reported_at_reason=data["reported_at_reason"],
                 victims={v["ref"]: crimes.VictimInput(**v) for v in data["victim_details"]},
                 offenders={o["ref"]: crimes.SuspectInput(**o) for o in data["offender_details"]},
                 incident_reference=data["incident_reference"],

@@ -111,6 +111,8 @@ def crime_create(
     decision_rules: Sequence[str] = (),
     decision_explanation: Sequence[str] = (),
     reason: str = "Crime recorded",
+    incident_opened_at: datetime | None = None,
+    reported_at_reason: str = "",
 ) -> Crime:
     """Record one crime (R-CLASSIFY): number, clock (R-NCRS-24H), restricted flag (R-RESTRICTED),
     victims, suspects, the first classification row and links to its incidents."""
@@ -137,6 +139,8 @@ def crime_create(
         location=details.location,
         location_force=location_force or settings.RESOLVE_FORCE_CODE,
         reported_at=reported_at,
+        incident_opened_at=incident_opened_at,
+        reported_at_reason=reported_at_reason,
         recorded_at=recorded,
         record_by=rules.record_by(reported_at),
         ncrs_breach=rules.is_ncrs_breach(reported_at=reported_at, recorded_at=recorded, now=now),
@@ -215,6 +219,18 @@ def crime_create(
     return crime
 
 
+def _report_time_words(report_time: rules.ReportTime | None) -> list[str]:
+    """The history's words for a report time that is not the incident's opening (R-NCRS-24H)."""
+    if report_time is None or not report_time.reason or report_time.incident_opened_at is None:
+        return []
+    opened = timezone.localtime(report_time.incident_opened_at)
+    given = timezone.localtime(report_time.reported_at)
+    return [
+        f"Report time {given:%d %b %Y %H:%M}, not the incident's opening {opened:%d %b %Y %H:%M}: "
+        f"{report_time.reason}"
+    ]
+
+
 @transaction.atomic
 def crime_create_from_decision(
     *,
@@ -226,10 +242,12 @@ def crime_create_from_decision(
     incident_reference: str = "",
     details: CrimeDetails | None = None,
     extra_explanation: Sequence[str] = (),
+    report_time: rules.ReportTime | None = None,
 ) -> list[Crime]:
     """Create every crime the decision proposes, all or none. When the crime happened in another
     force's area (R-LOCATION) each crime is recorded here and an outgoing transfer to that force is
-    opened (R-TRANSFER-PROTOCOL); on acceptance it is cancelled under C1."""
+    opened (R-TRANSFER-PROTOCOL); on acceptance it is cancelled under C1. `report_time` keeps the
+    incident's opening and the reason a different report time was given (R-NCRS-24H)."""
     victims = victims or {}
     offenders = offenders or {}
     known_victims = {v.ref: v for v in report.victims}
@@ -270,6 +288,8 @@ def crime_create_from_decision(
             actor=actor,
             offence_code=proposal.offence_code or proposal.offence,
             reported_at=report.reported_at,
+            incident_opened_at=report_time.incident_opened_at if report_time else None,
+            reported_at_reason=report_time.reason if report_time else "",
             victims=victim_inputs,
             suspects=suspect_inputs,
             incident_references=[incident_reference] if incident_reference else [],
@@ -281,6 +301,7 @@ def crime_create_from_decision(
                 [
                     f"Recorded from the recording decision ({', '.join(proposal.allegations)}).",
                     *extra_explanation,
+                    *_report_time_words(report_time),
                 ]
             ),
         )

@@ -45,19 +45,60 @@ class DecisionRecorded:
 SERIOUS_SEXUAL_REPORT_AWAITING = "serious_sexual_report_awaiting"
 
 
-def decision_check(*, actor: User, report: rules.Report, incident_reference: str = "") -> rules.Decision:
-    """The engine's decision for `report`, or a DomainError naming the field to blame (engine paths such
-    as "alleged.0.offence" are kept: the form and the API each place them)."""
-    if timezone.is_naive(report.reported_at):
-        raise DomainError("Give the time with a time zone.", field="reported_at")
-    if report.reported_at > timezone.now():
-        raise DomainError("The report cannot be in the future.", field="reported_at")
+def decision_report_time(
+    *, actor: User, incident_reference: str, reported_at: datetime | None, reason: str = ""
+) -> rules.ReportTime:
+    """When the report first reached the force (R-NCRS-24H): with an incident, its opening unless the
+    recorder gives another time and says why (rules.report_time); without one, the time given. An
+    incident the actor may not see is "not found", as crime_create's link refuses it."""
     reference = incident_reference.strip()
-    # An incident the actor may not see is "not found", as crime_create's link refuses it.
-    if reference and not incident_visible(user=actor).filter(reference=reference).exists():
-        raise DomainError(f"No incident with reference {reference!r}.", field="incident_reference")
+    opened_at: datetime | None = None
+    if reference:
+        opened_at = (
+            incident_visible(user=actor)
+            .filter(reference=reference)
+            .values_list("opened_at", flat=True)
+            .first()
+        )
+        if opened_at is None:
+            raise DomainError(f"No incident with reference {reference!r}.", field="incident_reference")
+    if reported_at is not None and timezone.is_naive(reported_at):
+        raise DomainError("Give the time with a time zone.", field="reported_at")
     try:
-        return rules.decide(report, offence_catalogue())
+        timed = rules.report_time(incident_opened_at=opened_at, given=reported_at, reason=reason)
+    except rules.ReportError as exc:
+        raise DomainError(exc.message, field=exc.field) from exc
+    if timed.reported_at > timezone.now():
+        raise DomainError("The report cannot be in the future.", field="reported_at")
+    return timed
+
+
+def decision_check(
+    *, actor: User, report: rules.Report, incident_reference: str = "", reported_at_reason: str = ""
+) -> rules.Decision:
+    """The engine's decision for `report`, or a DomainError naming the field to blame (engine paths such
+    as "alleged.0.offence" are kept: the form and the API each place them). With an incident, the
+    report time is checked against its opening and the decision's clock follows decision_report_time."""
+    return _decide(
+        actor=actor,
+        report=report,
+        incident_reference=incident_reference,
+        reported_at_reason=reported_at_reason,
+    )[0]
+
+
+def _decide(
+    *, actor: User, report: rules.Report, incident_reference: str, reported_at_reason: str
+) -> tuple[rules.Decision, rules.Report, rules.ReportTime]:
+    timed = decision_report_time(
+        actor=actor,
+        incident_reference=incident_reference,
+        reported_at=report.reported_at,
+        reason=reported_at_reason,
+    )
+    report = replace(report, reported_at=timed.reported_at)
+    try:
+        return rules.decide(report, offence_catalogue()), report, timed
     except rules.ReportError as exc:
         raise DomainError(exc.message, field=exc.field) from exc
 
@@ -105,6 +146,7 @@ def decision_record(
     details: CrimeDetails | None = None,
     separate_crime: bool = False,
     separate_crime_reason: str = "",
+    reported_at_reason: str = "",
 ) -> DecisionRecorded:
     """Decide and record every crime of the decision, all or none (R-NCRS-BOP, R-ONE-PER-VICTIM ...).
 
@@ -117,7 +159,12 @@ def decision_record(
     # second sees the first's crimes in the duplicate check.
     if incident_reference:
         Incident.objects.select_for_update().filter(reference=incident_reference).first()
-    decision = decision_check(actor=actor, report=report, incident_reference=incident_reference)
+    decision, report, timed = _decide(
+        actor=actor,
+        report=report,
+        incident_reference=incident_reference,
+        reported_at_reason=reported_at_reason,
+    )
     reason = separate_crime_reason.strip()
     if separate_crime and not reason:
         raise DomainError("Say why this is a separate crime.", field="separate_crime_reason")
@@ -149,6 +196,7 @@ def decision_record(
             incident_reference=incident_reference,
             details=details,
             extra_explanation=notes,
+            report_time=timed,
         )
     awaiting = None
     if decision.awaiting_confirmation:
@@ -160,6 +208,7 @@ def decision_record(
             offenders=offenders or {},
             incident_reference=incident_reference,
             details=details or CrimeDetails(),
+            report_time=timed,
         )
     return DecisionRecorded(decision=decision, crimes=made, awaiting=awaiting)
 
@@ -185,6 +234,7 @@ def _awaiting_save(
     offenders: Mapping[str, SuspectInput],
     incident_reference: str,
     details: CrimeDetails,
+    report_time: rules.ReportTime,
 ) -> AwaitingVictim:
     waiting = [_plain(asdict(a)) for a in decision.awaiting_confirmation]
     row = AwaitingVictim(
@@ -202,6 +252,7 @@ def _awaiting_save(
             "offender_details": {ref: _plain(asdict(o)) for ref, o in offenders.items()},
             "incident_reference": incident_reference,
             "details": _plain({k: v for k, v in asdict(details).items() if k != "extra"}),
+            "reported_at_reason": report_time.reason,
         },
         restricted=any(a.restricted for a in decision.awaiting_confirmation),
         daily_review=any(a.daily_review for a in decision.awaiting_confirmation),
@@ -268,7 +319,13 @@ def awaiting_record(*, awaiting_id: int, actor: User, note: str) -> list[Crime]:
     _awaiting_in_scope(row, actor, "record this report")
     stored = row.report
     report = _report_from_stored(stored, only={a["allegation"] for a in row.allegations})
-    decision = decision_check(actor=actor, report=report, incident_reference=stored["incident_reference"])
+    decision, report, timed = _decide(
+        actor=actor,
+        report=report,
+        incident_reference=stored["incident_reference"],
+        # Saved before report times were checked against the incident: the time then saved stands.
+        reported_at_reason=stored.get("reported_at_reason", "Report time as saved awaiting the victim."),
+    )
     if not decision.crimes:
         raise DomainError(
             "With the victim spoken to, the decision records no crime: close it and say why instead.",
@@ -282,6 +339,7 @@ def awaiting_record(*, awaiting_id: int, actor: User, note: str) -> list[Crime]:
         offenders={ref: _suspect_input(o) for ref, o in stored["offender_details"].items()},
         incident_reference=stored["incident_reference"],
         details=CrimeDetails(**stored["details"]),
+        report_time=timed,
     )
     row.status = AwaitingVictim.Status.RECORDED
     row.decided_by = actor

@@ -367,7 +367,7 @@ def test_casework_lists_have_bounded_query_counts(
 def test_from_decision_records_every_crime_in_one_step(reference_data: None, api_as: Any) -> None:
     from recording.tests.factories import IncidentFactory
 
-    IncidentFactory(reference="XX-20260301-0042")
+    IncidentFactory(reference="XX-20260301-0042", opened_at=timezone.now() - timedelta(hours=2))
     body = {
         "reported_at": (timezone.now() - timedelta(hours=2)).isoformat(),
         "force": "XX",

@@ -64,7 +64,7 @@ def test_decide_refuses_what_record_refuses(reference_data: None, make_user: Any
 def test_it_refuses_a_likely_duplicate_naming_the_crime_already_recorded(
     reference_data: None, make_user: Any
 ) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     first = decisions.decision_record(
         actor=make_user(), report=report(), victims=ANN, incident_reference=INCIDENT
     ).crimes[0]
@@ -78,7 +78,7 @@ def test_it_refuses_a_likely_duplicate_naming_the_crime_already_recorded(
 
 
 def test_a_separate_crime_needs_a_reason_and_keeps_it(reference_data: None, make_user: Any) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     first = decisions.decision_record(
         actor=make_user(), report=report(), victims=ANN, incident_reference=INCIDENT
     ).crimes[0]
@@ -104,7 +104,7 @@ def test_a_separate_crime_needs_a_reason_and_keeps_it(reference_data: None, make
 def test_another_victim_or_offence_at_the_same_incident_is_no_duplicate(
     reference_data: None, make_user: Any
 ) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     decisions.decision_record(actor=make_user(), report=report(), victims=ANN, incident_reference=INCIDENT)
     bob = {"V1": crimes.VictimInput(ref="V1", name="Bob Jones")}
     decisions.decision_record(actor=make_user(), report=report(), victims=bob, incident_reference=INCIDENT)
@@ -115,7 +115,7 @@ def test_another_victim_or_offence_at_the_same_incident_is_no_duplicate(
 
 
 def test_a_cancelled_crime_is_no_duplicate(reference_data: None, make_user: Any) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     first = decisions.decision_record(
         actor=make_user(), report=report(), victims=ANN, incident_reference=INCIDENT
     ).crimes[0]
@@ -126,7 +126,7 @@ def test_a_cancelled_crime_is_no_duplicate(reference_data: None, make_user: Any)
 
 # ---------------------------------------------------------------- the API
 def test_a_double_post_with_one_idempotency_key_records_once(reference_data: None, api_as: Any) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     client, sent = api_as("recorder"), body()
     first = client.post(FROM_DECISION, sent, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
     again = client.post(FROM_DECISION, sent, format="json", HTTP_IDEMPOTENCY_KEY="k-1")
@@ -137,7 +137,7 @@ def test_a_double_post_with_one_idempotency_key_records_once(reference_data: Non
 
 
 def test_the_same_idempotency_key_with_another_body_is_a_409(reference_data: None, api_as: Any) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     client = api_as("recorder")
     client.post(FROM_DECISION, body(), format="json", HTTP_IDEMPOTENCY_KEY="k-1")
     other = client.post(FROM_DECISION, body("105A"), format="json", HTTP_IDEMPOTENCY_KEY="k-1")
@@ -148,7 +148,7 @@ def test_the_same_idempotency_key_with_another_body_is_a_409(reference_data: Non
 def test_a_likely_duplicate_through_the_api_is_a_400_until_marked_separate(
     reference_data: None, api_as: Any
 ) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     client = api_as("recorder")
     client.post(FROM_DECISION, body(), format="json")
     refused = client.post(FROM_DECISION, body(), format="json")
@@ -214,7 +214,7 @@ def form_data(key: str = "form-key-1", **extra: str) -> dict[str, str]:
 def test_the_page_records_once_per_form_and_confirms_every_crime(
     reference_data: None, client: Client, make_user: Any
 ) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     recorder = make_user("recorder")
     client.force_login(recorder)
     first = client.post(reverse("recording:decide"), form_data())
@@ -229,7 +229,7 @@ def test_the_page_records_once_per_form_and_confirms_every_crime(
 def test_the_page_refuses_a_used_form_sent_with_other_contents(
     reference_data: None, client: Client, make_user: Any
 ) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     client.force_login(make_user("recorder"))
     client.post(reverse("recording:decide"), form_data())
     changed = client.post(reverse("recording:decide"), form_data(**{"victims-0-name": "Ann Smyth"}))
@@ -428,7 +428,7 @@ def test_creating_one_crime_takes_an_idempotency_key_too(reference_data: None, a
 def test_enter_in_a_text_field_decides_and_adds_no_row(
     reference_data: None, client: Client, make_user: Any
 ) -> None:
-    IncidentFactory(reference=INCIDENT)
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
     client.force_login(make_user("recorder"))
     page = client.post(reverse("recording:decide"), form_data(action="enter"))
     assert page.context["decision"] is not None and len(page.context["victims"].forms) == 1

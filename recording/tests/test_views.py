@@ -77,7 +77,7 @@ def decide_data(**kw: Any) -> dict[str, str]:
 
 
 def test_the_decision_screen_explains_then_records_all_crimes(reference_data: None, make_user: Any) -> None:
-    IncidentFactory(reference="XX-20260301-0042")
+    IncidentFactory(reference="XX-20260301-0042", opened_at=timezone.now() - timedelta(hours=1))
     client = client_for(make_user("recorder"))
     page = client.get("/recording/decide/")
     assert page.status_code == 200 and b"<h1>Recording decision</h1>" in page.content

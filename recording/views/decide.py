@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from config.exceptions import DomainError
 from config.inputs import MAX_ITEMS
 from recording import forms, rules, selectors
+from recording.models import Incident
 from recording.services import crimes, decisions
+from recording.services import incidents as incident_services
 from recording.views.common import (
     crime_staff,
     crumbs,
@@ -30,10 +34,10 @@ FORM_SCOPE = "recording.decision-form"
 # ---------------------------------------------------------------- the recording decision screen
 
 
-def _report_from(report_form: Any, victims: Any, allegations: Any) -> rules.Report:
+def _report_from(report_form: Any, victims: Any, allegations: Any, *, reported_at: datetime) -> rules.Report:
     data = report_form.cleaned_data
     return rules.Report(
-        reported_at=data["reported_at"],
+        reported_at=reported_at,
         force=data["force"].strip().upper(),
         location_force=(data["location_force"] or "").strip().upper() or None,
         reporter=data["reporter"],
@@ -134,6 +138,42 @@ def _details(data: dict[str, Any]) -> crimes.CrimeDetails:
     )
 
 
+def _incident_for(request: HttpRequest, reference: str) -> Incident | None:
+    """The incident the decision is recorded from, when the recorder may see it (a need-to-know one's
+    view is logged as on its own page); otherwise None, and Decide names the reference as not found."""
+    if not reference:
+        return None
+    try:
+        return incident_services.incident_get_logged(
+            user=request_user(request), pk=reference, request=request, purpose="Recording decision"
+        )
+    except Http404:
+        return None
+
+
+def _incident_facts(incident: Incident | None) -> dict[str, Any]:
+    """What the decision form carries from the incident: the time the report first reached the force
+    (its opening, R-NCRS-24H), what was reported, where, and its grade. Never retyped."""
+    if incident is None:
+        return {}
+    return {
+        "reported_at": timezone.localtime(incident.opened_at),
+        "summary": incident.summary,
+        "location": incident.location,
+        "grade": incident.grade,
+    }
+
+
+def _candidate_rows(request: HttpRequest) -> list[dict[str, Any]]:
+    """One allegation row per candidate offence (`?offence=8N&offence=58C`, as the hidden-crime queue
+    links here), each against the first victim; none given, one empty row."""
+    row = {"victim": "V1", "incident": "I1", "believed": True, "victim_contacted": True}
+    codes = [c.strip().upper()[:20] for c in request.GET.getlist("offence") if c.strip()][:MAX_ITEMS]
+    if not codes:
+        return [{"ref": "A1", **row}]
+    return [{"ref": f"A{n}", "offence": code, **row} for n, code in enumerate(codes, start=1)]
+
+
 def _recorded_url(answer: dict[str, Any]) -> str:
     query = {"crime": answer["crimes"], "awaiting": [answer["awaiting"]] if answer.get("awaiting") else []}
     return reverse("recording:decision-recorded") + "?" + urlencode(query, doseq=True)
@@ -174,34 +214,42 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
             )
         if valid and action in {"decide", "record"}:
             details = report_form.cleaned_data
-            report = _report_from(report_form, victims, allegations)
             try:
+                # The report time: the incident's opening unless changed with a reason (R-NCRS-24H).
+                timed = decisions.decision_report_time(
+                    actor=request_user(request),
+                    incident_reference=details["incident_reference"],
+                    reported_at=details["reported_at"],
+                    reason=details["reported_at_reason"],
+                )
+                report = _report_from(report_form, victims, allegations, reported_at=timed.reported_at)
                 # Decide checks what Record checks (the engine, the incident, the report time).
                 decision = decisions.decision_check(
                     actor=request_user(request),
                     report=report,
                     incident_reference=details["incident_reference"],
+                    reported_at_reason=details["reported_at_reason"],
                 )
                 if action == "record":
                     return _record(request, data, report_form, report, victims, offenders)
             except DomainError as exc:
                 _place_error(exc, report_form, victims, allegations)
     else:
+        reference = request.GET.get("incident", "").strip()[:40]
+        incident = _incident_for(request, reference)
         report_form = forms.ReportForm(
             initial={
                 "force": settings.RESOLVE_FORCE_CODE,
-                "incident_reference": request.GET.get("incident", "").strip()[:40],
+                "incident_reference": reference,
                 "idempotency_key": uuid.uuid4().hex,
+                **_incident_facts(incident),
             }
         )
         victims = forms.VictimFormSet(prefix="victims", initial=[{"ref": "V1", "kind": "person"}])
-        allegations = forms.AllegationFormSet(
-            prefix="alleged",
-            initial=[
-                {"ref": "A1", "victim": "V1", "incident": "I1", "believed": True, "victim_contacted": True}
-            ],
-        )
+        allegations = forms.AllegationFormSet(prefix="alleged", initial=_candidate_rows(request))
         offenders = forms.OffenderFormSet(prefix="offenders")
+    if request.method == "POST":
+        incident = _incident_for(request, str(report_form["incident_reference"].value() or "").strip()[:40])
     options = selectors.offence_search()
     return render(
         request,
@@ -212,6 +260,8 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
             "allegations": allegations,
             "offenders": offenders,
             "decision": decision,
+            # The incident recorded from: its opening is the report time unless changed with a reason.
+            "incident": incident,
             # Offences and forces are chosen by name: the lists the inputs suggest from (no JavaScript
             # needed; with it, the offence list narrows as the recorder types).
             "offence_options": options,
@@ -241,6 +291,7 @@ def _record(
             details=_details(details),
             separate_crime=details["separate_crime"],
             separate_crime_reason=details["separate_crime_reason"],
+            reported_at_reason=details["reported_at_reason"],
         )
         return 201, {
             "crimes": [c.pk for c in done.crimes],
