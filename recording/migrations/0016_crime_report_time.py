@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recording', '0012_crime_risk_queue_idx'),
+        ('recording', '0015_awaiting_victim_team'),
     ]
 
     operations = [
