@@ -51,3 +51,26 @@ def test_a_real_worker_draws_the_nightly_dip_test(celery_worker_process: str, ce
     dip_test_draw_task.apply_async(args=["2026-03-01"], queue=celery_worker_process).get(timeout=60)
     assert DipTest.objects.count() == 1
     assert test.samples.count() == 4
+
+
+def test_a_real_worker_runs_the_nightly_hidden_crime_screen_twice_with_no_duplicate_flags(
+    celery_worker_process: str, celery_live: None
+) -> None:
+    from qa.models import HiddenCrimeFlag, ScreenedIncident
+    from qa.tasks import hidden_crime_screen_task
+
+    reference_load()
+    opened = timezone.now() - timedelta(hours=8)
+    for summary, code in (
+        ("Caller states her partner pushed her against the wall and punched her in the face.", "PS-DOMESTIC"),
+        ("Youths smashed the bus shelter window and ran off towards the park.", "ASB-ROWDY"),
+        ("Neighbour dispute over parking. Words only, no offences disclosed.", "ASB-NEIGHBOURS"),
+    ):
+        make_incident(nsir=code, summary=summary, opened_at=opened, closed_at=opened + timedelta(hours=1))
+    first = hidden_crime_screen_task.apply_async(queue=celery_worker_process).get(timeout=120)
+    assert (first["screened"], first["flagged"], first["open"], first["complete"]) == (3, 2, 2, True)
+    again = hidden_crime_screen_task.apply_async(queue=celery_worker_process).get(timeout=120)
+    assert (again["screened"], again["flagged"], again["open"]) == (0, 0, 2)
+    assert HiddenCrimeFlag.objects.count() == 2
+    assert HiddenCrimeFlag.objects.values("incident").distinct().count() == 2
+    assert ScreenedIncident.objects.count() == 3
