@@ -10,6 +10,7 @@ over a range of weeks and lays them out:
   `compliance_by("week" | "team" | "investigator")`;
 - complaints (C-UPDATE-28D timeliness: updates overdue; caseload: open cases) at the end of each week:
   `complaint_figures(day)`; caseloads per advisor at the day's end: `complaint_caseloads(day)`.
+- hidden crimes found and recorded each week: `qa.selectors.hidden_crimes_by_week`.
 Queries: one per day for timeliness, one or two per week for the snapshots, three for compliance: a
 fixed number for the range asked for, never one per crime, sample or case.
 """
@@ -24,7 +25,7 @@ from django.utils import timezone
 
 from config.charts import Chart, Series, bar_chart, fmt_percent, line_chart
 from config.exports import Cell, Sheet
-from qa import compliance, rules
+from qa import compliance, rules, selectors
 from qa.services.timing import day_bounds
 from staffing.templatetags.resolve_format import day as day_text
 
@@ -44,6 +45,10 @@ class WeekFigures:
     dip_test: rules.ComplianceEstimate | None
     complaints_open: int
     complaints_overdue_updates: int
+    # Possible hidden crimes the nightly screen found that week, and hidden crimes recorded (a crime
+    # linked to the flagged incident, or referred to Action Fraud) that week (issue 21 part 3).
+    hidden_found: int = 0
+    hidden_recorded: int = 0
 
     @property
     def label(self) -> str:
@@ -81,6 +86,7 @@ def dashboard_build(
     monday = day - timedelta(days=day.weekday())
     first = monday - timedelta(weeks=weeks - 1)
     by_week = compliance.compliance_by("week", start=first, end=day)
+    hidden = {w.start: w for w in selectors.hidden_crimes_by_week(first=first, last=day)}
     trend = []
     for i in range(weeks):
         start = first + timedelta(weeks=i)
@@ -106,6 +112,8 @@ def dashboard_build(
                 dip_test=_estimate_or_none(by_week, key),
                 complaints_open=int(complaints.get("open", 0) or 0),
                 complaints_overdue_updates=int(complaints.get("overdue_updates", 0) or 0),
+                hidden_found=hidden[start].found if start in hidden else 0,
+                hidden_recorded=hidden[start].recorded if start in hidden else 0,
             )
         )
     return Dashboard(
@@ -183,6 +191,19 @@ def dashboard_charts(d: Dashboard) -> dict[str, Chart]:
             y_max=1.0,
             y_format=fmt_percent,
         ),
+        "hidden_crimes": line_chart(
+            title="Hidden crimes found and recorded by week",
+            description=(
+                "Possible hidden crimes the nightly screen found in incidents closed as non-crime, and "
+                f"hidden crimes recorded (or referred to Action Fraud), by week commencing, over {_span(d)}."
+            ),
+            labels=labels,
+            series=[
+                Series("Found", [w.hidden_found for w in d.trend]),
+                Series("Recorded", [w.hidden_recorded for w in d.trend]),
+            ],
+            x_heading="Week commencing",
+        ),
         "complaints": line_chart(
             title="Complaints open and updates overdue at week end",
             description=(
@@ -258,6 +279,8 @@ def dashboard_sheets(d: Dashboard) -> list[Sheet]:
             "dip_test_ci95_high",
             "complaints_open",
             "complaints_overdue_updates",
+            "hidden_crimes_found",
+            "hidden_crimes_recorded",
         ],
         [
             [
@@ -275,6 +298,8 @@ def dashboard_sheets(d: Dashboard) -> list[Sheet]:
                 _rate(w.dip_test.ci95_high) if w.dip_test else None,
                 w.complaints_open,
                 w.complaints_overdue_updates,
+                w.hidden_found,
+                w.hidden_recorded,
             ]
             for w in d.trend
         ],

@@ -212,3 +212,17 @@ def test_the_command_screens_since_a_date_and_prints_the_open_count_last(capsys:
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == "1" and "read 1 narrative" in out[0]
     assert HiddenCrimeFlag.objects.get().incident.summary == SHELTER
+
+
+def test_the_dashboard_shows_hidden_crimes_found_and_recorded_per_week(make_user: Any) -> None:
+    from qa.dashboard import dashboard_build, dashboard_charts
+
+    closed("PS-DOMESTIC", PUSHED)
+    shelter = closed("ASB-ROWDY", SHELTER)
+    hidden_crimes.hidden_crime_screen()
+    crime = make_crime(offence="58D")
+    crime.incidents.add(shelter)
+    hidden_crimes.hidden_crime_close_recorded()
+    data = dashboard_build(day=timezone.localdate(), weeks=2, with_caseloads=False)
+    assert [(w.hidden_found, w.hidden_recorded) for w in data.trend] == [(0, 0), (2, 1)]
+    assert dashboard_charts(data)["hidden_crimes"].title == "Hidden crimes found and recorded by week"
