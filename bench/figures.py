@@ -510,6 +510,8 @@ FIGURE_KEYS = [
     "incident_page_p95_ms",
     "recording_decision_p95_ms",
     "complaint_triage_p95_ms",
+    "screen_night_s",
+    "screen_million_s",
 ]
 
 
@@ -543,6 +545,10 @@ def measure_all(
             figures.extend(_step("sweep", lambda: measure_sweep(built, repeat=repeat)))
         if want("diptest_sampling_s"):
             figures.append(_step("dip-test", lambda: measure_dip_test(built, repeat=repeat)))
+        if want("screen_night_s", "screen_million_s"):
+            from bench.screen import measure_screen
+
+            figures.extend(_step("hidden-crime screen", lambda: measure_screen(repeat=repeat, small=small)))
         connection.close()  # gunicorn workers open their own connections
         if want(*HTTP_KEYS):
             figures.extend(

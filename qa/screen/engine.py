@@ -140,6 +140,7 @@ class _Reader:
         self.doc = doc
         self.lowers = [t.lower_ for t in doc]
         self.sent_bounds = sent_bounds
+        self._positions: defaultdict[str, list[int]] | None = None  # token text -> where it stands
 
     def text(self, start: int, end: int) -> str:
         return " " + " ".join(self.lowers[start:end]) + " "
@@ -148,13 +149,17 @@ class _Reader:
         self, rules: tuple[tuple[tuple[str, ...], str], ...], start: int, end: int, at: int
     ) -> str | None:
         """The class of the rule whose word stands nearest to token `at` within [start, end)."""
+        if self._positions is None:
+            self._positions = defaultdict(list)
+            for i, lower in enumerate(self.lowers):
+                self._positions[lower].append(i)
         best: tuple[int, int, str] | None = None
         for order, (words, code) in enumerate(rules):
             for word in words:
                 parts = word.split(" ")
                 n = len(parts)
-                for i in range(start, end - n + 1):
-                    if self.lowers[i : i + n] == parts:
+                for i in self._positions.get(parts[0], ()):
+                    if start <= i <= end - n and (n == 1 or self.lowers[i : i + n] == parts):
                         candidate = (abs(i - at), order, code)
                         if best is None or candidate < best:
                             best = candidate
