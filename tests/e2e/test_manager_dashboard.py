@@ -43,7 +43,8 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     page.click("nav[aria-label=Main] >> text=Dashboard")
     assert page.locator("h1").inner_text().startswith("Performance dashboard")
     assert page.locator("nav[aria-label=Breadcrumb]").is_visible()
-    assert page.locator("svg.chart").count() == 5  # timeliness, recorded, unrecorded, complaints, caseloads
+    # timeliness, recorded, unrecorded, hidden crimes found and recorded, complaints, caseloads
+    assert page.locator("svg.chart").count() == 6
     assert "No dip-test items were audited in these weeks" in page.content()  # no audits: no empty chart
     tiles = page.locator(".figures").inner_text()
     assert f"{expected['recorded_within_24h']} of {expected['crimes_recorded']}" in tiles
