@@ -24,7 +24,7 @@ from recording.models import (
     OffenceCode,
     VictimUpdate,
 )
-from staffing.admin import AccessLogged, AuditedAdmin, NoHardDelete
+from staffing.admin import AccessLogged, AuditedAdmin, NoAdd, NoHardDelete
 
 
 @admin.register(Offence)
@@ -65,7 +65,7 @@ class ForceAdmin(AuditedAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(NoAdd, NoHardDelete, admin.ModelAdmin):  # the feed's audit trail of imports
     list_display = [
         "started_at",
         "source",
@@ -80,7 +80,7 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
 
 @admin.register(Incident)
-class IncidentAdmin(NoHardDelete, admin.ModelAdmin):  # the log of record (R-NSIR-AUDIT-TRAIL)
+class IncidentAdmin(NoAdd, NoHardDelete, admin.ModelAdmin):  # the log of record (R-NSIR-AUDIT-TRAIL)
     list_display = ["reference", "opened_at", "nsir_code", "crime_related", "grade", "crime_number"]
     list_select_related = ["nsir_code"]
     list_filter = ["crime_related", "grade"]
@@ -101,7 +101,7 @@ class CrimeSuspectInline(admin.TabularInline):
 
 
 @admin.register(Crime)
-class CrimeAdmin(AccessLogged, AuditedAdmin):
+class CrimeAdmin(AccessLogged, NoAdd, AuditedAdmin):
     list_display = ["crime_number", "offence", "status", "recorded_at", "record_by", "ncrs_breach", "owner"]
     list_select_related = ["offence", "owner"]
     list_filter = ["status", "ncrs_breach", "restricted"]
@@ -173,7 +173,7 @@ class AppointmentAdmin(CrimePartAdmin):
 
 
 @admin.register(AwaitingVictim)
-class AwaitingVictimAdmin(AccessLogged, AuditedAdmin):
+class AwaitingVictimAdmin(AccessLogged, NoAdd, AuditedAdmin):
     list_display = ["id", "status", "reporter", "reported_at", "record_by", "daily_review", "created_by"]
     list_select_related = ["created_by", "incident"]
     list_filter = ["status", "reporter", "daily_review", "restricted"]

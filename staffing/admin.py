@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin
+from axes.admin import AccessLogAdmin as AxesAccessLogAdmin
+from axes.models import AccessAttempt as AxesAccessAttempt
+from axes.models import AccessFailureLog
+from axes.models import AccessLog as AxesAccessLog
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -42,6 +47,14 @@ class NoHardDelete:
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         """Nothing is hard-deleted without an audited reason: config.deletion.record_delete."""
+        return False
+
+
+class NoAdd:
+    """A record with a service path (recording a crime, the incident feed, a third-party report) is made
+    only through it: the admin site offers no "Add" that would skip its rules and its history reason."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 
@@ -129,6 +142,19 @@ class UserAdmin(DjangoUserAdmin, AuditedAdmin):
     list_filter = ["role", "team", "is_active"]
     list_select_related = ["team"]
     fieldsets = (*DjangoUserAdmin.fieldsets, ("Resolve", {"fields": ("role", "team", "collar_number")}))  # type: ignore[misc]
+
+
+# Sign-in records (django-axes: attempts, lock-outs, sign-ins and failures) are the trail of who tried
+# to get in: the admin site reads them but never deletes one. A lock-out is cleared with
+# `manage.py axes_reset_username USERNAME`, which leaves the sign-in log whole.
+for _model, _axes_admin in (
+    (AxesAccessAttempt, AccessAttemptAdmin),
+    (AxesAccessLog, AxesAccessLogAdmin),
+    (AccessFailureLog, AccessFailureLogAdmin),
+):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, type(_axes_admin.__name__, (NoAdd, NoHardDelete, _axes_admin), {}))
 
 
 @admin.register(ApiKey)

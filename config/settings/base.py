@@ -77,7 +77,7 @@ RESOLVE_AMENDMENT_DAYS = env.int("RESOLVE_AMENDMENT_DAYS", default=7)
 
 # ---------------------------------------------------------------- apps
 DJANGO_APPS = [
-    "django.contrib.admin",
+    "config.admin_site.ResolveAdminConfig",  # django.contrib.admin with UK dates (config/admin_site.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
