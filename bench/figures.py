@@ -424,6 +424,11 @@ def measure_http(
     advisor_cookies = [f"sessionid={k}" for k in built.sessions["advisor"]]
     api = {"threads": 1, "requests": api_requests}
     pages = {"threads": 20, "requests": page_requests, "think": PAGE_THINK_S}
+    hidden_flags = 0
+    if only is None or "hidden_crime_queue_p95_ms" in only:
+        from bench.hidden_queue import seed_open_flags
+
+        hidden_flags = seed_open_flags(2_000 if small else 50_000)
     specs: list[tuple[Figure, dict[str, Any]]] = [
         (
             Figure("dashboard_daily_p95_ms", "Daily dashboard API", "ms", "max", 50),
@@ -441,6 +446,17 @@ def measure_http(
             # Risk first (vulnerable victim, domestic abuse, hate crime, THRIVE), then age: issue 15.
             Figure("allocation_queue_p95_ms", "Crimes to allocate, risk first", "ms", "max", 150),
             {"path": ALLOCATION_QUEUE_PATH, "cookies": sergeant_cookies, **pages},
+        ),
+        (
+            # Risk first (sexual offences, violence, domestic abuse), then age: issue 21 part 2.
+            Figure(
+                "hidden_crime_queue_p95_ms",
+                f"Sergeant's possible-hidden-crime queue page ({hidden_flags:,} open)",
+                "ms",
+                "max",
+                150,
+            ),
+            {"path": "/queues/qa-hidden-crimes/", "cookies": sergeant_cookies, **pages},
         ),
         (
             Figure("incident_page_p95_ms", "Incident page (log, crimes, flags, samples)", "ms", "max", 150),
@@ -492,6 +508,7 @@ HTTP_KEYS = (
     "sergeant_queue_p95_ms",
     "advisor_caseload_p95_ms",
     "allocation_queue_p95_ms",
+    "hidden_crime_queue_p95_ms",
     "incident_page_p95_ms",
     "recording_decision_p95_ms",
     "complaint_triage_p95_ms",
@@ -507,6 +524,7 @@ FIGURE_KEYS = [
     "sergeant_queue_p95_ms",
     "advisor_caseload_p95_ms",
     "allocation_queue_p95_ms",
+    "hidden_crime_queue_p95_ms",
     "incident_page_p95_ms",
     "recording_decision_p95_ms",
     "complaint_triage_p95_ms",

@@ -37,6 +37,7 @@ def test_it_measures_every_figure_at_a_tiny_scale(tmp_path: Path) -> None:
         "sergeant_queue_p95_ms": has_url(SERGEANT_QUEUE_PATH),
         "allocation_queue_p95_ms": has_url(ALLOCATION_QUEUE_PATH),
         "incident_page_p95_ms": True,
+        "hidden_crime_queue_p95_ms": has_url("/queues/qa-hidden-crimes/"),
         "dashboard_daily_p95_ms": has_url("/api/v1/dashboard/daily/"),
         "recording_decision_p95_ms": True,
         "complaint_triage_p95_ms": True,
