@@ -42,8 +42,10 @@ def seed_open_flags(count: int) -> int:
         return have
     flags, incidents = HiddenCrimeFlag._meta.db_table, Incident._meta.db_table
     sql = f"""
-        INSERT INTO {flags} (incident_id, patterns_version, verdict, score, narrative, reading, offences, risk,
-                             incident_opened_at, flagged_at, status, referral_reference, dismiss_reason, detail)
+        INSERT INTO {flags} (
+            incident_id, patterns_version, verdict, score, narrative, reading, offences, risk,
+            incident_opened_at, flagged_at, status, referral_reference, dismiss_reason, detail
+        )
         SELECT i.id, 1, 'crime', 0.9, i.summary, %(reading)s::jsonb, '["8N"]'::jsonb, i.id %% 4, i.opened_at,
                now(), 'open', '', '', ''
         FROM {incidents} i
