@@ -38,7 +38,7 @@ class ComplaintsConfig(AppConfig):
     rule_uses = [
         RuleUse(
             "Decision",
-            "Complaint triage: eligibility, recording, referral and handling route (new case; triage API)",
+            "Complaint triage: eligibility, recording, referral and handling route (the new case page)",
             "complaints:create",
             (
                 "C-DEFINITION",

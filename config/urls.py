@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 from django.views.decorators.csp import csp_override
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from config import views
 from config.access import public, roles_required
 from config.csp import INLINE_STYLE_CSP
 from config.permissions import Role, roles_allowed
+from config.sign_in import SignInView
 
 # The schema and the docs describe endpoints, not records, but they map the attack surface of a system
 # holding victims' details, so they need a sign-in (a token or a session) like everything else.
@@ -40,10 +42,38 @@ urlpatterns = [
     # Clients that ignore the page's <link rel="icon"> ask for /favicon.ico on every page.
     path("favicon.ico", views.favicon, name="favicon"),
     path("queues/<slug:key>/", views.queue_list, name="queue"),
+    # The rule catalogue under the address people guess (and cite in notes): /rules/ and /rules/<ID>/.
     path(
-        "accounts/login/",
-        public(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
-        name="login",
+        "rules/",
+        roles_required(*Role.ALL)(RedirectView.as_view(pattern_name="staffing:rule-list", query_string=True)),
+        name="rules",
+    ),
+    path(
+        "rules/<str:code>/",
+        roles_required(*Role.ALL)(RedirectView.as_view(pattern_name="staffing:rule-detail")),
+        name="rule",
+    ),
+    path("accounts/login/", public(SignInView.as_view()), name="login"),
+    # Django's own password reset by e-mail (templates/registration/password_reset_*.html).
+    path(
+        "accounts/password-reset/",
+        public(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password-reset/sent/",
+        public(auth_views.PasswordResetDoneView.as_view()),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        public(auth_views.PasswordResetConfirmView.as_view()),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        public(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
     ),
     path("accounts/logout/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("api/v1/", include((api_patterns, "api"))),

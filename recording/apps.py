@@ -79,7 +79,7 @@ class RecordingConfig(AppConfig):
     rule_uses = [
         RuleUse(
             "Decision",
-            "Recording decision: which crimes to record (Record a crime; POST /api/v1/recording/decisions/)",
+            "Recording decision: which crimes to record (the Record a crime page)",
             "recording:decide",
             (
                 "R-NCRS-BOP",

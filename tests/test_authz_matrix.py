@@ -226,7 +226,17 @@ def test_the_matrix_covers_pages_api_and_admin() -> None:
 
 def test_the_public_urls_are_exactly_the_documented_ones() -> None:
     public = sorted(e.path for e in ENDPOINTS if e.kind in {"public", "admin-public"})
-    assert public == ["/accounts/login/", "/accounts/logout/", "/admin/login/", "/favicon.ico", "/healthz/"]
+    assert public == [
+        "/accounts/login/",
+        "/accounts/logout/",
+        "/accounts/password-reset/",
+        "/accounts/password-reset/sent/",
+        "/accounts/reset/999999/999999/",
+        "/accounts/reset/done/",
+        "/admin/login/",
+        "/favicon.ico",
+        "/healthz/",
+    ]
 
 
 def _matrix_problems(kinds: set[str], clients: dict[str, dict[str, Any]]) -> list[str]:

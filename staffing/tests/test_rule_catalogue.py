@@ -403,7 +403,7 @@ def test_an_unverified_rule_says_so_with_its_caveat(
 ) -> None:
     client.force_login(make_user("manager"))
     html = client.get("/staffing/rules/R-CLASS-VEHICLE/").content.decode()
-    assert "Unverified" in html and "Not yet verified:</strong> unverified wording" in html
+    assert "Unverified" in html and "Still to be checked against its source:</strong> unverified wording" in html
 
 
 def test_an_unknown_rule_is_404_and_lower_case_finds_the_rule(
