@@ -493,3 +493,27 @@ class LessonLearned(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CaseSuspension(models.Model):
+    """A period when handling of a Schedule 3 case was suspended (for example while criminal
+    proceedings run): the data return's time to finalise excluding suspension leaves these days out."""
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="suspensions")
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True, help_text="Empty while handling is still suspended.")
+    reason = models.TextField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["started_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
+                name="complaints_suspension_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Case {self.case_id} suspended from {self.started_on}"

@@ -1,0 +1,219 @@
+"""The data return's figures for a period, read from the database (C-DATA-RETURN). Each figure carries
+its definition (complaints/reference/data_return_fields.csv); the API, its CSV, the managers' page and the
+OPCC comparison all read `data_return`, so they cannot differ."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from complaints.models import (
+    Allegation,
+    CaseSuspension,
+    ComplaintCase,
+    ReviewApplication,
+    Route,
+    TriageDecision,
+)
+from complaints.returns import rules
+from complaints.returns.definitions import field_definitions, national_table
+from complaints.rules_data import bank_holidays, criterion_descriptions
+
+COMPLAINT_KINDS = (ComplaintCase.Kind.COMPLAINT, ComplaintCase.Kind.DISSATISFACTION)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    value: Any  # an int, a float, None (a mean over nothing), or a list of {"label", "value"} rows
+    unit: str
+    definition: str
+    definition_verified: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "value": self.value,
+            "unit": self.unit,
+            "definition": self.definition,
+            "definition_verified": self.definition_verified,
+        }
+
+
+@dataclass(frozen=True)
+class DataReturn:
+    period: rules.Period
+    figures: tuple[Figure, ...]
+
+    def value(self, key: str) -> Any:
+        return next(f.value for f in self.figures if f.key == key)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period.label,
+            "from": self.period.start.isoformat(),
+            "to": self.period.end.isoformat(),
+            "figures": [f.as_dict() for f in self.figures],
+        }
+
+
+def _bounds(period: rules.Period) -> tuple[dt.datetime, dt.datetime]:
+    tz = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(period.start, dt.time.min, tzinfo=tz),
+        dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
+    )
+
+
+def _local(moment: dt.datetime) -> dt.date:
+    return timezone.localdate(moment)
+
+
+def _days(
+    key: str, start: dt.date, end: dt.date, *, excluding: Iterable[tuple[dt.date, dt.date | None]] = ()
+) -> int:
+    """Days as the figure `key` counts them: working or calendar days, by its definition (data)."""
+    kind = field_definitions()[key].day_kind or "calendar"
+    holidays = bank_holidays(start, max((end - start).days, 0) + 1)
+    return rules.days_between(start, end, kind=kind, holidays=holidays, excluding=excluding)
+
+
+def _rows(counter: Counter[str]) -> list[dict[str, Any]]:
+    return [
+        {"label": label, "value": count}
+        for label, count in sorted(counter.items(), key=lambda i: (-i[1], i[0]))
+    ]
+
+
+def _to_close(
+    key: str, case: ComplaintCase, *, excluding: Iterable[tuple[dt.date, dt.date | None]] = ()
+) -> int:
+    """Days from the case's receipt to its closure, as the figure `key` counts them."""
+    assert case.closed_at is not None  # only finalised cases are timed
+    return _days(key, _local(case.received_at), _local(case.closed_at), excluding=excluding)
+
+
+def data_return(period: rules.Period) -> DataReturn:
+    start, end = _bounds(period)
+    complaints = ComplaintCase.objects.filter(kind__in=COMPLAINT_KINDS)
+    logged = complaints.filter(created_at__gte=start, created_at__lt=end)
+    finalised = complaints.filter(closed_at__gte=start, closed_at__lt=end).prefetch_related(
+        Prefetch("suspensions", queryset=CaseSuspension.objects.only("case_id", "started_on", "ended_on"))
+    )
+    outside = [c for c in finalised if c.route == Route.OUTSIDE_SCHEDULE_3]
+    under = [c for c in finalised if c.route and c.route != Route.OUTSIDE_SCHEDULE_3]
+    values: dict[str, Any] = {}
+    logged_rows = list(logged.only("received_at", "created_at", "initial_contact_at", "route"))
+    values["cases_logged"] = len(logged_rows)
+    values["allegations_logged"] = Allegation.objects.filter(case__in=logged).count()
+    values["cases_finalised_outside_s3"] = len(outside)
+    values["mean_days_to_finalise_outside_s3"] = rules.mean(
+        [_to_close("mean_days_to_finalise_outside_s3", c) for c in outside]
+    )
+    values["cases_finalised_s3"] = len(under)
+    values["mean_days_to_finalise_s3_incl_suspension"] = rules.mean(
+        [_to_close("mean_days_to_finalise_s3_incl_suspension", c) for c in under]
+    )
+    values["mean_days_to_finalise_s3_excl_suspension"] = rules.mean(
+        [
+            _to_close(
+                "mean_days_to_finalise_s3_excl_suspension",
+                c,
+                excluding=[(s.started_on, s.ended_on) for s in c.suspensions.all()],
+            )
+            for c in under
+        ]
+    )
+    values["mean_working_days_to_contact"] = rules.mean(
+        [
+            _days("mean_working_days_to_contact", _local(c.received_at), _local(contact))
+            for c in logged_rows
+            if (contact := c.initial_contact_at) is not None
+        ]
+    )
+    values["mean_days_to_log"] = rules.mean(
+        [_days("mean_days_to_log", _local(c.received_at), _local(c.created_at)) for c in logged_rows]
+    )
+    reviews = ReviewApplication.objects.filter(case__kind__in=COMPLAINT_KINDS)
+    values["review_applications"] = reviews.filter(received_on__range=(period.start, period.end)).count()
+    decided = reviews.filter(decided_on__range=(period.start, period.end), result__isnull=False)
+    values["reviews_upheld"] = decided.filter(result__code="REVIEW-UPHELD").count()
+    values["allegations_by_category"] = _rows(
+        Counter(
+            f"{code} {title}"
+            for code, title in Allegation.objects.filter(case__in=logged).values_list(
+                "category__code", "category__title"
+            )
+        )
+    )
+    routes = dict(Route.choices)
+    values["cases_by_route"] = _rows(Counter(routes.get(c.route, "Not yet decided") for c in logged_rows))
+    values["allegations_by_outcome"] = _rows(
+        Counter(
+            title or case_title or "No outcome recorded"
+            for title, case_title in Allegation.objects.filter(case__in=finalised).values_list(
+                "outcome__title", "case__outcome__title"
+            )
+        )
+    )
+    values["recording_reasons"] = _rows(_recording_reasons(complaints, period))
+    values["review_results"] = _rows(Counter(decided.values_list("result__title", flat=True)))
+    definitions = field_definitions()
+    return DataReturn(
+        period=period,
+        figures=tuple(
+            Figure(
+                key=key,
+                label=d.label,
+                value=values[key],
+                unit=d.unit,
+                definition=d.definition,
+                definition_verified=d.verified,
+            )
+            for key, d in definitions.items()
+        ),
+    )
+
+
+def _recording_reasons(complaints: QuerySet[ComplaintCase], period: rules.Period) -> Counter[str]:
+    """Cases recorded under Schedule 3 in the period, by the RR- reasons their accepted triage cited."""
+    words = criterion_descriptions()
+    recorded = complaints.filter(recorded_on__range=(period.start, period.end)).prefetch_related(
+        Prefetch(
+            "triage_decisions",
+            queryset=TriageDecision.objects.filter(accepted=True).only("case_id", "rules", "decided_at"),
+            to_attr="accepted_triage",
+        )
+    )
+    out: Counter[str] = Counter()
+    for case in recorded:
+        cited = [r for d in case.accepted_triage[:1] for r in d.rules if str(r).startswith("RR-")]
+        for rule in cited or ["not recorded at triage"]:
+            out[words.get(rule, rule)] += 1
+    return out
+
+
+def own_timeliness(period: rules.Period, force: str) -> rules.ForceTimeliness:
+    """The force's own row in the national table's shape, from the same figures as its return."""
+    figures = data_return(period)
+    return rules.ForceTimeliness(
+        force=force,
+        outside_s3_cases=figures.value("cases_finalised_outside_s3"),
+        outside_s3_mean_days=figures.value("mean_days_to_finalise_outside_s3"),
+        s3_cases=figures.value("cases_finalised_s3"),
+        s3_mean_days_incl_suspension=figures.value("mean_days_to_finalise_s3_incl_suspension"),
+        s3_mean_days_excl_suspension=figures.value("mean_days_to_finalise_s3_excl_suspension"),
+    )
+
+
+def national_comparison(period: rules.Period, force: str) -> list[rules.Comparison]:
+    forces, _published = national_table()
+    return rules.comparison(own_timeliness(period, force), forces)
