@@ -89,6 +89,9 @@ class WorkQueue:
     ordering_note: str = ""
     empty: str = "Nothing is waiting in this queue."
     extra: dict[str, Any] = field(default_factory=dict)
+    # (user, the rows shown, path): logs the view of rows that carry need-to-know detail (a victim's
+    # name and number), called by the shared queue page once per page shown.
+    log_view: Callable[[Any, list[Any], str], None] | None = None
 
     @property
     def url(self) -> str:
@@ -128,6 +131,8 @@ def queue_page(request: HttpRequest, queue: WorkQueue, **extra: Any) -> HttpResp
     listing = list_page(
         request, queue.select(request.user), columns=queue.columns, default_sort=queue.default_sort
     )
+    if queue.log_view is not None:
+        queue.log_view(request.user, listing.items, request.get_full_path())
     sorts = [
         {"value": f"{prefix}{h.key}", "label": f"{h.label}{suffix}"}
         for h in listing.headings

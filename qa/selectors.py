@@ -191,9 +191,10 @@ def amendment_list(*, user: User) -> QuerySet[Amendment]:
 
 
 def rape_review_queue(*, reviewed: bool = False) -> QuerySet[RapeReview]:
+    # The victims' names and numbers are shown for crimes (one prefetch for the page).
     reviews = RapeReview.objects.select_related(
         "incident__nsir_code", "crime__offence", "awaiting__incident", "reviewed_by"
-    )
+    ).prefetch_related("crime__victims")
     if reviewed:
         return reviews.filter(reviewed_at__isnull=False).order_by("-reviewed_at")
     return reviews.filter(reviewed_at__isnull=True).order_by("queued_at", "id")

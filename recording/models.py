@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -768,6 +770,27 @@ class AwaitingVictim(models.Model):
 
     def __str__(self) -> str:
         return f"Awaiting the victim: {', '.join(a['allegation'] for a in self.allegations)}"
+
+    @property
+    def people(self) -> list[dict[str, Any]]:
+        """The person to ring for each victim the allegations wait for: their ref, the name and number
+        the recorder entered (kept in `report`), and the offences reported against them, by title."""
+        details = self.report.get("victim_details", {}) if isinstance(self.report, dict) else {}
+        found: dict[str, dict[str, Any]] = {}
+        for a in self.allegations:
+            ref = a.get("victim") or ""
+            given = details.get(ref, {})
+            person = found.setdefault(
+                ref,
+                {
+                    "ref": ref,
+                    "name": given.get("name", ""),
+                    "contact": given.get("contact", ""),
+                    "offences": [],
+                },
+            )
+            person["offences"].append(a.get("offence_title") or a.get("offence", ""))
+        return list(found.values())
 
     @property
     def label(self) -> str:

@@ -14,6 +14,7 @@ from config.queues import RISK_NOTE, WorkQueue, risk_order, with_risk
 from recording import selectors
 from recording.models import CancellationRequest, ClassificationChange, CrimeTransfer
 from recording.permissions import is_ddm
+from recording.services import decisions
 
 # ---------------------------------------------------------------- list columns
 CRIME_COLUMNS = (
@@ -47,6 +48,7 @@ TRANSFER_COLUMNS = (
     Column("action", "Action"),
 )
 AWAITING_VICTIM_COLUMNS = (
+    Column("victim", "Victim to ring"),
     Column("report", "Report"),
     Column("reported", "Reported", ("reported_at",)),
     Column("deadline", "Record by", ("record_by",)),
@@ -127,6 +129,15 @@ NCRS_DUE = WorkQueue(
     ordering_note="The one whose 24 hours run out first at the top.",
     empty="No crime-related incident reaches its 24 hours in the next 6 hours.",
 )
+
+
+def _awaiting_views_log(user: Any, rows: list[Any], path: str) -> None:
+    """The queue shows each victim's name and number: every row shown is logged as viewed."""
+    decisions.awaiting_views_log(
+        user=user, rows=rows, purpose="Reports awaiting the victim (queue)", path=path
+    )
+
+
 AWAITING_VICTIM = WorkQueue(
     "recording-awaiting-victim",
     "Third-party reports awaiting the victim",
@@ -140,6 +151,7 @@ AWAITING_VICTIM = WorkQueue(
     row_template="queues/rows/awaiting_victim.html",
     ordering_note="The one whose 24 hours run out first at the top.",
     empty="No third-party report is waiting for the victim.",
+    log_view=_awaiting_views_log,
 )
 
 

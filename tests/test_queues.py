@@ -146,11 +146,12 @@ def test_a_queue_page_is_only_for_those_who_work_the_queue(
 # The shared queue page: session, user, then the list's count and its page (related rows joined; the
 # complaint lists add their two prefetches: complainants and subjects). Nothing per row. Finding the
 # queue costs the investigator one more (are they a DDM? they would also see the cancellations queue)
-# and the training queue one (the sergeant's team).
+# and the training queue one (the sergeant's team); the awaiting-victim queue one (the access-log rows
+# for the victims' names and numbers it shows, one insert).
 PINNED = {
     ("sergeant", "recording-rape-daily-review"): 4,
     ("sergeant", "recording-ncrs-due"): 4,
-    ("sergeant", "recording-awaiting-victim"): 4,
+    ("sergeant", "recording-awaiting-victim"): 5,
     ("sergeant", "recording-victim-updates"): 4,
     ("investigator", "recording-victim-updates"): 5,
     ("sergeant", "qa-dip-test"): 4,

@@ -225,8 +225,9 @@ def test_rape_review_list_query_count(as_sergeant: Client, django_assert_num_que
     for _ in range(3):
         make_crime(offence="19C", recorded_at=NOON)
     rape_review.rape_review_queue(day=DAY)
-    # session + user, access log insert, count, page with crime/offence/incident joined
-    with django_assert_num_queries(5):
+    # session + user, access log insert, count, page with crime/offence/incident joined, the crimes'
+    # victims (names and numbers shown)
+    with django_assert_num_queries(6):
         as_sergeant.get(reverse("qa:rape-review-list"))
 
 

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from recording import selectors
-from recording.api.common import CrimeStaff, paginated, request_user, validated
+from recording.api.common import CrimeStaff, request_user, validated
 from recording.api.crimes import AwaitingVictimOutputSerializer
 from recording.serializers import CrimeListSerializer
 from recording.services import decisions
@@ -37,7 +37,16 @@ class AwaitingVictimListApi(APIView):
     @extend_schema(responses=AwaitingVictimOutputSerializer(many=True))
     def get(self, request: Request) -> Response:
         qs = selectors.awaiting_victim_queue(user=request_user(request))
-        return paginated(self, request, qs, AwaitingVictimOutputSerializer)
+        paginator = PageNumberPagination()
+        rows = list(paginator.paginate_queryset(qs, request, view=self) or [])
+        # Each row names the victim and gives their number: log the view of every report listed.
+        decisions.awaiting_views_log(
+            user=request_user(request),
+            rows=rows,
+            purpose=purpose_from(request, "Reports awaiting the victim (API list)"),
+            path=request.get_full_path(),
+        )
+        return paginator.get_paginated_response(AwaitingVictimOutputSerializer(rows, many=True).data)
 
 
 class AwaitingVictimRecordApi(APIView):

@@ -137,10 +137,32 @@ class CrimeFromDecisionInputSerializer(RecordingDecisionInputSerializer, CrimeDe
     )
 
 
+class AwaitingVictimPersonSerializer(serializers.Serializer[dict[str, Any]]):
+    ref = serializers.CharField(help_text="The victim's ref in the report (e.g. V1).")
+    name = serializers.CharField(help_text="The name the recorder entered; blank when none was given.")
+    contact = serializers.CharField(help_text="The contact number the recorder entered.")
+    offences = serializers.ListField(
+        child=serializers.CharField(), help_text="The offences reported, by title."
+    )
+
+
 class AwaitingVictimOutputSerializer(serializers.ModelSerializer[AwaitingVictim]):
+    victims = AwaitingVictimPersonSerializer(
+        source="people", many=True, read_only=True, help_text="The person to ring for each victim."
+    )
+
     class Meta:
         model = AwaitingVictim
-        fields = ["id", "status", "reporter", "reported_at", "record_by", "allegations", "daily_review"]
+        fields = [
+            "id",
+            "status",
+            "reporter",
+            "reported_at",
+            "record_by",
+            "allegations",
+            "daily_review",
+            "victims",
+        ]
 
 
 class CrimeFromDecisionOutputSerializer(serializers.Serializer[dict[str, Any]]):

@@ -8,7 +8,7 @@ queue; `awaiting_record` and `awaiting_close` decide those later."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -29,7 +29,7 @@ from recording.services.crimes import (
     VictimInput,
     crime_create_from_decision,
 )
-from staffing.models import User
+from staffing.models import AccessLog, User
 from staffing.services import open_logged
 
 
@@ -236,7 +236,17 @@ def _awaiting_save(
     details: CrimeDetails,
     report_time: rules.ReportTime,
 ) -> AwaitingVictim:
-    waiting = [_plain(asdict(a)) for a in decision.awaiting_confirmation]
+    # Each waiting allegation keeps its offence's title, so the queue names what was reported in words.
+    catalogue = offence_catalogue()
+    waiting = [
+        {
+            **_plain(asdict(a)),
+            "offence_title": catalogue[a.offence_code or a.offence].title
+            if (a.offence_code or a.offence) in catalogue
+            else "",
+        }
+        for a in decision.awaiting_confirmation
+    ]
     row = AwaitingVictim(
         reporter=report.reporter,
         reported_at=report.reported_at,
@@ -371,14 +381,36 @@ def awaiting_close(*, awaiting_id: int, actor: User, reason: str) -> AwaitingVic
     return row
 
 
+AWAITING_RECORD_TYPE = "recording.awaiting_victim"
+
+
 def awaiting_open(*, user: User, pk: int, purpose: str, path: str) -> AwaitingVictim:
-    """One report awaiting the victim for its page; a restricted one's view is logged (R-RESTRICTED)."""
+    """One report awaiting the victim for its page. Every view is logged: the page names the victim and
+    gives their number (and a restricted one is need-to-know, R-RESTRICTED)."""
     return open_logged(
         user=user,
         find=lambda: awaiting_victim_get(user=user, pk=pk),
-        record_type="recording.awaiting_victim",
+        record_type=AWAITING_RECORD_TYPE,
         label=lambda row: row.label,
         purpose=purpose,
         path=path,
-        logged=lambda row: row.restricted,
+    )
+
+
+def awaiting_views_log(*, user: User, rows: Sequence[AwaitingVictim], purpose: str, path: str) -> None:
+    """Log the view of each report a queue page or the API list shows with its victim's name and number:
+    one access-log row per report, written in one statement."""
+    AccessLog.objects.bulk_create(
+        [
+            AccessLog(
+                user=user,
+                record_type=AWAITING_RECORD_TYPE,
+                record_id=str(row.pk),
+                record_label=row.label[:200],
+                purpose=purpose[:300],
+                action="view",
+                path=path[:300],
+            )
+            for row in rows
+        ]
     )

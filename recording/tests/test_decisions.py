@@ -457,8 +457,9 @@ def test_the_awaiting_queue_through_the_api(
     saver = make_user("recorder")
     rows = [decisions.decision_record(actor=saver, report=friend_reports_rape()).awaiting for _ in range(3)]
     sergeant = api_as("sergeant")
-    # token, the page's count, the page's rows (incident and saver joined)
-    with django_assert_num_queries(3):
+    # token, the page's count, the page's rows (incident and saver joined), the access-log rows for the
+    # victims' names and numbers shown (one insert)
+    with django_assert_num_queries(4):
         listed = sergeant.get("/api/v1/recording/awaiting-victim/")
     assert listed.json()["count"] == 3
     assert api_as("recorder").get("/api/v1/recording/awaiting-victim/").json()["count"] == 0  # need-to-know
@@ -474,3 +475,75 @@ def test_the_awaiting_queue_through_the_api(
     again = sergeant.post(url.format(first.pk, "close"), {"reason": "Too late"}, format="json")
     assert again.status_code == 400
     assert sergeant.get("/api/v1/recording/awaiting-victim/").json()["count"] == 1
+
+
+# ---------------------------------------------------------------- the person to ring (issue 20 part 3)
+BEA = {"V1": crimes.VictimInput(ref="V1", name="Bea Clarke", contact="07700 900456")}
+
+
+def test_the_awaiting_page_and_queue_show_the_victims_name_number_and_offence_and_log_the_view(
+    reference_data: None, make_user: Any, client: Client
+) -> None:
+    saved = decisions.decision_record(actor=make_user("recorder"), report=friend_reports_rape(), victims=BEA)
+    row = saved.awaiting
+    assert row is not None
+    assert row.people == [
+        {
+            "ref": "V1",
+            "name": "Bea Clarke",
+            "contact": "07700 900456",
+            "offences": [row.allegations[0]["offence_title"]],
+        }
+    ]
+    assert row.allegations[0]["offence_title"].startswith("Rape of a female")
+    sergeant = make_user("sergeant")
+    client.force_login(sergeant)
+    for url in (
+        reverse("queue", args=["recording-awaiting-victim"]),
+        f"/recording/awaiting-victim/{row.pk}/",
+    ):
+        page = client.get(url).content.decode()
+        assert "Bea Clarke" in page and "07700 900456" in page and "Rape of a female" in page
+        assert ">V1<" not in page.replace("<td>V1</td>", "")  # the ref only beside the name, never instead
+    logged = AccessLog.objects.filter(
+        user=sergeant, record_type="recording.awaiting_victim", record_id=str(row.pk)
+    )
+    assert logged.count() == 2
+
+
+def test_the_awaiting_api_lists_the_person_to_ring_and_logs_the_view(
+    reference_data: None, make_user: Any, api_as: Any
+) -> None:
+    row = decisions.decision_record(
+        actor=make_user("recorder"), report=friend_reports_rape(), victims=BEA
+    ).awaiting
+    assert row is not None
+    sergeant = api_as("sergeant")
+    listed = sergeant.get("/api/v1/recording/awaiting-victim/").json()["results"]
+    assert listed[0]["victims"] == [
+        {
+            "ref": "V1",
+            "name": "Bea Clarke",
+            "contact": "07700 900456",
+            "offences": [row.allegations[0]["offence_title"]],
+        }
+    ]
+    assert AccessLog.objects.filter(user=sergeant.user, record_id=str(row.pk)).count() == 1
+
+
+def test_a_non_restricted_awaiting_report_is_logged_when_opened(
+    reference_data: None, make_user: Any, client: Client
+) -> None:
+    report = replace_offence(friend_reports_rape(), "8N")
+    row = decisions.decision_record(actor=make_user("recorder"), report=report, victims=BEA).awaiting
+    assert row is not None and not row.restricted
+    sergeant = make_user("sergeant")
+    client.force_login(sergeant)
+    assert "07700 900456" in client.get(f"/recording/awaiting-victim/{row.pk}/").content.decode()
+    assert AccessLog.objects.filter(user=sergeant, record_id=str(row.pk)).count() == 1
+
+
+def replace_offence(report: rules.Report, offence: str) -> rules.Report:
+    from dataclasses import replace
+
+    return replace(report, alleged=tuple(replace(a, offence=offence) for a in report.alleged))

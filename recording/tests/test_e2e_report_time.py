@@ -76,3 +76,40 @@ def test_recording_from_a_feed_incident_keeps_its_time_and_a_changed_time_needs_
     assert "Ben rang in himself" in text
     assert when(later + timedelta(hours=24)) in text
     screenshot(page, "report-time-03-both-times")
+
+
+def test_the_sergeant_sees_the_victims_name_and_number_on_a_waiting_report(
+    page: Any, live_server: Any, make_user: Callable[..., Any]
+) -> None:
+    """A friend reports an assault; the recorder enters the victim's name and number once; the sergeant's
+    queue and the report's page name the person to ring, not "V1" (issue 20 part 3)."""
+    from staffing.reference import reference_load
+
+    reference_load()
+    make_user("recorder", username="rec.friend", password="correct-horse-battery")
+    make_user("sergeant", username="sgt.ring", password="correct-horse-battery")
+    login(page, "rec.friend", "correct-horse-battery")
+    page.goto(f"{live_server.url}/recording/decide/")
+    reported = timezone.localtime(timezone.now() - timedelta(hours=2))
+    page.fill("#id_reported_at", f"{reported:%Y-%m-%dT%H:%M}")
+    page.select_option("#id_reporter", "witness")
+    page.fill("#id_victims-0-name", "Dora Evans")
+    page.fill("#id_victims-0-contact", "07700 900789")
+    page.fill("#id_alleged-0-offence", "8N")
+    page.uncheck("#id_alleged-0-victim_contacted")
+    page.click("button[value=decide]")
+    page.wait_for_selector("#decision-heading")
+    page.click("button[value=record]")
+    page.wait_for_selector(".message-info, .message-success")
+
+    page.context.clear_cookies()
+    login(page, "sgt.ring", "correct-horse-battery")
+    page.goto(f"{live_server.url}/queues/recording-awaiting-victim/")
+    row = page.locator("tbody tr").first
+    assert "Dora Evans" in row.inner_text() and "07700 900789" in row.inner_text()
+    assert "Assault with injury" in row.inner_text()
+    screenshot(page, "awaiting-01-queue")
+    row.locator("a[href*='awaiting-victim']").first.click()
+    text = page.locator("main").inner_text()
+    assert "The victim to ring" in text and "Dora Evans" in text and "07700 900789" in text
+    screenshot(page, "awaiting-02-report")
