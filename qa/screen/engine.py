@@ -81,7 +81,15 @@ def _match(doc: Doc, patterns: PatternSet, sent_of: list[int]) -> list[_Hit]:
                 )
     # Between offence patterns too the longest reading of a place wins, as spaCy's entity ruler does:
     # "put every one of your windows through" is a threat, not the damage its first words describe.
-    for span in filter_spans(offence_spans):
+    # A pattern with points to prove (a course of conduct, a find) takes no part: if its points are not
+    # made out, the shorter reading it covers must still be read; those are settled after the check.
+    plain = [span for span in offence_spans if not patterns.patterns[span.label_].requires]
+    # filter_spans keeps the first of equally long spans: put the surer pattern first.
+    plain.sort(
+        key=lambda span: (-patterns.patterns[span.label_].weight, patterns.patterns[span.label_].order)
+    )
+    conditional = [span for span in offence_spans if patterns.patterns[span.label_].requires]
+    for span in [*filter_spans(plain), *conditional]:
         hits.append(
             _Hit(key=span.label_, kind="offence", start=span.start, end=span.end, sent=sent_of[span.start])
         )
@@ -310,6 +318,24 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
             continue
         live.append((hit, code))
         add(code, [(hit.start, hit.end)], [pattern.id], pattern.weight, pattern.order)
+
+    # Between the readings kept, the longer one wins where one lies inside another.
+    inside = {
+        id(hit)
+        for hit, _ in live
+        for other, _ in live
+        if other is not hit
+        and other.key != hit.key
+        and other.start <= hit.start
+        and hit.end <= other.end
+        and (other.end - other.start) > (hit.end - hit.start)
+    }
+    if inside:
+        live = [(hit, code) for hit, code in live if id(hit) not in inside]
+        classes.clear()
+        for hit, code in live:
+            pattern = patterns.patterns[hit.key]
+            add(code, [(hit.start, hit.end)], [pattern.id], pattern.weight, pattern.order)
 
     for combo in patterns.combos:
         groups_by_scope: dict[int, dict[str, list[_Hit]]] = defaultdict(lambda: defaultdict(list))
