@@ -31,6 +31,9 @@ class ComplaintsConfig(AppConfig):
         NavItem(
             "Subject access", "complaints:subject-access", frozenset((Role.MANAGER, Role.ADMIN)), order=44
         ),
+        NavItem(
+            "IOPC data return", "complaints:data-return", frozenset((Role.MANAGER, Role.ADMIN)), order=45
+        ),
     ]
 
     # What each complaints decision, queue and screen rests on (config.registry.RuleUse; shown on the

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern] = [
     path("search/", views.case_search, name="search"),
     path("new/", views.case_create, name="create"),
     path("learning/", views.learning, name="learning"),
+    path("data-return/", views.data_return_page, name="data-return"),
     path("subject-access/", views.subject_access, name="subject-access"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.case_action, name="action"),

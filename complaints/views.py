@@ -11,6 +11,7 @@ from functools import wraps
 from typing import Any, cast
 
 from django import forms as django_forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -533,3 +534,37 @@ def _subject_access_zip(data: dict[str, Any]) -> HttpResponse:
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="subject-access.zip"'
     return response
+
+
+@roles_required(Role.MANAGER, Role.ADMIN)
+def data_return_page(request: HttpRequest) -> HttpResponse:
+    """The IOPC data return for a quarter or year (C-DATA-RETURN): the same figures as
+    GET /api/v1/complaints/data-return/, each with its definition, and the force's time to finalise
+    beside the national mean, the median force and the quickest quarter of forces (IOPC 2024/25)."""
+    from complaints.returns.definitions import national_table
+    from complaints.returns.rules import PeriodError, period_parse
+    from complaints.returns.selectors import data_return, national_comparison
+
+    today = timezone.localdate()
+    default = f"{today.year if today.month >= 4 else today.year - 1}-Q{((today.month - 4) % 12) // 3 + 1}"
+    asked = request.GET.get("period", "").strip() or default
+    error = ""
+    try:
+        period = period_parse(asked)
+    except PeriodError as exc:
+        error, period = str(exc), period_parse(default)
+    figures = data_return(period)
+    forces, _published = national_table()
+    return render(
+        request,
+        "complaints/data_return.html",
+        {
+            "asked": asked,
+            "error": error,
+            "data": figures,
+            "comparison": national_comparison(period, settings.RESOLVE_FORCE_NAME),
+            "forces": len(forces),
+            "csv_url": reverse("api:complaint-data-return") + f"?period={period.label}&format=csv",
+        },
+        status=400 if error else 200,
+    )

@@ -136,6 +136,13 @@ def national(rows: Sequence[ForceTimeliness]) -> National:
     )
 
 
+MEASURE_LABELS = {
+    "outside_s3_mean_days": "Days to finalise outside Schedule 3",
+    "s3_mean_days_incl_suspension": "Days to finalise under Schedule 3, including suspension",
+    "s3_mean_days_excl_suspension": "Days to finalise under Schedule 3, excluding suspension",
+}
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Where a force stands on one measure (days: fewer is better)."""
@@ -145,6 +152,10 @@ class Comparison:
     national_mean: float | None
     median_force: float | None
     best_quarter: float | None  # the value the quickest quarter of forces are at or under
+
+    @property
+    def label(self) -> str:
+        return MEASURE_LABELS[self.measure]
 
 
 def comparison(own: ForceTimeliness, rows: Sequence[ForceTimeliness]) -> list[Comparison]:

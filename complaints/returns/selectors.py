@@ -37,6 +37,10 @@ class Figure:
     definition: str
     definition_verified: bool
 
+    @property
+    def is_breakdown(self) -> bool:
+        return isinstance(self.value, list)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,

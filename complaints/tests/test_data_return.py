@@ -260,3 +260,20 @@ def test_the_api_refuses_a_bad_period_and_other_roles(api_as: Callable[..., Any]
     assert bad.status_code == 400 and "period" in bad.json()
     assert api_as("advisor").get("/api/v1/complaints/data-return/?period=2026").status_code == 403
     assert api_as("sergeant").get("/api/v1/complaints/data-return/?period=2026").status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_managers_page_shows_the_figures_with_definitions_and_the_national_comparison(
+    client: Any, make_user: Callable[..., Any]
+) -> None:
+    client.force_login(make_user("manager"))
+    page = client.get("/complaints/data-return/?period=2026-Q1")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Complaint cases logged" in html and "Definition not verified" in html
+    assert 'id="national-comparison"' in html and ">22.2<" in html  # the national mean outside Schedule 3
+    assert "/api/v1/complaints/data-return/?period=2026-Q1&amp;format=csv" in html
+    bad = client.get("/complaints/data-return/?period=2026-Q7")
+    assert bad.status_code == 400 and "There is a problem" in bad.content.decode()
+    client.force_login(make_user("advisor"))
+    assert client.get("/complaints/data-return/").status_code == 403
