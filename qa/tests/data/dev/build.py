@@ -1,6 +1,7 @@
 """Build the development set from lines NSIR|crime|classes|narrative: batch*.txt -> dev_tune.json and
-dev_holdout.json (a quarter by hash of the narrative, chosen before any tuning); holdout2.txt ->
-dev_holdout2.json, written after the first held-out figure was taken and never tuned on."""
+dev_holdout.json (a quarter by hash of the narrative, chosen before any tuning); holdout2.txt and
+holdout3.txt -> dev_holdout2.json and dev_holdout3.json: holdout2 written before the first held-out
+quarter's misses were read, holdout3 after the last tuning round; holdout3 was never tuned on."""
 
 from __future__ import annotations
 
@@ -35,25 +36,26 @@ def main() -> None:
             }
             digest = int(hashlib.sha1(narrative.encode(), usedforsecurity=False).hexdigest(), 16)
             (holdout if digest % 4 == 0 else tune).append(item)
-    fresh: list[dict[str, Any]] = []
-    for n, line in enumerate((HERE / "holdout2.txt").read_text(encoding="utf-8").splitlines(), start=1):
-        code, crime, classes, narrative = line.split("|", 3)
-        fresh.append(
-            {
-                "id": f"H{n:03d}",
-                "nsir_code": code,
-                "narrative": narrative,
-                "expected": {
-                    "crime": crime == "1",
-                    "classes": [c for c in classes.split(",") if c],
-                    "evidence": [],
-                    "why": "",
-                },
-            }
-        )
-    (HERE / "dev_holdout2.json").write_text(
-        json.dumps(fresh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    for number, prefix in ((2, "H"), (3, "G")):
+        fresh: list[dict[str, Any]] = []
+        lines = (HERE / f"holdout{number}.txt").read_text(encoding="utf-8").splitlines()
+        for n, line in enumerate(lines, start=1):
+            code, crime, classes, narrative = line.split("|", 3)
+            fresh.append(
+                {
+                    "id": f"{prefix}{n:03d}",
+                    "nsir_code": code,
+                    "narrative": narrative,
+                    "expected": {
+                        "crime": crime == "1",
+                        "classes": [c for c in classes.split(",") if c],
+                        "evidence": [],
+                        "why": "",
+                    },
+                }
+            )
+        out = HERE / f"dev_holdout{number}.json"
+        out.write_text(json.dumps(fresh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (HERE / "dev_tune.json").write_text(
         json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
