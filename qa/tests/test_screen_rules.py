@@ -205,3 +205,22 @@ def test_a_bad_version_is_refused_naming_the_place(change: object, where: str) -
     with pytest.raises(PatternError) as error:
         compile_patterns(data, ho_offences())
     assert error.value.where == where
+
+
+def test_any_text_gets_exact_spans_and_a_consistent_answer() -> None:
+    """Word salad from the development set, empty and odd text (fixed seed): never an error, every span
+    is the narrative's own text, a crime or unsure answer always has classes with evidence."""
+    import json
+    import random
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent / "data" / "dev" / "dev_tune.json"
+    words = " ".join(x["narrative"] for x in json.loads(data.read_text())).split()
+    rng = random.Random(21)
+    cases = ["", " ", "\n\n", "🙂" * 50, "no", "not not not", "(((", "£", "x" * 20_000]
+    cases += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 120))) for _ in range(300)]
+    for narrative in cases:
+        result = run(narrative)
+        assert (result.verdict == "no_crime") == (not result.crimes)
+        assert 0.0 <= result.score <= 1.0
+        assert_spans_exact(narrative, result)
