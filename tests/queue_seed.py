@@ -24,7 +24,7 @@ def seed_every_queue() -> dict[str, Any]:
     from complaints.models import ComplaintCase
     from complaints.tests.factories import ComplaintCaseFactory
     from qa.models import UnrecordedFlag
-    from qa.services import dip_test, flags, rape_review, sweep
+    from qa.services import dip_test, flags, hidden_crimes, rape_review, sweep
     from qa.tests.factories import audit_answers, make_crime, make_incident
     from recording import rules
     from recording.models import Grade, Offence
@@ -119,6 +119,13 @@ def seed_every_queue() -> dict[str, Any]:
         )
     make_incident(nsir="CRIME-SEXUAL", opened_at=now - dt.timedelta(days=1), summary="Sexual assault")
     rape_review.rape_review_queue(day=timezone.localdate(now - dt.timedelta(days=1)))
+    make_incident(  # a crime hidden in a domestic incident closed as non-crime: the nightly screen's flag
+        nsir="PS-DOMESTIC",
+        opened_at=now - dt.timedelta(hours=5),
+        closed_at=now - dt.timedelta(hours=4),
+        summary="Caller states her partner pushed her against the wall and punched her in the face.",
+    )
+    hidden_crimes.hidden_crime_screen()
 
     # ---- staffing
     grant_skill(investigator, Skill.UNRECORDED_FLAGS, expires_in=10)

@@ -28,6 +28,8 @@ NOT_CREATING = {
     "/api/v1/complaints/cases/{id}/reviews/{review_id}/result/",
     "/api/v1/incidents/{id}/crimes/{action}/",
     "/api/v1/qa/unrecorded-incidents/{id}/{action}/",
+    "/api/v1/qa/hidden-crimes/{id}/{action}/",
+    "/api/v1/qa/screen/",
     "/api/v1/recording/awaiting-victim/{id}/close/",
     "/api/v1/recording/cancellations/{id}/decision/",
     "/api/v1/recording/crimes/{id}/outcome/",

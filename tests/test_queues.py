@@ -28,6 +28,7 @@ SUPERVISOR_QUEUES = {
     "recording-victim-updates",
     "qa-unrecorded",
     "qa-escalations",
+    "qa-hidden-crimes",
     "qa-dip-test",
     "qa-flags-to-allocate",
     "qa-samples-to-allocate",
