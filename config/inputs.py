@@ -32,10 +32,18 @@ NUL = "A NUL character (\\u0000) is not allowed here."
 SURROGATE = "This text is not valid Unicode (a lone surrogate)."
 NOT_AN_OBJECT = "Send a JSON object ({...}) as the request body."
 TOO_DEEP = f"The JSON is nested too deeply (at most {MAX_JSON_DEPTH} levels)."
+# Free text is bounded (issue 20): the longest summary or narrative a person writes fits well inside
+# 20,000 characters; names are bounded at 200 where they are declared (forms, serializers, the model).
+# A field holding a whole document (the hidden-crime patterns) is let through where its view says so
+# (`allows_long_text`).
+MAX_TEXT = 20_000
+TOO_MUCH_TEXT = f"This text is too long (at most {MAX_TEXT:,} characters)."
 
 
 def text_problem(value: str) -> str | None:
     """Why `value` cannot be stored as text, or None. ASCII text (nearly all of it) is checked fast."""
+    if len(value) > MAX_TEXT:
+        return TOO_MUCH_TEXT
     if "\x00" in value:
         return NUL
     if not value.isascii():
@@ -130,12 +138,40 @@ class StrictJSONParser(JSONParser):
         return data
 
 
-def _form_problem(pairs: Iterable[tuple[str, list[str]]]) -> dict[str, list[str]] | None:
+def _form_problem(
+    pairs: Iterable[tuple[str, list[str]]], long_fields: frozenset[str] = frozenset()
+) -> dict[str, list[str]] | None:
     for key, values in pairs:
         for text in (key, *values):
             if problem := text_problem(text):
+                if problem == TOO_MUCH_TEXT and key in long_fields:
+                    if "\x00" not in text:  # its length is allowed; a NUL never is
+                        continue
+                    problem = NUL
                 return {key if text_problem(key) is None else "(a field name)": [problem]}
     return None
+
+
+def allows_long_text(*fields: str) -> Callable[[Any], Any]:
+    """Mark a page whose form posts a whole document in `fields` (past MAX_TEXT): the middleware still
+    refuses a NUL there, not its length."""
+
+    def mark(view: Any) -> Any:
+        view.long_text_fields = frozenset(fields)
+        return view
+
+    return mark
+
+
+def _long_fields(request: HttpRequest) -> frozenset[str]:
+    """The fields the view at this path lets be long (looked up only when a value is that long)."""
+    from django.urls import Resolver404, resolve
+
+    try:
+        func = resolve(request.path_info).func
+    except Resolver404:
+        return frozenset()
+    return frozenset(getattr(func, "long_text_fields", ()))
 
 
 class RefuseUnstorableTextMiddleware:
@@ -152,6 +188,8 @@ class RefuseUnstorableTextMiddleware:
         # would leave DRF without its stream.
         if problem is None and request.method == "POST" and not request.path.startswith("/api/"):
             problem = _form_problem(request.POST.lists())
+            if problem is not None and next(iter(problem.values())) == [TOO_MUCH_TEXT]:
+                problem = _form_problem(request.POST.lists(), _long_fields(request))
         if problem is not None:
             return bad_input_response(request, problem)
         return self.get_response(request)

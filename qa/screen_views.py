@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from config.access import roles_required
 from config.exceptions import DomainError
+from config.inputs import allows_long_text
 from config.permissions import Role
 from qa import forms, selectors
 from qa.screen.defaults import default_pattern_text
@@ -18,6 +19,7 @@ from qa.services import screen_patterns as pattern_services
 from staffing.models import User
 
 
+@allows_long_text("text")  # the whole pattern document (the shipped one is ~90,000 characters)
 @roles_required(Role.MANAGER, Role.ADMIN)
 def screen_patterns(request: HttpRequest) -> HttpResponse:
     versions = list(selectors.screen_pattern_versions()[:50])

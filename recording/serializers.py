@@ -370,7 +370,7 @@ class TransferInInputSerializer(serializers.Serializer[Any]):
     offence = serializers.CharField(max_length=12)
     reported_at = ApiDateTimeField()
     summary = serializers.CharField(required=False, allow_blank=True, default="")
-    victim_name = serializers.CharField(required=False, allow_blank=True, default="")
+    victim_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 class TransferDecisionInputSerializer(serializers.Serializer[Any]):

@@ -32,6 +32,7 @@ from django.utils.dateparse import parse_datetime
 from config import fields as bounded
 from config import registry
 from config.exceptions import DomainError
+from config.inputs import MAX_TEXT, TOO_MUCH_TEXT
 from recording.models import Crime, Grade, ImportBatch, Incident, IncidentReferenceCounter, NsirCode
 from recording.permissions import crime_scope_refusal
 from recording.selectors import crime_visible, incident_get, incident_is_restricted
@@ -162,6 +163,9 @@ def incident_row_clean(row: Mapping[str, Any], nsir: Mapping[str, tuple[int, boo
     crime_number = _text(row.get("crime_number")) or None
     if crime_number and len(crime_number) > 40:
         errors["crime_number"] = ["Ensure this field has no more than 40 characters."]
+    for field in ("summary", "narrative"):  # free text: the feed and the import file bound it as forms do
+        if len(_text(row.get(field))) > MAX_TEXT:
+            errors[field] = [TOO_MUCH_TEXT]
     if errors:
         raise IncidentRowError(-1, errors)
     assert opened_at is not None and nsir_entry is not None  # noqa: S101 - narrowed by the checks above
