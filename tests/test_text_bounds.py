@@ -124,9 +124,12 @@ def test_a_page_holding_a_whole_document_takes_long_text_but_never_a_nul(
 ) -> None:
     """The hidden-crime pattern document is ~90,000 characters: its page lets that field be long."""
     seen: list[str] = []
-    middleware = RefuseUnstorableTextMiddleware(
-        lambda request: seen.append(request.path) or HttpResponse("ok")
-    )
+
+    def view(request: Any) -> HttpResponse:
+        seen.append(request.path)
+        return HttpResponse("ok")
+
+    middleware = RefuseUnstorableTextMiddleware(view)
     factory = RequestFactory()
     long_ok = middleware(factory.post("/qa/screen-patterns/", {"text": "p" * 90_000}))
     assert long_ok.status_code == 200
