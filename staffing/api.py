@@ -330,7 +330,7 @@ class SubjectAccessApi(APIView):
         name = query.validated_data["name"]
         records = subject_access_for(name, request.user)
         services.access_log_record(
-            user=request.user,  # type: ignore[arg-type]
+            user=request.user,
             record_type="subject_access",
             record_id=name[:60],
             label=name,
