@@ -183,6 +183,17 @@ def subject_access_for(name: str, user: Any) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class Specialist:
+    """A specialist skill one work item demands beyond its kind's `skill`, and why (shown on the
+    allocation page): nobody without valid training in it is suggested, offered in the picker or accepted
+    through the API, whatever reason a sergeant gives (issue 20 part 2: rape and serious sexual offences
+    need sexual offences investigation)."""
+
+    skill: str
+    why: str
+
+
+@dataclass(frozen=True)
 class WorkKind:
     """A kind of work item the allocation screen and API may take: an app's entry in the allow list,
     and what staffing's allocation service (`staffing.services.allocation`) must know about it.
@@ -210,6 +221,7 @@ class WorkKind:
     on_allocated: Callable[[Any, Any], None] | None = None
     barred: Callable[[Any], set[int]] | None = None
     change_refusal: Callable[[Any, Any, str], str | None] | None = None
+    specialist: Callable[[Any], Specialist | None] | None = None
 
     @property
     def label(self) -> str:

@@ -22,7 +22,7 @@ from recording.services import (
     transfers,
 )
 from staffing.models import Skill, User
-from staffing.services import allocation_assign, training_record_add, user_has_skill
+from staffing.services import allocation_assign, allocation_people_for, training_record_add, user_has_skill
 
 INCIDENTS = 3000
 CASELOAD = 6  # open crimes per investigator: a weighted load of 12, leaving room under the ceiling
@@ -228,6 +228,9 @@ def _progress(
     if roll < 0.15 and crime.recorded_at > timezone.now() - timedelta(days=7):
         return  # this week's crimes waiting in the sergeant's queue to allocate
     stays_open = roll < 0.45 or roll >= 0.75
+    # Only whom staffing would accept for this crime (a rape: an investigator trained for it).
+    allowed = set(allocation_people_for(item=crime, team=None).values_list("pk", flat=True))
+    investigators = [i for i in investigators if i.pk in allowed] or investigators
     room = [i for i in investigators if caseload.get(i.pk, 0) < CASELOAD]
     if stays_open and not room:
         stays_open, roll = False, 0.5

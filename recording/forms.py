@@ -459,7 +459,7 @@ class StatusForm(forms.Form):
     )
     owner = forms.ModelChoiceField(
         label="Owner",
-        queryset=User.objects.filter(is_active=True, role__in=["investigator", "sergeant"]),
+        queryset=User.objects.filter(is_active=True, role="investigator"),
         required=False,
         help_text="Sergeants allocate: choose the investigator who owns the crime.",
     )

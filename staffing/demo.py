@@ -203,6 +203,10 @@ def seed_rota_and_skills(rng: random.Random, out: TextIO) -> None:
             else:
                 extra = [Skill.UNRECORDED_FLAGS, Skill.THRIVE, Skill.CRIME_TRANSFERS, Skill.RAPE_REVIEW]
                 skills = [Skill.RECORDING_DECISIONS, Skill.AMENDMENTS, *rng.sample(extra, 2)]
+                if members.index(person) % 2 == 0:
+                    # About half of each team's investigators are trained to investigate rape and serious
+                    # sexual offences, so those crimes have someone to go to and others are left out.
+                    skills.append(Skill.SEXUAL_OFFENCES)
             for skill in dict.fromkeys(skills):
                 trained_on = today - timedelta(days=rng.randint(60, 700))
                 expires_on = trained_on + timedelta(days=730)

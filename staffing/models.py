@@ -190,6 +190,9 @@ class Skill(models.TextChoices):
     RECORDING_DECISIONS = "recording_decisions", "Recording decisions"
     UNRECORDED_FLAGS = "unrecorded_flags", "Unrecorded-incident flags"
     AMENDMENTS = "amendments", "Amendments"
+    # A specialist skill some items demand beyond their kind's (config.registry.Specialist): a rape or
+    # serious sexual offence is investigated only by someone trained for it (issue 20 part 2).
+    SEXUAL_OFFENCES = "sexual_offences", "Sexual offences investigation"
 
 
 class TrainingRecord(models.Model):

@@ -273,3 +273,25 @@ def _megabytes(size: int) -> str:
 
 def _accepted(allowed: Mapping[str, str]) -> str:
     return "accepted: " + ", ".join(sorted(set(allowed.values())))
+
+
+def left_out_reason(
+    *,
+    role_label: str,
+    role_takes_it: bool,
+    roles_label: str,
+    barred: bool,
+    specialist_label: str = "",
+    specialist_trained: bool = True,
+    specialist_why: str = "",
+) -> str:
+    """Why a person of the team is not offered a work item at all (not even with a sergeant's reason), in
+    plain words; empty when they are offered it. Their role first (a sergeant is never offered as an
+    investigator), then separation of duties, then a specialist skill the item demands."""
+    if not role_takes_it:
+        return f"{role_label}: this work goes to {roles_label}"
+    if barred:
+        return "owns or recorded this record, so cannot be given it to check"
+    if specialist_label and not specialist_trained:
+        return f"not trained in {specialist_label} ({specialist_why})"
+    return ""

@@ -289,17 +289,75 @@ def users_with_load(qs: QuerySet[User]) -> QuerySet[Any]:
     )
 
 
+def trained_now(skill: str, day: date) -> Exists:
+    """Whether the person (the outer row) holds valid training in `skill` on `day`."""
+    return Exists(TrainingRecord.objects.filter(training_valid_q(day), user=OuterRef("pk"), skill=skill))
+
+
 def allocation_people(
-    *, team: Team | None, roles: Collection[str] | None = None, barred: Collection[int] = ()
+    *,
+    team: Team | None,
+    roles: Collection[str] | None = None,
+    barred: Collection[int] = (),
+    trained_in: str = "",
+    day: date | None = None,
 ) -> QuerySet[User]:
     """Who may be given a work item: active people of a role that takes it (default: every role that
-    takes work), in `team` when given, less those `barred` from this item."""
+    takes work), in `team` when given, less those `barred` from this item, and, for an item demanding a
+    specialist skill (`trained_in`), only those validly trained in it on `day` (default today)."""
     qs = User.objects.filter(is_active=True, role__in=tuple(roles if roles is not None else WORKER_ROLES))
     if team is not None:
         qs = qs.filter(team=team)
     if barred:
         qs = qs.exclude(pk__in=list(barred))
+    if trained_in:
+        qs = qs.filter(trained_now(trained_in, day or timezone.localdate()))
     return qs
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Someone of the team who is not offered a work item at all, and why (rules.left_out_reason)."""
+
+    user_id: int
+    username: str
+    name: str
+    role: str
+    why: str
+
+
+def allocation_left_out(
+    *,
+    team: Team | None,
+    roles: Collection[str] | None,
+    roles_label: str,
+    barred: Collection[int],
+    specialist_skill: str = "",
+    specialist_why: str = "",
+    day: date | None = None,
+) -> list[LeftOut]:
+    """Everyone active who takes some work, in `team` (every team when None), whom the item's kind or the
+    item itself leaves out of its suggestions and picker, each with why: their role, being barred, or no
+    valid training in the specialist skill the item demands. One query."""
+    qs = User.objects.filter(is_active=True, role__in=WORKER_ROLES)
+    if team is not None:
+        qs = qs.filter(team=team)
+    if specialist_skill:
+        qs = qs.annotate(specialist_ok=trained_now(specialist_skill, day or timezone.localdate()))
+    out: list[LeftOut] = []
+    for person in qs.order_by("last_name", "first_name", "username"):
+        why = rules.left_out_reason(
+            role_label=person.get_role_display(),
+            role_takes_it=roles is None or person.role in roles,
+            roles_label=roles_label,
+            barred=person.pk in barred,
+            specialist_label=skill_label(specialist_skill) if specialist_skill else "",
+            specialist_trained=bool(getattr(person, "specialist_ok", True)),
+            specialist_why=specialist_why,
+        )
+        if why:
+            out.append(LeftOut(person.pk, person.username, str(person), person.get_role_display(), why))
+    return out
 
 
 def allocation_candidates(
@@ -311,13 +369,15 @@ def allocation_candidates(
     exclude: User | None = None,
     roles: Collection[str] | None = None,
     barred: Collection[int] = (),
+    trained_in: str = "",
 ) -> list[rules.Candidate]:
-    """The facts the allocation rule needs about each possible assignee, in one query."""
+    """The facts the allocation rule needs about each possible assignee, in one query. `trained_in`: a
+    specialist skill the item demands; nobody without it is a candidate at all."""
     day = timezone.localdate(at)
     if only is not None:
         qs = User.objects.filter(is_active=True, pk=only.pk)
     else:
-        qs = allocation_people(team=team, roles=roles, barred=barred)
+        qs = allocation_people(team=team, roles=roles, barred=barred, trained_in=trained_in, day=day)
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     rows = users_with_load(qs).annotate(

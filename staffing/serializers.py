@@ -9,6 +9,7 @@ from rest_framework import serializers
 from config.fields import ApiDateField, ApiDateTimeField
 from config.registry import rule_uses_for
 from staffing.models import AccessLog, Allocation, RecordFile, Rule, Shift, Skill, Team, TrainingRecord, User
+from staffing.selectors import skill_label
 
 
 class TeamOutputSerializer(serializers.ModelSerializer[Team]):
@@ -118,12 +119,35 @@ class CandidateSerializer(serializers.Serializer[Any]):
     why_not = serializers.CharField()
 
 
+class SpecialistSerializer(serializers.Serializer[Any]):
+    skill = serializers.CharField()
+    skill_label = serializers.SerializerMethodField()
+    why = serializers.CharField()
+
+    def get_skill_label(self, obj: Any) -> str:
+        return skill_label(obj.skill)
+
+
+class LeftOutSerializer(serializers.Serializer[Any]):
+    username = serializers.CharField()
+    name = serializers.CharField()
+    role = serializers.CharField()
+    why = serializers.CharField()
+
+
 class SuggestionOutputSerializer(serializers.Serializer[Any]):
     skill = serializers.CharField()
     user = serializers.CharField(source="user.username", default=None, allow_null=True)
     reason = serializers.CharField()
     max_load = serializers.IntegerField()
     candidates = CandidateSerializer(many=True)
+    specialist = SpecialistSerializer(
+        allow_null=True, help_text="A specialist skill the item demands (only those trained in it count)."
+    )
+    left_out = LeftOutSerializer(
+        many=True,
+        help_text="People of the team never offered this item, and why (their role, barred, untrained).",
+    )
 
 
 class SuggestInputSerializer(serializers.Serializer[Any]):

@@ -384,6 +384,9 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
             "item": item,
             "kind": ct.model_class()._meta.verbose_name,  # type: ignore[union-attr]
             "skill_label": selectors.skill_label(skill),
+            "specialist_label": selectors.skill_label(suggestion.specialist.skill)
+            if suggestion.specialist
+            else "",
             "weight": weight,
             "team": team,
             "current": current,

@@ -13,7 +13,7 @@ from django.db.models import Model
 
 from config.exceptions import DomainError
 from config.permissions import Role
-from config.registry import WorkKind
+from config.registry import Specialist, WorkKind
 from recording import lifecycle
 from recording.models import Crime, CrimeTransfer
 from recording.permissions import (
@@ -28,7 +28,9 @@ from staffing.selectors import allocation_page_url
 from staffing.services import allocation_give
 
 # Who may own (investigate) a crime: the crime's owner list and staffing's suggestions both read this.
-CRIME_OWNER_ROLES = frozenset({Role.INVESTIGATOR, Role.SERGEANT})
+# Investigators only: a sergeant allocates and supervises, and is never offered as an investigator
+# (issue 20 part 2).
+CRIME_OWNER_ROLES = frozenset({Role.INVESTIGATOR})
 # Who may arrange a transfer to or from another force (R-TRANSFER-PROTOCOL): crime staff below manager.
 TRANSFER_ROLES = frozenset({Role.RECORDER, Role.INVESTIGATOR, Role.SERGEANT})
 
@@ -39,7 +41,7 @@ def crime_owner_write(
     """The one writer of a crime's owner: an investigator or a sergeant, on an open crime; a recorded
     crime given an owner becomes allocated. `crime` must be locked by the caller."""
     if owner is not None and owner.role not in CRIME_OWNER_ROLES:
-        raise DomainError("Crimes are owned by an investigator or a sergeant.", field="owner")
+        raise DomainError("Crimes are owned by an investigator.", field="owner")
     if crime.status not in lifecycle.OPEN_STATUSES:
         raise DomainError("Only an open crime can be allocated.", field="status")
     if crime.status == lifecycle.RECORDED and owner is not None:
@@ -67,8 +69,19 @@ def crime_allocated(item: Model, allocation: Allocation) -> None:
         owner=assignee,
         team=None,
         actor=allocation.assigned_by,
-        reason=f"Allocated to {assignee} by {allocation.assigned_by}",
+        reason=f"Allocated to {assignee} by {allocation.assigned_by}. {allocation.reason}",
     )
+
+
+def crime_specialist(item: Model) -> Specialist | None:
+    """A rape or other serious sexual offence (R-RAPE-RECORD; the class's category and seriousness rank,
+    ho_offences.csv) is investigated only by someone trained in sexual offences investigation."""
+    assert isinstance(item, Crime)  # noqa: S101 - registered for Crime only
+    if lifecycle.is_serious_sexual(category=item.offence.category, seriousness_rank=item.seriousness_rank):
+        return Specialist(
+            Skill.SEXUAL_OFFENCES, f"{item.offence.title} is a rape or serious sexual offence (R-RAPE-RECORD)"
+        )
+    return None
 
 
 def work_kinds() -> list[WorkKind]:
@@ -80,9 +93,10 @@ def work_kinds() -> list[WorkKind]:
             weight=2,  # a crime to investigate weighs more than a transfer to arrange
             visible=can_view_crime,
             roles=CRIME_OWNER_ROLES,
-            roles_label="investigators and sergeants",
+            roles_label="investigators",
             on_allocated=crime_allocated,
             change_refusal=crime_scope_refusal,
+            specialist=crime_specialist,
         ),
         WorkKind(
             model=CrimeTransfer,

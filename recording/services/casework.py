@@ -41,12 +41,18 @@ def crime_set_status(*, crime: Crime, actor: User, status: str, reason: str) -> 
 def crime_allocate(*, crime: Crime, actor: User, owner: User | None, team: Team | None, reason: str) -> Crime:
     crime = lock_crime(crime)
     require_crime_changer(actor, crime, "allocate it")
-    crime = crime_owner_write(crime=crime, owner=owner, team=team, actor=actor, reason=reason)
-    # The owner and the staffing Allocation agree, so the owner's workload counts the crime.
-    if owner is not None:
-        allocate_to(item=crime, assignee=owner, actor=actor, reason=reason.strip(), field="owner")
-    else:
+    require_reason(reason)
+    if owner is None:
+        crime = crime_owner_write(crime=crime, owner=None, team=team, actor=actor, reason=reason)
         allocation_finish(item=crime, actor=actor, reason=f"Owner removed by {actor.username}")
+        return crime
+    # Staffing gives the crime to the owner (its rules, team scope and any specialist skill apply) and
+    # calls recording back to write the owner (crime_allocated): the owner has one writer, and the owner
+    # and the open Allocation agree, so the owner's workload counts the crime.
+    allocate_to(item=crime, assignee=owner, actor=actor, reason=reason.strip(), field="owner")
+    crime = lock_crime(crime)
+    if team is not None and crime.team_id != team.pk:
+        crime = crime_owner_write(crime=crime, owner=owner, team=team, actor=actor, reason=reason)
     return crime
 
 

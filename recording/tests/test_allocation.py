@@ -160,7 +160,7 @@ def test_a_recorder_is_never_suggested_or_given_an_investigation(
 ) -> None:
     """A crime recorder trained in recording decisions, on shift and idle, is still never suggested for a
     crime, not offered on the allocation screen, and refused even with a sergeant's reason (browser and
-    API): crimes are owned by investigators and sergeants (the crime's own owner list)."""
+    API): crimes are owned by investigators (the crime's own owner list)."""
     from staffing.services import allocation_suggest
 
     crime = CrimeFactory()
@@ -185,7 +185,7 @@ def test_a_recorder_is_never_suggested_or_given_an_investigation(
         rec_allocation.allocate_to(
             item=crime, assignee=recorder, actor=sergeant, reason="Short-staffed", field="owner"
         )
-    assert err.value.field == "owner" and "investigators and sergeants" in err.value.message
+    assert err.value.field == "owner" and "goes to investigators" in err.value.message
     api_client.force_authenticate(sergeant)
     suggested = api_client.get(
         "/api/v1/staffing/allocations/suggest/",
@@ -197,7 +197,11 @@ def test_a_recorder_is_never_suggested_or_given_an_investigation(
         },
     )
     assert suggested.status_code == 200, suggested.content
-    assert recorder.username not in suggested.content.decode()
+    found = suggested.json()
+    assert recorder.username not in {c["username"] for c in found["candidates"]}
+    # Named only among those left out, with why (issue 20 part 2).
+    why = {p["username"]: p["why"] for p in found["left_out"]}
+    assert why[recorder.username] == "Crime recorder: this work goes to investigators"
     assert investigator.username in suggested.content.decode()
     half = api_client.get(
         "/api/v1/staffing/allocations/suggest/", {"skill": "recording_decisions", "item_id": 1}

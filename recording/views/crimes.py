@@ -29,6 +29,7 @@ from recording.views.common import (
     request_user,
     roles_required,
 )
+from staffing.services import allocation_people_for
 from staffing.templatetags.resolve_format import day as day_text
 
 # ---------------------------------------------------------------- crimes
@@ -375,9 +376,15 @@ def crime_status(request: HttpRequest, pk: int) -> HttpResponse:
             casework.crime_set_status(crime=crime, actor=user, status=data["status"], reason=data["reason"])
         return back_to_crime(crime, "Status saved.", request)
 
+    form = forms.StatusForm(request.POST or None, initial={"status": crime.status, "owner": crime.owner_id})
+    # The owner picker offers exactly whom staffing would accept for this crime: investigators (never a
+    # sergeant), trained in any specialist skill it demands (a rape: sexual offences investigation).
+    form.fields["owner"].queryset = allocation_people_for(item=crime, team=None).order_by(  # type: ignore[attr-defined]
+        "last_name", "first_name", "username"
+    )
     return form_page(
         request,
-        forms.StatusForm(request.POST or None, initial={"status": crime.status, "owner": crime.owner_id}),
+        form,
         title=f"Allocate or change the status of {crime.crime_number}",
         intro=f"Now {crime.get_status_display().lower()}.",
         breadcrumbs=crime_crumbs(crime, "Status"),

@@ -33,11 +33,13 @@ from django.db.models import Model
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from config.registry import WorkKind, work_kind_for
+from config.registry import Specialist, WorkKind, work_kind_for
 from staffing import rules
 from staffing.models import Allocation, Team, User
 from staffing.selectors import (
+    LeftOut,
     allocation_candidates,
+    allocation_left_out,
     allocation_people,
     max_load,
     skill_label,
@@ -53,6 +55,7 @@ __all__ = [
     "allocation_current",
     "allocation_finish",
     "allocation_finish_many",
+    "allocation_left_out_for",
     "allocation_people_for",
     "allocation_reassign",
     "allocation_suggest",
@@ -70,6 +73,9 @@ class Suggestion:
     candidates: tuple[rules.Considered, ...]
     skill: str
     max_load: int
+    # The specialist skill this item demands beyond `skill` (None: none), and who was left out entirely.
+    specialist: Specialist | None = None
+    left_out: tuple[LeftOut, ...] = ()
 
 
 def _check(skill: str, weight: int) -> None:
@@ -88,11 +94,37 @@ def _barred(kind: WorkKind | None, item: Model | None) -> set[int]:
     return kind.barred(item) if kind is not None and kind.barred is not None and item is not None else set()
 
 
+def _specialist(kind: WorkKind | None, item: Model | None) -> Specialist | None:
+    if kind is None or kind.specialist is None or item is None:
+        return None
+    return kind.specialist(item)
+
+
 def allocation_people_for(*, item: Model, team: Team | None) -> Any:
-    """Everyone who may be given `item` (its kind's roles, less those barred from it), for a picker."""
+    """Everyone who may be given `item` (its kind's roles, less those barred from it, and only those
+    trained in a specialist skill it demands), for a picker."""
     kind = _kind(item)
+    specialist = _specialist(kind, item)
     return allocation_people(
-        team=team, roles=kind.roles if kind is not None else None, barred=_barred(kind, item)
+        team=team,
+        roles=kind.roles if kind is not None else None,
+        barred=_barred(kind, item),
+        trained_in=specialist.skill if specialist is not None else "",
+    )
+
+
+def allocation_left_out_for(*, item: Model, team: Team | None) -> list[LeftOut]:
+    """Who in `team` is never offered `item`, and why: a role its kind does not take (a sergeant is not
+    an investigator), barred from it, or untrained in the specialist skill it demands."""
+    kind = _kind(item)
+    specialist = _specialist(kind, item)
+    return allocation_left_out(
+        team=team,
+        roles=kind.roles if kind is not None else None,
+        roles_label=kind.roles_label if kind is not None else "",
+        barred=_barred(kind, item),
+        specialist_skill=specialist.skill if specialist is not None else "",
+        specialist_why=specialist.why if specialist is not None else "",
     )
 
 
@@ -107,11 +139,13 @@ def allocation_suggest(
 ) -> Suggestion:
     """Suggest the on-shift, not absent, validly trained person under the workload ceiling with the
     least weighted open workload (ties: fewest items, then username). `team` None: every team. With
-    `item`, only people whose role may take its kind of work, and who are not barred from it, count."""
+    `item`, only people whose role may take its kind of work, who are not barred from it and who hold
+    any specialist skill it demands count; the rest are listed in `left_out` with why."""
     _check(skill, weight)
     moment = at or timezone.now()
     ceiling = max_load()
     kind = _kind(item)
+    specialist = _specialist(kind, item)
     candidates = allocation_candidates(
         skill=skill,
         team=team,
@@ -119,12 +153,17 @@ def allocation_suggest(
         exclude=exclude,
         roles=kind.roles if kind is not None else None,
         barred=_barred(kind, item),
+        trained_in=specialist.skill if specialist is not None else "",
     )
     choice = rules.choose_assignee(
         candidates, weight=weight, max_load=ceiling, skill_label=skill_label(skill)
     )
+    reason = choice.reason
+    if specialist is not None:
+        reason = f"Needs {skill_label(specialist.skill)} ({specialist.why}). {reason}"
     user = User.objects.get(pk=choice.user_id) if choice.user_id is not None else None
-    return Suggestion(user, choice.reason, choice.considered, skill, ceiling)
+    left_out = tuple(allocation_left_out_for(item=item, team=team)) if item is not None else ()
+    return Suggestion(user, reason, choice.considered, skill, ceiling, specialist, left_out)
 
 
 def allocation_current(item: Model) -> Allocation | None:
@@ -175,6 +214,18 @@ def _may_take(kind: WorkKind | None, item: Model, user: User) -> None:
     if user.pk in _barred(kind, item):
         raise DomainError(
             f"{user} owns or recorded this record, so cannot be given it to check.", field="assignee"
+        )
+    specialist = _specialist(kind, item)
+    if (
+        specialist is not None
+        and not allocation_people(team=None, roles=None, trained_in=specialist.skill)
+        .filter(pk=user.pk)
+        .exists()
+    ):
+        raise DomainError(
+            f"{user} is not trained in {skill_label(specialist.skill)}, which this needs "
+            f"({specialist.why}); no reason overrides that.",
+            field="assignee",
         )
 
 
