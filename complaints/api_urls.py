@@ -5,6 +5,7 @@ from django.urls import path
 from complaints.api import cases as api
 from complaints.api.bundle import CaseBundleApi
 from complaints.api.data_return import DataReturnApi
+from complaints.api.export import CaseExportApi
 from complaints.api.triage import ComplaintTriageApi
 from complaints.models import ComplaintCategory, ComplaintOutcome
 from config.permissions import Role
@@ -16,6 +17,7 @@ CaseFilesApi, CaseFileDownloadApi = record_files_api("complaint_case", Role.COMP
 urlpatterns = [
     path("complaints/cases/", api.CaseListCreateApi.as_view(), name="complaint-cases"),
     path("complaints/data-return/", DataReturnApi.as_view(), name="complaint-data-return"),
+    path("complaints/export/", CaseExportApi.as_view(), name="complaint-export"),
     path("complaints/cases/<int:pk>/", api.CaseDetailApi.as_view(), name="complaint-case"),
     path("complaints/cases/<int:pk>/actions/", api.CaseActionApi.as_view(), name="complaint-case-actions"),
     path("complaints/cases/<int:pk>/files/", CaseFilesApi.as_view(), name="complaint-case-files"),

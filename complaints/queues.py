@@ -9,10 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from complaints.models import ComplaintCase
+from complaints.models import CaseAction, ComplaintCase
 from complaints.selectors import case_list_base
 from config.listing import Column
 from config.permissions import Role
@@ -83,6 +83,21 @@ def reviews_to_log(user: Any) -> QuerySet[ComplaintCase]:
     )
 
 
+STALE_AFTER_DAYS = 28
+
+
+def unallocated(user: Any) -> QuerySet[ComplaintCase]:
+    """Open cases nobody holds (issue 23 part 4): for managers and admins, whose job is to give them out."""
+    return case_list_base(user).filter(status=ComplaintCase.Status.OPEN, assigned_to__isnull=True)
+
+
+def stale(user: Any) -> QuerySet[ComplaintCase]:
+    """Open cases with no action logged for 28 days or more (issue 23 part 4)."""
+    since = timezone.now() - dt.timedelta(days=STALE_AFTER_DAYS)
+    recent = CaseAction.objects.filter(case=OuterRef("pk"), at__gte=since)
+    return case_list_base(user).filter(status=ComplaintCase.Status.OPEN).filter(~Exists(recent))
+
+
 def _queue(key: str, label: str, select: Any, order: int, description: str, **kw: Any) -> WorkQueue:
     return WorkQueue(
         key,
@@ -143,6 +158,29 @@ QUEUES = (
 )
 
 
+OVERSIGHT_QUEUES = (
+    _queue(
+        "complaints-unallocated",
+        "Open cases with no handler",
+        unallocated,
+        44,
+        "Give each one to an advisor",
+        columns=CASE_COLUMNS,
+        default_sort="received",
+        ordering_note="The longest waiting first.",
+        empty="Every open case has a handler.",
+    ),
+    _queue(
+        "complaints-stale",
+        f"Open cases with no action for {STALE_AFTER_DAYS} days",
+        stale,
+        45,
+        "Nothing has been logged on these cases for four weeks or more",
+        empty=f"Every open case has had an action in the last {STALE_AFTER_DAYS} days.",
+    ),
+)
+
+
 @dataclass(frozen=True)
 class Figure:
     """A caseload figure: a home queue's count (at most COUNT_CAP, `more` past it) and the list it
@@ -176,6 +214,7 @@ def caseload_figures(user: Any) -> list[Figure]:
 
 
 def work_queues(user: Any) -> list[WorkQueue]:
-    if getattr(user, "role", None) not in Role.COMPLAINTS:
+    role = getattr(user, "role", None)
+    if role not in Role.COMPLAINTS:
         return []
-    return list(QUEUES)
+    return [*QUEUES, *OVERSIGHT_QUEUES] if role in FORCE_WIDE else list(QUEUES)

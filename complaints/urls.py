@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern] = [
     path("", views.case_mine, name="mine"),
     path("overdue/", views.case_overdue, name="overdue"),
     path("search/", views.case_search, name="search"),
+    path("export/", views.case_export_download, name="export"),
     path("new/", views.case_create, name="create"),
     path("learning/", views.learning, name="learning"),
     path("data-return/", views.data_return_page, name="data-return"),

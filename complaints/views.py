@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,7 @@ from complaints.api.bundle import case_bundle_response
 from complaints.models import (
     AppropriateAuthority,
     ComplaintCase,
+    ComplaintCategory,
     LessonLearned,
     Letter,
     ReviewBody,
@@ -103,7 +105,9 @@ def _case_list(
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     columns = [PRIORITY, *CASE_COLUMNS] if priority else CASE_COLUMNS
-    listing = list_page(request, cases, columns=columns, default_sort=default_sort, filter_keys=("q",))
+    listing = list_page(
+        request, cases, columns=columns, default_sort=default_sort, filter_keys=("q", "category")
+    )
     return render(
         request,
         "complaints/case_list.html",
@@ -151,10 +155,11 @@ def case_overdue(request: HttpRequest) -> HttpResponse:
 
 @complaints_staff
 def case_search(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "")
+    q = request.GET.get("q", "")[:200]
+    category = request.GET.get("category", "")[:6]
     return _case_list(
         request,
-        selectors.case_search(user=_me(request), q=q),
+        selectors.case_search(user=_me(request), q=q, category=category),
         title="Search cases",
         crumb="Search",
         empty=(
@@ -162,8 +167,28 @@ def case_search(request: HttpRequest) -> HttpResponse:
             "or collar number."
         ),
         default_sort="-received",
-        extra={"q": q, "search": True},
+        extra={
+            "q": q,
+            "search": True,
+            "category": category,
+            "categories": ComplaintCategory.objects.order_by("title"),
+        },
     )
+
+
+@complaints_staff
+def case_export_download(request: HttpRequest) -> HttpResponse:
+    """The search page's export: the same response as GET /api/v1/complaints/export/."""
+    from rest_framework.exceptions import ValidationError
+
+    from complaints.api.export import case_export_response
+
+    try:
+        return case_export_response(user=_me(request), params=request.GET, path=request.path)
+    except ValidationError as exc:
+        problems = "; ".join(f"{field}: {' '.join(map(str, errs))}" for field, errs in exc.detail.items())  # type: ignore[union-attr]
+        messages.error(request, f"The export needs a valid date range ({problems}).")
+        return redirect(reverse("complaints:search") + "?" + urlencode({"q": request.GET.get("q", "")}))
 
 
 # ---------------------------------------------------------------- intake

@@ -146,4 +146,11 @@ def seed_every_queue() -> dict[str, Any]:
             review_deadline=timezone.localdate() + dt.timedelta(days=26),
         )
         assert due.next_update_due is not None
+    # ---- the managers' views of work nobody holds: a case with no handler, a case untouched 28 days
+    from complaints.models import CaseAction
+
+    nobody = ComplaintCaseFactory(actor=users["advisor"], received_at=now - dt.timedelta(days=3))
+    ComplaintCase.objects.filter(pk=nobody.pk).update(assigned_to=None)
+    untouched = ComplaintCaseFactory(actor=users["advisor"], received_at=now - dt.timedelta(days=45))
+    CaseAction.objects.filter(case=untouched).update(at=now - dt.timedelta(days=44))
     return {"users": users, "tonight": tonight}

@@ -42,14 +42,15 @@ COMPLAINT_QUEUES = {
     "complaints-initial-contact",
     "complaints-reviews",
 }
+MANAGER_COMPLAINT_QUEUES = {"complaints-unallocated", "complaints-stale"}
 EXPECTED = {
     "recorder": {"recording-ncrs-due", "recording-victim-updates"},
     "investigator": {"recording-victim-updates", "qa-amendments"},
     "sergeant": SUPERVISOR_QUEUES
     | {"staffing-training-expiring", "staffing-coverage-now", "staffing-coverage-next"},
     "advisor": COMPLAINT_QUEUES,
-    "manager": SUPERVISOR_QUEUES | COMPLAINT_QUEUES,
-    "admin": SUPERVISOR_QUEUES | COMPLAINT_QUEUES,
+    "manager": SUPERVISOR_QUEUES | COMPLAINT_QUEUES | MANAGER_COMPLAINT_QUEUES,
+    "admin": SUPERVISOR_QUEUES | COMPLAINT_QUEUES | MANAGER_COMPLAINT_QUEUES,
 }
 
 

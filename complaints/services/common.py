@@ -4,8 +4,10 @@ number, and the retention and contact-day settings."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404
 
 from complaints import selectors
@@ -18,7 +20,7 @@ from complaints.models import (
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
 from staffing.models import User
-from staffing.services import open_logged
+from staffing.services import access_log_record, open_logged
 
 SCHEDULE_3_ROUTES = (Route.SCHEDULE_3_RP, Route.SCHEDULE_3_INVESTIGATION, Route.REFERRED_TO_IOPC)
 INVESTIGATION_ROUTES = (Route.SCHEDULE_3_INVESTIGATION, Route.REFERRED_TO_IOPC)
@@ -68,6 +70,21 @@ def case_open(*, user: User, pk: int | str, purpose: str, path: str, action: str
         path=path,
         action=action,
     )
+
+
+@transaction.atomic
+def case_export_log(*, user: User, cases: Iterable[ComplaintCase], path: str) -> None:
+    """Every case in an export is a case seen: one access-log row each ("export", "Case export")."""
+    for case in cases:
+        access_log_record(
+            user=user,
+            record_type=CASE_RECORD_TYPE,
+            record_id=case.pk,
+            label=case.reference,
+            purpose="Case export",
+            action="export",
+            path=path,
+        )
 
 
 def _log(
