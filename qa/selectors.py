@@ -26,7 +26,7 @@ from qa.models import (
     UnrecordedFlag,
 )
 from qa.screen import PatternSet, compile_patterns
-from qa.screen.defaults import default_pattern_set, ho_offences, parse_pattern_text
+from qa.screen.defaults import default_pattern_set, ho_offences, parse_pattern_text, screen_examples
 from qa.services.timing import day_bounds
 from recording.models import Crime, Incident, Offence
 from recording.selectors import crime_visible
@@ -248,7 +248,7 @@ def screen_patterns_current() -> PatternSet:
     version, text = latest
     compiled = _COMPILED.get(version)
     if compiled is None:
-        compiled = compile_patterns(parse_pattern_text(text), ho_offences())
+        compiled = compile_patterns(parse_pattern_text(text), ho_offences(), screen_examples())
         _COMPILED.clear()  # keep only the version in force
         _COMPILED[version] = compiled
     return compiled

@@ -5,6 +5,7 @@ read when first asked for, never per narrative)."""
 from __future__ import annotations
 
 import csv
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,7 @@ from qa.screen.patterns import Offence, PatternSet, compile_patterns, offences_f
 BASE = Path(__file__).resolve().parents[2]
 DEFAULT_FILE = BASE / "qa" / "reference" / "screen_patterns.yaml"
 OFFENCES_FILE = BASE / "recording" / "reference" / "ho_offences.csv"
+EXAMPLES_FILE = BASE / "qa" / "reference" / "screen_examples.json"
 
 
 @cache
@@ -48,5 +50,11 @@ def parse_pattern_text(text: str) -> Any:
 
 
 @cache
+def screen_examples() -> list[dict[str, Any]]:
+    """The labelled narratives the project ships (public examples and the development set)."""
+    return list(json.loads(EXAMPLES_FILE.read_text(encoding="utf-8")))
+
+
+@cache
 def default_pattern_set() -> PatternSet:
-    return compile_patterns(parse_pattern_text(default_pattern_text()), ho_offences())
+    return compile_patterns(parse_pattern_text(default_pattern_text()), ho_offences(), screen_examples())

@@ -13,6 +13,7 @@ or the network. The steps, each driven by the pattern data:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
-from qa.screen.patterns import SPAN_KEY, PatternSet
+from qa.screen.patterns import SPAN_KEY, PatternSet, terms
 from qa.screen.result import CrimeFinding, Discount, ScreenResult, Span, Verdict
 
 _DIGITS = re.compile(r"\d{1,3}")
@@ -259,7 +260,7 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
             sent_of[t] = i
     hits = _match(doc, patterns, sent_of)
     if not any(h.kind == "offence" for h in hits):
-        return ScreenResult("no_crime", 0.0, patterns.version, (), ())
+        return _by_neighbours(doc, narrative, patterns, sent_bounds, 0.0, ())
     _apply_contexts(doc, patterns, hits)
     _apply_facts(patterns, hits)
     reader = _Reader(doc, sent_bounds)
@@ -386,7 +387,7 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
     discounted = _discounts(doc, narrative, discounts)
     best = max((c.score for c in classes.values()), default=0.0)
     if not kept:
-        return ScreenResult("no_crime", best, patterns.version, (), discounted)
+        return _by_neighbours(doc, narrative, patterns, sent_bounds, best, discounted)
 
     def rank(c: _Class) -> tuple[int, float, int]:
         offence = patterns.offences[c.code]
@@ -442,3 +443,67 @@ def _discounts(doc: Doc, narrative: str, items: list[tuple[int, int, str, str]])
         span = _char_span(doc, narrative, start, end)
         out.append(Discount(span.start, span.end, span.text, why, tuple(ids)))
     return tuple(out)
+
+
+def _by_neighbours(
+    doc: Doc,
+    narrative: str,
+    patterns: PatternSet,
+    sent_bounds: list[tuple[int, int]],
+    best: float,
+    discounted: tuple[Discount, ...],
+) -> ScreenResult:
+    """When the rules find nothing, ask how the shipped labelled narratives most like this one were
+    labelled. Most of them crimes -> `unsure` (never `crime`), the class the crimes among them share,
+    the sentence sharing most weighted words with them as the evidence, and the examples' ids."""
+    nb = patterns.neighbours
+    none = ScreenResult("no_crime", best, patterns.version, (), discounted)
+    if nb is None:
+        return none
+    bag: dict[str, float] = defaultdict(float)
+    for term in terms(patterns.nlp, doc):
+        bag[term] += nb.idf.get(term, 0.0)
+    norm = math.sqrt(sum(v * v for v in bag.values()))
+    if not norm:
+        return none
+    scores: dict[int, float] = defaultdict(float)
+    for term, weight in bag.items():
+        for i, value in nb.index.get(term, ()):
+            scores[i] += weight / norm * value
+    top = sorted(scores.items(), key=lambda item: -item[1])[: nb.k]
+    if not top or top[0][1] < nb.min_similarity:
+        return none
+    total = sum(sim for _, sim in top)
+    crime_sim = sum(sim for i, sim in top if nb.examples[i].crime)
+    vote = crime_sim / total if total else 0.0
+    if vote < nb.vote:
+        return none
+    by_class: dict[str, float] = defaultdict(float)
+    shared: dict[str, float] = defaultdict(float)
+    for i, sim in top:
+        example = nb.examples[i]
+        if example.crime and example.classes:
+            by_class[example.classes[0]] += sim
+            for term, value in example.vector.items():
+                shared[term] += value * sim
+    if not by_class:
+        return none
+    code = max(by_class.items(), key=lambda item: (item[1], item[0]))[0]
+    lowers = [t.lower_ for t in doc]
+    start, end = max(sent_bounds, key=lambda b: sum(shared.get(w, 0.0) for w in lowers[b[0] : b[1]]))
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end <= start:
+        return none
+    offence = patterns.offences[code]
+    ids = tuple(nb.examples[i].id for i, _ in top if nb.examples[i].crime)
+    finding = CrimeFinding(
+        offence=code,
+        principal=True,
+        refer_to=patterns.refer.get(code),
+        evidence=(_char_span(doc, narrative, start, end),),
+        patterns=("NEAR-EXAMPLES", *ids),
+        rules=("R-NCRS-BOP" if offence.victim_based else "R-NCRS-STATE", "R-PRINCIPAL"),
+        score=nb.weight * vote,
+    )
+    return ScreenResult("unsure", nb.weight * vote, patterns.version, (finding,), discounted)

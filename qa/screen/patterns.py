@@ -104,6 +104,29 @@ class Context:
     component: CueNegex
 
 
+@dataclass(frozen=True, slots=True)
+class Example:
+    id: str
+    crime: bool
+    classes: tuple[str, ...]
+    vector: Mapping[str, float]  # tf-idf, unit length
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """A second reader for what the rules leave: the labelled examples the project ships, compared by
+    tf-idf cosine. It can only answer `unsure` (a sergeant decides) and names the sentence that made the
+    narrative look like the crimes it resembles, and the examples it resembles."""
+
+    k: int
+    vote: float
+    min_similarity: float
+    weight: float
+    idf: Mapping[str, float]
+    examples: tuple[Example, ...]
+    index: Mapping[str, tuple[tuple[int, float], ...]]
+
+
 @dataclass(eq=False)
 class PatternSet:
     """Everything `screen()` needs, compiled. Build it with `compile_patterns(data, offences)`."""
@@ -127,6 +150,7 @@ class PatternSet:
     crime_threshold: float
     unsure_threshold: float
     rules_by_category: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    neighbours: Neighbours | None = None
 
     def offence_title(self, code: str) -> str:
         offence = self.offences.get(code)
@@ -227,8 +251,59 @@ def _offence_ref(
     return value
 
 
-def compile_patterns(data: Mapping[str, Any], offences: Mapping[str, Offence]) -> PatternSet:
-    """Check and compile pattern data. Raises PatternError naming the first place that is wrong."""
+def terms(nlp: Language, tokens: Any) -> list[str]:
+    """The words a narrative is compared by: lower case, letters only, no stop words."""
+    stop = nlp.Defaults.stop_words
+    return [t.lower_ for t in tokens if t.is_alpha and len(t) > 2 and t.lower_ not in stop]
+
+
+def _neighbours(
+    spec: Any, examples: Sequence[Mapping[str, Any]], nlp: Language, offences: Mapping[str, Offence]
+) -> Neighbours:
+    import math
+    from collections import Counter
+
+    where = "neighbours"
+    if not isinstance(spec, Mapping):
+        raise PatternError(where, "must be a mapping")
+    k = spec.get("k", 7)
+    if not isinstance(k, int) or not 1 <= k <= 50:
+        raise PatternError(f"{where}.k", "a whole number from 1 to 50")
+    vote = _weight(spec.get("vote"), f"{where}.vote", 0.7)
+    min_similarity = _weight(spec.get("min_similarity"), f"{where}.min_similarity", 0.15)
+    weight = _weight(spec.get("weight"), f"{where}.weight", 0.45)
+    bags = []
+    for i, example in enumerate(examples):
+        classes = tuple(str(c) for c in example.get("classes") or ())
+        if any(c not in offences for c in classes):
+            raise PatternError(f"examples[{i}]", f"unknown class in {classes}")
+        bags.append((str(example.get("id", i)), bool(example.get("crime")), classes,
+                     Counter(terms(nlp, nlp.make_doc(str(example["narrative"]))))))  # fmt: skip
+    df: Counter[str] = Counter()
+    for *_, bag in bags:
+        df.update(bag.keys())
+    n = len(bags)
+    idf = {term: math.log((1 + n) / (1 + count)) + 1.0 for term, count in df.items()}
+    built, index = [], {}
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for i, (ident, crime, classes, bag) in enumerate(bags):
+        vector = {t: c * idf[t] for t, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vector = {t: v / norm for t, v in vector.items()}
+        built.append(Example(id=ident, crime=crime, classes=classes, vector=vector))
+        for t, v in vector.items():
+            postings.setdefault(t, []).append((i, v))
+    index = {t: tuple(p) for t, p in postings.items()}
+    return Neighbours(k, vote, min_similarity, weight, idf, tuple(built), index)
+
+
+def compile_patterns(
+    data: Mapping[str, Any],
+    offences: Mapping[str, Offence],
+    examples: Sequence[Mapping[str, Any]] | None = None,
+) -> PatternSet:
+    """Check and compile pattern data. Raises PatternError naming the first place that is wrong.
+    `examples` (labelled narratives) feed the `neighbours` reader when the data turns it on."""
     if not isinstance(data, Mapping):
         raise PatternError("(top)", "the pattern file must be a mapping")
     version = data.get("version")
@@ -432,6 +507,10 @@ def compile_patterns(data: Mapping[str, Any], offences: Mapping[str, Offence]) -
             )
         )
 
+    neighbours = None
+    if data.get("neighbours") is not None and examples:
+        neighbours = _neighbours(data["neighbours"], examples, nlp, offences)
+
     rules_by_category = {
         str(k): tuple(_str_list(v, f"rules.{k}")) for k, v in (data.get("rules") or {}).items()
     }
@@ -455,6 +534,7 @@ def compile_patterns(data: Mapping[str, Any], offences: Mapping[str, Offence]) -
         crime_threshold=crime_t,
         unsure_threshold=unsure_t,
         rules_by_category=rules_by_category,
+        neighbours=neighbours,
     )
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from config.exceptions import DomainError
 from qa.models import ScreenPatternVersion
 from qa.screen import PatternError, compile_patterns
-from qa.screen.defaults import default_pattern_set, ho_offences, parse_pattern_text
+from qa.screen.defaults import default_pattern_set, ho_offences, parse_pattern_text, screen_examples
 from staffing.models import User
 
 VERSION_LINE = re.compile(r"^version:[ \t]*\d+[ \t]*$", re.MULTILINE)
@@ -35,7 +35,7 @@ def screen_patterns_publish(*, actor: User, text: str, note: str) -> ScreenPatte
     version = screen_patterns_next_version()
     text = VERSION_LINE.sub(f"version: {version}", text, count=1)
     try:
-        compile_patterns(parse_pattern_text(text), ho_offences())
+        compile_patterns(parse_pattern_text(text), ho_offences(), screen_examples())
     except yaml.YAMLError as exc:
         raise DomainError(f"The text is not valid YAML: {exc}", field="text") from exc
     except PatternError as exc:

@@ -224,3 +224,47 @@ def test_any_text_gets_exact_spans_and_a_consistent_answer() -> None:
         assert (result.verdict == "no_crime") == (not result.crimes)
         assert 0.0 <= result.score <= 1.0
         assert_spans_exact(narrative, result)
+
+
+NEIGHBOUR_EXAMPLES = [
+    {
+        "id": "E1",
+        "narrative": "Stepdad laid into mum in the kitchen, bloodied nose.",
+        "crime": True,
+        "classes": ["8N"],
+    },
+    {
+        "id": "E2",
+        "narrative": "Her partner laid into her last night, bloodied nose.",
+        "crime": True,
+        "classes": ["8N"],
+    },
+    {
+        "id": "E3",
+        "narrative": "Brother laid into him outside, bloodied nose and lip.",
+        "crime": True,
+        "classes": ["8N"],
+    },
+    {"id": "E4", "narrative": "Loud music from the flat above until late.", "crime": False, "classes": []},
+]
+
+
+def test_what_the_rules_leave_the_shipped_examples_can_send_to_a_sergeant() -> None:
+    data = copy.deepcopy(parse_pattern_text(default_pattern_text()))
+    data["neighbours"] = {"k": 3, "vote": 0.75, "min_similarity": 0.15, "weight": 0.45}
+    patterns = compile_patterns(data, ho_offences(), NEIGHBOUR_EXAMPLES)
+    narrative = "Caller says her uncle laid into her aunt. Aunt has a bloodied nose."
+    result = screen(narrative, "PS-DOMESTIC", patterns)
+    assert result.verdict == "unsure" and result.score < patterns.crime_threshold
+    (finding,) = result.crimes
+    assert finding.offence == "8N" and finding.patterns[0] == "NEAR-EXAMPLES"
+    assert set(finding.patterns[1:]) <= {"E1", "E2", "E3"}
+    assert_spans_exact(narrative, result)
+    assert (
+        screen("Loud music from the flat above until late again.", "ASB-NOISE", patterns).verdict
+        == "no_crime"
+    )
+    del data["neighbours"]
+    assert screen(
+        narrative, "PS-DOMESTIC", compile_patterns(data, ho_offences(), NEIGHBOUR_EXAMPLES)
+    ).verdict == ("no_crime")
