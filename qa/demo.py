@@ -10,6 +10,7 @@ from config.exceptions import DomainError
 from qa.models import DipSample, UnrecordedFlag
 from qa.services.dip_test import dip_test_draw
 from qa.services.flags import flag_assign
+from qa.services.hidden_crimes import hidden_crime_screen
 from qa.services.rape_review import rape_review_queue
 from qa.services.sweep import sweep_unrecorded
 from qa.services.timing import previous_day
@@ -19,12 +20,14 @@ from staffing.services import allocation_assign
 
 def seed_qa(rng: random.Random, out: TextIO) -> None:
     result = sweep_unrecorded()
+    screened = hidden_crime_screen()  # before the dip-test: it stratifies on the screen's scores
     day = previous_day()
     dip_test = dip_test_draw(day=day)
     queued = rape_review_queue(day=day)
     allocated = _allocate_some(rng)
     out.write(
-        f"QA: {result.open} open unrecorded-incident flag(s); dip-test of {day} sampled "
+        f"QA: {result.open} open unrecorded-incident flag(s); {screened.open} possible hidden crime(s) "
+        f"from {screened.screened} narrative(s) screened; dip-test of {day} sampled "
         f"{dip_test.samples.count()} item(s); {queued} report(s) queued for rape review; "
         f"{allocated} flag(s) and sample(s) allocated through staffing.\n"
     )

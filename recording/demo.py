@@ -66,6 +66,13 @@ SUMMARIES = {
     "CRIME-PUBLIC-ORDER": "Man shouting threats at staff in a takeaway",
     "CRIME-FRAUD": "Elderly caller tricked into handing over bank card",
     "CRIME-DOMESTIC": "Neighbour hears a woman screaming next door",
+    # Non-crime codes whose logs hide a crime (issue 21: the nightly screen puts them before a sergeant),
+    # beside ones that do not.
+    "PS-DOMESTIC": "Verbal argument between partners. On arrival she says he pushed her against the wall "
+    "and punched her in the face; cut lip. He denies any assault.",
+    "ASB-ROWDY": "Group of youths shouting in the precinct; they smashed the bus shelter window and ran off.",
+    "PS-CONCERN": "Concern for welfare of an elderly man. Found safe and well, no offences disclosed.",
+    "ASB-NEIGHBOURS": "Loud music from the flat above. Words only, no threats made.",
 }
 STREETS = [
     "High Street",
