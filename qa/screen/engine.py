@@ -455,7 +455,7 @@ def _by_neighbours(
 ) -> ScreenResult:
     """When the rules find nothing, ask how the shipped labelled narratives most like this one were
     labelled. Most of them crimes -> `unsure` (never `crime`), the class the crimes among them share,
-    the sentence sharing most weighted words with them as the evidence, and the examples' ids."""
+    and the sentence sharing most weighted words with them as the evidence."""
     nb = patterns.neighbours
     none = ScreenResult("no_crime", best, patterns.version, (), discounted)
     if nb is None:
@@ -496,13 +496,12 @@ def _by_neighbours(
     if end <= start:
         return none
     offence = patterns.offences[code]
-    ids = tuple(nb.examples[i].id for i, _ in top if nb.examples[i].crime)
     finding = CrimeFinding(
         offence=code,
         principal=True,
         refer_to=patterns.refer.get(code),
         evidence=(_char_span(doc, narrative, start, end),),
-        patterns=("NEAR-EXAMPLES", *ids),
+        patterns=("NEAR-EXAMPLES",),  # one pattern, so its outcomes are counted like any other's
         rules=("R-NCRS-BOP" if offence.victim_based else "R-NCRS-STATE", "R-PRINCIPAL"),
         score=nb.weight * vote,
     )
