@@ -25,6 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 
 from bench import data
+from bench.bundle import measure_review_bundle
 from bench.copyload import copy_lines, row_formatter
 from bench.measure import (
     ROOT,
@@ -530,6 +531,7 @@ FIGURE_KEYS = [
     "complaint_triage_p95_ms",
     "screen_night_s",
     "screen_million_s",
+    "review_bundle_200_files_s",
 ]
 
 
@@ -567,6 +569,10 @@ def measure_all(
             from bench.screen import measure_screen
 
             figures.extend(_step("hidden-crime screen", lambda: measure_screen(repeat=repeat, small=small)))
+        if want("review_bundle_200_files_s"):
+            figures.append(
+                _step("review bundle", lambda: measure_review_bundle(built, repeat=repeat, small=small))
+            )
         connection.close()  # gunicorn workers open their own connections
         if want(*HTTP_KEYS):
             figures.extend(

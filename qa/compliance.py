@@ -20,7 +20,7 @@ from config.db_router import replica_reads
 from qa import rules
 from qa.models import Amendment, DipSample, UnrecordedFlag
 from qa.services.timing import day_bounds
-from recording.models import Crime
+from recording.models import Crime, VictimNotice
 
 NCRS_HOURS = 24  # R-NCRS-24H
 COMPLAINT_FIGURES = ("received", "open", "overdue_updates")
@@ -56,6 +56,26 @@ def timeliness_figures(day: date) -> dict[str, Any]:
         "crimes_recorded": counts["total"],
         "recorded_within_24h": counts["on_time"],
         "ncrs_timeliness_rate": rules.plain_rate(counts["on_time"], counts["total"]),
+    }
+
+
+def victims_code_figures(day: date, *, now: datetime) -> dict[str, int]:
+    """R-VCOP-RIGHT6 on `day`: decisions whose victim notice fell due that day; of those, breaches (the
+    victim not told by the end of the day, known once the day is over); and notices still untold at the
+    day's end (or now) past their due day. One query."""
+    start, end = day_bounds(day)
+    cutoff = min(end, now)
+    untold_at_cutoff = Q(told_at__isnull=True) | Q(told_at__gte=cutoff)
+    counts = VictimNotice.objects.filter(decided_at__lt=cutoff, due_on__lte=day).aggregate(
+        due=Count("pk", filter=Q(due_on=day)),
+        untold_at_end=Count("pk", filter=Q(due_on=day) & (Q(told_at__isnull=True) | Q(told_at__gte=end))),
+        overdue=Count("pk", filter=Q(due_on__lt=day) & untold_at_cutoff),
+    )
+    counts["breached"] = counts["untold_at_end"] if now >= end else 0  # a day's breaches show once it ends
+    return {
+        "notices_due": counts["due"],
+        "notices_breached": counts["breached"],
+        "notices_overdue": counts["overdue"],
     }
 
 
@@ -101,6 +121,7 @@ def daily_figures(day: date, *, now: datetime | None = None) -> dict[str, Any]:
         "unrecorded_incidents_open": unrecorded_open_at(min(end, now)),
         "dip_test": dip_test_figures(day),
         "complaints": complaint_figures(day),
+        "victims_code": victims_code_figures(day, now=now),
     }
 
 

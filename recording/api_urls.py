@@ -4,7 +4,7 @@ from django.urls import path
 
 from config.permissions import Role
 from config.reference_api import reference_list_api
-from recording.api import awaiting, casework, crimes, directory, incidents, reference
+from recording.api import awaiting, casework, crimes, directory, incidents, reference, victims_code
 from recording.api.decisions import RecordingDecisionApi
 from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
 from staffing.api import record_files_api
@@ -67,6 +67,21 @@ urlpatterns = [
     path("recording/crimes/<int:pk>/", crimes.CrimeDetailApi.as_view(), name="crime-detail"),
     path("recording/crimes/<int:pk>/status/", crimes.CrimeStatusApi.as_view(), name="crime-status"),
     path("recording/crimes/<int:pk>/files/", CrimeFilesApi.as_view(), name="crime-files"),
+    path(
+        "recording/crimes/<int:pk>/victims/<int:victim_id>/agreement/",
+        victims_code.CrimeVictimAgreementApi.as_view(),
+        name="crime-victim-agreement",
+    ),
+    path(
+        "recording/crimes/<int:pk>/victim-notices/",
+        victims_code.CrimeVictimNoticeApi.as_view(),
+        name="crime-victim-notices",
+    ),
+    path(
+        "recording/crimes/<int:pk>/victim-notices/<int:notice_id>/told/",
+        victims_code.CrimeVictimNoticeToldApi.as_view(),
+        name="crime-victim-notice-told",
+    ),
     path(
         "recording/crimes/<int:pk>/files/<int:file_id>/",
         CrimeFileDownloadApi.as_view(),

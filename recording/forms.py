@@ -13,6 +13,7 @@ from recording import rules, selectors
 from recording.models import (
     AwaitingVictim,
     CancellationCriterion,
+    ContactMethod,
     Crime,
     CrimeVictim,
     Enquiry,
@@ -20,6 +21,7 @@ from recording.models import (
     Grade,
     HomeOfficeOutcome,
     NsirCode,
+    VictimNotice,
     VictimUpdate,
 )
 from staffing.models import User
@@ -505,3 +507,41 @@ class CrimeIncidentForm(forms.Form):
 
     incident = forms.CharField(label="Incident reference", max_length=40)
     reason = forms.CharField(label="Reason", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VictimAgreementForm(forms.Form):
+    """R-VCOP-RIGHT6: what was agreed with the victim (they may change it at any time)."""
+
+    update_every_days = forms.IntegerField(
+        label="Update the victim every (days)", min_value=1, max_value=90, initial=28
+    )
+    contact_method = forms.ChoiceField(
+        label="How the victim wants to be contacted", choices=ContactMethod.choices
+    )
+    enhanced_rights = forms.ChoiceField(
+        label="Enhanced rights (beside being recorded as vulnerable)",
+        choices=CrimeVictim.EnhancedRights.choices,
+        required=False,
+        help_text=(
+            "A victim with enhanced rights is told of key decisions within 1 working day, not 5 "
+            "(R-VCOP-RIGHT6)."
+        ),
+    )
+
+
+class VictimNoticeForm(forms.Form):
+    kind = forms.ChoiceField(label="Decision", choices=VictimNotice.Kind.choices)
+    decided_at = when_field("Decided at")
+    reason = forms.CharField(
+        label="What was decided and why, as the victim will be told", widget=forms.Textarea
+    )
+
+
+class VictimNoticeToldForm(forms.Form):
+    told_at = when_field("Told at")
+    method = forms.ChoiceField(label="How", choices=ContactMethod.choices)
+    summary = forms.CharField(
+        label="What the victim was told (optional: the decision and its reasons otherwise)",
+        widget=forms.Textarea,
+        required=False,
+    )

@@ -3,7 +3,10 @@ Victims' Code update cadence, the crime-number format and who may decide a cance
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
+
+from config.working_days import add_working_days
 
 # Crime status lifecycle. Finalised, cancelled and transferred are end states; a finalised crime may
 # still be cancelled (a Section C criterion can come to light after an outcome) but an outcome never
@@ -85,4 +88,42 @@ def ddm_may_decide(*, role: str, holds_ddm: bool, serious_sexual: bool, is_reque
         return "The DDM must be someone other than the person who asked for the cancellation."
     if serious_sexual and role not in SENIOR_DDM_ROLES:
         return "Rape and serious sexual offences need a DDM of sergeant rank or above (R-RAPE-RECORD)."
+    return None
+
+
+# ---------------------------------------------------------------- R-VCOP-RIGHT6: the Victims' Code clocks
+# A key decision (a suspect arrested, interviewed under caution, released without charge, on bail or
+# under investigation, bail conditions changed or cancelled) and a decision not to investigate are
+# explained to the victim within 5 working days, or 1 working day for a victim entitled to enhanced
+# rights (victims of the most serious crime, persistently targeted, vulnerable or intimidated).
+NOTICE_WORKING_DAYS = 5
+NOTICE_WORKING_DAYS_ENHANCED = 1
+# The update frequency when none is agreed with the victim (this force's default, as UPDATE_EVERY).
+DEFAULT_UPDATE_DAYS = UPDATE_EVERY.days
+MIN_AGREED_UPDATE_DAYS = 1
+MAX_AGREED_UPDATE_DAYS = 90
+
+
+def enhanced_rights(*, vulnerable: bool, enhanced_reason: str) -> bool:
+    """Whether a victim is entitled to enhanced rights: recorded as vulnerable, or with a recorded
+    reason (most serious crime, persistently targeted, intimidated)."""
+    return vulnerable or bool(enhanced_reason)
+
+
+def victim_notice_due(*, decided_on: date, enhanced: bool, bank_holidays: Collection[date]) -> date:
+    """R-VCOP-RIGHT6: the day by which the victim must be told of a key decision (or of a decision not
+    to investigate) made on `decided_on`: 1 working day later under enhanced rights, else 5."""
+    days = NOTICE_WORKING_DAYS_ENHANCED if enhanced else NOTICE_WORKING_DAYS
+    return add_working_days(decided_on, days, bank_holidays)
+
+
+def agreed_update_due(*, last_contact: datetime, every_days: int | None) -> datetime:
+    """The next update under the frequency agreed with the victim (R-VCOP-RIGHT6: agreed and recorded;
+    the victim may change it at any time); the force's default without an agreement."""
+    return last_contact + timedelta(days=every_days or DEFAULT_UPDATE_DAYS)
+
+
+def agreed_update_days_error(every_days: int) -> str | None:
+    if not MIN_AGREED_UPDATE_DAYS <= every_days <= MAX_AGREED_UPDATE_DAYS:
+        return f"Agree an update every {MIN_AGREED_UPDATE_DAYS} to {MAX_AGREED_UPDATE_DAYS} days."
     return None

@@ -29,6 +29,7 @@ from recording.models import (
     Incident,
     Offence,
     OffenceCode,
+    VictimNotice,
     VictimUpdate,
 )
 from recording.permissions import SEE_ALL_RESTRICTED
@@ -167,6 +168,7 @@ def crime_get(*, user: User, pk: int | str, for_update: bool = False) -> Crime:
             Prefetch("victim_updates", queryset=VictimUpdate.objects.select_related("victim", "created_by")),
             Prefetch("enquiries", queryset=Enquiry.objects.select_related("assigned_to")),
             Prefetch("appointments", queryset=Appointment.objects.select_related("officer", "victim")),
+            Prefetch("victim_notices", queryset=VictimNotice.objects.select_related("decided_by", "told_by")),
         )
         .filter(**lookup)
         .first()

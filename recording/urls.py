@@ -27,6 +27,17 @@ urlpatterns = [
     path("crimes/<int:pk>/suspects/new/", crimes.crime_add_suspect, name="crime-add-suspect"),
     path("crimes/<int:pk>/victims/new/", crimes.crime_add_victim, name="crime-add-victim"),
     path("crimes/<int:pk>/victim-updates/new/", crimes.crime_victim_update, name="crime-victim-update"),
+    path(
+        "crimes/<int:pk>/victims/<int:victim_id>/agreement/",
+        crimes.crime_victim_agreement,
+        name="crime-victim-agreement",
+    ),
+    path("crimes/<int:pk>/victim-notices/new/", crimes.crime_victim_notice, name="crime-victim-notice"),
+    path(
+        "crimes/<int:pk>/victim-notices/<int:notice_id>/told/",
+        crimes.crime_victim_notice_told,
+        name="crime-victim-notice-told",
+    ),
     path("crimes/<int:pk>/enquiries/new/", crimes.crime_enquiry, name="crime-enquiry"),
     path("crimes/<int:pk>/appointments/new/", crimes.crime_appointment, name="crime-appointment"),
     path("enquiries/<int:pk>/", crimes.enquiry_update, name="enquiry-update"),

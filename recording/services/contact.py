@@ -33,7 +33,8 @@ def victim_update_record(
     summary: str,
     victim: CrimeVictim | None = None,
 ) -> VictimUpdate:
-    """Log a contact; the next update falls due 28 days later (lifecycle.UPDATE_EVERY)."""
+    """Log a contact; the next update falls due at the frequency agreed with the victim (R-VCOP-RIGHT6),
+    or 28 days later without an agreement (lifecycle.agreed_update_due)."""
     crime = lock_crime(crime)
     if victim is not None and victim.crime_id != crime.pk:
         raise DomainError("That victim is not on this crime.", field="victim")
@@ -51,19 +52,45 @@ def victim_update_record(
         contacted_at=contacted_at,
         method=method,
         summary=summary.strip(),
-        next_due=lifecycle.next_victim_update_due(contacted_at),
+        next_due=lifecycle.agreed_update_due(
+            last_contact=contacted_at, every_days=agreed_update_days(crime, victim)
+        ),
         created_by=actor,
     )
     update._history_user = actor  # type: ignore[attr-defined]
     update._change_reason = "Victim update logged"  # type: ignore[attr-defined]
     update.save()
-    if crime.status in lifecycle.OPEN_STATUSES:
-        latest = crime.victim_updates.order_by("-contacted_at").values_list("next_due", flat=True).first()
-        crime.next_victim_update_due = latest
-        crime._history_user = actor  # type: ignore[attr-defined]
-        crime._change_reason = "Victim update logged"  # type: ignore[attr-defined]
-        crime.save(update_fields=["next_victim_update_due", "updated_at"])
+    crime_victim_update_due_set(crime=crime, actor=actor, reason="Victim update logged")
     return update
+
+
+def agreed_update_days(crime: Crime, victim: CrimeVictim | None) -> int | None:
+    """The update frequency agreed with `victim`; for a contact with no victim named, the most frequent
+    one agreed with any victim of the crime (None: nobody agreed one, the force's default applies)."""
+    if victim is not None:
+        return victim.agreed_update_days
+    agreed = [v for v in crime.victims.values_list("agreed_update_days", flat=True) if v]
+    return min(agreed) if agreed else None
+
+
+def crime_victim_update_due_set(*, crime: Crime, actor: User, reason: str) -> None:
+    """The one writer of a crime's next victim update due (the victim-update queue's clock): the latest
+    contact's next due date, recomputed under the frequency agreed now; with no contact yet, the first
+    update's date stands. Only an open crime has a clock."""
+    if crime.status not in lifecycle.OPEN_STATUSES:
+        return
+    latest = crime.victim_updates.select_related("victim").order_by("-contacted_at", "-pk").first()
+    if latest is None:
+        return
+    due = lifecycle.agreed_update_due(
+        last_contact=latest.contacted_at, every_days=agreed_update_days(crime, latest.victim)
+    )
+    if crime.next_victim_update_due == due:
+        return
+    crime.next_victim_update_due = due
+    crime._history_user = actor  # type: ignore[attr-defined]
+    crime._change_reason = reason  # type: ignore[attr-defined]
+    crime.save(update_fields=["next_victim_update_due", "updated_at"])
 
 
 @transaction.atomic

@@ -144,10 +144,10 @@ def test_the_list_reads_every_file_in_a_fixed_number_of_queries(
         upload(client, crime.pk, f"s{n}.pdf", PDF)
 
     # 1 the token with its user; 2 the crime (crime_open: recording.selectors.crime_get, the crime's own
-    # need-to-know read); 3-11 its victims, suspects, incidents, classification changes, cancellations,
-    # transfers, victim updates, enquiries, appointments (crime_get's prefetches); 12 the files with who
-    # uploaded and who withdrew each.
-    with django_assert_num_queries(12):
+    # need-to-know read); 3-12 its victims, suspects, incidents, classification changes, cancellations,
+    # transfers, victim updates, enquiries, appointments, Victims' Code notices (crime_get's prefetches);
+    # 13 the files with who uploaded and who withdrew each.
+    with django_assert_num_queries(13):
         response = client.get(f"/api/v1/recording/crimes/{crime.pk}/files/")
 
     assert [row["name"] for row in response.json()] == ["s0.pdf", "s1.pdf", "s2.pdf"]

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from config.exceptions import DomainError
 from config.listing import valid_filters
@@ -16,7 +17,16 @@ from recording import forms, selectors
 from recording.models import (
     Enquiry,
 )
-from recording.services import cancellation, casework, contact, crimes, outcomes, reclassification, transfers
+from recording.services import (
+    cancellation,
+    casework,
+    contact,
+    crimes,
+    outcomes,
+    reclassification,
+    transfers,
+    victims_code,
+)
 from recording.services.common import crime_change_refusal
 from recording.views.common import (
     PAGE_SIZE,
@@ -64,6 +74,7 @@ def crime_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_supervisor": user.role in Role.SUPERVISORS,
             # Status and outcome buttons only for its owner, its team's sergeant or a manager (issue 17).
             "may_change": crime_change_refusal(user, crime, "change it") is None,
+            "today": timezone.localdate(),
             "breadcrumbs": crumbs(("Crimes", reverse("recording:crime-list")), (crime.crime_number, None)),
         },
     )
@@ -389,5 +400,95 @@ def crime_status(request: HttpRequest, pk: int) -> HttpResponse:
         intro=f"Now {crime.get_status_display().lower()}.",
         breadcrumbs=crime_crumbs(crime, "Status"),
         submit="Save",
+        on_valid=done,
+    )
+
+
+# ---------------------------------------------------------------- Victims' Code (R-VCOP-RIGHT6)
+@crime_staff
+def crime_victim_agreement(request: HttpRequest, pk: int, victim_id: int) -> HttpResponse:
+    crime = crime_for_view(request, pk, "Victims' Code agreement")
+    victim = get_object_or_404(crime.victims.all(), pk=victim_id)
+
+    def done(data: dict[str, Any]) -> HttpResponse:
+        victims_code.victim_agreement_record(
+            crime=crime,
+            victim=victim,
+            actor=request_user(request),
+            update_every_days=data["update_every_days"],
+            contact_method=data["contact_method"],
+            enhanced_rights=data["enhanced_rights"],
+        )
+        return back_to_crime(crime, f"Recorded what {victim} agreed.", request)
+
+    initial = {
+        "update_every_days": victim.agreed_update_days or 28,
+        "contact_method": victim.agreed_contact_method,
+        "enhanced_rights": victim.enhanced_rights,
+    }
+    return form_page(
+        request,
+        forms.VictimAgreementForm(request.POST or None, initial=initial),
+        title=f"What {victim} agreed ({crime.crime_number})",
+        intro=(
+            "Victims' Code Right 6: agree with the victim how often they are updated and how they are "
+            "contacted, and record it. The victim may change it at any time; the next update due follows."
+        ),
+        breadcrumbs=crime_crumbs(crime, "Victims' Code agreement"),
+        submit="Record agreement",
+        on_valid=done,
+    )
+
+
+@crime_staff
+def crime_victim_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    crime = crime_for_view(request, pk, "Victims' Code decision")
+
+    def done(data: dict[str, Any]) -> HttpResponse:
+        notice = victims_code.victim_notice_record(
+            crime=crime,
+            actor=request_user(request),
+            kind=data["kind"],
+            decided_at=data["decided_at"],
+            reason=data["reason"],
+        )
+        return back_to_crime(crime, f"Recorded; tell the victim by {day_text(notice.due_on)}.", request)
+
+    return form_page(
+        request,
+        forms.VictimNoticeForm(request.POST or None),
+        title=f"A decision to tell the victim of ({crime.crime_number})",
+        intro=(
+            "Victims' Code Right 6: the victim is told of key decisions, and of a decision not to "
+            "investigate, within 5 working days, or 1 working day if they have enhanced rights."
+        ),
+        breadcrumbs=crime_crumbs(crime, "Victims' Code decision"),
+        submit="Record decision",
+        on_valid=done,
+    )
+
+
+@crime_staff
+def crime_victim_notice_told(request: HttpRequest, pk: int, notice_id: int) -> HttpResponse:
+    crime = crime_for_view(request, pk, "Victims' Code notice")
+    notice = get_object_or_404(crime.victim_notices.all(), pk=notice_id)
+
+    def done(data: dict[str, Any]) -> HttpResponse:
+        victims_code.victim_notice_tell(
+            notice=notice,
+            actor=request_user(request),
+            told_at=data["told_at"],
+            method=data["method"],
+            summary=data["summary"],
+        )
+        return back_to_crime(crime, "Recorded that the victim was told; the contact is logged.", request)
+
+    return form_page(
+        request,
+        forms.VictimNoticeToldForm(request.POST or None),
+        title=f"The victim was told: {notice.get_kind_display()} ({crime.crime_number})",
+        intro=f"Due by {day_text(notice.due_on)}. {notice.reason}",
+        breadcrumbs=crime_crumbs(crime, "Victim told"),
+        submit="Record that the victim was told",
         on_valid=done,
     )
