@@ -333,6 +333,6 @@ def test_list_pages_query_counts(
     with django_assert_num_queries(3):
         assert as_sergeant.get(reverse("qa:compliance"), {"by": "investigator"}).status_code == 200
     # session + user, timeliness aggregate, open flags, dip-test samples, complaints (received, open now,
-    # closed since: three index-only counts)
-    with django_assert_num_queries(8):
+    # closed since: three index-only counts), the Victims' Code notices (one aggregate)
+    with django_assert_num_queries(9):
         assert as_sergeant.get(reverse("qa:daily"), {"date": "2026-03-01"}).status_code == 200
