@@ -17,28 +17,25 @@ from qa.models import HiddenCrimeFlag
 from qa.queues import HIDDEN_CRIMES
 from qa.services import hidden_crimes as services
 from qa.views import _apply, actor_of, crumbs, supervisors
-from staffing.services import access_log_record
+from staffing.services.access import open_logged
 
 ACTIONS = ("record", "refer", "dismiss")
 managers = roles_required(Role.MANAGER, Role.ADMIN)
 
 
-def _log_restricted_view(request: HttpRequest, flag: HiddenCrimeFlag) -> None:
-    """A narrative disclosing a sexual offence is need-to-know: every view of its flag is logged."""
-    if flag.risk == HiddenCrimeFlag.Risk.SEXUAL:
-        access_log_record(
-            user=actor_of(request),
-            record_type="qa.HiddenCrimeFlag",
-            record_id=flag.pk,
-            label=flag.incident.reference,
-            purpose="Possible hidden crime: sexual offence disclosed in the narrative",
-            path=request.path,
-        )
-
-
 @supervisors
 def hidden_crime_detail(request: HttpRequest, pk: int, action: str = "") -> HttpResponse:
-    flag = get_object_or_404(selectors.hidden_crime_flags(status=None), pk=pk)
+    # A narrative disclosing a sexual offence is need-to-know: every view of its flag is logged (the one
+    # "open a record and log the access" function).
+    flag = open_logged(
+        user=actor_of(request),
+        find=lambda: get_object_or_404(selectors.hidden_crime_flags(status=None), pk=pk),
+        record_type="qa.HiddenCrimeFlag",
+        label=lambda f: f.incident.reference,
+        purpose="Possible hidden crime: a sexual offence disclosed in the narrative",
+        path=request.path,
+        logged=lambda f: f.risk == HiddenCrimeFlag.Risk.SEXUAL,
+    )
     data = request.POST if request.method == "POST" else None
     record = forms.HiddenCrimeRecordForm(data if action == "record" else None)
     refer = forms.HiddenCrimeReferForm(data if action == "refer" else None)
@@ -82,7 +79,6 @@ def hidden_crime_detail(request: HttpRequest, pk: int, action: str = "") -> Http
             messages.success(request, f"{flag.incident.reference}: {flag.get_status_display().lower()}.")
             return redirect("qa:hidden-crime-detail", pk=flag.pk)
         status = 400
-    _log_restricted_view(request, flag)
     return render(
         request,
         "qa/hidden_crime_detail.html",

@@ -129,3 +129,21 @@ def test_the_managers_page_shows_each_pattern_and_is_for_managers(
     client.force_login(make_user("manager"))
     body = client.get(reverse("qa:hidden-crime-patterns")).content.decode()
     assert "CD-DAMAGE" in body and "VAP-BATTERY" in body
+
+
+def test_every_view_of_a_flag_disclosing_a_sexual_offence_is_logged(client: Client, make_user: Any) -> None:
+    from staffing.models import AccessLog
+
+    closed("PS-CONCERN", "Caller discloses that a man she met last night raped her at his flat.")
+    closed("ASB-ROWDY", SHELTER)
+    hidden_crimes.hidden_crime_screen()
+    sexual = HiddenCrimeFlag.objects.get(risk=HiddenCrimeFlag.Risk.SEXUAL)
+    other = HiddenCrimeFlag.objects.exclude(pk=sexual.pk).get()
+    sergeant = make_user("sergeant")
+    client.force_login(sergeant)
+    for flag in (sexual, sexual, other):
+        assert client.get(reverse("qa:hidden-crime-detail", args=[flag.pk])).status_code == 200
+    logs = AccessLog.objects.filter(user=sergeant, record_type="qa.HiddenCrimeFlag")
+    assert [(log.record_id, log.record_label) for log in logs] == [
+        (str(sexual.pk), sexual.incident.reference)
+    ] * 2
