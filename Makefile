@@ -47,9 +47,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch node_modules/.installed
 
+## in two tiers: everything but the browser journeys across TEST_WORKERS processes (pytest-xdist, a test
+## database each), then the browser journeys (marker e2e) one at a time. tests/test_tiers.py holds the two
+## tiers to every collected test. PYTEST_ARGS narrows both (exit 5, "no tests here", passes a tier).
+TEST_WORKERS ?= auto
+PYTEST := DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m pytest -p no:cacheprovider --durations=25
+TEST_TIER_1 := -m "not e2e" -n $(TEST_WORKERS) --dist loadgroup
+TEST_TIER_2 := -m e2e
 test: check-services node_modules/.installed
 	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
-	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(PYTEST) $(TEST_TIER_1) $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) $(TEST_TIER_2) $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 ## make backup [BACKUP_FILE=...]: pg_dump -Fc of the DATABASE_URL database (default backups/<db>-<time>.dump)
 backup: $(STAMP)

@@ -3,6 +3,9 @@ headless Chromium (Playwright driving Debian's /usr/bin/chromium)."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import inspect
 import os
 import subprocess
 import sys
@@ -12,8 +15,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import django
 import pytest
 from django.conf import settings
+from django.db.models.signals import post_migrate
 from rest_framework.test import APIClient
 
 ROOT = Path(__file__).resolve().parent
@@ -49,11 +54,179 @@ def api_as(make_user: Callable[..., Any]) -> Callable[..., APIClient]:
     return client_for
 
 
-@pytest.fixture
-def reference_data(db: None) -> None:
+# ---------------------------------------------------------------- tiers
+BROWSER_FIXTURES = {"page", "browser"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that drives Chromium is a browser journey wherever it lives: it runs in `make test`'s
+    second tier (one at a time), never among the xdist workers of the first."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if BROWSER_FIXTURES & fixtures and not item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.e2e)
+
+
+# ---------------------------------------------------------------- reference data, once per database
+def _reference_after_migrate(sender: Any, using: str = "default", **kwargs: Any) -> None:
+    """Load the reference code tables into a test database once: when it is built (`migrate` sends
+    post_migrate) and again after a transactional test empties it (`flush` sends post_migrate too), so
+    every test starts with the same tables, however the tests are ordered or split across workers.
+    Loading them test by test cost about a second each in a hundred tests."""
+    from django.apps import apps
+
+    last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender is not last or using != "default":  # post_migrate is sent once per app: act on the last
+        return
     from staffing.reference import reference_load
 
     reference_load()
+
+
+post_migrate.connect(_reference_after_migrate, dispatch_uid="resolve-tests-reference-data")
+
+
+# ---------------------------------------------------------------- test databases cloned from a template
+def _schema_fingerprint() -> str:
+    """What a migrated test database with its reference data depends on: every app's migrations, the
+    reference CSV files and the code that loads them."""
+    from django.apps import apps
+
+    from staffing import reference
+    from staffing.reference import registered_tables
+
+    digest = hashlib.sha256(django.get_version().encode())
+    digest.update(inspect.getsource(_reference_after_migrate).encode())
+    files = [Path(reference.__file__), *(Path(t.path) for t in registered_tables())]
+    for config in apps.get_app_configs():
+        files.extend(sorted(Path(config.path, "migrations").glob("*.py")))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _build_template(template: str, verbosity: int) -> None:
+    from django.conf import settings
+    from django.db import connection
+
+    saved = connection.settings_dict["NAME"], connection.settings_dict["TEST"].get("NAME")
+    connection.settings_dict["TEST"]["NAME"] = template
+    try:  # migrate sends post_migrate, which loads the reference data into the template too
+        connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, keepdb=False)
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"], connection.settings_dict["TEST"]["NAME"] = saved
+        settings.DATABASES["default"]["NAME"] = saved[0]
+
+
+@functools.cache
+def _template_name() -> str:
+    """Named after the server database (resolve -> test_resolve_template), read before setup_databases
+    points the connection at the test database; one template for all the xdist workers."""
+    from django.db import connection
+
+    return f"test_{connection.settings_dict['NAME']}_template"
+
+
+def _clone_from_template(target: str, verbosity: int) -> None:
+    """Create database `target` as a copy of a migrated template that holds the reference data
+    (CREATE DATABASE ... TEMPLATE takes about a second; migrating from scratch takes half a minute and
+    more). The template is rebuilt only when its fingerprint changes, so each xdist worker, the browser
+    tier and the next `make test` reuse it. An advisory lock lets one process build it while the
+    others wait."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    template = _template_name()
+    fingerprint = _schema_fingerprint()
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(hashtext(%s))", [template])
+        try:
+            cursor.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+                [template],
+            )
+            row = cursor.fetchone()
+            if row is None or row[0] != fingerprint:
+                cursor.execute(f"DROP DATABASE IF EXISTS {quote(template)} WITH (FORCE)")
+                _build_template(template, verbosity)
+                cursor.execute(f"COMMENT ON DATABASE {quote(template)} IS %s", [fingerprint])
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(target)} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {quote(target)} TEMPLATE {quote(template)}")
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(hashtext(%s))", [template])
+
+
+def _test_database_exists() -> bool:
+    from django.db import connection
+
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [connection.creation._get_test_db_name()]
+        )
+        return cursor.fetchone() is not None
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request: pytest.FixtureRequest,
+    django_test_environment: None,
+    django_db_blocker: Any,
+    django_db_use_migrations: bool,
+    django_db_keepdb: bool,
+    django_db_createdb: bool,
+    django_db_modify_db_settings: None,
+) -> Iterator[None]:
+    """pytest-django's django_db_setup, but on PostgreSQL the test database (one per xdist worker) is
+    cloned from a template instead of migrated afresh. --reuse-db keeps an existing one as before."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
+    _template_name()  # while the connection still names the server database
+    keepdb = django_db_keepdb and not django_db_createdb
+    with django_db_blocker.unblock():
+        if (
+            "default" in aliases
+            and connection.vendor == "postgresql"
+            and django_db_use_migrations
+            and not (keepdb and _test_database_exists())
+        ):
+            _clone_from_template(connection.creation._get_test_db_name(), verbosity)
+            keepdb = True  # it exists now: setup_databases only runs migrate (nothing to apply)
+        db_cfg = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            keepdb=keepdb,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(db_cfg, verbosity=verbosity)
+
+
+@pytest.fixture
+def reference_data(db: None) -> None:
+    """The reference code tables (offences, outcomes, NSIR codes, rules ...). They are in every test
+    database already (see _reference_after_migrate); a test names this fixture to say it relies on them."""
+
+
+@pytest.fixture
+def no_reference_data(db: None) -> None:
+    """Empty reference tables, for the tests of loading them: deleted inside the test's transaction, so
+    the rollback brings them back for the next test."""
+    from django.apps import apps
+
+    from staffing.reference import registered_tables
+
+    for table in reversed(registered_tables()):  # a table that names another is registered after it
+        apps.get_model(table.model)._default_manager.all().delete()
 
 
 # ---------------------------------------------------------------- a real Celery worker

@@ -14,7 +14,8 @@ from django.core.management import call_command
 from config.exceptions import DomainError
 from staffing.reference import ReferenceTable, as_bool, reference_load, registered_tables
 
-pytestmark = pytest.mark.django_db
+# Each test here loads tables itself, from empty, as `load_reference` does on a new database.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_reference_data")]
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "reference"
 
