@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
+import io
 import os
 import subprocess
 import sys
@@ -61,11 +62,14 @@ BROWSER_FIXTURES = {"page", "browser"}
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A test that drives Chromium is a browser journey wherever it lives: it runs in `make test`'s
-    second tier (one at a time), never among the xdist workers of the first."""
+    second tier (one at a time), never among the xdist workers of the first. The tests on the seeded
+    demo force share one xdist worker."""
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if BROWSER_FIXTURES & fixtures and not item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.e2e)
+        if "seeded_force" in fixtures:  # one worker seeds the demo force once (--dist loadgroup)
+            item.add_marker(pytest.mark.xdist_group("seeded_force"))
 
 
 # ---------------------------------------------------------------- reference data, once per database
@@ -209,6 +213,54 @@ def django_db_setup(
     if not django_db_keepdb:
         with django_db_blocker.unblock():
             teardown_databases(db_cfg, verbosity=verbosity)
+
+
+# ---------------------------------------------------------------- one seeded demo force
+@pytest.fixture(scope="session")
+def _demo_force_database(django_db_setup: None, django_db_blocker: Any) -> Iterator[tuple[str, str]]:
+    """A database holding the demo force as `seed_demo` builds it (the slowest fixture there is, half a
+    minute and more), seeded once per test process on first use. Yields its name and the seed's output."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    test_database = connection.settings_dict["NAME"]
+    demo = f"{test_database}_demo"
+    output = io.StringIO()
+    with django_db_blocker.unblock():
+        connection.close()
+        _clone_from_template(demo, verbosity=0)
+        connection.settings_dict["NAME"] = demo
+        try:
+            call_command("seed_demo", stdout=output)
+        finally:
+            connection.close()
+            connection.settings_dict["NAME"] = test_database
+    yield demo, output.getvalue()
+    with django_db_blocker.unblock(), connection.creation._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(demo)} WITH (FORCE)")
+
+
+@pytest.fixture
+def seeded_force(_demo_force_database: tuple[str, str], django_db_blocker: Any) -> Iterator[str]:
+    """The seeded demo force, shared by the tests that need one instead of each seeding its own: the
+    test runs on it inside a transaction that is rolled back after, so the next test finds it as
+    seeded. Yields `seed_demo`'s output. The test brings no other database (no django_db marker: that
+    would open its transaction on the empty test database first); pytest_collection_modifyitems puts
+    every such test on one xdist worker, which seeds once."""
+    from django.db import connection, transaction
+
+    demo, output = _demo_force_database
+    test_database = connection.settings_dict["NAME"]
+    with django_db_blocker.unblock():
+        connection.close()
+        connection.settings_dict["NAME"] = demo
+        try:
+            with transaction.atomic():
+                yield output
+                transaction.set_rollback(True)
+        finally:
+            connection.close()
+            connection.settings_dict["NAME"] = test_database
 
 
 @pytest.fixture

@@ -7,14 +7,12 @@ roles), so it runs in make test."""
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 import schemathesis
-from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
@@ -33,13 +31,7 @@ EXAMPLES = int(os.environ.get("RESOLVE_SCHEMATHESIS_EXAMPLES", "4"))
 
 
 @pytest.fixture
-def seeded(db: None) -> None:
-    call_command("load_reference", verbosity=0)
-    call_command("seed_demo", stdout=io.StringIO())
-
-
-@pytest.fixture
-def tokens(seeded: None) -> dict[str, str]:
+def tokens(seeded_force: str) -> dict[str, str]:
     """A token for the demo force's login of each role."""
     by_role: dict[str, str] = {}
     for username, role in demo_logins():
@@ -147,7 +139,6 @@ def _exercise(
     return exercise
 
 
-@pytest.mark.django_db
 def test_the_api_answers_generated_requests_without_5xx_or_breaking_its_schema(
     api_schema: Any, tokens: dict[str, str], keep_the_test_connection: None
 ) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.test import Client
 
@@ -14,13 +13,9 @@ from staffing.demo import DEMO_PASSWORD, SERGEANT_LOGIN
 from staffing.models import Allocation, CoverageRequirement, PersonnelNote, Skill, Team, User
 from staffing.services import user_has_skill
 
-pytestmark = pytest.mark.django_db
 
-
-def test_seed_demo_builds_rota_training_coverage_and_notes(client: Client) -> None:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    assert "demo.sergeant" in out.getvalue()
+def test_seed_demo_builds_rota_training_coverage_and_notes(client: Client, seeded_force: str) -> None:
+    assert "demo.sergeant" in seeded_force  # the seed's own output
     team = Team.objects.get(code="RC-A")
     now, nxt = selectors.now_and_next(team)
     assert now is not None and now.people
