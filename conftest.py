@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import django
+import hypothesis
 import pytest
 from django.conf import settings
 from django.db.models.signals import post_migrate
@@ -53,6 +54,16 @@ def api_as(make_user: Callable[..., Any]) -> Callable[..., APIClient]:
         return client
 
     return client_for
+
+
+# ---------------------------------------------------------------- hypothesis
+# Properties hold however busy the machine is: the suite shares two cores with xdist workers (and often
+# with other builds), so Hypothesis's timing checks (a 200 ms deadline per example, "input generation
+# is slow") would fail tests for the machine's load, not for the code. The examples drawn are the same.
+hypothesis.settings.register_profile(
+    "resolve", deadline=None, suppress_health_check=[hypothesis.HealthCheck.too_slow]
+)
+hypothesis.settings.load_profile("resolve")
 
 
 # ---------------------------------------------------------------- tiers
@@ -272,7 +283,8 @@ def reference_data(db: None) -> None:
 @pytest.fixture
 def no_reference_data(db: None) -> None:
     """Empty reference tables, for the tests of loading them: deleted inside the test's transaction, so
-    the rollback brings them back for the next test."""
+    the rollback brings them back for the next test (in a transactional test, the flush after it and
+    _reference_after_migrate do)."""
     from django.apps import apps
 
     from staffing.reference import registered_tables

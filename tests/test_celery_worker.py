@@ -11,7 +11,9 @@ from staffing.tasks import reference_load_task
 pytestmark = [pytest.mark.worker]
 
 
-def test_a_real_worker_loads_the_reference_data(celery_worker_process: str, celery_live: None) -> None:
+def test_a_real_worker_loads_the_reference_data(
+    no_reference_data: None, celery_worker_process: str, celery_live: None
+) -> None:
     assert not Offence.objects.exists()
     result = reference_load_task.apply_async(queue=celery_worker_process)
     counts = result.get(timeout=60)
