@@ -180,9 +180,10 @@ def now_and_next(team: Team, at: datetime | None = None) -> tuple[ShiftView | No
 
 
 def rota_range(team: Team, start: datetime, end: datetime) -> list[Shift]:
-    """The team's shifts starting in [start, end), each with its assignments and people loaded."""
+    """The team's shifts starting in [start, end), each with its team, assignments and people loaded."""
     return list(
         Shift.objects.filter(team=team, starts_at__gte=start, starts_at__lt=end)
+        .select_related("team")
         .prefetch_related(
             Prefetch(
                 "assignments",

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from recording.tests.factories import CrimeFactory
 from staffing.models import Allocation, Skill, TrainingRecord, WorkArea
-from staffing.services import allocation_assign, coverage_requirement_set
+from staffing.services import allocation_assign, coverage_requirement_set, rota_generate
 from staffing.tests.factories import TeamFactory, UserFactory, on_shift_now
 
 pytestmark = pytest.mark.django_db
@@ -77,14 +77,17 @@ def test_training_list_expiring_and_create(sgt, team, django_assert_num_queries)
 
 def test_rota_and_on_shift(sgt, team, django_assert_num_queries) -> None:
     crew(team, 3, Skill.DDM)
-    with django_assert_num_queries(5):
-        shifts = sgt.get(
-            f"/api/v1/staffing/rota/?from={(timezone.localdate() - timedelta(days=1)).isoformat()}&days=3"
-        ).json()
-    assert [sorted(s["people"]) for s in shifts] == [["inv0", "inv1", "inv2"]]
     body = sgt.get("/api/v1/staffing/on-shift/").json()
     assert [p["username"] for p in body["now"]["people"]] == ["inv0", "inv1", "inv2"]
     assert body["next"] is None
+    began = timezone.localdate(team.shifts.get().starts_at)
+    another = rota_generate(team=team, start=began + timedelta(days=1), days=1, actor=None)
+    # key with its user, the team asked for, the shifts with their team, their people: however many
+    # shifts (here the crew's and the next day's three).
+    with django_assert_num_queries(4):
+        shifts = sgt.get(f"/api/v1/staffing/rota/?from={began.isoformat()}&days=2").json()
+    assert [sorted(s["people"]) for s in shifts] == [["inv0", "inv1", "inv2"], [], [], []]
+    assert [s["id"] for s in shifts[1:]] == [s.pk for s in another]
     assert sgt.get("/api/v1/staffing/rota/?days=99").json() == {"days": ["Between 1 and 31 days."]}
     assert sgt.get("/api/v1/staffing/on-shift/?team=NOPE").status_code == 400
 
