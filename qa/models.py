@@ -436,6 +436,9 @@ class HiddenCrimeFlag(models.Model):
         VIOLENCE = 1, "Violence against the person"
         DOMESTIC = 2, "Domestic abuse"
         OTHER = 3, "Other crime"
+        # Issue 21: a narrative the screen cannot decide goes to the sergeant in its own band, after the
+        # crimes it did find, and is not counted as a hidden crime found.
+        UNSURE = 4, "Unsure: the screen could not decide"
 
     class DismissReason(models.TextChoices):
         NO_OFFENCE = "no_offence", "No offence disclosed when the whole log is read"

@@ -134,8 +134,9 @@ HIDDEN_CRIMES = WorkQueue(
     columns=HIDDEN_CRIME_COLUMNS,
     default_sort="risk",
     row_template="queues/rows/hidden_crime.html",
-    ordering_note="Riskiest first: sexual offences, then violence against the person, then domestic abuse; "
-    "within the same risk, the oldest incident first.",
+    ordering_note="Riskiest first: sexual offences, then violence against the person, then domestic abuse, "
+    "then other crimes; within the same risk, the oldest incident first. Narratives the screen could not "
+    "decide come last, in their own band.",
     empty="No possible hidden crime is waiting.",
 )
 RAPE_REVIEW = WorkQueue(

@@ -21,6 +21,7 @@ from qa.models import (
     HiddenCrimeFlag,
     HiddenCrimeFlagPattern,
     RapeReview,
+    ScreenedIncident,
     ScreenPatternVersion,
     SweepRun,
     UnrecordedFlag,
@@ -424,14 +425,15 @@ class HiddenCrimeWeek:
 
 
 def hidden_crimes_by_week(*, first: date, last: date) -> list[HiddenCrimeWeek]:
-    """Possible hidden crimes found (flags raised, `crime` answers and `unsure` alike) and hidden crimes
+    """Hidden crimes found (flags raised on a `crime` answer; an `unsure` one is work for a sergeant, not a
+    crime found) and hidden crimes
     recorded (flags closed with a crime, or referred to Action Fraud) in each week from the Monday of
     `first` to the week of `last`: the dashboard's line."""
     monday = first - timedelta(days=first.weekday())
     start, end = day_bounds(monday)[0], day_bounds(last)[1]
-    found = HiddenCrimeFlag.objects.filter(flagged_at__gte=start, flagged_at__lt=end).values_list(
-        "flagged_at", flat=True
-    )
+    found = HiddenCrimeFlag.objects.filter(
+        flagged_at__gte=start, flagged_at__lt=end, verdict=ScreenedIncident.Verdict.CRIME
+    ).values_list("flagged_at", flat=True)
     recorded = HiddenCrimeFlag.objects.filter(
         closed_at__gte=start,
         closed_at__lt=end,

@@ -87,6 +87,8 @@ def _reading(result: ScreenResult, patterns: PatternSet) -> dict[str, object]:
 
 
 def _risk(result: ScreenResult, nsir_code: str, patterns: PatternSet) -> int:
+    if result.verdict == ScreenedIncident.Verdict.UNSURE:
+        return HiddenCrimeFlag.Risk.UNSURE
     categories = [
         patterns.offences[c.offence].category for c in result.crimes if c.offence in patterns.offences
     ]

@@ -226,3 +226,22 @@ def test_the_dashboard_shows_hidden_crimes_found_and_recorded_per_week(make_user
     data = dashboard_build(day=timezone.localdate(), weeks=2, with_caseloads=False)
     assert [(w.hidden_found, w.hidden_recorded) for w in data.trend] == [(0, 0), (2, 1)]
     assert dashboard_charts(data)["hidden_crimes"].title == "Hidden crimes found and recorded by week"
+
+
+UNSURE = (
+    "RP states her husband smashed his own phone in anger during an argument. Phone was his. "
+    "No threats, no violence. Both calm."
+)
+
+
+def test_an_unsure_reading_waits_in_its_own_band_after_the_crimes_and_is_not_counted_as_found() -> None:
+    from qa.dashboard import dashboard_build
+
+    unsure = closed("PS-DOMESTIC", UNSURE, hours_ago=200)  # the oldest, yet last
+    shelter = closed("ASB-ROWDY", SHELTER)
+    hidden_crimes.hidden_crime_screen()
+    flag = HiddenCrimeFlag.objects.get(incident=unsure)
+    assert (flag.verdict, flag.risk) == ("unsure", HiddenCrimeFlag.Risk.UNSURE)
+    assert [f.incident for f in selectors.hidden_crime_flags()] == [shelter, unsure]
+    data = dashboard_build(day=timezone.localdate(), weeks=2, with_caseloads=False)
+    assert sum(w.hidden_found for w in data.trend) == 1
