@@ -28,6 +28,7 @@ def screen_patterns_publish(*, actor: User, text: str, note: str) -> ScreenPatte
     """Check the text by compiling it and keep it as the next version. The version number is the
     service's to give (the text's `version:` line is set to it), so two managers never publish the same
     number. A text that does not compile is refused naming where it is wrong, and nothing is stored."""
+    text = text.replace("\r\n", "\n")  # a browser's textarea sends CRLF line ends
     if not note.strip():
         raise DomainError("Say what this version changes.", field="note")
     if not VERSION_LINE.search(text):

@@ -95,3 +95,10 @@ def test_the_page_names_the_error_and_keeps_the_text(client: Client, manager: An
     assert response.status_code == 200
     assert "thresholds.crime" in body and 'aria-describedby="id_text' in body or "id_text-error" in body
     assert not ScreenPatternVersion.objects.exists()
+
+
+def test_a_version_sent_with_crlf_line_ends_is_read(manager: Any) -> None:
+    row = screen_patterns_publish(
+        actor=manager, text=default_pattern_text().replace("\n", "\r\n"), note="From a browser textarea"
+    )
+    assert "\r" not in row.text and selectors.screen_patterns_current().version == row.version

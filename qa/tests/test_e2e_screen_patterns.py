@@ -1,0 +1,39 @@
+"""Key journey in headless Chromium: a manager opens the screen's pattern data from the navigation, tries
+to publish a version that does not compile (refused, the place named, nothing kept), fixes it and
+publishes a new version that is then in force."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from conftest import axe_violations, login, screenshot
+from qa.models import ScreenPatternVersion
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_manager_publishes_a_new_version_of_the_patterns(page: Any, make_user: Callable[..., Any]) -> None:
+    make_user("manager", username="mgr.screen", password="correct-horse-battery")
+    login(page, "mgr.screen", "correct-horse-battery")
+    page.click("nav[aria-label=Main] >> text=Screen pattern data")
+    assert page.locator("h1").inner_text() == "Hidden-crime screen patterns"
+    assert axe_violations(page) == []
+    text = page.input_value("#id_text")
+    assert "VAP-BATTERY" in text
+    page.fill("#id_text", text.replace("thresholds: {crime: 0.6,", "thresholds: {crime: 2,"))
+    page.fill("#id_note", "Stricter crime threshold")
+    page.click("button:has-text('Publish a new version')")
+    assert page.locator(".error-summary").is_visible()
+    assert "thresholds.crime" in page.locator(".error-summary").inner_text()
+    screenshot(page, "screen-patterns-refused")
+    assert not ScreenPatternVersion.objects.exists()
+    page.fill("#id_text", text.replace("thresholds: {crime: 0.6,", "thresholds: {crime: 0.65,"))
+    page.fill("#id_note", "Stricter crime threshold")
+    page.click("button:has-text('Publish a new version')")
+    page.wait_for_selector("text=Version 2 of the screen's patterns is now in force.")
+    assert "Stricter crime threshold" in page.locator("table").inner_text()
+    screenshot(page, "screen-patterns-published")
+    assert ScreenPatternVersion.objects.get().version == 2
