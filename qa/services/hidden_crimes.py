@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -158,6 +158,18 @@ def _screen_chunk(rows: list[tuple[int, str, str, datetime]], patterns: PatternS
     return len(made)
 
 
+# Runs that overlap (a redelivered task beside the beat's next one) take chunks one at a time: each chunk
+# holds this transaction-level advisory lock, so the second run's read comes after the first's commit
+# and finds those incidents read already (no flag is raised twice, no chunk fails on the constraint).
+SCREEN_LOCK_KEY = 21_0002
+
+
+def _lock_chunk() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SCREEN_LOCK_KEY])
+
+
 def hidden_crime_screen(
     *,
     since: datetime | None = None,
@@ -181,6 +193,7 @@ def hidden_crime_screen(
                 complete = False
                 break
             with transaction.atomic():
+                _lock_chunk()
                 rows = list(
                     Incident.objects.filter(_unread(patterns.version, risk=risk, since=since), pk__gt=after)
                     .order_by("pk")

@@ -245,3 +245,32 @@ def test_an_unsure_reading_waits_in_its_own_band_after_the_crimes_and_is_not_cou
     assert [f.incident for f in selectors.hidden_crime_flags()] == [shelter, unsure]
     data = dashboard_build(day=timezone.localdate(), weeks=2, with_caseloads=False)
     assert sum(w.hidden_found for w in data.trend) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_once_raise_each_flag_once() -> None:
+    import threading
+
+    from django.db import connection
+
+    for _ in range(6):
+        closed("PS-DOMESTIC", PUSHED)
+        closed("ASB-ROWDY", SHELTER)
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            hidden_crimes.hidden_crime_screen(chunk_size=2)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert HiddenCrimeFlag.objects.count() == 12
+    assert ScreenedIncident.objects.count() == 12
