@@ -31,6 +31,7 @@ VICTIM_UPDATE_COLUMNS = (
     Column("offence", "Offence", ("offence__code", "next_victim_update_due")),
     Column("due", "Update was due", ("next_victim_update_due",)),
     Column("owner", "Owner", ("owner__last_name", "owner__first_name", "next_victim_update_due")),
+    Column("agreed", "Agreed with the victim"),
     Column("action", "Action"),
 )
 INCIDENT_COLUMNS = (
@@ -163,7 +164,10 @@ def _victim_updates(user: Any) -> WorkQueue:
         lambda u: with_risk(selectors.crime_victim_updates_overdue(user=u)),
         oldest="next_victim_update_due",
         order=15,
-        description="Victims' Code: the first within 5 days, then at least every 28 days.",
+        description=(
+            "Victims' Code (R-VCOP-RIGHT6): the first within 5 days, then as often as agreed with the victim "
+            "(every 28 days where nothing was agreed), by the contact method they chose."
+        ),
         columns=VICTIM_UPDATE_COLUMNS,
         default_sort="risk",
         row_template="queues/rows/victim_update.html",

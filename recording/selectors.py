@@ -24,6 +24,7 @@ from recording.models import (
     ClassificationChange,
     Crime,
     CrimeTransfer,
+    CrimeVictim,
     Enquiry,
     Force,
     Incident,
@@ -364,7 +365,11 @@ def crime_victim_updates_overdue(*, user: User) -> QuerySet[Crime]:
     )
     if user.role not in SEE_ALL_RESTRICTED:
         qs = qs.filter(owner=user)
-    return qs.select_related("offence", "owner", "team")
+    # Each victim's agreed frequency and contact method (R-VCOP-RIGHT6) shows on the queue's rows.
+    victims = CrimeVictim.objects.only("crime_id", "name", "agreed_update_days", "agreed_contact_method")
+    return qs.select_related("offence", "owner", "team").prefetch_related(
+        Prefetch("victims", queryset=victims)
+    )
 
 
 def crimes_rape_last_24h(*, user: User) -> QuerySet[Crime]:

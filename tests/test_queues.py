@@ -154,8 +154,9 @@ PINNED = {
     ("sergeant", "recording-rape-daily-review"): 4,
     ("sergeant", "recording-ncrs-due"): 4,
     ("sergeant", "recording-awaiting-victim"): 5,
-    ("sergeant", "recording-victim-updates"): 4,
-    ("investigator", "recording-victim-updates"): 5,
+    # + the victims' agreed frequency and contact method (one prefetch)
+    ("sergeant", "recording-victim-updates"): 5,
+    ("investigator", "recording-victim-updates"): 6,
     ("sergeant", "qa-dip-test"): 4,
     ("sergeant", "staffing-training-expiring"): 5,
     ("advisor", "complaints-updates-overdue"): 6,
