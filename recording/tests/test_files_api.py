@@ -97,7 +97,9 @@ def test_an_upload_without_a_file_names_file(api_as: Callable[..., APIClient]) -
 def test_a_restricted_crimes_file_is_not_found_for_who_cannot_see_the_crime_and_logged_for_who_can(
     api_as: Callable[..., APIClient],
 ) -> None:
-    crime = CrimeFactory(offence=OffenceFactory(restricted=True))
+    crime = CrimeFactory(
+        offence=OffenceFactory(code="19C", title="Rape", category="Sexual offences", restricted=True)
+    )
     sergeant = api_as("sergeant")
     file_id = upload(sergeant, crime.pk, "medical.pdf", PDF).json()["id"]
     recorder = api_as("recorder")

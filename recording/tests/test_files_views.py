@@ -74,7 +74,9 @@ def test_a_file_is_withdrawn_with_a_reason_and_kept(make_user: Any) -> None:
 
 
 def test_a_restricted_crimes_file_page_and_download_are_not_found_for_a_recorder(make_user: Any) -> None:
-    crime = CrimeFactory(offence=OffenceFactory(restricted=True))
+    crime = CrimeFactory(
+        offence=OffenceFactory(code="19C", title="Rape", category="Sexual offences", restricted=True)
+    )
     sergeant = signed_in(make_user, "sergeant")
     sergeant.post(f"/staffing/records/crime/{crime.pk}/files/", {"file": SimpleUploadedFile("m.pdf", PDF)})
     row = RecordFile.objects.get()

@@ -14,7 +14,9 @@ from staffing.records import record_kind, record_kind_for, record_open
 
 @pytest.mark.django_db
 def test_it_opens_a_restricted_crime_for_who_may_see_it_and_logs_the_view(make_user: Any) -> None:
-    crime = CrimeFactory(offence=OffenceFactory(restricted=True))
+    crime = CrimeFactory(
+        offence=OffenceFactory(code="19C", title="Rape", category="Sexual offences", restricted=True)
+    )
     sergeant = make_user("sergeant")
 
     opened = record_open(key="crime", pk=crime.pk, user=sergeant, purpose="Review", path="/x/")
@@ -26,7 +28,9 @@ def test_it_opens_a_restricted_crime_for_who_may_see_it_and_logs_the_view(make_u
 
 @pytest.mark.django_db
 def test_it_hides_a_restricted_crime_and_logs_the_refusal(make_user: Any) -> None:
-    crime = CrimeFactory(offence=OffenceFactory(restricted=True))
+    crime = CrimeFactory(
+        offence=OffenceFactory(code="19C", title="Rape", category="Sexual offences", restricted=True)
+    )
     recorder = make_user("recorder")
 
     with pytest.raises(Http404):
