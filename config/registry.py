@@ -1,21 +1,46 @@
-"""How the apps contribute to shared screens without importing each other.
+"""How the apps contribute to shared screens and services without importing each other.
 
-An app's AppConfig may define:
-  nav_items: list[NavItem]                       -- main navigation links
+Every hook an app registers is an attribute or method of its AppConfig, read by walking the app
+registry, so `config` and `staffing` never import the apps above them (see STYLE.md, "Imports run one
+way"). The complete list, with who reads each:
+
+Navigation and home page (config.registry):
+  nav_items: list[NavItem]                       -- main navigation links, by role
   def work_queues(self, user) -> list[WorkQueue] -- the user's work queues (config.queues): each one's
                                                     count on the home page and its list, one selector
   def home_queues(self, user) -> list[Queue]     -- other lines for the home page (computed, not a list)
+
+Records and people (config.registry, staffing.records):
   def mopi_review_items(self, user, today) -> list[ReviewItem]  -- records due a MoPI retention review
   def subject_access(self, name, user) -> dict[str, Any]  -- everything the app holds about a named
       person that `user` (the one exporting) may see
-  def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (allow list)
-  rule_uses: list[RuleUse]                       -- the decisions, queues and screens resting on rules
-  def incident_sections(self, incident, user) -> list[IncidentSection]  -- parts of the incident page
   def record_kinds(self) -> list[staffing.records.RecordKind]  -- the records generic things (files,
       letters, review bundles) hang on: key, label, model, `open` (need-to-know + access log in one
       call), reference, url and retention review date (staffing.records)
-The home page and the navigation walk the app registry, so `staffing` and `config` never import the
-apps above them (see STYLE.md, "Imports run one way")."""
+  def incident_sections(self, incident, user) -> list[IncidentSection]  -- parts of the incident page
+
+Allocation (staffing.services.allocation, through `work_kinds()` / `work_kind_for()` below):
+  def work_kinds(self) -> list[WorkKind]         -- the kinds of work allocation may take (the allow
+      list), each typed: the skill and weight it needs, who may take it (`roles`), who is barred from
+      one item, the specialist skill one item demands (`specialist`), the team-scope question for
+      changing who holds it (`change_refusal`), and the callback that writes the app's own field when
+      staffing gives it to someone (`on_allocated`). Apps hand their items to someone through
+      staffing.services.allocation_give_to and link to the allocation screen through
+      staffing.selectors.allocation_page_url_for (template filter `{% load allocation %}allocate_url`):
+      neither carries its own copy of a kind's skill or weight.
+
+Rules, reference data, figures and demo data:
+  rule_uses: list[RuleUse]                       -- the decisions, queues and screens resting on rules
+  reference_tables: list[staffing.reference.ReferenceTable]  -- the CSV tables `load_reference` loads
+  def daily_figures(self, day) -> dict[str, dict[str, int]]  -- the app's figures for the daily
+      performance page (qa.compliance)
+  def complaint_caseloads(self, day) -> list[dict[str, Any]]  -- open cases per advisor (qa.compliance)
+  def seed_demo(self, rng, out) -> None          -- the app's demo data (`manage.py seed_demo`)
+
+Events (`announce` below):
+  def on_<event>(self, **payload) -> None        -- called inside the announcer's transaction, e.g.
+      on_crime_linked_to_incident(incident_id, crime_id), on_serious_sexual_report_awaiting(awaiting_id)
+"""
 
 from __future__ import annotations
 
@@ -202,15 +227,23 @@ class WorkKind:
     not work, whatever its app (issue 17: the allocation screen once read any model but a deny list).
     `visible(user, item)` is the app's one visibility rule for that kind (the same one its lists and
     pages use): allocation answers "not found" for an item the caller may not see, as for a missing one.
-    `roles`: the roles that may take this work (a crime goes to investigators and sergeants, never to a
+    `skill`, `weight`: what the work needs and how much of someone's workload it takes; staffing reads
+    them from here (allocation_give_to, allocation_page_url_for), never from a copy in the app.
+    `roles`: the roles that may take this work (a crime goes to investigators, never to a sergeant or a
     crime recorder): nobody else is suggested, and nobody else may be chosen, whatever reason is given
-    (None: every role that takes work).
+    (None: every role that takes work); `roles_label` names them in words.
     `barred(item)`: ids of people who may not take this particular item (separation of duties: the
     owner or recorder of a record never audits it).
     `on_allocated(item, allocation)`: called by the allocation service, inside its transaction, after
     it gives the item to someone, so the owning app writes its own field (a crime's owner, a flag's
     assignee) through its own code: the one way that field follows an allocation, no signals
-    (STYLE 12, "One writer per fact")."""
+    (STYLE 12, "One writer per fact").
+    `change_refusal(actor, item, what)`: the app's one team-scope question for changing who holds this
+    item (assign, reassign, complete from the page or the API): None when `actor` may, else why not
+    (issue 20 part 6: a sergeant moved another team's crime to their own team through the API).
+    `specialist(item)`: a specialist skill this particular item demands beyond `skill` (a rape needs
+    sexual offences investigation): only those validly trained in it are suggested, offered or accepted,
+    and the allocation page says which skill and why everyone else was left out (issue 20 part 2)."""
 
     model: type[Any]
     skill: str

@@ -28,12 +28,12 @@ from qa import queues as qa_queues
 from qa.audit_record import dip_sample_record
 from qa.models import Amendment, DipSample, DipTest, RapeReview, UnrecordedFlag
 from qa.permissions import can_view_sample
-from qa.services import allocation as qa_allocation
 from qa.services import dip_test as dip_services
 from qa.services import flags as flag_services
 from qa.services import rape_review as rape_services
 from qa.services.allocation import dip_sample_barred
 from staffing.models import User
+from staffing.selectors import allocation_page_url_for
 from staffing.services import access_log_record, open_logged
 
 View = Callable[..., HttpResponse]
@@ -167,7 +167,7 @@ def _flag_page(
             "flag": flag,
             "back": back,
             "incident": flag.incident,
-            "allocate_url": qa_allocation.page_url(flag),
+            "allocate_url": allocation_page_url_for(flag),
             "hours_open": rules.hours_open(flag.incident.opened_at, flag.closed_at or now),
             "escalation_age": age_text(flag.escalated_at, flag.escalation_answered_at or now),
             "forms": context_forms,

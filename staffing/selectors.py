@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from config.registry import WorkKind, work_kinds
+from config.registry import WorkKind, work_kind_for, work_kinds
 from staffing import rules
 from staffing.catalogue import RULE_ID
 from staffing.models import (
@@ -448,6 +448,15 @@ def allocation_page_url(item: Model, *, skill: str, weight: int = 1) -> str:
     query = urlencode({"skill": skill, "weight": weight})
     meta = item._meta
     return f"{reverse('staffing:allocate-kind', args=[meta.app_label, meta.model_name, item.pk])}?{query}"
+
+
+def allocation_page_url_for(item: Model) -> str:
+    """The allocation screen for a registered kind of work item, with the skill and weight its app
+    registered (config.registry.WorkKind); every app's lists and pages link through this."""
+    kind = work_kind_for(type(item))
+    if kind is None:
+        raise DomainError("This is not a kind of work any part of Resolve registered.", field="item")
+    return allocation_page_url(item, skill=kind.skill, weight=kind.weight)
 
 
 @dataclass(frozen=True)

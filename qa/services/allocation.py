@@ -4,7 +4,9 @@ dip-test samples to audit (Skill.DIP_TEST_AUDITOR, R-DIP-TEST) and QC amendments
 Each is registered with staffing as a work kind (`work_kinds`, through QaConfig): who may take it, who is
 barred from one item (a record's owner and recorder never audit it), and the callback staffing calls when
 it gives the item to someone, so the flag's `assigned_to` / the amendment's `owner` follow the allocation
-however it was made, written here in plain sight."""
+however it was made, written here in plain sight: the flag's assignee and the amendment's owner have this
+one writer each (flags.flag_assign gives the flag through staffing.services.allocation_give_to and lets
+this callback write it)."""
 
 from __future__ import annotations
 
@@ -15,9 +17,7 @@ from config.registry import WorkKind
 from qa.models import Amendment, DipSample, UnrecordedFlag
 from qa.permissions import can_view_amendment, can_view_flag, can_view_sample
 from recording.models import Crime
-from staffing.models import Allocation, Skill, User
-from staffing.selectors import allocation_page_url
-from staffing.services import allocation_give
+from staffing.models import Allocation, Skill
 
 # The dip-test audit page is a supervisor's (R-DIP-TEST, R-FCR): of the roles that take work, sergeants.
 AUDITOR_ROLES = frozenset({Role.SERGEANT})
@@ -97,23 +97,3 @@ def work_kinds() -> list[WorkKind]:
             on_allocated=_amendment_allocated,
         ),
     ]
-
-
-def _work(item: Model) -> WorkKind:
-    return next(kind for kind in work_kinds() if kind.model is type(item))
-
-
-def page_url(item: Model) -> str:
-    """The sergeant's allocation screen for this QA work item."""
-    kind = _work(item)
-    return allocation_page_url(item, skill=kind.skill, weight=kind.weight)
-
-
-def allocate_to(*, item: Model, assignee: User, actor: User, reason: str = "") -> Allocation:
-    """Give `item` to `assignee` through staffing: a first allocation, or a reassignment when someone else
-    holds it. The staffing rules apply (role, skill, shift, workload ceiling); a sergeant may override
-    shift, skill and load by giving a reason."""
-    kind = _work(item)
-    return allocation_give(
-        item=item, skill=kind.skill, weight=kind.weight, assignee=assignee, actor=actor, reason=reason
-    )

@@ -38,12 +38,12 @@ from config.exceptions import DomainError
 from qa import rules
 from qa.history import amendment_changes, sample_crimes
 from qa.models import Amendment, AuditFinding, DipSample, DipTest
-from qa.services.allocation import allocate_to, dip_sample_barred
+from qa.services.allocation import dip_sample_barred
 from qa.services.timing import day_bounds
 from recording.models import Crime, Incident
 from staffing import rules as staffing_rules
 from staffing.models import User
-from staffing.services import allocation_finish
+from staffing.services import allocation_finish, allocation_give_to
 
 TAKE_ALL = None
 OUTCOME_CODES_VICTIM_VIEW = ("14", "16")
@@ -261,7 +261,7 @@ def _allocate_to_owner(amendment: Amendment, actor: User) -> None:
     if owner is None or not owner.is_active:
         return
     try:
-        allocate_to(
+        allocation_give_to(
             item=amendment,
             assignee=owner,
             actor=actor,

@@ -10,11 +10,10 @@ from django.utils import timezone
 from config.exceptions import DomainError
 from qa import selectors
 from qa.models import UnrecordedFlag
-from qa.services.allocation import allocate_to
 from recording.models import NsirCode
 from recording.services.incidents import incident_link_crime
 from staffing.models import User
-from staffing.services import allocation_finish
+from staffing.services import allocation_finish, allocation_give_to
 
 MATCHED_LINK_REASON = "Resolves its unrecorded-incident flag: the crime recorded for this incident"
 
@@ -38,7 +37,7 @@ def flag_assign(*, flag_id: int, investigator: User, actor: User, reason: str = 
     # The flag's assignee has one writer: staffing calls qa's registered callback once it has given the
     # flag to the investigator (qa.services.allocation), so the flag and its Allocation cannot disagree.
     try:
-        allocate_to(item=flag, assignee=investigator, actor=actor, reason=reason)
+        allocation_give_to(item=flag, assignee=investigator, actor=actor, reason=reason)
     except DomainError as exc:
         raise DomainError(exc.message, field="reason" if exc.field == "assignee" else exc.field) from exc
     flag.refresh_from_db(fields=["assigned_to"])

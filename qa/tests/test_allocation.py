@@ -16,12 +16,11 @@ from django.utils.html import escape
 from config.exceptions import DomainError
 from qa import selectors
 from qa.models import Amendment, DipSample, UnrecordedFlag
-from qa.services import allocation as qa_allocation
 from qa.services import dip_test, flags, sweep
 from qa.tests.factories import audit_answers, make_crime, make_incident
 from staffing.models import Allocation, Skill
-from staffing.selectors import workload_by_person
-from staffing.services import allocation_assign, allocation_current, allocation_suggest
+from staffing.selectors import allocation_page_url_for, workload_by_person
+from staffing.services import allocation_assign, allocation_current, allocation_give_to, allocation_suggest
 from staffing.tests.factories import TeamFactory, on_shift_now
 
 pytestmark = pytest.mark.usefixtures("reference_data")
@@ -113,7 +112,7 @@ def test_allocating_on_the_staffing_screen_sets_the_flags_assignee(
     on_shift_now(investigator, skills=(Skill.UNRECORDED_FLAGS,))
     client.force_login(sergeant)
     detail = client.get(reverse("qa:flag-detail", args=[flag.pk])).content.decode()
-    url = qa_allocation.page_url(flag)
+    url = allocation_page_url_for(flag)
     assert f'href="{url.replace("&", "&amp;")}"' in detail
     screen = client.get(url)
     # The name is HTML-escaped on the page (a Faker name can be "O'Brien").
@@ -154,7 +153,7 @@ def test_auditing_a_sample_completes_it_and_allocates_the_amendment_to_the_owner
     assert {row.user.pk: row.load for row in workload_by_person(team)}.get(owner.pk) == 1
     # Reallocating the amendment moves its owner too; confirming it ends the work.
     other = make_user("investigator", team=team)
-    qa_allocation.allocate_to(item=amendment, assignee=other, actor=sergeant, reason="Owner on leave")
+    allocation_give_to(item=amendment, assignee=other, actor=sergeant, reason="Owner on leave")
     amendment.refresh_from_db()
     assert amendment.owner == other
     dip_test.amendment_mark_fixed(
@@ -230,9 +229,9 @@ def test_allocate_links_on_the_flag_list_dip_test_and_amendment_pages(
     sample = DipSample.objects.get()
     client.force_login(sergeant)
     flags = client.get(reverse("qa:flag-list")).content.decode()
-    assert qa_allocation.page_url(flag).replace("&", "&amp;") in flags
+    assert allocation_page_url_for(flag).replace("&", "&amp;") in flags
     detail = client.get(reverse("qa:dip-test-detail", args=[test.date.isoformat()])).content.decode()
-    assert qa_allocation.page_url(sample).replace("&", "&amp;") in detail
+    assert allocation_page_url_for(sample).replace("&", "&amp;") in detail
     dip_test.dip_sample_audit(
         sample_id=sample.pk,
         answers=audit_answers(sample, classification_right=False),
@@ -240,7 +239,7 @@ def test_allocate_links_on_the_flag_list_dip_test_and_amendment_pages(
         actor=sergeant,
     )
     amendments = client.get(reverse("qa:amendment-list")).content.decode()
-    assert qa_allocation.page_url(Amendment.objects.get()).replace("&", "&amp;") in amendments
+    assert allocation_page_url_for(Amendment.objects.get()).replace("&", "&amp;") in amendments
 
 
 def test_a_samples_owner_and_recorder_are_never_suggested_given_or_allowed_to_audit_it(
@@ -263,10 +262,10 @@ def test_a_samples_owner_and_recorder_are_never_suggested_given_or_allowed_to_au
     assert {c.candidate.user_id for c in suggestion.candidates} == {sergeant.pk, auditor.pk}
     for barred in (owner, recorder, investigator):
         with pytest.raises(DomainError) as err:
-            qa_allocation.allocate_to(item=sample, assignee=barred, actor=sergeant, reason="Only one free")
+            allocation_give_to(item=sample, assignee=barred, actor=sergeant, reason="Only one free")
         assert err.value.field == "assignee"
     client.force_login(sergeant)
-    screen = client.get(qa_allocation.page_url(sample)).content.decode()
+    screen = client.get(allocation_page_url_for(sample)).content.decode()
     assert f'value="{owner.pk}"' not in screen and f'value="{auditor.pk}"' in screen
     for barred in (owner, recorder):
         with pytest.raises(DomainError) as err:

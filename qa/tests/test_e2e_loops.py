@@ -16,9 +16,9 @@ from qa.models import Amendment, DipSample
 from qa.services import dip_test
 from qa.tests.factories import audit_answers, make_crime
 from recording.models import Crime, Offence
-from recording.services import allocation as rec_allocation
 from staffing.models import Skill
 from staffing.reference import reference_load
+from staffing.selectors import allocation_page_url_for
 from staffing.tests.factories import TeamFactory, on_shift_now
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -127,7 +127,7 @@ def test_a_recorder_is_never_suggested_for_an_investigation(page: Any, make_user
     make_crime(offence="8N", owner=investigator)
     crime = make_crime(offence="8N")
     sign_in_as(page, "sgt.alloc")
-    page.goto(rec_allocation.page_url(crime))
+    page.goto(allocation_page_url_for(crime))
     main = page.locator("main").inner_text()
     assert "Zoe Investigator is on shift" in main
     assert "Aaron Recorder" not in main  # neither suggested nor among those considered

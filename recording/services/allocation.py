@@ -1,9 +1,14 @@
 """Crime-recording work through staffing's one allocation service: recorded crimes to an investigator
 (Skill.RECORDING_DECISIONS, weight 2) and crime transfers (Skill.CRIME_TRANSFERS, R-TRANSFER-PROTOCOL).
 
-A crime's `owner` has one writer, `crime_owner_write`. Staffing calls it back (`work_kinds`, registered
-through RecordingConfig) whenever it gives a crime to someone, from whatever screen, so the owner and the
-open Allocation always agree; `casework.crime_allocate` writes the owner through it too and then allocates.
+This module is only recording's registration with staffing (`work_kinds`, through RecordingConfig): the
+kinds' skill, weight, roles, team scope (recording.permissions) and the specialist skill a rape or serious
+sexual offence demands. Handing a crime to someone and linking to the allocation screen are staffing's
+(staffing.services.allocation_give_to, staffing.selectors.allocation_page_url_for).
+
+A crime's `owner` has one writer, `crime_owner_write`. Staffing calls it back (`crime_allocated`) whenever
+it gives a crime to someone, from whatever screen (casework.crime_allocate gives it through staffing too),
+so the owner and the open Allocation always agree.
 Finalising, cancelling or transferring a crime, and deciding a transfer, close the allocation so
 workloads drop."""
 
@@ -24,8 +29,6 @@ from recording.permissions import (
 )
 from recording.services.common import lock_crime, move_status, require_reason
 from staffing.models import Allocation, Skill, Team, User
-from staffing.selectors import allocation_page_url
-from staffing.services import allocation_give
 
 # Who may own (investigate) a crime: the crime's owner list and staffing's suggestions both read this.
 # Investigators only: a sergeant allocates and supervises, and is never offered as an investigator
@@ -108,26 +111,3 @@ def work_kinds() -> list[WorkKind]:
             change_refusal=transfer_scope_refusal,
         ),
     ]
-
-
-def _work(item: Model) -> WorkKind:
-    return next(kind for kind in work_kinds() if kind.model is type(item))
-
-
-def page_url(item: Model) -> str:
-    """The sergeant's allocation screen for this crime or transfer."""
-    kind = _work(item)
-    return allocation_page_url(item, skill=kind.skill, weight=kind.weight)
-
-
-def allocate_to(*, item: Model, assignee: User, actor: User, reason: str, field: str) -> Allocation:
-    """Give `item` to `assignee` through staffing: a first allocation, or a reassignment when someone
-    else holds it. Staffing's rules apply (role, skill, shift, workload ceiling); a sergeant overrides
-    shift, skill and load by giving a reason. A refusal names `field`."""
-    kind = _work(item)
-    try:
-        return allocation_give(
-            item=item, skill=kind.skill, weight=kind.weight, assignee=assignee, actor=actor, reason=reason
-        )
-    except DomainError as exc:
-        raise DomainError(exc.message, field=field if exc.field == "assignee" else exc.field) from exc

@@ -13,10 +13,10 @@ from recording import lifecycle
 from recording.models import (
     Crime,
 )
-from recording.services.allocation import allocate_to, crime_owner_write
+from recording.services.allocation import crime_owner_write
 from recording.services.common import lock_crime, move_status, require_crime_changer, require_reason
 from staffing.models import Team, User
-from staffing.services import allocation_finish
+from staffing.services import allocation_finish, allocation_give_to
 
 # ---------------------------------------------------------------- status, allocation, screening
 
@@ -49,7 +49,10 @@ def crime_allocate(*, crime: Crime, actor: User, owner: User | None, team: Team 
     # Staffing gives the crime to the owner (its rules, team scope and any specialist skill apply) and
     # calls recording back to write the owner (crime_allocated): the owner has one writer, and the owner
     # and the open Allocation agree, so the owner's workload counts the crime.
-    allocate_to(item=crime, assignee=owner, actor=actor, reason=reason.strip(), field="owner")
+    try:
+        allocation_give_to(item=crime, assignee=owner, actor=actor, reason=reason.strip())
+    except DomainError as exc:
+        raise DomainError(exc.message, field="owner" if exc.field == "assignee" else exc.field) from exc
     crime = lock_crime(crime)
     if team is not None and crime.team_id != team.pk:
         crime = crime_owner_write(crime=crime, owner=owner, team=team, actor=actor, reason=reason)

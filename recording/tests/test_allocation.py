@@ -16,11 +16,11 @@ from django.utils.html import escape
 from config.exceptions import DomainError
 from recording import selectors
 from recording.permissions import is_ddm
-from recording.services import allocation as rec_allocation
 from recording.services import cancellation, casework, outcomes, transfers
 from recording.tests.factories import CrimeFactory, ForceFactory, grant_skill
 from staffing.models import Allocation, Skill
-from staffing.services import allocation_current
+from staffing.selectors import allocation_page_url_for
+from staffing.services import allocation_current, allocation_give_to
 from staffing.tests.factories import TeamFactory, on_shift_now
 
 pytestmark = pytest.mark.django_db
@@ -94,14 +94,13 @@ def test_a_non_supervisor_cannot_override_the_allocation_rules(
 ) -> None:
     crime = CrimeFactory()
     with pytest.raises(DomainError) as err:
-        rec_allocation.allocate_to(
+        allocation_give_to(
             item=crime,
             assignee=make_user("investigator", team=team),
             actor=make_user("investigator"),
             reason="",
-            field="owner",
         )
-    assert err.value.field == "owner" and "not on shift" in err.value.message
+    assert err.value.field == "assignee" and "not on shift" in err.value.message
     crime.refresh_from_db()
     assert crime.owner is None and allocation_current(crime) is None
 
@@ -137,7 +136,7 @@ def test_the_allocation_screen_makes_the_assignee_the_crimes_owner(
     investigator = make_user("investigator", team=team)
     on_shift_now(investigator, skills=(Skill.RECORDING_DECISIONS,))
     client.force_login(sergeant)
-    url = rec_allocation.page_url(crime)
+    url = allocation_page_url_for(crime)
     detail = client.get(reverse("recording:crime-detail", args=[crime.pk])).content.decode()
     assert url.replace("&", "&amp;") in detail
     screen = client.get(url).content.decode()
@@ -176,16 +175,14 @@ def test_a_recorder_is_never_suggested_or_given_an_investigation(
     assert suggestion.user == investigator
     assert recorder.pk not in {c.candidate.user_id for c in suggestion.candidates}
     client.force_login(sergeant)
-    url = rec_allocation.page_url(crime)
+    url = allocation_page_url_for(crime)
     screen = client.get(url).content.decode()
     assert f'value="{recorder.pk}"' not in screen and f'value="{investigator.pk}"' in screen
     refused = client.post(url, {"action": "assign", "assignee": recorder.pk, "reason": "Short-staffed"})
     assert refused.status_code == 200 and allocation_current(crime) is None  # the picker refuses them
     with pytest.raises(DomainError) as err:
-        rec_allocation.allocate_to(
-            item=crime, assignee=recorder, actor=sergeant, reason="Short-staffed", field="owner"
-        )
-    assert err.value.field == "owner" and "goes to investigators" in err.value.message
+        allocation_give_to(item=crime, assignee=recorder, actor=sergeant, reason="Short-staffed")
+    assert err.value.field == "assignee" and "goes to investigators" in err.value.message
     api_client.force_authenticate(sergeant)
     suggested = api_client.get(
         "/api/v1/staffing/allocations/suggest/",
@@ -283,9 +280,7 @@ def test_deciding_a_transfer_completes_its_and_the_crimes_allocations(
     assert list(selectors.transfers_to_allocate(user=sergeant)) == [transfer]
     arranger = make_user("recorder", team=team)
     on_shift_now(arranger, skills=(Skill.CRIME_TRANSFERS,))
-    given = rec_allocation.allocate_to(
-        item=transfer, assignee=arranger, actor=sergeant, reason="", field="assignee"
-    )
+    given = allocation_give_to(item=transfer, assignee=arranger, actor=sergeant, reason="")
     assert given.skill == Skill.CRIME_TRANSFERS and not list(selectors.transfers_to_allocate(user=sergeant))
     transfers.transfer_decide(transfer=transfer, actor=sergeant, accept=True, their_reference="YY/1")
     assert allocation_current(transfer) is None and allocation_current(crime) is None

@@ -14,10 +14,10 @@ from rest_framework.test import APIClient
 
 from config.exceptions import DomainError
 from recording.models import Offence
-from recording.services import allocation as rec_allocation
 from recording.tests.factories import CrimeFactory
 from staffing.models import Skill
-from staffing.services import allocation_current, allocation_suggest
+from staffing.selectors import allocation_page_url_for
+from staffing.services import allocation_current, allocation_give_to, allocation_suggest
 from staffing.tests.factories import TeamFactory, on_shift_now
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +34,7 @@ def people(reference_data: None, make_user: Any) -> dict[str, Any]:
     on_shift_now(untrained, skills=(Skill.RECORDING_DECISIONS,))
     on_shift_now(trained, skills=(Skill.RECORDING_DECISIONS, Skill.SEXUAL_OFFENCES))
     on_shift_now(sergeant, skills=(Skill.RECORDING_DECISIONS, Skill.SEXUAL_OFFENCES))
-    rec_allocation.allocate_to(
-        item=CrimeFactory(), assignee=trained, actor=sergeant, reason="Busy already", field="owner"
-    )
+    allocation_give_to(item=CrimeFactory(), assignee=trained, actor=sergeant, reason="Busy already")
     return {"team": team, "sergeant": sergeant, "untrained": untrained, "trained": trained}
 
 
@@ -72,10 +70,8 @@ def test_another_crime_needs_no_specialist_but_a_sergeant_is_still_not_an_invest
 def test_nobody_untrained_is_given_a_rape_whatever_reason_is_given(people: dict[str, Any]) -> None:
     crime = rape()
     with pytest.raises(DomainError) as err:
-        rec_allocation.allocate_to(
-            item=crime, assignee=people["untrained"], actor=people["sergeant"], reason="Short", field="owner"
-        )
-    assert err.value.field == "owner" and "no reason overrides" in err.value.message
+        allocation_give_to(item=crime, assignee=people["untrained"], actor=people["sergeant"], reason="Short")
+    assert err.value.field == "assignee" and "no reason overrides" in err.value.message
     assert allocation_current(crime) is None
     api = APIClient()
     api.force_authenticate(people["sergeant"])
@@ -114,7 +110,7 @@ def test_the_allocation_page_and_the_crime_page_offer_only_trained_investigators
     crime = rape()
     client = Client()
     client.force_login(people["sergeant"])
-    screen = client.get(rec_allocation.page_url(crime)).content.decode()
+    screen = client.get(allocation_page_url_for(crime)).content.decode()
     assert "needs Recording decisions and Sexual offences investigation" in screen
     assert "is a rape or serious sexual offence (R-RAPE-RECORD)" in screen
     assert f'value="{people["trained"].pk}"' in screen

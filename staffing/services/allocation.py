@@ -55,6 +55,7 @@ __all__ = [
     "allocation_current",
     "allocation_finish",
     "allocation_finish_many",
+    "allocation_give_to",
     "allocation_left_out_for",
     "allocation_people_for",
     "allocation_reassign",
@@ -348,6 +349,19 @@ def allocation_assign(
     )
     return _create(
         ct=ct, item=item, skill=skill, weight=weight, user=user, actor=actor, text=text, team=scope
+    )
+
+
+def allocation_give_to(*, item: Model, assignee: User, actor: User, reason: str = "") -> Allocation:
+    """Give a registered kind of work item to `assignee` with the skill and weight its app registered
+    (config.registry.WorkKind): the one way every app's own screens (a crime's owner, a flag's
+    investigator, an amendment's owner) hand their items to someone, so no app carries its own copy of
+    the kind's skill and weight. A refusal names "assignee" (or "item")."""
+    kind = _kind(item)
+    if kind is None:
+        raise DomainError("This is not a kind of work any part of Resolve registered.", field="item")
+    return allocation_give(
+        item=item, skill=kind.skill, weight=kind.weight, assignee=assignee, actor=actor, reason=reason
     )
 
 
