@@ -95,8 +95,10 @@ def _reference_after_migrate(sender: Any, using: str = "default", **kwargs: Any)
     if sender is not last or using != "default":  # post_migrate is sent once per app: act on the last
         return
     from staffing.reference import reference_load
+    from staffing.services.letters import letter_templates_ship
 
     reference_load()
+    letter_templates_ship()  # a transactional test before this one emptied the migration's rows
 
 
 post_migrate.connect(_reference_after_migrate, dispatch_uid="resolve-tests-reference-data")
@@ -423,6 +425,36 @@ def login(page: Any, username: str, password: str) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Iterator[list[Any]]:
+    """A real SMTP server in this process (aiosmtpd) that Django's default mailer sends to; the
+    messages it received, parsed (letters, issue 22)."""
+    import email
+    import email.policy
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received: list[Any] = []
+
+    class Handler:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+            received.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+            return "250 Message accepted for delivery"
+
+    with socket.socket() as probe:  # a free port (aiosmtpd checks readiness by connecting to it)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, 5
+    try:
+        yield received
+    finally:
+        controller.stop()
 
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

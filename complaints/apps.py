@@ -141,6 +141,7 @@ class ComplaintsConfig(AppConfig):
         """Complaint cases as records files and letters hang on (staffing.records)."""
         from django.urls import reverse
 
+        from complaints.letters import complaint_letter_source
         from complaints.services import case_open
         from staffing.records import RecordKind
 
@@ -153,6 +154,7 @@ class ComplaintsConfig(AppConfig):
                 reference=lambda case: str(case.reference),
                 url=lambda case: reverse("complaints:detail", args=[case.pk]),
                 review_on=lambda case: case.retention_review_on,
+                letters=complaint_letter_source(),
             )
         ]
 

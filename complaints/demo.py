@@ -12,6 +12,7 @@ from complaints import selectors, services
 from complaints.models import Complainant, ComplaintCase, ComplaintCategory
 from config.exceptions import DomainError
 from staffing.models import User
+from staffing.services import letters
 
 PEOPLE = [
     "Aisha Khan",
@@ -153,9 +154,10 @@ def _progress(
     stage = rng.randint(0, 5)
     if stage == 0:
         return
-    services.letter_issue(
-        case_id=case.pk, actor=advisor, kind="acknowledgement", dated=timezone.localdate(received)
+    acknowledgement = letters.letter_draft(
+        record_type="complaint_case", record_id=case.pk, actor=advisor, purpose="acknowledgement"
     )
+    letters.letter_issue(letter_id=acknowledgement.pk, actor=advisor)
     case = services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
     contact_at = min(
         received + dt.timedelta(days=rng.randint(1, 6)), timezone.now() - dt.timedelta(minutes=5)
@@ -215,7 +217,11 @@ def _progress(
         outcome_on=outcome_on,
         reason="Enquiries made and explained",
     )
-    services.letter_issue(case_id=case.pk, actor=advisor, kind="outcome", dated=outcome_on)
+    # The outcome letter waits for a manager's approval (the approvals queue has work on the demo).
+    outcome_letter = letters.letter_draft(
+        record_type="complaint_case", record_id=case.pk, actor=advisor, purpose="outcome"
+    )
+    letters.letter_submit(letter_id=outcome_letter.pk, actor=advisor)
     if case.review_deadline and rng.random() < 0.4:
         services.review_log(
             case_id=case.pk,

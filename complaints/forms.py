@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from complaints.letters import COMPLAINT_LETTERS
 from complaints.models import (
     AppropriateAuthority,
     Complainant,
@@ -14,7 +15,6 @@ from complaints.models import (
     ComplaintCategory,
     Contact,
     LessonLearned,
-    Letter,
     Route,
     Subject,
 )
@@ -293,7 +293,7 @@ class ContactForm(VersionForm):
 
 
 class LetterForm(forms.Form):
-    kind = forms.ChoiceField(choices=Letter.Kind.choices, label="Letter")
+    kind = forms.ChoiceField(choices=COMPLAINT_LETTERS, label="Letter")
 
 
 class AllegationForm(VersionForm):

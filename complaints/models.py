@@ -428,27 +428,6 @@ class Contact(models.Model):
         return f"Contact on case {self.case_id} at {self.at:%Y-%m-%d}"
 
 
-class Letter(models.Model):
-    class Kind(models.TextChoices):
-        ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement"
-        UPDATE = "update", "Update"
-        OUTCOME = "outcome", "Outcome"
-
-    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="letters")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
-    dated = models.DateField()
-    html = models.TextField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} letter for case {self.case_id}"
-
-
 class ReviewApplication(models.Model):
     """An application for review (C-REVIEW-RIGHT, C-REVIEW-28D, C-REVIEW-OUTCOME)."""
 

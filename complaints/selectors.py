@@ -29,6 +29,7 @@ from complaints.models import (
 )
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
+from staffing.letter_selectors import letters_by_record, letters_for_record
 from staffing.models import User
 from staffing.selectors import record_files_listed
 
@@ -69,7 +70,6 @@ def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:
             Prefetch("allegations", queryset=Allegation.objects.select_related("category", "outcome")),
             Prefetch("actions", queryset=CaseAction.objects.select_related("actor", "recipient")),
             "contacts__by",
-            "letters",
             "reviews__result",
             "triage_decisions__decided_by",
             "lessons",
@@ -79,6 +79,8 @@ def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:
     )
     if case is None or not permissions.can_view_case(user, case):
         raise Http404("No such complaint case")
+    # The case's letters live in staffing (generic records, issue 22): one query, as the prefetch was.
+    case.letter_list = list(letters_for_record(record_type="complaint_case", record_id=case.pk))  # type: ignore[attr-defined]
     return case
 
 
@@ -416,8 +418,8 @@ def subject_access_data(*, name: str, user: User) -> dict[str, Any]:
     asking about themselves never receives the cases about them (issue 17)."""
     name = name.strip()
     visible = _visible(user)
-    complainants = Complainant.objects.filter(name__iexact=name, case__in=visible).select_related(
-        "case", "equality"
+    complainants = list(
+        Complainant.objects.filter(name__iexact=name, case__in=visible).select_related("case", "equality")
     )
     subjects = Subject.objects.filter(name__iexact=name, case__in=visible).select_related("case")
     # The files held on each case named (staffing.RecordFile), read once for all of them.
@@ -426,6 +428,7 @@ def subject_access_data(*, name: str, user: User) -> dict[str, Any]:
         record_ids={c.case_id for c in complainants} | {s.case_id for s in subjects},
     )
     out: dict[str, Any] = {"name": name, "as_complainant": [], "as_subject": []}
+    letters = letters_by_record(record_type="complaint_case", record_ids=[c.case_id for c in complainants])
     for c in complainants:
         eq = getattr(c, "equality", None)
         out["as_complainant"].append(
@@ -452,7 +455,14 @@ def subject_access_data(*, name: str, user: User) -> dict[str, Any]:
                     {"at": k.at.isoformat(), "method": k.method, "summary": k.summary}
                     for k in c.case.contacts.all().order_by("at")
                 ],
-                "letters": [{"kind": lt.kind, "dated": lt.dated.isoformat()} for lt in c.case.letters.all()],
+                "letters": [
+                    {
+                        "kind": lt.purpose,
+                        "dated": lt.dated.isoformat() if lt.dated else None,
+                        "status": lt.status,
+                    }
+                    for lt in letters[c.case_id]
+                ],
                 "files": files.get(c.case_id, []),
             }
         )

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from complaints import rules
+from complaints.letters import COMPLAINT_LETTERS
 from complaints.models import (
     Allegation,
     AppropriateAuthority,
@@ -17,7 +18,6 @@ from complaints.models import (
     ComplaintCase,
     ComplaintCategory,
     Contact,
-    Letter,
     ReviewApplication,
     Route,
     Subject,
@@ -25,6 +25,7 @@ from complaints.models import (
 from complaints.selectors import case_assumptions
 from config.fields import ApiAwareDateTimeField, ApiDateField
 from config.inputs import MAX_ITEMS
+from staffing.models import Letter
 
 
 # Choice fields declare their schema explicitly so drf-spectacular's enum naming never collides.
@@ -169,7 +170,7 @@ class ActionIn(serializers.Serializer):
     iopc_reference = serializers.CharField(required=False, allow_blank=True, default="")
     assignee = serializers.CharField(required=False, help_text="username")
     recipient = serializers.CharField(required=False, help_text="username")
-    kind = choice_field(Letter.Kind.choices, required=False)
+    kind = choice_field(COMPLAINT_LETTERS, required=False, help_text="action `letter`: the letter to draft")
     category = serializers.CharField(required=False, help_text="IOPC category code (action `allegation`)")
     description = serializers.CharField(required=False, allow_blank=True, default="")
     facts = serializers.DictField(
@@ -309,9 +310,14 @@ class ReviewOut(Out):
 
 
 class LetterOut(Out):
+    """A letter about the case (staffing's letters, issue 22); `kind` is its purpose."""
+
+    kind = serializers.CharField(source="purpose")
+    status = serializers.CharField()
+
     class Meta:
         model = Letter
-        fields = ["id", "kind", "dated", "created_at"]
+        fields = ["id", "kind", "status", "dated", "created_at"]
 
 
 class CaseDetailOut(CaseListOut):
@@ -321,7 +327,7 @@ class CaseDetailOut(CaseListOut):
     actions = ActionOut(many=True)
     contacts = ContactOut(many=True)
     reviews = ReviewOut(many=True)
-    letters = LetterOut(many=True)
+    letters = LetterOut(many=True, source="letter_list")
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
     assumed = serializers.SerializerMethodField(
         help_text="Triage facts not asked yet whose answer would change the proposal (as triage `assumed`)."

@@ -17,6 +17,4 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.case_action, name="action"),
     path("<int:pk>/bundle/", views.case_bundle, name="bundle"),
-    path("<int:pk>/letters/<int:letter_id>/", views.letter_html, name="letter"),
-    path("<int:pk>/letters/<int:letter_id>/pdf/", views.letter_pdf, name="letter-pdf"),
 ]

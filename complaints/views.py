@@ -15,27 +15,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
-from complaints import forms, letters, permissions, queues, selectors, services
+from complaints import forms, permissions, queues, selectors, services
 from complaints.api.bundle import case_bundle_response
 from complaints.models import (
     AppropriateAuthority,
     ComplaintCase,
     ComplaintCategory,
     LessonLearned,
-    Letter,
     ReviewBody,
     Route,
     Subject,
 )
 from config.access import roles_required
-from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
 from config.exports import csv_bytes, csv_response
 from config.listing import Column, list_page, safe_next
@@ -367,7 +364,7 @@ DONE: dict[str, Callable[[Any], str]] = {
     "refer_iopc": lambda _: "Referral to the IOPC logged.",
     "pcc": lambda _: "The PCC is the appropriate authority.",
     "contact": lambda _: "Contact logged.",
-    "letter": lambda letter: f"{letter.get_kind_display()} letter issued.",
+    "letter": lambda letter: f"{letter.get_purpose_display()} letter drafted: edit it, then issue it.",
     "close": lambda _: "Outcome recorded and case closed.",
     "allegation": lambda _: "Allegation added.",
     "withdraw": lambda _: "Case withdrawn.",
@@ -395,31 +392,14 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, DONE[name](done))
+            if name == "letter":  # the draft opens for editing (staffing's letter page)
+                return redirect("staffing:letter", letter_id=done.pk)
             return redirect("complaints:detail", pk=case.pk)
     _mark_errors(form)
     return _render_case(request, case, {name: form})
 
 
-# ---------------------------------------------------------------- letters
-def _letter(request: HttpRequest, pk: int, letter_id: int) -> Letter:
-    case = selectors.case_get_for_user(user=_me(request), pk=pk)
-    letter = get_object_or_404(Letter, pk=letter_id, case=case)
-    services.case_open(
-        user=_me(request),
-        pk=case.pk,
-        purpose=purpose_from(request, "Complaint letter"),
-        path=request.path,
-        action="letter",
-    )
-    return letter
-
-
-@complaints_case
-@csp_override(INLINE_STYLE_CSP)  # the letter carries its own stylesheet (it also renders to PDF)
-def letter_html(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
-    return HttpResponse(_letter(request, pk, letter_id).html)
-
-
+# ---------------------------------------------------------------- review bundle
 @complaints_staff
 def case_bundle(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     """The review bundle (the same stream as GET /api/v1/complaints/cases/{id}/bundle/)."""
@@ -429,16 +409,6 @@ def case_bundle(request: HttpRequest, pk: int) -> StreamingHttpResponse:
         purpose=purpose_from(request, "Review bundle for the review body"),
         path=request.path,
     )
-
-
-@complaints_case
-def letter_pdf(request: HttpRequest, pk: int, letter_id: int) -> HttpResponse:
-    letter = _letter(request, pk, letter_id)
-    response = HttpResponse(letters.letter_pdf(letter.html), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{letter.case.reference.replace("/", "-")}-{letter.kind}.pdf"'
-    )
-    return response
 
 
 # ---------------------------------------------------------------- learning

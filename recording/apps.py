@@ -186,6 +186,7 @@ class RecordingConfig(AppConfig):
         """Crimes as records files and letters hang on (staffing.records)."""
         from django.urls import reverse
 
+        from recording.letters import crime_letter_source
         from recording.services.crimes import crime_open
         from staffing.records import RecordKind
 
@@ -198,6 +199,7 @@ class RecordingConfig(AppConfig):
                 reference=lambda crime: str(crime.crime_number),
                 url=lambda crime: reverse("recording:crime-detail", args=[crime.pk]),
                 review_on=lambda crime: crime.review_on,
+                letters=crime_letter_source(),
             )
         ]
 

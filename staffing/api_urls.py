@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from staffing import api
+from staffing import api, letters_api
 
 urlpatterns = [
     path("me/", api.MeApi.as_view(), name="me"),
@@ -22,4 +22,40 @@ urlpatterns = [
     path("staffing/workload/", api.WorkloadApi.as_view(), name="workload"),
     path("rules/", api.RuleListApi.as_view(), name="rule-list"),
     path("rules/<str:code>/", api.RuleDetailApi.as_view(), name="rule-detail"),
+    # letters (issue 22)
+    path("letters/templates/", letters_api.TemplateListApi.as_view(), name="letter-template-list"),
+    path(
+        "letters/templates/preview/", letters_api.TemplatePreviewApi.as_view(), name="letter-template-preview"
+    ),
+    path(
+        "letters/templates/<int:template_id>/",
+        letters_api.TemplateDetailApi.as_view(),
+        name="letter-template-detail",
+    ),
+    path("letters/", letters_api.LetterListApi.as_view(), name="letter-list"),
+    path("letters/approvals/", letters_api.ApprovalQueueApi.as_view(), name="letter-approvals"),
+    path("letters/<int:letter_id>/", letters_api.LetterDetailApi.as_view(), name="letter-detail"),
+    path("letters/<int:letter_id>/pdf/", letters_api.LetterPdfApi.as_view(), name="letter-pdf"),
+    path("letters/<int:letter_id>/send/", letters_api.LetterSendApi.as_view(), name="letter-send"),
+    path("letters/sends/<int:send_id>/retry/", letters_api.SendRetryApi.as_view(), name="letter-send-retry"),
+    path(
+        "letters/<int:letter_id>/submit/",
+        letters_api.LetterActionApi.as_view(action="submit"),
+        name="letter-submit",
+    ),
+    path(
+        "letters/<int:letter_id>/approve/",
+        letters_api.LetterActionApi.as_view(action="approve"),
+        name="letter-approve",
+    ),
+    path(
+        "letters/<int:letter_id>/return/",
+        letters_api.LetterActionApi.as_view(action="return"),
+        name="letter-return",
+    ),
+    path(
+        "letters/<int:letter_id>/issue/",
+        letters_api.LetterActionApi.as_view(action="issue"),
+        name="letter-issue",
+    ),
 ]

@@ -51,6 +51,12 @@ class StaffingConfig(AppConfig):
         NavItem(
             "Subject access (all)", "staffing:subject-access", frozenset({Role.MANAGER, Role.ADMIN}), order=87
         ),
+        # letters (issue 22)
+        NavItem("Letter templates", "staffing:letter-templates", frozenset(Role.COMPLAINTS), order=88),
+        NavItem(
+            "Letters to approve", "staffing:letter-approvals", frozenset({Role.MANAGER, Role.ADMIN}), order=89
+        ),
+        NavItem("My letter details", "staffing:letter-details", frozenset(Role.ALL), order=96),
     ]
 
     def work_queues(self, user: Any) -> list[Any]:

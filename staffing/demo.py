@@ -19,6 +19,7 @@ from staffing.services import (
     training_record_add,
     user_create_or_update,
 )
+from staffing.services.letters import letter_templates_ship, user_letter_details_update
 
 DEMO_PASSWORD = "resolve-demo-2026"  # noqa: S105 - printed on purpose: it is the demo's login
 SERGEANT_LOGIN = "demo.sergeant"
@@ -159,6 +160,15 @@ def seed_staffing(rng: random.Random, out: TextIO) -> None:
             last_name=last,
         )
     seed_rota_and_skills(rng, out)
+    letter_templates_ship()
+    # Every letter names its handler with a direct contact (issue 22): 01632 is Ofcom's drama range.
+    for person in User.objects.filter(direct_phone="").order_by("pk"):
+        user_letter_details_update(
+            user=person,
+            actor=person,
+            direct_phone=f"01632 {960000 + person.pk % 1000:06d}",  # not from rng: the seed stays as it was
+            direct_email=f"{person.username}@resolve.invalid",
+        )
     out.write(f"Staffing: {Team.objects.count()} teams, {User.objects.count()} users\n")
 
 

@@ -24,6 +24,8 @@ from django.apps import apps
 from django.db.models import Model
 from django.http import Http404
 
+from staffing.letter_sources import LetterSource
+
 
 class RecordOpener(Protocol):
     def __call__(self, *, user: Any, pk: int | str, purpose: str, path: str, action: str = "view") -> Any:
@@ -44,7 +46,9 @@ class RecordKind:
     `url(record)`: the record's page.
     `review_on(record)`: the record's retention (MoPI) review date, None while it is still open (the date
         is set when the record is finalised or closed). What it means for the files on the record is the
-        retention schedule (staffing/reference/retention_schedule.csv)."""
+        retention schedule (staffing/reference/retention_schedule.csv).
+    `letters`: what letters may say about the record and what a sent letter does to it
+        (staffing.letter_sources.LetterSource: placeholders, states, facts, on_sent); None: no letters."""
 
     key: str
     label: str
@@ -53,6 +57,7 @@ class RecordKind:
     reference: Callable[[Any], str]
     url: Callable[[Any], str]
     review_on: Callable[[Any], date | None]
+    letters: LetterSource | None = None
 
     def record_id(self, record: Any) -> int:
         return int(record.pk)

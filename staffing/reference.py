@@ -136,3 +136,31 @@ def reference_load(*, tables: list[ReferenceTable] | None = None) -> list[LoadRe
             result.updated += 1
         results.append(result)
     return results
+
+
+# ---------------------------------------------------------------- letter templates (issue 22)
+SHIPPED_LETTER_TEMPLATES = Path(__file__).resolve().parent / "reference" / "letter_templates.yaml"
+
+
+def letter_templates_shipped() -> list[dict[str, Any]]:
+    """The letter templates Resolve ships (staffing/reference/letter_templates.yaml), as plain dicts:
+    key, name, record_type, purpose, variant, channel, conditions, needs_approval, subject, body."""
+    import yaml
+
+    out: list[dict[str, Any]] = []
+    for item in yaml.safe_load(SHIPPED_LETTER_TEMPLATES.read_text(encoding="utf-8")):
+        out.append(
+            {
+                "key": item["key"],
+                "name": item["name"],
+                "record_type": item["record_type"],
+                "purpose": item["purpose"],
+                "variant": item.get("variant", "standard"),
+                "channel": item.get("channel", "letter"),
+                "conditions": list(item.get("conditions", [])),
+                "needs_approval": bool(item.get("needs_approval", False)),
+                "subject": item["subject"].strip(),
+                "body": item["body"].strip() + "\n",
+            }
+        )
+    return out

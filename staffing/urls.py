@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from staffing import views
+from staffing import letters_views, views
 
 app_name = "staffing"
 urlpatterns = [
@@ -36,4 +36,20 @@ urlpatterns = [
     ),
     path("rules/", views.rule_list, name="rule-list"),
     path("rules/<str:code>/", views.rule_detail, name="rule-detail"),
+    # letters (issue 22)
+    path("letters/templates/", letters_views.template_list, name="letter-templates"),
+    path("letters/templates/new/", letters_views.template_new, name="letter-template-new"),
+    path("letters/templates/<int:template_id>/", letters_views.template_detail, name="letter-template"),
+    path(
+        "letters/templates/<int:template_id>/preview/",
+        letters_views.template_preview,
+        name="letter-template-preview",
+    ),
+    path("letters/new/", letters_views.letter_new, name="letter-new"),
+    path("letters/approvals/", letters_views.approvals, name="letter-approvals"),
+    path("letters/my-details/", letters_views.my_details, name="letter-details"),
+    path("letters/<int:letter_id>/", letters_views.letter_detail, name="letter"),
+    path("letters/<int:letter_id>/document/", letters_views.letter_document, name="letter-document"),
+    path("letters/<int:letter_id>/pdf/", letters_views.letter_pdf_view, name="letter-pdf"),
+    path("letters/<int:letter_id>/<slug:name>/", letters_views.letter_action, name="letter-action"),
 ]

@@ -17,14 +17,14 @@ from complaints.services.common import (
     retention_years,
 )
 from complaints.services.handling import (
+    case_letter_sent,
+    case_letter_undelivered,
     complaint_initial_contact,
     complaint_pcc_handle,
     complaint_record,
     complaint_refer_iopc,
     complaint_service_recovery,
     contact_log,
-    letter_context,
-    letter_issue,
 )
 from complaints.services.intake import (
     COMPLAINANT_INPUT,
@@ -75,8 +75,8 @@ __all__ = [
     "contact_log",
     "initial_contact_working_days",
     "lesson_create",
-    "letter_context",
-    "letter_issue",
+    "case_letter_sent",
+    "case_letter_undelivered",
     "retention_years",
     "review_decide",
     "review_log",

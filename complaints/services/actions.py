@@ -19,7 +19,6 @@ from complaints.services.handling import (
     complaint_refer_iopc,
     complaint_service_recovery,
     contact_log,
-    letter_issue,
 )
 from complaints.services.intake import allegation_add
 from complaints.services.outcomes import (
@@ -33,6 +32,7 @@ from complaints.services.people import case_reassign, compliment_forward
 from complaints.services.triage import complaint_facts_answer, complaint_triage_decide
 from config.exceptions import DomainError
 from staffing.models import User
+from staffing.services.letters import letter_draft
 
 
 # ---------------------------------------------------------------- one entry for every case action
@@ -124,7 +124,10 @@ _CASE_ACTIONS: dict[str, Any] = {
         withheld_reason=d.get("withheld_reason", ""),
         version=_version_of(d),
     ),
-    "letter": lambda case_id, actor, d: letter_issue(case_id=case_id, actor=actor, kind=d.get("kind") or ""),
+    # A letter is drafted from the template that fits the case (staffing's letters, issue 22).
+    "letter": lambda case_id, actor, d: letter_draft(
+        record_type="complaint_case", record_id=case_id, actor=actor, purpose=d.get("kind") or ""
+    ),
     "close": lambda case_id, actor, d: complaint_close(
         case_id=case_id,
         actor=actor,

@@ -25,11 +25,11 @@ from typing import Any
 
 from django.utils import timezone
 
-from complaints.letters import letter_pdf
-from complaints.models import CaseAction, ComplaintCase, Letter
+from complaints.models import CaseAction, ComplaintCase
 from config.exceptions import DomainError
 from staffing import selectors as staffing_selectors
-from staffing.models import RecordFile
+from staffing.letter_documents import letter_pdf
+from staffing.models import Letter, RecordFile
 from staffing.services.files import record_file_chunks
 
 RECORD_KIND = "complaint_case"
@@ -86,12 +86,17 @@ def _file_members(case: ComplaintCase) -> Iterator[Member]:
 
 
 def _letter_members(case: ComplaintCase) -> Iterator[Member]:
-    for letter in Letter.objects.filter(case=case).order_by("created_at", "pk").iterator():
+    # Issued letters only, exactly as issued (staffing's letters, issue 22): a draft was never sent.
+    issued = Letter.objects.filter(
+        record_type=RECORD_KIND, record_id=case.pk, status=Letter.Status.ISSUED
+    ).order_by("issued_at", "pk")
+    for letter in issued.iterator():
+        dated = letter.dated.isoformat() if letter.dated else ""
         yield Member(
-            path=f"letters/{letter.pk}-{letter.kind}-{letter.dated.isoformat()}.pdf",
+            path=f"letters/{letter.pk}-{letter.purpose}-{dated}.pdf",
             kind="letter",
-            created_at=letter.created_at,
-            chunks=[letter_pdf(letter.html)],
+            created_at=letter.issued_at or letter.created_at,
+            chunks=[letter_pdf(letter.issued_html)],
         )
 
 

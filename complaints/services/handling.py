@@ -4,11 +4,8 @@ contacts and letters."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from complaints import rules
@@ -18,7 +15,6 @@ from complaints.models import (
     Complainant,
     ComplaintCase,
     Contact,
-    Letter,
     Route,
 )
 from complaints.rules_data import time_limits
@@ -33,6 +29,7 @@ from complaints.services.common import (
     on_day,
 )
 from config.exceptions import DomainError
+from staffing.letter_sources import SentLetter
 from staffing.models import User
 
 
@@ -300,60 +297,61 @@ def contact_log(
     return contact
 
 
-def letter_context(case: ComplaintCase, *, kind: str, dated: dt.date) -> dict[str, Any]:
-    complainant = case.complainants.all()[0]
-    return {
-        "case": case,
-        "kind": kind,
-        "dated": dated,
-        "complainant": complainant,
-        "allegations": list(case.allegations.select_related("category", "outcome")),
-        "large_print": "large_print" in complainant.adjustments,
-        "easy_read": "easy_read" in complainant.adjustments,
-        "force_name": settings.RESOLVE_FORCE_NAME,
-        "review_right": bool(case.review_body and case.review_deadline),
-    }
+PURPOSE_RULES = {
+    "update": ["C-UPDATE-28D"],
+    "outcome": ["C-OUTCOME-CONTENT", "C-OUTCOME-5WD"],
+    "acknowledgement": [],
+}
 
 
 @transaction.atomic
-def letter_issue(*, case_id: int, actor: User, kind: str, dated: dt.date | None = None) -> Letter:
-    """Render a letter from its template and keep the exact text sent (C-OUTCOME-CONTENT)."""
-    case = ComplaintCase.objects.select_for_update().filter(pk=case_id).first()
-    if case is None:
-        raise DomainError("No such complaint case.", field="case")
-    if kind not in Letter.Kind.values:
-        raise DomainError(f"Unknown letter kind {kind!r}.", field="kind")
-    dated = dated or timezone.localdate()
-    if kind == Letter.Kind.OUTCOME:
-        if case.outcome is None:
-            raise DomainError("Record the outcome before writing the outcome letter.", field="kind")
-    elif not case.is_open:
-        raise DomainError(
-            f"Case {case.reference} is closed: only the outcome letter can be issued.", field="status"
-        )
-    html = render_to_string(f"complaints/letters/{kind}.html", letter_context(case, kind=kind, dated=dated))
-    letter = Letter(case=case, kind=kind, dated=dated, html=html, created_by=actor)
-    letter._change_reason = f"{kind} letter issued"  # type: ignore[attr-defined]
-    letter.save()
-    if kind == Letter.Kind.UPDATE:
-        now = timezone.now()
-        _contact(
-            case,
-            actor=actor,
-            at=now,
-            method=Complainant.ContactMethod.LETTER,
-            summary="Update letter sent",
-            is_update=True,
-        )
-        case.last_update_at = now
-        case.next_update_due = rules.next_update_due(dated, time_limits())
-        _save(case, "Update letter", ["last_update_at", "next_update_due"])
-    rule_ids = {"outcome": ["C-OUTCOME-CONTENT", "C-OUTCOME-5WD"], "update": ["C-UPDATE-28D"]}.get(kind, [])
+def case_letter_sent(event: SentLetter) -> None:
+    """A letter about the case went out (staffing's letters call this through the case's record kind):
+    a contact in the case log, and the clock it answers moved: an update letter sets the next update
+    due 28 days from the day it was sent (C-UPDATE-28D); an outcome letter is logged against the
+    outcome notice's 5 working days (C-OUTCOME-5WD)."""
+    case = ComplaintCase.objects.select_for_update().get(pk=event.record_id)
+    method = Complainant.ContactMethod.EMAIL if event.method == "email" else Complainant.ContactMethod.LETTER
+    is_update = event.purpose == "update"
+    _contact(
+        case,
+        actor=event.actor,
+        at=event.at,
+        method=method,
+        summary=f"Letter sent: {event.subject}",
+        is_update=is_update,
+    )
+    if is_update:
+        case.last_update_at = event.at
+        case.next_update_due = rules.next_update_due(timezone.localdate(event.at), time_limits())
+        _save(case, "Update letter sent", ["last_update_at", "next_update_due"])
+    rule_ids = list(PURPOSE_RULES.get(event.purpose, []))
+    if event.purpose == "outcome" and case.outcome_notice_due:
+        late = timezone.localdate(event.at) > case.outcome_notice_due
+        note = f" ({'late: ' if late else ''}due by {on_day(case.outcome_notice_due)})"
+    else:
+        note = ""
     _log(
         case,
-        actor=actor,
+        actor=event.actor,
         kind=CaseAction.Kind.LETTER,
-        summary=f"{letter.get_kind_display()} letter dated {on_day(dated)}",
+        summary=f"Letter sent by {method.label.lower()}: {event.subject}{note}"[:300],
         rule_ids=rule_ids,
     )
-    return letter
+
+
+@transaction.atomic
+def case_letter_undelivered(event: SentLetter) -> None:
+    """A letter came back undelivered (GOV.UK Notify's permanent failure): the contact it made did not
+    happen, so the update it answered is due again today, and the case log says so."""
+    case = ComplaintCase.objects.select_for_update().get(pk=event.record_id)
+    if event.purpose == "update" and case.is_open:
+        case.next_update_due = timezone.localdate()
+        _save(case, "Update letter not delivered", ["next_update_due"])
+    _log(
+        case,
+        actor=event.actor,
+        kind=CaseAction.Kind.LETTER,
+        summary=f"Letter not delivered: {event.subject}. Contact the complainant another way."[:300],
+        rule_ids=list(PURPOSE_RULES.get(event.purpose, [])),
+    )

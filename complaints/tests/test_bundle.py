@@ -16,10 +16,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from rest_framework.test import APIClient
 
-from complaints import services
 from complaints.tests.factories import ComplaintCaseFactory
 from staffing.models import AccessLog, RecordFile
 from staffing.records import record_kind
+from staffing.services import letters
 from staffing.services.files import record_file_upload, record_file_withdraw
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,20 @@ def test_a_review_bundles_index_lists_every_file_with_its_hash(api_as: Callable[
         actor=client.user,  # type: ignore[attr-defined]
         reason="Belongs to another case",
     )
-    services.letter_issue(case_id=case.pk, actor=client.user, kind="acknowledgement")  # type: ignore[attr-defined]
+    letters.letter_templates_ship()  # a transactional test may have emptied the migration's templates
+    letter = letters.letter_draft(
+        record_type="complaint_case",
+        record_id=case.pk,
+        actor=client.user,  # type: ignore[attr-defined]
+        purpose="acknowledgement",
+    )
+    letters.letter_issue(letter_id=letter.pk, actor=client.user)  # type: ignore[attr-defined]
+    letters.letter_draft(  # a draft was never sent: not in the bundle
+        record_type="complaint_case",
+        record_id=case.pk,
+        actor=client.user,  # type: ignore[attr-defined]
+        purpose="acknowledgement",
+    )
 
     archive = bundle_of(client.get(f"/api/v1/complaints/cases/{case.pk}/bundle/"))
 

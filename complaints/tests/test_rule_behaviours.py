@@ -17,6 +17,8 @@ from complaints.models import CaseAction, ComplaintCase, Contact, EqualityData, 
 from complaints.tests.factories import ComplaintCaseFactory
 from config.exceptions import DomainError
 from staffing.models import AccessLog
+from staffing.services import letters
+from staffing.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -179,12 +181,20 @@ def test_c_outcome_content_the_letter_gives_each_outcome_the_review_body_and_dea
         outcome_on=outcome_on,
         reason="Apologised; the officer will call back within a day in future",
     )
-    letter = services.letter_issue(case_id=case.pk, actor=advisor, kind="outcome", dated=outcome_on)
-    assert "the officer will call back within a day" in letter.html
-    assert "Service provided was not acceptable" in letter.html
-    assert case.get_review_body_display() in letter.html
+    letter = letters.letter_draft(
+        record_type="complaint_case", record_id=case.pk, actor=advisor, purpose="outcome"
+    )
+    assert "the officer will call back within a day" in letter.body
+    assert "Service provided was not acceptable" in letter.body
+    assert case.get_review_body_display() in letter.body
     assert case.review_deadline is not None
-    assert f"{case.review_deadline.day} {case.review_deadline:%B %Y}" in letter.html
+    assert f"{case.review_deadline.day} {case.review_deadline:%B %Y}" in letter.body
+    manager = UserFactory(role="manager")
+    letters.letter_submit(letter_id=letter.pk, actor=advisor)
+    letters.letter_decide(letter_id=letter.pk, actor=manager, approve=True)
+    letter = letters.letter_issue(letter_id=letter.pk, actor=advisor)
+    assert "the officer will call back within a day" in letter.issued_html  # the text sent is kept
+    letters.letter_send(letter_id=letter.pk, actor=advisor, channel="post_by_hand")
     assert "C-OUTCOME-CONTENT" in _rules_of(case, CaseAction.Kind.LETTER)
 
 
@@ -232,8 +242,12 @@ def test_c_access_adjustments_are_kept_and_shape_the_letters(advisor: Any) -> No
     """C-ACCESS: adjustments agreed with the complainant are stored and used: a large-print letter."""
     case = _case(advisor, complainant={"adjustments": ["large_print", "interpreter"]})
     assert case.complainants.get().adjustments == ["large_print", "interpreter"]
-    letter = services.letter_issue(case_id=case.pk, actor=advisor, kind="acknowledgement")
-    assert "font-size: 18pt" in letter.html
+    letter = letters.letter_draft(
+        record_type="complaint_case", record_id=case.pk, actor=advisor, purpose="acknowledgement"
+    )
+    assert letter.format == "large_print" and letter.translation_needed
+    letter = letters.letter_issue(letter_id=letter.pk, actor=advisor)
+    assert "font-size: 18pt" in letter.issued_html
 
 
 def test_c_learning_and_c_data_return_count_themes_routes_and_outcomes(advisor: Any) -> None:

@@ -363,6 +363,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "qa.tasks.rape_review_queue_task",
         "schedule": crontab(hour=0, minute=30),
     },
+    "letters-notify-status": {
+        "task": "staffing.tasks.letter_send_status_poll_task",
+        "schedule": crontab(minute="*/15"),
+    },
+    "letters-reclaim-stalled-sends": {
+        "task": "staffing.tasks.letter_send_reclaim_stale_task",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 # ---------------------------------------------------------------- cache
@@ -373,6 +381,15 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# ---------------------------------------------------------------- letters: e-mail and GOV.UK Notify
+# Letters go out through the e-mail settings above (EMAIL_*; the console backend in the demo).
+LETTER_MESSAGE_ID_DOMAIN = env("LETTER_MESSAGE_ID_DOMAIN", default="resolve.invalid")
+# GOV.UK Notify, when a force configures a key: e-mails through a Notify template whose body is
+# ((body)) and subject ((subject)); posted letters as precompiled PDFs.
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", default="")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+NOTIFY_EMAIL_TEMPLATE_ID = env("NOTIFY_EMAIL_TEMPLATE_ID", default="")
 
 # ---------------------------------------------------------------- logging
 LOGGING = {

@@ -14,3 +14,6 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 if "replica" in DATABASES:
     DATABASES["replica"]["CONN_MAX_AGE"] = 0
+
+# The demo prints e-mail (letters, password resets) to the console instead of sending it.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

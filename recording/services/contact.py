@@ -18,6 +18,7 @@ from recording.models import (
     VictimUpdate,
 )
 from recording.services.common import lock_crime, require_reason
+from staffing.letter_sources import SentLetter
 from staffing.models import User
 
 # ---------------------------------------------------------------- victim contact, enquiries, appointments
@@ -193,3 +194,31 @@ def appointment_set_status(*, appointment: Appointment, actor: User, status: str
     appointment._change_reason = require_reason(reason)  # type: ignore[attr-defined]
     appointment.save(update_fields=["status"])
     return appointment
+
+
+# ---------------------------------------------------------------- letters (issue 22)
+def crime_letter_sent(event: SentLetter) -> None:
+    """A letter to the victim went out (staffing's letters call this through the crime's record kind):
+    it is a victim contact, which moves the next update due (the Victims' Code cadence)."""
+    crime = Crime.objects.get(pk=event.record_id)
+    victim = crime.victims.order_by("id").first()
+    victim_update_record(
+        crime=crime,
+        actor=event.actor,
+        contacted_at=max(event.at, crime.reported_at),
+        method=VictimUpdate.Method.EMAIL if event.method == "email" else VictimUpdate.Method.LETTER,
+        summary=f"Letter sent: {event.subject}",
+        victim=victim,
+    )
+
+
+@transaction.atomic
+def crime_letter_undelivered(event: SentLetter) -> None:
+    """A letter to the victim came back undelivered: the victim was not told, so their update is due
+    again now (the victim-update queue shows it)."""
+    crime = lock_crime(Crime.objects.get(pk=event.record_id))
+    if crime.status in lifecycle.OPEN_STATUSES:
+        crime.next_victim_update_due = timezone.now()
+        crime._history_user = event.actor  # type: ignore[attr-defined]
+        crime._change_reason = f"Letter not delivered: {event.subject}"  # type: ignore[attr-defined]
+        crime.save(update_fields=["next_victim_update_due", "updated_at"])

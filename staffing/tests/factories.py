@@ -26,6 +26,7 @@ class UserFactory(DjangoModelFactory[User]):
     first_name = factory.Faker("first_name", locale="en_GB")
     last_name = factory.Faker("last_name", locale="en_GB")
     email = factory.LazyAttribute(lambda o: f"{o.username}@police.example")
+    direct_phone = factory.Sequence(lambda n: f"01632 {960000 + n % 1000:06d}")  # Ofcom's drama range
     role = User.Role.RECORDER
     password = factory.django.Password("correct-horse-battery")
 
