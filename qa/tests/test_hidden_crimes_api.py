@@ -147,3 +147,17 @@ def test_every_view_of_a_flag_disclosing_a_sexual_offence_is_logged(client: Clie
     assert [(log.record_id, log.record_label) for log in logs] == [
         (str(sexual.pk), sexual.incident.reference)
     ] * 2
+
+
+def test_the_queue_page_and_the_pattern_page_have_pinned_queries(
+    flags: list[HiddenCrimeFlag], client: Client, make_user: Any, django_assert_num_queries: Any
+) -> None:
+    client.force_login(make_user("manager"))
+    client.get("/queues/qa-hidden-crimes/")  # warm the session
+    # session, user, the count, the page of flags with incident and code joined
+    with django_assert_num_queries(4):
+        body = client.get("/queues/qa-hidden-crimes/").content.decode()
+    assert all(f.incident.reference in body for f in flags)
+    # session, user, the pattern uses grouped by pattern and outcome
+    with django_assert_num_queries(3):
+        client.get(reverse("qa:hidden-crime-patterns"))
