@@ -42,6 +42,12 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 def crime_letter_facts(crime: Any) -> LetterFacts:
     """The facts of one crime (already opened through the kind's `open`) for a letter to its victim."""
     victim = crime.victims.order_by("id").first()
+    # The Victims' Code notice answers the oldest decision not to investigate the victim was not told of.
+    notice = (
+        crime.victim_notices.filter(kind="not_investigated", told_at__isnull=True)
+        .order_by("due_on", "id")
+        .first()
+    )
     contact = (victim.contact if victim else "").strip()
     email = EMAIL.search(contact)
     outcome_at = timezone.localtime(crime.outcome_at).date() if crime.outcome_at else None
@@ -58,7 +64,9 @@ def crime_letter_facts(crime: Any) -> LetterFacts:
         "status": crime.get_status_display().lower(),
         "outcome": crime.outcome.title if crime.outcome_id else "",
         "outcome_on": long_date(outcome_at),
-        "decision_reason": crime.outcome_reason or crime.solvability_reason,
+        "decision_reason": (notice.reason if notice else "")
+        or crime.outcome_reason
+        or crime.solvability_reason,
         "next_update_due": long_date(next_due),
         "next_update_by": long_date(
             timezone.localtime(lifecycle.next_victim_update_due(timezone.now())).date()
@@ -78,7 +86,19 @@ def crime_letter_facts(crime: Any) -> LetterFacts:
         recipient_email=email.group(0) if email else "",
         recipient_address="" if email else contact,
         adjustments=tuple(getattr(victim, "adjustments", None) or ()) if victim else (),
-        clocks={"victim_update": Clock("Next victim update due", next_due, "R-VCOP-RIGHT6")},
+        clocks={
+            "victim_update": Clock("Next victim update due", next_due, "R-VCOP-RIGHT6"),
+            "vcop_no_investigation": Clock(
+                "Victims' Code notice due"
+                + (
+                    (" (1 working day: enhanced rights)" if notice.enhanced else " (5 working days)")
+                    if notice
+                    else ""
+                ),
+                notice.due_on if notice else None,
+                "R-VCOP-RIGHT6",
+            ),
+        },
     )
 
 

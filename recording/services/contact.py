@@ -15,6 +15,7 @@ from recording.models import (
     Crime,
     CrimeVictim,
     Enquiry,
+    VictimNotice,
     VictimUpdate,
 )
 from recording.services.common import lock_crime, require_reason
@@ -199,14 +200,33 @@ def appointment_set_status(*, appointment: Appointment, actor: User, status: str
 # ---------------------------------------------------------------- letters (issue 22)
 def crime_letter_sent(event: SentLetter) -> None:
     """A letter to the victim went out (staffing's letters call this through the crime's record kind):
-    it is a victim contact, which moves the next update due (the Victims' Code cadence)."""
+    it is a victim contact, which moves the next update due (the Victims' Code cadence). The Victims'
+    Code notice of a decision not to investigate tells the victim of that decision: its clock stops
+    (R-VCOP-RIGHT6), through victims_code's one service for telling."""
+    from recording.services.victims_code import victim_notice_tell
+
     crime = Crime.objects.get(pk=event.record_id)
+    method = VictimUpdate.Method.EMAIL if event.method == "email" else VictimUpdate.Method.LETTER
+    notice = (
+        crime.victim_notices.filter(kind=VictimNotice.Kind.NOT_INVESTIGATED, told_at__isnull=True).first()
+        if event.purpose == "vcop_no_investigation"
+        else None
+    )
+    if notice is not None:
+        victim_notice_tell(
+            notice=notice,
+            actor=event.actor,
+            told_at=max(event.at, notice.decided_at),
+            method=method,
+            summary=f"Letter sent: {event.subject}",
+        )
+        return
     victim = crime.victims.order_by("id").first()
     victim_update_record(
         crime=crime,
         actor=event.actor,
         contacted_at=max(event.at, crime.reported_at),
-        method=VictimUpdate.Method.EMAIL if event.method == "email" else VictimUpdate.Method.LETTER,
+        method=method,
         summary=f"Letter sent: {event.subject}",
         victim=victim,
     )

@@ -4,6 +4,7 @@ that moves the next update, and a restricted crime's letters kept to those who m
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -78,3 +79,38 @@ def test_crime_letters_offer_only_the_crimes_placeholders(
         )
     assert err.value.field == "body" and "case_reference" in err.value.message
     assert not Letter.objects.exists()
+
+
+def test_the_victims_code_notice_shows_its_clock_and_sending_it_tells_the_victim(
+    investigator: Any, client: Any
+) -> None:
+    from config.working_days import add_working_days, bank_holidays
+    from recording.services.victims_code import victim_notice_record
+
+    crime = CrimeFactory(owner=investigator, status="allocated")
+    CrimeVictimFactory(
+        crime=crime, name="Robin Hart", contact="1 Mill Lane\nDemotown", enhanced_rights="most_serious"
+    )
+    decided = timezone.now() - timedelta(minutes=30)
+    notice = victim_notice_record(
+        crime=crime,
+        actor=investigator,
+        kind="not_investigated",
+        decided_at=decided,
+        reason="No lines of enquiry.",
+    )
+    day = timezone.localdate(decided)
+    assert notice.due_on == add_working_days(day, 1, bank_holidays(day, days=31))  # enhanced: 1 working day
+    letter = services.letter_draft(
+        record_type="crime", record_id=crime.pk, actor=investigator, purpose="vcop_no_investigation"
+    )
+    assert "No lines of enquiry." in letter.body
+    client.force_login(investigator)
+    page = client.get(f"/staffing/letters/{letter.pk}/").content.decode()
+    assert "Victims&#x27; Code notice due (1 working day: enhanced rights)" in page
+    assert f"{notice.due_on.day} {notice.due_on:%b}" in page
+    services.letter_issue(letter_id=letter.pk, actor=investigator)
+    services.letter_send(letter_id=letter.pk, actor=investigator, channel="post_by_hand")
+    notice.refresh_from_db()
+    assert notice.told_at is not None and notice.told_method == "letter"
+    assert VictimUpdate.objects.filter(crime=crime).count() == 1
