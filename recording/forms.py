@@ -178,6 +178,12 @@ class VictimRowForm(forms.Form):
     contact = forms.CharField(label="Contact", max_length=300, required=False)
     vulnerable = forms.BooleanField(label="Vulnerable", required=False)
     unreachable = forms.BooleanField(label="Cannot be identified or traced", required=False)
+    # Unticked (the usual case, and a form from before the field) the victim supports police action.
+    no_police_action = forms.BooleanField(
+        label="Does not want police action",
+        required=False,
+        help_text="The crime is still recorded (R-NCRS-VICTIM-BELIEF); their view is kept on it.",
+    )
 
 
 class AllegationRowForm(forms.Form):

@@ -803,6 +803,7 @@ class AwaitingVictim(models.Model):
         RELATIVE = "relative", "A relative"
         PROFESSIONAL = "professional", "A professional (care, health, education, safeguarding)"
         POLICE = "police", "The police"
+        OTHER = "other", "A friend, neighbour or other member of the public"
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.AWAITING)
     reporter = models.CharField(max_length=20, choices=Reporter.choices)

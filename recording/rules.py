@@ -38,12 +38,20 @@ Choices where DOMAIN-crime.md leaves room (each is pinned by a test in recording
 - AVI (R-CANCEL-AVI) wins over disbelief: verifiable information is the stronger reason to give.
 - An offence against a victim must name one. An allegation counted per offender may name none and is
   counted per offender group: its `offenders` as a set (none named = counts as one); a victim named on
-  it (society, a business, or the person s5 alarmed) is kept on the crime but never joins a victim's
-  count or the principal comparison. A person named as victim of drug or weapon possession
-  (NO_PERSONAL_VICTIM_CATEGORIES) is an error on the allegation's `victim`.
+  it (society, a business) is kept on the crime but never joins a victim's count or the principal
+  comparison. Public order (9A, 9B, s5 included) against a named, identified person counts per victim
+  and joins that victim's principal comparison, whatever the class flag or S marker says; with no such
+  person it counts per offender (R-NCRS-STATE, PUBLIC_ORDER_VICTIM_CODES).
+- The same offence (class and code) alleged twice against one victim in one incident is one crime
+  reported twice: cited R-CANCEL-C3-DUPLICATE, not R-PRINCIPAL (nothing lesser was merged). A household
+  or business count and a course of conduct keep their own rule for why several allegations are one.
+- A victim who does not want police action (`supports_action` false) changes nothing in the count: the
+  crime is recorded and R-NCRS-VICTIM-BELIEF is cited beside it.
+- A person named as victim of drug or weapon possession (NO_PERSONAL_VICTIM_CATEGORIES) is an error on
+  the allegation's `victim`.
 - A code that is both a class and an offence code (39) means the class; an offence code printed twice
-  alike (1/1) is one entry. Where ho_offence_codes.csv does not reach a class (9B today, expected to
-  mirror 9A but unverified) the class's flag decides: no marker is guessed.
+  alike (1/1) is one entry. Where ho_offence_codes.csv does not reach a class the class's flag
+  decides: no marker is guessed (9B is decided by the public-order rule above, not by its flag).
 - R-NCRS-THIRD-PARTY, for an allegation naming a victim when the reporter is not the victim: record now
   when the victim has been spoken to, when the reporter is a professional in a care or safeguarding
   role, or when the victim is a child (under 18), a vulnerable adult or cannot be reached; otherwise the
@@ -77,6 +85,7 @@ __all__ = [
     "ADULT_AGE",
     "COURSE_OF_CONDUCT_CODES",
     "NO_PERSONAL_VICTIM_CATEGORIES",
+    "PUBLIC_ORDER_VICTIM_CODES",
     "PRINCIPAL_OFFENCE_FROM",
     "RAPE_CODES",
     "SERIOUS_SEXUAL_CODES",
@@ -140,6 +149,13 @@ ACTION_FRAUD_CODES: frozenset[str] = frozenset({"53C", "53D", "53E", "53F"})
 #: victim" confirms it) and are still counted per offender.
 NO_PERSONAL_VICTIM_CATEGORIES: frozenset[str] = frozenset({"Drug offences", "Possession of weapons offences"})
 
+#: R-NCRS-STATE names "public order with no specific victim" as state-based: public order against a
+#: named, identified person is not. "9A Public fear alarm or distress" and "9B Racially or religiously
+#: aggravated public fear alarm or distress" (s4, s4A and s5 where the rules record it for an identified
+#: victim) count per victim when a person is named as victim, whatever the class's flag or the offence's
+#: S marker says, and take part in the principal-crime comparison (R-PRINCIPAL).
+PUBLIC_ORDER_VICTIM_CODES: frozenset[str] = frozenset({"9A", "9B"})
+
 #: R-NCRS-THIRD-PARTY: a victim under this age is a child (England and Wales: under 18).
 ADULT_AGE = 18
 
@@ -170,6 +186,8 @@ class Reporter(enum.StrEnum):
     #: Someone in a care, health, education or safeguarding role.
     PROFESSIONAL = "professional"
     POLICE = "police"
+    #: A friend, neighbour or other member of the public told of it.
+    OTHER = "other"
 
 
 #: How the explanation names each kind of reporter.
@@ -178,6 +196,7 @@ REPORTER_WORDS: dict[str, str] = {
     Reporter.RELATIVE: "a relative",
     Reporter.PROFESSIONAL: "a professional",
     Reporter.POLICE: "the police",
+    Reporter.OTHER: "a friend, neighbour or other member of the public",
 }
 
 
@@ -234,6 +253,9 @@ class Victim:
     vulnerable: bool = False
     #: The victim cannot be identified or traced (R-NCRS-THIRD-PARTY).
     unreachable: bool = False
+    #: False when the victim does not want police action: the crime is still recorded
+    #: (R-NCRS-VICTIM-BELIEF: the victim need not want police action).
+    supports_action: bool = True
 
 
 @dataclass(frozen=True)
@@ -361,6 +383,7 @@ RULE_ORDER: tuple[str, ...] = (
     "R-CLASS-VEHICLE",
     "R-CLASSIFY",
     "R-CANCEL-AVI",
+    "R-CANCEL-C3-DUPLICATE",
     "R-RAPE-RECORD",
     "R-LOCATION",
     "R-TRANSFER-PROTOCOL",
@@ -532,6 +555,17 @@ def _counting(
     person is named); a class code alone by the class's `victim_based`, except that a class holding
     both V and S offences counts per victim exactly when a person is named as victim."""
     person = victim is not None and victim.kind == VictimKind.PERSON
+    if offence.class_of in PUBLIC_ORDER_VICTIM_CODES:
+        if person and victim is not None and not victim.unreachable:
+            return True, (
+                f"{offence.code} is public order against a named, identified person, so it counts per victim "
+                "(R-NCRS-STATE: public order is state-based only with no specific victim)"
+            )
+        if offence.counting is not Counting.VICTIM:
+            return False, (
+                f"{offence.code} is public order with no named, identified person as victim, so it counts "
+                "per offender (R-NCRS-STATE)"
+            )
     if offence.counting is Counting.VICTIM:
         return True, f"{offence.code} is marked V (victim-based) in the Home Office classification"
     if offence.counting is Counting.STATE:
@@ -834,8 +868,23 @@ def _crime(
     refs = tuple(m.allegation.ref for m in members)
     incidents = _dedupe([m.allegation.incident for m in members])
     offenders = _dedupe([o for m in members for o in m.allegation.offenders])
-    absorbed = [m.allegation.ref for m in members if m is not chosen]
-    classes = {m.class_code for m in members}
+    # R-CANCEL-C3-DUPLICATE: an allegation of the very offence the crime is recorded as (same class and
+    # offence code, same victim, same incident) is the same crime reported again, not a lesser offence.
+    # Within a course of conduct or a household count the other rules already say why it is one crime.
+    duplicates = [
+        m.allegation.ref
+        for m in members
+        if m is not chosen
+        and not (unit.conduct or unit.state)
+        and not (
+            unit.victim is not None
+            and victims[unit.victim].kind in (VictimKind.HOUSEHOLD, VictimKind.BUSINESS)
+        )
+        and (m.class_code, m.offence.code) == (chosen.class_code, principal.code)
+        and m.allegation.incident == chosen.allegation.incident
+    ]
+    absorbed = [m.allegation.ref for m in members if m is not chosen and m.allegation.ref not in duplicates]
+    classes = {m.class_code for m in members if m.allegation.ref not in duplicates}
     household = (
         not unit.state
         and unit.victim is not None
@@ -882,6 +931,12 @@ def _crime(
             why.append(
                 f"{where} finished and separate from the victim's other incident(s), so a separate crime"
             )
+    if not unit.state and unit.victim is not None and not victims[unit.victim].supports_action:
+        rule_ids.append("R-NCRS-VICTIM-BELIEF")
+        why.append(
+            f"{unit.victim} does not want police action, and it is still recorded: a victim need not want "
+            "police action for a crime to be recorded"
+        )
     # A marker or a mixed class decided how these allegations count: say so beside the counting rule.
     why += list(_dedupe([m.counting_note for m in members if m.counting_note]))
     if third_party and unit.victim is not None and victims[unit.victim].kind != VictimKind.SOCIETY:
@@ -903,6 +958,15 @@ def _crime(
                 f"the course of conduct ({conduct}) is absorbed by the more serious {chosen.class_code} "
                 "under the principal offence approach"
             )
+    if duplicates:
+        rule_ids.append("R-CANCEL-C3-DUPLICATE")
+        why.append(
+            f"{', '.join(duplicates)} {'reports' if len(duplicates) == 1 else 'report'} the same offence "
+            f"against the same victim in the same incident as {chosen.allegation.ref}: the same crime "
+            "reported again, so it is part of this record, never a second one"
+        )
+    if any(m.per_victim and m.class_code in PUBLIC_ORDER_VICTIM_CODES for m in members):
+        rule_ids.append("R-NCRS-STATE")
     if absorbed:
         if len(classes) > 1:
             rule_ids += ["R-PRINCIPAL", "R-CLASSIFY"]

@@ -503,6 +503,11 @@ class RecordingDecisionVictimInputSerializer(serializers.Serializer[dict[str, An
     unreachable = serializers.BooleanField(
         default=False, help_text="The victim cannot be identified or traced (R-NCRS-THIRD-PARTY)."
     )
+    supports_action = serializers.BooleanField(
+        default=True,
+        help_text="False when the victim does not want police action: the crime is still recorded "
+        "(R-NCRS-VICTIM-BELIEF) and the victim's view is kept on it.",
+    )
 
 
 class RecordingDecisionAllegationInputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -543,7 +548,8 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
         choices=AwaitingVictim.Reporter.choices,
         default=rules.Reporter.VICTIM.value,
         help_text="Who made the report; anyone but the victim is a third party (R-NCRS-THIRD-PARTY). "
-        "`professional`: someone in a care, health, education or safeguarding role.",
+        "`professional`: someone in a care, health, education or safeguarding role; `other`: a friend, "
+        "neighbour or other member of the public told of it.",
     )
     victims: serializers.ListSerializer[dict[str, Any]] = serializers.ListSerializer(
         child=RecordingDecisionVictimInputSerializer(), required=False, max_length=MAX_ITEMS
@@ -568,6 +574,7 @@ class RecordingDecisionInputSerializer(serializers.Serializer[dict[str, Any]]):
                     age=v["age"],
                     vulnerable=v["vulnerable"],
                     unreachable=v["unreachable"],
+                    supports_action=v["supports_action"],
                 )
                 for v in data.get("victims", [])
             ),

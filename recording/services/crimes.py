@@ -113,6 +113,7 @@ def crime_create(
     reason: str = "Crime recorded",
     incident_opened_at: datetime | None = None,
     reported_at_reason: str = "",
+    victim_view: str = "",
 ) -> Crime:
     """Record one crime (R-CLASSIFY): number, clock (R-NCRS-24H), restricted flag (R-RESTRICTED),
     victims, suspects, the first classification row and links to its incidents."""
@@ -141,6 +142,7 @@ def crime_create(
         reported_at=reported_at,
         incident_opened_at=incident_opened_at,
         reported_at_reason=reported_at_reason,
+        victim_view=victim_view,
         recorded_at=recorded,
         record_by=rules.record_by(reported_at),
         ncrs_breach=rules.is_ncrs_breach(reported_at=reported_at, recorded_at=recorded, now=now),
@@ -290,6 +292,10 @@ def crime_create_from_decision(
             reported_at=report.reported_at,
             incident_opened_at=report_time.incident_opened_at if report_time else None,
             reported_at_reason=report_time.reason if report_time else "",
+            # The victim's wish carried from the report (R-NCRS-VICTIM-BELIEF: recorded all the same).
+            victim_view=Crime.VictimView.DOES_NOT_SUPPORT
+            if proposal.victim is not None and not known_victims[proposal.victim].supports_action
+            else "",
             victims=victim_inputs,
             suspects=suspect_inputs,
             incident_references=[incident_reference] if incident_reference else [],

@@ -176,7 +176,8 @@ def decision_record(
         raise DomainError(
             f"Incident {incident_reference} already has a live crime for the same victim and offence: "
             f"{listed}. If this is a separate crime, tick 'This is a separate crime' and say why; "
-            "otherwise open the existing crime.",
+            "otherwise open the existing crime: a second report of a crime already recorded is part of it, "
+            "never a new record (R-CANCEL-C3-DUPLICATE).",
             field="separate_crime_reason",
         )
     notes: tuple[str, ...] = ()

@@ -128,3 +128,47 @@ def test_the_decide_page_fills_in_the_incidents_facts_and_candidate_offences(
     assert offences == ["8N", "58C"]
     html = page.content.decode()
     assert "From incident" in html and reverse("recording:incident-detail", args=[incident.pk]) in html
+
+
+# ---------------------------------------------------------------- victims' wishes; who reported (part 9)
+def test_a_victim_who_wants_no_police_action_is_still_recorded_with_their_view_kept(
+    reference_data: None, api_as: Any
+) -> None:
+    IncidentFactory(reference=INCIDENT, opened_at=opened())
+    sent = body(victims=[{"ref": "V1", "kind": "person", "supports_action": False}])
+    response = api_as("recorder").post(FROM_DECISION, sent, format="json")
+    assert response.status_code == 201, response.json()
+    assert "R-NCRS-VICTIM-BELIEF" in response.json()["decision"]["rules"]
+    assert Crime.objects.get().victim_view == Crime.VictimView.DOES_NOT_SUPPORT
+
+
+def test_supports_action_defaults_to_true(reference_data: None, api_as: Any) -> None:
+    IncidentFactory(reference=INCIDENT, opened_at=opened())
+    response = api_as("recorder").post(FROM_DECISION, body(), format="json")
+    assert "R-NCRS-VICTIM-BELIEF" not in response.json()["decision"]["rules"]
+    assert Crime.objects.get().victim_view == ""
+
+
+def test_supports_action_must_be_a_boolean(reference_data: None, api_as: Any) -> None:
+    sent = body(victims=[{"ref": "V1", "kind": "person", "supports_action": "perhaps"}])
+    response = api_as("recorder").post("/api/v1/recording/decisions/", sent, format="json")
+    assert response.status_code == 400
+    assert "supports_action" in response.json()["victims"]["0"]
+
+
+def test_a_report_by_another_member_of_the_public_waits_for_the_victim(
+    reference_data: None, api_as: Any
+) -> None:
+    IncidentFactory(reference=INCIDENT, opened_at=opened())
+    sent = body(reporter="other")
+    sent["alleged"][0]["victim_contacted"] = False
+    decided = api_as("recorder").post(
+        "/api/v1/recording/decisions/", {**sent, "reported_at": opened().isoformat()}, format="json"
+    )
+    assert decided.status_code == 200, decided.json()
+    assert [w["allegation"] for w in decided.json()["awaiting_confirmation"]] == ["A1"]
+    saved = api_as("recorder").post(FROM_DECISION, sent, format="json")
+    assert saved.status_code == 201, saved.json()
+    assert saved.json()["awaiting_victim"]["reporter"] == "other"
+    refused = api_as("recorder").post(FROM_DECISION, body(reporter="neighbour"), format="json")
+    assert refused.status_code == 400 and "reporter" in refused.json()

@@ -575,7 +575,7 @@ def test_a_v_offence_of_a_state_class_counts_one_per_victim() -> None:
     assert codes_of(decision) == [("V1", "9A", "125/9", "victim"), ("V2", "9A", "125/9", "victim")]
     assert {"R-NCRS-BOP", "R-ONE-PER-VICTIM"} <= set(decision.rules)
     assert "R-VICTIMLESS-COUNT" not in decision.rules
-    assert any("125/9 is marked V" in line for line in decision.explanation)
+    assert any("public order against a named, identified person" in line for line in decision.explanation)
 
 
 def test_an_s_offence_of_the_same_class_counts_per_offender_group() -> None:
@@ -589,15 +589,18 @@ def test_an_s_offence_of_the_same_class_counts_per_offender_group() -> None:
     assert {"R-VICTIMLESS-COUNT", "R-NCRS-STATE", "R-NCRS-BOP"} <= set(decision.rules)
 
 
-def test_an_s_offence_naming_the_person_it_alarmed_keeps_them_but_counts_per_offender() -> None:
+def test_an_s_offence_naming_the_person_it_alarmed_counts_per_victim() -> None:
+    # s5 is printed (S), but public order against a named, identified person is not state-based
+    # (R-NCRS-STATE: public order with no specific victim is): one crime per person alarmed (issue 20).
     decision = decide(
         report(a("A1", "V1", "125/12", offenders=("O1",)), a("A2", "V2", "125/12", offenders=("O1",))),
         ho_offences(),
     )
-    # Counted per offender, never joining a victim's count; each named person stays on a crime of their own
-    # (a crime carries one victim), as for any state-based offence naming a victim.
-    assert [(c.offence_code, c.counted_per) for c in decision.crimes] == [("125/12", "offender")] * 2
-    assert "R-ONE-PER-VICTIM" not in decision.rules
+    assert [(c.victim, c.offence_code, c.counted_per) for c in decision.crimes] == [
+        ("V1", "125/12", "victim"),
+        ("V2", "125/12", "victim"),
+    ]
+    assert {"R-ONE-PER-VICTIM", "R-NCRS-STATE"} <= set(decision.rules)
 
 
 def test_a_v_offence_without_a_victim_is_refused() -> None:
@@ -621,13 +624,13 @@ def test_the_principal_crime_keeps_the_offence_code_of_the_allegation_that_leads
     assert "R-PRINCIPAL" in decision.rules and "R-CLASSIFY" not in decision.rules
 
 
-def test_an_s_offence_takes_no_part_in_the_principal_comparison() -> None:
+def test_an_s_public_order_offence_against_the_victim_joins_the_principal_comparison() -> None:
     decision = decide(
         report(a("A1", "V1", "8N", offenders=("O1",)), a("A2", "V1", "125/12", offenders=("O1",))),
         ho_offences(),
     )
-    assert codes_of(decision) == [("V1", "8N", None, "victim"), ("V1", "9A", "125/12", "offender")]
-    assert "R-PRINCIPAL" not in decision.rules
+    assert codes_of(decision) == [("V1", "8N", None, "victim")]
+    assert "R-PRINCIPAL" in decision.rules
 
 
 @pytest.mark.parametrize(
@@ -638,9 +641,8 @@ def test_a_class_holding_v_and_s_counts_by_whether_a_person_is_named(
 ) -> None:
     decision = decide(report(a("A1", victim, "9A", offenders=("O1",))), ho_offences())
     assert codes_of(decision) == [(victim, "9A", None, counted_per)]
-    assert any(
-        "class 9A holds victim-based and state-based offences" in line for line in decision.explanation
-    )
+    named = "public order against a named, identified person" if victim else "public order with no named"
+    assert any(named in line for line in decision.explanation)
 
 
 def test_a_mixed_class_with_a_business_named_counts_per_offender() -> None:
@@ -687,11 +689,12 @@ def test_exploitation_of_prostitution_counts_per_person_exploited_and_a_brothel_
     ]
 
 
-def test_9b_is_not_in_the_offence_code_file_so_its_class_flag_decides() -> None:
-    # ho_offence_codes.csv does not reach 9B (expected to mirror 9A, unverified): victim_based=false.
+def test_9b_is_not_in_the_offence_code_file_but_against_a_named_person_counts_per_victim() -> None:
+    # ho_offence_codes.csv does not reach 9B and its class flag says victim_based=false; public order
+    # against a named person counts per victim all the same and joins the principal comparison.
     assert not any(o.class_code == "9B" for o in ho_offences().values())
     decision = decide(report(a("A1", "V1", "9B", offenders=("O1",)), a("A2", "V1", "8N")), ho_offences())
-    assert codes_of(decision) == [("V1", "9B", None, "offender"), ("V1", "8N", None, "victim")]
+    assert codes_of(decision) == [("V1", "8N", None, "victim")]
 
 
 @pytest.mark.parametrize("code", ["92D", "92E", "10D", "77/53"])

@@ -48,6 +48,7 @@ def _report_from(report_form: Any, victims: Any, allegations: Any, *, reported_a
                 age=f.cleaned_data["age"],
                 vulnerable=f.cleaned_data["vulnerable"],
                 unreachable=f.cleaned_data["unreachable"],
+                supports_action=not f.cleaned_data["no_police_action"],
             )
             for f in victims.forms
             if f.cleaned_data
