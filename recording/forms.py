@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.forms import formset_factory
 from django.urls import reverse_lazy
+from django.utils import timezone
 
 from config import fields as bounded
 from config.inputs import MAX_ITEMS
@@ -38,6 +39,10 @@ def offence_code_for(typed: str) -> str:
     for choice in choices:
         if choice.code.casefold() == typed.casefold():
             return choice.code
+    # An offence's exact title always wins over the others that merely hold its words.
+    titled = [c for c in choices if c.title.casefold() == typed.casefold()]
+    if len(titled) == 1:
+        return titled[0].code
     if len(choices) == 1:
         return choices[0].code
     if not choices:
@@ -403,13 +408,15 @@ class VictimForm(forms.Form):
 
 class VictimUpdateForm(forms.Form):
     victim = forms.ModelChoiceField(label="Victim", queryset=CrimeVictim.objects.none(), required=False)
-    contacted_at = when_field("Contacted at")
+    contacted_at = when_field("Contacted at", help_text="Europe/London time; now unless you say otherwise.")
     method = forms.ChoiceField(label="Method", choices=VictimUpdate.Method.choices)
     summary = forms.CharField(label="What the victim was told", widget=forms.Textarea)
 
     def __init__(self, *args: Any, crime: Crime, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["victim"].queryset = crime.victims.all()  # type: ignore[attr-defined]
+        # Most updates are logged as they are made: the contact time starts at now.
+        self.fields["contacted_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
 
 
 class EnquiryForm(forms.Form):

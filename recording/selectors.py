@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import itertools
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -498,6 +502,24 @@ class OffenceChoice:
     source: str = ""
 
 
+OFFENCE_SYNONYMS_CSV = Path(__file__).resolve().parent / "reference" / "offence_synonyms.csv"
+
+
+@functools.cache
+def offence_synonyms() -> dict[str, tuple[str, ...]]:
+    """Everyday words and the offences they may mean ("bike": 44 theft of a pedal cycle; "phone": theft
+    from the person, robbery ...): recording/reference/offence_synonyms.csv, data read once."""
+    with OFFENCE_SYNONYMS_CSV.open(newline="", encoding="utf-8") as handle:
+        return {row["word"].casefold(): tuple(row["codes"].split()) for row in csv.DictReader(handle)}
+
+
+def _synonym_codes(q: str) -> set[str]:
+    """The offence codes the everyday words in `q` stand for (each word, or the whole of q)."""
+    table = offence_synonyms()
+    words = {q.casefold(), *re.findall(r"[\w-]+", q.casefold())}
+    return {code for word in words for code in table.get(word, ())}
+
+
 def offence_search(q: str = "", *, limit: int | None = None) -> list[OffenceChoice]:
     """Classes and Home Office offence codes whose code, title, legislation or category match `q`
     ("assault", "burglary", "8N", "125/9", "s4A"); all of them when `q` is blank. A code typed exactly
@@ -507,7 +529,11 @@ def offence_search(q: str = "", *, limit: int | None = None) -> list[OffenceChoi
     class_qs = Offence.objects.order_by("code")
     codes = OffenceCode.objects.select_related("offence_class").order_by("offence_class__code", "id")
     if q:
-        class_qs = class_qs.filter(Q(code__iexact=q) | Q(title__icontains=q) | Q(category__icontains=q))
+        # Everyday words find their offences through the synonyms file ("bike", "phone").
+        synonyms = _synonym_codes(q)
+        class_qs = class_qs.filter(
+            Q(code__iexact=q) | Q(title__icontains=q) | Q(category__icontains=q) | Q(code__in=synonyms)
+        )
         codes = codes.filter(
             Q(code__iexact=q)
             | Q(code__istartswith=f"{q}/")
@@ -558,7 +584,14 @@ def offence_search(q: str = "", *, limit: int | None = None) -> list[OffenceChoi
         for c in codes
     ]
     exact = q.casefold()
-    choices.sort(key=lambda c: (c.code.casefold() != exact, _code_order(c.class_code), not c.is_class))
+    # A code or an exact title typed comes first ("Other theft" is 49, not every theft holding the words).
+    choices.sort(
+        key=lambda c: (
+            c.code.casefold() != exact and c.title.casefold() != exact,
+            _code_order(c.class_code),
+            not c.is_class,
+        )
+    )
     return choices[:limit] if limit is not None else choices
 
 

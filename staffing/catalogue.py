@@ -221,7 +221,8 @@ def parse_crime(text: str, *, start: int = 1) -> list[RuleRow]:
                 section=section,
                 words=_clean(words),
                 sources="\n".join(f"[{m}] {sources[m]}" for m in cited) or NO_SOURCE,
-                verified=not _is_unverified(notes),
+                # Verified only where a source is named and the notes raise no doubt.
+                verified=bool(cited) and not _is_unverified(notes),
                 note="; ".join(notes),
                 position=start + offset,
             )
@@ -244,7 +245,7 @@ def parse_complaints(text: str, *, start: int = 1) -> list[RuleRow]:
                 section=section,
                 words=plain,
                 sources="\n".join(cited) or NO_SOURCE,
-                verified=not _is_unverified(notes),
+                verified=bool(cited) and not _is_unverified(notes),
                 note="; ".join(notes),
                 position=start + offset,
             )
@@ -306,9 +307,9 @@ def docs_text(rows: list[RuleRow]) -> str:
         "hand. In Resolve every rule has its own page under Rules (`/staffing/rules/<ID>/`) and the API",
         "serves them at `GET /api/v1/rules/`.",
         "",
-        f"{len(rows)} rules, {sum(not r.verified for r in rows)} of them marked unverified in the domain",
-        'notes (a point not confirmed against a public source). A rule whose source reads "No source is',
-        'named" is stated by the notes without a citation.',
+        f"{len(rows)} rules, {sum(not r.verified for r in rows)} of them unverified: marked so in the domain",
+        "notes (a point not confirmed against a public source), or stated there without a named source",
+        '(its source reads "No source is named"). A rule is verified only where its source is named.',
     ]
     for domain in (CRIME, COMPLAINTS):
         lines += ["", f"## {DOMAIN_TITLES[domain]}"]

@@ -225,3 +225,37 @@ def test_reclassifying_by_offence_code_through_the_api_lists_in_constant_queries
     with django_assert_num_queries(3):  # token auth, count, page with both offence codes joined
         listed = sergeant.get("/api/v1/recording/reclassifications/").json()
     assert [r["to_offence_code"] for r in listed["results"]] == ["125/11", "125/11"]
+
+
+# ------------------------------------------------------- finding an offence by its words (issue 20 part 8)
+@pytest.mark.parametrize(
+    ("typed", "code"), [("bike", "44"), ("phone", "39"), ("Bike", "44"), ("my phone", "34B")]
+)
+def test_everyday_words_find_their_offences_through_the_synonyms_file(
+    reference_data: None, typed: str, code: str
+) -> None:
+    from recording import selectors
+
+    assert code in [c.code for c in selectors.offence_search(typed)]
+
+
+def test_an_offences_exact_title_comes_first_and_wins_on_the_form(reference_data: None) -> None:
+    from recording import forms, selectors
+
+    found = selectors.offence_search("Assault with injury")
+    assert found[0].code == "8N" and len(found) > 1  # the racially aggravated one holds the words too
+    assert forms.offence_code_for("assault with injury") == "8N"
+
+
+def test_every_synonym_names_offences_the_catalogue_holds() -> None:
+    import csv as csv_module
+
+    from recording import selectors
+
+    with selectors.OFFENCE_SYNONYMS_CSV.open(newline="") as fh:
+        classes = {
+            r["code"]
+            for r in csv_module.DictReader((selectors.OFFENCE_SYNONYMS_CSV.parent / "ho_offences.csv").open())
+        }
+        for row in csv_module.DictReader(fh):
+            assert set(row["codes"].split()) <= classes, row["word"]

@@ -415,3 +415,46 @@ def test_incoming_transfer_in_the_browser(reference_data: None, make_user: Any) 
     transfer = CrimeTransfer.objects.get()
     assert sergeant.post(f"/recording/transfers/{transfer.pk}/decide/", {"accept": "yes"}).status_code == 302
     assert Crime.objects.get().sending_force_reference == "ZZ/1"
+
+
+# ----------------------------------------------------- decide pages show the crime (issue 20 part 8)
+def test_the_cancellation_reclassification_and_transfer_decide_pages_show_and_link_the_crime(
+    reference_data: None, make_user: Any
+) -> None:
+    from recording.services import cancellation, reclassification, transfers
+    from recording.tests.factories import CrimeFactory, ForceFactory
+
+    recorder, sergeant = make_user("recorder"), make_user("sergeant")
+    crime, other = CrimeFactory(summary="Window smashed at the back door"), CrimeFactory()
+    request = cancellation.cancellation_request(
+        crime=crime,
+        actor=recorder,
+        criterion_code="C3",
+        evidence="Same report",
+        duplicate_of=other.crime_number,
+    )
+    change = reclassification.reclassification_propose(
+        crime=other, actor=recorder, offence_code="105A", reason="No injury after all"
+    )
+    third = CrimeFactory()
+    force = ForceFactory()
+    transfer = transfers.transfer_out_request(crime=third, actor=recorder, force_code=force.code, reason="r")
+    client = client_for(sergeant)
+    for url, shown in (
+        (f"/recording/cancellations/{request.pk}/decide/", crime),
+        (f"/recording/reclassifications/{change.pk}/decide/", other),
+        (f"/recording/transfers/{transfer.pk}/decide/", third),
+    ):
+        page = client.get(url)
+        assert page.status_code == 200, url
+        html = page.content.decode()
+        assert f'href="/recording/crimes/{shown.pk}/"' in html and shown.offence.title in html, url
+
+
+def test_a_victim_update_starts_at_now(reference_data: None, make_user: Any) -> None:
+    from recording.forms import VictimUpdateForm
+    from recording.tests.factories import CrimeFactory
+
+    form = VictimUpdateForm(crime=CrimeFactory())
+    started = form.fields["contacted_at"].initial
+    assert abs(started - timezone.localtime()) < timedelta(minutes=1)

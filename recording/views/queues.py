@@ -117,6 +117,7 @@ def reclassification_decide(request: HttpRequest, pk: int) -> HttpResponse:
         breadcrumbs=crumbs(("Reclassifications", back), ("Decide", None)),
         submit="Record decision",
         on_valid=done,
+        context={"crime": crime},
     )
 
 
@@ -180,6 +181,7 @@ def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
         breadcrumbs=crumbs(("Cancellations", back), ("Decide", None)),
         submit="Record decision",
         on_valid=done,
+        context={"crime": crime},
     )
 
 
@@ -244,10 +246,10 @@ def transfer_incoming(request: HttpRequest) -> HttpResponse:
 @supervisors
 def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     transfer = get_object_or_404(
-        selectors.transfer_visible(user=request_user(request)).select_related("crime", "force"), pk=pk
+        selectors.transfer_visible(user=request_user(request)).select_related("crime", "force", "offence"),
+        pk=pk,
     )
-    if transfer.crime_id:
-        crime_for_view(request, transfer.crime_id, "Transfer decision")
+    crime = crime_for_view(request, transfer.crime_id, "Transfer decision") if transfer.crime_id else None
     refusal = transfers.transfer_refusal(transfer=transfer, actor=request_user(request))
     if refusal and transfer.status == CrimeTransfer.Status.PENDING:
         raise PermissionDenied(refusal)
@@ -273,6 +275,8 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
         breadcrumbs=crumbs(("Transfers", back), ("Decide", None)),
         submit="Record decision",
         on_valid=done,
+        # The crime the decision is about, linked; an incoming one not yet accepted shows what was sent.
+        context={"crime": crime, "transfer": transfer},
     )
 
 

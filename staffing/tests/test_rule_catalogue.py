@@ -111,6 +111,19 @@ def test_a_rule_marked_unverified_keeps_its_caveat_apart_from_its_words() -> Non
     assert rows["R-ONE"].verified and rows["R-ONE"].note == ""
 
 
+def test_a_rule_is_verified_only_where_its_source_is_named() -> None:
+    crime = {r.code: r for r in catalogue.parse_crime(CRIME_NOTES)}
+    complaints = {r.code: r for r in catalogue.parse_complaints(COMPLAINT_NOTES)}
+    assert crime["R-LATER"].sources == catalogue.NO_SOURCE and not crime["R-LATER"].verified
+    assert not complaints["C-NFA"].verified  # no provision in brackets, nothing else named
+    assert crime["R-ONE"].verified and complaints["C-WANTED"].verified
+
+
+def test_the_shipped_catalogue_marks_no_rule_verified_without_a_source() -> None:
+    rows = catalogue.read_rows()
+    assert not [r.code for r in rows if r.verified and r.sources == catalogue.NO_SOURCE]
+
+
 def test_complaint_rules_take_their_provisions_as_sources_written_in_full() -> None:
     rows = {r.code: r for r in catalogue.parse_complaints(COMPLAINT_NOTES)}
     assert rows["C-AFFECTED"].sources == "PRA s12(3)-(4), s29(5)"
@@ -403,7 +416,9 @@ def test_an_unverified_rule_says_so_with_its_caveat(
 ) -> None:
     client.force_login(make_user("manager"))
     html = client.get("/staffing/rules/R-CLASS-VEHICLE/").content.decode()
-    assert "Unverified" in html and "Still to be checked against its source:</strong> unverified wording" in html
+    assert (
+        "Unverified" in html and "Still to be checked against its source:</strong> unverified wording" in html
+    )
 
 
 def test_an_unknown_rule_is_404_and_lower_case_finds_the_rule(
