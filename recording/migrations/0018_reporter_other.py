@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recording', '0016_crime_report_time'),
+        ('recording', '0017_victims_code_clocks'),
     ]
 
     operations = [
