@@ -9,7 +9,7 @@ from django.apps import AppConfig
 
 from config.permissions import Role
 from config.registry import NavItem, RuleUse
-from staffing.reference import ReferenceTable
+from staffing.reference import ReferenceTable, as_optional_date
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 COMPLAINTS_ROLES = frozenset(Role.COMPLAINTS)
@@ -20,7 +20,11 @@ class ComplaintsConfig(AppConfig):
     verbose_name = "Complaints"
     default_auto_field = "django.db.models.BigAutoField"
     reference_tables = [
-        ReferenceTable("complaints.ComplaintCategory", REFERENCE / "complaint_categories.csv"),
+        ReferenceTable(
+            "complaints.ComplaintCategory",
+            REFERENCE / "complaint_categories.csv",
+            converters={"valid_from": as_optional_date, "retired_on": as_optional_date},
+        ),
         ReferenceTable("complaints.ComplaintOutcome", REFERENCE / "complaint_outcomes.csv"),
     ]
     nav_items = [

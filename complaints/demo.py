@@ -54,7 +54,7 @@ def _advisors() -> list[User]:
 
 def seed_complaints(rng: random.Random, out: TextIO) -> None:
     advisors = _advisors()
-    categories = list(ComplaintCategory.objects.values_list("code", flat=True))
+    categories = list(ComplaintCategory.objects.in_force(timezone.localdate()).values_list("code", flat=True))
     if not advisors or not categories:
         out.write("Complaints: skipped (no advisors or reference data; run load_reference first)\n")
         return

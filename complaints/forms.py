@@ -127,7 +127,10 @@ class IntakeForm(forms.Form):
     subject_team = forms.CharField(max_length=120, required=False, label="Team")
     # allegation
     category = forms.ModelChoiceField(
-        queryset=ComplaintCategory.objects.all(), to_field_name="code", required=False, label="IOPC category"
+        queryset=ComplaintCategory.objects.filter(retired_on__isnull=True),
+        to_field_name="code",
+        required=False,
+        label="IOPC category",
     )
     allegation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Allegation")
     death_or_serious_injury = forms.BooleanField(required=False, label="Death or serious injury")
@@ -298,7 +301,9 @@ class LetterForm(forms.Form):
 
 class AllegationForm(VersionForm):
     category = forms.ModelChoiceField(
-        queryset=ComplaintCategory.objects.all(), to_field_name="code", label="IOPC category"
+        queryset=ComplaintCategory.objects.filter(retired_on__isnull=True),
+        to_field_name="code",
+        label="IOPC category",
     )
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Allegation"
@@ -439,5 +444,8 @@ class LessonForm(forms.Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
     level = forms.ChoiceField(choices=LessonLearned.Level.choices)
     category = forms.ModelChoiceField(
-        queryset=ComplaintCategory.objects.all(), to_field_name="code", required=False, label="IOPC category"
+        queryset=ComplaintCategory.objects.filter(retired_on__isnull=True),
+        to_field_name="code",
+        required=False,
+        label="IOPC category",
     )

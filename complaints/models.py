@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -9,13 +11,36 @@ from simple_history.models import HistoricalRecords
 # are unverified (DOMAIN-complaints.md §16): they stay editable data, never enums in code.
 
 
+class CategoryQuerySet(models.QuerySet["ComplaintCategory"]):
+    def in_force(self, day: dt.date) -> CategoryQuerySet:
+        """The categories of the list in force on `day`: a new allegation takes one of these."""
+        return self.filter(
+            models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
+            models.Q(retired_on__isnull=True) | models.Q(retired_on__gt=day),
+        )
+
+
 class ComplaintCategory(models.Model):
-    """An IOPC complaint category (one per allegation, C-ALLEGATION-SPLIT)."""
+    """An IOPC complaint category (one per allegation, C-ALLEGATION-SPLIT). The list changes as the IOPC
+    publishes it (reference/complaint_categories.csv, versioned by the date each row takes effect): a
+    retired category names the one its allegations were moved to, so every stored allegation keeps its
+    meaning under a category in force."""
 
     code = models.CharField(max_length=6, unique=True)
     title = models.CharField(max_length=200)
     group = models.CharField(max_length=100)
+    valid_from = models.DateField(
+        null=True, blank=True, help_text="First day this category is used; empty: on every list so far."
+    )
+    retired_on = models.DateField(
+        null=True, blank=True, help_text="From this day the category is no longer used."
+    )
+    replaced_by = models.CharField(
+        max_length=6, blank=True, help_text="The category a retired one's allegations were moved to."
+    )
     history = HistoricalRecords()
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["code"]

@@ -36,7 +36,7 @@ from staffing.selectors import record_files_listed
 
 def complaint_category_codes() -> frozenset[str]:
     """Every complaint category code in the reference table (one query)."""
-    return frozenset(ComplaintCategory.objects.values_list("code", flat=True))
+    return frozenset(ComplaintCategory.objects.in_force(timezone.localdate()).values_list("code", flat=True))
 
 
 def _visible(user: User) -> QuerySet[ComplaintCase]:

@@ -168,7 +168,7 @@ def case_search(request: HttpRequest) -> HttpResponse:
             "q": q,
             "search": True,
             "category": category,
-            "categories": ComplaintCategory.objects.order_by("title"),
+            "categories": ComplaintCategory.objects.order_by("title"),  # retired ones find older cases
         },
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,12 @@ def as_bool(value: str) -> bool:
 
 def as_int(value: str) -> int:
     return int(value.strip())
+
+
+def as_optional_date(value: str) -> date | None:
+    """A YYYY-MM-DD date, or None for an empty cell."""
+    text = value.strip()
+    return date.fromisoformat(text) if text else None
 
 
 def as_text(value: str) -> str:

@@ -118,8 +118,7 @@ def complaint_create(
     codes = {a["category"] for a in allegations}
     categories = {c.code: c for c in ComplaintCategory.objects.filter(code__in=codes)}
     for code in codes:
-        if code not in categories:
-            raise DomainError(f"Unknown complaint category {code!r}.", field="category")
+        category_in_force(categories.get(code), code)
     for person in complainants:
         unknown = set(person) - COMPLAINANT_INPUT
         if unknown:
@@ -195,6 +194,28 @@ def complaint_create(
 
 
 @transaction.atomic
+def category_in_force(category: ComplaintCategory | None, code: str) -> ComplaintCategory:
+    """The category a new allegation may take: one that exists and is on the list in force today; a
+    retired one is refused naming the category that replaced it."""
+    if category is None:
+        raise DomainError(f"Unknown complaint category {code!r}.", field="category")
+    today = timezone.localdate()
+    if category.retired_on is not None and category.retired_on <= today:
+        instead = ComplaintCategory.objects.filter(code=category.replaced_by).first()
+        raise DomainError(
+            f"Category {category.code} {category.title} is no longer used (since "
+            f"{category.retired_on:%d %B %Y})"
+            + (f": use {instead.code} {instead.title}." if instead else "."),
+            field="category",
+        )
+    if category.valid_from is not None and category.valid_from > today:
+        raise DomainError(
+            f"Category {category.code} {category.title} is used from {category.valid_from:%d %B %Y}.",
+            field="category",
+        )
+    return category
+
+
 def allegation_add(
     *,
     case_id: int,
@@ -208,9 +229,7 @@ def allegation_add(
     case = _lock_open(case_id, version)
     if case.kind == ComplaintCase.Kind.COMPLIMENT:
         raise DomainError("A compliment has no allegations.", field="category")
-    category = ComplaintCategory.objects.filter(code=category_code).first()
-    if category is None:
-        raise DomainError(f"Unknown complaint category {category_code!r}.", field="category")
+    category = category_in_force(ComplaintCategory.objects.filter(code=category_code).first(), category_code)
     unknown = set(flags) - set(Allegation.FLAGS) - set(Allegation.OPTIONAL_FACTS)
     if unknown:
         raise DomainError(f"Unknown fact {sorted(unknown)[0]!r}.", field=sorted(unknown)[0])
