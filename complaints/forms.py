@@ -418,9 +418,36 @@ class ReviewResultForm(forms.Form):
     result = forms.ChoiceField(choices=[("", "Choose…"), *REVIEW_RESULTS], label="Review result")
     decided_on = bounded.DateField(widget=DATE, label="Decided on")
     recommendations = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Recommendations to the force"
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        label="Recommendations to the force",
+        help_text="One per line. If the review is upheld the case reopens and each one is tracked.",
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    follow_up_by = bounded.DateField(
+        widget=DATE,
+        required=False,
+        label="If upheld: recommendations due by",
+        help_text="Leave empty for 28 days from the decision.",
+    )
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True, role__in=["advisor", "manager"]),
+        required=False,
+        label="If upheld: who follows them up",
+        help_text="Leave empty for the case's handler.",
+    )
+
+
+class RecommendationForm(forms.Form):
+    recommendation = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(
+        choices=[("done", "Done"), ("answered", "Answered: not followed, with reasons")],
+        widget=forms.RadioSelect,
+        label="Followed up",
+    )
+    response = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="What was done, or why it is not followed"
+    )
 
 
 class ForwardForm(forms.Form):

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 # ---------------------------------------------------------------- reference data
@@ -408,6 +409,8 @@ class CaseAction(models.Model):
         REVIEW = "review", "Review application"
         COMPLIMENT_FORWARDED = "compliment_forwarded", "Compliment forwarded"
         REASSIGNED = "reassigned", "Reassigned"
+        REOPENED = "reopened", "Reopened after an upheld review"
+        RECOMMENDATION = "recommendation", "Review recommendation followed up"
         EDITED = "edited", "Case details edited"
 
     case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="actions")
@@ -521,3 +524,36 @@ class CaseSuspension(models.Model):
 
     def __str__(self) -> str:
         return f"Case {self.case_id} suspended from {self.started_on}"
+
+
+class ReviewRecommendation(models.Model):
+    """One recommendation of a review body that upheld a review (C-REVIEW-RIGHT): the case is re-handled
+    under it, and it is tracked to done (or answered, where the force does not follow it, with its
+    reasons) by its owner and due date. The case cannot close again while one is open."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "To do"
+        DONE = "done", "Done"
+        ANSWERED = "answered", "Answered (not followed, reasons given)"
+
+    review = models.ForeignKey(
+        ReviewApplication, on_delete=models.PROTECT, related_name="recommendation_items"
+    )
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="recommendations")
+    text = models.TextField()
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True)
+    response = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def __str__(self) -> str:
+        return f"Recommendation on case {self.case_id}: {self.text[:60]}"

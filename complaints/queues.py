@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from complaints.models import CaseAction, ComplaintCase
+from complaints.models import CaseAction, ComplaintCase, ReviewRecommendation
 from complaints.selectors import case_list_base
 from config.listing import Column
 from config.permissions import Role
@@ -158,6 +158,37 @@ QUEUES = (
 )
 
 
+def recommendations_open(user: Any) -> QuerySet[ReviewRecommendation]:
+    """Recommendations of upheld reviews still to follow through: a person's own; every one for a
+    manager or admin. Only on cases the person may see."""
+    items = ReviewRecommendation.objects.filter(
+        status=ReviewRecommendation.Status.OPEN, case__in=case_list_base(user).values("pk")
+    ).select_related("case", "owner")
+    if getattr(user, "role", None) in FORCE_WIDE:
+        return items
+    return items.filter(owner=user)
+
+
+RECOMMENDATIONS = WorkQueue(
+    "complaints-recommendations",
+    "Review recommendations to follow through",
+    recommendations_open,
+    oldest="created_at",
+    order=39,
+    description="C-REVIEW-RIGHT: an upheld review reopened these cases",
+    columns=(
+        Column("due", "Due", ("due_on", "id")),
+        Column("case", "Case", ("case__reference",)),
+        Column("text", "Recommendation"),
+        Column("owner", "Owner", ("owner__last_name", "owner__username")),
+    ),
+    default_sort="due",
+    row_template="queues/rows/recommendation.html",
+    ordering_note="The one due first at the top.",
+    empty="No recommendation of an upheld review is waiting.",
+)
+
+
 OVERSIGHT_QUEUES = (
     _queue(
         "complaints-unallocated",
@@ -217,4 +248,5 @@ def work_queues(user: Any) -> list[WorkQueue]:
     role = getattr(user, "role", None)
     if role not in Role.COMPLAINTS:
         return []
-    return [*QUEUES, *OVERSIGHT_QUEUES] if role in FORCE_WIDE else list(QUEUES)
+    own = [*QUEUES, RECOMMENDATIONS]
+    return [*own, *OVERSIGHT_QUEUES] if role in FORCE_WIDE else own

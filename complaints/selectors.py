@@ -24,6 +24,7 @@ from complaints.models import (
     ComplaintCategory,
     ComplaintOutcome,
     ReviewApplication,
+    ReviewRecommendation,
     Route,
     Subject,
 )
@@ -69,6 +70,7 @@ def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:
             "subjects",
             Prefetch("allegations", queryset=Allegation.objects.select_related("category", "outcome")),
             Prefetch("actions", queryset=CaseAction.objects.select_related("actor", "recipient")),
+            Prefetch("recommendations", queryset=ReviewRecommendation.objects.select_related("owner")),
             "contacts__by",
             "reviews__result",
             "triage_decisions__decided_by",

@@ -19,6 +19,7 @@ from complaints.models import (
     ComplaintCategory,
     Contact,
     ReviewApplication,
+    ReviewRecommendation,
     Route,
     Subject,
 )
@@ -149,6 +150,7 @@ class ActionIn(serializers.Serializer):
             "forward",
             "letter",
             "allegation",
+            "recommendation",
         ]
     )
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -185,6 +187,21 @@ class ActionIn(serializers.Serializer):
         default=dict,
         help_text="action `facts`: answers keyed by the dotted paths the case's `assumed` names",
     )
+    recommendation = serializers.IntegerField(
+        required=False, help_text="action `recommendation`: the upheld review's recommendation followed up"
+    )
+    status = choice_field(
+        [ReviewRecommendation.Status.DONE, ReviewRecommendation.Status.ANSWERED],
+        required=False,
+        default="",
+        help_text="action `recommendation`: done, or answered (not followed, with reasons)",
+    )
+    response = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="action `recommendation`: what was done, or why not",
+    )
 
 
 class ContactIn(serializers.Serializer):
@@ -209,15 +226,37 @@ class ReviewIn(serializers.Serializer):
     received_on = ApiDateField()
     result = serializers.CharField(required=False, allow_blank=True, default="")
     decided_on = ApiDateField(required=False, allow_null=True, default=None)
-    recommendations = serializers.CharField(required=False, allow_blank=True, default="")
+    recommendations = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="One recommendation per line"
+    )
     notes = serializers.CharField(required=False, allow_blank=True, default="")
+    follow_up_by = ApiDateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Upheld: when its recommendations are due (default 28 days from the decision)",
+    )
+    owner = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Upheld: who follows them up (username)"
+    )
 
 
 class ReviewResultIn(serializers.Serializer):
     result = choice_field(["REVIEW-UPHELD", "REVIEW-NOT-UPHELD"])
     decided_on = ApiDateField(required=False, allow_null=True, default=None)
-    recommendations = serializers.CharField(required=False, allow_blank=True, default="")
+    recommendations = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="One recommendation per line"
+    )
     notes = serializers.CharField(required=False, allow_blank=True, default="")
+    follow_up_by = ApiDateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Upheld: when its recommendations are due (default 28 days from the decision)",
+    )
+    owner = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Upheld: who follows them up (username)"
+    )
 
 
 # ---------------------------------------------------------------- output
@@ -309,6 +348,14 @@ class ReviewOut(Out):
         fields = ["id", "received_on", "in_time", "body", "result", "decided_on", "recommendations", "notes"]
 
 
+class RecommendationOut(Out):
+    owner = serializers.CharField(source="owner.username")
+
+    class Meta:
+        model = ReviewRecommendation
+        fields = ["id", "review", "text", "owner", "due_on", "status", "response", "completed_at"]
+
+
 class LetterOut(Out):
     """A letter about the case (staffing's letters, issue 22); `kind` is its purpose."""
 
@@ -327,6 +374,7 @@ class CaseDetailOut(CaseListOut):
     actions = ActionOut(many=True)
     contacts = ContactOut(many=True)
     reviews = ReviewOut(many=True)
+    recommendations = RecommendationOut(many=True)
     letters = LetterOut(many=True, source="letter_list")
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
     assumed = serializers.SerializerMethodField(
@@ -364,6 +412,7 @@ class CaseDetailOut(CaseListOut):
             "actions",
             "contacts",
             "reviews",
+            "recommendations",
             "letters",
             "assumed",
         ]

@@ -251,7 +251,11 @@ def _make_form(
 def _forms_for(
     case: ComplaintCase, bound: dict[str, django_forms.Form] | None, questions: list[tuple[str, str, str]]
 ) -> dict[str, django_forms.Form]:
-    out = {name: _make_form(case, name, questions=questions) for name in ACTIONS if name != "review_result"}
+    out = {
+        name: _make_form(case, name, questions=questions)
+        for name in ACTIONS
+        if name not in {"review_result", "recommendation"}
+    }
     out.update(bound or {})
     return out
 
@@ -271,6 +275,21 @@ def _review_result_forms(
                 initial={"review": review.pk, "decided_on": today}, prefix="review_result"
             )
         out.append((review, form))
+    return out
+
+
+def _recommendation_forms(
+    case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
+) -> list[tuple[Any, django_forms.Form | None]]:
+    """Every recommendation of an upheld review, with a follow-up form for each one still open."""
+    out: list[tuple[Any, django_forms.Form | None]] = []
+    for item in case.recommendations.all():
+        form: django_forms.Form | None = None
+        if item.status == "open":
+            form = (bound or {}).get("recommendation")
+            if form is None or str(form.data.get("recommendation-recommendation")) != str(item.pk):
+                form = forms.RecommendationForm(initial={"recommendation": item.pk}, prefix="recommendation")
+        out.append((item, form))
     return out
 
 
@@ -314,6 +333,7 @@ def _render_case(
         "forms": _forms_for(case, bound, questions),
         "questions": questions,
         "review_results": _review_result_forms(case, bound),
+        "recommendations": _recommendation_forms(case, bound),
         "complainants": complainants,
         "adjustments_people": complainants,
         "can_see_equality": permissions.can_view_equality(_me(request)),
@@ -352,6 +372,7 @@ ACTIONS: dict[str, type[django_forms.Form]] = {
     "discontinue": forms.ReasonForm,
     "review": forms.ReviewForm,
     "review_result": forms.ReviewResultForm,
+    "recommendation": forms.RecommendationForm,
     "forward": forms.ForwardForm,
     "reassign": forms.ReassignForm,
 }
@@ -370,7 +391,15 @@ DONE: dict[str, Callable[[Any], str]] = {
     "withdraw": lambda _: "Case withdrawn.",
     "discontinue": lambda _: "Investigation discontinued.",
     "review": lambda review: f"Review application logged ({'in time' if review.in_time else 'late'}).",
-    "review_result": lambda _: "Review result recorded.",
+    "review_result": lambda review: (
+        "Review result recorded."
+        + (
+            " The case is reopened: follow up each recommendation."
+            if review.recommendation_items.exists()
+            else ""
+        )
+    ),
+    "recommendation": lambda item: f"Recommendation marked {item.get_status_display().lower()}.",
     "forward": lambda _: "Compliment forwarded.",
     "reassign": lambda _: "Case reassigned.",
 }

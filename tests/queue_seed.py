@@ -22,6 +22,7 @@ def seed_every_queue() -> dict[str, Any]:
     """Users of every role (usernames `q.<role>`, password PASSWORD) and the records that fill their
     queues. Returns the users by role and the crime that must lead the allocation queue."""
     from complaints.models import ComplaintCase
+    from complaints.services import review_log
     from complaints.tests.factories import ComplaintCaseFactory
     from qa.models import UnrecordedFlag
     from qa.services import dip_test, flags, hidden_crimes, rape_review, sweep
@@ -146,6 +147,23 @@ def seed_every_queue() -> dict[str, Any]:
             review_deadline=timezone.localdate() + dt.timedelta(days=26),
         )
         assert due.next_update_due is not None
+        # an upheld review whose recommendation this person follows through
+        upheld = ComplaintCaseFactory(actor=user, received_at=now - dt.timedelta(days=90))
+        ComplaintCase.objects.filter(pk=upheld.pk).update(
+            status=ComplaintCase.Status.CLOSED,
+            closed_at=now - dt.timedelta(days=20),
+            outcome_on=timezone.localdate() - dt.timedelta(days=20),
+            review_body="local_policing_body",
+            review_deadline=timezone.localdate() + dt.timedelta(days=8),
+        )
+        review_log(
+            case_id=upheld.pk,
+            actor=user,
+            received_on=timezone.localdate() - dt.timedelta(days=10),
+            result_code="REVIEW-UPHELD",
+            decided_on=timezone.localdate() - dt.timedelta(days=2),
+            recommendations="Apologise in writing for the delay",
+        )
     # ---- the managers' views of work nobody holds: a case with no handler, a case untouched 28 days
     from complaints.models import CaseAction
 

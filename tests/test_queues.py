@@ -41,6 +41,7 @@ COMPLAINT_QUEUES = {
     "complaints-updates-due",
     "complaints-initial-contact",
     "complaints-reviews",
+    "complaints-recommendations",
 }
 MANAGER_COMPLAINT_QUEUES = {"complaints-unallocated", "complaints-stale"}
 EXPECTED = {

@@ -164,7 +164,8 @@ class CaseReviewApi(APIView):
         case = _case(request, pk, action="edit")
         s = serializers.ReviewIn(data=request.data)
         s.is_valid(raise_exception=True)
-        d = s.validated_data
+        d = dict(s.validated_data)
+        d["owner"] = _user(d["owner"], "owner") if d.get("owner") else None
         review = services.case_action("review", case_id=case.pk, actor=_me(request), data=d)
         return Response(serializers.ReviewOut(review).data, status=status.HTTP_201_CREATED)
 
@@ -182,7 +183,8 @@ class CaseReviewResultApi(APIView):
             raise Http404("No such review application")
         s = serializers.ReviewResultIn(data=request.data)
         s.is_valid(raise_exception=True)
-        d = s.validated_data
+        d = dict(s.validated_data)
+        d["owner"] = _user(d["owner"], "owner") if d.get("owner") else None
         review = services.case_action(
             "review_result", case_id=case.pk, actor=_me(request), data={**d, "review": review.pk}
         )

@@ -35,6 +35,7 @@ from complaints.services.outcomes import (
     complaint_close,
     complaint_discontinue,
     complaint_withdraw,
+    recommendation_follow_up,
     review_decide,
     review_log,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "case_letter_sent",
     "case_letter_undelivered",
     "retention_years",
+    "recommendation_follow_up",
     "review_decide",
     "review_log",
 ]

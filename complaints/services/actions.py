@@ -25,6 +25,7 @@ from complaints.services.outcomes import (
     complaint_close,
     complaint_discontinue,
     complaint_withdraw,
+    recommendation_follow_up,
     review_decide,
     review_log,
 )
@@ -151,6 +152,8 @@ _CASE_ACTIONS: dict[str, Any] = {
         decided_on=d.get("decided_on"),
         recommendations=d.get("recommendations", ""),
         notes=d.get("notes", ""),
+        follow_up_by=d.get("follow_up_by"),
+        owner=d.get("owner"),
     ),
     "review_result": lambda case_id, actor, d: review_decide(
         review_id=_review_of_case(case_id, d.get("review")),
@@ -159,6 +162,15 @@ _CASE_ACTIONS: dict[str, Any] = {
         decided_on=d.get("decided_on"),
         recommendations=d.get("recommendations", ""),
         notes=d.get("notes", ""),
+        follow_up_by=d.get("follow_up_by"),
+        owner=d.get("owner"),
+    ),
+    "recommendation": lambda case_id, actor, d: recommendation_follow_up(
+        case_id=case_id,
+        actor=actor,
+        recommendation_id=d.get("recommendation"),
+        status=d.get("status", ""),
+        response=d.get("response", ""),
     ),
     "forward": lambda case_id, actor, d: compliment_forward(
         case_id=case_id, actor=actor, recipient=d.get("recipient"), note=d.get("reason", "")

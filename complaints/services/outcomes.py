@@ -4,6 +4,7 @@ its result."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +15,7 @@ from complaints.models import (
     ComplaintCase,
     ComplaintOutcome,
     ReviewApplication,
+    ReviewRecommendation,
     Route,
 )
 from complaints.rules_data import bank_holidays, time_limits
@@ -66,8 +68,16 @@ def complaint_close(
     reason: str = "",
     version: int | None = None,
 ) -> ComplaintCase:
-    """Finalise with an outcome fitting the route; compute the review right (C-REVIEW-RIGHT)."""
+    """Finalise with an outcome fitting the route; compute the review right (C-REVIEW-RIGHT). A case
+    reopened by an upheld review closes only when every recommendation is done or answered."""
     case = _lock_open(case_id, version)
+    still_open = case.recommendations.filter(status=ReviewRecommendation.Status.OPEN).count()
+    if still_open:
+        raise DomainError(
+            f"{still_open} recommendation{'s' if still_open != 1 else ''} of the upheld review "
+            f"{'are' if still_open != 1 else 'is'} still open: mark each done or answered first.",
+            field="outcome",
+        )
     outcome_on = outcome_on or timezone.localdate()
     if outcome_on > timezone.localdate():
         raise DomainError("The outcome date cannot be in the future.", field="outcome_on")
@@ -250,6 +260,8 @@ def review_log(
     decided_on: dt.date | None = None,
     recommendations: str = "",
     notes: str = "",
+    follow_up_by: dt.date | None = None,
+    owner: User | None = None,
 ) -> ReviewApplication:
     """Log the review application (C-REVIEW-28D: in time or late), with its result when already known
     (C-REVIEW-OUTCOME). One application per outcome: its result is later recorded on it
@@ -291,6 +303,7 @@ def review_log(
         reason=notes,
         rule_ids=["C-REVIEW-28D", "C-REVIEW-OUTCOME"] if review.result else ["C-REVIEW-28D"],
     )
+    _follow_up_if_upheld(review, actor=actor, follow_up_by=follow_up_by, owner=owner)
     return review
 
 
@@ -303,6 +316,8 @@ def review_decide(
     decided_on: dt.date | None = None,
     recommendations: str = "",
     notes: str = "",
+    follow_up_by: dt.date | None = None,
+    owner: User | None = None,
 ) -> ReviewApplication:
     """Record the review body's result (upheld or not, its recommendations, the date) on the
     application itself (C-REVIEW-OUTCOME). A result is recorded once."""
@@ -325,4 +340,90 @@ def review_decide(
         reason=review.recommendations or notes,
         rule_ids=["C-REVIEW-OUTCOME"],
     )
+    _follow_up_if_upheld(review, actor=actor, follow_up_by=follow_up_by, owner=owner)
     return review
+
+
+UPHELD = "REVIEW-UPHELD"
+FOLLOW_UP_DAYS = 28
+
+
+def _follow_up_if_upheld(
+    review: ReviewApplication, *, actor: User, follow_up_by: dt.date | None, owner: User | None
+) -> None:
+    """An upheld review is followed through (C-REVIEW-RIGHT): the case reopens for re-handling, and each
+    of the review body's recommendations (one per line) becomes a tracked action with an owner (the
+    case's handler unless another is named) and a due date (28 days from the decision unless another
+    is given). With no recommendation written, re-handling itself is the one action."""
+    if review.result is None or review.result.code != UPHELD:
+        return
+    case = ComplaintCase.objects.select_for_update().get(pk=review.case_id)
+    assert review.decided_on is not None
+    due = follow_up_by or review.decided_on + dt.timedelta(days=FOLLOW_UP_DAYS)
+    if due < review.decided_on:
+        raise DomainError("The follow-up date cannot be before the review's decision.", field="follow_up_by")
+    holder = owner or case.assigned_to or actor
+    lines = [line.strip(" -•\t") for line in review.recommendations.splitlines()]
+    texts = [line for line in lines if line] or [
+        f"Re-handle the complaint: the {review.get_body_display()} found the outcome not reasonable "
+        "and proportionate."
+    ]
+    ReviewRecommendation.objects.bulk_create(
+        ReviewRecommendation(review=review, case=case, text=text, owner=holder, due_on=due) for text in texts
+    )
+    for item in ReviewRecommendation.objects.filter(review=review):
+        item.history.create(  # bulk_create writes no history: one row each, as simple-history would
+            **{f.attname: getattr(item, f.attname) for f in item._meta.fields},
+            history_date=timezone.now(),
+            history_type="+",
+            history_change_reason="Review upheld: recommendation to follow through",
+            history_user=actor,
+        )
+    case.status = ComplaintCase.Status.OPEN
+    case.closed_at = None
+    case.next_update_due = rules.next_update_due(timezone.localdate(), time_limits())
+    _save(case, "Reopened: review upheld", ["status", "closed_at", "next_update_due"])
+    _log(
+        case,
+        actor=actor,
+        kind=CaseAction.Kind.REOPENED,
+        summary=(
+            f"Reopened for re-handling: the review was upheld; {len(texts)} recommendation"
+            f"{'s' if len(texts) != 1 else ''} to follow through by {on_day(due)}"
+        ),
+        reason=review.recommendations,
+        rule_ids=["C-REVIEW-RIGHT", "C-REVIEW-OUTCOME"],
+    )
+
+
+@transaction.atomic
+def recommendation_follow_up(
+    *, case_id: int, actor: User, recommendation_id: Any, status: str, response: str
+) -> ReviewRecommendation:
+    """Mark one recommendation done, or answered where the force does not follow it (reasons needed)."""
+    item = (
+        ReviewRecommendation.objects.select_for_update().filter(pk=recommendation_id, case_id=case_id).first()
+    )
+    if item is None:
+        raise DomainError("No such recommendation on this case.", field="recommendation")
+    if item.status != ReviewRecommendation.Status.OPEN:
+        raise DomainError("This recommendation has already been followed up.", field="recommendation")
+    if status not in {ReviewRecommendation.Status.DONE, ReviewRecommendation.Status.ANSWERED}:
+        raise DomainError("Say whether it was done or answered.", field="status")
+    if not response.strip():
+        raise DomainError("Say what was done, or why the recommendation is not followed.", field="response")
+    item.status = status
+    item.response = response.strip()
+    item.completed_at = timezone.now()
+    item.completed_by = actor
+    item._change_reason = "Recommendation followed up"  # type: ignore[attr-defined]
+    item.save(update_fields=["status", "response", "completed_at", "completed_by"])
+    _log(
+        item.case,
+        actor=actor,
+        kind=CaseAction.Kind.RECOMMENDATION,
+        summary=f"Recommendation {item.get_status_display().lower()}: {item.text[:120]}",
+        reason=item.response,
+        rule_ids=["C-REVIEW-RIGHT"],
+    )
+    return item

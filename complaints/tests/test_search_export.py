@@ -71,7 +71,8 @@ def test_the_search_page_offers_category_and_finds_by_phone(
 
 
 def _received(advisor: Any, when: dt.datetime, summary: str = "A complaint") -> ComplaintCase:
-    return ComplaintCaseFactory(actor=advisor, received_at=when, summary=summary)
+    case: ComplaintCase = ComplaintCaseFactory(actor=advisor, received_at=when, summary=summary)
+    return case
 
 
 def test_the_export_holds_exactly_the_cases_received_in_the_range(api_as: Callable[..., Any]) -> None:
