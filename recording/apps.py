@@ -55,6 +55,8 @@ class RecordingConfig(AppConfig):
             REFERENCE / "cancellation_criteria.csv",
             converters={"needs_ddm_approval": as_bool},
         ),
+        # The force directory: every force of England and Wales (forces.md says where the codes come from).
+        ReferenceTable("recording.Force", REFERENCE / "forces.csv"),
         ReferenceTable(
             "recording.NsirCode",
             REFERENCE / "nsir_codes.csv",

@@ -323,18 +323,37 @@ class CancellationForm(forms.Form):
     duplicate_of = forms.CharField(label="Surviving crime number (C3)", max_length=40, required=False)
 
 
+FORCE_INPUT = forms.TextInput(attrs={"list": "force-options", "autocomplete": "off"})
+
+
 class TransferOutForm(forms.Form):
-    force = forms.CharField(label="Force code", max_length=12, help_text="From the force directory.")
+    force = forms.CharField(
+        label="Force",
+        max_length=120,
+        widget=FORCE_INPUT,
+        help_text="Its name (e.g. Kent Police) or its code in the force directory.",
+    )
     reason = forms.CharField(label="Why it belongs to that force", widget=forms.Textarea)
+
+    def clean_force(self) -> str:
+        return force_code_for(self.cleaned_data["force"])
 
 
 class TransferInForm(forms.Form):
-    force = forms.CharField(label="Sending force code", max_length=12)
+    force = forms.CharField(
+        label="Sending force",
+        max_length=120,
+        widget=FORCE_INPUT,
+        help_text="Its name (e.g. Kent Police) or its code in the force directory.",
+    )
     their_reference = forms.CharField(label="Sending force's reference", max_length=60)
     offence = forms.CharField(label="Offence code", max_length=12)
     reported_at = when_field("Reported at (to the sending force)")
     summary = forms.CharField(label="Summary", widget=forms.Textarea, required=False)
     victim_name = forms.CharField(label="Victim's name", max_length=200, required=False)
+
+    def clean_force(self) -> str:
+        return force_code_for(self.cleaned_data["force"])
 
 
 class TransferDecideForm(forms.Form):

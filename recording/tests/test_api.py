@@ -333,7 +333,8 @@ def test_force_directory_api(reference_data: None, api_as: Any) -> None:
         f"/api/v1/recording/forces/{pk}/", {"transfer_phone": "0300 1"}, format="json"
     )
     assert patched.status_code == 200 and patched.json()["transfer_phone"] == "0300 1"
-    assert api_as("recorder").get("/api/v1/recording/forces/").json()["count"] == 1
+    # The 44 forces of England and Wales (reference data) and the one added.
+    assert api_as("recorder").get("/api/v1/recording/forces/").json()["count"] == 45
 
 
 @pytest.mark.parametrize(

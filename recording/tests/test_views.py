@@ -218,7 +218,8 @@ def test_cancellation_in_the_browser_needs_a_ddm(reference_data: None, make_user
 
 def test_force_directory_pages(reference_data: None, make_user: Any) -> None:
     sergeant = client_for(make_user("sergeant"))
-    assert "directory is empty" in sergeant.get("/recording/forces/").content.decode()
+    # Every force of England and Wales is in the directory from the reference data (forces.csv).
+    assert "Kent Police" in sergeant.get("/recording/forces/").content.decode()
     sergeant.post("/recording/forces/new/", {"code": "ab", "name": "Abshire Police", "reason": "New"})
     force = Force.objects.get(code="AB")
     page = sergeant.get(f"/recording/forces/{force.pk}/edit/").content.decode()
@@ -458,3 +459,25 @@ def test_a_victim_update_starts_at_now(reference_data: None, make_user: Any) -> 
     form = VictimUpdateForm(crime=CrimeFactory())
     started = form.fields["contacted_at"].initial
     assert abs(started - timezone.localtime()) < timedelta(minutes=1)
+
+
+def test_the_force_directory_lists_every_force_and_a_transfer_takes_a_force_by_name(
+    reference_data: None, make_user: Any
+) -> None:
+    import csv as csv_module
+    from pathlib import Path
+
+    from recording.forms import TransferOutForm
+    from recording.tests.factories import CrimeFactory
+
+    listed = Path(__file__).resolve().parents[1] / "reference" / "forces.csv"
+    with listed.open(newline="") as fh:
+        names = {row["name"] for row in csv_module.DictReader(fh)}
+    assert len(names) == 44 and set(Force.objects.values_list("name", flat=True)) >= names
+    form = TransferOutForm({"force": "kent police", "reason": "It happened in Maidstone"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["force"] == "KENT"
+    crime = CrimeFactory()
+    client = client_for(make_user("sergeant"))
+    page = client.get(f"/recording/crimes/{crime.pk}/transfer/").content.decode()
+    assert 'list="force-options"' in page and '<option value="Kent Police">' in page

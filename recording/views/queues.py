@@ -240,6 +240,7 @@ def transfer_incoming(request: HttpRequest) -> HttpResponse:
         breadcrumbs=crumbs(("Transfers", reverse("recording:transfer-list")), ("Incoming", None)),
         submit="Register",
         on_valid=done,
+        context={"forces": selectors.force_list()},
     )
 
 

@@ -28,6 +28,7 @@ def test_every_table_is_registered() -> None:
         "ho_outcomes.csv",
         "cancellation_criteria.csv",
         "nsir_codes.csv",
+        "forces.csv",
         "complaint_categories.csv",
         "complaint_outcomes.csv",
         "rules.csv",
