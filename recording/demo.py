@@ -10,7 +10,7 @@ from typing import TextIO
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from recording.models import ImportBatch, Incident, NsirCode
+from recording.models import Force, ImportBatch, Incident, NsirCode
 from recording.services import (
     cancellation,
     casework,
@@ -21,20 +21,22 @@ from recording.services import (
     reclassification,
     transfers,
 )
-from staffing.models import Skill, User
+from staffing.models import Absence, Skill, User
 from staffing.services import allocation_assign, allocation_people_for, training_record_add, user_has_skill
 
 INCIDENTS = 3000
 CASELOAD = 6  # open crimes per investigator: a weighted load of 12, leaving room under the ceiling
 DAYS = 42
 
+# Forces of the directory (recording/reference/forces.csv, by its codes): the demo adds their transfer
+# contacts, so no force is listed twice.
 FORCES = [
-    ("GMP", "Greater Manchester Police"),
-    ("WMP", "West Midlands Police"),
-    ("MPS", "Metropolitan Police Service"),
-    ("WYP", "West Yorkshire Police"),
-    ("SWP", "South Wales Police"),
-    ("TVP", "Thames Valley Police"),
+    ("GREATERMANCH", "Greater Manchester Police"),
+    ("WESTMIDLANDS", "West Midlands Police"),
+    ("METROPOLITAN", "Metropolitan Police Service"),
+    ("WESTYORKSHIR", "West Yorkshire Police"),
+    ("SOUTHWALES", "South Wales Police"),
+    ("THAMESVALLEY", "Thames Valley Police"),
 ]
 
 # The offences a crime-related NSIR type usually becomes (codes from ho_offences.csv).
@@ -47,7 +49,8 @@ OFFENCES_BY_NSIR = {
     "CRIME-VEHICLE": ["45", "48", "126"],
     "CRIME-THEFT": ["46", "49", "39", "44"],
     "CRIME-DAMAGE": ["58A", "58B", "58C", "58D"],
-    "CRIME-DRUGS": ["92D", "92A"],
+    # The log says cannabis: a cannabis find is 92E, not 92D (drugs other than cannabis).
+    "CRIME-DRUGS": ["92E"],
     "CRIME-WEAPONS": ["10A", "10D"],
     "CRIME-PUBLIC-ORDER": ["9A", "9B", "8M"],
     "CRIME-FRAUD": ["53D", "53E"],
@@ -110,6 +113,9 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
     sergeant = User.objects.filter(role=User.Role.SERGEANT, is_active=True).order_by("username").first()
     admin = User.objects.filter(role=User.Role.ADMIN).order_by("username").first()
     recorders = list(User.objects.filter(role=User.Role.RECORDER).order_by("username"))
+    away: dict[int, list[Absence]] = {r.pk: [] for r in recorders}
+    for absence in Absence.objects.filter(user__in=recorders):
+        away[absence.user_id].append(absence)
     investigators = list(User.objects.filter(role=User.Role.INVESTIGATOR).order_by("username"))
     if sergeant is None or not recorders or not investigators:
         out.write("Recording: no demo staff yet; skipped.\n")
@@ -129,6 +135,8 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
     for code, name in FORCES:
         transfers.force_save(
             actor=sergeant,
+            # The directory holds every force already (reference data): the demo adds the contacts.
+            force=Force.objects.filter(code=code).first(),
             code=code,
             name=name,
             transfer_email=f"crime.transfers@{code.lower()}.police.example",
@@ -176,13 +184,23 @@ def seed_recording(rng: random.Random, out: TextIO) -> None:
         if rng.random() > 0.8 or made >= 450:
             continue
         offence = rng.choice(OFFENCES_BY_NSIR[incident.nsir_code.code])
-        recorder = rng.choice(recorders)
+        # A recorder away that day (leave, sickness, a course) records nothing.
+        on_duty = [
+            r
+            for r in recorders
+            if not any(
+                a.starts_on <= timezone.localtime(incident.opened_at).date() <= a.ends_on for a in away[r.pk]
+            )
+        ]
+        if not on_duty:
+            continue
+        recorder = rng.choice(on_duty)
         delay = timedelta(
             hours=rng.choice([1, 2, 3, 5, 8, 12, 20, 23]) if rng.random() > 0.1 else rng.randint(25, 60)
         )
         recorded_at = min(incident.opened_at + delay, now)
         suspect_known = rng.random() < 0.45
-        victimless = offence in {"92D", "92A", "10A", "10D"}
+        victimless = offence in {"92D", "92E", "92A", "10A", "10D"}
         try:
             crime = crimes.crime_create(
                 actor=recorder,
@@ -274,17 +292,22 @@ def _pending_work(rng: random.Random, sergeant: User, investigators: list[User])
         crimes.Crime.objects.filter(status__in=["allocated", "under_investigation"]).order_by("id")[:40]
     )
     rng.shuffle(open_crimes)
-    for crime in open_crimes[:5]:
+    # Each request's reason fits its crime: a more serious injury for an assault, an item found again
+    # for a theft, a record made in error for a theft that was a lost item.
+    assaults = [c for c in open_crimes if c.offence.code in {"8N", "105A"}]
+    thefts = [c for c in open_crimes if c.offence.code in {"39", "44", "46", "49"}]
+    open_crimes = [c for c in open_crimes if c not in assaults[:5] and c not in thefts[:5]]
+    for crime in assaults[:5]:
         try:
             reclassification.reclassification_propose(
                 crime=crime,
                 actor=rng.choice(investigators),
-                offence_code="5D" if crime.offence.code != "5D" else "8N",
+                offence_code="5D",
                 reason="Medical notes show the injury is more serious than first reported.",
             )
         except DomainError:
             continue
-    for crime in open_crimes[5:8]:
+    for crime in thefts[:3]:
         cancellation.cancellation_request(
             crime=crime,
             actor=rng.choice(investigators),
@@ -292,14 +315,15 @@ def _pending_work(rng: random.Random, sergeant: User, investigators: list[User])
             evidence="CCTV reviewed by the OIC.",
             avi="CCTV shows the item was dropped by the owner and picked up by a passer-by who handed it in.",
         )
-    for crime in open_crimes[8:10]:
+    for crime in thefts[3:5]:
         cancellation.cancellation_request(
             crime=crime,
             actor=rng.choice(investigators),
             criterion_code="C4",
-            evidence="Created twice from the same call by mistake.",
+            evidence="Recorded in error: the caller's own account on the log is of an item lost, not stolen, "
+            "so it never met the recording standard.",
         )
-    for crime, (code, _name) in zip(open_crimes[10:13], FORCES, strict=False):
+    for crime, (code, _name) in zip(open_crimes[:3], FORCES, strict=False):
         transfer = transfers.transfer_out_request(
             crime=crime, actor=sergeant, force_code=code, reason=f"Offence took place in {code}'s area."
         )
