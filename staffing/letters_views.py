@@ -382,7 +382,9 @@ def _today() -> Any:
 # ---------------------------------------------------------------- approvals and my details
 @roles_required(Role.MANAGER, Role.ADMIN)
 def approvals(request: HttpRequest) -> HttpResponse:
-    letters = list(selectors.letter_approval_queue(user=_me(request)))
+    from staffing.queues import LETTERS_TO_APPROVE
+
+    letters = list(LETTERS_TO_APPROVE.select(_me(request)))  # the home page's count is of the same rows
     return render(
         request,
         "staffing/letters/approvals.html",

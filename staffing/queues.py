@@ -40,8 +40,39 @@ TRAINING_EXPIRING = WorkQueue(
 )
 
 
+def _letters_to_approve(user: Any) -> Any:
+    from staffing.letter_selectors import letter_approval_queue
+
+    return letter_approval_queue(user=user)
+
+
+# Letters whose template needs a manager's approval (issue 22 part 2): the approvals page lists exactly
+# this selector's rows.
+LETTERS_TO_APPROVE = WorkQueue(
+    "staffing-letters-to-approve",
+    "Letters to approve",
+    _letters_to_approve,
+    oldest="updated_at",
+    order=55,
+    description="Outcome and other letters waiting for a manager before they are issued.",
+    columns=(
+        Column("waiting", "Waiting since", ("updated_at", "id")),
+        Column("letter", "Letter", ("purpose", "updated_at")),
+        Column("about", "About", ("record_label", "updated_at")),
+        Column("handler", "Handler", ("handler__last_name", "handler__first_name", "updated_at")),
+    ),
+    default_sort="waiting",
+    row_template="queues/rows/letter_approval.html",
+    ordering_note="The one waiting longest at the top.",
+    empty="No letters are waiting for your approval.",
+)
+
+
 def work_queues(user: Any) -> list[WorkQueue]:
-    return [TRAINING_EXPIRING] if _sergeant_with_team(user) else []
+    queues = [TRAINING_EXPIRING] if _sergeant_with_team(user) else []
+    if getattr(user, "role", None) in (Role.MANAGER, Role.ADMIN):
+        queues.append(LETTERS_TO_APPROVE)
+    return queues
 
 
 def home_lines(user: Any) -> list[Queue]:

@@ -171,4 +171,16 @@ def seed_every_queue() -> dict[str, Any]:
     ComplaintCase.objects.filter(pk=nobody.pk).update(assigned_to=None)
     untouched = ComplaintCaseFactory(actor=users["advisor"], received_at=now - dt.timedelta(days=45))
     CaseAction.objects.filter(case=untouched).update(at=now - dt.timedelta(days=44))
+    # ---- letters (issue 22): an outcome letter waiting for a manager's approval
+    from complaints import services as complaint_services
+    from staffing.services import letters
+
+    closed = ComplaintCaseFactory(actor=users["advisor"], received_at=now - dt.timedelta(days=5))
+    complaint_services.complaint_triage_decide(case_id=closed.pk, actor=users["advisor"], accept=True)
+    complaint_services.complaint_close(case_id=closed.pk, actor=users["advisor"], outcome_code="OS3-RESOLVED")
+    letters.letter_templates_ship()
+    outcome = letters.letter_draft(
+        record_type="complaint_case", record_id=closed.pk, actor=users["advisor"], purpose="outcome"
+    )
+    letters.letter_submit(letter_id=outcome.pk, actor=users["advisor"])
     return {"users": users, "tonight": tonight}

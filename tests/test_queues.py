@@ -43,7 +43,7 @@ COMPLAINT_QUEUES = {
     "complaints-reviews",
     "complaints-recommendations",
 }
-MANAGER_COMPLAINT_QUEUES = {"complaints-unallocated", "complaints-stale"}
+MANAGER_COMPLAINT_QUEUES = {"complaints-unallocated", "complaints-stale", "staffing-letters-to-approve"}
 EXPECTED = {
     "recorder": {"recording-ncrs-due", "recording-victim-updates"},
     "investigator": {"recording-victim-updates", "qa-amendments"},

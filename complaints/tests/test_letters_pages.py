@@ -77,3 +77,25 @@ def test_letter_details_never_only_101(client: Client, make_user: Callable[..., 
     client.post("/staffing/letters/my-details/", {"direct_phone": "01632 960555", "direct_email": ""})
     me.refresh_from_db()
     assert me.direct_phone == "01632 960555"
+
+
+def test_the_home_count_of_letters_to_approve_is_the_approvals_list(
+    client: Client, make_user: Callable[..., Any], reference_data: None
+) -> None:
+    from complaints import services as complaint_services
+    from config.registry import queues_for
+
+    advisor = make_user("advisor")
+    case = ComplaintCaseFactory(actor=advisor)
+    complaint_services.complaint_triage_decide(case_id=case.pk, actor=advisor, accept=True)
+    complaint_services.complaint_close(case_id=case.pk, actor=advisor, outcome_code="OS3-RESOLVED")
+    letter = services.letter_draft(
+        record_type="complaint_case", record_id=case.pk, actor=advisor, purpose="outcome"
+    )
+    services.letter_submit(letter_id=letter.pk, actor=advisor)
+    manager = make_user("manager")
+    line = next(q for q in queues_for(manager) if q.key == "staffing-letters-to-approve")
+    client.force_login(manager)
+    page = client.get(line.url).content.decode()
+    assert line.count == 1 == page.count("Outcome: The outcome of your complaint")
+    assert not any(q.key == "staffing-letters-to-approve" for q in queues_for(advisor))
