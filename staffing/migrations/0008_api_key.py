@@ -6,6 +6,12 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def _drop_token_table(apps, schema_editor):
+    # PostgreSQL drops what depends on the table with it; SQLite (the demo) knows no CASCADE.
+    cascade = " CASCADE" if schema_editor.connection.vendor == "postgresql" else ""
+    schema_editor.execute(f"DROP TABLE IF EXISTS authtoken_token{cascade}")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -15,7 +21,7 @@ class Migration(migrations.Migration):
     operations = [
         # DRF's token table kept every key in plain text where the admin site showed it: those keys
         # may have been read, so none is carried over; each person makes a new one on their profile.
-        migrations.RunSQL("DROP TABLE IF EXISTS authtoken_token CASCADE", migrations.RunSQL.noop),
+        migrations.RunPython(_drop_token_table, migrations.RunPython.noop),
         migrations.CreateModel(
             name='ApiKey',
             fields=[
