@@ -60,6 +60,7 @@ class ComplaintsConfig(AppConfig):
                 "C-ELIG-ON-BEHALF",
                 "C-ELIG-SERVING",
                 "C-ELIG-NO",
+                "C-YOUNG-PEOPLE",
                 "C-ALLEGATION-SPLIT",
                 "C-OUTSIDE-S3",
                 "C-OUTSIDE-S3-CONDITIONS",

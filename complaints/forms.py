@@ -18,6 +18,7 @@ from complaints.models import (
     Route,
     Subject,
 )
+from complaints.rules import MAX_AGE
 from config import fields as bounded
 from staffing.models import User
 
@@ -103,6 +104,14 @@ class IntakeForm(forms.Form):
     on_behalf_of = forms.CharField(max_length=200, required=False, label="On behalf of")
     consent_of_affected = forms.BooleanField(required=False, label="Written consent of that person held")
     consent_evidence = forms.CharField(max_length=500, required=False, label="Consent evidence")
+    age = forms.IntegerField(
+        min_value=0,
+        max_value=MAX_AGE,
+        required=False,
+        label="Age (whole years, optional)",
+        help_text="Of the person whose complaint it is (the person acted for, if acting for someone). "
+        "Under 18: involve a parent, guardian or advocate.",
+    )
     subject_of_conduct = fact_field(COMPLAINANT_QUESTIONS["subject_of_conduct"])
     serving_officer_same_force = fact_field(COMPLAINANT_QUESTIONS["serving_officer_same_force"])
     affected_only_through_media = fact_field(COMPLAINANT_QUESTIONS["affected_only_through_media"])
@@ -223,6 +232,7 @@ class IntakeForm(forms.Form):
                         "on_behalf_of",
                         "consent_of_affected",
                         "consent_evidence",
+                        "age",
                         *COMPLAINANT_QUESTIONS,
                     )
                 }

@@ -3,9 +3,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from complaints.rules import ADULT_AGE, MAX_AGE
 
 # ---------------------------------------------------------------- reference data
 # Loaded from complaints/reference/*.csv by `manage.py load_reference`. The IOPC sub-category numbers
@@ -245,6 +248,14 @@ class Complainant(models.Model):
     affected_only_through_media = models.BooleanField(
         null=True, blank=True, help_text="Saw it only on TV or social media (C-ELIG-AFFECTED)"
     )
+    # C-YOUNG-PEOPLE: whole years, of the person whose complaint it is (the person represented when
+    # acting for someone). Null = not asked; it changes no route, so it is never an assumed fact.
+    age = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_AGE)],
+        help_text="Age in whole years of the person whose complaint it is (C-YOUNG-PEOPLE)",
+    )
     history = HistoricalRecords()
 
     OPTIONAL_FACTS = ("subject_of_conduct", "serving_officer_same_force", "affected_only_through_media")
@@ -254,6 +265,11 @@ class Complainant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_young(self) -> bool:
+        """Under 18 (C-YOUNG-PEOPLE): involve a parent, guardian or advocate."""
+        return self.age is not None and self.age < ADULT_AGE
 
     def adjustment_labels(self) -> list[str]:
         labels = dict(self.Adjustment.choices)

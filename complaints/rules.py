@@ -110,6 +110,10 @@ class TriageError(ValueError):
         self.field = field
 
 
+ADULT_AGE = 18  # C-YOUNG-PEOPLE
+MAX_AGE = 130  # an age past this is a typing slip, refused at the input
+
+
 @dataclass(frozen=True)
 class Complainant:
     adversely_affected: bool
@@ -120,6 +124,9 @@ class Complainant:
     serving_officer_same_force: bool = False
     # C-ELIG-AFFECTED: someone who only saw it on TV or social media is not adversely affected.
     affected_only_through_media: bool = False
+    # C-YOUNG-PEOPLE: whole years, of the person whose complaint it is (the person represented when
+    # acting for someone with consent). None = not asked: it changes no answer, so it is never assumed.
+    age: int | None = None
 
 
 @dataclass(frozen=True)
@@ -555,6 +562,14 @@ def triage(
         )
     else:
         authority = Authority.CHIEF_OFFICER
+
+    # C-YOUNG-PEOPLE: care and an adult alongside, whatever the route (it changes no answer).
+    if inp.complainant.age is not None and inp.complainant.age < ADULT_AGE:
+        trace.say(
+            f"The complainant is {inp.complainant.age}, under {ADULT_AGE}: take extra care and involve a "
+            "parent, guardian or advocate as appropriate.",
+            "C-YOUNG-PEOPLE",
+        )
 
     # C-NOT-A-COMPLAINT / C-COMPLIMENT
     if inp.not_a_complaint is not None:

@@ -505,6 +505,7 @@ def case_triage_input(case: ComplaintCase) -> rules.TriageInput:
             witness=bool(first and first.witness),
             acting_for_someone=bool(first and first.acting_for_someone),
             consent_of_affected=bool(first and first.consent_of_affected),
+            age=first.age if first else None,
             **{
                 name: _or(getattr(first, name, None), getattr(defaults, name))
                 for name in Complainant.OPTIONAL_FACTS

@@ -75,6 +75,14 @@ class ComplainantIn(serializers.Serializer):
     subject_of_conduct = serializers.BooleanField(required=False, allow_null=True, default=None)
     serving_officer_same_force = serializers.BooleanField(required=False, allow_null=True, default=None)
     affected_only_through_media = serializers.BooleanField(required=False, allow_null=True, default=None)
+    age = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        max_value=rules.MAX_AGE,
+        help_text="Whole years, of the person whose complaint it is (C-YOUNG-PEOPLE); left out = not asked",
+    )
     equality = serializers.DictField(child=serializers.CharField(allow_blank=True), required=False)
 
     def to_internal_value(self, data: Any) -> Any:
@@ -279,6 +287,7 @@ class ComplainantOut(Out):
             "consent_of_affected",
             "consent_evidence",
             *Complainant.OPTIONAL_FACTS,
+            "age",
         ]
 
 

@@ -55,6 +55,15 @@ class ComplainantInputSerializer(serializers.Serializer[Any]):
         default=False,
         help_text="Optional (false): the complainant saw it only on TV or social media (C-ELIG-AFFECTED).",
     )
+    age = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        max_value=rules.MAX_AGE,
+        help_text="Optional, whole years: the age of the person whose complaint it is (the person "
+        "represented, when acting_for_someone with consent); under 18 cites C-YOUNG-PEOPLE.",
+    )
 
 
 class AllegationInputSerializer(serializers.Serializer[Any]):

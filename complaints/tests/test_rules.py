@@ -874,3 +874,24 @@ def test_every_explanation_line_carries_its_rules() -> None:
     assert {r for c in result.citations for r in c.rules} == set(result.rules)
     referral = next(c for c in result.citations if "C-MANDATORY-REFERRAL" in c.rules)
     assert "relevant offence" in referral.text and "MR-" not in referral.text  # words, not codes
+
+
+def test_a_complainant_under_18_cites_c_young_people_and_changes_no_answer() -> None:
+    """C-YOUNG-PEOPLE: under 18 the explanation asks for a parent, guardian or advocate; the route and
+    every other answer stay as they are, and an unasked age is never an assumed fact."""
+    adult = triage(make())
+    for age in (0, 17):
+        young = triage(make(complainant=replace(AFFECTED, age=age)))
+        assert "C-YOUNG-PEOPLE" in young.rules
+        assert any("parent, guardian or advocate" in c.text for c in young.citations)
+        assert rules.answers(young) == rules.answers(adult)
+    for age in (18, 70, None):
+        assert "C-YOUNG-PEOPLE" not in triage(make(complainant=replace(AFFECTED, age=age))).rules
+    # the person represented: a child's complaint made by a parent with consent is still a child's
+    parent = person(acting_for_someone=True, consent_of_affected=True)
+    assert "C-YOUNG-PEOPLE" in triage(make(complainant=replace(parent, age=12))).rules
+    # not a complaint: the care still applies
+    leaflet = make(complainant=replace(AFFECTED, age=15), not_a_complaint=rules.NotAComplaint.COMPLIMENT)
+    assert "C-YOUNG-PEOPLE" in triage(leaflet).rules
+    assert "complainant.age" not in rules.optional_fact_paths(make())
+    assert all(a.field != "complainant.age" for a in rules.assumptions(make(), frozenset(), CATEGORIES))

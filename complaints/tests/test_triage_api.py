@@ -440,3 +440,27 @@ def _domain_rule_ids() -> set[str]:
     """The C-* IDs the product may cite: those of DOMAIN-complaints.md (kept in the test data)."""
     text = (Path(__file__).parent / "data" / "complaint_rule_ids.txt").read_text(encoding="utf-8")
     return {line.strip() for line in text.splitlines() if line.strip()}
+
+
+def test_age_under_18_cites_c_young_people_and_is_never_assumed(advisor: APIClient) -> None:
+    """C-YOUNG-PEOPLE through the API: `complainant.age` is optional, whole years."""
+    child = {**CONTRACT_REQUEST["complainant"], "age": 16}
+    body = advisor.post(URL, request_with(complainant=child), format="json").json()
+    plain = advisor.post(URL, CONTRACT_REQUEST, format="json").json()
+    assert "C-YOUNG-PEOPLE" in body["rules"] and "C-YOUNG-PEOPLE" not in plain["rules"]
+    assert body["route"] == plain["route"] and body["eligible"] == plain["eligible"]
+    assert any("parent, guardian or advocate" in c["text"] for c in body["citations"])
+    assert all(a["field"] != "complainant.age" for a in plain["assumed"])
+    adult = {**CONTRACT_REQUEST["complainant"], "age": 18}
+    assert (
+        "C-YOUNG-PEOPLE"
+        not in advisor.post(URL, request_with(complainant=adult), format="json").json()["rules"]
+    )
+
+
+@pytest.mark.parametrize("age", [-1, 131, 12.5, "twelve"])
+def test_a_bad_age_is_a_400_naming_it(advisor: APIClient, age: Any) -> None:
+    child = {**CONTRACT_REQUEST["complainant"], "age": age}
+    response = advisor.post(URL, request_with(complainant=child), format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["complainant"] and "age" in response.json()["complainant"]
