@@ -9,7 +9,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -71,8 +71,7 @@ def test_the_search_page_offers_category_and_finds_by_phone(
 
 
 def _received(advisor: Any, when: dt.datetime, summary: str = "A complaint") -> ComplaintCase:
-    case: ComplaintCase = ComplaintCaseFactory(actor=advisor, received_at=when, summary=summary)
-    return case
+    return cast(ComplaintCase, ComplaintCaseFactory(actor=advisor, received_at=when, summary=summary))
 
 
 def test_the_export_holds_exactly_the_cases_received_in_the_range(api_as: Callable[..., Any]) -> None:
