@@ -1070,9 +1070,11 @@ def test_the_decision_is_deterministic_and_well_formed(rep: Report) -> None:
         assert crime.offence in {g.class_of for g in given}
         assert ho_offences()[crime.offence].class_code is None  # recorded under a class
         assert set(crime.rules) <= set(first.rules)
-        # The recording test for every crime; its points-to-prove limb for one counted per offender.
+        # The recording test for every crime; R-NCRS-STATE for one counted per offender (its points to
+        # prove) and for public order counted per victim (state-based only with no specific victim).
         assert "R-NCRS-BOP" in crime.rules
-        assert ("R-NCRS-STATE" in crime.rules) is (crime.counted_per == "offender")
+        public_order = any(g.class_of in rules.PUBLIC_ORDER_VICTIM_CODES for g in given)
+        assert ("R-NCRS-STATE" in crime.rules) is (crime.counted_per == "offender" or public_order)
     assert [c.rule for c in first.citations] == list(first.rules)
     assert all(c.explanation for c in first.citations)
     assert set(first.rules) <= DOMAIN_RULE_IDS
