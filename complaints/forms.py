@@ -476,6 +476,20 @@ class ReassignForm(VersionForm):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class SubjectConfirmForm(forms.Form):
+    """Who a subject named by name only is: one of the accounts held out of the case, or none of them
+    (the service checks the choice is one of that subject's possible matches)."""
+
+    subject = forms.IntegerField(widget=forms.HiddenInput)
+    person = forms.ModelChoiceField(
+        queryset=User.objects.filter(complaint_subject_candidacies__isnull=False).distinct(),
+        required=False,
+        empty_label="None of them",
+        label="The subject is",
+    )
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="How you know")
+
+
 class LessonForm(forms.Form):
     title = forms.CharField(max_length=200)
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))

@@ -325,6 +325,24 @@ class Subject(models.Model):
         return f"{self.name} ({self.collar_number})" if self.collar_number else self.name
 
 
+class SubjectCandidate(models.Model):
+    """An account that could be a subject named by name only (complaints.subject_match): held out of the
+    case (complaints.selectors._visible) until an advisor confirms who the subject is, then removed."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="candidates")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="complaint_subject_candidacies"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["subject", "user"], name="subject_candidate_once")]
+
+    def __str__(self) -> str:
+        return f"{self.subject_id} could be {self.user_id}"
+
+
 class Allegation(models.Model):
     """One allegation with its IOPC category and outcome (C-ALLEGATION-SPLIT)."""
 
@@ -428,6 +446,7 @@ class CaseAction(models.Model):
         REOPENED = "reopened", "Reopened after an upheld review"
         RECOMMENDATION = "recommendation", "Review recommendation followed up"
         EDITED = "edited", "Case details edited"
+        SUBJECT_CONFIRMED = "subject_confirmed", "Subject confirmed"
 
     case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="actions")
     kind = models.CharField(max_length=30, choices=Kind.choices)

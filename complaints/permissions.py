@@ -1,7 +1,8 @@
 """Need-to-know for complaint cases (C-DP-SHARING): object rules as `rules` predicates.
 
 Only advisors, managers and admins may see complaint cases; a user named as a subject of a case may
-never open it, whatever their role; only managers and admins see equality data (C-DP-MINIMISE)."""
+never open it, whatever their role (nor may anyone who could be a subject named by name only, until an
+advisor confirms who it is); only managers and admins see equality data (C-DP-MINIMISE)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,12 @@ def is_complaints_manager(user: Any) -> bool:
 def is_subject_of_case(user: Any, case: Any) -> bool:
     if case is None:
         return False
-    return any(s.user_id == user.pk for s in case.subjects.all())
+    # A subject named by name only holds every account that could be them until an advisor confirms
+    # who it is (complaints.subject_match): each of those is treated as the subject.
+    return any(
+        s.user_id == user.pk or any(c.user_id == user.pk for c in s.candidates.all())
+        for s in case.subjects.all()
+    )
 
 
 rules.add_perm("complaints.list_cases", is_complaints_staff)

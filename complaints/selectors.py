@@ -27,6 +27,7 @@ from complaints.models import (
     ReviewRecommendation,
     Route,
     Subject,
+    SubjectCandidate,
 )
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
@@ -41,8 +42,9 @@ def complaint_category_codes() -> frozenset[str]:
 
 
 def _visible(user: User) -> QuerySet[ComplaintCase]:
-    """Cases the user may know exist: never a case naming them as a subject."""
-    return ComplaintCase.objects.exclude(subjects__user=user)
+    """Cases the user may know exist: never a case naming them as a subject, nor one naming by name only
+    a subject who could be them, until an advisor confirms who it is (complaints.subject_match)."""
+    return ComplaintCase.objects.exclude(subjects__user=user).exclude(subjects__candidates__user=user)
 
 
 def case_list_base(user: User) -> QuerySet[ComplaintCase]:
@@ -68,6 +70,8 @@ def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:
         .prefetch_related(
             Prefetch("complainants", queryset=Complainant.objects.select_related("equality")),
             "subjects",
+            # Who could be a subject named by name only, for the advisor to confirm (one query).
+            Prefetch("subjects__candidates", queryset=SubjectCandidate.objects.select_related("user__team")),
             Prefetch("allegations", queryset=Allegation.objects.select_related("category", "outcome")),
             Prefetch("actions", queryset=CaseAction.objects.select_related("actor", "recipient")),
             Prefetch("recommendations", queryset=ReviewRecommendation.objects.select_related("owner")),

@@ -159,6 +159,7 @@ class ActionIn(serializers.Serializer):
             "letter",
             "allegation",
             "recommendation",
+            "subject_confirm",
         ]
     )
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -180,6 +181,13 @@ class ActionIn(serializers.Serializer):
     iopc_reference = serializers.CharField(required=False, allow_blank=True, default="")
     assignee = serializers.CharField(required=False, help_text="username")
     recipient = serializers.CharField(required=False, help_text="username")
+    subject = serializers.IntegerField(required=False, help_text="action `subject_confirm`: the subject's id")
+    person = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="action `subject_confirm`: the subject's username; blank = none of the possible matches",
+    )
     kind = choice_field(COMPLAINT_LETTERS, required=False, help_text="action `letter`: the letter to draft")
     category = serializers.CharField(required=False, help_text="IOPC category code (action `allegation`)")
     description = serializers.CharField(required=False, allow_blank=True, default="")
@@ -292,9 +300,17 @@ class ComplainantOut(Out):
 
 
 class SubjectOut(Out):
+    possible_matches = serializers.SerializerMethodField(
+        help_text="Named by name only: the usernames who could be this subject, kept out of the case until "
+        "an advisor confirms who it is (action `subject_confirm`); [] once confirmed"
+    )
+
     class Meta:
         model = Subject
-        fields = ["id", "kind", "name", "collar_number", "staff_id", "team_name"]
+        fields = ["id", "kind", "name", "collar_number", "staff_id", "team_name", "possible_matches"]
+
+    def get_possible_matches(self, subject: Subject) -> list[str]:
+        return [c.user.username for c in subject.candidates.all()]
 
 
 class AllegationOut(Out):

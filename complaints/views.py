@@ -375,6 +375,7 @@ ACTIONS: dict[str, type[django_forms.Form]] = {
     "recommendation": forms.RecommendationForm,
     "forward": forms.ForwardForm,
     "reassign": forms.ReassignForm,
+    "subject_confirm": forms.SubjectConfirmForm,
 }
 DONE: dict[str, Callable[[Any], str]] = {
     "triage": lambda _: "Triage decision recorded.",
@@ -402,6 +403,7 @@ DONE: dict[str, Callable[[Any], str]] = {
     "recommendation": lambda item: f"Recommendation marked {item.get_status_display().lower()}.",
     "forward": lambda _: "Compliment forwarded.",
     "reassign": lambda _: "Case reassigned.",
+    "subject_confirm": lambda subject: f"Confirmed who {subject.name} is.",
 }
 
 

@@ -111,7 +111,7 @@ class CaseActionApi(APIView):
         s = serializers.ActionIn(data=request.data)
         s.is_valid(raise_exception=True)
         d = dict(s.validated_data)
-        for field in ("assignee", "recipient"):  # usernames in, users to the service
+        for field in ("assignee", "recipient", "person"):  # usernames in, users to the service
             if d.get(field):
                 d[field] = _user(d[field], field)
         services.case_action(d["action"], case_id=case.pk, actor=_me(request), data=d)

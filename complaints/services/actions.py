@@ -29,7 +29,7 @@ from complaints.services.outcomes import (
     review_decide,
     review_log,
 )
-from complaints.services.people import case_reassign, compliment_forward
+from complaints.services.people import case_reassign, compliment_forward, subject_confirm
 from complaints.services.triage import complaint_facts_answer, complaint_triage_decide
 from config.exceptions import DomainError
 from staffing.models import User
@@ -175,6 +175,13 @@ _CASE_ACTIONS: dict[str, Any] = {
     "forward": lambda case_id, actor, d: compliment_forward(
         case_id=case_id, actor=actor, recipient=d.get("recipient"), note=d.get("reason", "")
     ),
+    "subject_confirm": lambda case_id, actor, d: subject_confirm(
+        case_id=case_id,
+        subject_id=_int_of(d.get("subject"), "subject"),
+        actor=actor,
+        person=d.get("person") or None,  # a User, or none of the possible matches
+        reason=d.get("reason", ""),
+    ),
     "reassign": lambda case_id, actor, d: case_reassign(
         case_id=case_id,
         actor=actor,
@@ -184,6 +191,13 @@ _CASE_ACTIONS: dict[str, Any] = {
     ),
 }
 CASE_ACTION_NAMES = tuple(_CASE_ACTIONS)
+
+
+def _int_of(value: Any, field: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise DomainError(f"Give the {field} by its number.", field=field) from None
 
 
 def case_action(name: str, *, case_id: int, actor: User, data: dict[str, Any]) -> Any:
@@ -199,6 +213,8 @@ def case_action(name: str, *, case_id: int, actor: User, data: dict[str, Any]) -
         unknown = sorted(set(facts) - set(Allegation.FLAGS) - set(Allegation.OPTIONAL_FACTS))
         if unknown:
             raise DomainError(f"Unknown allegation fact {unknown[0]!r}.", field="facts")
+    if name == "subject_confirm" and data.get("person") and not isinstance(data["person"], User):
+        raise DomainError("Choose who the subject is.", field="person")
     if name == "letter" and not data.get("kind"):
         raise DomainError("Choose the letter kind.", field="kind")
     return handler(case_id, actor, data)

@@ -7,9 +7,10 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from complaints import rules
+from complaints import rules, subject_match
 from complaints.models import (
     Allegation,
     AppropriateAuthority,
@@ -19,6 +20,7 @@ from complaints.models import (
     ComplaintCategory,
     EqualityData,
     Subject,
+    SubjectCandidate,
 )
 from complaints.rules_data import bank_holidays, time_limits
 from complaints.services.common import (
@@ -56,6 +58,37 @@ def _subject_user(subject: Subject) -> User | None:
             field="staff_id",
         )
     return matches[0] if matches else None
+
+
+def subject_candidates(subject: Subject) -> list[User]:
+    """Every account that could be a subject named without a collar number or staff id (by name and
+    team, complaints.subject_match): none for a subject already linked or not a person."""
+    if subject.user_id is not None or subject.kind not in (Subject.Kind.OFFICER, Subject.Kind.STAFF):
+        return []
+    words = subject_match.name_words(subject.name)
+    if not words:
+        return []
+    by_surname = Q()
+    for word in words:
+        by_surname |= Q(last_name__iexact=word)
+    users = User.objects.filter(by_surname)
+    return [
+        u
+        for u in users.select_related("team").order_by("pk")
+        if subject_match.could_be(
+            name=subject.name,
+            team_name=subject.team_name,
+            person=subject_match.Person(u.first_name, u.last_name, u.team.name if u.team else ""),
+        )
+    ]
+
+
+def subject_hold_candidates(subject: Subject) -> None:
+    """Hold every possible match out of the case until an advisor confirms who the subject is."""
+    for user in subject_candidates(subject):
+        candidate = SubjectCandidate(subject=subject, user=user)
+        candidate._change_reason = "Could be the subject named by name only"  # type: ignore[attr-defined]
+        candidate.save()
 
 
 def _allegation_facts(given: dict[str, Any], path: str) -> dict[str, Any]:
@@ -175,6 +208,7 @@ def complaint_create(
         subject.user = subject.user or _subject_user(subject)
         subject.full_clean(exclude=["case"])
         subject.save()
+        subject_hold_candidates(subject)
     for index, a in enumerate(allegations):
         Allegation.objects.create(
             case=case,

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from complaints import selectors
 from complaints.models import (
     CaseAction,
     ComplaintCase,
     ComplaintCategory,
     LessonLearned,
+    Subject,
 )
 from complaints.services.common import (
     _add_years,
@@ -71,7 +73,10 @@ def case_reassign(
     case = _lock_open(case_id, version)
     if assignee.role not in (User.Role.ADVISOR, User.Role.MANAGER) or not assignee.is_active:
         raise DomainError("Cases can only be assigned to an active advisor or manager.", field="assignee")
-    if case.subjects.filter(user=assignee).exists():
+    if (
+        case.subjects.filter(user=assignee).exists()
+        or case.subjects.filter(candidates__user=assignee).exists()
+    ):
         raise DomainError("A person named in the complaint cannot handle it.", field="assignee")
     if not reason.strip():
         raise DomainError("Give the reason for reassigning.", field="reason")
@@ -118,3 +123,54 @@ def lesson_create(
     lesson.save()
     lesson.cases.set(cases)
     return lesson
+
+
+# ---------------------------------------------------------------- who a subject named by name only is
+@transaction.atomic
+def subject_confirm(
+    *, case_id: int, subject_id: int, actor: User, person: User | None, reason: str = ""
+) -> Subject:
+    """An advisor confirms who a subject named by name only is (issue 20 part 6): `person` is linked (and,
+    as the subject, never sees the case), or None = none of the accounts held out is them. Either way the
+    other candidates see the case again. Allowed on a closed case too: it only narrows who sees it."""
+    if actor.role not in (User.Role.ADVISOR, User.Role.MANAGER, User.Role.ADMIN):
+        raise DomainError("Only complaints staff can confirm who a subject is.", field="subject")
+    case = selectors._visible(actor).select_for_update().filter(pk=case_id).first()
+    if case is None:
+        raise DomainError("No such complaint case.", field="case")
+    subject = Subject.objects.select_for_update().filter(pk=subject_id, case=case).first()
+    if subject is None:
+        raise DomainError("No such subject on this case.", field="subject")
+    candidates = list(subject.candidates.select_related("user"))
+    if not candidates:
+        raise DomainError("Nobody is waiting to be confirmed as this subject.", field="subject")
+    if person is not None and person.pk not in {c.user_id for c in candidates}:
+        raise DomainError(
+            "Choose one of the people who could be the subject, or none of them.", field="person"
+        )
+    if person is not None:
+        subject.user = person
+        subject._change_reason = "Subject confirmed by an advisor"  # type: ignore[attr-defined]
+        subject.save(update_fields=["user"])
+    for candidate in candidates:
+        candidate._change_reason = (  # type: ignore[attr-defined]
+            "Confirmed as the subject"
+            if candidate.user_id == getattr(person, "pk", None)
+            else "Not the subject"
+        )
+        candidate.delete()
+    case.version += 1
+    case._change_reason = "Subject confirmed"  # type: ignore[attr-defined]
+    case.save(update_fields=["version", "updated_at"])
+    _log(
+        case,
+        actor=actor,
+        kind=CaseAction.Kind.SUBJECT_CONFIRMED,
+        summary=(
+            f"Subject {subject.name} confirmed as {person}"
+            if person is not None
+            else f"Subject {subject.name}: none of the {len(candidates)} possible matches"
+        ),
+        reason=reason,
+    )
+    return subject
