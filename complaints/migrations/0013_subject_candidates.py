@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("complaints", "0011_review_recommendations"),
+        ("complaints", "0012_complainant_age"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
