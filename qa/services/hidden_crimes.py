@@ -30,6 +30,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from config.exceptions import DomainError
+from config.statistics import analyse_after_bulk_write
 from qa import rules, selectors
 from qa.models import HiddenCrimeFlag, HiddenCrimeFlagPattern, ScreenedIncident, ScreenRun
 from qa.screen import PatternSet, ScreenResult, screen
@@ -210,6 +211,11 @@ def hidden_crime_screen(
             after = rows[-1][0]
         if not complete:
             break
+    if complete:
+        # The first full screen writes a reading per incident and thousands of flags: the queue and the
+        # next run's "not read yet" filter plan on fresh statistics, not an empty table's.
+        analyse_after_bulk_write(ScreenedIncident, screened)
+        analyse_after_bulk_write(HiddenCrimeFlag, flagged)
     closed = hidden_crime_close_recorded() if complete else 0
     open_count = HiddenCrimeFlag.objects.filter(status=HiddenCrimeFlag.Status.OPEN).count()
     run.screened, run.flagged, run.closed, run.complete = screened, flagged, closed, complete

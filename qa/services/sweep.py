@@ -38,6 +38,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 
+from config.statistics import analyse_after_bulk_write
 from qa import rules
 from qa.models import SweepRun, UnrecordedFlag
 from recording.models import Incident
@@ -411,11 +412,10 @@ def sweep_unrecorded(
     if full:
         upto = UnrecordedFlag.objects.aggregate(top=Max("pk"))["top"] or 0
         flagged, finished = _flag_pass(now=now, cutoff=cutoff, size=size, budget=budget)
-        if finished and flagged > size and upto and _set_based_sql():
-            # Thousands of new rows since autovacuum last looked: refresh the planner's statistics before
-            # the close pass, or it plans for an empty table. (With no earlier flags it has nothing to do.)
-            with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {UnrecordedFlag._meta.db_table}")
+        if finished:
+            # Many new rows since the statistics were taken (the first full run into an empty table above
+            # all): refresh them before the close pass and the sergeant's queue plan for the table as it is.
+            analyse_after_bulk_write(UnrecordedFlag, flagged)
         closed = 0
         if finished:
             closed, finished = _close_pass(now=now, size=size, budget=budget, upto=upto)
@@ -433,6 +433,7 @@ def sweep_unrecorded(
             )
             flagged += more
         if finished:
+            analyse_after_bulk_write(UnrecordedFlag, flagged)  # a big import between full runs
             closed, finished = _close_pass(now=now, size=size, budget=budget, since=run.since)
 
     open_count = UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN).count()

@@ -274,3 +274,37 @@ def test_two_runs_at_once_raise_each_flag_once() -> None:
     assert errors == []
     assert HiddenCrimeFlag.objects.count() == 12
     assert ScreenedIncident.objects.count() == 12
+
+
+def _statistics(table: str) -> tuple[object, float]:
+    """last_analyze and reltuples of `table`, read afresh (stats snapshots are cached per transaction)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT s.last_analyze, c.reltuples FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid"
+            " WHERE s.relname = %s",
+            [table],
+        )
+        last_analyze, reltuples = cursor.fetchone()
+    return last_analyze, float(reltuples)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_full_screen_leaves_its_tables_analysed() -> None:
+    """Issue 24 part 3: thousands of readings and flags in one run; the planner must not think them empty."""
+    from config.statistics import ANALYZE_MIN_ROWS
+
+    many = ANALYZE_MIN_ROWS + 10
+    for _ in range(many):
+        closed("PS-DOMESTIC", PUSHED)
+    flags, readings = HiddenCrimeFlag._meta.db_table, ScreenedIncident._meta.db_table
+    before = _statistics(flags)[0], _statistics(readings)[0]
+    first = hidden_crimes.hidden_crime_screen()
+    assert (first.screened, first.flagged) == (many, many)
+    after = _statistics(flags), _statistics(readings)
+    assert after[0][0] not in (None, before[0]) and after[1][0] not in (None, before[1])
+    assert after[0][1] == after[1][1] == many
+    assert hidden_crimes.hidden_crime_screen().screened == 0  # nothing new: no second ANALYZE
+    assert (_statistics(flags), _statistics(readings)) == after

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from config.statistics import ANALYZE_MIN_ROWS
 from qa.models import SweepRun, UnrecordedFlag
 from qa.services import sweep
 from qa.tests.factories import make_incident
@@ -255,3 +256,45 @@ def test_recording_a_crime_for_the_incident_closes_its_flag(make_user: Any) -> N
     result = sweep.sweep_unrecorded()
     flag = UnrecordedFlag.objects.get()
     assert (result.closed, flag.status, flag.resolved_crime_number) == (1, "resolved", crime.crime_number)
+
+
+# ---------------------------------------------------------------- planner statistics (issue 24 part 3)
+def _flags_statistics() -> tuple[object, float]:
+    """last_analyze and reltuples of the flags table, read afresh (stats snapshots are cached per
+    transaction otherwise)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT s.last_analyze, c.reltuples FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid"
+            " WHERE s.relname = %s",
+            [UnrecordedFlag._meta.db_table],
+        )
+        last_analyze, reltuples = cursor.fetchone()
+    return last_analyze, float(reltuples)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_first_full_sweep_into_an_empty_table_leaves_it_analysed(implementation: str) -> None:
+    """Without autovacuum (off on this server) the planner would keep believing the table empty."""
+    many = ANALYZE_MIN_ROWS + 10
+    for _ in range(many):
+        make_incident()
+    before, _ = _flags_statistics()
+    first = sweep.sweep_unrecorded()
+    assert (first.full, first.flagged) == (True, many)
+    analysed, reltuples = _flags_statistics()
+    assert analysed is not None and analysed != before
+    assert reltuples == many  # the planner now knows how many flags there are
+
+    again = sweep.sweep_unrecorded(full=True)  # nothing new: no second ANALYZE
+    assert again.flagged == 0
+    assert _flags_statistics() == (analysed, reltuples)
+
+
+def test_a_small_sweep_does_not_analyse(implementation: str) -> None:
+    make_incident()
+    before = _flags_statistics()
+    assert sweep.sweep_unrecorded().flagged == 1
+    assert _flags_statistics() == before
