@@ -206,6 +206,11 @@ class ComplaintCase(models.Model):
         return self.status == self.Status.OPEN
 
 
+class AgentRelationship(models.TextChoices):
+    PARENT_GUARDIAN = "parent_guardian", "Parent or guardian of a child"
+    OTHER = "other", "Someone acting for them (relative, friend, advocate, solicitor)"
+
+
 class Complainant(models.Model):
     class ContactMethod(models.TextChoices):
         PHONE = "phone", "Phone"
@@ -256,6 +261,14 @@ class Complainant(models.Model):
         validators=[MaxValueValidator(MAX_AGE)],
         help_text="Age in whole years of the person whose complaint it is (C-YOUNG-PEOPLE)",
     )
+    # The public form (issue 23 part 1). An anonymous complainant's own details live in MaskedDetails,
+    # read only through complaints.services.public.complainant_unmask (permission + access log), so no
+    # list, search, export or letter can show them by accident.
+    anonymous = models.BooleanField(default=False)
+    agent_relationship = models.CharField(max_length=20, choices=AgentRelationship.choices, blank=True)
+    # An agent (not a parent or guardian of a child) needs the person's written authority before
+    # handling proceeds (C-ELIG-ON-BEHALF): the case waits, visibly, while this is true.
+    authority_awaited = models.BooleanField(default=False)
     history = HistoricalRecords()
 
     OPTIONAL_FACTS = ("subject_of_conduct", "serving_officer_same_force", "affected_only_through_media")
@@ -274,6 +287,21 @@ class Complainant(models.Model):
     def adjustment_labels(self) -> list[str]:
         labels = dict(self.Adjustment.choices)
         return [str(labels.get(a, a)) for a in self.adjustments]
+
+
+class MaskedDetails(models.Model):
+    """The details an anonymous complainant gave (C-DP-MINIMISE): shown only to someone with
+    complaints.unmask_complainant, each time logged in the access log."""
+
+    complainant = models.OneToOneField(Complainant, on_delete=models.CASCADE, related_name="masked")
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    address = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"Masked details of complainant {self.complainant_id}"
 
 
 class EqualityData(models.Model):
@@ -445,6 +473,7 @@ class CaseAction(models.Model):
         REASSIGNED = "reassigned", "Reassigned"
         REOPENED = "reopened", "Reopened after an upheld review"
         RECOMMENDATION = "recommendation", "Review recommendation followed up"
+        AUTHORITY = "authority", "Written authority recorded"
         EDITED = "edited", "Case details edited"
         SUBJECT_CONFIRMED = "subject_confirmed", "Subject confirmed"
 

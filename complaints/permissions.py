@@ -42,6 +42,9 @@ rules.add_perm("complaints.view_case", is_complaints_staff & ~is_subject_of_case
 rules.add_perm("complaints.view_equality", is_complaints_manager)
 rules.add_perm("complaints.reassign_case", is_complaints_manager)
 rules.add_perm("complaints.subject_access_export", is_complaints_manager)
+# An anonymous complainant's own details (issue 23 part 1): complaints staff who may see the case, each
+# unmasking logged (complaints.services.public.complainant_unmask).
+rules.add_perm("complaints.unmask_complainant", is_complaints_staff & ~is_subject_of_case)
 
 
 def can_list(user: Any) -> bool:
@@ -62,3 +65,7 @@ def can_reassign(user: Any) -> bool:
 
 def can_export_subject_access(user: Any) -> bool:
     return bool(user.has_perm("complaints.subject_access_export"))
+
+
+def can_unmask(user: Any, case: Any) -> bool:
+    return bool(user.has_perm("complaints.unmask_complainant", case))

@@ -98,6 +98,14 @@ def stale(user: Any) -> QuerySet[ComplaintCase]:
     return case_list_base(user).filter(status=ComplaintCase.Status.OPEN).filter(~Exists(recent))
 
 
+def public_intake(user: Any) -> QuerySet[ComplaintCase]:
+    """Cases sent through the public form that nobody has taken yet: every advisor's triage queue (the
+    proposal is on the case page already; issue 23 part 1)."""
+    return case_list_base(user).filter(
+        status=ComplaintCase.Status.OPEN, channel=ComplaintCase.Channel.WEB, assigned_to__isnull=True
+    )
+
+
 def _queue(key: str, label: str, select: Any, order: int, description: str, **kw: Any) -> WorkQueue:
     return WorkQueue(
         key,
@@ -143,6 +151,17 @@ QUEUES = (
         default_sort="contact",
         ordering_note="The first contact due soonest at the top.",
         empty="Every complainant has had their first contact.",
+    ),
+    _queue(
+        "complaints-public-intake",
+        "New from the public form: to triage",
+        public_intake,
+        39,
+        "C-LOG-ALL: triage each one and take it on",
+        columns=CASE_COLUMNS,
+        default_sort="received",
+        ordering_note="The longest waiting first.",
+        empty="Nothing new from the public form.",
     ),
     _queue(
         "complaints-reviews",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from complaints import views
+from complaints import public, views
 
 app_name = "complaints"
 urlpatterns: list[URLPattern] = [
@@ -16,5 +16,7 @@ urlpatterns: list[URLPattern] = [
     path("subject-access/", views.subject_access, name="subject-access"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.case_action, name="action"),
+    path("<int:pk>/unmask/<int:complainant_id>/", public.complainant_unmask, name="unmask"),
+    path("<int:pk>/authority/", public.authority_record, name="authority"),
     path("<int:pk>/bundle/", views.case_bundle, name="bundle"),
 ]

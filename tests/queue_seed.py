@@ -183,4 +183,10 @@ def seed_every_queue() -> dict[str, Any]:
         record_type="complaint_case", record_id=closed.pk, actor=users["advisor"], purpose="outcome"
     )
     letters.letter_submit(letter_id=outcome.pk, actor=users["advisor"])
+    # ---- a complaint from the public form nobody has taken yet (every complaints role's triage queue)
+    from complaints.services.public import PublicSubmission, public_complaint_submit
+
+    public_complaint_submit(
+        submission=PublicSubmission(kind="complaint", what_happened="Kept waiting.", name="A Person")
+    )
     return {"users": users, "tonight": tonight}

@@ -234,6 +234,7 @@ def test_the_public_urls_are_exactly_the_documented_ones() -> None:
         "/accounts/reset/999999/999999/",
         "/accounts/reset/done/",
         "/admin/login/",
+        "/complain/",
         "/favicon.ico",
         "/healthz/",
     ]

@@ -42,6 +42,7 @@ COMPLAINT_QUEUES = {
     "complaints-initial-contact",
     "complaints-reviews",
     "complaints-recommendations",
+    "complaints-public-intake",
 }
 MANAGER_COMPLAINT_QUEUES = {"complaints-unallocated", "complaints-stale", "staffing-letters-to-approve"}
 EXPECTED = {

@@ -45,6 +45,12 @@ from complaints.services.people import (
     compliment_recipient,
     lesson_create,
 )
+from complaints.services.public import (
+    PublicSubmission,
+    complainant_unmask,
+    complaint_authority_record,
+    public_complaint_submit,
+)
 from complaints.services.triage import (
     complaint_facts_answer,
     complaint_triage_decide,
@@ -55,11 +61,14 @@ __all__ = [
     "COMPLAINANT_INPUT",
     "EQUALITY_FIELDS",
     "INVESTIGATION_ROUTES",
+    "PublicSubmission",
     "SCHEDULE_3_ROUTES",
     "allegation_add",
     "case_action",
     "case_open",
     "case_reassign",
+    "complainant_unmask",
+    "complaint_authority_record",
     "complaint_close",
     "complaint_create",
     "complaint_discontinue",
@@ -78,6 +87,7 @@ __all__ = [
     "lesson_create",
     "case_letter_sent",
     "case_letter_undelivered",
+    "public_complaint_submit",
     "retention_years",
     "recommendation_follow_up",
     "review_decide",

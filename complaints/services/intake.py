@@ -129,6 +129,7 @@ def complaint_create(
     complainant_wants_recording: bool = False,
     complainant_agrees_outside_schedule_3: bool = False,
     assigned_to: User | None = None,
+    unallocated: bool = False,
 ) -> ComplaintCase:
     """Log a complaint, expression of dissatisfaction or compliment (C-LOG-ALL, C-COMPLIMENT)."""
     allegations = allegations or []
@@ -156,8 +157,10 @@ def complaint_create(
         unknown = set(person) - COMPLAINANT_INPUT
         if unknown:
             raise DomainError(f"Unknown complainant fact {sorted(unknown)[0]!r}.", field=sorted(unknown)[0])
-        if person.get("acting_for_someone") and not (
-            person.get("consent_of_affected") and person.get("consent_evidence")
+        if (
+            person.get("acting_for_someone")
+            and not person.get("authority_awaited")
+            and not (person.get("consent_of_affected") and person.get("consent_evidence"))
         ):
             raise DomainError(
                 "Someone acting for another person needs their consent and a note of the evidence "
@@ -180,7 +183,8 @@ def complaint_create(
         or any(s.get("kind") == Subject.Kind.CHIEF_OFFICER for s in subjects),
         complainant_wants_recording=complainant_wants_recording,
         complainant_agrees_outside_schedule_3=complainant_agrees_outside_schedule_3,
-        assigned_to=assigned_to or actor,
+        # `unallocated`: a case nobody has taken yet (the public form's intake queue).
+        assigned_to=None if unallocated else (assigned_to or actor),
         created_by=actor,
     )
     if kind != ComplaintCase.Kind.COMPLIMENT:

@@ -45,6 +45,13 @@ def complaint_triage_decide(
 ) -> ComplaintCase:
     """Accept the engine's proposal, or override it with a recorded reason."""
     case = _lock_open(case_id, version)
+    waiting = [c for c in case.complainants.all() if c.authority_awaited]
+    if waiting:
+        raise DomainError(
+            f"Handling waits for the written authority of {waiting[0].on_behalf_of or 'the person'} "
+            "(C-ELIG-ON-BEHALF): record it first.",
+            field="decision",
+        )
     proposal = case_triage(case)
     if accept:
         unanswered = case_assumptions(case)

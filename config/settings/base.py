@@ -193,6 +193,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # One username whatever its case (sign-in finds "ALICE" as alice), so one count of failures too.
 AXES_USERNAME_CALLABLE = "config.sign_in.axes_username"
+# The public complaint form (/complain/): at most PUBLIC_FORM_LIMIT submissions per address per window.
+PUBLIC_FORM_LIMIT = env.int("PUBLIC_FORM_LIMIT", default=5)
+PUBLIC_FORM_WINDOW_SECONDS = env.int("PUBLIC_FORM_WINDOW_SECONDS", default=600)
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 
