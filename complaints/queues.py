@@ -9,12 +9,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from complaints.models import CaseAction, ComplaintCase, ReviewRecommendation
 from complaints.selectors import case_list_base
-from config.listing import Column
+from config.listing import COUNT_CAP, Column
 from config.permissions import Role
 from config.queues import WorkQueue
 from staffing.catalogue import RULE_ID
@@ -48,29 +48,42 @@ def _mine(user: Any) -> QuerySet[ComplaintCase]:
     return cases.filter(assigned_to=user)
 
 
-def updates_overdue(user: Any) -> QuerySet[ComplaintCase]:
-    """My open cases whose next update to the complainant (C-UPDATE-28D) was due before today."""
-    return _mine(user).filter(status=ComplaintCase.Status.OPEN, next_update_due__lt=timezone.localdate())
+# Each caseload figure's condition, written once: its home queue filters on it and the caseload page counts
+# all three in one conditional aggregate (issue 24 part 4), so the two can never differ.
+def _overdue(today: dt.date) -> Q:
+    return Q(status=ComplaintCase.Status.OPEN, next_update_due__lt=today)
 
 
-def updates_due(user: Any) -> QuerySet[ComplaintCase]:
-    """My open cases whose next update falls due today or in the next 7 days (not yet overdue)."""
-    today = timezone.localdate()
-    return _mine(user).filter(
+def _due_soon(today: dt.date) -> Q:
+    return Q(
         status=ComplaintCase.Status.OPEN,
         next_update_due__gte=today,
         next_update_due__lte=today + dt.timedelta(days=7),
     )
 
 
-def initial_contacts(user: Any) -> QuerySet[ComplaintCase]:
-    """My open complaints and expressions of dissatisfaction with no first contact yet
-    (C-INITIAL-CONTACT)."""
-    return _mine(user).filter(
+def _no_first_contact(today: dt.date) -> Q:
+    return Q(
         status=ComplaintCase.Status.OPEN,
         initial_contact_at__isnull=True,
         kind__in=[ComplaintCase.Kind.COMPLAINT, ComplaintCase.Kind.DISSATISFACTION],
     )
+
+
+def updates_overdue(user: Any) -> QuerySet[ComplaintCase]:
+    """My open cases whose next update to the complainant (C-UPDATE-28D) was due before today."""
+    return _mine(user).filter(_overdue(timezone.localdate()))
+
+
+def updates_due(user: Any) -> QuerySet[ComplaintCase]:
+    """My open cases whose next update falls due today or in the next 7 days (not yet overdue)."""
+    return _mine(user).filter(_due_soon(timezone.localdate()))
+
+
+def initial_contacts(user: Any) -> QuerySet[ComplaintCase]:
+    """My open complaints and expressions of dissatisfaction with no first contact yet
+    (C-INITIAL-CONTACT)."""
+    return _mine(user).filter(_no_first_contact(timezone.localdate()))
 
 
 def reviews_to_log(user: Any) -> QuerySet[ComplaintCase]:
@@ -244,22 +257,36 @@ class Figure:
 
 
 # The caseload page's figures, each one home queue (the reviews queue is about closed cases, which the
-# caseload of open cases does not list).
+# caseload of open cases does not list), with the condition that queue filters on.
 CASELOAD_FIGURES = {
-    "complaints-updates-overdue": "Updates overdue",
-    "complaints-updates-due": "Updates due in the next 7 days",
-    "complaints-initial-contact": "Initial contacts to make",
+    "complaints-updates-overdue": ("Updates overdue", _overdue),
+    "complaints-updates-due": ("Updates due in the next 7 days", _due_soon),
+    "complaints-initial-contact": ("Initial contacts to make", _no_first_contact),
 }
 
 
 def caseload_figures(user: Any) -> list[Figure]:
-    """The figures at the top of the advisor's caseload page, from the home queues' own selectors."""
+    """The figures at the top of the advisor's caseload page: the home queues' counts, all three in one
+    conditional aggregate over the person's open cases (one query, not one count each), capped at
+    COUNT_CAP like the queues' own counts."""
+    today = timezone.localdate()
+    counts = (
+        _mine(user)
+        .filter(status=ComplaintCase.Status.OPEN)
+        .order_by()
+        .aggregate(
+            **{
+                f"n{i}": Count("pk", filter=condition(today))
+                for i, (_label, condition) in enumerate(CASELOAD_FIGURES.values())
+            }
+        )
+    )
     figures = []
-    for queue in QUEUES:
-        if queue.key in CASELOAD_FIGURES:
-            count, more = queue.count(user)
-            rules = tuple(RULE_ID.findall(queue.description))
-            figures.append(Figure(CASELOAD_FIGURES[queue.key], count, more, queue.url, rules))
+    by_key = {queue.key: queue for queue in QUEUES}
+    for i, (key, (label, _condition)) in enumerate(CASELOAD_FIGURES.items()):
+        queue, counted = by_key[key], counts[f"n{i}"]
+        rules = tuple(RULE_ID.findall(queue.description))
+        figures.append(Figure(label, min(counted, COUNT_CAP), counted > COUNT_CAP, queue.url, rules))
     return figures
 
 
