@@ -353,6 +353,23 @@ class Subject(models.Model):
         return f"{self.name} ({self.collar_number})" if self.collar_number else self.name
 
 
+class RosterPerson(models.Model):
+    """An officer or member of staff on the force's roster (issue 23 part 3): imported from CSV by
+    complaints.services.roster.roster_import (page and manage.py import_roster), keyed by collar number."""
+
+    collar_number = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200)
+    rank = models.CharField(max_length=60, blank=True)
+    team_name = models.CharField(max_length=120, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["collar_number"]
+
+    def __str__(self) -> str:
+        return f"{self.rank} {self.name} ({self.collar_number})".strip()
+
+
 class SubjectCandidate(models.Model):
     """An account that could be a subject named by name only (complaints.subject_match): held out of the
     case (complaints.selectors._visible) until an advisor confirms who the subject is, then removed."""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from complaints import public, views
+from complaints import public, roster_views, views
 
 app_name = "complaints"
 urlpatterns: list[URLPattern] = [
@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern] = [
     path("learning/", views.learning, name="learning"),
     path("data-return/", views.data_return_page, name="data-return"),
     path("subject-access/", views.subject_access, name="subject-access"),
+    path("roster/", roster_views.roster_page, name="roster"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.case_action, name="action"),
     path("<int:pk>/unmask/<int:complainant_id>/", public.complainant_unmask, name="unmask"),
