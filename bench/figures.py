@@ -532,6 +532,7 @@ FIGURE_KEYS = [
     "screen_night_s",
     "screen_million_s",
     "review_bundle_200_files_s",
+    "public_form_submit_p95_ms",
 ]
 
 
@@ -572,6 +573,12 @@ def measure_all(
         if want("review_bundle_200_files_s"):
             figures.append(
                 _step("review bundle", lambda: measure_review_bundle(built, repeat=repeat, small=small))
+            )
+        if want("public_form_submit_p95_ms"):
+            from bench.public_form import measure_public_form
+
+            figures.append(
+                _step("public form", lambda: measure_public_form(built, repeat=repeat, small=small))
             )
         connection.close()  # gunicorn workers open their own connections
         if want(*HTTP_KEYS):
