@@ -414,6 +414,18 @@ class ReasonForm(VersionForm):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class SuspendForm(VersionForm):
+    started_on = bounded.DateField(widget=DATE, label="Handling suspended from")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="Why (for example, criminal proceedings)",
+    )
+
+
+class ResumeForm(VersionForm):
+    ended_on = bounded.DateField(widget=DATE, label="Handling resumed on")
+
+
 REVIEW_RESULTS = [("REVIEW-UPHELD", "Upheld"), ("REVIEW-NOT-UPHELD", "Not upheld")]
 
 

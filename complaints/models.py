@@ -491,6 +491,8 @@ class CaseAction(models.Model):
         REOPENED = "reopened", "Reopened after an upheld review"
         RECOMMENDATION = "recommendation", "Review recommendation followed up"
         AUTHORITY = "authority", "Written authority recorded"
+        SUSPENDED = "suspended", "Handling suspended"
+        RESUMED = "resumed", "Handling resumed"
         EDITED = "edited", "Case details edited"
         SUBJECT_CONFIRMED = "subject_confirmed", "Subject confirmed"
 
@@ -600,7 +602,13 @@ class CaseSuspension(models.Model):
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
                 name="complaints_suspension_ends_after_it_starts",
-            )
+            ),
+            # One suspension open at a time (the service checks first, under the case lock).
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(ended_on__isnull=True),
+                name="complaints_one_open_suspension",
+            ),
         ]
 
     def __str__(self) -> str:

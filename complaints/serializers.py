@@ -14,6 +14,7 @@ from complaints.models import (
     Allegation,
     AppropriateAuthority,
     CaseAction,
+    CaseSuspension,
     Complainant,
     ComplaintCase,
     ComplaintCategory,
@@ -160,6 +161,8 @@ class ActionIn(serializers.Serializer):
             "allegation",
             "recommendation",
             "subject_confirm",
+            "suspend",
+            "resume",
         ]
     )
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
@@ -202,6 +205,12 @@ class ActionIn(serializers.Serializer):
         required=False,
         default=dict,
         help_text="action `facts`: answers keyed by the dotted paths the case's `assumed` names",
+    )
+    started_on = ApiDateField(
+        required=False, allow_null=True, default=None, help_text="action `suspend`: when handling stopped"
+    )
+    ended_on = ApiDateField(
+        required=False, allow_null=True, default=None, help_text="action `resume`: when handling restarted"
     )
     recommendation = serializers.IntegerField(
         required=False, help_text="action `recommendation`: the upheld review's recommendation followed up"
@@ -392,6 +401,14 @@ class LetterOut(Out):
         fields = ["id", "kind", "status", "dated", "created_at"]
 
 
+class SuspensionOut(Out):
+    recorded_by = serializers.CharField(source="recorded_by.username")
+
+    class Meta:
+        model = CaseSuspension
+        fields = ["id", "started_on", "ended_on", "reason", "recorded_by"]
+
+
 class CaseDetailOut(CaseListOut):
     complainants = ComplainantOut(many=True)  # type: ignore[assignment]
     subjects = SubjectOut(many=True)
@@ -400,6 +417,7 @@ class CaseDetailOut(CaseListOut):
     contacts = ContactOut(many=True)
     reviews = ReviewOut(many=True)
     recommendations = RecommendationOut(many=True)
+    suspensions = SuspensionOut(many=True)
     letters = LetterOut(many=True, source="letter_list")
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
     assumed = serializers.SerializerMethodField(
@@ -438,6 +456,7 @@ class CaseDetailOut(CaseListOut):
             "contacts",
             "reviews",
             "recommendations",
+            "suspensions",
             "letters",
             "assumed",
         ]

@@ -30,6 +30,7 @@ from complaints.services.outcomes import (
     review_log,
 )
 from complaints.services.people import case_reassign, compliment_forward, subject_confirm
+from complaints.services.suspension import case_resume, case_suspend
 from complaints.services.triage import complaint_facts_answer, complaint_triage_decide
 from config.exceptions import DomainError
 from staffing.models import User
@@ -171,6 +172,16 @@ _CASE_ACTIONS: dict[str, Any] = {
         recommendation_id=d.get("recommendation"),
         status=d.get("status", ""),
         response=d.get("response", ""),
+    ),
+    "suspend": lambda case_id, actor, d: case_suspend(
+        case_id=case_id,
+        actor=actor,
+        started_on=d.get("started_on"),
+        reason=d.get("reason", ""),
+        version=_version_of(d),
+    ),
+    "resume": lambda case_id, actor, d: case_resume(
+        case_id=case_id, actor=actor, ended_on=d.get("ended_on"), version=_version_of(d)
     ),
     "forward": lambda case_id, actor, d: compliment_forward(
         case_id=case_id, actor=actor, recipient=d.get("recipient"), note=d.get("reason", "")

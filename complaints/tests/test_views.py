@@ -206,9 +206,9 @@ def test_case_screen_query_count_does_not_grow_with_the_log(
         services.contact_log(
             case_id=case.pk, actor=advisor, at=timezone.now(), method="phone", summary="s", is_update=True
         )
-    # session, user, case + 14 prefetches (recommendations; the subjects' possible matches), triage,
-    # outcomes, categories, log, the case's files
-    with django_assert_max_num_queries(22):
+    # session, user, case + 15 prefetches (recommendations; the subjects' possible matches; suspensions),
+    # triage, outcomes, categories, log, the case's files
+    with django_assert_max_num_queries(23):
         response = signed_in.get(f"/complaints/{case.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count("Progress update by phone") == 5
