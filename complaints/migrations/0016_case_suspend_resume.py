@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('complaints', '0014_public_form'),
+        ('complaints', '0015_roster'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
