@@ -104,12 +104,19 @@ def test_the_daily_dashboard_figures_read_from_the_replica(monkeypatch: pytest.M
         seen.append(ReplicaRouter().db_for_read(User))
         return {}
 
-    for name in ("timeliness_figures", "unrecorded_open_at", "dip_test_figures", "complaint_figures"):
+    figures = (
+        "timeliness_figures",
+        "unrecorded_open_at",
+        "dip_test_figures",
+        "complaint_figures",
+        "victims_code_figures",
+    )
+    for name in figures:
         monkeypatch.setattr(compliance, name, spy)
     with override_settings(DATABASES=_two_aliases()):
         compliance.daily_figures(dt.date(2026, 3, 1))
         assert ReplicaRouter().db_for_read(User) == "default"
-    assert seen == ["replica"] * 4
+    assert seen == ["replica"] * len(figures)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -19,7 +19,12 @@ def test_a_recorder_records_the_crimes_the_decision_proposes(
     from qa.tests.factories import make_incident
     from recording.models import Crime
 
-    make_incident(nsir="CRIME-VIOLENCE", reference="XX-20260207-0007")
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    # The report time typed below is the incident's own opening (a different one would need a reason).
+    opened = dt.datetime(2026, 2, 7, 1, 20, tzinfo=ZoneInfo("Europe/London"))
+    make_incident(nsir="CRIME-VIOLENCE", reference="XX-20260207-0007", opened_at=opened)
     make_user("recorder", username="rec.e2e", password="correct-horse-battery", first_name="Robin")
     login(page, "rec.e2e", "correct-horse-battery")
     page.goto("/recording/decide/")
