@@ -16,11 +16,11 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_a_recorder_records_the_crimes_the_decision_proposes(
     page: Any, make_user: Callable[..., Any], reference_data: None
 ) -> None:
-    from qa.tests.factories import make_incident
-    from recording.models import Crime
-
     import datetime as dt
     from zoneinfo import ZoneInfo
+
+    from qa.tests.factories import make_incident
+    from recording.models import Crime
 
     # The report time typed below is the incident's own opening (a different one would need a reason).
     opened = dt.datetime(2026, 2, 7, 1, 20, tzinfo=ZoneInfo("Europe/London"))
