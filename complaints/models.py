@@ -417,7 +417,9 @@ class Allegation(models.Model):
     outcome = models.ForeignKey(
         ComplaintOutcome, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    history = HistoricalRecords()
+    # The officers or staff the allegation is about (issue 23 part 3): repeat-subject counts read these.
+    subjects = models.ManyToManyField(Subject, blank=True, related_name="allegations")
+    history = HistoricalRecords(m2m_fields=[subjects])
 
     OPTIONAL_FACTS = ("conduct", "relevant_offence", "about_senior_officer", "injury_details")
     FLAGS = (

@@ -73,7 +73,12 @@ def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:
             "subjects",
             # Who could be a subject named by name only, for the advisor to confirm (one query).
             Prefetch("subjects__candidates", queryset=SubjectCandidate.objects.select_related("user__team")),
-            Prefetch("allegations", queryset=Allegation.objects.select_related("category", "outcome")),
+            Prefetch(
+                "allegations",
+                queryset=Allegation.objects.select_related("category", "outcome").prefetch_related(
+                    "subjects"
+                ),
+            ),
             Prefetch("actions", queryset=CaseAction.objects.select_related("actor", "recipient")),
             Prefetch("recommendations", queryset=ReviewRecommendation.objects.select_related("owner")),
             Prefetch("suspensions", queryset=CaseSuspension.objects.select_related("recorded_by")),

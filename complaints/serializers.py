@@ -108,6 +108,13 @@ class SubjectIn(serializers.Serializer):
 
 class AllegationIn(serializers.Serializer):
     category = serializers.SlugRelatedField(slug_field="code", queryset=ComplaintCategory.objects.all())
+    subjects = serializers.ListField(
+        child=serializers.IntegerField(min_value=0),
+        required=False,
+        default=list,
+        max_length=50,
+        help_text="Who the allegation is about: places (from 0) in the case's `subjects` list",
+    )
     description = serializers.CharField(required=False, allow_blank=True, default="")
     death_or_serious_injury = serializers.BooleanField(default=False)
     serious_assault = serializers.BooleanField(default=False)
@@ -328,7 +335,15 @@ class AllegationOut(Out):
 
     class Meta:
         model = Allegation
-        fields = ["id", "category", "description", *Allegation.FLAGS, *Allegation.OPTIONAL_FACTS, "outcome"]
+        fields = [
+            "id",
+            "category",
+            "description",
+            *Allegation.FLAGS,
+            *Allegation.OPTIONAL_FACTS,
+            "outcome",
+            "subjects",
+        ]
 
 
 class CaseListOut(Out):

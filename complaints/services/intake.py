@@ -207,20 +207,30 @@ def complaint_create(
             EqualityData.objects.create(
                 complainant=complainant, **{k: equality.get(k, "") for k in EQUALITY_FIELDS}
             )
+    saved_subjects: list[Subject] = []
     for s in subjects:
         subject = Subject(case=case, **s)
         subject.user = subject.user or _subject_user(subject)
         subject.full_clean(exclude=["case"])
         subject.save()
         subject_hold_candidates(subject)
+        saved_subjects.append(subject)
     for index, a in enumerate(allegations):
-        Allegation.objects.create(
+        allegation = Allegation.objects.create(
             case=case,
             category=categories[a["category"]],
             description=a.get("description", ""),
             **{flag: bool(a.get(flag, False)) for flag in Allegation.FLAGS},
             **_allegation_facts(a, f"allegations.{index}"),
         )
+        # Who the allegation is about: positions in the case's subjects list (issue 23 part 3).
+        about = a.get("subjects") or []
+        if any(not isinstance(i, int) or not 0 <= i < len(saved_subjects) for i in about):
+            raise DomainError(
+                "Name the allegation's subjects by their place in the case's subjects list, from 0.",
+                field=f"allegations.{index}.subjects",
+            )
+        allegation.subjects.set([saved_subjects[i] for i in about])
     _log(
         case,
         actor=actor,
