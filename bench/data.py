@@ -202,10 +202,17 @@ def incident_row(
         "summary": _incident_summary(code.code, rng),
         "location": _location(rng),
         "crime_number": None,
+        # Written when it was opened and last when it closed, never after the build: one shared value
+        # (the build's clock) made the "repeat sweep, nothing new" figure reread every incident.
+        "created_at": opened_at,
+        "updated_at": max(opened_at, min(closed_at or opened_at, now - UPDATED_BEFORE_BUILD)),
     }
 
 
 GRADES = [g.value for g in Grade]
+# A closed incident's last write is clipped to this long before the build: beyond the sweep's overlap
+# window (RESOLVE_SWEEP_OVERLAP_MINUTES), so only incidents opened in that last hour count as new.
+UPDATED_BEFORE_BUILD = dt.timedelta(hours=1)
 
 
 class IncidentMix:
