@@ -223,7 +223,7 @@ class ActionIn(serializers.Serializer):
         required=False, help_text="action `recommendation`: the upheld review's recommendation followed up"
     )
     status = choice_field(
-        [ReviewRecommendation.Status.DONE, ReviewRecommendation.Status.ANSWERED],
+        [("", ""), ReviewRecommendation.Status.DONE, ReviewRecommendation.Status.ANSWERED],
         required=False,
         default="",
         help_text="action `recommendation`: done, or answered (not followed, with reasons)",
@@ -405,7 +405,7 @@ class RecommendationOut(Out):
         fields = ["id", "review", "text", "owner", "due_on", "status", "response", "completed_at"]
 
 
-class LetterOut(Out):
+class CaseLetterOut(Out):
     """A letter about the case (staffing's letters, issue 22); `kind` is its purpose."""
 
     kind = serializers.CharField(source="purpose")
@@ -433,7 +433,7 @@ class CaseDetailOut(CaseListOut):
     reviews = ReviewOut(many=True)
     recommendations = RecommendationOut(many=True)
     suspensions = SuspensionOut(many=True)
-    letters = LetterOut(many=True, source="letter_list")
+    letters = CaseLetterOut(many=True, source="letter_list")
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
     assumed = serializers.SerializerMethodField(
         help_text="Triage facts not asked yet whose answer would change the proposal (as triage `assumed`)."

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.template.loader import render_to_string
@@ -187,7 +188,15 @@ class RefuseUnstorableTextMiddleware:
         # API bodies are read (and checked) by the API's parsers below: reading a multipart body here
         # would leave DRF without its stream.
         if problem is None and request.method == "POST" and not request.path.startswith("/api/"):
-            problem = _form_problem(request.POST.lists())
+            try:
+                form = request.POST
+            except (RequestDataTooBig, TooManyFieldsSent):
+                # Reading the form is where an oversized body without a Content-Length is found:
+                # answer 413 as the outermost middleware would, not Django's bare 400.
+                from config.middleware import request_too_large_response
+
+                return request_too_large_response(request)
+            problem = _form_problem(form.lists())
             if problem is not None and next(iter(problem.values())) == [TOO_MUCH_TEXT]:
                 problem = _form_problem(request.POST.lists(), _long_fields(request))
         if problem is not None:

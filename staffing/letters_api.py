@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.exceptions import DomainError
-from config.fields import ApiDateField
+from config.fields import ApiDateField, ApiDateTimeField
 from config.permissions import Role, roles_allowed
 from staffing import letter_selectors as selectors
 from staffing.idempotent_api import idempotent
@@ -37,7 +37,7 @@ class TemplateVersionOut(serializers.Serializer[Any]):
     body = serializers.CharField()
     note = serializers.CharField()
     created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
-    created_at = serializers.DateTimeField()
+    created_at = ApiDateTimeField()
 
 
 class TemplateOut(serializers.ModelSerializer[LetterTemplate]):
@@ -98,7 +98,7 @@ class TemplateIn(serializers.Serializer[Any]):
     needs_approval = serializers.BooleanField(default=False)
     subject = serializers.CharField(max_length=200)
     body = serializers.CharField(max_length=50_000)
-    note = serializers.CharField(max_length=300, required=False, default="")
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
 class TemplateVersionIn(serializers.Serializer[Any]):
@@ -197,7 +197,7 @@ class LetterOut(serializers.ModelSerializer[Letter]):
 class DraftIn(serializers.Serializer[Any]):
     record_type = serializers.CharField(max_length=40)
     record_id = serializers.IntegerField(min_value=1)
-    purpose = serializers.ChoiceField(LetterTemplate.Purpose.choices, required=False, default="")
+    purpose = serializers.ChoiceField([("", ""), *LetterTemplate.Purpose.choices], required=False, default="")
     template = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
@@ -293,7 +293,11 @@ class TemplateDetailApi(APIView):
     def get(self, request: Request, template_id: int) -> Response:
         return Response(TemplateDetailOut(self._get(template_id)).data)
 
-    @extend_schema(request=TemplateVersionIn, responses={201: TemplateDetailOut})
+    @extend_schema(
+        request=TemplateVersionIn,
+        responses={201: TemplateDetailOut},
+        operation_id="letters_templates_version_create",
+    )
     @idempotent("letters.template.version")
     def post(self, request: Request, template_id: int) -> Response:
         self._get(template_id)

@@ -334,7 +334,7 @@ class RecordFileOutputSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     size = serializers.IntegerField(help_text="Bytes.")
     content_type = serializers.CharField(help_text="Read from the file's content, not its name.")
-    uploaded_at = serializers.DateTimeField()
+    uploaded_at = ApiDateTimeField()
     uploaded_by = serializers.CharField(source="uploaded_by.username")
 
 
@@ -343,7 +343,7 @@ class RecordFileListSerializer(RecordFileOutputSerializer):
 
     description = serializers.CharField()
     sha256 = serializers.CharField(help_text="SHA-256 of the stored bytes, hex.")
-    withdrawn_at = serializers.DateTimeField(allow_null=True)
+    withdrawn_at = ApiDateTimeField(allow_null=True)
     withdrawn_by = serializers.CharField(source="withdrawn_by.username", default=None, allow_null=True)
     withdrawn_reason = serializers.CharField()
     retention_review_on = serializers.SerializerMethodField(

@@ -37,6 +37,13 @@ NOT_CREATING = {
     "/api/v1/recording/reclassifications/{id}/decision/",
     "/api/v1/recording/transfers/{id}/decision/",
     "/api/v1/staffing/allocations/complete/",
+    # letters: a preview stores nothing; submit, approve, return, issue and a retry change a letter's state
+    "/api/v1/letters/templates/preview/",
+    "/api/v1/letters/{letter_id}/submit/",
+    "/api/v1/letters/{letter_id}/approve/",
+    "/api/v1/letters/{letter_id}/return/",
+    "/api/v1/letters/{letter_id}/issue/",
+    "/api/v1/letters/sends/{send_id}/retry/",
 }
 
 

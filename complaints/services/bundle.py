@@ -13,7 +13,6 @@ log) before streaming."""
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
@@ -27,6 +26,7 @@ from django.utils import timezone
 
 from complaints.models import CaseAction, ComplaintCase
 from config.exceptions import DomainError
+from config.exports import csv_bytes
 from staffing import selectors as staffing_selectors
 from staffing.letter_documents import letter_pdf
 from staffing.models import Letter, RecordFile
@@ -159,15 +159,13 @@ def decision_record(case: ComplaintCase) -> dict[str, Any]:
 
 
 def _action_log_csv(case: ComplaintCase) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["at", "who", "action", "summary", "reason", "rules"])
+    """The case log through the one formula-safe CSV writer (a summary typed as "=..." stays text)."""
     actions = CaseAction.objects.filter(case=case).select_related("actor").order_by("at", "pk")
-    for a in actions:
-        writer.writerow(
-            [a.at.isoformat(), str(a.actor), a.get_kind_display(), a.summary, a.reason, " ".join(a.rules)]
-        )
-    return out.getvalue().encode("utf-8")
+    rows = [
+        [a.at.isoformat(), str(a.actor), a.get_kind_display(), a.summary, a.reason, " ".join(a.rules)]
+        for a in actions
+    ]
+    return csv_bytes(["at", "who", "action", "summary", "reason", "rules"], rows, bom=False)
 
 
 def _members(case: ComplaintCase, now: datetime) -> Iterator[Member]:
@@ -212,11 +210,7 @@ def case_bundle_stream(*, case: ComplaintCase) -> Iterator[bytes]:
                 )
             index.append((member.path, digest.hexdigest(), size, member.kind, member.created_at.isoformat()))
             yield sink.drain()
-        text = io.StringIO()
-        writer = csv.writer(text)
-        writer.writerow(INDEX_COLUMNS)
-        writer.writerows(index)
-        archive.writestr(_zip_info("index.csv", now), text.getvalue().encode("utf-8"))
+        archive.writestr(_zip_info("index.csv", now), csv_bytes(INDEX_COLUMNS, index, bom=False))
     yield sink.drain()
 
 

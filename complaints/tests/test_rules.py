@@ -885,8 +885,8 @@ def test_a_complainant_under_18_cites_c_young_people_and_changes_no_answer() -> 
         assert "C-YOUNG-PEOPLE" in young.rules
         assert any("parent, guardian or advocate" in c.text for c in young.citations)
         assert rules.answers(young) == rules.answers(adult)
-    for age in (18, 70, None):
-        assert "C-YOUNG-PEOPLE" not in triage(make(complainant=replace(AFFECTED, age=age))).rules
+    for grown in (18, 70, None):
+        assert "C-YOUNG-PEOPLE" not in triage(make(complainant=replace(AFFECTED, age=grown))).rules
     # the person represented: a child's complaint made by a parent with consent is still a child's
     parent = person(acting_for_someone=True, consent_of_affected=True)
     assert "C-YOUNG-PEOPLE" in triage(make(complainant=replace(parent, age=12))).rules

@@ -306,6 +306,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per choice set where two apps' fields share a name ("channel", "method") or one set is
+    # used by fields of different names: the schema stays stable for clients and check --deploy clean.
+    "ENUM_NAME_OVERRIDES": {
+        "ComplaintContactMethodEnum": ["phone", "email", "letter", "in_person"],
+        "VictimContactMethodEnum": "recording.models.ContactMethod",
+        "ComplaintChannelEnum": "complaints.models.ComplaintCase.Channel",
+        "LetterTemplateChannelEnum": "staffing.models.LetterTemplate.Channel",
+        "LetterSendChannelEnum": "staffing.models.LetterSend.Channel",
+        "HiddenCrimeDismissReasonEnum": "qa.models.HiddenCrimeFlag.DismissReason",
+    },
 }
 
 # ---------------------------------------------------------------- Celery

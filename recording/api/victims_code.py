@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.exceptions import DomainError
+from config.fields import ApiDateField, ApiDateTimeField
 from recording.api.common import CrimeStaff, crime_for, request_user, validated
 from recording.models import ContactMethod, CrimeVictim, VictimNotice
 from recording.services import victims_code
@@ -43,17 +44,17 @@ class VictimAgreementSerializer(serializers.Serializer[Any]):
     agreed_update_days = serializers.IntegerField(allow_null=True)
     agreed_contact_method = serializers.CharField()
     agreed_contact_method_label = serializers.CharField(source="get_agreed_contact_method_display")
-    agreed_at = serializers.DateTimeField(allow_null=True)
+    agreed_at = ApiDateTimeField(allow_null=True)
 
 
 class VictimNoticeInputSerializer(serializers.Serializer[Any]):
     kind = serializers.ChoiceField(choices=VictimNotice.Kind.choices)
-    decided_at = serializers.DateTimeField()
+    decided_at = ApiDateTimeField()
     reason = serializers.CharField(allow_blank=True, help_text="What was decided and why.")
 
 
 class VictimNoticeToldInputSerializer(serializers.Serializer[Any]):
-    told_at = serializers.DateTimeField()
+    told_at = ApiDateTimeField()
     method = serializers.ChoiceField(choices=ContactMethod.choices)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -62,12 +63,12 @@ class VictimNoticeSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     kind = serializers.CharField()
     kind_label = serializers.CharField(source="get_kind_display")
-    decided_at = serializers.DateTimeField()
+    decided_at = ApiDateTimeField()
     reason = serializers.CharField()
     enhanced = serializers.BooleanField(help_text="A victim had enhanced rights: 1 working day, else 5.")
-    due_on = serializers.DateField(help_text="R-VCOP-RIGHT6: tell the victim by this day.")
+    due_on = ApiDateField(help_text="R-VCOP-RIGHT6: tell the victim by this day.")
     decided_by = serializers.CharField(source="decided_by.username")
-    told_at = serializers.DateTimeField(allow_null=True)
+    told_at = ApiDateTimeField(allow_null=True)
     told_by = serializers.CharField(source="told_by.username", default=None, allow_null=True)
     told_method = serializers.CharField()
     late = serializers.BooleanField()
