@@ -204,7 +204,7 @@ class HiddenCrimeFlagOutputSerializer(serializers.ModelSerializer[HiddenCrimeFla
     nsir_title = serializers.CharField(source="incident.nsir_code.title", read_only=True)
     risk = serializers.CharField(source="get_risk_display", read_only=True)
     flagged_at = ApiDateTimeField(read_only=True)
-    closed_at = ApiDateTimeField(read_only=True)
+    closed_at = ApiDateTimeField(read_only=True, allow_null=True)
     closed_by = serializers.CharField(
         source="closed_by.username", default=None, allow_null=True, read_only=True
     )
