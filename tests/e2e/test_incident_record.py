@@ -45,8 +45,9 @@ def test_a_new_incident_at_first_contact_becomes_a_recorded_crime_linked_to_it(
     incident = Incident.objects.get()
     page.wait_for_url(f"**/recording/decide/?incident={incident.reference}")
     assert page.locator("#id_incident_reference").input_value() == incident.reference
-    reported = timezone.localtime() - timedelta(minutes=20)
-    page.fill("#id_reported_at", reported.strftime("%Y-%m-%dT%H:%M"))
+    # The report time is the incident's own opening, carried in (R-NCRS-24H), never retyped.
+    opened = timezone.localtime(incident.opened_at).strftime("%Y-%m-%dT%H:%M")
+    assert page.locator("#id_reported_at").input_value() == opened
     page.fill("#id_summary", "Punched once in the face by a stranger; cut lip.")
     page.fill("#id_victims-0-name", "Jo Bloggs")
     page.fill("#id_alleged-0-offence", "8N")

@@ -82,6 +82,9 @@ def test_a_sergeant_assigns_and_resolves_an_unrecorded_incident(
     page.click("button:has-text('Check this crime')")
     page.wait_for_selector(f"button:has-text('Confirm: resolve with {crime.crime_number}')")
     assert UnrecordedFlag.objects.get(incident__reference="XX-OLDEST-0001").status == "open"
+    # The test crime was recorded elsewhere than the incident (qa.rules.flag_crime_match names the place
+    # and kind it could not match), so confirming needs the sergeant's reason, kept on the flag.
+    page.fill("[name$=resolve_reason]", "Same event: the crime was recorded at the victim's home address")
     page.click(f"button:has-text('Confirm: resolve with {crime.crime_number}')")
     page.wait_for_selector(".message-success")
     flag = UnrecordedFlag.objects.get(incident__reference="XX-OLDEST-0001")
