@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from complaints.rules import is_working_day
+
 PERIOD = re.compile(r"(?P<year>\d{4})(?:-Q(?P<quarter>[1-4]))?")
 
 
@@ -62,7 +64,7 @@ def days_between(
     day = start
     while day < end:
         day += timedelta(days=1)
-        if kind == "working" and (day.weekday() >= 5 or day in holidays):
+        if kind == "working" and not is_working_day(day, holidays):
             continue
         if any(first <= day and (last is None or day <= last) for first, last in spans):
             continue

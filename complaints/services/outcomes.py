@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from complaints import rules
 from complaints.models import (
@@ -368,17 +369,15 @@ def _follow_up_if_upheld(
         f"Re-handle the complaint: the {review.get_body_display()} found the outcome not reasonable "
         "and proportionate."
     ]
-    ReviewRecommendation.objects.bulk_create(
-        ReviewRecommendation(review=review, case=case, text=text, owner=holder, due_on=due) for text in texts
+    bulk_create_with_history(
+        [
+            ReviewRecommendation(review=review, case=case, text=text, owner=holder, due_on=due)
+            for text in texts
+        ],
+        ReviewRecommendation,
+        default_user=actor,
+        default_change_reason="Review upheld: recommendation to follow through",
     )
-    for item in ReviewRecommendation.objects.filter(review=review):
-        item.history.create(  # bulk_create writes no history: one row each, as simple-history would
-            **{f.attname: getattr(item, f.attname) for f in item._meta.fields},
-            history_date=timezone.now(),
-            history_type="+",
-            history_change_reason="Review upheld: recommendation to follow through",
-            history_user=actor,
-        )
     case.status = ComplaintCase.Status.OPEN
     case.closed_at = None
     case.next_update_due = rules.next_update_due(timezone.localdate(), time_limits())
