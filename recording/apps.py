@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -12,6 +13,13 @@ from recording.rules import Counting
 from staffing.reference import ReferenceTable, as_bool, as_int
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
+
+
+def force_code(row: dict[str, Any]) -> str:
+    """The force directory's own code for a force (there is no official one, forces.md): the IOPC's short
+    name in capitals with spaces and punctuation taken out, at most 12 letters ("Avon & Somerset" is
+    AVONSOMERSET)."""
+    return re.sub(r"[^A-Z]", "", row["iopc_name"].upper())[:12]
 
 
 def as_counting(value: str) -> str:
@@ -56,7 +64,12 @@ class RecordingConfig(AppConfig):
             converters={"needs_ddm_approval": as_bool},
         ),
         # The force directory: every force of England and Wales (forces.md says where the codes come from).
-        ReferenceTable("recording.Force", REFERENCE / "forces.csv"),
+        ReferenceTable(
+            "recording.Force",
+            REFERENCE / "forces.csv",
+            converters={"territorial": as_bool},
+            derived={"code": force_code},
+        ),
         ReferenceTable(
             "recording.NsirCode",
             REFERENCE / "nsir_codes.csv",

@@ -129,6 +129,12 @@ class Force(models.Model):
 
     code = models.CharField(max_length=12, unique=True)
     name = models.CharField(max_length=120)
+    iopc_name = models.CharField(
+        "IOPC short name", max_length=60, blank=True, help_text="As the IOPC prints it in its statistics."
+    )
+    territorial = models.BooleanField(
+        default=True, help_text="False for British Transport Police, which polices the railways."
+    )
     transfer_email = models.EmailField("crime-transfer contact email", blank=True)
     transfer_phone = models.CharField("crime-transfer contact phone", max_length=40, blank=True)
     notes = models.TextField(blank=True)

@@ -54,6 +54,10 @@ class ReferenceTable:
     #: model field -> "app_label.ModelName" whose `code` the column holds (a row under an unknown code
     #: stops the load). Tables are loaded in order, so the referenced table comes first.
     foreign_keys: dict[str, str] = field(default_factory=dict)
+    #: model field -> function of the row's converted values, for a field the file does not carry but
+    #: a rule derives from it (a force's directory code from its IOPC name): the file stays a verbatim
+    #: copy of its source.
+    derived: dict[str, Callable[[dict[str, Any]], Any]] = field(default_factory=dict)
 
     @property
     def key_fields(self) -> tuple[str, ...]:
@@ -108,6 +112,8 @@ def _rows(table: ReferenceTable) -> list[tuple[int, dict[str, Any]]]:
                         )
                     name, value = f"{name}_id", targets[name][value]
                 values[name] = value
+            for name, derive in table.derived.items():
+                values[name] = derive(values)
             for key in table.key_fields:
                 if not values.get(key):
                     raise DomainError(f"{table.path.name} line {line}: empty {key}", field=key)
