@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from complaints.rules import ADULT_AGE, MAX_AGE
+from staffing.models import ReasonableAdjustment
 
 # ---------------------------------------------------------------- reference data
 # Loaded from complaints/reference/*.csv by `manage.py load_reference`. The IOPC sub-category numbers
@@ -218,13 +219,8 @@ class Complainant(models.Model):
         LETTER = "letter", "Letter"
         IN_PERSON = "in_person", "In person"
 
-    class Adjustment(models.TextChoices):
-        INTERPRETER = "interpreter", "Interpreter"
-        BSL = "bsl", "British Sign Language"
-        LARGE_PRINT = "large_print", "Large print"
-        EASY_READ = "easy_read", "Easy Read"
-        ADVOCATE = "advocate", "Advocate"
-        OTHER = "other", "Other"
+    # One list of reasonable adjustments for everyone written to, kept with the letters in staffing.
+    Adjustment = ReasonableAdjustment
 
     case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="complainants")
     name = models.CharField(max_length=200)
@@ -285,8 +281,7 @@ class Complainant(models.Model):
         return self.age is not None and self.age < ADULT_AGE
 
     def adjustment_labels(self) -> list[str]:
-        labels = dict(self.Adjustment.choices)
-        return [str(labels.get(a, a)) for a in self.adjustments]
+        return ReasonableAdjustment.labels_of(self.adjustments)
 
 
 class MaskedDetails(models.Model):

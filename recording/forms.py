@@ -25,7 +25,7 @@ from recording.models import (
     VictimNotice,
     VictimUpdate,
 )
-from staffing.models import User
+from staffing.models import ReasonableAdjustment, User
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -407,6 +407,24 @@ class AssessmentForm(forms.Form):
         return [p.strip() for p in raw.split(",") if p.strip()]
 
 
+def adjustments_field() -> forms.MultipleChoiceField:
+    """The victim's reasonable adjustments: the one list complainants' are chosen from."""
+    return forms.MultipleChoiceField(
+        label="Reasonable adjustments (the format letters to the victim need)",
+        choices=ReasonableAdjustment.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def adjustment_notes_field() -> forms.CharField:
+    return forms.CharField(
+        label="Notes on the adjustments (e.g. the language)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+
 class SuspectForm(forms.Form):
     name = forms.CharField(label="Name", max_length=200, required=False)
     identified = forms.BooleanField(label="Identified", required=False)
@@ -422,6 +440,8 @@ class VictimForm(forms.Form):
     )
     contact = forms.CharField(label="Contact", max_length=300, required=False)
     vulnerable = forms.BooleanField(label="Vulnerable", required=False)
+    adjustments = adjustments_field()
+    adjustment_notes = adjustment_notes_field()
     reason = forms.CharField(label="Reason", max_length=300, initial="Victim added")
 
 
@@ -559,6 +579,8 @@ class VictimAgreementForm(forms.Form):
             "(R-VCOP-RIGHT6)."
         ),
     )
+    adjustments = adjustments_field()
+    adjustment_notes = adjustment_notes_field()
 
 
 class VictimNoticeForm(forms.Form):

@@ -85,7 +85,8 @@ def crime_letter_facts(crime: Any) -> LetterFacts:
         recipient_name=victim.name if victim else "",
         recipient_email=email.group(0) if email else "",
         recipient_address="" if email else contact,
-        adjustments=tuple(getattr(victim, "adjustments", None) or ()) if victim else (),
+        adjustments=tuple(victim.adjustments or ()) if victim else (),
+        adjustment_notes=victim.adjustment_notes if victim else "",
         clocks={
             "victim_update": Clock("Next victim update due", next_due, "R-VCOP-RIGHT6"),
             "vcop_no_investigation": Clock(

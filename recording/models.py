@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from config.queues import grade_rank
 from recording import lifecycle
 from recording.lifecycle import OPEN_STATUSES
+from staffing.models import ReasonableAdjustment
 
 # ---------------------------------------------------------------- reference data
 # Loaded from recording/reference/*.csv by `manage.py load_reference`. Codes are data, never code: a
@@ -471,6 +472,9 @@ class CrimeVictim(models.Model):
     )
     agreed_contact_method = models.CharField(max_length=10, choices=ContactMethod.choices, blank=True)
     agreed_at = models.DateTimeField(null=True, blank=True)
+    # The format the victim needs letters in (staffing.models.ReasonableAdjustment codes, as complainants).
+    adjustments = models.JSONField(default=list, blank=True, help_text="Reasonable adjustments (C-ACCESS)")
+    adjustment_notes = models.TextField(blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -478,6 +482,9 @@ class CrimeVictim(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def adjustment_labels(self) -> list[str]:
+        return ReasonableAdjustment.labels_of(self.adjustments)
 
     @property
     def has_enhanced_rights(self) -> bool:

@@ -25,6 +25,7 @@ from recording.models import (
     Grade,
     VictimUpdate,
 )
+from staffing.models import ReasonableAdjustment
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -43,7 +44,19 @@ class CodeModelSerializer(serializers.ModelSerializer[Any]):
 class VictimSerializer(CodeModelSerializer):
     class Meta:
         model = CrimeVictim
-        fields = ["id", "ref", "kind", "name", "date_of_birth", "age", "contact", "vulnerable"]
+        fields = [
+            "id",
+            "ref",
+            "kind",
+            "name",
+            "date_of_birth",
+            "age",
+            "contact",
+            "vulnerable",
+            "adjustments",
+            "adjustment_notes",
+        ]
+        extra_kwargs = {"adjustments": {"help_text": "Reasonable adjustments: the format letters need."}}
 
 
 class SuspectSerializer(CodeModelSerializer):
@@ -304,6 +317,14 @@ class VictimInputSerializer(serializers.Serializer[Any]):
     age = serializers.IntegerField(required=False, allow_null=True, default=None, min_value=0, max_value=130)
     contact = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     vulnerable = serializers.BooleanField(default=False)
+    adjustments = serializers.ListField(
+        child=CodeChoiceField(choices=ReasonableAdjustment.choices),
+        required=False,
+        default=list,
+        max_length=MAX_ITEMS,
+        help_text="Reasonable adjustments (as a complainant's): the format letters to the victim need.",
+    )
+    adjustment_notes = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class SuspectInputSerializer(serializers.Serializer[Any]):

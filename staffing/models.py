@@ -585,6 +585,32 @@ class RecordFile(models.Model):
         return self.withdrawn_at is not None
 
 
+# ================================================================ reasonable adjustments
+class ReasonableAdjustment(models.TextChoices):
+    """The reasonable adjustments recorded for a person written to (C-ACCESS; issue 22 part 3): a
+    complainant (complaints.Complainant) and a crime's victim (recording.CrimeVictim) keep a list of these
+    codes, and a letter's format follows them (staffing.letter_rules.format_for)."""
+
+    INTERPRETER = "interpreter", "Interpreter"
+    TRANSLATION = "translation", "Translation of written material"
+    BSL = "bsl", "British Sign Language"
+    LARGE_PRINT = "large_print", "Large print"
+    CLEAR_PRINT = "clear_print", "Clear print"
+    EASY_READ = "easy_read", "Easy Read"
+    ADVOCATE = "advocate", "Advocate"
+    OTHER = "other", "Other"
+
+    @classmethod
+    def unknown(cls, codes: list[str]) -> list[str]:
+        """The codes in `codes` that are not reasonable adjustments (a service refuses them)."""
+        return [c for c in codes if c not in cls.values]
+
+    @classmethod
+    def labels_of(cls, codes: list[str]) -> list[str]:
+        labels = dict(cls.choices)
+        return [str(labels.get(c, c)) for c in codes]
+
+
 # ================================================================ letters (issue 22 parts 1-4)
 # Letters are generic records: each names the record it is about by record_type (a registered record
 # kind, "complaint_case" or "crime") and record_id, so staffing never imports the apps above it.

@@ -14,10 +14,13 @@ from rest_framework.views import APIView
 
 from config.exceptions import DomainError
 from config.fields import ApiDateField, ApiDateTimeField
+from config.inputs import MAX_ITEMS
 from recording.api.common import CrimeStaff, crime_for, request_user, validated
 from recording.models import ContactMethod, CrimeVictim, VictimNotice
+from recording.serializers import CodeChoiceField
 from recording.services import victims_code
 from staffing.idempotent_api import idempotent
+from staffing.models import ReasonableAdjustment
 
 
 class VictimAgreementInputSerializer(serializers.Serializer[Any]):
@@ -32,6 +35,15 @@ class VictimAgreementInputSerializer(serializers.Serializer[Any]):
         allow_blank=True,
         help_text="Why the victim has enhanced rights, beside being recorded as vulnerable.",
     )
+    adjustments = serializers.ListField(
+        child=CodeChoiceField(choices=ReasonableAdjustment.choices),
+        required=False,
+        max_length=MAX_ITEMS,
+        help_text="Reasonable adjustments (as a complainant's): the format letters need. Absent: unchanged.",
+    )
+    adjustment_notes = serializers.CharField(
+        required=False, allow_blank=True, help_text="Notes on the adjustments. Absent: unchanged."
+    )
 
 
 class VictimAgreementSerializer(serializers.Serializer[Any]):
@@ -45,6 +57,9 @@ class VictimAgreementSerializer(serializers.Serializer[Any]):
     agreed_contact_method = serializers.CharField()
     agreed_contact_method_label = serializers.CharField(source="get_agreed_contact_method_display")
     agreed_at = ApiDateTimeField(allow_null=True)
+    adjustments = serializers.ListField(child=serializers.CharField())
+    adjustment_labels = serializers.ListField(child=serializers.CharField())
+    adjustment_notes = serializers.CharField()
 
 
 class VictimNoticeInputSerializer(serializers.Serializer[Any]):
@@ -95,6 +110,8 @@ class CrimeVictimAgreementApi(APIView):
             update_every_days=data["update_every_days"],
             contact_method=data["contact_method"],
             enhanced_rights=data["enhanced_rights"],
+            adjustments=data.get("adjustments"),
+            adjustment_notes=data.get("adjustment_notes"),
         )
         return Response(VictimAgreementSerializer(victim).data)
 

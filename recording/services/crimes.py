@@ -24,7 +24,7 @@ from recording.models import (
     Incident,
 )
 from recording.selectors import incident_attachable
-from staffing.models import User
+from staffing.models import ReasonableAdjustment, User
 from staffing.services import access_log_record, open_logged
 
 # The event the apps above listen for (config.registry.announce): a crime is linked to an incident,
@@ -41,6 +41,16 @@ class VictimInput:
     age: int | None = None
     contact: str = ""
     vulnerable: bool = False
+    # The format letters to the victim need (staffing.models.ReasonableAdjustment codes).
+    adjustments: tuple[str, ...] = ()
+    adjustment_notes: str = ""
+
+
+def victim_adjustments_check(adjustments: Sequence[str]) -> list[str]:
+    """The victim's reasonable adjustments, refused if any is not on the one list complainants use."""
+    if bad := ReasonableAdjustment.unknown(list(adjustments)):
+        raise DomainError(f"Unknown reasonable adjustment {bad[0]!r}.", field="adjustments")
+    return list(dict.fromkeys(adjustments))
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,8 @@ def crime_create(
             age=v.age,
             contact=v.contact,
             vulnerable=v.vulnerable,
+            adjustments=victim_adjustments_check(v.adjustments),
+            adjustment_notes=v.adjustment_notes,
         )
         victim._history_user = actor  # type: ignore[attr-defined]
         victim._change_reason = reason  # type: ignore[attr-defined]
@@ -283,6 +295,8 @@ def crime_create_from_decision(
                     age=given.age if given else None,
                     contact=given.contact if given else "",
                     vulnerable=given.vulnerable if given else False,
+                    adjustments=tuple(given.adjustments) if given else (),
+                    adjustment_notes=given.adjustment_notes if given else "",
                 )
             )
         suspect_inputs = [offenders.get(ref) or SuspectInput(ref=ref) for ref in proposal.offenders]
@@ -337,6 +351,8 @@ def crime_victim_add(*, crime: Crime, actor: User, victim: VictimInput, reason: 
         age=victim.age,
         contact=victim.contact,
         vulnerable=victim.vulnerable,
+        adjustments=victim_adjustments_check(victim.adjustments),
+        adjustment_notes=victim.adjustment_notes,
     )
     row._history_user = actor  # type: ignore[attr-defined]
     row._change_reason = reason  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ the bank holidays from config.working_days."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -16,6 +17,7 @@ from recording import lifecycle
 from recording.models import ContactMethod, Crime, CrimeVictim, VictimNotice
 from recording.services.common import lock_crime
 from recording.services.contact import crime_victim_update_due_set, victim_update_record
+from recording.services.crimes import victim_adjustments_check
 from staffing.models import User
 
 
@@ -28,10 +30,13 @@ def victim_agreement_record(
     update_every_days: int,
     contact_method: str,
     enhanced_rights: str = "",
+    adjustments: Sequence[str] | None = None,
+    adjustment_notes: str | None = None,
 ) -> CrimeVictim:
     """Record what was agreed with a victim (R-VCOP-RIGHT6: agreed and recorded; the victim may change it
-    at any time): how often they are updated, how they are contacted, and why they have enhanced rights
-    if they do. The crime's next update due follows the new frequency at once."""
+    at any time): how often they are updated, how they are contacted, why they have enhanced rights if
+    they do, and the format letters to them need (reasonable adjustments, as a complainant's: None
+    leaves them as they are). The crime's next update due follows the new frequency at once."""
     crime = lock_crime(crime)
     if victim.crime_id != crime.pk:
         raise DomainError("That victim is not on this crime.", field="victim")
@@ -42,6 +47,13 @@ def victim_agreement_record(
     if enhanced_rights not in CrimeVictim.EnhancedRights.values:
         raise DomainError(f"Unknown enhanced rights reason {enhanced_rights!r}.", field="enhanced_rights")
     victim = CrimeVictim.objects.select_for_update().get(pk=victim.pk)
+    fields = ["agreed_update_days", "agreed_contact_method", "enhanced_rights", "agreed_at"]
+    if adjustments is not None:
+        victim.adjustments = victim_adjustments_check(adjustments)
+        fields.append("adjustments")
+    if adjustment_notes is not None:
+        victim.adjustment_notes = adjustment_notes.strip()
+        fields.append("adjustment_notes")
     victim.agreed_update_days = update_every_days
     victim.agreed_contact_method = contact_method
     victim.enhanced_rights = enhanced_rights
@@ -51,7 +63,7 @@ def victim_agreement_record(
         f"Agreed with the victim: an update every {update_every_days} days by "
         f"{ContactMethod(contact_method).label.lower()}"
     )
-    victim.save(update_fields=["agreed_update_days", "agreed_contact_method", "enhanced_rights", "agreed_at"])
+    victim.save(update_fields=fields)
     crime_victim_update_due_set(crime=crime, actor=actor, reason="Update frequency agreed with the victim")
     return victim
 

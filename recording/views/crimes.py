@@ -260,6 +260,8 @@ def crime_add_victim(request: HttpRequest, pk: int) -> HttpResponse:
                 date_of_birth=data["date_of_birth"],
                 contact=data["contact"],
                 vulnerable=data["vulnerable"],
+                adjustments=tuple(data["adjustments"]),
+                adjustment_notes=data["adjustment_notes"],
             ),
             reason=data["reason"],
         )
@@ -418,6 +420,8 @@ def crime_victim_agreement(request: HttpRequest, pk: int, victim_id: int) -> Htt
             update_every_days=data["update_every_days"],
             contact_method=data["contact_method"],
             enhanced_rights=data["enhanced_rights"],
+            adjustments=data["adjustments"],
+            adjustment_notes=data["adjustment_notes"],
         )
         return back_to_crime(crime, f"Recorded what {victim} agreed.", request)
 
@@ -425,6 +429,8 @@ def crime_victim_agreement(request: HttpRequest, pk: int, victim_id: int) -> Htt
         "update_every_days": victim.agreed_update_days or 28,
         "contact_method": victim.agreed_contact_method,
         "enhanced_rights": victim.enhanced_rights,
+        "adjustments": victim.adjustments,
+        "adjustment_notes": victim.adjustment_notes,
     }
     return form_page(
         request,
@@ -432,7 +438,8 @@ def crime_victim_agreement(request: HttpRequest, pk: int, victim_id: int) -> Htt
         title=f"What {victim} agreed ({crime.crime_number})",
         intro=(
             "Victims' Code Right 6: agree with the victim how often they are updated and how they are "
-            "contacted, and record it. The victim may change it at any time; the next update due follows."
+            "contacted, and record it with the format letters to them need. The victim may change it at "
+            "any time; the next update due follows."
         ),
         breadcrumbs=crime_crumbs(crime, "Victims' Code agreement"),
         submit="Record agreement",
