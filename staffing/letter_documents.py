@@ -10,10 +10,12 @@ import base64
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+import filetype
 from django.conf import settings
 from django.template.loader import render_to_string
 
 from staffing import letter_rules as rules
+from staffing.rules import SIGNATURE_TYPES
 
 if TYPE_CHECKING:
     from staffing.models import Letter, User
@@ -27,8 +29,10 @@ def signature_data_uri(user: User) -> str:
         return ""
     with user.signature.open("rb") as fh:
         data = fh.read()
-    kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
-    return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"
+    kind = filetype.guess(data[:8192])  # checked by its content when uploaded: a PNG or a JPEG
+    if kind is None or kind.mime not in SIGNATURE_TYPES:
+        return ""
+    return f"data:{kind.mime};base64,{base64.b64encode(data).decode()}"
 
 
 def letter_html(letter: Letter, *, dated: dt.date, signature: str = "") -> str:

@@ -267,6 +267,35 @@ def file_type_verdict(
     return FileVerdict(content_type=TEXT_TYPE)
 
 
+# A handler's signature image, printed on every letter they issue: a picture, read from its content.
+SIGNATURE_TYPES = {"image/png": "PNG image", "image/jpeg": "JPEG image"}
+SIGNATURE_MAX_BYTES = 300 * 1024
+
+
+def signature_verdict(*, size: int, guessed: str | None, max_bytes: int = SIGNATURE_MAX_BYTES) -> FileVerdict:
+    """Whether an upload may be a person's signature image, from its content alone: `guessed` is the
+    content type a content-sniffing library read from its opening (None: no known signature). Only a
+    PNG or JPEG picture, not empty, at most `max_bytes`."""
+    if size == 0:
+        return FileVerdict(refusal="The signature image is empty.")
+    if size > max_bytes:
+        return FileVerdict(
+            refusal=f"The signature image is {_kilobytes(size)}; it may be at most {_kilobytes(max_bytes)}."
+        )
+    if guessed in PROGRAM_TYPES:
+        return FileVerdict(
+            refusal="The file is a program, whatever its name says; a signature must be a PNG or JPEG image."
+        )
+    if guessed not in SIGNATURE_TYPES:
+        what = f"this file is {guessed}" if guessed else "Resolve cannot tell what this file is"
+        return FileVerdict(refusal=f"The signature must be a PNG or JPEG image; {what}.")
+    return FileVerdict(content_type=guessed)
+
+
+def _kilobytes(size: int) -> str:
+    return f"{size / 1024:,.0f} KB" if size >= 1024 else f"{size:,} bytes"
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size:,} bytes"
 

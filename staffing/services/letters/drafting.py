@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import filetype
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from config.exceptions import DomainError
 from staffing import letter_rules as rules
+from staffing import rules as staffing_rules
 from staffing.letter_documents import letter_html, page_count, signature_data_uri
 from staffing.letter_sources import LetterFacts
 from staffing.models import Letter, LetterTemplate, User
+from staffing.services.files import HEAD_BYTES
 from staffing.services.letters.common import APPROVERS, _require_role, _values, letter_record_open
 
 
@@ -235,7 +238,23 @@ def letter_issue(*, letter_id: int, actor: User, version: int | None = None) -> 
 
 
 # ---------------------------------------------------------------- the handler's letter details
-SIGNATURE_MAX_BYTES = 300_000
+SIGNATURE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg"}
+
+
+def user_signature_check(*, upload: Any) -> str:
+    """The content type of a signature image read from its content (as evidence files are, with the
+    same content-sniffing library); DomainError naming `signature` for anything but a PNG or JPEG
+    picture of at most staffing.rules.SIGNATURE_MAX_BYTES."""
+    upload.seek(0)
+    head = upload.read(HEAD_BYTES)
+    upload.seek(0)
+    kind = filetype.guess(head) if head else None
+    verdict = staffing_rules.signature_verdict(
+        size=int(upload.size or 0), guessed=kind.mime if kind is not None else None
+    )
+    if verdict.refusal:
+        raise DomainError(verdict.refusal, field="signature")
+    return verdict.content_type
 
 
 @transaction.atomic
@@ -249,7 +268,7 @@ def user_letter_details_update(
     remove_signature: bool = False,
 ) -> User:
     """The direct phone and e-mail every letter a person handles prints (never only 101), and their
-    optional signature image (PNG or JPEG, checked by its content)."""
+    optional signature image (PNG or JPEG, checked by its content: user_signature_check)."""
     if actor.pk != user.pk and actor.role != User.Role.ADMIN:
         raise DomainError("You may change only your own letter details.", field="non_field_errors")
     phone, mail = direct_phone.strip(), direct_email.strip()
@@ -265,14 +284,9 @@ def user_letter_details_update(
         user.signature = ""
         fields.append("signature")
     elif signature is not None:
-        head = signature.read(16)
-        signature.seek(0)
-        if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-            raise DomainError("The signature must be a PNG or JPEG image.", field="signature")
-        if signature.size > SIGNATURE_MAX_BYTES:
-            raise DomainError("The signature image must be under 300 KB.", field="signature")
+        content_type = user_signature_check(upload=signature)
         user.signature.save(
-            f"signature-{user.pk}.{'png' if head.startswith(b'\\x89PNG') else 'jpg'}", signature, save=False
+            f"signature-{user.pk}.{SIGNATURE_EXTENSIONS[content_type]}", signature, save=False
         )
         fields.append("signature")
     user._change_reason = "Letter details changed"  # type: ignore[attr-defined]
