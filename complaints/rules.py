@@ -27,6 +27,8 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from config.working_days import add_working_days
+
 LONDON = ZoneInfo("Europe/London")
 
 
@@ -247,20 +249,8 @@ def outcome_notice_in_writing(*, route: str | None, made_orally: bool) -> bool:
     return not (made_orally and route == Route.OUTSIDE_S3)
 
 
-def is_working_day(day: date, holidays: Collection[date]) -> bool:
-    return day.weekday() < 5 and day not in holidays
-
-
-def add_working_days(start: date, working_days: int, holidays: Collection[date]) -> date:
-    """The `working_days`-th working day after `start` (day 1 is the first working day after it)."""
-    if working_days < 0:
-        raise TriageError("The number of working days cannot be negative.", "working_days")
-    day, counted = start, 0
-    while counted < working_days:
-        day += timedelta(days=1)
-        if is_working_day(day, holidays):
-            counted += 1
-    return day
+# Working days (C-OUTCOME-5WD, C-INITIAL-CONTACT) are counted by config.working_days, the one helper
+# every app uses; the bank holidays come in from the caller (config.working_days.bank_holidays).
 
 
 def outcome_notice_due(
@@ -272,6 +262,8 @@ def outcome_notice_due(
 
 def initial_contact_due(received: date, working_days: int, holidays: Collection[date]) -> date:
     """C-INITIAL-CONTACT: no statutory count; `working_days` is the local policy target."""
+    if working_days < 0:
+        raise TriageError("The number of working days cannot be negative.", "working_days")
     return add_working_days(received, working_days, holidays)
 
 

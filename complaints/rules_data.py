@@ -1,4 +1,5 @@
-"""The data complaints.rules is given: reference/complaint_rules.json and the bank-holiday calendar.
+"""The data complaints.rules is given: reference/complaint_rules.json (the bank-holiday calendar is
+config.working_days.bank_holidays, shared with crimes).
 
 complaints.rules stays pure: callers pass `time_limits()` and `bank_holidays(...)` into it, so
 correcting a time limit is a change to the JSON file, and a new bank holiday an update of the
@@ -7,12 +8,9 @@ correcting a time limit is a change to the JSON file, and a new bank holiday an 
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import holidays
 
 from complaints.rules import TimeLimits
 
@@ -58,21 +56,3 @@ def criterion_descriptions() -> dict[str, str]:
         for entry in data.get(key, []):
             out[entry["id"]] = entry["description"]
     return out
-
-
-@cache
-def _bank_holidays_of(year: int) -> frozenset[date]:
-    # The `holidays` package keeps the UK calendar (one-off days by proclamation included: jubilees,
-    # the 2022 state funeral, the 2023 coronation); England and Wales share subdivision ENG's list.
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
-
-
-def bank_holidays(start: date, days: int = 366) -> frozenset[date]:
-    """England and Wales bank holidays from `start` to `days` later: enough for any working-day count
-    the rules make from `start` (C-OUTCOME-5WD, C-INITIAL-CONTACT). Weekend dates the package lists
-    beside their weekday substitutes change nothing: working days are weekdays anyway."""
-    end = start + timedelta(days=days)
-    out: frozenset[date] = frozenset()
-    for year in range(start.year, end.year + 1):
-        out |= _bank_holidays_of(year)
-    return frozenset(day for day in out if start <= day <= end)

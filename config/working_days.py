@@ -1,6 +1,7 @@
 """Working days in England and Wales: Monday to Friday less the bank holidays (the `holidays` package's
-UK calendar, subdivision ENG, one-off days by proclamation included). The floor every app counts
-working days on (R-VCOP-RIGHT6 on crimes; complaints keep their own copy in complaints.rules for now).
+UK calendar, subdivision ENG, one-off days by proclamation included). The one helper every app counts
+working days with: R-VCOP-RIGHT6 on crimes (recording.lifecycle), C-OUTCOME-5WD and C-INITIAL-CONTACT
+on complaints (complaints.rules) and the days of the IOPC data return (complaints.returns.rules).
 
 `add_working_days` is pure: callers pass the holiday dates in (`bank_holidays`), so rules modules stay
 free of I/O and their tests can name any calendar."""
@@ -32,11 +33,15 @@ def add_working_days(start: date, working_days: int, bank_holidays: Collection[d
 
 @cache
 def _bank_holidays_of(year: int) -> frozenset[date]:
+    # The `holidays` package keeps the UK calendar (one-off days by proclamation included: jubilees,
+    # the 2022 state funeral, the 2023 coronation); England and Wales share subdivision ENG's list.
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))
 
 
 def bank_holidays(start: date, days: int = 366) -> frozenset[date]:
-    """England and Wales bank holidays from `start` to `days` later."""
+    """England and Wales bank holidays from `start` to `days` later: enough for any working-day count
+    made from `start`. Weekend dates the package lists beside their weekday substitutes change nothing:
+    working days are weekdays anyway."""
     end = start + timedelta(days=days)
     out: frozenset[date] = frozenset()
     for year in range(start.year, end.year + 1):

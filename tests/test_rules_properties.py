@@ -1,5 +1,5 @@
 """Hypothesis on the pure rules engines where the app tests were thin (issue 10 part 4): complaint
-time limits (C-OUTCOME-5WD working days, C-UPDATE-28D, C-REVIEW-28D, C-INV-12M-REPORT) and the MoPI
+time limits (C-UPDATE-28D, C-REVIEW-28D, C-INV-12M-REPORT) and the MoPI
 review dates for crimes (recording.mopi). The recording decision engine and complaint triage already
 have properties in recording/tests/test_rules.py and complaints/tests/test_rules.py."""
 
@@ -14,20 +14,6 @@ from complaints import rules as complaint_rules
 from recording import mopi
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))
-holiday_sets = st.sets(st.dates(min_value=date(2000, 1, 1), max_value=date(2091, 12, 31)), max_size=30)
-
-
-@given(days, st.integers(min_value=0, max_value=40), holiday_sets)
-def test_c_outcome_5wd_working_days_land_on_a_working_day_and_count_exactly(
-    start: date, n: int, holidays: set[date]
-) -> None:
-    due = complaint_rules.add_working_days(start, n, holidays)
-    between = [start + timedelta(days=k) for k in range(1, (due - start).days + 1)]
-    assert sum(complaint_rules.is_working_day(d, holidays) for d in between) == n
-    if n:
-        assert complaint_rules.is_working_day(due, holidays) and due > start
-    else:
-        assert due == start
 
 
 @given(days)

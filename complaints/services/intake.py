@@ -22,7 +22,7 @@ from complaints.models import (
     Subject,
     SubjectCandidate,
 )
-from complaints.rules_data import bank_holidays, time_limits
+from complaints.rules_data import time_limits
 from complaints.services.common import (
     EQUALITY_FIELDS,
     _lock_open,
@@ -32,6 +32,7 @@ from complaints.services.common import (
     initial_contact_working_days,
 )
 from config.exceptions import DomainError
+from config.working_days import bank_holidays
 from staffing.models import User
 
 # ---------------------------------------------------------------- intake

@@ -19,7 +19,7 @@ from complaints.models import (
     ReviewRecommendation,
     Route,
 )
-from complaints.rules_data import bank_holidays, time_limits
+from complaints.rules_data import time_limits
 from complaints.selectors import (
     allegation_facts,
     outcomes_for_route,
@@ -35,6 +35,7 @@ from complaints.services.common import (
     retention_years,
 )
 from config.exceptions import DomainError
+from config.working_days import bank_holidays
 from staffing.models import User
 
 

@@ -23,6 +23,7 @@ from complaints.rules import (
     TriageError,
     TriageInput,
 )
+from config.working_days import bank_holidays
 
 CATEGORIES = frozenset({"A1", "A3", "A4", "B5", "B6", "H1", "J1"})
 EXAMPLES = json.loads(
@@ -571,7 +572,7 @@ def test_review_application_deadline_c_review_28d(letter: date, due: date) -> No
     ("outcome", "holidays", "due"),
     [
         (date(2026, 4, 2), frozenset(), date(2026, 4, 9)),  # Thu -> next Thu
-        (date(2026, 4, 2), rules_data.bank_holidays(date(2026, 1, 1)), date(2026, 4, 13)),  # over Easter
+        (date(2026, 4, 2), bank_holidays(date(2026, 1, 1)), date(2026, 4, 13)),  # over Easter
         (date(2026, 3, 6), frozenset(), date(2026, 3, 13)),  # Fri -> Fri
         (date(2026, 3, 7), frozenset(), date(2026, 3, 13)),  # Sat outcome: 5 working days from Mon
     ],
@@ -614,14 +615,14 @@ def test_investigation_progress_reports_c_inv_12m_report(sent: int, due: date) -
 
 
 def test_initial_contact_target_is_configurable_c_initial_contact() -> None:
-    holidays = rules_data.bank_holidays(date(2026, 12, 24))
+    holidays = bank_holidays(date(2026, 12, 24))
     assert rules.initial_contact_due(date(2026, 12, 24), 3, holidays) == date(2026, 12, 31)
     assert rules.initial_contact_due(date(2026, 12, 24), 0, holidays) == date(2026, 12, 24)
     with pytest.raises(TriageError):
         rules.initial_contact_due(date(2026, 12, 24), -1, holidays)
 
 
-# Working days come from the `holidays` package's England and Wales calendar (rules_data.bank_holidays).
+# Working days come from the `holidays` package's England and Wales calendar (config.working_days).
 @pytest.mark.parametrize(
     ("outcome", "due", "why"),
     [
@@ -635,19 +636,7 @@ def test_initial_contact_target_is_configurable_c_initial_contact() -> None:
     ],
 )
 def test_outcome_notice_over_bank_holidays_c_outcome_5wd(outcome: date, due: date, why: str) -> None:
-    assert rules.outcome_notice_due(outcome, rules_data.bank_holidays(outcome)) == due, why
-
-
-def test_the_kept_calendar_has_the_one_offs_and_the_moved_days() -> None:
-    days = rules_data.bank_holidays(date(2022, 1, 1), days=730)
-    assert {date(2022, 6, 2), date(2022, 6, 3), date(2022, 9, 19), date(2023, 5, 8)} <= days
-    assert date(2022, 5, 30) not in days  # the spring holiday moved to 2 June for the Jubilee
-    assert {date(2022, 12, 26), date(2022, 12, 27)} <= days  # Christmas Day on a Sunday: substitute Tue
-
-
-def test_the_calendar_covers_the_window_asked_for() -> None:
-    days = rules_data.bank_holidays(date(2026, 12, 20), days=20)
-    assert days == {date(2026, 12, 25), date(2026, 12, 26), date(2026, 12, 28), date(2027, 1, 1)}
+    assert rules.outcome_notice_due(outcome, bank_holidays(outcome)) == due, why
 
 
 # ---------------------------------------------------------------- review body
