@@ -248,25 +248,33 @@ STORAGES: dict[str, dict[str, Any]] = {
 # server: every download goes through the record's need-to-know and the access log), or in an
 # S3-compatible store (django-storages) when RESOLVE_FILES_S3_BUCKET is set.
 RESOLVE_FILES_ROOT = env("RESOLVE_FILES_ROOT", default=str(BASE_DIR / "media" / "evidence"))
-if env("RESOLVE_FILES_S3_BUCKET", default=""):
-    STORAGES["evidence"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("RESOLVE_FILES_S3_BUCKET"),
-            "endpoint_url": env("RESOLVE_FILES_S3_ENDPOINT_URL", default=None),
-            "region_name": env("RESOLVE_FILES_S3_REGION", default=None),
-            "access_key": env("RESOLVE_FILES_S3_ACCESS_KEY", default=None),
-            "secret_key": env("RESOLVE_FILES_S3_SECRET_KEY", default=None),
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
-else:
-    STORAGES["evidence"] = {
+
+
+def evidence_storage_from(environment: environ.Env, files_root: str) -> dict[str, Any]:
+    """STORAGES["evidence"] from the environment: an S3-compatible bucket (django-storages, boto3) when
+    RESOLVE_FILES_S3_BUCKET is set, else the filesystem under `files_root`. A function so the S3 test
+    (recording/tests/test_files_s3.py) builds the store from the same variables a deployment sets."""
+    if environment("RESOLVE_FILES_S3_BUCKET", default=""):
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": environment("RESOLVE_FILES_S3_BUCKET"),
+                "endpoint_url": environment("RESOLVE_FILES_S3_ENDPOINT_URL", default=None),
+                "region_name": environment("RESOLVE_FILES_S3_REGION", default=None),
+                "access_key": environment("RESOLVE_FILES_S3_ACCESS_KEY", default=None),
+                "secret_key": environment("RESOLVE_FILES_S3_SECRET_KEY", default=None),
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+    return {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": RESOLVE_FILES_ROOT, "base_url": None},
+        "OPTIONS": {"location": files_root, "base_url": None},
     }
+
+
+STORAGES["evidence"] = evidence_storage_from(env, RESOLVE_FILES_ROOT)
 # Largest file that may be attached (bytes). The types allowed are reference data:
 # staffing/reference/file_types.csv, checked against the file's content, never its name.
 RESOLVE_FILE_MAX_BYTES = env.int("RESOLVE_FILE_MAX_BYTES", default=50 * 1024 * 1024)
