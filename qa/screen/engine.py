@@ -23,9 +23,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from qa.screen.patterns import SPAN_KEY, PatternSet, terms
+from qa.screen.reader import ExamplesModel
 from qa.screen.result import CrimeFinding, Discount, ScreenResult, Span, Verdict
 
 _DIGITS = re.compile(r"\d{1,3}")
+MODEL_PATTERN = "EXAMPLES-MODEL"
 
 
 @dataclass(slots=True)
@@ -460,6 +462,12 @@ def _by_neighbours(
     none = ScreenResult("no_crime", best, patterns.version, (), discounted)
     if nb is None:
         return none
+    if nb.model is not None:
+        if any(d.why != "points_not_made_out" for d in discounted):
+            # The rules read an offence here and set it aside (a denial, a fear, someone else's crime,
+            # an accounted-for loss): the model does not overrule a reading it cannot explain away.
+            return none
+        return _by_model(doc, narrative, patterns, nb.model, sent_bounds, none)
     bag: dict[str, float] = defaultdict(float)
     for term in terms(patterns.nlp, doc):
         bag[term] += nb.idf.get(term, 0.0)
@@ -506,3 +514,49 @@ def _by_neighbours(
         score=nb.weight * vote,
     )
     return ScreenResult("unsure", nb.weight * vote, patterns.version, (finding,), discounted)
+
+
+def _by_model(
+    doc: Doc,
+    narrative: str,
+    patterns: PatternSet,
+    model: ExamplesModel,
+    sent_bounds: list[tuple[int, int]],
+    none: ScreenResult,
+) -> ScreenResult:
+    """The examples model's reading: `crime` at model.crime, `unsure` at model.unsure, else the rules'
+    no_crime. The score is the probability mapped onto the pattern thresholds' bands, so a score reads
+    the same whichever reader gave it; the evidence is the sentence that adds most to the probability."""
+    lowers = [t.lower_ for t in doc]
+    reading = model.read(lowers, sent_bounds, patterns.nlp.Defaults.stop_words)
+    p = reading.probability
+    if p < model.unsure or reading.offence is None:
+        return none
+    start, end = sent_bounds[reading.sentence]
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end <= start:
+        return none
+    crime_t, unsure_t = patterns.crime_threshold, patterns.unsure_threshold
+    if p >= model.crime:
+        verdict: Verdict = "crime"
+        score = crime_t + (1.0 - crime_t) * (p - model.crime) / max(1.0 - model.crime, 1e-9)
+    else:
+        verdict = "unsure"
+        score = unsure_t + (crime_t - unsure_t) * (p - model.unsure) / max(model.crime - model.unsure, 1e-9)
+        score = min(score, crime_t - 1e-6)
+    code = reading.offence
+    offence = patterns.offences[code]
+    rules = ["R-NCRS-BOP" if offence.victim_based else "R-NCRS-STATE", "R-PRINCIPAL"]
+    if patterns.refer.get(code):
+        rules.append("R-FRAUD-AF")
+    finding = CrimeFinding(
+        offence=code,
+        principal=True,
+        refer_to=patterns.refer.get(code),
+        evidence=(_char_span(doc, narrative, start, end),),
+        patterns=(MODEL_PATTERN,),  # one pattern, so its outcomes are counted like any other's
+        rules=tuple(rules),
+        score=round(score, 6),
+    )
+    return ScreenResult(verdict, round(score, 6), patterns.version, (finding,), none.discounted)

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
+from qa.screen import reader
 from qa.screen.context import CueNegex
 from qa.screen.result import WHY_LABELS
 
@@ -125,6 +126,7 @@ class Neighbours:
     idf: Mapping[str, float]
     examples: tuple[Example, ...]
     index: Mapping[str, tuple[tuple[int, float], ...]]
+    model: reader.ExamplesModel | None = None  # when set, it decides instead of the neighbours' vote
 
 
 @dataclass(eq=False)
@@ -294,7 +296,33 @@ def _neighbours(
         for t, v in vector.items():
             postings.setdefault(t, []).append((i, v))
     index = {t: tuple(p) for t, p in postings.items()}
-    return Neighbours(k, vote, min_similarity, weight, idf, tuple(built), index)
+    model = None
+    model_spec = spec.get("model")
+    if model_spec is not None:
+        mwhere = f"{where}.model"
+        if not isinstance(model_spec, Mapping):
+            raise PatternError(mwhere, "must be a mapping")
+        crime_at = _weight(model_spec.get("crime"), f"{mwhere}.crime", 0.75)
+        unsure_at = _weight(model_spec.get("unsure"), f"{mwhere}.unsure", 0.6)
+        if unsure_at > crime_at:
+            raise PatternError(mwhere, "unsure must not be above crime")
+        c = model_spec.get("c", 10)
+        epochs = model_spec.get("epochs", 300)
+        if isinstance(c, bool) or not isinstance(c, int | float) or not 0 < c <= 1000:
+            raise PatternError(f"{mwhere}.c", "a number above 0 and at most 1000")
+        if not isinstance(epochs, int) or not 1 <= epochs <= 5000:
+            raise PatternError(f"{mwhere}.epochs", "a whole number from 1 to 5000")
+        stop = nlp.Defaults.stop_words
+        model = reader.train(
+            [reader.features([t.lower_ for t in nlp.make_doc(str(e["narrative"]))], stop) for e in examples],
+            [reader.ModelExample(id=b[0], crime=b[1], classes=b[2]) for b in bags],
+            crime=crime_at,
+            unsure=unsure_at,
+            k=k,
+            c=float(c),
+            epochs=epochs,
+        )
+    return Neighbours(k, vote, min_similarity, weight, idf, tuple(built), index, model)
 
 
 def compile_patterns(

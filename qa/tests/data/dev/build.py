@@ -1,7 +1,10 @@
 """Build the development set from lines NSIR|crime|classes|narrative: batch*.txt -> dev_tune.json and
 dev_holdout.json (a quarter by hash of the narrative, chosen before any tuning); holdout2.txt and
 holdout3.txt -> dev_holdout2.json and dev_holdout3.json: holdout2 written before the first held-out
-quarter's misses were read, holdout3 after the last tuning round; holdout3 was never tuned on."""
+quarter's misses were read, holdout3 after the last tuning round; holdout3 was never tuned on.
+fresh5.txt (written by the second pattern author before changing anything) -> dev_tune5.json and
+dev_aside5.json by hash of the narrative (half each); the aside half is never read while tuning and is
+scored once at the end."""
 
 from __future__ import annotations
 
@@ -56,6 +59,26 @@ def main() -> None:
             )
         out = HERE / f"dev_holdout{number}.json"
         out.write_text(json.dumps(fresh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tune5: list[dict[str, Any]] = []
+    aside5: list[dict[str, Any]] = []
+    lines = (HERE / "fresh5.txt").read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, start=1):
+        code, crime, classes, narrative = line.split("|", 3)
+        item = {
+            "id": f"F{n:03d}",
+            "nsir_code": code,
+            "narrative": narrative,
+            "expected": {
+                "crime": crime == "1",
+                "classes": [c for c in classes.split(",") if c],
+                "evidence": [],
+                "why": "",
+            },
+        }
+        digest = int(hashlib.sha1(narrative.encode(), usedforsecurity=False).hexdigest(), 16)
+        (aside5 if digest % 2 else tune5).append(item)
+    for name, chosen in (("dev_tune5.json", tune5), ("dev_aside5.json", aside5)):
+        (HERE / name).write_text(json.dumps(chosen, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (HERE / "dev_tune.json").write_text(
         json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
