@@ -6,6 +6,7 @@ from complaints.api import cases as api
 from complaints.api.bundle import CaseBundleApi
 from complaints.api.data_return import DataReturnApi
 from complaints.api.export import CaseExportApi
+from complaints.api.public import CaseAuthorityApi, CaseComplainantUnmaskApi
 from complaints.api.triage import ComplaintTriageApi
 from complaints.models import ComplaintCategory, ComplaintOutcome
 from config.permissions import Role
@@ -37,6 +38,12 @@ urlpatterns = [
         api.CaseReviewResultApi.as_view(),
         name="complaint-case-review-result",
     ),
+    path(
+        "complaints/cases/<int:pk>/complainants/<int:complainant_id>/unmask/",
+        CaseComplainantUnmaskApi.as_view(),
+        name="complaint-case-unmask",
+    ),
+    path("complaints/cases/<int:pk>/authority/", CaseAuthorityApi.as_view(), name="complaint-case-authority"),
     path("complaints/compliments/", api.ComplimentListCreateApi.as_view(), name="complaint-compliments"),
     path("complaints/learning/", api.LearningReportApi.as_view(), name="complaint-learning"),
     path(

@@ -25,6 +25,9 @@ NOT_CREATING = {
     "/api/v1/incidents/bulk/",
     "/api/v1/complaints/cases/{id}/actions/",
     "/api/v1/complaints/cases/{id}/outcome/",
+    # the public form's follow-ups: an unmasking is a logged read; recording authority a state change
+    "/api/v1/complaints/cases/{id}/complainants/{complainant_id}/unmask/",
+    "/api/v1/complaints/cases/{id}/authority/",
     "/api/v1/complaints/cases/{id}/reviews/{review_id}/result/",
     "/api/v1/incidents/{id}/crimes/{action}/",
     "/api/v1/qa/unrecorded-incidents/{id}/{action}/",
