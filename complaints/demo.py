@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from typing import Any, TextIO
 
 from django.utils import timezone
 
 from complaints import selectors, services
-from complaints.models import Complainant, ComplaintCase, ComplaintCategory
+from complaints.models import AgentRelationship, Complainant, ComplaintCase, ComplaintCategory
+from complaints.services.public import PublicSubmission
 from config.exceptions import DomainError
 from staffing.models import User
 from staffing.services import letters
@@ -136,6 +138,63 @@ def seed_complaints(rng: random.Random, out: TextIO) -> None:
         except DomainError as exc:  # a demo path the rules refuse is simply left at its stage
             out.write(f"  {case.reference}: left open ({exc.message})\n")
     out.write(f"Complaints: {made} cases\n")
+    seed_public_form(out)
+
+
+# Two submissions as the public form at /complain/ makes them (the same service), waiting in the
+# advisors' "New from the public form: to triage" queue: an anonymous complaint (details masked until an
+# advisor unmasks them, logged) and an agent's complaint waiting for the person's written authority.
+PUBLIC_SUBMISSIONS = (
+    PublicSubmission(
+        kind=ComplaintCase.Kind.COMPLAINT,
+        about="rude",
+        what_happened=(
+            "I asked an officer for directions outside the station and he swore at me and told me to "
+            "go away. I do not want to give my name because I live nearby."
+        ),
+        location="Station Road",
+        people_involved="Tall officer with a beard",
+        collar_number="4521",
+        anonymous=True,
+        name="Morgan Ellis",
+        email="morgan.ellis@example.org",
+        phone="07700 900871",
+        subject_of_conduct=True,
+        affected_only_through_media=False,
+    ),
+    PublicSubmission(
+        kind=ComplaintCase.Kind.COMPLAINT,
+        about="no_action",
+        what_happened=(
+            "My father reported that his shed was broken into three weeks ago and nobody has been in "
+            "touch with him since. I am writing for him because he is not online."
+        ),
+        location="Northfield estate",
+        name="Priya Nair",
+        email="priya.nair@example.org",
+        phone="07700 900872",
+        standing="agent",
+        agent_relationship=AgentRelationship.OTHER,
+        on_behalf_of="Raj Nair (her father)",
+        affected_only_through_media=False,
+    ),
+)
+
+
+def seed_public_form(out: TextIO) -> list[ComplaintCase]:
+    """The public form's demo submissions, through services.public_complaint_submit (as /complain/)."""
+    today = timezone.localdate()
+    cases = [
+        services.public_complaint_submit(
+            submission=replace(sub, incident_date=today - dt.timedelta(days=n + 2))
+        )
+        for n, sub in enumerate(PUBLIC_SUBMISSIONS)
+    ]
+    out.write(
+        f"Public form: {len(cases)} submissions to triage ({', '.join(c.reference for c in cases)}: "
+        "one anonymous, one agent awaiting written authority)\n"
+    )
+    return cases
 
 
 def _progress(

@@ -35,6 +35,7 @@ def test_the_demo_builds_on_sqlite_with_in_process_tasks(tmp_path: Path) -> None
         )
         assert proc.returncode == 0, f"{command}: {proc.stdout[-2000:]}\n{proc.stderr[-4000:]}"
     assert "demo.sergeant" in proc.stdout and "resolve-demo-2026" in proc.stdout
+    assert "Public form: 2 submissions to triage" in proc.stdout
 
 
 def test_make_demo_serves_on_the_port_given() -> None:
