@@ -137,6 +137,8 @@ def _apply_facts(patterns: PatternSet, hits: list[_Hit]) -> None:
                 covered = fact_hit.start >= 0 and hit.start >= fact_hit.start
             elif fact.scope == "after":  # a later fact sets aside what was said before it
                 covered = fact_hit.start >= hit.end
+            elif fact.scope == "overlap":  # the same words read another way ("threw her out of the house")
+                covered = fact_hit.start < hit.end and hit.start < fact_hit.end
             else:
                 covered = True
             if covered:
@@ -273,6 +275,7 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
             active_groups[hit.key].append(hit)
 
     discounts: list[tuple[int, int, str, str]] = []  # token start, end, why, pattern id
+    unmet = 0  # of which: offences whose points to prove the log does not make out (the rest are cues)
 
     def discount(hit: _Hit, why: str, cue_start: int, cue_end: int, cue_id: str) -> None:
         if sent_of[cue_start] == hit.sent:
@@ -313,11 +316,13 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
             ref = req.else_offence
             if ref is None:
                 discounts.append((hit.start, hit.end, req.why, req.id))
+                unmet += 1
             break
         code = _resolve(patterns, ref, reader, hit, ages) if ref else None
         if code is None:
             if ref is not None:
                 discounts.append((hit.start, hit.end, "points_not_made_out", pattern.id))
+                unmet += 1
             continue
         live.append((hit, code))
         add(code, [(hit.start, hit.end)], [pattern.id], pattern.weight, pattern.order)
@@ -389,7 +394,8 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
     discounted = _discounts(doc, narrative, discounts)
     best = max((c.score for c in classes.values()), default=0.0)
     if not kept:
-        return _by_neighbours(doc, narrative, patterns, sent_bounds, best, discounted)
+        read_aside = len(discounts) > unmet  # a cue set something aside, not only an unmet requirement
+        return _by_neighbours(doc, narrative, patterns, sent_bounds, best, discounted, read_aside)
 
     def rank(c: _Class) -> tuple[int, float, int]:
         offence = patterns.offences[c.code]
@@ -454,6 +460,7 @@ def _by_neighbours(
     sent_bounds: list[tuple[int, int]],
     best: float,
     discounted: tuple[Discount, ...],
+    read_aside: bool = False,
 ) -> ScreenResult:
     """When the rules find nothing, ask how the shipped labelled narratives most like this one were
     labelled. Most of them crimes -> `unsure` (never `crime`), the class the crimes among them share,
@@ -463,9 +470,11 @@ def _by_neighbours(
     if nb is None:
         return none
     if nb.model is not None:
-        if any(d.why != "points_not_made_out" for d in discounted):
-            # The rules read an offence here and set it aside (a denial, a fear, someone else's crime,
-            # an accounted-for loss): the model does not overrule a reading it cannot explain away.
+        if read_aside:
+            # A cue set an offence aside here (a denial, a fear, someone else's crime, a loss found, an
+            # eviction): the model does not overrule a reading it cannot explain away. An offence whose
+            # points to prove are merely not made out ("sexual comments" without a child's age) is
+            # still read by the model.
             return none
         return _by_model(doc, narrative, patterns, nb.model, sent_bounds, none)
     bag: dict[str, float] = defaultdict(float)
@@ -528,7 +537,10 @@ def _by_model(
     no_crime. The score is the probability mapped onto the pattern thresholds' bands, so a score reads
     the same whichever reader gave it; the evidence is the sentence that adds most to the probability."""
     lowers = [t.lower_ for t in doc]
-    reading = model.read(lowers, sent_bounds, patterns.nlp.Defaults.stop_words)
+    stop = patterns.nlp.Defaults.stop_words
+    if model.probability(lowers, stop) < model.unsure:
+        return none
+    reading = model.read(lowers, sent_bounds, stop)
     p = reading.probability
     if p < model.unsure or reading.offence is None:
         return none

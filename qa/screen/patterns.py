@@ -20,7 +20,7 @@ from qa.screen.context import CueNegex
 from qa.screen.result import WHY_LABELS
 
 SPAN_KEY = "screen"
-SCOPES = ("sentence", "document", "before", "after")
+SCOPES = ("sentence", "document", "before", "after", "overlap")
 
 
 class PatternError(ValueError):
@@ -312,13 +312,16 @@ def _neighbours(
             raise PatternError(f"{mwhere}.c", "a number above 0 and at most 1000")
         if not isinstance(epochs, int) or not 1 <= epochs <= 5000:
             raise PatternError(f"{mwhere}.epochs", "a whole number from 1 to 5000")
+        model_k = model_spec.get("k", k)
+        if not isinstance(model_k, int) or not 1 <= model_k <= 50:
+            raise PatternError(f"{mwhere}.k", "a whole number from 1 to 50")
         stop = nlp.Defaults.stop_words
         model = reader.train(
             [reader.features([t.lower_ for t in nlp.make_doc(str(e["narrative"]))], stop) for e in examples],
             [reader.ModelExample(id=b[0], crime=b[1], classes=b[2]) for b in bags],
             crime=crime_at,
             unsure=unsure_at,
-            k=k,
+            k=model_k,
             c=float(c),
             epochs=epochs,
         )

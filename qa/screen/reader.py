@@ -95,9 +95,16 @@ class ExamplesModel:
         norm = math.sqrt(sum(v * v for v in val)) or 1.0
         return idx, [v / norm for v in val]
 
+    def probability(self, lowers: Sequence[str], stop: frozenset[str] | set[str]) -> float:
+        idx, val = self._vector(features(lowers, stop))
+        z = self.bias + float(np.dot(self.weights[idx], val)) if idx else self.bias
+        return 1.0 / (1.0 + math.exp(-z))
+
     def read(
         self, lowers: Sequence[str], sent_bounds: Sequence[tuple[int, int]], stop: frozenset[str] | set[str]
     ) -> Reading:
+        """The probability, and for a narrative it flags the sentence and class that explain it (the
+        explanation costs more than the probability, so `probability` alone is read first)."""
         idx, val = self._vector(features(lowers, stop))
         z = self.bias + float(np.dot(self.weights[idx], val)) if idx else self.bias
         probability = 1.0 / (1.0 + math.exp(-z))
@@ -160,10 +167,16 @@ def train(
         weights -= rate * (np.bincount(ci, weights=vv * error[ri], minlength=width) / n + lam * weights)
         bias -= rate * float(error.mean())
     postings: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    pieces = {j for feat, j in vocab.items() if feat.startswith("c:")}
     for r, example in enumerate(examples):
         if example.crime and example.classes:
-            for j, v in zip(cols[r].tolist(), vals[r].tolist(), strict=True):
-                postings[j].append((r, v))
+            # The class is the one the most alike shipped crimes share, alike by words and word pairs
+            # (word pieces tell a crime from a non-crime better than one crime from another).
+            pairs = zip(cols[r].tolist(), vals[r].tolist(), strict=True)
+            keep = [(j, v) for j, v in pairs if j not in pieces]
+            norm = math.sqrt(sum(v * v for _, v in keep)) or 1.0
+            for j, v in keep:
+                postings[j].append((r, v / norm))
     return ExamplesModel(
         crime=crime,
         unsure=unsure,

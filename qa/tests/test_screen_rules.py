@@ -119,6 +119,7 @@ DISCOUNTED = [
     ),
     ("Drivers exchanged details after a low speed collision, wing damage to both, no injuries.", None),
     ("Smell of cannabis from flat 3, no one answered the door.", "points_not_made_out"),
+    ("Male handed in a kitchen knife he found in the park at the front counter.", "points_not_made_out"),
     ("RP's son accidentally broke the window playing football.", "negation"),
     ("RP wants crime prevention advice to stop anyone stealing her bike.", "hypothetical"),
     ("Claims that he slapped her were unfounded.", "negation"),
