@@ -8,7 +8,7 @@ from complaints.api.data_return import DataReturnApi
 from complaints.api.export import CaseExportApi
 from complaints.api.public import CaseAuthorityApi, CaseComplainantUnmaskApi
 from complaints.api.triage import ComplaintTriageApi
-from complaints.models import ComplaintCategory, ComplaintOutcome
+from complaints.models import ComplaintCategory, ComplaintOutcome, SignpostOrganisation
 from config.permissions import Role
 from config.reference_api import reference_list_api
 from staffing.api import record_files_api
@@ -57,6 +57,13 @@ urlpatterns = [
             ComplaintOutcome, ["code", "title", "applies_to", "review_body_relevant"], roles=Role.COMPLAINTS
         ),
         name="reference-complaint-outcomes",
+    ),
+    path(
+        "reference/signpost-organisations/",
+        reference_list_api(
+            SignpostOrganisation, ["code", "name", "contact", "retired_on"], roles=Role.COMPLAINTS
+        ),
+        name="reference-signpost-organisations",
     ),
     path("complaints/triage/", ComplaintTriageApi.as_view(), name="complaints-triage"),
 ]

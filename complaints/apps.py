@@ -26,6 +26,12 @@ class ComplaintsConfig(AppConfig):
             converters={"valid_from": as_optional_date, "retired_on": as_optional_date},
         ),
         ReferenceTable("complaints.ComplaintOutcome", REFERENCE / "complaint_outcomes.csv"),
+        # Where advisors signpost people (issue 23 part 2): the force adds its own rows to the file.
+        ReferenceTable(
+            "complaints.SignpostOrganisation",
+            REFERENCE / "signpost_organisations.csv",
+            converters={"retired_on": as_optional_date},
+        ),
     ]
     nav_items = [
         NavItem("My cases", "complaints:mine", COMPLAINTS_ROLES, order=40),

@@ -34,6 +34,9 @@ PLACEHOLDERS = (
     Placeholder("review_body", "Who reviews the outcome (the local policing body or the IOPC)"),
     Placeholder("review_deadline", "The last day to apply for a review"),
     Placeholder("review_result", "The result of the latest review application"),
+    Placeholder("signposted_to", "The organisation the person was signposted to"),
+    Placeholder("signpost_reason", "Why that organisation (the reason recorded when signposting)"),
+    Placeholder("signposted_contact", "How to reach that organisation, where the list gives it"),
 )
 
 STATES = (
@@ -45,9 +48,18 @@ STATES = (
     ("outcome_recorded", "The outcome is recorded"),
     ("review_right", "The complainant has a right of review"),
     ("review_decided", "A review has been decided"),
+    ("signposted", "Signposted to another organisation"),
 )
 
-PURPOSES = ("acknowledgement", "update", "outcome", "non_recording", "review_decision", "other")
+PURPOSES = (
+    "acknowledgement",
+    "update",
+    "outcome",
+    "non_recording",
+    "review_decision",
+    "signposting",
+    "other",
+)
 # The letters a case page and the case `letter` action offer to draft, by purpose.
 COMPLAINT_LETTERS = [
     ("acknowledgement", "Complaint acknowledgement"),
@@ -55,6 +67,7 @@ COMPLAINT_LETTERS = [
     ("outcome", "Outcome"),
     ("non_recording", "Non-recording notice"),
     ("review_decision", "Review decision"),
+    ("signposting", "Signposting (where to take the matter)"),
 ]
 
 
@@ -73,6 +86,7 @@ def case_letter_facts(case: Any) -> LetterFacts:
     allegations = list(case.allegations.select_related("category", "outcome"))
     review = case.reviews.select_related("result").order_by("-decided_on", "-id").first()
     outcome_title = case.outcome.title if case.outcome_id else ""
+    signpost = case.signpostings.select_related("organisation").first()  # the latest
     values = {
         "case_reference": case.reference,
         "case_kind": case.get_kind_display().lower(),
@@ -97,6 +111,10 @@ def case_letter_facts(case: Any) -> LetterFacts:
         "review_body": case.get_review_body_display() if case.review_body else "",
         "review_deadline": long_date(case.review_deadline),
         "review_result": (review.result.title if review and review.result_id else ""),
+        "signposted_to": signpost.organisation_name if signpost else "",
+        "signpost_reason": signpost.reason if signpost else "",
+        "signposted_contact": (signpost.organisation.contact if signpost and signpost.organisation else "")
+        or "the organisation will tell you how they can help",
     }
     states = {
         "contact_made": case.initial_contact_at is not None,
@@ -107,6 +125,7 @@ def case_letter_facts(case: Any) -> LetterFacts:
         "outcome_recorded": case.outcome_id is not None,
         "review_right": bool(case.review_body and case.review_deadline),
         "review_decided": bool(review and review.decided_on),
+        "signposted": signpost is not None,
     }
     return LetterFacts(
         label=case.reference,

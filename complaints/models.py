@@ -102,6 +102,17 @@ class ReviewBody(models.TextChoices):
     LOCAL_POLICING_BODY = "local_policing_body", "Local policing body (PCC)"
 
 
+class NotAComplaintReason(models.TextChoices):
+    """C-NOT-A-COMPLAINT in words (the values are complaints.rules.NotAComplaint's, less compliments,
+    which are their own kind of case)."""
+
+    SERVICE_REQUEST = "service_request", "A request for service"
+    CRIME_REPORT = "crime_report", "A crime report"
+    INFORMATION_REQUEST = "information_request", "A freedom of information or subject access request"
+    ABOUT_PCC = "about_pcc", "A complaint about the Police and Crime Commissioner"
+    INTERNAL_GRIEVANCE = "internal_grievance", "An internal grievance"
+
+
 class ReferenceCounter(models.Model):
     """The last case number issued per year; locked with select_for_update when a case is created."""
 
@@ -150,6 +161,12 @@ class ComplaintCase(models.Model):
     complainant_wants_recording = models.BooleanField(default=False)
     complainant_agrees_outside_schedule_3 = models.BooleanField(default=False)
     eligible = models.BooleanField(null=True, blank=True)
+    not_a_complaint = models.CharField(
+        max_length=30,
+        choices=NotAComplaintReason.choices,
+        blank=True,
+        help_text="C-NOT-A-COMPLAINT: what triage found it to be instead (blank: a complaint)",
+    )
     route = models.CharField(max_length=60, choices=Route.choices, blank=True)
     must_refer_to_iopc = models.BooleanField(default=False)
     appropriate_authority = models.CharField(max_length=30, choices=AppropriateAuthority.choices, blank=True)
@@ -492,6 +509,7 @@ class CaseAction(models.Model):
         RESUMED = "resumed", "Handling resumed"
         EDITED = "edited", "Case details edited"
         SUBJECT_CONFIRMED = "subject_confirmed", "Subject confirmed"
+        SIGNPOSTED = "signposted", "Signposted to another organisation"
 
     case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="actions")
     kind = models.CharField(max_length=30, choices=Kind.choices)
@@ -643,3 +661,59 @@ class ReviewRecommendation(models.Model):
 
     def __str__(self) -> str:
         return f"Recommendation on case {self.case_id}: {self.text[:60]}"
+
+
+# ---------------------------------------------------------------- signposting (issue 23 part 2)
+class SignpostOrganisation(models.Model):
+    """An organisation advisors signpost people to: reference data the force extends
+    (complaints/reference/signpost_organisations.csv, loaded by `manage.py load_reference`); one
+    that is no longer used is retired, never deleted, so old signposts keep their meaning."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=200)
+    contact = models.CharField(max_length=300, blank=True, help_text="How the person reaches them")
+    retired_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Signposting(models.Model):
+    """A case whose matter is for another organisation: which one, and why. Recorded with the case's
+    outcome 'Signposted to another organisation' (complaints.services.signposting)."""
+
+    case = models.ForeignKey(ComplaintCase, on_delete=models.CASCADE, related_name="signpostings")
+    organisation = models.ForeignKey(
+        SignpostOrganisation, null=True, blank=True, on_delete=models.PROTECT, related_name="signpostings"
+    )
+    organisation_other = models.CharField(
+        max_length=200, blank=True, help_text="An organisation not on the list, in words"
+    )
+    reason = models.TextField()
+    signposted_on = models.DateField()
+    signposted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-signposted_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(organisation__isnull=False) & models.Q(organisation_other=""))
+                | (models.Q(organisation__isnull=True) & ~models.Q(organisation_other="")),
+                name="signposting_one_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Case {self.case_id} signposted to {self.organisation_name}"
+
+    @property
+    def organisation_name(self) -> str:
+        return (
+            self.organisation.name if self.organisation_id and self.organisation else self.organisation_other
+        )

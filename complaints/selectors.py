@@ -27,6 +27,7 @@ from complaints.models import (
     ReviewApplication,
     ReviewRecommendation,
     Route,
+    Signposting,
     Subject,
     SubjectCandidate,
 )
@@ -82,6 +83,9 @@ def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:
             Prefetch("actions", queryset=CaseAction.objects.select_related("actor", "recipient")),
             Prefetch("recommendations", queryset=ReviewRecommendation.objects.select_related("owner")),
             Prefetch("suspensions", queryset=CaseSuspension.objects.select_related("recorded_by")),
+            Prefetch(
+                "signpostings", queryset=Signposting.objects.select_related("organisation", "signposted_by")
+            ),
             "contacts__by",
             "reviews__result",
             "triage_decisions__decided_by",
@@ -285,6 +289,9 @@ class LearningReport:
     repeat_locations: list[dict[str, Any]] = field(default_factory=list)
     compliments: int = 0
     reviews: dict[str, int] = field(default_factory=dict)
+    # People signposted to another organisation in the period, and where (issue 23 part 2).
+    signposted: int = 0
+    by_signpost: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _rows(qs: Any) -> list[dict[str, Any]]:
@@ -396,6 +403,16 @@ def learning_report(*, start: dt.date, end: dt.date) -> LearningReport:
         not_upheld=Count("id", filter=Q(result__code="REVIEW-NOT-UPHELD")),
         awaiting_result=Count("id", filter=Q(result__isnull=True)),
     )
+    # Signposting done in the period (by its date, as reviews are by theirs), by organisation: one
+    # grouped query; an organisation named in words counts under its words.
+    report.by_signpost = [
+        {"organisation": row["organisation__name"] or row["organisation_other"], "n": row["n"]}
+        for row in Signposting.objects.filter(signposted_on__gte=start, signposted_on__lt=end)
+        .values("organisation__name", "organisation_other")
+        .annotate(n=Count("id"))
+        .order_by("-n", "organisation__name", "organisation_other")
+    ]
+    report.signposted = sum(row["n"] for row in report.by_signpost)
     return report
 
 
@@ -421,6 +438,8 @@ def learning_report_rows(report: LearningReport) -> list[list[str]]:
     rows += [["repeat_team", r["team_name"], "", str(r["n"])] for r in report.repeat_teams]
     rows += [["repeat_location", r["location"], "", str(r["n"])] for r in report.repeat_locations]
     rows += [["review", key, REVIEW_LABELS[key], str(n)] for key, n in report.reviews.items()]
+    rows.append(["totals", "signposted", "Signposted to another organisation", str(report.signposted)])
+    rows += [["signposted_to", "", r["organisation"], str(r["n"])] for r in report.by_signpost]
     return rows
 
 
@@ -527,6 +546,7 @@ def case_triage_input(case: ComplaintCase) -> rules.TriageInput:
         complainant_wants_recording=case.complainant_wants_recording,
         complainant_agrees_outside_schedule_3=case.complainant_agrees_outside_schedule_3,
         handling_started_on=timezone.localdate(case.received_at),
+        not_a_complaint=case.not_a_complaint or None,  # C-NOT-A-COMPLAINT, as triage found it
     )
 
 

@@ -623,6 +623,7 @@ class LetterTemplate(models.Model):
         OUTCOME = "outcome", "Outcome"
         NON_RECORDING = "non_recording", "Non-recording notice"
         REVIEW_DECISION = "review_decision", "Review decision"
+        SIGNPOSTING = "signposting", "Signposting: where to take the matter"
         VICTIM_UPDATE = "victim_update", "Victim update"
         VCOP_NO_INVESTIGATION = "vcop_no_investigation", "Victims' Code: decision not to investigate"
         OTHER = "other", "Other letter"

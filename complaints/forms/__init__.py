@@ -39,6 +39,7 @@ from complaints.forms.outcomes import (
     CloseForm,
     LessonForm,
     ReasonForm,
+    SignpostForm,
 )
 from complaints.forms.public import (
     AuthorityForm,
@@ -79,6 +80,7 @@ __all__ = [
     "PublicComplaintForm",
     "REVIEW_RESULTS",
     "ReasonForm",
+    "SignpostForm",
     "ReassignForm",
     "RecommendationForm",
     "RecordForm",

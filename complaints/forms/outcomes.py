@@ -14,6 +14,7 @@ from complaints.forms.common import (
 from complaints.models import (
     ComplaintCategory,
     LessonLearned,
+    SignpostOrganisation,
 )
 from config import fields as bounded
 
@@ -61,3 +62,23 @@ class LessonForm(forms.Form):
         required=False,
         label="IOPC category",
     )
+
+
+class SignpostForm(VersionForm):
+    """Signposting to another organisation (issue 23 part 2): one from the force's list, or one named."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=SignpostOrganisation.objects.filter(retired_on__isnull=True),
+        to_field_name="code",
+        required=False,
+        empty_label="Not on the list (name it below)",
+        label="Organisation",
+    )
+    organisation_other = forms.CharField(
+        max_length=200, required=False, label="Another organisation, if not on the list"
+    )
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), label="Why this organisation can help")
+
+    def action_data(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        return {**d, "organisation": d["organisation"].code if d.get("organisation") else ""}

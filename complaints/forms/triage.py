@@ -14,6 +14,7 @@ from complaints.forms.common import (
 )
 from complaints.models import (
     AppropriateAuthority,
+    NotAComplaintReason,
     Route,
 )
 
@@ -23,6 +24,12 @@ class TriageForm(VersionForm):
     route = forms.ChoiceField(choices=[("", "Not eligible – no route"), *Route.choices], required=False)
     must_refer_to_iopc = forms.BooleanField(required=False, label="Must refer to the IOPC")
     appropriate_authority = forms.ChoiceField(choices=AppropriateAuthority.choices, required=False)
+    not_a_complaint = forms.ChoiceField(
+        choices=[("", "It is a complaint"), *NotAComplaintReason.choices],
+        required=False,
+        label="If overriding: is it not a complaint at all?",
+        help_text="Then it has no route: signpost the person to the organisation that can help.",
+    )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Reason for overriding"
     )

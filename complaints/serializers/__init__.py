@@ -31,6 +31,7 @@ from complaints.serializers.output import (
     ContactOut,
     RecommendationOut,
     ReviewOut,
+    SignpostingOut,
     SubjectOut,
     SuspensionOut,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "ReviewResultIn",
     "SubjectIn",
     "SubjectOut",
+    "SignpostingOut",
     "SuspensionOut",
     "choice_field",
 ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from complaints.actions import API_ACTIONS
 from complaints.letters import COMPLAINT_LETTERS
 from complaints.models import (
     AppropriateAuthority,
     Complainant,
     Contact,
+    NotAComplaintReason,
     ReviewRecommendation,
     Route,
 )
@@ -17,27 +19,8 @@ from config.fields import ApiAwareDateTimeField, ApiDateField
 
 
 class ActionIn(serializers.Serializer):
-    action = choice_field(
-        [
-            "triage",
-            "initial_contact",
-            "service_recovery",
-            "record",
-            "refer_iopc",
-            "facts",
-            "pcc",
-            "withdraw",
-            "discontinue",
-            "reassign",
-            "forward",
-            "letter",
-            "allegation",
-            "recommendation",
-            "subject_confirm",
-            "suspend",
-            "resume",
-        ]
-    )
+    # Every action this endpoint takes, from the actions' specification (complaints.actions).
+    action = choice_field(list(API_ACTIONS))
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
     accept = serializers.BooleanField(default=True)
     route = choice_field([("", ""), *Route.choices], required=False, default="")
@@ -45,7 +28,27 @@ class ActionIn(serializers.Serializer):
     appropriate_authority = choice_field(
         [("", ""), *AppropriateAuthority.choices], required=False, default=""
     )
+    not_a_complaint = choice_field(
+        [("", ""), *NotAComplaintReason.choices],
+        enum=False,  # the triage API's NotAComplaintEnum keeps its name
+        required=False,
+        default="",
+        help_text="action `triage` overriding: what it is instead of a complaint (C-NOT-A-COMPLAINT)",
+    )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+    organisation = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="action `signpost`: an organisation code from /api/v1/reference/signpost-organisations/",
+    )
+    organisation_other = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="action `signpost`: an organisation not on the list, in words",
+    )
     at = ApiAwareDateTimeField(required=False)
     method = choice_field(Complainant.ContactMethod.choices, required=False, default="phone")
     summary = serializers.CharField(required=False, allow_blank=True, default="")

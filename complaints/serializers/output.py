@@ -15,6 +15,7 @@ from complaints.models import (
     Contact,
     ReviewApplication,
     ReviewRecommendation,
+    Signposting,
     Subject,
 )
 from complaints.selectors import case_assumptions
@@ -155,6 +156,26 @@ class SuspensionOut(Out):
         fields = ["id", "started_on", "ended_on", "reason", "recorded_by"]
 
 
+class SignpostingOut(Out):
+    """Where the person was signposted, and why (issue 23 part 2)."""
+
+    organisation = serializers.CharField(source="organisation.code", allow_null=True, default=None)
+    organisation_name = serializers.CharField(read_only=True)
+    signposted_by = serializers.CharField(source="signposted_by.username")
+
+    class Meta:
+        model = Signposting
+        fields = [
+            "id",
+            "organisation",
+            "organisation_name",
+            "organisation_other",
+            "reason",
+            "signposted_on",
+            "signposted_by",
+        ]
+
+
 class CaseDetailOut(CaseListOut):
     complainants = ComplainantOut(many=True)  # type: ignore[assignment]
     subjects = SubjectOut(many=True)
@@ -164,6 +185,7 @@ class CaseDetailOut(CaseListOut):
     reviews = ReviewOut(many=True)
     recommendations = RecommendationOut(many=True)
     suspensions = SuspensionOut(many=True)
+    signpostings = SignpostingOut(many=True)
     letters = CaseLetterOut(many=True, source="letter_list")
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
     assumed = serializers.SerializerMethodField(
@@ -180,6 +202,7 @@ class CaseDetailOut(CaseListOut):
             "complainant_wants_recording",
             "complainant_agrees_outside_schedule_3",
             "eligible",
+            "not_a_complaint",
             "must_refer_to_iopc",
             "initial_contact_at",
             "last_update_at",
@@ -203,6 +226,7 @@ class CaseDetailOut(CaseListOut):
             "reviews",
             "recommendations",
             "suspensions",
+            "signpostings",
             "letters",
             "assumed",
         ]

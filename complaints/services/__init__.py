@@ -4,10 +4,7 @@ module. Callers use `from complaints import services` and `services.<name>`."""
 
 from __future__ import annotations
 
-from complaints.services.actions import (
-    CASE_ACTION_NAMES,
-    case_action,
-)
+from complaints.services.actions import case_action
 from complaints.services.common import (
     EQUALITY_FIELDS,
     INVESTIGATION_ROUTES,
@@ -51,13 +48,13 @@ from complaints.services.public import (
     complaint_authority_record,
     public_complaint_submit,
 )
+from complaints.services.signposting import complaint_signpost
 from complaints.services.triage import (
     complaint_facts_answer,
     complaint_triage_decide,
 )
 
 __all__ = [
-    "CASE_ACTION_NAMES",
     "COMPLAINANT_INPUT",
     "EQUALITY_FIELDS",
     "INVESTIGATION_ROUTES",
@@ -78,6 +75,7 @@ __all__ = [
     "complaint_record",
     "complaint_refer_iopc",
     "complaint_service_recovery",
+    "complaint_signpost",
     "complaint_triage_decide",
     "complaint_withdraw",
     "compliment_forward",

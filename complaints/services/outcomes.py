@@ -149,6 +149,7 @@ def _end(
     reason: str,
     kind: str,
     rule_ids: list[str],
+    summary: str = "",
 ) -> ComplaintCase:
     if not reason.strip():
         raise DomainError("Give the reason.", field="reason")
@@ -181,7 +182,7 @@ def _end(
         case,
         actor=actor,
         kind=kind,
-        summary=f"{case.get_status_display()}: {outcome.title}",
+        summary=summary or f"{case.get_status_display()}: {outcome.title}",
         reason=reason,
         rule_ids=rule_ids,
     )

@@ -12,6 +12,7 @@ from complaints.models import (
     CaseAction,
     Complainant,
     ComplaintCase,
+    NotAComplaintReason,
     Route,
     TriageDecision,
 )
@@ -41,9 +42,12 @@ def complaint_triage_decide(
     must_refer_to_iopc: bool | None = None,
     appropriate_authority: str = "",
     reason: str = "",
+    not_a_complaint: str = "",
     version: int | None = None,
 ) -> ComplaintCase:
-    """Accept the engine's proposal, or override it with a recorded reason."""
+    """Accept the engine's proposal, or override it with a recorded reason; an override may find the
+    matter is not a complaint at all (`not_a_complaint`, C-NOT-A-COMPLAINT): no route, not eligible,
+    and the case page then offers signposting."""
     case = _lock_open(case_id, version)
     waiting = [c for c in case.complainants.all() if c.authority_awaited]
     if waiting:
@@ -80,6 +84,10 @@ def complaint_triage_decide(
                 "(C-OUTSIDE-S3-CONDITIONS).",
                 field="route",
             )
+        if not_a_complaint and not_a_complaint not in NotAComplaintReason.values:
+            raise DomainError(f"Unknown reason {not_a_complaint!r}.", field="not_a_complaint")
+        if not_a_complaint and route:
+            raise DomainError("A matter that is not a complaint has no handling route.", field="route")
         chosen_route = route
         chosen_refer = (
             bool(must_refer_to_iopc) if must_refer_to_iopc is not None else proposal.must_refer_to_iopc
@@ -102,19 +110,28 @@ def complaint_triage_decide(
     )
     decision._change_reason = "Triage accepted" if accept else "Triage overridden"  # type: ignore[attr-defined]
     decision.save()
-    case.eligible = proposal.eligible
+    if not accept:
+        case.not_a_complaint = not_a_complaint
+    case.eligible = False if case.not_a_complaint else proposal.eligible
     case.route = chosen_route
     case.must_refer_to_iopc = chosen_refer
     case.appropriate_authority = chosen_aa
-    _save(case, "Triage decision", ["eligible", "route", "must_refer_to_iopc", "appropriate_authority"])
+    _save(
+        case,
+        "Triage decision",
+        ["eligible", "not_a_complaint", "route", "must_refer_to_iopc", "appropriate_authority"],
+    )
     label = dict(Route.choices).get(chosen_route, "not eligible – no route")
+    if case.not_a_complaint:
+        label = f"not a complaint – {case.get_not_a_complaint_display().lower()}"
     _log(
         case,
         actor=actor,
         kind=CaseAction.Kind.TRIAGE,
         summary=("Accepted triage: " if accept else "Overrode triage: ") + str(label),
         reason=reason or "; ".join(proposal.explanation),
-        rule_ids=list(proposal.rules),
+        # Found not a complaint by the advisor: the rule is theirs, not the proposal they overrode.
+        rule_ids=["C-NOT-A-COMPLAINT"] if not accept and not_a_complaint else list(proposal.rules),
     )
     return case
 

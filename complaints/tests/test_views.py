@@ -206,10 +206,11 @@ def test_case_screen_query_count_does_not_grow_with_the_log(
         services.contact_log(
             case_id=case.pk, actor=advisor, at=timezone.now(), method="phone", summary="s", is_update=True
         )
-    # session, user, case + 15 prefetches (recommendations; the subjects' possible matches; suspensions;
-    # the allegations' subjects), triage, outcomes, categories, log, the case's files, and the user's and
-    # their groups' permissions (may they unmask an anonymous complainant?)
-    with django_assert_max_num_queries(24):
+    # session, user, case + 16 prefetches (recommendations; the subjects' possible matches; suspensions;
+    # signpostings; the allegations' subjects), triage, outcomes, categories, log, the case's files, the
+    # user's and their groups' permissions (may they unmask an anonymous complainant?), and the
+    # organisations the signposting form offers
+    with django_assert_max_num_queries(26):
         response = signed_in.get(f"/complaints/{case.pk}/")
     assert response.status_code == 200
     assert response.content.decode().count("Progress update by phone") == 5
@@ -261,14 +262,15 @@ def test_a_second_allegation_gets_its_own_outcome(signed_in: Client, advisor: An
 
 
 def test_page_and_api_actions_share_one_name_and_one_dispatch() -> None:
-    """STYLE 12: every case action the page or the API offers is one entry of services.case_action."""
+    """STYLE 12: every case action the page or the API offers is one entry of the actions' specification."""
     from complaints import serializers, views
+    from complaints.actions import SPECS
 
     api_actions = set(serializers.ActionIn().fields["action"].choices)
-    assert set(views.ACTIONS) == set(services.CASE_ACTION_NAMES)
-    assert api_actions <= set(services.CASE_ACTION_NAMES)
+    assert views.ACTIONS is SPECS
+    assert api_actions <= set(SPECS)
     # the rest are the API's own endpoints (contacts/, outcome/, review/, reviews/<id>/result/)
-    assert set(services.CASE_ACTION_NAMES) - api_actions == {"contact", "close", "review", "review_result"}
+    assert set(SPECS) - api_actions == {"contact", "close", "review", "review_result"}
 
 
 # ---------------------------------------------------------------- labels, not codes (issue 15 part 7)

@@ -4,14 +4,13 @@ selectors/permissions). `complaints.urls` routes to the names re-exported here."
 from __future__ import annotations
 
 from complaints.views.access import subject_access
-from complaints.views.handling import ACTIONS, DONE, case_action, case_bundle, case_detail
+from complaints.views.handling import ACTIONS, case_action, case_bundle, case_detail
 from complaints.views.intake import case_create
 from complaints.views.learning import data_return_page, learning
 from complaints.views.lists import case_export_download, case_mine, case_overdue, case_search
 
 __all__ = [
     "ACTIONS",
-    "DONE",
     "case_action",
     "case_bundle",
     "case_create",

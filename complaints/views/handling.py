@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms as django_forms
@@ -13,8 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from complaints import forms, permissions, selectors, services
+from complaints import action_rules, forms, permissions, selectors, services
+from complaints.actions import SPECS, ActionSpec, case_state
 from complaints.api.bundle import case_bundle_response
+from complaints.letters import COMPLAINT_LETTERS
 from complaints.models import (
     AppropriateAuthority,
     ComplaintCase,
@@ -34,64 +37,89 @@ def _questions(assumed: Any) -> list[tuple[str, str, str]]:
 
 
 def _make_form(
-    case: ComplaintCase, name: str, data: Any = None, questions: list[tuple[str, str, str]] | None = None
+    case: ComplaintCase,
+    name: str,
+    data: Any = None,
+    questions: list[tuple[str, str, str]] | None = None,
+    initial: dict[str, Any] | None = None,
 ) -> django_forms.Form:
     """The form of one case action, bound to `data` when given (the page and the POST build it alike)."""
-    v = {"version": case.version}
-    now = timezone.localtime().replace(second=0, microsecond=0)
-    today = timezone.localdate()
-    form_class = ACTIONS[name]
+    spec = SPECS[name]
     kwargs: dict[str, Any] = {"prefix": name}
-    if form_class is forms.CloseForm:
+    if spec.form is forms.CloseForm:
         kwargs |= {
             "outcomes": selectors.outcomes_for_route(case.route),
             "allegations": list(case.allegations.all()),
         }
-    elif form_class is forms.FactsForm:
+    elif spec.form is forms.FactsForm:
         kwargs["questions"] = _questions(selectors.case_assumptions(case)) if questions is None else questions
-    initials: dict[str, dict[str, Any]] = {
-        "triage": v | {"route": case.route, "appropriate_authority": case.appropriate_authority},
-        "initial_contact": v | {"at": now, "method": "phone"},
-        "record": v | {"recorded_on": today, "dse_handover_on": today},
-        "refer_iopc": v | {"referred_on": today},
-        "contact": v | {"at": now},
-        "review": {"received_on": today},
-        "review_result": {"decided_on": today},
-        "letter": {},
-        "forward": {},
-    }
-    initial = initials.get(name, v)
     if data is not None:
-        return form_class(data, **kwargs)
-    return form_class(initial=initial, **kwargs)
+        return spec.form(data, **kwargs)
+    return spec.form(initial={**spec.initial(case), **(initial or {})}, **kwargs)
 
 
-def _forms_for(
-    case: ComplaintCase, bound: dict[str, django_forms.Form] | None, questions: list[tuple[str, str, str]]
-) -> dict[str, django_forms.Form]:
-    out = {
-        name: _make_form(case, name, questions=questions)
-        for name in ACTIONS
-        if name not in {"review_result", "recommendation"}
-    }
-    out.update(bound or {})
-    return out
+@dataclass
+class Offered:
+    """The case page's actions, from the specification: each section's (spec, form) pairs the user may
+    take now, the ones they may not with the reason in words, and the suggested next steps."""
+
+    sections: dict[str, list[tuple[ActionSpec, django_forms.Form]]]
+    withheld: list[tuple[ActionSpec, str]]
+    next_steps: list[tuple[ActionSpec, str]]
+    open_action: str = ""
+
+
+def _offered(
+    case: ComplaintCase,
+    user: Any,
+    bound: dict[str, django_forms.Form] | None,
+    questions: list[tuple[str, str, str]],
+    proposal: Any,
+    letter: str,
+) -> Offered:
+    state = case_state(
+        case,
+        proposal_eligible=proposal.eligible if proposal else None,
+        has_questions=bool(questions),
+    )
+    offered = Offered(sections=defaultdict(list), withheld=[], next_steps=[])
+    for spec in SPECS.values():
+        if spec.per_item or not spec.who(user):
+            continue
+        reason = spec.precondition(state)
+        if reason:
+            if (
+                spec.section == "actions"
+                and state.is_open
+                and not state.is_compliment
+                and spec.precondition is not action_rules.open_compliment
+            ):
+                offered.withheld.append((spec, reason))
+            continue
+        initial = None
+        if letter and spec.form is forms.LetterForm:  # the letter a done action offers, ready to draft
+            initial, offered.open_action = {"kind": letter}, spec.name
+        form = (bound or {}).get(spec.name) or _make_form(
+            case, spec.name, questions=questions, initial=initial
+        )
+        offered.sections[spec.section].append((spec, form))
+        if why := spec.suggest(state):
+            offered.next_steps.append((spec, why))
+    return offered
 
 
 def _review_result_forms(
     case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
 ) -> list[tuple[Any, django_forms.Form]]:
     """One result form per application still awaiting its result (C-REVIEW-OUTCOME)."""
-    today = timezone.localdate()
+    spec = SPECS["review_result"]
     out: list[tuple[Any, django_forms.Form]] = []
     for review in case.reviews.all():
         if review.result_id is not None:
             continue
-        form = (bound or {}).get("review_result")
-        if form is None or str(form.data.get("review_result-review")) != str(review.pk):
-            form = forms.ReviewResultForm(
-                initial={"review": review.pk, "decided_on": today}, prefix="review_result"
-            )
+        form = (bound or {}).get(spec.name)
+        if form is None or str(form.data.get(f"{spec.name}-review")) != str(review.pk):
+            form = _make_form(case, spec.name, initial={"review": review.pk})
         out.append((review, form))
     return out
 
@@ -100,13 +128,14 @@ def _recommendation_forms(
     case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
 ) -> list[tuple[Any, django_forms.Form | None]]:
     """Every recommendation of an upheld review, with a follow-up form for each one still open."""
+    spec = SPECS["recommendation"]
     out: list[tuple[Any, django_forms.Form | None]] = []
     for item in case.recommendations.all():
         form: django_forms.Form | None = None
         if item.status == "open":
-            form = (bound or {}).get("recommendation")
-            if form is None or str(form.data.get("recommendation-recommendation")) != str(item.pk):
-                form = forms.RecommendationForm(initial={"recommendation": item.pk}, prefix="recommendation")
+            form = (bound or {}).get(spec.name)
+            if form is None or str(form.data.get(f"{spec.name}-recommendation")) != str(item.pk):
+                form = _make_form(case, spec.name, initial={"recommendation": item.pk})
         out.append((item, form))
     return out
 
@@ -114,6 +143,9 @@ def _recommendation_forms(
 def _render_case(
     request: HttpRequest, case: ComplaintCase, bound: dict[str, django_forms.Form] | None = None
 ) -> HttpResponse:
+    # A done action that offers a letter comes back with ?draft=<purpose>: the letter form opens on it.
+    letter = request.GET.get("draft", "")
+    letter = letter if letter in dict(COMPLAINT_LETTERS) else ""
     proposal = None
     proposal_error = ""
     questions: list[tuple[str, str, str]] = []
@@ -140,16 +172,18 @@ def _render_case(
         )
         if proposal
         else "",
-        "forms": _forms_for(case, bound, questions),
+        "offered": (offered := _offered(case, me(request), bound, questions, proposal, letter)),
+        "open_action": offered.open_action,
+        "specs": SPECS,
+        "letter_offered": letter,
+        "signposts": list(case.signpostings.all()),
         "questions": questions,
         "review_results": _review_result_forms(case, bound),
         "recommendations": _recommendation_forms(case, bound),
         "schedule_3": case.route in services.SCHEDULE_3_ROUTES,
-        "suspended": any(s.ended_on is None for s in case.suspensions.all()),
         "complainants": complainants,
         "adjustments_people": complainants,
         "can_see_equality": permissions.can_view_equality(me(request)),
-        "can_reassign": permissions.can_reassign(me(request)),
         "today": timezone.localdate(),
         "breadcrumbs": crumbs((case.reference, None)),
         "back": safe_next(request, reverse("complaints:mine")),
@@ -166,68 +200,16 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_case(request, case)
 
 
-# Each case action's form (the page) by the action's one name; services.case_action does the action
-# for the page and the API alike.
-ACTIONS: dict[str, type[django_forms.Form]] = {
-    "triage": forms.TriageForm,
-    "facts": forms.FactsForm,
-    "initial_contact": forms.InitialContactForm,
-    "service_recovery": forms.ServiceRecoveryForm,
-    "record": forms.RecordForm,
-    "refer_iopc": forms.ReferForm,
-    "pcc": forms.PccForm,
-    "contact": forms.ContactForm,
-    "letter": forms.LetterForm,
-    "close": forms.CloseForm,
-    "allegation": forms.AllegationForm,
-    "withdraw": forms.ReasonForm,
-    "discontinue": forms.ReasonForm,
-    "review": forms.ReviewForm,
-    "review_result": forms.ReviewResultForm,
-    "recommendation": forms.RecommendationForm,
-    "suspend": forms.SuspendForm,
-    "resume": forms.ResumeForm,
-    "forward": forms.ForwardForm,
-    "reassign": forms.ReassignForm,
-    "subject_confirm": forms.SubjectConfirmForm,
-}
-DONE: dict[str, Callable[[Any], str]] = {
-    "triage": lambda _: "Triage decision recorded.",
-    "facts": lambda _: "Answers recorded: the proposal now rests on them.",
-    "initial_contact": lambda _: "Initial contact logged.",
-    "service_recovery": lambda _: "The complaint will be handled outside Schedule 3.",
-    "record": lambda _: "Recorded under Schedule 3.",
-    "refer_iopc": lambda _: "Referral to the IOPC logged.",
-    "pcc": lambda _: "The PCC is the appropriate authority.",
-    "contact": lambda _: "Contact logged.",
-    "letter": lambda letter: f"{letter.get_purpose_display()} letter drafted: edit it, then issue it.",
-    "close": lambda _: "Outcome recorded and case closed.",
-    "allegation": lambda _: "Allegation added.",
-    "withdraw": lambda _: "Case withdrawn.",
-    "discontinue": lambda _: "Investigation discontinued.",
-    "review": lambda review: f"Review application logged ({'in time' if review.in_time else 'late'}).",
-    "review_result": lambda review: (
-        "Review result recorded."
-        + (
-            " The case is reopened: follow up each recommendation."
-            if review.recommendation_items.exists()
-            else ""
-        )
-    ),
-    "recommendation": lambda item: f"Recommendation marked {item.get_status_display().lower()}.",
-    "suspend": lambda s: "Handling suspended: the days until it resumes are left out of the IOPC figure.",
-    "resume": lambda s: f"Handling resumed after {(s.ended_on - s.started_on).days} days suspended.",
-    "forward": lambda _: "Compliment forwarded.",
-    "reassign": lambda _: "Case reassigned.",
-    "subject_confirm": lambda subject: f"Confirmed who {subject.name} is.",
-}
+# Every case action, specified once (complaints.actions): the page's forms, labels and messages.
+ACTIONS = SPECS
 
 
 @complaints_case
 @require_POST
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=me(request), pk=pk)
-    if name not in ACTIONS:
+    spec = SPECS.get(name)
+    if spec is None:
         raise Http404("No such action")
     form = _make_form(case, name, request.POST)
     if form.is_valid():
@@ -238,10 +220,18 @@ def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, DONE[name](done))
-            if name == "letter":  # the draft opens for editing (staffing's letter page)
-                return redirect("staffing:letter", letter_id=done.pk)
-            return redirect("complaints:detail", pk=case.pk)
+            message = spec.done(done)
+            if spec.goes_to is not None:  # e.g. a drafted letter opens for editing (staffing's page)
+                messages.success(request, message)
+                return redirect(spec.goes_to(done))
+            url = reverse("complaints:detail", kwargs={"pk": case.pk})
+            if spec.letter:  # the letter this action offers, ready to draft
+                label = dict(COMPLAINT_LETTERS)[spec.letter]
+                message += f" Its letter is ready to draft below: {label}."
+                drafting = next(s.name for s in SPECS.values() if s.form is forms.LetterForm)
+                url += f"?draft={spec.letter}#action-{drafting}"
+            messages.success(request, message)
+            return redirect(url)
     mark_errors(form)
     return _render_case(request, case, {name: form})
 
