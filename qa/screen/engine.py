@@ -405,6 +405,15 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
     score = max(c.score for c in ordered)
     verdict: Verdict = "crime" if score >= patterns.crime_threshold else "unsure"
     crimes = tuple(_finding(doc, narrative, patterns, c, principal=(i == 0)) for i, c in enumerate(ordered))
+    model = patterns.neighbours.model if patterns.neighbours is not None else None
+    if verdict == "crime" and model is not None and model.veto > 0.0:
+        # A second opinion on the rules' crime: when the log reads nothing like the shipped crimes
+        # ("daylight robbery", "smashed it last night"), a sergeant decides; the evidence stays the
+        # rules' own words.
+        lowers = [t.lower_ for t in doc]
+        if model.probability(lowers, patterns.nlp.Defaults.stop_words) < model.veto:
+            score = min(score, patterns.crime_threshold - 1e-6)
+            verdict = "unsure"
     return ScreenResult(verdict, score, patterns.version, crimes, discounted)
 
 

@@ -306,6 +306,9 @@ def _neighbours(
         unsure_at = _weight(model_spec.get("unsure"), f"{mwhere}.unsure", 0.6)
         if unsure_at > crime_at:
             raise PatternError(mwhere, "unsure must not be above crime")
+        veto = model_spec.get("veto", 0.0)
+        if isinstance(veto, bool) or not isinstance(veto, int | float) or not 0 <= veto < unsure_at:
+            raise PatternError(f"{mwhere}.veto", "a number from 0 up to (not including) unsure")
         c = model_spec.get("c", 10)
         epochs = model_spec.get("epochs", 300)
         if isinstance(c, bool) or not isinstance(c, int | float) or not 0 < c <= 1000:
@@ -322,6 +325,7 @@ def _neighbours(
             crime=crime_at,
             unsure=unsure_at,
             k=model_k,
+            veto=float(veto),
             c=float(c),
             epochs=epochs,
         )

@@ -76,6 +76,7 @@ class ExamplesModel:
     crime: float  # probability at or above which the answer is `crime`
     unsure: float  # ... `unsure` (a sergeant decides)
     k: int
+    veto: float  # a rules' `crime` whose probability is below this is sent to a sergeant as `unsure`
     vocab: Mapping[str, int]
     idf: NDArray[np.float64]
     weights: NDArray[np.float64]
@@ -135,6 +136,7 @@ def train(
     k: int,
     c: float,
     epochs: int,
+    veto: float = 0.0,
 ) -> ExamplesModel:
     """Fit the model on the features of each shipped example (deterministic: same data, same weights)."""
     vocab: dict[str, int] = {}
@@ -181,6 +183,7 @@ def train(
         crime=crime,
         unsure=unsure,
         k=k,
+        veto=veto,
         vocab=vocab,
         idf=idf,
         weights=weights,

@@ -15,6 +15,7 @@ WHY_LABELS: dict[str, str] = {
     "other_victim": "About someone else, or reported elsewhere",
     "already_recorded": "Already recorded (a crime number in the log)",
     "points_not_made_out": "Points to prove not made out",
+    "figure_of_speech": "A figure of speech, not the act its words name",
 }
 
 

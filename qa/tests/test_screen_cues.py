@@ -102,3 +102,52 @@ def test_running_off_laughing_is_not_a_joke(narrative: str) -> None:
 def test_a_joke_between_friends_is_still_set_aside() -> None:
     result = run("Two friends play fighting, one slapped the other as a joke, both laughing.")
     assert result.verdict == "no_crime"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Drunk male pushed PC 6120 in the chest with both hands. No injuries.", "104"),
+        ("One male got aggressive and spat in the face of PC 1171. No injury.", "104"),
+        ("On arrival she threw a plate at PC 6677 which hit her on the shoulder, bruise later noted.", "8S"),
+    ],
+)
+def test_an_officer_named_by_collar_number_is_the_victim(narrative: str, expected: str) -> None:
+    result = run(narrative)
+    assert result.verdict == "crime" and result.crimes[0].offence == expected
+    assert "VAP-CONSTABLE" in result.crimes[0].patterns
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Student (M, 20) said a woman put her hand down his trousers and grabbed his penis.", "17A"),
+        ("RP says a man in the sauna reached across and grabbed his balls through his towel.", "17A"),
+        ("Boy (11) says a man at the pool touched his privates in the changing room.", "17B"),
+        ("He grabbed her breasts with his hand on the bus.", "20A"),
+    ],
+)
+def test_the_victim_of_a_sexual_assault_is_whose_body_the_words_name(narrative: str, expected: str) -> None:
+    result = run(narrative)
+    assert result.verdict == "crime" and result.crimes[0].offence == expected
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "Shopkeeper reports a customer said his prices were 'daylight robbery' and left. Rude only.",
+        "Man told RP 'you absolutely smashed it last night mate' about the darts final. All fine.",
+        "Caller worried: her son's friend got jumped into the deep end at the baths. Nobody hurt.",
+    ],
+)
+def test_a_figure_of_speech_is_not_the_act_its_words_name(narrative: str) -> None:
+    result = run(narrative)
+    assert result.verdict == "no_crime"
+    assert {d.why for d in result.discounted if "FACT-IDIOM" in d.patterns} == {"figure_of_speech"}
+
+
+def test_the_same_words_as_an_act_are_still_read() -> None:
+    result = run("He grabbed her phone and smashed it on the floor.")
+    assert result.verdict == "crime"
+    result = run("He threw up in the taxi and then punched the driver in the face.")
+    assert result.verdict == "crime" and result.crimes[0].offence == "105A"

@@ -116,3 +116,17 @@ def test_the_shipped_patterns_turn_the_model_on() -> None:
     patterns = default_pattern_set()
     assert patterns.neighbours is not None and patterns.neighbours.model is not None
     assert patterns.neighbours.model.unsure <= patterns.neighbours.model.crime
+
+
+def test_a_rules_crime_the_model_reads_as_nothing_like_the_shipped_crimes_goes_to_a_sergeant() -> None:
+    narrative = "Music from the flat above, he said the band smashed it. Advice given."
+    assert screen(narrative, "ASB-NOISE", model_patterns()).verdict == "crime"  # the rules' CD-DAMAGE
+    result = screen(narrative, "ASB-NOISE", model_patterns(veto=0.5))
+    assert result.verdict == "unsure" and result.score < default_pattern_set().crime_threshold
+    assert result.crimes[0].patterns == ("CD-DAMAGE",) and result.crimes[0].evidence  # the rules' words
+
+
+def test_a_veto_at_or_above_unsure_is_refused() -> None:
+    with pytest.raises(PatternError) as caught:
+        model_patterns(veto=0.6)
+    assert caught.value.where == "neighbours.model.veto"
