@@ -127,10 +127,13 @@ def _delete_after(ids: tuple[int, int]) -> None:
 
 
 def _raw_copy_rate(rows: list[dict[str, Any]]) -> float:
-    """Rows per second of COPY of the same rows, already in table form, into the incident table."""
+    """Rows per second of COPY of the same rows, already in table form, into the incident table: each
+    with its import batch, as the product stores it (the batch's foreign key is checked per row, as the
+    NSIR code's is)."""
     columns, line = row_formatter(Incident, with_id=False)
-    lines = [line(r) for r in rows]
     before = _max_ids()
+    batch = ImportBatch.objects.create(source=ImportBatch.Source.CSV, source_name="floor")
+    lines = [line({**r, "import_batch_id": batch.pk}) for r in rows]
     seconds = timed(lambda: copy_lines(Incident._meta.db_table, columns, lines))
     _delete_after(before)
     return len(rows) / seconds
@@ -187,8 +190,8 @@ def feed_size(built: data.Built) -> int:
 
 def measure_import(built: data.Built, *, repeat: int, tmp: Path) -> Figure:
     figure = Figure(
-        "import_rows_per_s", "CSV import (`import_incidents`)", "rows/s", "ratio_min", 0.5,
-        floor_what="raw COPY of the same rows into the incident table",
+        "import_rows_per_s", "CSV import (`import_incidents`)", "rows/s", "ratio_min", 0.8,
+        floor_what="raw COPY of the same rows, with their import batch, into the incident table",
     )  # fmt: skip
     if not has_command("import_incidents"):
         return unmeasurable(figure, "`import_incidents` is not on this branch yet")
@@ -212,8 +215,8 @@ def measure_import(built: data.Built, *, repeat: int, tmp: Path) -> Figure:
 def measure_feed_api(built: data.Built, *, repeat: int, token: str) -> Figure:
     path = "/api/v1/incidents/bulk/"
     figure = Figure(
-        "feed_api_rows_per_s", "Incident feed API (5,000 a request)", "rows/s", "ratio_min", 0.15,
-        floor_what="raw COPY of the same rows into the incident table",
+        "feed_api_rows_per_s", "Incident feed API (5,000 a request)", "rows/s", "ratio_min", 0.8,
+        floor_what="raw COPY of the same rows, with their import batch, into the incident table",
     )  # fmt: skip
     if not has_url(path):
         return unmeasurable(figure, "POST /api/v1/incidents/bulk/ is not on this branch yet")

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import IO, Any
 
+import orjson
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -82,26 +83,57 @@ def _first_problem(value: Any, depth: int) -> tuple[list[str], str] | None:
     return None
 
 
+def _texts_problem(texts: list[str]) -> bool:
+    """Whether any of `texts` has a text_problem, in a few C-speed passes over them all."""
+    if not texts:
+        return False
+    if max(map(len, texts)) > MAX_TEXT:
+        return True
+    joined = "".join(texts)
+    if "\x00" in joined:
+        return True
+    return not joined.isascii() and any(text_problem(text) for text in texts if not text.isascii())
+
+
 def _has_problem(data: Any) -> bool:
-    """A fast pass without paths: a feed body of 5,000 incidents is checked in a few milliseconds."""
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        if value.__class__ is str:
-            if text_problem(value):
-                return True
-        elif isinstance(value, dict):
-            if depth >= MAX_JSON_DEPTH:
-                return True
-            for key, item in value.items():
-                if text_problem(key):
-                    return True
-                stack.append((item, depth + 1))
-        elif isinstance(value, list):
-            if depth >= MAX_JSON_DEPTH or len(value) > MAX_JSON_LIST:
-                return True
-            stack.extend((item, depth + 1) for item in value)
+    """A fast pass without paths, one nesting level at a time (each a few list comprehensions over all
+    its values): a feed body of 5,000 incidents is checked in a few milliseconds."""
+    level = [data]
+    depth = 0
+    while level:
+        dicts = [value for value in level if isinstance(value, dict)]
+        lists = [value for value in level if isinstance(value, list)]
+        if (dicts or lists) and depth >= MAX_JSON_DEPTH:
+            return True
+        if any(len(value) > MAX_JSON_LIST for value in lists):
+            return True
+        texts = [value for value in level if value.__class__ is str]
+        texts += [key for value in dicts for key in value]
+        if _texts_problem(texts):
+            return True
+        level = [item for value in dicts for item in value.values()]
+        level += [item for value in lists for item in value]
+        depth += 1
     return False
+
+
+# An integer of 19 digits or more: orjson reads one past 64 bits as a float, json.loads as an int.
+_DIGITS = bytes.maketrans(b"0123456789", b"0000000000")
+_LONG_NUMBER = b"0" * 19
+
+
+def _loads(text: str) -> Any:
+    """json.loads, by orjson where the two agree (several times faster on the feed's 5,000 incidents).
+    orjson refuses NaN, lone surrogates, numbers past a double and nesting past 1,024 levels (json.loads
+    then decides, in its own words), and reads an integer past 64 bits as a float, so a body with a run of
+    19 digits goes to json.loads too."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    if _LONG_NUMBER not in encoded.translate(_DIGITS):
+        try:
+            return orjson.loads(encoded)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
 
 
 def json_problem(data: Any) -> dict[str, Any] | None:
@@ -127,7 +159,7 @@ class StrictJSONParser(JSONParser):
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         try:
             text = codecs.getreader(encoding)(stream).read()
-            data = json.loads(text)
+            data = _loads(text)
         except RecursionError as exc:
             raise ParseError(TOO_DEEP) from exc
         except ValueError as exc:

@@ -1,14 +1,16 @@
 """Incidents: the feed (validate and upsert in bulk, API and CSV import), incidents opened in Resolve,
 and linking crimes to incidents.
 
-Speed (issue 9): each chunk is validated in Python against an in-memory map of NSIR codes into plain
-tuples (no model instances). One indexed query finds which references are already held. New incidents
-go in by COPY straight into the table (then linked to the crimes they name); held ones are sent by COPY
-into a temporary table and merged by one statement, `INSERT ... SELECT ... ON CONFLICT (reference) DO
-UPDATE`, which also keeps a crime link the feed does not know and links incidents to the crimes they
-name. Counting: a row that inserted counts as `created`, one that updated as `updated`; a reference repeated
-inside one request counts once as created (if new) and then as updated for each repeat (the last copy
-wins). Other databases (the SQLite demo) take the same rows through the ORM.
+Speed (issue 24 part 2): on PostgreSQL the rows are staged, checked and moved by the server
+(recording.services.incident_staging): the CSV file by COPY into a temporary table, the feed's JSON by
+json_to_recordset; one INSERT ... SELECT checks every row as it inserts the new incidents. Only a row SQL
+cannot pass (named by incident_row_clean, in its words, by CSV line or request index), a reference held
+already (merged by one statement, `INSERT ... SELECT ... ON CONFLICT (reference) DO UPDATE`, which also
+keeps a crime link the feed does not know and links incidents to the crimes they name) or input the server
+would read otherwise than Python (cleaned in Python, then staged) takes a longer road. Counting: a new
+reference counts as `created`, a held one as `updated`; a reference repeated inside one import counts once
+as created (if new) and then as updated for each repeat (the last copy wins). Other databases (the SQLite
+demo) clean rows in Python and write them through the ORM.
 
 Audit: incidents arrive by the thousand, so their history is the ImportBatch row (who, when, source,
 counts) that each upserted incident points at, not a history row per incident; only a change of NSIR
@@ -16,15 +18,16 @@ code writes the incident a history row (the incident page shows the code over ti
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable, Iterator, Mapping
+import csv
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -36,13 +39,12 @@ from config.inputs import MAX_TEXT, TOO_MUCH_TEXT
 from recording.models import Crime, Grade, ImportBatch, Incident, IncidentReferenceCounter, NsirCode
 from recording.permissions import crime_scope_refusal
 from recording.selectors import crime_visible, incident_get, incident_is_restricted
+from recording.services import incident_staging as staging
 from staffing.access_audit import purpose_from
 from staffing.models import User
 from staffing.services import open_logged
 
-# 10,000 rows a chunk: the CSV import ran ~10% faster than with 2,000 (fewer round trips and commits of
-# the temporary table), and a chunk is a few MB of tuples.
-CHUNK_SIZE = 10_000
+CHUNK_SIZE = staging.CHUNK_SIZE
 GRADES = frozenset(Grade.values)  # looked up once: Grade.values rebuilds its list on every access
 MAX_API_INCIDENTS = 5000
 FIELDS = ("reference", "opened_at", "closed_at", "nsir_code", "grade", "summary", "location", "crime_number")
@@ -183,36 +185,6 @@ def incident_row_clean(row: Mapping[str, Any], nsir: Mapping[str, tuple[int, boo
 
 
 COPY_COLUMNS = (*CLEAN_FIELDS, "import_batch_id", "created_at", "updated_at")
-_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-
-
-def _copy_text(text: str) -> str:
-    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
-        return text.translate(_COPY_ESCAPES)
-    return text
-
-
-def _copy_line(row: CleanRow, tail: str) -> str:
-    """One row in COPY's text format; `tail` is the batch id and timestamps, the same for the chunk."""
-    reference, opened_at, closed_at, nsir_id, related, grade, summary, location, crime_number = row
-    return "\t".join(
-        (
-            _copy_text(reference),
-            opened_at.isoformat(),
-            "\\N" if closed_at is None else closed_at.isoformat(),
-            str(nsir_id),
-            "t" if related else "f",
-            _copy_text(grade),
-            _copy_text(summary),
-            _copy_text(location),
-            "\\N" if crime_number is None else _copy_text(crime_number),
-            tail,
-        )
-    )
-
-
-def _copy_buffer(rows: list[CleanRow], tail: str) -> io.StringIO:
-    return io.StringIO("\n".join(_copy_line(row, tail) for row in rows) + "\n")
 
 
 def _history_columns() -> list[str]:
@@ -225,11 +197,11 @@ def _history_columns() -> list[str]:
     ]
 
 
-def _merge_by_copy(rows: list[CleanRow], *, tail: str, reason: str) -> int:
-    """Upsert the rows (unique references) by COPY into a temporary table and one merging statement;
-    returns how many were new. The same statement keeps the crime number of an incident the feed resends
-    without one while Resolve holds a crime for it (the feed does not know Resolve's crime numbers), and
-    links each incident to the crime it names, if Resolve holds that crime.
+def _merge_staged(held: set[str] | None, *, batch: ImportBatch, now: datetime) -> int:
+    """Upsert the last copy of each staged reference (all, or those `held`) through a temporary table and
+    one merging statement; returns how many were new. The same statement keeps the crime number of an
+    incident the feed resends without one while Resolve holds a crime for it (the feed does not know
+    Resolve's crime numbers), and links each incident to the crime it names, if Resolve holds that crime.
 
     An incident whose NSIR code the feed changes gets a history row, so its page shows the code over
     time (and, if it had no history yet, one more row first: the incident as held before the change).
@@ -251,14 +223,15 @@ def _merge_by_copy(rows: list[CleanRow], *, tail: str, reason: str) -> int:
         for column in COPY_COLUMNS
         if column not in {"reference", "created_at", "crime_number"}
     )
-    buffer = _copy_buffer(rows, tail)
     with connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMPORARY TABLE IF NOT EXISTS incident_feed_rows ON COMMIT DROP AS "  # noqa: S608
             f"SELECT {columns} FROM {table} WITH NO DATA"
         )
         cursor.execute("TRUNCATE incident_feed_rows")
-        cursor.cursor.copy_expert(f"COPY incident_feed_rows ({columns}) FROM STDIN", buffer)
+        staging.fill_merge_source(
+            source="incident_feed_rows", columns=COPY_COLUMNS, batch_id=batch.pk, now=now, held=held
+        )
         cursor.execute(
             f"""
             WITH merged AS (
@@ -290,63 +263,16 @@ def _merge_by_copy(rows: list[CleanRow], *, tail: str, reason: str) -> int:
                 JOIN {nsir_table} oc ON oc.id = c.old_code JOIN {nsir_table} nc ON nc.id = m.nsir_code_id
             )
             SELECT count(*) FILTER (WHERE created) FROM merged
-            """,  # noqa: S608 - names come from model metadata; the rows travel by COPY
-            {"reason": reason},
+            """,  # noqa: S608 - names come from model metadata; the rows come from the staged table
+            {"reason": _feed_reason(batch)},
         )
         return int(cursor.fetchone()[0])
 
 
-def _insert_by_copy(rows: list[CleanRow], *, tail: str) -> None:
-    """COPY new incidents straight into the incident table (PostgreSQL's batched insert, the fastest
-    path in), then link those that name a crime Resolve holds. A reference stored by another
-    transaction meanwhile raises IntegrityError: the caller merges instead."""
-    table = Incident._meta.db_table
-    through = Crime.incidents.through._meta.db_table
-    crime_table = Crime._meta.db_table
-    buffer = _copy_buffer(rows, tail)
-    numbered = [row[0] for row in rows if row[8] is not None]
-    with connection.cursor() as cursor:
-        with connection.wrap_database_errors:  # the raw cursor's errors as Django's (IntegrityError)
-            cursor.cursor.copy_expert(f"COPY {table} ({', '.join(COPY_COLUMNS)}) FROM STDIN", buffer)
-        if numbered:
-            cursor.execute(
-                f"""
-                INSERT INTO {through} (incident_id, crime_id)
-                SELECT i.id, c.id FROM {table} i JOIN {crime_table} c ON c.crime_number = i.crime_number
-                WHERE i.reference = ANY(%s)
-                ON CONFLICT DO NOTHING
-                """,  # noqa: S608 - names come from model metadata; values are bound parameters
-                [numbered],
-            )
-
-
-def _stored_references(references: list[str]) -> set[str]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT reference FROM {Incident._meta.db_table} WHERE reference = ANY(%s)",  # noqa: S608
-            [references],
-        )
-        return {reference for (reference,) in cursor.fetchall()}
-
-
-def _upsert_by_copy(rows: list[CleanRow], *, batch: ImportBatch, now: datetime) -> int:
-    """Upsert the rows (unique references); returns how many were new. Most feed rows are new incidents:
-    they go in by COPY straight into the table (the feed API went from 0.45x to 0.58x of a raw COPY at 2
-    million incidents against merging every row through ON CONFLICT; bench/, issue 9); rows whose
-    reference is stored already are merged."""
-    tail = f"{batch.pk}\t{now.isoformat()}\t{now.isoformat()}"
-    existing = _stored_references([row[0] for row in rows])
-    new = [row for row in rows if row[0] not in existing]
-    if new:
-        try:
-            with transaction.atomic():  # a savepoint: on a clash only this COPY is undone
-                _insert_by_copy(new, tail=tail)
-        except IntegrityError:
-            # Another feed stored one of these references since the look-up: merge the whole chunk.
-            return _merge_by_copy(rows, tail=tail, reason=_feed_reason(batch))
-    if existing:
-        _merge_by_copy([row for row in rows if row[0] in existing], tail=tail, reason=_feed_reason(batch))
-    return len(new)
+def _stored_references(staged: str) -> set[str]:
+    """The references in `staged` (the staged table) that the incident table holds already."""
+    assert staged == staging.STAGED  # noqa: S101 - one staged table
+    return staging.stored_references()
 
 
 def _feed_reason(batch: ImportBatch) -> str:
@@ -422,12 +348,15 @@ def _upsert_portable(rows: list[CleanRow], *, batch: ImportBatch, now: datetime)
 FORCE_PORTABLE = False
 
 
+def _staged_path() -> bool:
+    return connection.vendor == "postgresql" and not FORCE_PORTABLE
+
+
 def _write_chunk(rows: list[CleanRow], batch: ImportBatch) -> tuple[int, int]:
     by_ref = {row[0]: row for row in rows}  # the last copy of a repeated reference wins
     repeats = len(rows) - len(by_ref)
     unique = list(by_ref.values())
-    upsert = _upsert_by_copy if connection.vendor == "postgresql" and not FORCE_PORTABLE else _upsert_portable
-    created = upsert(unique, batch=batch, now=timezone.now())
+    created = _upsert_portable(unique, batch=batch, now=timezone.now())
     return created, len(unique) - created + repeats
 
 
@@ -439,24 +368,24 @@ def _chunks(
         yield chunk
 
 
-@transaction.atomic
-def incidents_upsert(
-    *,
-    rows: Iterable[tuple[int, Mapping[str, Any]]],
-    actor: User | None,
-    source: str,
-    source_name: str = "",
-    collect_all_errors: bool = False,
-) -> ImportResult:
-    """Create or update incidents by reference, all or nothing.
+def _finish(batch: ImportBatch, *, total: int, created: int) -> ImportResult:
+    batch.rows = total
+    batch.created_count = created
+    batch.updated_count = total - created  # a repeat of a reference counts as an update
+    batch.finished_at = timezone.now()
+    batch.save(update_fields=["rows", "created_count", "updated_count", "finished_at"])
+    return ImportResult(created=created, updated=batch.updated_count, batch=batch)
 
-    `rows` yields (position, mapping) where position is the request index or CSV line number; it is
-    consumed in chunks, so a file of a million rows is never held in memory. A bad row raises
-    IncidentRowError (or, with `collect_all_errors`, IncidentFeedErrors listing every bad row of the
-    request) and the transaction rolls back: nothing is stored."""
-    nsir = nsir_map()
-    batch = ImportBatch.objects.create(source=source, source_name=source_name[:300], created_by=actor)
-    created = updated = total = 0
+
+def _upsert_portable_rows(
+    rows: Iterable[tuple[int, Mapping[str, Any]]],
+    *,
+    batch: ImportBatch,
+    nsir: Mapping[str, tuple[int, bool]],
+    collect_all_errors: bool,
+) -> ImportResult:
+    """Other databases (the SQLite demo): each row cleaned in Python, chunk by chunk, through the ORM."""
+    created = total = 0
     all_errors: dict[int, dict[str, list[str]]] = {}
     for chunk in _chunks(rows, CHUNK_SIZE):
         cleaned: list[CleanRow] = []
@@ -470,17 +399,158 @@ def incidents_upsert(
         total += len(chunk)
         if all_errors:
             continue
-        c, u = _write_chunk(cleaned, batch)
-        created += c
-        updated += u
+        created += _write_chunk(cleaned, batch)[0]
     if all_errors:
         raise IncidentFeedErrors(all_errors)
-    batch.rows = total
-    batch.created_count = created
-    batch.updated_count = updated
-    batch.finished_at = timezone.now()
-    batch.save(update_fields=["rows", "created_count", "updated_count", "finished_at"])
-    return ImportResult(created=created, updated=updated, batch=batch)
+    return _finish(batch, total=total, created=created)
+
+
+def _stage_cleaned(
+    rows: Iterable[tuple[int, Mapping[str, Any]]],
+    nsir: Mapping[str, tuple[int, bool]],
+    *,
+    collect_all_errors: bool,
+) -> None:
+    errors: dict[int, dict[str, list[str]]] = {}
+    staging.stage_cleaned(
+        rows,
+        lambda row: incident_row_clean(row, nsir),
+        {pk: code for code, (pk, _related) in nsir.items()},
+        errors=errors,
+        collect_all_errors=collect_all_errors,
+        error=IncidentRowError,
+    )
+    if errors:
+        raise IncidentFeedErrors(errors)
+
+
+def _check_and_move(
+    batch: ImportBatch,
+    nsir: Mapping[str, tuple[int, bool]],
+    *,
+    original: Callable[[int], Mapping[str, Any]] | None,
+    where: Callable[[int], int],
+    collect_all_errors: bool,
+) -> ImportResult:
+    """Check the staged rows in SQL (a bad one named by `where(position)` with incident_row_clean's words)
+    and move them into the incident table. First in one statement, the rows checked as they are inserted:
+    for new incidents in the forms SQL reads (nearly every feed) that is all. A row SQL cannot pass, or a
+    reference held already or repeated, undoes it (a savepoint), and the rows are checked on their own,
+    the held references looked up and merged."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            created = staging.insert_new(columns=COPY_COLUMNS, batch_id=batch.pk, now=now, checked=False)
+    except (DataError, IntegrityError):
+        staging.check(
+            clean=lambda row: incident_row_clean(row, nsir),
+            codes={pk: code for code, (pk, _related) in nsir.items()},
+            original=original,
+            where=where,
+            collect_all_errors=collect_all_errors,
+            error=IncidentRowError,
+            errors_of=IncidentFeedErrors,
+        )
+        created = staging.moved(
+            columns=COPY_COLUMNS,
+            batch_id=batch.pk,
+            now=now,
+            held_lookup=lambda: _stored_references(staging.STAGED),
+            merge=lambda held: _merge_staged(held, batch=batch, now=now),
+        )
+    return _finish(batch, total=staging.counts()[0], created=created)
+
+
+@transaction.atomic
+def incidents_upsert(
+    *,
+    rows: Iterable[tuple[int, Mapping[str, Any]]],
+    actor: User | None,
+    source: str,
+    source_name: str = "",
+    collect_all_errors: bool = False,
+) -> ImportResult:
+    """Create or update incidents by reference, all or nothing.
+
+    `rows` yields (position, mapping) where position is the request index or CSV line number. On
+    PostgreSQL they are staged as one JSON document read by the server and checked and moved in SQL
+    (recording.services.incident_staging); they are held in memory meanwhile (a feed request of at most
+    5,000, the demo's), because a row SQL cannot pass is looked at again in Python. Elsewhere (the SQLite
+    demo) they are cleaned in Python and written through the ORM, chunk by chunk. A bad row raises
+    IncidentRowError (or, with `collect_all_errors`, IncidentFeedErrors listing every bad row of the
+    request) and the transaction rolls back: nothing is stored."""
+    nsir = nsir_map()
+    batch = ImportBatch.objects.create(source=source, source_name=source_name[:300], created_by=actor)
+    if not _staged_path():
+        return _upsert_portable_rows(rows, batch=batch, nsir=nsir, collect_all_errors=collect_all_errors)
+    held = list(rows)
+    original: Callable[[int], Mapping[str, Any]] | None = dict(held).__getitem__
+    try:
+        staging.stage_json(held)
+    except staging.NotStaged:
+        _stage_cleaned(held, nsir, collect_all_errors=collect_all_errors)
+        original = None
+    return _check_and_move(
+        batch, nsir, original=original, where=lambda position: position, collect_all_errors=collect_all_errors
+    )
+
+
+def csv_rows(path: Path, fields: Sequence[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The CSV file's rows after its header, as (line number, {column: value}), read by Python's csv module:
+    strict (an unterminated quote is an error, not a field that swallows the rest of the file), blank
+    lines skipped, a row longer than the header refused."""
+    width = len(fields)
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        # line_num counts physical lines (a quoted field may span several)
+        lines = csv.reader(handle, strict=True)
+        next(lines, None)
+        for values in lines:
+            if not values:
+                continue  # a blank line, as DictReader skips it
+            if len(values) > width:
+                raise IncidentRowError(lines.line_num, {"row": ["More values than header columns."]})
+            yield lines.line_num, dict(zip(fields, values, strict=False))
+
+
+def _csv_line(path: Path, record: int) -> int:
+    """The line on which the file's `record`-th row (after the header) ends, as Python's csv module counts
+    (read again on the error path only)."""
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        lines = csv.reader(handle, strict=True)
+        next(lines, None)
+        seen = 0
+        for values in lines:
+            seen += bool(values)
+            if seen == record:
+                return lines.line_num
+    return record + 1
+
+
+@transaction.atomic
+def incidents_import_csv(*, path: Path, fields: Sequence[str], actor: User | None) -> ImportResult:
+    """Create or update incidents from a CSV file whose header (`fields`, checked by the caller) names feed
+    fields, all or nothing; a bad row raises IncidentRowError naming its line. On PostgreSQL the file goes
+    by COPY straight into the staged table when the server reads it as Python's csv module does
+    (incident_staging.csv_agrees), else it is read and cleaned in Python, chunk by chunk (a million rows
+    are never held in memory); either way it is checked and moved in SQL."""
+    if not _staged_path():
+        return incidents_upsert(
+            rows=csv_rows(path, fields), actor=actor, source=ImportBatch.Source.CSV, source_name=path.name
+        )
+    nsir = nsir_map()
+    batch = ImportBatch.objects.create(
+        source=ImportBatch.Source.CSV, source_name=path.name[:300], created_by=actor
+    )
+    data = path.read_bytes()  # within RESOLVE_IMPORT_MAX_BYTES, checked by the caller
+    try:
+        if len(set(fields)) != len(fields) or not staging.csv_agrees(data):
+            raise staging.NotStaged("read in Python")
+        staging.stage_csv(data, fields)
+        where: Callable[[int], int] = lambda record: _csv_line(path, record)  # noqa: E731
+    except staging.NotStaged:
+        _stage_cleaned(csv_rows(path, fields), nsir, collect_all_errors=False)
+        where = lambda line: line  # noqa: E731
+    return _check_and_move(batch, nsir, original=None, where=where, collect_all_errors=False)
 
 
 class IncidentFeedErrors(DomainError):

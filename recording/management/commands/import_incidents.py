@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DataError
 
-from recording.models import ImportBatch
-from recording.services.incidents import FIELDS, ImportResult, IncidentRowError, incidents_upsert
+from recording.services.incidents import FIELDS, ImportResult, IncidentRowError, incidents_import_csv
 
 REQUIRED_COLUMNS = {"reference", "opened_at", "nsir_code"}
 
@@ -57,29 +55,14 @@ class Command(BaseCommand):
             if unknown:
                 raise CommandError(f"line 1: unknown column(s): {', '.join(unknown)}")
 
-            fields = reader.fieldnames or []
-            width = len(fields)
-            lines = reader.reader  # its line_num counts physical lines (a quoted field may span several)
-
-            def rows() -> Iterator[tuple[int, dict[str, Any]]]:
-                # The underlying csv.reader with the header zipped on: DictReader does the same per row
-                # with more Python around it (the import's own time matters at a million rows).
-                for values in lines:
-                    if not values:
-                        continue  # a blank line, as DictReader skips it
-                    if len(values) > width:
-                        raise IncidentRowError(lines.line_num, {"row": ["More values than header columns."]})
-                    yield lines.line_num, dict(zip(fields, values, strict=False))
-
-            try:
-                return incidents_upsert(
-                    rows=rows(), actor=None, source=ImportBatch.Source.CSV, source_name=path.name
-                )
-            except IncidentRowError as exc:
-                field = next(iter(exc.errors))
-                raise CommandError(
-                    f"line {exc.position}: {field}: {exc.errors[field][0]} Nothing was imported."
-                ) from exc
+            fields = list(reader.fieldnames or [])
+        try:
+            return incidents_import_csv(path=path, fields=fields, actor=None)
+        except IncidentRowError as exc:
+            field = next(iter(exc.errors))
+            raise CommandError(
+                f"line {exc.position}: {field}: {exc.errors[field][0]} Nothing was imported."
+            ) from exc
 
 
 def _locate_problem(path: Path, exc: Exception) -> tuple[int, str]:
