@@ -2,19 +2,21 @@
 import costs little more than the COPY of its rows into the incident table.
 
 1. Stage. Every row goes into a temporary table of text columns with its position (the request index, or
-   the CSV record's number): a CSV file by COPY ... (FORMAT csv) straight from its bytes (PostgreSQL
-   parses it), the feed's JSON by one INSERT ... SELECT from json_to_recordset. Input the server would
-   read differently from Python's csv and json modules is refused here (`NotStaged`); the caller then
-   cleans those rows in Python (`stage_cleaned`, the old per-row path) and stages the clean values.
-2. Check, in one set-based query (`check`). A row passes when SQL can see it is what
-   `incident_row_clean` accepts and would convert to the same values: text trimmed as str.strip() trims
-   it, times in the ISO 8601 forms both read alike (1900-2100, an offset under 16 hours), a known NSIR
-   code, a grade, the lengths. The rows it cannot pass (a bad row, or a good one in an unusual form) go
-   to `incident_row_clean` itself, so a bad row is named with the words of the Python path, and an
-   unusual good one is written back into the staged table in the form SQL reads.
-3. Move (`move`): the new incidents in one INSERT ... SELECT (and crime links), the references held
-   already through the merging statement of recording.services.incidents (history rows for a changed NSIR
-   code, the crime number Resolve holds kept)."""
+   the CSV record's number): a CSV file by COPY straight from its bytes when PostgreSQL reads it as
+   Python's csv module does (`csv_agrees`), the feed's rows by one INSERT ... SELECT from
+   json_to_recordset over the JSON orjson writes of them. Input the server would read otherwise, or cannot
+   hold, raises `NotStaged`; the caller then cleans those rows in Python (`stage_cleaned`) and stages the
+   clean values.
+2. Check and move. One INSERT ... SELECT (`insert_new`) checks each row as it inserts it: a row passes
+   when SQL can see it is what `incident_row_clean` accepts and would convert to the same values (text
+   trimmed as str.strip() trims it, times in the ISO 8601 shapes both read alike, 1900-2100, an offset
+   under 16 hours, a known NSIR code, a grade, the lengths). For new incidents in the usual forms that is
+   all. A row it cannot pass, or a reference held already or repeated, stops it (the caller's savepoint
+   undoes it): `check` then sends the rows SQL cannot pass to `incident_row_clean` itself, so a bad row is
+   named with the words of the Python path and an unusual good one is written back in the form SQL reads;
+   `moved` inserts the new references and merges the held ones through the merging statement of
+   recording.services.incidents (history rows for a changed NSIR code, the crime number Resolve holds
+   kept)."""
 
 from __future__ import annotations
 
