@@ -66,7 +66,6 @@ class Offered:
     sections: dict[str, list[tuple[ActionSpec, django_forms.Form]]]
     withheld: list[tuple[ActionSpec, str]]
     next_steps: list[tuple[ActionSpec, str]]
-    open_action: str = ""
 
 
 def _offered(
@@ -98,7 +97,7 @@ def _offered(
             continue
         initial = None
         if letter and spec.form is forms.LetterForm:  # the letter a done action offers, ready to draft
-            initial, offered.open_action = {"kind": letter}, spec.name
+            initial = {"kind": letter}
         form = (bound or {}).get(spec.name) or _make_form(
             case, spec.name, questions=questions, initial=initial
         )
@@ -172,10 +171,8 @@ def _render_case(
         )
         if proposal
         else "",
-        "offered": (offered := _offered(case, me(request), bound, questions, proposal, letter)),
-        "open_action": offered.open_action,
+        "offered": _offered(case, me(request), bound, questions, proposal, letter),
         "specs": SPECS,
-        "letter_offered": letter,
         "signposts": list(case.signpostings.all()),
         "questions": questions,
         "review_results": _review_result_forms(case, bound),

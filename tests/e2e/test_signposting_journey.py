@@ -53,6 +53,7 @@ def test_a_matter_that_is_not_a_complaint_is_signposted_and_the_letter_says_wher
     # The letter it offers is ready to draft.
     assert page.locator("#id_letter-kind").input_value() == "signposting"
     screenshot(page, "03-signposted")
+    page.click("#action-letter summary")
     page.click("#action-letter button[type=submit]")
     page.wait_for_load_state()
     body = page.locator("main textarea").first.input_value()  # the draft, open for editing
