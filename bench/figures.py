@@ -27,14 +27,11 @@ from django.urls import Resolver404, resolve
 from bench import data
 from bench.bundle import measure_review_bundle
 from bench.copyload import copy_lines, row_formatter
+from bench.http import HTTP_KEYS, measure_http
 from bench.measure import (
     ROOT,
     Figure,
-    Server,
-    captured_selects,
     execute,
-    floor_p95,
-    load_run,
     replay_p95_ms,
     timed,
 )
@@ -44,56 +41,6 @@ from staffing.services import user_token
 logger = logging.getLogger("bench")
 
 FEED_BATCH = 5_000
-
-DECISION_BODY: dict[str, Any] = {
-    "reported_at": "2026-02-07T01:20:00Z",
-    "force": "XX",
-    "location_force": "XX",
-    "victims": [{"ref": "V1", "kind": "person"}, {"ref": "V2", "kind": "person"}],
-    "alleged": [
-        {
-            "ref": "A1",
-            "victim": "V1",
-            "offence": "8N",
-            "incident": "I1",
-            "believed": True,
-            "avi_no_crime": False,
-        },
-        {
-            "ref": "A2",
-            "victim": "V2",
-            "offence": "8N",
-            "incident": "I1",
-            "believed": True,
-            "avi_no_crime": False,
-        },
-    ],
-}
-TRIAGE_BODY: dict[str, Any] = {
-    "received_at": "2026-02-02T10:00:00Z",
-    "about_chief_officer": False,
-    "complainant": {
-        "adversely_affected": True,
-        "witness": False,
-        "acting_for_someone": False,
-        "consent_of_affected": False,
-    },
-    "incident_date": "2026-01-30",
-    "allegations": [
-        {
-            "category": "H1",
-            "death_or_serious_injury": False,
-            "serious_assault": False,
-            "serious_sexual_offence": False,
-            "serious_corruption": False,
-            "discriminatory_criminal_or_misconduct": False,
-            "could_justify_criminal_or_disciplinary": False,
-            "article_2_or_3": False,
-        }
-    ],
-    "complainant_wants_recording": False,
-    "complainant_agrees_outside_schedule_3": True,
-}
 
 
 def has_url(path: str) -> bool:
@@ -370,158 +317,6 @@ def measure_dip_test(built: data.Built, *, repeat: int) -> Figure:
     return figure
 
 
-# ---------------------------------------------------------------- HTTP figures (gunicorn on loopback)
-def _http_figure(
-    figure: Figure,
-    *,
-    server: Server,
-    path: str,
-    repeat: int,
-    threads: int,
-    requests: int,
-    cookies: list[str] | None = None,
-    token: str | None = None,
-    body: dict[str, Any] | None = None,
-    tmp: Path,
-    think: float = 0.0,
-) -> Figure:
-    if not has_url(path):
-        return unmeasurable(figure, f"{path} is not on this branch yet")
-    headers = [f"Authorization: Token {token}"] if token else None
-    client = Client()
-    if cookies:
-        client.cookies["sessionid"] = cookies[0].split("=", 1)[1]
-
-    def one(c: Client) -> Any:
-        auth = {"Authorization": f"Token {token}"} if token else None
-        if body is not None:
-            return c.post(path, data=json.dumps(body), content_type="application/json", headers=auth)
-        return c.get(path, headers=auth)
-
-    statements = captured_selects(one, client)
-    for _ in range(repeat):
-        result = load_run(
-            port=server.port, path=path, threads=threads, requests=requests, time_cap=120,
-            cookies=cookies, headers=headers, body=body, body_dir=tmp, think=think,
-        )  # fmt: skip
-        figure.samples.append(result["p95_ms"])
-    figure.floor = floor_p95(statements, repeats=max(20, requests // threads), rounds=repeat)
-    figure.floor_what = f"p95 of replaying its {len(statements)} SELECTs on one connection"
-    users = f"{threads} concurrent users" if threads > 1 else "one user"
-    if think:
-        users += f" each waiting {think:g} s (0.5-1.5x) between requests"
-    figure.note = f"{requests} requests a run, {users}, gunicorn {server.workers} gthread workers"
-    return figure
-
-
-def measure_http(
-    built: data.Built,
-    *,
-    repeat: int,
-    small: bool,
-    tmp: Path,
-    env: dict[str, str],
-    only: set[str] | None = None,
-) -> list[Figure]:
-    people = built.people
-    sergeant_token = user_token(user=people.sergeants[0])
-    advisor_token = user_token(user=people.advisors[0])
-    api_requests = 60 if small else 300
-    page_requests = 60 if small else 400
-    day = (built.now - dt.timedelta(days=1)).date().isoformat()
-    sergeant_cookies = [f"sessionid={k}" for k in built.sessions["sergeant"]]
-    advisor_cookies = [f"sessionid={k}" for k in built.sessions["advisor"]]
-    api = {"threads": 1, "requests": api_requests}
-    pages = {"threads": 20, "requests": page_requests, "think": PAGE_THINK_S}
-    hidden_flags = 0
-    if only is None or "hidden_crime_queue_p95_ms" in only:
-        from bench.hidden_queue import seed_open_flags
-
-        hidden_flags = seed_open_flags(2_000 if small else 50_000)
-    specs: list[tuple[Figure, dict[str, Any]]] = [
-        (
-            Figure("dashboard_daily_p95_ms", "Daily dashboard API", "ms", "max", 50),
-            {"path": f"/api/v1/dashboard/daily/?date={day}", "token": sergeant_token, **api},
-        ),
-        (
-            Figure("sergeant_queue_p95_ms", "Sergeant's unrecorded-incident queue page", "ms", "max", 150),
-            {"path": SERGEANT_QUEUE_PATH, "cookies": sergeant_cookies, **pages},
-        ),
-        (
-            Figure("advisor_caseload_p95_ms", "Advisor's caseload page", "ms", "max", 150),
-            {"path": "/complaints/", "cookies": advisor_cookies, **pages},
-        ),
-        (
-            # Risk first (vulnerable victim, domestic abuse, hate crime, THRIVE), then age: issue 15.
-            Figure("allocation_queue_p95_ms", "Crimes to allocate, risk first", "ms", "max", 150),
-            {"path": ALLOCATION_QUEUE_PATH, "cookies": sergeant_cookies, **pages},
-        ),
-        (
-            # Risk first (sexual offences, violence, domestic abuse), then age: issue 21 part 2.
-            Figure(
-                "hidden_crime_queue_p95_ms",
-                f"Sergeant's possible-hidden-crime queue page ({hidden_flags:,} open)",
-                "ms",
-                "max",
-                150,
-            ),
-            {"path": "/queues/qa-hidden-crimes/", "cookies": sergeant_cookies, **pages},
-        ),
-        (
-            Figure("incident_page_p95_ms", "Incident page (log, crimes, flags, samples)", "ms", "max", 150),
-            {"path": _incident_page_path(), "cookies": sergeant_cookies, **pages},
-        ),
-        (
-            Figure("recording_decision_p95_ms", "Recording decision API", "ms", "max", 20),
-            {
-                "path": "/api/v1/recording/decisions/",
-                "token": sergeant_token,
-                "body": DECISION_BODY,
-                **api,
-            },
-        ),
-        (
-            Figure("complaint_triage_p95_ms", "Complaint triage API", "ms", "max", 20),
-            {"path": "/api/v1/complaints/triage/", "token": advisor_token, "body": TRIAGE_BODY, **api},
-        ),
-    ]
-    with Server(env) as server:
-        return [
-            _http_figure(figure, server=server, repeat=repeat, tmp=tmp, **options)
-            for figure, options in specs
-            if only is None or figure.key in only
-        ]
-
-
-SERGEANT_QUEUE_PATH = "/qa/unrecorded/"
-ALLOCATION_QUEUE_PATH = "/recording/to-allocate/"
-
-
-def _incident_page_path() -> str:
-    """The page of the newest incident that has a crime: the page with the most to show."""
-    pk = (
-        Incident.objects.filter(crime_number__isnull=False)
-        .order_by("-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    return f"/recording/incidents/{pk or 0}/"
-
-
-# A page user reads before clicking again; 20 users each clicking about once a second is already a busy
-# shift. Back-to-back requests (no think time) measure saturation, not a user's wait.
-PAGE_THINK_S = 1.0
-
-HTTP_KEYS = (
-    "dashboard_daily_p95_ms",
-    "sergeant_queue_p95_ms",
-    "advisor_caseload_p95_ms",
-    "allocation_queue_p95_ms",
-    "hidden_crime_queue_p95_ms",
-    "incident_page_p95_ms",
-    "recording_decision_p95_ms",
-    "complaint_triage_p95_ms",
-)
 FIGURE_KEYS = [
     "import_rows_per_s",
     "feed_api_rows_per_s",
@@ -537,6 +332,7 @@ FIGURE_KEYS = [
     "incident_page_p95_ms",
     "recording_decision_p95_ms",
     "complaint_triage_p95_ms",
+    "data_return_year_p95_ms",
     "screen_night_s",
     "screen_million_s",
     "review_bundle_200_files_s",
@@ -593,7 +389,9 @@ def measure_all(
             figures.extend(
                 _step(
                     "HTTP",
-                    lambda: measure_http(built, repeat=repeat, small=small, tmp=tmp, env=env, only=wanted),
+                    lambda: measure_http(
+                        built, repeat=repeat, small=small, tmp=tmp, env=env, only=wanted, has_url=has_url
+                    ),
                 )
             )
     by_key = {f.key: f for f in figures}

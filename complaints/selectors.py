@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Replace
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from complaints import permissions, rules
@@ -33,14 +34,22 @@ from complaints.models import (
 )
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
+from config.reference_cache import ReferenceCache
 from staffing.letter_selectors import letters_by_record, letters_for_record
 from staffing.models import User
 from staffing.selectors import record_files_listed
 
 
 def complaint_category_codes() -> frozenset[str]:
-    """Every complaint category code in the reference table (one query)."""
-    return frozenset(ComplaintCategory.objects.in_force(timezone.localdate()).values_list("code", flat=True))
+    """Every complaint category code in force today, read again from the reference table only when it
+    has changed (config.reference_cache: one small query otherwise)."""
+    today = timezone.localdate()
+    return _categories.get(
+        lambda: frozenset(ComplaintCategory.objects.in_force(today).values_list("code", flat=True)), key=today
+    )
+
+
+_categories: ReferenceCache[frozenset[str]] = ReferenceCache(ComplaintCategory)
 
 
 def _visible(user: User) -> QuerySet[ComplaintCase]:
@@ -63,6 +72,61 @@ def case_list_base(user: User) -> QuerySet[ComplaintCase]:
             ),
         )
     )
+
+
+class CaseRow(TypedDict):
+    """One line of a case list, ready to render: labels, dates in words, the link to the case with the
+    way back. Built once in Python rather than worked out per row in the template (a dict: the template
+    finds each key on its first lookup), which was about half of the caseload page's time with 25 rows
+    (issue 24 part 4)."""
+
+    url: str
+    reference: str
+    kind: str
+    complainants: list[tuple[str, bool]]  # name, and whether they need adjustments
+    subjects: str
+    received_iso: str
+    received: str
+    route: str
+    band: int | None  # the caseload's priority band (0 overdue, 1 due soon, 2 the rest), when ordered by it
+    due: str  # the next update's date while the case is open, "" when none
+    due_overdue: bool
+    first_contact: str  # the first contact's due date while it is still to make, "" otherwise
+    first_contact_overdue: bool
+    status: str
+
+
+def case_list_rows(cases: list[ComplaintCase], *, today: dt.date, back: str) -> list[CaseRow]:
+    """The rows of a case list page (complaints/case_list.html) for `cases` as case_list_base loads
+    them; `back` is the list's own address, quoted, for the case page's "Back to the list"."""
+    from staffing.templatetags.resolve_format import day  # the one way dates are written
+
+    meta = ComplaintCase._meta
+    kinds, routes, statuses = (dict(meta.get_field(f).flatchoices) for f in ("kind", "route", "status"))  # type: ignore[union-attr]
+    rows: list[CaseRow] = []
+    for c in cases:
+        is_open = c.status == ComplaintCase.Status.OPEN
+        due = c.next_update_due if is_open else None
+        contact = c.initial_contact_due if is_open and not c.initial_contact_at else None
+        rows.append(
+            CaseRow(
+                url=f"{reverse('complaints:detail', args=[c.pk])}?next={back}",
+                reference=c.reference,
+                kind=str(kinds.get(c.kind, c.kind)),
+                complainants=[(p.name, bool(p.adjustments)) for p in c.complainants.all()],
+                subjects=", ".join(str(s) for s in c.subjects.all()),
+                received_iso=timezone.localtime(c.received_at).isoformat(),
+                received=day(c.received_at),
+                route=str(routes.get(c.route, c.route) or "Not triaged"),
+                band=getattr(c, "band", None),
+                due=day(due) if due else "",
+                due_overdue=bool(due and due < today),
+                first_contact=day(contact) if contact else "",
+                first_contact_overdue=bool(contact and contact < today),
+                status=str(statuses.get(c.status, c.status)),
+            )
+        )
+    return rows
 
 
 def case_get_for_user(*, user: User, pk: int) -> ComplaintCase:

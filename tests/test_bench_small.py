@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from bench.figures import ALLOCATION_QUEUE_PATH, FIGURE_KEYS, SERGEANT_QUEUE_PATH, has_command, has_url
+from bench.figures import FIGURE_KEYS, has_command, has_url
+from bench.http import ALLOCATION_QUEUE_PATH, DATA_RETURN_PATH, HTTP_KEYS, SERGEANT_QUEUE_PATH
 from bench.run import SMALL_SCALE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,7 +69,13 @@ def test_it_measures_every_figure_at_a_tiny_scale(bench_run: BenchRun) -> None:
         "dashboard_daily_p95_ms": has_url("/api/v1/dashboard/daily/"),
         "recording_decision_p95_ms": True,
         "complaint_triage_p95_ms": True,
+        "data_return_year_p95_ms": has_url(DATA_RETURN_PATH),
+        "screen_night_s": True,
+        "screen_million_s": True,
+        "review_bundle_200_files_s": True,
+        "public_form_submit_p95_ms": True,
     }
+    table = (out / "results.md").read_text()
     for key, figure in results["figures"].items():
         if present.get(key, figure["measurable"]):
             assert figure["measurable"], key
@@ -79,8 +86,14 @@ def test_it_measures_every_figure_at_a_tiny_scale(bench_run: BenchRun) -> None:
         assert figure["min"] <= figure["value"] <= figure["max"], key
         assert len(figure["samples"]) == bench_run.repeat, key
         assert isinstance(figure["met"], bool), key
-        if figure["target"].endswith("x floor"):
+        if "x floor" in figure["target"]:
             assert figure["floor"] > 0 and figure["ratio"] > 0, key
+        if key in HTTP_KEYS:
+            # The floor of a page or API: its bare request under the same load plus its own SQL replayed.
+            parts = figure["floor_parts"]
+            assert parts["bare_p95_ms"] > 0 and parts["sql_replay_p95_ms"] >= 0, key
+            assert figure["floor"] >= parts["bare_p95_ms"] and figure["floor_what"].startswith("bare "), key
+        assert f"| {figure['title']} |" in table, f"results.md prints {key}"
     assert results["machine"]["incidents"] == bench_run.scale
     assert results["machine"]["crimes"] > 0
 

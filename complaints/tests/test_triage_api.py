@@ -107,17 +107,35 @@ def test_it_matches_the_worked_examples(advisor: APIClient, example: dict[str, A
 
 
 def test_it_stores_nothing(advisor: APIClient, django_assert_max_num_queries: Any) -> None:
-    with django_assert_max_num_queries(2):  # token auth, category codes; no writes
+    # token auth, the categories' version, the category codes (read again only after a change)
+    with django_assert_max_num_queries(3) as captured:
         response = advisor.post(URL, EXAMPLES[1]["input"], format="json")
     assert response.status_code == 200
+    assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in captured.captured_queries)
 
 
 def test_query_count_is_constant_in_the_number_of_allegations(
     advisor: APIClient, django_assert_num_queries: Any
 ) -> None:
     body = request_with(allegations=CONTRACT_REQUEST["allegations"] * 10)
-    with django_assert_num_queries(2):  # token auth (user joined), category codes
+    advisor.post(URL, body, format="json")  # the category codes, read once while the table stands
+    with django_assert_num_queries(2):  # token auth (user joined), the categories' version
         assert advisor.post(URL, body, format="json").status_code == 200
+
+
+def test_a_new_category_is_known_at_once(advisor: APIClient) -> None:
+    from complaints.models import ComplaintCategory
+
+    body = request_with(allegations=[{**CONTRACT_REQUEST["allegations"][0], "category": "Z9"}])
+    refused = advisor.post(URL, body, format="json")
+    assert refused.status_code == 400 and "category" in refused.json()["allegations"]["0"]
+    template = ComplaintCategory.objects.order_by("pk").first()
+    assert template is not None
+    template.pk, template.code, template.title = None, "Z9", "A category published today"
+    template.valid_from, template.retired_on, template.replaced_by = None, None, ""
+    template._change_reason = "New category"  # type: ignore[attr-defined]
+    template.save()
+    assert advisor.post(URL, body, format="json").status_code == 200
 
 
 def test_an_ineligible_person_gets_no_route(advisor: APIClient) -> None:

@@ -115,7 +115,7 @@ def data_return_page(request: HttpRequest) -> HttpResponse:
             "asked": asked,
             "error": error,
             "data": figures,
-            "comparison": national_comparison(period, settings.RESOLVE_FORCE_NAME),
+            "comparison": national_comparison(period, settings.RESOLVE_FORCE_NAME, figures=figures),
             "forces": len(forces),
             "csv_url": reverse("api:complaint-data-return") + f"?period={period.label}&format=csv",
         },

@@ -52,10 +52,9 @@ def _case_list(
         "complaints/case_list.html",
         {
             "listing": listing,
-            "cases": listing.items,
+            "rows": selectors.case_list_rows(listing.items, today=timezone.localdate(), back=listing.next),
             "priority": priority,
             "title": title,
-            "today": timezone.localdate(),
             "breadcrumbs": crumbs((crumb, None)),
             "empty": empty,
             **(extra or {}),

@@ -175,16 +175,36 @@ def test_a_victim_based_offence_without_a_victim_is_refused(
 
 
 # ---------------------------------------------------------------- queries: read-only, constant
-def test_it_reads_in_three_queries_and_writes_nothing(
+def test_it_reads_the_catalogue_again_only_when_a_table_changed_and_writes_nothing(
     api_as: Callable[..., Any], reference_data: None, django_assert_num_queries: Any
 ) -> None:
     client = api_as("recorder")
+    offence = Offence.objects.get(code="8N")
+    offence._change_reason = "A corrected title"  # type: ignore[attr-defined]
+    offence.title = "Corrected title"
+    offence.save()
     offences_before = Offence.history.count()
-    with django_assert_num_queries(3) as captured:  # token auth, offence classes, offence codes
+    # token auth, the tables' version, offence classes, offence codes
+    with django_assert_num_queries(4) as captured:
         response = client.post(URL, body(), format="json")
     assert response.status_code == 200
-    assert all(q["sql"].lstrip().upper().startswith("SELECT") for q in captured.captured_queries)
+    with django_assert_num_queries(2) as again:  # token auth, the tables' version (unchanged)
+        assert client.post(URL, body(), format="json").json() == response.json()
+    sql = [q["sql"] for q in captured.captured_queries + again.captured_queries]
+    assert all(q.lstrip().upper().startswith("SELECT") for q in sql)
     assert Offence.history.count() == offences_before
+
+
+def test_a_corrected_offence_is_used_at_once(reference_data: None) -> None:
+    before = offence_catalogue()
+    offence = Offence.objects.get(code="8N")
+    offence._change_reason = "A corrected title"  # type: ignore[attr-defined]
+    offence.title = "Corrected title"
+    offence.save()
+    after = offence_catalogue()
+    assert after["8N"].title == "Corrected title" and before["8N"].title != "Corrected title"
+    after.pop("8N")  # each caller gets its own copy: the next one still finds the class
+    assert offence_catalogue()["8N"].title == "Corrected title"
 
 
 def test_the_catalogue_is_the_offence_table_and_the_offence_codes(reference_data: None) -> None:
