@@ -8,6 +8,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -79,7 +80,7 @@ def _bounds(period: rules.Period) -> tuple[dt.datetime, dt.datetime]:
 
 
 def _local(moment: dt.datetime) -> dt.date:
-    return timezone.localdate(moment)
+    return moment.astimezone(timezone.get_current_timezone()).date()
 
 
 def _days(
@@ -87,8 +88,16 @@ def _days(
 ) -> int:
     """Days as the figure `key` counts them: working or calendar days, by its definition (data)."""
     kind = field_definitions()[key].day_kind or "calendar"
-    holidays = bank_holidays(start, max((end - start).days, 0) + 1)
+    holidays = _holiday_calendar(start.year, max(start, end).year)
     return rules.days_between(start, end, kind=kind, holidays=holidays, excluding=excluding)
+
+
+@lru_cache(maxsize=32)
+def _holiday_calendar(first_year: int, last_year: int) -> rules.HolidayCalendar:
+    """The bank holidays of whole calendar years (a fixed list for past years), built once for every
+    case of a return rather than per case."""
+    first, last = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+    return rules.HolidayCalendar(bank_holidays(first, (last - first).days))
 
 
 def _rows(counter: Counter[str]) -> list[dict[str, Any]]:
@@ -98,9 +107,7 @@ def _rows(counter: Counter[str]) -> list[dict[str, Any]]:
     ]
 
 
-def _to_close(
-    key: str, case: ComplaintCase, *, excluding: Iterable[tuple[dt.date, dt.date | None]] = ()
-) -> int:
+def _to_close(key: str, case: Any, *, excluding: Iterable[tuple[dt.date, dt.date | None]] = ()) -> int:
     """Days from the case's receipt to its closure, as the figure `key` counts them."""
     assert case.closed_at is not None  # only finalised cases are timed
     return _days(key, _local(case.received_at), _local(case.closed_at), excluding=excluding)
@@ -110,13 +117,22 @@ def data_return(period: rules.Period) -> DataReturn:
     start, end = _bounds(period)
     complaints = ComplaintCase.objects.filter(kind__in=COMPLAINT_KINDS)
     logged = complaints.filter(created_at__gte=start, created_at__lt=end)
-    finalised = complaints.filter(closed_at__gte=start, closed_at__lt=end).prefetch_related(
-        Prefetch("suspensions", queryset=CaseSuspension.objects.only("case_id", "started_on", "ended_on"))
-    )
-    outside = [c for c in finalised if c.route == Route.OUTSIDE_SCHEDULE_3]
-    under = [c for c in finalised if c.route and c.route != Route.OUTSIDE_SCHEDULE_3]
+    finalised = complaints.filter(closed_at__gte=start, closed_at__lt=end)
+    # The finalised cases' suspensions in one query selecting them by the same filter (not a prefetch
+    # naming thousands of case ids).
+    suspended: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    for case_id, started_on, ended_on in CaseSuspension.objects.filter(
+        case__in=finalised.values("pk")
+    ).values_list("case_id", "started_on", "ended_on"):
+        suspended.setdefault(case_id, []).append((started_on, ended_on))
+    # Rows, not model instances: a year's return reads thousands of cases (issue 24 part 3).
+    timed = list(finalised.values_list("pk", "received_at", "closed_at", "route", named=True))
+    outside = [c for c in timed if c.route == Route.OUTSIDE_SCHEDULE_3]
+    under = [c for c in timed if c.route and c.route != Route.OUTSIDE_SCHEDULE_3]
     values: dict[str, Any] = {}
-    logged_rows = list(logged.only("received_at", "created_at", "initial_contact_at", "route"))
+    logged_rows = list(
+        logged.values_list("received_at", "created_at", "initial_contact_at", "route", named=True)
+    )
     values["cases_logged"] = len(logged_rows)
     values["allegations_logged"] = Allegation.objects.filter(case__in=logged).count()
     values["cases_finalised_outside_s3"] = len(outside)
@@ -132,7 +148,7 @@ def data_return(period: rules.Period) -> DataReturn:
             _to_close(
                 "mean_days_to_finalise_s3_excl_suspension",
                 c,
-                excluding=[(s.started_on, s.ended_on) for s in c.suspensions.all()],
+                excluding=suspended.get(c.pk, ()),
             )
             for c in under
         ]
@@ -206,9 +222,12 @@ def _recording_reasons(complaints: QuerySet[ComplaintCase], period: rules.Period
     return out
 
 
-def own_timeliness(period: rules.Period, force: str) -> rules.ForceTimeliness:
-    """The force's own row in the national table's shape, from the same figures as its return."""
-    figures = data_return(period)
+def own_timeliness(
+    period: rules.Period, force: str, *, figures: DataReturn | None = None
+) -> rules.ForceTimeliness:
+    """The force's own row in the national table's shape, from the same figures as its return (`figures`
+    when the caller already has them: the managers' page shows both)."""
+    figures = figures or data_return(period)
     return rules.ForceTimeliness(
         force=force,
         outside_s3_cases=figures.value("cases_finalised_outside_s3"),
@@ -219,6 +238,8 @@ def own_timeliness(period: rules.Period, force: str) -> rules.ForceTimeliness:
     )
 
 
-def national_comparison(period: rules.Period, force: str) -> list[rules.Comparison]:
+def national_comparison(
+    period: rules.Period, force: str, *, figures: DataReturn | None = None
+) -> list[rules.Comparison]:
     forces, _published = national_table()
-    return rules.comparison(own_timeliness(period, force), forces)
+    return rules.comparison(own_timeliness(period, force, figures=figures), forces)

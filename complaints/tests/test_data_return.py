@@ -104,6 +104,25 @@ def test_days_between(
     assert rules.days_between(start, end, kind=kind, holidays=holidays, excluding=excluding) == expected
 
 
+def test_the_counted_days_are_the_walked_days() -> None:
+    """days_between counts without walking when no span is excluded; each answer is the walk's."""
+    holidays = frozenset(
+        {dt.date(2025, 12, 25), dt.date(2025, 12, 26), dt.date(2026, 1, 1), dt.date(2026, 4, 3),
+         dt.date(2026, 4, 6), dt.date(2026, 5, 4), dt.date(2026, 12, 26)}  # the last on a Saturday
+    )  # fmt: skip
+    calendar = rules.HolidayCalendar(holidays)
+    assert dt.date(2026, 4, 3) in calendar and dt.date(2026, 4, 4) not in calendar and len(calendar) == 7
+    first = dt.date(2025, 12, 20)
+    for offset in range(0, 15):
+        start = first + dt.timedelta(days=offset)
+        for length in (*range(-3, 30), 120, 400):
+            end = start + dt.timedelta(days=length)
+            for kind in ("calendar", "working"):
+                walked = rules.walked_days_between(start, end, kind=kind, holidays=holidays)
+                assert rules.days_between(start, end, kind=kind, holidays=holidays) == walked
+                assert rules.days_between(start, end, kind=kind, holidays=calendar) == walked
+
+
 def test_a_mean_over_nothing_is_null_and_rounds_half_up() -> None:
     assert rules.mean([]) is None
     assert rules.mean([1, 2]) == 1.5
