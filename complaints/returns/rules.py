@@ -85,7 +85,9 @@ class HolidayCalendar(Collection[date]):
         self._weekdays = tuple(day for day in self.days if day.weekday() < 5)
 
     def __contains__(self, day: object) -> bool:
-        i = bisect_left(self.days, day)  # type: ignore[type-var]
+        if not isinstance(day, date):
+            return False
+        i = bisect_left(self.days, day)
         return i < len(self.days) and self.days[i] == day
 
     def __iter__(self) -> Iterator[date]:

@@ -126,11 +126,11 @@ def data_return(period: rules.Period) -> DataReturn:
     ).values_list("case_id", "started_on", "ended_on"):
         suspended.setdefault(case_id, []).append((started_on, ended_on))
     # Rows, not model instances: a year's return reads thousands of cases (issue 24 part 3).
-    timed = list(finalised.values_list("pk", "received_at", "closed_at", "route", named=True))
+    timed: list[Any] = list(finalised.values_list("pk", "received_at", "closed_at", "route", named=True))
     outside = [c for c in timed if c.route == Route.OUTSIDE_SCHEDULE_3]
     under = [c for c in timed if c.route and c.route != Route.OUTSIDE_SCHEDULE_3]
     values: dict[str, Any] = {}
-    logged_rows = list(
+    logged_rows: list[Any] = list(
         logged.values_list("received_at", "created_at", "initial_contact_at", "route", named=True)
     )
     values["cases_logged"] = len(logged_rows)
