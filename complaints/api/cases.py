@@ -99,9 +99,9 @@ class CaseDetailApi(APIView):
 
 
 class CaseActionApi(APIView):
-    """POST one handling action: triage, facts (answers to the triage facts the case lists as
-    `assumed`), initial_contact, service_recovery, record, refer_iopc, pcc, withdraw, discontinue,
-    reassign (managers), forward (compliments), letter, allegation."""
+    """POST one case action, named by `action` (its enum lists every action this endpoint takes, from the
+    actions' one specification, complaints.actions.SPECS); who may and when are checked first, and a
+    refusal is a 400 naming the field to blame, in words."""
 
     permission_classes = [CASE]
 
