@@ -34,22 +34,15 @@ from complaints.models import (
 )
 from complaints.rules_data import time_limits
 from config.exceptions import DomainError
-from config.reference_cache import ReferenceCache
 from staffing.letter_selectors import letters_by_record, letters_for_record
 from staffing.models import User
 from staffing.selectors import record_files_listed
 
 
 def complaint_category_codes() -> frozenset[str]:
-    """Every complaint category code in force today, read again from the reference table only when it
-    has changed (config.reference_cache: one small query otherwise)."""
-    today = timezone.localdate()
-    return _categories.get(
-        lambda: frozenset(ComplaintCategory.objects.in_force(today).values_list("code", flat=True)), key=today
-    )
-
-
-_categories: ReferenceCache[frozenset[str]] = ReferenceCache(ComplaintCategory)
+    """Every complaint category code in the reference table (one query). Not held in a
+    config.reference_cache: asking for the table's version costs what this query does (issue 24 part 4)."""
+    return frozenset(ComplaintCategory.objects.in_force(timezone.localdate()).values_list("code", flat=True))
 
 
 def _visible(user: User) -> QuerySet[ComplaintCase]:

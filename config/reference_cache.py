@@ -1,18 +1,18 @@
 """Reference data read once per change, not once per request (issue 24 part 4).
 
-The decision and triage APIs judge against reference tables (the offence catalogue, the complaint
-categories) that change a few times a year. Building them from the database on every request cost each
-API a few milliseconds of its own; a stale copy would judge against an old table. A `ReferenceCache`
-holds what was built beside the tables' version, and one small query for the version decides on each
-call whether it still stands: every change to an audited table writes a history row (STYLE 9: the
-loader, the admin and the services all save through simple-history), so the newest history row and the
-row count move whenever the table does.
+The decision API judges against the offence catalogue, built from two reference tables (the Home
+Office classes and offence codes) that change a few times a year. Building it on every request cost the
+API 2-3 ms; a stale copy would judge against an old table. A `ReferenceCache` holds what was built
+beside the tables' version, and one small query for the version decides on each call whether it still
+stands: every change to an audited table writes a history row (STYLE 9: the loader, the admin and the
+services all save through simple-history), so the newest history row and the row count move whenever
+the table does. Worth it only where building costs more than that query (a single small SELECT does
+not: the complaint category codes are read directly).
 
-    _categories = ReferenceCache(ComplaintCategory)
+    _catalogue = ReferenceCache(Offence, OffenceCode)
 
-    def complaint_category_codes() -> frozenset[str]:
-        today = timezone.localdate()
-        return _categories.get(lambda: frozenset(...in_force(today)...), key=today)
+    def offence_catalogue() -> dict[str, OffenceInfo]:
+        return dict(_catalogue.get(_catalogue_read))
 
 Each process holds its own copy (gunicorn workers, Celery workers): nothing to invalidate across them.
 Values handed out are shared, so cache immutable values or hand out copies."""
