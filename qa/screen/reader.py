@@ -16,7 +16,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -41,17 +42,24 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65_536)
+def _word(word: str) -> tuple[str, tuple[str, ...]]:
+    """A word's stem and its own features (stem, four-letter pieces); words repeat, so kept."""
+    stemmed = stem(word)
+    padded = f"<{word}>"
+    return stemmed, ("w:" + stemmed, *("c:" + padded[j : j + 4] for j in range(len(padded) - 3)))
+
+
 def features(lowers: Sequence[str], stop: frozenset[str] | set[str]) -> list[str]:
     """The features of a run of lower-cased tokens: stems, pairs of stems, four-letter word pieces."""
     words = [w for w in lowers if w.isalpha() or w in ("n't", "£")]
-    stems = [stem(w) for w in words]
     out: list[str] = []
-    for word, stemmed in zip(words, stems, strict=True):
-        if word in stop and word not in _KEEP:
-            continue
-        out.append("w:" + stemmed)
-        padded = f"<{word}>"
-        out.extend("c:" + padded[j : j + 4] for j in range(len(padded) - 3))
+    stems: list[str] = []
+    for word in words:
+        stemmed, own = _word(word)
+        stems.append(stemmed)
+        if word not in stop or word in _KEEP:
+            out.extend(own)
     out.extend(f"b:{a}_{b}" for a, b in zip(stems, stems[1:], strict=False))
     return out
 
@@ -96,9 +104,20 @@ class ExamplesModel:
         norm = math.sqrt(sum(v * v for v in val)) or 1.0
         return idx, [v / norm for v in val]
 
+    # feature -> (weight x idf, idf): the probability in plain floats, one look-up a feature
+    table: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
     def probability(self, lowers: Sequence[str], stop: frozenset[str] | set[str]) -> float:
-        idx, val = self._vector(features(lowers, stop))
-        z = self.bias + float(np.dot(self.weights[idx], val)) if idx else self.bias
+        """The same value as `read(...).probability`, without the explanation (what every narrative
+        the rules leave costs)."""
+        numerator = norm = 0.0
+        for feat, count in Counter(features(lowers, stop)).items():
+            entry = self.table.get(feat)
+            if entry is not None:
+                tf = 1.0 if count == 1 else 1.0 + math.log(count)
+                numerator += tf * entry[0]
+                norm += (tf * entry[1]) ** 2
+        z = self.bias + (numerator / math.sqrt(norm) if norm else 0.0)
         return 1.0 / (1.0 + math.exp(-z))
 
     def read(
@@ -190,4 +209,5 @@ def train(
         bias=bias,
         examples=tuple(examples),
         crime_postings={j: tuple(p) for j, p in postings.items()},
+        table={feat: (float(weights[j] * idf[j]), float(idf[j])) for feat, j in vocab.items()},
     )

@@ -130,3 +130,14 @@ def test_a_veto_at_or_above_unsure_is_refused() -> None:
     with pytest.raises(PatternError) as caught:
         model_patterns(veto=0.6)
     assert caught.value.where == "neighbours.model.veto"
+
+
+def test_the_quick_probability_is_the_explained_one() -> None:
+    patterns = model_patterns()
+    assert patterns.neighbours is not None and patterns.neighbours.model is not None
+    model, stop = patterns.neighbours.model, patterns.nlp.Defaults.stop_words
+    for narrative in [*CRIMES, *QUIET, "Caller says her uncle laid into her aunt. Aunt has a bloodied nose."]:
+        doc = patterns.nlp(narrative)
+        lowers = [t.lower_ for t in doc]
+        bounds = [(s.start, s.end) for s in doc.sents]
+        assert model.probability(lowers, stop) == pytest.approx(model.read(lowers, bounds, stop).probability)
