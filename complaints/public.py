@@ -35,22 +35,25 @@ def _client_address(request: HttpRequest) -> str:
 
 
 def throttle_wait(address: str) -> int | None:
-    """Seconds until `address` may submit again, or None when it may now. A fixed window per address
-    (PUBLIC_FORM_WINDOW_SECONDS) allows PUBLIC_FORM_LIMIT submissions; the count lives in the shared
-    cache (Redis in production), so every worker process counts the same burst."""
+    """Seconds until `address` may submit again, or None when it may now. An address may make
+    PUBLIC_FORM_LIMIT submissions in a window of PUBLIC_FORM_WINDOW_SECONDS that opens at its first
+    one (not at a clock boundary, where a burst split across two windows would get twice the limit);
+    the count lives in the shared cache (Redis in production), so every worker process counts the same
+    burst, and incr keeps two submissions at once from reading the same count."""
     window = int(settings.PUBLIC_FORM_WINDOW_SECONDS)
     now = time.time()
-    start = int(now // window) * window
-    key = f"complain:{address}:{start}"
-    cache.add(key, 0, timeout=window + 5)
+    key = f"complain:{address}"
+    if cache.add(f"{key}:opened", now, timeout=window):
+        cache.set(key, 0, timeout=window)  # a new window: the last one's count has gone or is stale
     try:
         count = cache.incr(key)
-    except ValueError:  # the key expired between add and incr: this is the window's first
-        cache.set(key, 1, timeout=window + 5)
+    except ValueError:  # the count expired between the check and incr: this is a new window's first
+        cache.set(key, 1, timeout=window)
         count = 1
     if count <= int(settings.PUBLIC_FORM_LIMIT):
         return None
-    return max(1, int(start + window - now))
+    opened = cache.get(f"{key}:opened", now)
+    return max(1, int(opened + window - now))
 
 
 def _refused(request: HttpRequest, wait: int) -> HttpResponse:
