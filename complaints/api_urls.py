@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from complaints.api import alerts as alert_api
 from complaints.api import cases as api
 from complaints.api.bundle import CaseBundleApi
 from complaints.api.data_return import DataReturnApi
@@ -66,4 +67,18 @@ urlpatterns = [
         name="reference-signpost-organisations",
     ),
     path("complaints/triage/", ComplaintTriageApi.as_view(), name="complaints-triage"),
+    # Repeat-subject alerts and allegations' subjects from the roster (issue 23 part 3).
+    path("complaints/roster/", alert_api.RosterFindApi.as_view(), name="complaint-roster"),
+    path("complaints/alerts/", alert_api.AlertListApi.as_view(), name="complaint-alerts"),
+    path("complaints/alerts/<int:pk>/", alert_api.AlertDetailApi.as_view(), name="complaint-alert"),
+    path(
+        "complaints/alerts/<int:pk>/answer/",
+        alert_api.AlertAnswerApi.as_view(),
+        name="complaint-alert-answer",
+    ),
+    path(
+        "complaints/cases/<int:pk>/allegation-subjects/",
+        alert_api.CaseAllegationSubjectsApi.as_view(),
+        name="complaint-case-allegation-subjects",
+    ),
 ]

@@ -9,10 +9,15 @@ from django.apps import AppConfig
 
 from config.permissions import Role
 from config.registry import NavItem, RuleUse
-from staffing.reference import ReferenceTable, as_optional_date
+from staffing.reference import ReferenceTable, as_bool, as_int, as_optional_date
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 COMPLAINTS_ROLES = frozenset(Role.COMPLAINTS)
+
+
+def as_optional_int(value: str) -> int | None:
+    """A whole number, or None for an empty cell (a threshold with no time limit)."""
+    return int(value) if value.strip() else None
 
 
 class ComplaintsConfig(AppConfig):
@@ -32,12 +37,19 @@ class ComplaintsConfig(AppConfig):
             REFERENCE / "signpost_organisations.csv",
             converters={"retired_on": as_optional_date},
         ),
+        # Repeat-subject alert thresholds (issue 23 part 3): the force edits the file and reloads it.
+        ReferenceTable(
+            "complaints.RepeatThreshold",
+            REFERENCE / "repeat_thresholds.csv",
+            converters={"allegations": as_int, "months": as_optional_int, "active": as_bool},
+        ),
     ]
     nav_items = [
         NavItem("My cases", "complaints:mine", COMPLAINTS_ROLES, order=40),
         NavItem("Overdue", "complaints:overdue", COMPLAINTS_ROLES, order=41),
         NavItem("Find a case", "complaints:search", COMPLAINTS_ROLES, order=42),
         NavItem("Complaint learning", "complaints:learning", COMPLAINTS_ROLES, order=43),
+        NavItem("Repeat-subject alerts", "complaints:alerts", COMPLAINTS_ROLES, order=43),
         NavItem(
             "Subject access", "complaints:subject-access", frozenset((Role.MANAGER, Role.ADMIN)), order=44
         ),

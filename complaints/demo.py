@@ -10,8 +10,9 @@ from typing import Any, TextIO
 from django.utils import timezone
 
 from complaints import selectors, services
-from complaints.models import AgentRelationship, Complainant, ComplaintCase, ComplaintCategory
+from complaints.models import AgentRelationship, Complainant, ComplaintCase, ComplaintCategory, SubjectAlert
 from complaints.services.public import PublicSubmission
+from complaints.services.roster import roster_import
 from config.exceptions import DomainError
 from staffing.models import User
 from staffing.services import letters
@@ -70,6 +71,7 @@ def seed_complaints(rng: random.Random, out: TextIO) -> None:
         .select_related("team")
         .order_by("username")[:20]
     ] or [(*officer, "") for officer in OFFICERS]
+    _roster_demo(staff, manager)
     now = timezone.now()
     made = 0
     for n in range(60):
@@ -139,6 +141,59 @@ def seed_complaints(rng: random.Random, out: TextIO) -> None:
             out.write(f"  {case.reference}: left open ({exc.message})\n")
     out.write(f"Complaints: {made} cases\n")
     seed_public_form(out)
+    _repeat_subject_demo(staff, advisors, out)
+
+
+def _roster_demo(staff: list[tuple[str, str, str, str]], manager: User) -> None:
+    """The force's roster of the officers the demo cases name (issue 23 part 3), imported through the one
+    roster service as a manager's upload would be."""
+    lines, seen = ["collar_number,name,rank,team"], set()
+    for name, collar, team, _username in staff:
+        if collar.upper() in seen:
+            continue
+        seen.add(collar.upper())
+        words = name.split()
+        rank = words[0] if len(words) > 2 and words[0].isupper() else ""
+        lines.append(f"{collar},{' '.join(words[1:]) if rank else name},{rank},{team}")
+    roster_import(actor=manager if manager.role == User.Role.MANAGER else None, text="\n".join(lines) + "\n")
+
+
+def _repeat_subject_demo(staff: list[tuple[str, str, str, str]], advisors: list[User], out: TextIO) -> None:
+    """Allegations tied to people on the roster (issue 23 part 3): one officer with two allegations in three
+    months (a repeat-subject alert), another with a sexual-harassment allegation after an older one (an
+    alert listing every earlier allegation). The other demo cases name their officer on the case only."""
+    in_force = set(ComplaintCategory.objects.in_force(timezone.localdate()).values_list("code", flat=True))
+    if len(staff) < 2 or not {"A1", "H1", "J2"} <= in_force:
+        return
+    now = timezone.now()
+    story = [
+        (staff[0], 40, "H1", "Officer was rude and dismissive at the front counter."),
+        (staff[0], 9, "A1", "Reported a burglary and nobody called back for two weeks."),
+        (staff[1], 300, "A1", "Car was seized and not returned when promised."),
+        (staff[1], 3, "J2", "The officer made sexual comments while taking my statement."),
+    ]
+    for n, (officer, days_ago, category, summary) in enumerate(story):
+        name, collar, team, username = officer
+        services.complaint_create(
+            actor=advisors[n % len(advisors)],
+            kind=ComplaintCase.Kind.COMPLAINT,
+            received_at=now - dt.timedelta(days=days_ago),
+            channel=ComplaintCase.Channel.EMAIL,
+            summary=summary,
+            complainants=[{"name": PEOPLE[n], "email": f"repeat{n}@example.org"}],
+            allegations=[{"category": category, "description": summary, "subjects": [0]}],
+            subjects=[
+                {
+                    "kind": "officer",
+                    "name": name,
+                    "collar_number": collar,
+                    "team_name": team,
+                    "staff_id": username,
+                }
+            ],
+            complainant_wants_recording=True,
+        )
+    out.write(f"Complaints: {SubjectAlert.objects.count()} repeat-subject alerts\n")
 
 
 # Two submissions as the public form at /complain/ makes them (the same service), waiting in the

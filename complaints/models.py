@@ -354,6 +354,12 @@ class Subject(models.Model):
         on_delete=models.PROTECT,
         related_name="complaint_subjects",
     )
+    # Who the subject is on the force's roster (issue 23 part 3): the one identity repeat-subject alerts
+    # count by, across cases. Linked by complaints.services from the collar number, or chosen from the
+    # roster on the intake and case pages.
+    roster_person = models.ForeignKey(
+        "RosterPerson", null=True, blank=True, on_delete=models.PROTECT, related_name="subjects"
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -717,3 +723,78 @@ class Signposting(models.Model):
         return (
             self.organisation.name if self.organisation_id and self.organisation else self.organisation_other
         )
+
+
+class RepeatThreshold(models.Model):
+    """A repeat-subject alert threshold (issue 23 part 3): reference data the force can change, loaded from
+    complaints/reference/repeat_thresholds.csv by `manage.py load_reference` (each change in history).
+    `months` empty: any earlier allegation; `category_groups`: the letters of the category groups the
+    newest allegation must be in (empty: any)."""
+
+    code = models.CharField(max_length=40, unique=True)
+    title = models.CharField(max_length=200)
+    allegations = models.PositiveSmallIntegerField(help_text="How many allegations about one person")
+    months = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Within how many months (empty: any time before)"
+    )
+    category_groups = models.CharField(
+        max_length=40, blank=True, help_text="Category group letters, e.g. 'F G J' (empty: any category)"
+    )
+    active = models.BooleanField(default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(allegations__gte=1), name="repeat_threshold_counts"),
+            models.CheckConstraint(
+                condition=models.Q(months__isnull=True) | models.Q(months__gte=1),
+                name="repeat_threshold_months",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SubjectAlert(models.Model):
+    """A repeat-subject alert (issue 23 part 3): which person, which threshold, which allegations, raised
+    by complaints.services.alerts; a supervisor answers it within one working day."""
+
+    person = models.ForeignKey(RosterPerson, on_delete=models.PROTECT, related_name="alerts")
+    threshold = models.ForeignKey(RepeatThreshold, on_delete=models.PROTECT, related_name="alerts")
+    # The threshold as it read when the alert was raised (the reference row may change later).
+    threshold_rule = models.CharField(max_length=200)
+    trigger = models.ForeignKey(Allegation, on_delete=models.PROTECT, related_name="+")
+    allegations = models.ManyToManyField(Allegation, related_name="subject_alerts")
+    raised_at = models.DateTimeField(default=timezone.now)
+    response_due = models.DateField(db_index=True, help_text="One working day after it was raised")
+    agrees = models.BooleanField(null=True, blank=True, help_text="The supervisor agrees action is needed")
+    action_taken = models.TextField(blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-raised_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["response_due"], condition=models.Q(responded_at__isnull=True), name="alert_open_due"
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(responded_at__isnull=True, agrees__isnull=True)
+                | models.Q(responded_at__isnull=False, agrees__isnull=False),
+                name="alert_answered_whole",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.threshold_rule}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.responded_at is None

@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from complaints.alert_selectors import ALERTS_OVERDUE
 from complaints.models import CaseAction, ComplaintCase, ReviewRecommendation
 from complaints.selectors import case_list_base
 from config.listing import COUNT_CAP, Column
@@ -295,4 +296,4 @@ def work_queues(user: Any) -> list[WorkQueue]:
     if role not in Role.COMPLAINTS:
         return []
     own = [*QUEUES, RECOMMENDATIONS]
-    return [*own, *OVERSIGHT_QUEUES] if role in FORCE_WIDE else own
+    return [*own, *OVERSIGHT_QUEUES, ALERTS_OVERDUE] if role in FORCE_WIDE else own

@@ -189,4 +189,16 @@ def seed_every_queue() -> dict[str, Any]:
     public_complaint_submit(
         submission=PublicSubmission(kind="complaint", what_happened="Kept waiting.", name="A Person")
     )
+    # ---- a repeat-subject alert nobody answered within its working day (managers and admins)
+    from complaints.models import RosterPerson, SubjectAlert
+
+    RosterPerson.objects.create(collar_number="8801", name="Kit Marsh", rank="PC", team_name="Response A")
+    for days in (30, 10):
+        ComplaintCaseFactory(
+            actor=users["advisor"],
+            received_at=now - dt.timedelta(days=days),
+            subjects=[{"kind": "officer", "name": "PC Marsh", "collar_number": "8801"}],
+            allegations=[{"category": "A1", "description": "Rude", "subjects": [0]}],
+        )
+    SubjectAlert.objects.update(response_due=timezone.localdate() - dt.timedelta(days=2))
     return {"users": users, "tonight": tonight}

@@ -29,6 +29,7 @@ NOT_CREATING = {
     "/api/v1/complaints/cases/{id}/complainants/{complainant_id}/unmask/",
     "/api/v1/complaints/cases/{id}/authority/",
     "/api/v1/complaints/cases/{id}/reviews/{review_id}/result/",
+    "/api/v1/complaints/alerts/{id}/answer/",  # a supervisor's answer, once: a repeat is refused
     "/api/v1/incidents/{id}/crimes/{action}/",
     "/api/v1/qa/unrecorded-incidents/{id}/{action}/",
     "/api/v1/qa/hidden-crimes/{id}/{action}/",

@@ -44,7 +44,12 @@ COMPLAINT_QUEUES = {
     "complaints-recommendations",
     "complaints-public-intake",
 }
-MANAGER_COMPLAINT_QUEUES = {"complaints-unallocated", "complaints-stale", "staffing-letters-to-approve"}
+MANAGER_COMPLAINT_QUEUES = {
+    "complaints-unallocated",
+    "complaints-stale",
+    "staffing-letters-to-approve",
+    "complaints-alerts-overdue",
+}
 EXPECTED = {
     "recorder": {"recording-ncrs-due", "recording-victim-updates"},
     "investigator": {"recording-victim-updates", "qa-amendments"},

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from complaints import alert_forms, alert_selectors
 from complaints.forms.common import (
     ALLEGATION_QUESTIONS,
     COMPLAINANT_QUESTIONS,
@@ -25,6 +26,7 @@ from complaints.models import (
 )
 from complaints.rules import MAX_AGE
 from config import fields as bounded
+from config.exceptions import DomainError
 
 
 class IntakeForm(forms.Form):
@@ -92,6 +94,14 @@ class IntakeForm(forms.Form):
         max_length=150, required=False, label="Staff id (police staff: their Resolve username)"
     )
     subject_team = forms.CharField(max_length=120, required=False, label="Team")
+    # Who it is on the force's roster (issue 23 part 3): the name, collar number and team come from there.
+    subject_roster = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Find them on the roster (collar number or name)",
+        help_text=alert_forms.PERSON_HELP,
+        widget=forms.TextInput(attrs=alert_forms.roster_search_attrs("subject_roster")),
+    )
     # allegation
     category = forms.ModelChoiceField(
         queryset=ComplaintCategory.objects.filter(retired_on__isnull=True),
@@ -139,6 +149,11 @@ class IntakeForm(forms.Form):
             and "category" not in self.errors
         ):
             self.add_error("category", "Choose the IOPC category of the allegation.")
+        if data.get("subject_roster"):
+            try:
+                data["roster_person"] = alert_selectors.roster_person_for(data["subject_roster"])
+            except DomainError as exc:
+                self.add_error("subject_roster", exc.message)
         return data
 
     def service_kwargs(self) -> dict[str, Any]:
@@ -150,6 +165,7 @@ class IntakeForm(forms.Form):
             "collar_number": d["subject_collar"],
             "staff_id": d["subject_staff_id"],
             "team_name": d["subject_team"],
+            "roster_person": d.get("roster_person"),
         }
         allegations = []
         if d.get("category"):
@@ -160,6 +176,7 @@ class IntakeForm(forms.Form):
                     **{f: d[f] for f in self.FLAGS},
                     **{f: d[f] for f in ALLEGATION_QUESTIONS},
                     "injury_details": injury_value(d["injury"]),
+                    "subjects": [0],  # the one subject named above
                 }
             )
         equality = {k[3:]: d[k] for k in d if k.startswith("eq_")}

@@ -23,6 +23,7 @@ from complaints.models import (
     SubjectCandidate,
 )
 from complaints.rules_data import time_limits
+from complaints.services.alerts import alerts_raise, subject_roster_link
 from complaints.services.common import (
     EQUALITY_FIELDS,
     _lock_open,
@@ -209,8 +210,10 @@ def complaint_create(
                 complainant=complainant, **{k: equality.get(k, "") for k in EQUALITY_FIELDS}
             )
     saved_subjects: list[Subject] = []
+    named: list[int] = []
     for s in subjects:
         subject = Subject(case=case, **s)
+        subject_roster_link(subject)  # who they are on the roster (issue 23 part 3)
         subject.user = subject.user or _subject_user(subject)
         subject.full_clean(exclude=["case"])
         subject.save()
@@ -232,6 +235,8 @@ def complaint_create(
                 field=f"allegations.{index}.subjects",
             )
         allegation.subjects.set([saved_subjects[i] for i in about])
+        named.append(allegation.pk)
+    alerts_raise(allegation_ids=named, actor=actor)
     _log(
         case,
         actor=actor,

@@ -1,0 +1,18 @@
+"""The case page's part on who each allegation is about (issue 23 part 3): `{% allegation_subjects %}` reads
+complaints.alert_selectors.case_allegation_subjects once for the page, with the viewer's need-to-know."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from complaints.alert_selectors import case_allegation_subjects
+
+register = template.Library()
+
+
+@register.inclusion_tag("complaints/alerts/_case_allegations.html", takes_context=True)
+def allegation_subjects(context: template.Context, case: Any) -> dict[str, Any]:
+    user = context["request"].user
+    return {"case": case, "rows": case_allegation_subjects(user=user, case=case)}
