@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from complaints.tests.alert_helpers import case_about, roster
-from conftest import login, screenshot
+from conftest import axe_violations, login, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,6 +26,7 @@ def test_an_advisor_attaches_a_subject_from_the_roster_and_the_alert_appears(
     page.goto(f"/complaints/{case.pk}/")
     assert "nobody named yet" in page.locator("#allegation-subjects").inner_text()
     page.click("text=Name who an allegation is about, from the roster")
+    assert axe_violations(page) == []
 
     # The picker offers people on the roster as one types (htmx fills the datalist).
     page.fill("#id_person", "Rei")
@@ -45,4 +46,5 @@ def test_an_advisor_attaches_a_subject_from_the_roster_and_the_alert_appears(
     body = page.locator("main").inner_text()
     assert earlier.reference in body and case.reference in body
     assert "Awaiting a manager" in body
+    assert axe_violations(page) == []
     screenshot(page, "repeat-02-alert")

@@ -104,6 +104,8 @@ def alerts_raise(*, allegation_ids: Iterable[int], actor: User | None) -> list[S
     the roster as its subject) make cross a threshold. Each person's row is locked first, so two cases
     naming the same person at once cannot both miss each other's allegation."""
     ids = sorted(set(allegation_ids))
+    if not ids:
+        return []
     pairs = (
         Subject.objects.filter(allegations__pk__in=ids, roster_person__isnull=False)
         .values_list("allegations__pk", "roster_person_id")

@@ -235,8 +235,10 @@ def complaint_create(
                 field=f"allegations.{index}.subjects",
             )
         allegation.subjects.set([saved_subjects[i] for i in about])
-        named.append(allegation.pk)
-    alerts_raise(allegation_ids=named, actor=actor)
+        if any(saved_subjects[i].roster_person_id is not None for i in about):
+            named.append(allegation.pk)
+    if named:  # an allegation about someone on the roster: any repeat-subject alert (issue 23 part 3)
+        alerts_raise(allegation_ids=named, actor=actor)
     _log(
         case,
         actor=actor,
