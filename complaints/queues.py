@@ -41,10 +41,15 @@ REVIEW_COLUMNS = (
 )
 
 
+def own_cases_only(user: Any) -> bool:
+    """Whether a person's queues cover only the cases assigned to them (not a manager's or admin's)."""
+    return getattr(user, "role", None) not in FORCE_WIDE
+
+
 def _mine(user: Any) -> QuerySet[ComplaintCase]:
     """The cases a person's queues cover: an advisor's own; every case a manager or admin may see."""
     cases = case_list_base(user)
-    if getattr(user, "role", None) in FORCE_WIDE:
+    if not own_cases_only(user):
         return cases
     return cases.filter(assigned_to=user)
 
@@ -266,20 +271,22 @@ CASELOAD_FIGURES = {
 }
 
 
-def caseload_figures(user: Any) -> list[Figure]:
+def caseload_figures(user: Any) -> tuple[list[Figure], int]:
     """The figures at the top of the advisor's caseload page: the home queues' counts, all three in one
     conditional aggregate over the person's open cases (one query, not one count each), capped at
-    COUNT_CAP like the queues' own counts."""
+    COUNT_CAP like the queues' own counts. Also returns how many open cases the aggregate read: for a
+    person whose queues are their own cases it is the caseload list's own count (issue 24 part 4)."""
     today = timezone.localdate()
     counts = (
         _mine(user)
         .filter(status=ComplaintCase.Status.OPEN)
         .order_by()
         .aggregate(
+            open_cases=Count("pk"),
             **{
                 f"n{i}": Count("pk", filter=condition(today))
                 for i, (_label, condition) in enumerate(CASELOAD_FIGURES.values())
-            }
+            },
         )
     )
     figures = []
@@ -288,7 +295,7 @@ def caseload_figures(user: Any) -> list[Figure]:
         queue, counted = by_key[key], counts[f"n{i}"]
         rules = tuple(RULE_ID.findall(queue.description))
         figures.append(Figure(label, min(counted, COUNT_CAP), counted > COUNT_CAP, queue.url, rules))
-    return figures
+    return figures, counts["open_cases"]
 
 
 def work_queues(user: Any) -> list[WorkQueue]:

@@ -133,10 +133,12 @@ def list_page(
     default_sort: str,
     per_page: int = PER_PAGE,
     filter_keys: Sequence[str] = (),
+    counted: int | None = None,
 ) -> ListPage:
     """Sort by `?sort=key` / `?sort=-key` (unknown keys fall back to `default_sort`), then paginate
     by `?page=` (out of range: the nearest page). The primary key is the final tie-breaker, so the
-    pages never overlap."""
+    pages never overlap. `counted`: the queryset's row count when the view already has it (the list
+    then costs its page query only)."""
     query = request.GET
     by_key = {c.key: c for c in columns if c.order_by}
     requested = query.get("sort", default_sort)
@@ -148,6 +150,8 @@ def list_page(
     assert column.order_by is not None
     ordered = queryset.order_by(*_ordering(column.order_by, descending, queryset.model), "pk")
     paginator = CappedPaginator(ordered, per_page)
+    if counted is not None:
+        paginator.__dict__["counted"] = counted  # the cached_property's value, as if it had counted
     page = paginator.get_page(query.get("page"))
     headings = []
     for c in columns:

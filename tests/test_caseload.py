@@ -66,9 +66,9 @@ def test_the_caseload_paginates_keeping_the_sort(
     for i in range(27):
         _case(advisor, 1 + i % 5, f"Person {i}")
     client.force_login(advisor)
-    # session, user, the three figures (one conditional aggregate), the list's count, the page, its
-    # complainants, its subjects
-    with django_assert_num_queries(7):
+    # session, user, the three figures and the open cases (one conditional aggregate, which is also the
+    # list's count), the page, its complainants, its subjects
+    with django_assert_num_queries(6):
         html = client.get("/complaints/", {"sort": "reference"}).content.decode()
     assert "Showing 1–25 of 27" in html and "sort=reference&amp;page=2" in html
     second = client.get("/complaints/", {"sort": "reference", "page": "2"}).content.decode()
@@ -98,3 +98,19 @@ def test_the_caseload_figures_are_the_home_queues_and_each_equals_its_list(
     home = client.get("/").content.decode()
     for figure in figures.values():
         assert f'href="{figure.url}"' in home  # the same queue the home page counts
+
+
+def test_the_open_cases_figure_is_the_list_for_an_advisor_and_a_manager(
+    client: Client, advisor: Any, make_user: Callable[..., Any]
+) -> None:
+    """An advisor's open-case count comes from the figures' aggregate (their own cases are the list); a
+    manager's figures are every advisor's, so their list is counted on its own."""
+    _case(advisor, 1, "First Case")
+    _case(advisor, 2, "Second Case")
+    client.force_login(advisor)
+    mine = client.get("/complaints/").context
+    assert mine["listing"].total == len(mine["rows"]) == 2
+    client.force_login(make_user("manager"))
+    managers = client.get("/complaints/").context
+    assert managers["listing"].total == len(managers["rows"]) == 0
+    assert {f.label: f.count for f in managers["figures"]}["Initial contacts to make"] == 2

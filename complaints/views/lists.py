@@ -41,11 +41,17 @@ def _case_list(
     empty: str,
     default_sort: str,
     priority: bool = False,
+    counted: int | None = None,
     extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     columns = [PRIORITY, *CASE_COLUMNS] if priority else CASE_COLUMNS
     listing = list_page(
-        request, cases, columns=columns, default_sort=default_sort, filter_keys=("q", "category")
+        request,
+        cases,
+        columns=columns,
+        default_sort=default_sort,
+        filter_keys=("q", "category"),
+        counted=counted,
     )
     return render(
         request,
@@ -67,6 +73,7 @@ def case_mine(request: HttpRequest) -> HttpResponse:
     """The advisor's caseload: overdue first, then due within 7 days, then the rest (C-UPDATE-28D,
     C-INITIAL-CONTACT); any column can re-sort it."""
     user = me(request)
+    figures, open_cases = queues.caseload_figures(user)
     return _case_list(
         request,
         selectors.case_list_mine(user=user),
@@ -75,7 +82,9 @@ def case_mine(request: HttpRequest) -> HttpResponse:
         empty="You have no open cases. New complaints you log or are given appear here.",
         default_sort="priority",
         priority=True,
-        extra={"figures": queues.caseload_figures(user)},
+        # An advisor's figures count their own open cases, which are this list: no second count.
+        counted=open_cases if queues.own_cases_only(user) else None,
+        extra={"figures": figures},
     )
 
 
