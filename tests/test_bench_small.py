@@ -71,7 +71,7 @@ def test_it_measures_every_figure_at_a_tiny_scale(bench_run: BenchRun) -> None:
         "complaint_triage_p95_ms": True,
         "data_return_year_p95_ms": has_url(DATA_RETURN_PATH),
         "screen_night_s": True,
-        "screen_million_s": True,
+        "screen_million_s": False,  # one pass takes minutes: make bench only, never --small (it says so)
         "review_bundle_200_files_s": True,
         "public_form_submit_p95_ms": True,
     }

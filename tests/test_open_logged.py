@@ -75,7 +75,8 @@ def test_a_refusal_is_a_404_and_logs_the_attempt_on_a_record_that_exists(
 DIRECT_WRITES = {
     "recording/services/crimes.py": "crime_views_log: a list page's restricted crimes",
     "complaints/services/common.py": "case_export_log: the cases of a case export",
-    "complaints/views.py": "subject access export",
+    "complaints/views/access.py": "subject access export",
+    "complaints/alert_selectors.py": "alerts_list_log: the repeat-subject alerts a list shows",
     "qa/views.py": "the rape review queue page",
     "staffing/api.py": "subject access export (API)",
     "staffing/views.py": "subject access export",

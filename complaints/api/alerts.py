@@ -19,6 +19,7 @@ from complaints.models import Allegation, RosterPerson, Subject, SubjectAlert
 from complaints.services.alerts import subject_alert_respond
 from complaints.services.subjects import allegation_subject_attach
 from config.exceptions import DomainError
+from config.fields import ApiDateTimeField
 from config.permissions import Role, roles_allowed
 from staffing.access_audit import purpose_from
 from staffing.idempotent_api import idempotent
@@ -46,7 +47,7 @@ class RosterPersonOut(serializers.ModelSerializer):
 class AlertAllegationOut(serializers.ModelSerializer):
     case = serializers.IntegerField(source="case_id")
     case_reference = serializers.CharField(source="case.reference")
-    received_at = serializers.DateTimeField(source="case.received_at")
+    received_at = ApiDateTimeField(source="case.received_at")
     category = serializers.CharField(source="category.code")
     category_title = serializers.CharField(source="category.title")
     outcome = serializers.CharField(source="outcome.code", allow_null=True, default=None)
@@ -69,7 +70,7 @@ class AlertOut(serializers.ModelSerializer):
     threshold = ThresholdOut()
     trigger = serializers.IntegerField(source="trigger_id")
     answered_by = serializers.CharField(source="responded_by.username", allow_null=True, default=None)
-    answered_at = serializers.DateTimeField(source="responded_at", allow_null=True)
+    answered_at = ApiDateTimeField(source="responded_at", allow_null=True)
 
     class Meta:
         model = SubjectAlert

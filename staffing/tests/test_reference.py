@@ -31,6 +31,7 @@ def test_every_table_is_registered() -> None:
         "forces.csv",
         "complaint_categories.csv",
         "complaint_outcomes.csv",
+        "repeat_thresholds.csv",
         "signpost_organisations.csv",
         "rules.csv",
     }
@@ -144,11 +145,19 @@ def test_the_command_reports_counts() -> None:
     assert "recording.Offence: 127 created" in out.getvalue()
 
 
+# Resolve's own lists, not copies of shared ones: the organisations advisors signpost to (issue 23 part 2)
+# and the repeat-subject thresholds (issue 23 part 3).
+RESOLVE_OWN = {"signpost_organisations.csv", "repeat_thresholds.csv"}
+
+
 @pytest.mark.skipif(not SHARED.exists(), reason="shared/ reference folder not beside the checkout")
 def test_the_project_copies_match_the_shared_reference() -> None:
     for table in registered_tables():
         if table.model == "staffing.Rule":
             continue  # generated from the domain notes: test_rule_catalogue checks it against them
+        if table.path.name in RESOLVE_OWN:
+            assert not (SHARED / table.path.name).exists(), table.path.name
+            continue
         shared = (SHARED / table.path.name).read_text()
         if table.path.name == "complaint_categories.csv":
             # Brought in line with the IOPC's 2024/25 names and groups (complaint_categories.md, issue 23
@@ -159,8 +168,6 @@ def test_the_project_copies_match_the_shared_reference() -> None:
             theirs = {r["code"] for r in csv.DictReader(StringIO(shared))}
             assert theirs <= ours, sorted(theirs - ours)
             continue
-        if table.path.name == "signpost_organisations.csv":
-            continue  # Resolve's own list (issue 23 part 2), not a copy of a shared one
         if table.path.name == "complaint_outcomes.csv":
             # The shared rows verbatim, plus Resolve's own outcome for signposting (issue 23 part 2).
             ours_lines = table.path.read_text().splitlines()
