@@ -127,7 +127,7 @@ class Shown:
 
 def _split(user: User, allegations: list[Allegation]) -> Shown:
     case_ids = {a.case_id for a in allegations}
-    visible = set(selectors._visible(user).filter(pk__in=case_ids).values_list("pk", flat=True))
+    visible = set(selectors.case_visible(user).filter(pk__in=case_ids).values_list("pk", flat=True))
     shown = Shown()
     for a in allegations:
         if a.case_id in visible:
@@ -167,7 +167,7 @@ def _earlier(user: User, wanted: list[tuple[int, Allegation]]) -> dict[tuple[int
     for row in rows:
         about[row.person_id].append(row)
     visible = set(
-        selectors._visible(user)
+        selectors.case_visible(user)
         .filter(pk__in={a.case_id for items in about.values() for a in items})
         .values_list("pk", flat=True)
     )

@@ -346,7 +346,7 @@ class Subject(models.Model):
     staff_id = models.CharField(max_length=150, blank=True, help_text="Police staff: their Resolve username")
     team_name = models.CharField(max_length=120, blank=True)
     # Linked by complaints.services from the collar number or staff id, whatever path logged the case:
-    # a subject never sees the case (complaints.selectors._visible).
+    # a subject never sees the case (complaints.selectors.case_visible).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -390,7 +390,7 @@ class RosterPerson(models.Model):
 
 class SubjectCandidate(models.Model):
     """An account that could be a subject named by name only (complaints.subject_match): held out of the
-    case (complaints.selectors._visible) until an advisor confirms who the subject is, then removed."""
+    case (complaints.selectors.case_visible) until an advisor confirms who the subject is, then removed."""
 
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="candidates")
     user = models.ForeignKey(

@@ -45,7 +45,7 @@ COMPLAINANT_INPUT = frozenset(
 
 def _subject_user(subject: Subject) -> User | None:
     """The user account a subject is, by staff id (username) or collar number: linked here, whatever
-    path logged the case, so the subject never sees it (complaints.selectors._visible)."""
+    path logged the case, so the subject never sees it (complaints.selectors.case_visible)."""
     if subject.staff_id.strip():
         by_staff_id = User.objects.filter(username__iexact=subject.staff_id.strip()).first()
         if by_staff_id is not None:

@@ -135,7 +135,7 @@ def subject_confirm(
     other candidates see the case again. Allowed on a closed case too: it only narrows who sees it."""
     if actor.role not in (User.Role.ADVISOR, User.Role.MANAGER, User.Role.ADMIN):
         raise DomainError("Only complaints staff can confirm who a subject is.", field="subject")
-    case = selectors._visible(actor).select_for_update().filter(pk=case_id).first()
+    case = selectors.case_visible(actor).select_for_update().filter(pk=case_id).first()
     if case is None:
         raise DomainError("No such complaint case.", field="case")
     subject = Subject.objects.select_for_update().filter(pk=subject_id, case=case).first()

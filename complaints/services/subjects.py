@@ -32,7 +32,7 @@ def allegation_subject_attach(
     is added; then the alerts are raised."""
     if actor.role not in (User.Role.ADVISOR, User.Role.MANAGER, User.Role.ADMIN):
         raise DomainError("Only complaints staff can name an allegation's subject.", field="person")
-    case = selectors._visible(actor).select_for_update().filter(pk=case_id).first()
+    case = selectors.case_visible(actor).select_for_update().filter(pk=case_id).first()
     if case is None:
         raise DomainError("No such complaint case.", field="case")
     if case.kind == ComplaintCase.Kind.COMPLIMENT:
@@ -67,7 +67,7 @@ def allegation_subject_attach(
         subject._change_reason = f"Named from the roster: {person}"  # type: ignore[attr-defined]
         subject.save()
     if subject.user_id is None:
-        # The subject's own account (by collar number) never sees the case (complaints.selectors._visible).
+        # The subject's own account (by collar number) never sees the case (selectors.case_visible).
         account = _subject_user(subject)
         if account is not None:
             subject.user = account

@@ -28,7 +28,8 @@ CASE_COLUMNS = [
     Column("due", "Next update due", ("next_update_due", "received_at")),
     Column("status", "Status"),
 ]
-# The caseload adds a priority column: overdue first, then due within 7 days (selectors._priority_order).
+# The caseload adds a priority column: overdue first, then due within 7 days
+# (complaints.selectors.cases._priority_order).
 PRIORITY = Column("priority", "Priority", ("band", "next_update_due", "received_at"))
 
 
