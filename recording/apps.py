@@ -90,7 +90,8 @@ class RecordingConfig(AppConfig):
     ]
 
     # What each decision, queue and screen rests on (config.registry.RuleUse; shown on the rule pages).
-    # The decision's list holds every rule recording/rules.py cites (staffing/tests/test_rule_catalogue.py).
+    # The decision's list holds every rule the recording/rules package cites
+    # (staffing/tests/test_rule_catalogue.py).
     rule_uses = [
         RuleUse(
             "Decision",

@@ -21,7 +21,7 @@ from django.utils import timezone
 from config.exceptions import DomainError
 from config.permissions import Role
 from config.reference_cache import ReferenceCache
-from recording import lifecycle, rules
+from recording import lifecycle
 from recording.models import (
     Appointment,
     AwaitingVictim,
@@ -39,7 +39,7 @@ from recording.models import (
     VictimUpdate,
 )
 from recording.permissions import SEE_ALL_RESTRICTED
-from recording.rules import Counting, OffenceInfo
+from recording.rules import Counting, OffenceInfo, classification
 from staffing.models import Allocation, User
 
 logger = logging.getLogger(__name__)
@@ -435,7 +435,7 @@ def transfers_to_allocate(*, user: User) -> QuerySet[CrimeTransfer]:
 def offence_catalogue() -> dict[str, OffenceInfo]:
     """What `recording.rules.decide` judges against, by the code a report may give: every Home Office
     class (ho_offences.csv) and every Home Office offence code (ho_offence_codes.csv) under its class
-    (recording.rules.catalogue_with_codes says how repeated and clashing codes are read).
+    (recording.rules.classification.catalogue_with_codes says how repeated and clashing codes are read).
 
     Built again whenever either table has changed, so a corrected reference table (`manage.py
     load_reference`, the admin) is used at once; otherwise one small query for the tables' version
@@ -466,7 +466,7 @@ def _catalogue_read() -> dict[str, OffenceInfo]:
         )
     }
     codes = OffenceCode.objects.order_by("id").values_list("code", "offence_class__code", "title", "counting")
-    catalogue, ambiguous = rules.catalogue_with_codes(classes, codes)
+    catalogue, ambiguous = classification.catalogue_with_codes(classes, codes)
     for code in sorted(ambiguous):
         logger.warning("Offence code %s is printed under different classes or markers: give the class", code)
     return catalogue
@@ -607,8 +607,8 @@ def offence_search(q: str = "", *, limit: int | None = None) -> list[OffenceChoi
 
 
 def _class_counting_label(victim_based: bool, markers: set[str]) -> str:
-    """How a class code given alone is counted (recording.rules.allegation_counts_per_victim)."""
-    if rules.class_is_mixed({Counting(m) for m in markers}):
+    """How a class code given alone is counted (recording.rules.counting.counts_per_victim)."""
+    if classification.class_is_mixed({Counting(m) for m in markers}):
         return "Per victim when a person is named as victim, otherwise per offender (holds both)"
     return "Per victim" if victim_based else "Per offender or group"
 

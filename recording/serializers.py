@@ -25,6 +25,7 @@ from recording.models import (
     Grade,
     VictimUpdate,
 )
+from recording.rules.third_party import ADULT_AGE
 from staffing.models import ReasonableAdjustment
 
 
@@ -518,7 +519,7 @@ class RecordingDecisionVictimInputSerializer(serializers.Serializer[dict[str, An
         default=None,
         min_value=0,
         max_value=130,
-        help_text=f"Whole years; under {rules.ADULT_AGE} is a child (R-NCRS-THIRD-PARTY).",
+        help_text=f"Whole years; under {ADULT_AGE} is a child (R-NCRS-THIRD-PARTY).",
     )
     vulnerable = serializers.BooleanField(default=False, help_text="A vulnerable adult (R-NCRS-THIRD-PARTY).")
     unreachable = serializers.BooleanField(

@@ -23,6 +23,7 @@ from recording.models import (
     Force,
     Incident,
 )
+from recording.rules import timeliness
 from recording.selectors import incident_attachable
 from staffing.models import ReasonableAdjustment, User
 from staffing.services import access_log_record, open_logged
@@ -154,8 +155,8 @@ def crime_create(
         reported_at_reason=reported_at_reason,
         victim_view=victim_view,
         recorded_at=recorded,
-        record_by=rules.record_by(reported_at),
-        ncrs_breach=rules.is_ncrs_breach(reported_at=reported_at, recorded_at=recorded, now=now),
+        record_by=timeliness.record_by(reported_at),
+        ncrs_breach=timeliness.is_ncrs_breach(reported_at=reported_at, recorded_at=recorded, now=now),
         restricted=offence.restricted,
         seriousness_rank=offence.seriousness_rank,
         grade=details.grade,
@@ -233,7 +234,7 @@ def crime_create(
     return crime
 
 
-def _report_time_words(report_time: rules.ReportTime | None) -> list[str]:
+def _report_time_words(report_time: timeliness.ReportTime | None) -> list[str]:
     """The history's words for a report time that is not the incident's opening (R-NCRS-24H)."""
     if report_time is None or not report_time.reason or report_time.incident_opened_at is None:
         return []
@@ -256,7 +257,7 @@ def crime_create_from_decision(
     incident_reference: str = "",
     details: CrimeDetails | None = None,
     extra_explanation: Sequence[str] = (),
-    report_time: rules.ReportTime | None = None,
+    report_time: timeliness.ReportTime | None = None,
 ) -> list[Crime]:
     """Create every crime the decision proposes, all or none. When the crime happened in another
     force's area (R-LOCATION) each crime is recorded here and an outgoing transfer to that force is

@@ -22,6 +22,7 @@ from config.exceptions import DomainError
 from recording import lifecycle, rules
 from recording.models import AwaitingVictim, Crime, CrimeVictim, Incident
 from recording.permissions import awaiting_scope_refusal
+from recording.rules import timeliness
 from recording.selectors import awaiting_victim_get, incident_visible, offence_catalogue
 from recording.services.crimes import (
     CrimeDetails,
@@ -47,9 +48,9 @@ SERIOUS_SEXUAL_REPORT_AWAITING = "serious_sexual_report_awaiting"
 
 def decision_report_time(
     *, actor: User, incident_reference: str, reported_at: datetime | None, reason: str = ""
-) -> rules.ReportTime:
+) -> timeliness.ReportTime:
     """When the report first reached the force (R-NCRS-24H): with an incident, its opening unless the
-    recorder gives another time and says why (rules.report_time); without one, the time given. An
+    recorder gives another time and says why (timeliness.report_time); without one, the time given. An
     incident the actor may not see is "not found", as crime_create's link refuses it."""
     reference = incident_reference.strip()
     opened_at: datetime | None = None
@@ -65,7 +66,7 @@ def decision_report_time(
     if reported_at is not None and timezone.is_naive(reported_at):
         raise DomainError("Give the time with a time zone.", field="reported_at")
     try:
-        timed = rules.report_time(incident_opened_at=opened_at, given=reported_at, reason=reason)
+        timed = timeliness.report_time(incident_opened_at=opened_at, given=reported_at, reason=reason)
     except rules.ReportError as exc:
         raise DomainError(exc.message, field=exc.field) from exc
     if timed.reported_at > timezone.now():
@@ -89,7 +90,7 @@ def decision_check(
 
 def _decide(
     *, actor: User, report: rules.Report, incident_reference: str, reported_at_reason: str
-) -> tuple[rules.Decision, rules.Report, rules.ReportTime]:
+) -> tuple[rules.Decision, rules.Report, timeliness.ReportTime]:
     timed = decision_report_time(
         actor=actor,
         incident_reference=incident_reference,
@@ -235,7 +236,7 @@ def _awaiting_save(
     offenders: Mapping[str, SuspectInput],
     incident_reference: str,
     details: CrimeDetails,
-    report_time: rules.ReportTime,
+    report_time: timeliness.ReportTime,
 ) -> AwaitingVictim:
     # Each waiting allegation keeps its offence's title, so the queue names what was reported in words.
     catalogue = offence_catalogue()

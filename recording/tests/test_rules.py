@@ -1,4 +1,4 @@
-"""The recording decision engine (recording/rules.py): pure, no database. Each test names the rule of
+"""The recording decision engine (the recording/rules package): pure, no database. Each test names the rule of
 shared/DOMAIN-crime.md it checks; the offence catalogue is read from recording/reference/ho_offences.csv."""
 
 from __future__ import annotations
@@ -26,16 +26,27 @@ from recording.rules import (
     RuleVersion,
     Victim,
     decide,
-    is_ncrs_breach,
-    record_by,
 )
+from recording.rules.classification import (
+    ACTION_FRAUD_CODES,
+    COURSE_OF_CONDUCT_CODES,
+    NO_PERSONAL_VICTIM_CATEGORIES,
+    PUBLIC_ORDER_VICTIM_CODES,
+    RAPE_CODES,
+    SERIOUS_SEXUAL_CODES,
+    VEHICLE_DAMAGE_CODE,
+    VEHICLE_THEFT_CODE,
+    catalogue_with_codes,
+)
+from recording.rules.report import RULE_ORDER
+from recording.rules.timeliness import is_ncrs_breach, record_by, rule_version_for
 
 HERE = Path(__file__).resolve().parent
 CSV = HERE.parent / "reference" / "ho_offences.csv"
 CODES_CSV = HERE.parent / "reference" / "ho_offence_codes.csv"
 #: The rule IDs this engine may cite: those of DOMAIN-crime.md (the catalogue session keeps the product's
 #: copy; the engine's list of them is RULE_ORDER, checked against the document where it is beside us).
-DOMAIN_RULE_IDS = frozenset(rules.RULE_ORDER)
+DOMAIN_RULE_IDS = frozenset(RULE_ORDER)
 EXAMPLES = json.loads((HERE / "data" / "recording_examples.json").read_text())
 NOW = datetime(2026, 3, 1, 14, 5, tzinfo=UTC)
 
@@ -46,7 +57,7 @@ def ho_offences() -> dict[str, OffenceInfo]:
     from the CSVs (classes, then the Home Office offence codes under them)."""
     with CODES_CSV.open(newline="") as fh:
         codes = [(r["ho_code"], r["class_code"], r["title"], r["counting"]) for r in csv.DictReader(fh)]
-    catalogue, ambiguous = rules.catalogue_with_codes(ho_classes(), codes)
+    catalogue, ambiguous = catalogue_with_codes(ho_classes(), codes)
     assert not ambiguous
     return catalogue
 
@@ -435,14 +446,14 @@ def test_an_incident_outside_the_course_of_conduct_stays_a_separate_crime() -> N
 
 
 def test_course_of_conduct_codes_are_the_stalking_harassment_and_coercion_classes_of_the_csv() -> None:
-    titles = {code: ho_offences()[code].title.lower() for code in rules.COURSE_OF_CONDUCT_CODES}
+    titles = {code: ho_offences()[code].title.lower() for code in COURSE_OF_CONDUCT_CODES}
     assert all(("stalking" in t) or ("harassment" in t) or ("coercive" in t) for t in titles.values())
     found = {
         o.code
         for o in ho_classes().values()
         if any(w in o.title.lower() for w in ("stalking", "harassment", "coercive"))
     }
-    assert found == rules.COURSE_OF_CONDUCT_CODES
+    assert found == COURSE_OF_CONDUCT_CODES
 
 
 # ---------------------------------------------------------------- R-RULE-VERSION
@@ -476,7 +487,7 @@ def test_before_may_2023_stalking_with_rape_is_two_crimes() -> None:
 def test_the_rule_version_is_the_one_in_force_when_the_report_arrived(
     reported_at: datetime, version: RuleVersion
 ) -> None:
-    assert rules.rule_version_for(reported_at) is version
+    assert rule_version_for(reported_at) is version
 
 
 def test_an_explicit_rule_version_overrides_the_report_date() -> None:
@@ -535,7 +546,7 @@ def test_a_crime_with_a_need_to_know_class_is_restricted(codes: tuple[str, ...],
     assert ("R-RESTRICTED" in decision.rules) is restricted
 
 
-@pytest.mark.parametrize("code", sorted(rules.RAPE_CODES))
+@pytest.mark.parametrize("code", sorted(RAPE_CODES))
 def test_rape_is_recorded_on_the_victims_account_and_listed_for_daily_review(code: str) -> None:
     decision = decide(report(a("A1", "V1", code)), ho_offences())
     assert crimes_of(decision) == [("V1", code, ("A1",))]
@@ -557,11 +568,11 @@ def test_an_ordinary_assault_is_not_flagged_for_the_rape_review() -> None:
 
 
 def test_every_named_code_constant_is_in_the_csv() -> None:
-    named = rules.SERIOUS_SEXUAL_CODES | rules.COURSE_OF_CONDUCT_CODES | rules.ACTION_FRAUD_CODES
-    named |= {rules.VEHICLE_DAMAGE_CODE, rules.VEHICLE_THEFT_CODE}
+    named = SERIOUS_SEXUAL_CODES | COURSE_OF_CONDUCT_CODES | ACTION_FRAUD_CODES
+    named |= {VEHICLE_DAMAGE_CODE, VEHICLE_THEFT_CODE}
     assert named <= set(ho_classes())
-    assert all(ho_classes()[c].category == "Fraud" for c in rules.ACTION_FRAUD_CODES)
-    assert all(ho_offences()[c].title.startswith("Rape") for c in rules.RAPE_CODES)
+    assert all(ho_classes()[c].category == "Fraud" for c in ACTION_FRAUD_CODES)
+    assert all(ho_offences()[c].title.startswith("Rape") for c in RAPE_CODES)
 
 
 # ---------------------------------------------------------------- Home Office offence codes (V/S markers)
@@ -707,15 +718,15 @@ def test_a_person_named_as_victim_of_an_offence_with_no_victim_is_refused(code: 
 
 def test_no_personal_victim_categories_are_categories_of_the_csv() -> None:
     categories = {o.category for o in ho_classes().values()}
-    assert rules.NO_PERSONAL_VICTIM_CATEGORIES <= categories
+    assert NO_PERSONAL_VICTIM_CATEGORIES <= categories
     assert all(
-        not o.victim_based for o in ho_classes().values() if o.category in rules.NO_PERSONAL_VICTIM_CATEGORIES
+        not o.victim_based for o in ho_classes().values() if o.category in NO_PERSONAL_VICTIM_CATEGORIES
     )
 
 
 def test_the_catalogue_reads_a_repeated_code_once_and_leaves_out_a_clashing_one() -> None:
     classes = ho_classes()
-    catalogue, ambiguous = rules.catalogue_with_codes(
+    catalogue, ambiguous = catalogue_with_codes(
         classes,
         [
             ("1/1", "1", "Murder", "V"),
@@ -732,7 +743,7 @@ def test_the_catalogue_reads_a_repeated_code_once_and_leaves_out_a_clashing_one(
 
 
 def test_a_new_offence_code_row_is_counted_by_its_marker_with_no_code_change() -> None:
-    catalogue, _ = rules.catalogue_with_codes(
+    catalogue, _ = catalogue_with_codes(
         ho_classes(), [("8/1", "8N", "Wounding or inflicting grievous bodily harm", "V")]
     )
     decision = decide(report(a("A1", "V1", "8/1"), a("A2", "V1", "105A")), catalogue)
@@ -876,7 +887,7 @@ def test_an_unknown_reporter_is_refused() -> None:
 
 
 # ---------------------------------------------------------------- R-FRAUD-AF
-@pytest.mark.parametrize("code", sorted(rules.ACTION_FRAUD_CODES))
+@pytest.mark.parametrize("code", sorted(ACTION_FRAUD_CODES))
 def test_an_nfib_fraud_is_referred_to_action_fraud_not_recorded(code: str) -> None:
     decision = decide(report(a("A1", "V1", code)), ho_offences())
     assert decision.crimes == ()
@@ -921,7 +932,7 @@ def test_every_rule_the_engine_can_cite_is_a_rule_of_the_domain_document() -> No
     if not domain.exists():
         pytest.skip("shared/DOMAIN-crime.md is not beside this checkout")
     text = domain.read_text()
-    assert all(f"**{rule}**" in text for rule in rules.RULE_ORDER)
+    assert all(f"**{rule}**" in text for rule in RULE_ORDER)
 
 
 # ---------------------------------------------------------------- shape of the output
@@ -941,7 +952,7 @@ def test_crimes_are_in_order_of_their_first_allegation_and_carry_offenders() -> 
 def test_rules_are_deduplicated_in_a_stable_order() -> None:
     decision = decide(report(a("A1", "V1", "8N"), a("A2", "V2", "8N"), a("A3", "V3", "8N")), ho_offences())
     assert len(decision.rules) == len(set(decision.rules))
-    assert list(decision.rules) == sorted(decision.rules, key=rules.RULE_ORDER.index)
+    assert list(decision.rules) == sorted(decision.rules, key=RULE_ORDER.index)
 
 
 def test_every_explanation_line_about_a_crime_cites_a_rule() -> None:
@@ -1073,7 +1084,7 @@ def test_the_decision_is_deterministic_and_well_formed(rep: Report) -> None:
         # The recording test for every crime; R-NCRS-STATE for one counted per offender (its points to
         # prove) and for public order counted per victim (state-based only with no specific victim).
         assert "R-NCRS-BOP" in crime.rules
-        public_order = any(g.class_of in rules.PUBLIC_ORDER_VICTIM_CODES for g in given)
+        public_order = any(g.class_of in PUBLIC_ORDER_VICTIM_CODES for g in given)
         assert ("R-NCRS-STATE" in crime.rules) is (crime.counted_per == "offender" or public_order)
     assert [c.rule for c in first.citations] == list(first.rules)
     assert all(c.explanation for c in first.citations)
