@@ -12,7 +12,7 @@ from complaints.api.triage import ComplaintTriageApi
 from complaints.models import ComplaintCategory, ComplaintOutcome, SignpostOrganisation
 from config.permissions import Role
 from config.reference_api import reference_list_api
-from staffing.api import record_files_api
+from staffing.api.files import record_files_api
 
 CaseFilesApi, CaseFileDownloadApi = record_files_api("complaint_case", Role.COMPLAINTS)
 

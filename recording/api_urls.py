@@ -7,7 +7,7 @@ from config.reference_api import reference_list_api
 from recording.api import awaiting, casework, crimes, directory, incidents, reference, victims_code
 from recording.api.decisions import RecordingDecisionApi
 from recording.models import CancellationCriterion, HomeOfficeOutcome, NsirCode, Offence
-from staffing.api import record_files_api
+from staffing.api.files import record_files_api
 
 CrimeFilesApi, CrimeFileDownloadApi = record_files_api("crime", Role.CRIME_STAFF)
 

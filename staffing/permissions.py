@@ -6,6 +6,8 @@ from typing import Any
 
 import rules
 
+from config.permissions import Role
+
 MANAGERS = ("manager", "admin")
 
 
@@ -41,3 +43,10 @@ view_personnel_notes = (is_manager | is_own_sergeant) & is_someone_else
 
 def can_view_personnel_notes(viewer: Any, subject: Any) -> bool:
     return bool(view_personnel_notes.test(viewer, subject))
+
+
+# Who uses letters (issue 22), the same on the pages and in the API: advisors read templates, managers
+# keep them; anyone who writes to complainants or victims drafts letters.
+TEMPLATE_READERS = (Role.ADVISOR, Role.MANAGER, Role.ADMIN)
+TEMPLATE_WRITERS = (Role.MANAGER, Role.ADMIN)
+LETTER_WRITERS = (Role.INVESTIGATOR, Role.SERGEANT, Role.ADVISOR, Role.MANAGER, Role.ADMIN)

@@ -34,7 +34,7 @@ from staffing.access_audit import (
     access_log_search,
     purpose_from,
 )
-from staffing.api import record_file_response
+from staffing.api.files import record_file_response
 from staffing.authentication import api_key_works
 from staffing.filters import RuleFilter
 from staffing.forms import (

@@ -78,7 +78,7 @@ DIRECT_WRITES = {
     "complaints/views/access.py": "subject access export",
     "complaints/alert_selectors.py": "alerts_list_log: the repeat-subject alerts a list shows",
     "qa/views.py": "the rape review queue page",
-    "staffing/api.py": "subject access export (API)",
+    "staffing/api/data_protection.py": "subject access export (API)",
     "staffing/views.py": "subject access export",
 }
 

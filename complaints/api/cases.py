@@ -21,7 +21,7 @@ from complaints.models import ComplaintCase
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
 from staffing.access_audit import purpose_from
-from staffing.idempotent_api import idempotent
+from staffing.api.idempotent import idempotent
 from staffing.models import User
 
 STAFF = roles_allowed(*Role.COMPLAINTS)

@@ -16,7 +16,7 @@ from recording.api.crimes import AwaitingVictimOutputSerializer
 from recording.serializers import CrimeListSerializer
 from recording.services import decisions
 from staffing.access_audit import purpose_from
-from staffing.idempotent_api import idempotent
+from staffing.api.idempotent import idempotent
 
 
 class AwaitingRecordInputSerializer(serializers.Serializer[dict[str, str]]):

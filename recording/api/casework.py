@@ -56,7 +56,7 @@ from recording.services import (
     reclassification,
     transfers,
 )
-from staffing.idempotent_api import idempotent
+from staffing.api.idempotent import idempotent
 
 
 class ReclassificationApi(APIView):

@@ -49,7 +49,7 @@ from recording.services import (
     crimes,
     decisions,
 )
-from staffing.idempotent_api import idempotent
+from staffing.api.idempotent import idempotent
 
 # ---------------------------------------------------------------- crimes
 

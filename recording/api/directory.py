@@ -27,7 +27,7 @@ from recording.serializers import (
 from recording.services import (
     transfers,
 )
-from staffing.idempotent_api import idempotent
+from staffing.api.idempotent import idempotent
 
 
 class ForceListApi(ListAPIView):

@@ -30,7 +30,7 @@ from recording.serializers import (
 )
 from recording.services import incidents as incident_services
 from recording.views.incidents import decide_url
-from staffing.idempotent_api import idempotent
+from staffing.api.idempotent import idempotent
 from staffing.models import User
 
 # ---------------------------------------------------------------- incident feed

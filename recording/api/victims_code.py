@@ -19,7 +19,7 @@ from recording.api.common import CrimeStaff, crime_for, request_user, validated
 from recording.models import ContactMethod, CrimeVictim, VictimNotice
 from recording.serializers import CodeChoiceField
 from recording.services import victims_code
-from staffing.idempotent_api import idempotent
+from staffing.api.idempotent import idempotent
 from staffing.models import ReasonableAdjustment
 
 

@@ -1,0 +1,1 @@
+"""The staffing API's input and output serializers, by area (as staffing.api)."""
