@@ -59,7 +59,7 @@ class ComplaintsConfig(AppConfig):
     ]
 
     # What each complaints decision, queue and screen rests on (config.registry.RuleUse; shown on the
-    # rule pages). The triage decision's list holds every rule complaints/rules.py cites.
+    # rule pages). The triage decision's list holds every rule the complaints/rules/ package cites.
     rule_uses = [
         RuleUse(
             "Decision",

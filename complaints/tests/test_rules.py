@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import sys
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -884,3 +886,25 @@ def test_a_complainant_under_18_cites_c_young_people_and_changes_no_answer() -> 
     assert "C-YOUNG-PEOPLE" in triage(leaflet).rules
     assert "complainant.age" not in rules.optional_fact_paths(make())
     assert all(a.field != "complainant.age" for a in rules.assumptions(make(), frozenset(), CATEGORIES))
+
+
+def test_every_module_of_the_rules_package_imports_only_the_standard_library_and_its_siblings() -> None:
+    """STYLE.md: rules are pure. Split by stage, each module may import the standard library, its own
+    siblings and config.working_days (holiday counting, itself pure), never Django, a model or a service."""
+    allowed = {"config.working_days"}
+    package = Path(rules.__file__).parent
+    modules = sorted(package.glob("*.py"))
+    assert len(modules) > 1
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert (
+                    top in sys.stdlib_module_names or name in allowed or name.startswith("complaints.rules.")
+                ), (path.name, name)
