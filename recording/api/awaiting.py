@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from recording import selectors
 from recording.api.common import CrimeStaff, request_user, validated
 from recording.api.crimes import AwaitingVictimOutputSerializer
-from recording.serializers import CrimeListSerializer
+from recording.serializers.crimes import CrimeListSerializer
 from recording.services import decisions
 from staffing.access_audit import purpose_from
 from staffing.api.idempotent import idempotent

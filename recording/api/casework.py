@@ -29,13 +29,12 @@ from recording.models import (
     CrimeVictim,
     Enquiry,
 )
-from recording.serializers import (
+from recording.serializers.casework import (
     AppointmentInputSerializer,
     AppointmentSerializer,
     CancellationInputSerializer,
     CancellationSerializer,
     ClassificationChangeSerializer,
-    CrimeDetailSerializer,
     DecisionInputSerializer,
     EnquiryInputSerializer,
     EnquirySerializer,
@@ -49,6 +48,7 @@ from recording.serializers import (
     VictimUpdateInputSerializer,
     VictimUpdateSerializer,
 )
+from recording.serializers.crimes import CrimeDetailSerializer
 from recording.services import (
     cancellation,
     contact,

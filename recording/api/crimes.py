@@ -30,18 +30,20 @@ from recording.models import (
     Crime,
 )
 from recording.selectors import offence_catalogue
-from recording.serializers import (
+from recording.serializers.common import AwareDateTimeField
+from recording.serializers.crimes import (
     AssessmentInputSerializer,
-    AwareDateTimeField,
     CrimeCreateInputSerializer,
     CrimeDetailSerializer,
     CrimeDetailsInputMixin,
     CrimeListSerializer,
-    RecordingDecisionInputSerializer,
-    RecordingDecisionOutputSerializer,
     StatusInputSerializer,
     SuspectInputSerializer,
     VictimInputSerializer,
+)
+from recording.serializers.decisions import (
+    RecordingDecisionInputSerializer,
+    RecordingDecisionOutputSerializer,
     report_error_detail,
 )
 from recording.services import (

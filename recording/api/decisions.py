@@ -15,7 +15,7 @@ from config.inputs import StrictJSONParser
 from config.permissions import Role, roles_allowed
 from recording import rules
 from recording.selectors import offence_catalogue
-from recording.serializers import (
+from recording.serializers.decisions import (
     RecordingDecisionInputSerializer,
     RecordingDecisionOutputSerializer,
     report_error_detail,

@@ -21,9 +21,7 @@ from recording.api.common import (
 from recording.models import (
     Force,
 )
-from recording.serializers import (
-    ForceSerializer,
-)
+from recording.serializers.reference import ForceSerializer
 from recording.services import (
     transfers,
 )

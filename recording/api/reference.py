@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from recording import selectors
 from recording.api.common import CrimeStaff
-from recording.serializers import OffenceChoiceSerializer
+from recording.serializers.reference import OffenceChoiceSerializer
 
 MAX_RESULTS = 200  # the whole table today is ~150 rows; bounds the answer as the file grows
 

@@ -17,7 +17,7 @@ from config.fields import ApiDateField, ApiDateTimeField
 from config.inputs import MAX_ITEMS
 from recording.api.common import CrimeStaff, crime_for, request_user, validated
 from recording.models import ContactMethod, CrimeVictim, VictimNotice
-from recording.serializers import CodeChoiceField
+from recording.serializers.common import CodeChoiceField
 from recording.services import victims_code
 from staffing.api.idempotent import idempotent
 from staffing.models import ReasonableAdjustment

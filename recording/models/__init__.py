@@ -4,26 +4,10 @@ here so the app registry and migrations see them all, and callers import them fr
 
 from __future__ import annotations
 
-from recording.models.changes import (
-    CancellationRequest,
-    ClassificationChange,
-    CrimeTransfer,
-)
-from recording.models.crimes import (
-    Crime,
-    CrimeNumberCounter,
-    CrimeSuspect,
-    Enquiry,
-)
-from recording.models.decisions import (
-    AwaitingVictim,
-)
-from recording.models.incidents import (
-    Grade,
-    ImportBatch,
-    Incident,
-    IncidentReferenceCounter,
-)
+from recording.models.changes import CancellationRequest, ClassificationChange, CrimeTransfer
+from recording.models.crimes import Crime, CrimeNumberCounter, CrimeSuspect, Enquiry
+from recording.models.decisions import AwaitingVictim
+from recording.models.incidents import Grade, ImportBatch, Incident, IncidentReferenceCounter
 from recording.models.reference import (
     CancellationCriterion,
     Force,
@@ -32,13 +16,7 @@ from recording.models.reference import (
     Offence,
     OffenceCode,
 )
-from recording.models.victims import (
-    Appointment,
-    ContactMethod,
-    CrimeVictim,
-    VictimNotice,
-    VictimUpdate,
-)
+from recording.models.victims import Appointment, ContactMethod, CrimeVictim, VictimNotice, VictimUpdate
 
 __all__ = [
     "Appointment",
