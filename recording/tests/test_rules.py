@@ -3,8 +3,10 @@ shared/DOMAIN-crime.md it checks; the offence catalogue is read from recording/r
 
 from __future__ import annotations
 
+import ast
 import csv
 import json
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
@@ -1089,3 +1091,23 @@ def test_the_decision_is_deterministic_and_well_formed(rep: Report) -> None:
     assert [c.rule for c in first.citations] == list(first.rules)
     assert all(c.explanation for c in first.citations)
     assert set(first.rules) <= DOMAIN_RULE_IDS
+
+
+def test_every_module_of_the_rules_package_imports_only_the_standard_library_and_its_siblings() -> None:
+    """STYLE.md: rules are pure. Split by stage, each module may import the standard library and its own
+    siblings, never Django, a model or a service."""
+    modules = sorted(Path(rules.__file__).parent.glob("*.py"))
+    assert len(modules) > 1
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] in sys.stdlib_module_names or name.startswith("recording.rules."), (
+                    path.name,
+                    name,
+                )
