@@ -27,7 +27,7 @@ class ForceSerializer(CodeModelSerializer):
 
 
 class OffenceChoiceSerializer(serializers.Serializer[Any]):
-    """One offence search result (recording.selectors.OffenceChoice)."""
+    """One offence search result (recording.selectors.reference.OffenceChoice)."""
 
     code = serializers.CharField(help_text="What a recording decision takes as alleged[].offence.")
     title = serializers.CharField()

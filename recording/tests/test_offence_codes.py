@@ -250,12 +250,11 @@ def test_an_offences_exact_title_comes_first_and_wins_on_the_form(reference_data
 def test_every_synonym_names_offences_the_catalogue_holds() -> None:
     import csv as csv_module
 
-    from recording import selectors
+    from recording.selectors.reference import OFFENCE_SYNONYMS_CSV
 
-    with selectors.OFFENCE_SYNONYMS_CSV.open(newline="") as fh:
+    with OFFENCE_SYNONYMS_CSV.open(newline="") as fh:
         classes = {
-            r["code"]
-            for r in csv_module.DictReader((selectors.OFFENCE_SYNONYMS_CSV.parent / "ho_offences.csv").open())
+            r["code"] for r in csv_module.DictReader((OFFENCE_SYNONYMS_CSV.parent / "ho_offences.csv").open())
         }
         for row in csv_module.DictReader(fh):
             assert set(row["codes"].split()) <= classes, row["word"]

@@ -1,0 +1,63 @@
+"""Reads of changes a second person decides on crimes the user may see: reclassifications,
+cancellations and transfers between forces (the list pages and their home queues)."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from recording.models import (
+    CancellationRequest,
+    ClassificationChange,
+    CrimeTransfer,
+)
+from recording.permissions import SEE_ALL_RESTRICTED
+from recording.selectors.crimes import crime_visible
+from staffing.models import User
+
+
+def transfer_visible(*, user: User) -> QuerySet[CrimeTransfer]:
+    """The transfers `user` may see (recording.permissions.can_view_transfer as a query): those of a
+    crime they may see, and incoming ones unless the offence is restricted and they are neither of
+    the roles that see every restricted crime nor the person who registered it."""
+    incoming = Q(crime__isnull=True)
+    if user.role not in SEE_ALL_RESTRICTED:
+        incoming &= Q(offence__isnull=True) | Q(offence__restricted=False) | Q(requested_by=user)
+    return CrimeTransfer.objects.filter(incoming | Q(crime__in=crime_visible(user=user)))
+
+
+def reclassification_list(*, user: User, status: str = "") -> QuerySet[ClassificationChange]:
+    """Reclassifications of crimes `user` may see (the list page and its home queue)."""
+    qs = ClassificationChange.objects.exclude(status=ClassificationChange.Status.INITIAL).select_related(
+        "crime",
+        "from_offence",
+        "to_offence",
+        "from_offence_code",
+        "to_offence_code",
+        "proposed_by",
+        "decided_by",
+    )
+    qs = qs.filter(crime__in=crime_visible(user=user))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-proposed_at", "-id")
+
+
+def cancellation_list(*, user: User, status: str = "") -> QuerySet[CancellationRequest]:
+    """Cancellation requests on crimes `user` may see (the list page and its home queue)."""
+    qs = CancellationRequest.objects.select_related(
+        "crime__offence", "criterion", "requested_by", "decided_by"
+    ).filter(crime__in=crime_visible(user=user))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-requested_at", "-id")
+
+
+def transfer_list(*, user: User, status: str = "", direction: str = "") -> QuerySet[CrimeTransfer]:
+    """Transfers `user` may see (transfer_visible): the list page and the home queues of transfers in
+    and transfers out."""
+    qs = transfer_visible(user=user).select_related("crime", "force", "offence", "requested_by", "decided_by")
+    if status:
+        qs = qs.filter(status=status)
+    if direction:
+        qs = qs.filter(direction=direction)
+    return qs.order_by("-requested_at", "-id")
