@@ -79,7 +79,7 @@ DIRECT_WRITES = {
     "complaints/alert_selectors.py": "alerts_list_log: the repeat-subject alerts a list shows",
     "qa/views.py": "the rape review queue page",
     "staffing/api/data_protection.py": "subject access export (API)",
-    "staffing/views.py": "subject access export",
+    "staffing/views/data_protection.py": "subject access export",
 }
 
 

@@ -4,8 +4,8 @@
     {% record_files crime %}
 
 The record was opened (need-to-know checked, the view logged) by the page's own view; the section reads
-its files in one query and offers upload, download and withdraw (staffing.views, the same services as the
-API). Apps include it without importing staffing's views."""
+its files in one query and offers upload, download and withdraw (staffing.views.files, the same services
+as the API). Apps include it without importing staffing's views."""
 
 from __future__ import annotations
 

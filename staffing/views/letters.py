@@ -1,6 +1,6 @@
-"""Letters pages (issue 22): templates managers keep (with a live preview against a real record),
-drafting a letter from a record, editing, approval, issue, the accessible PDF and sending. Thin views
-over staffing.services.letters, the same services the API calls."""
+"""Letters (issue 22 parts 2-4): drafting a letter from a record, editing, approval, issue, the accessible
+PDF and sending; approvals and a person's letter details. Thin views over staffing.services.letters, the
+same services the API calls."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_POST
 
@@ -17,158 +16,16 @@ from config.access import roles_required
 from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
 from config.permissions import Role
+from staffing import forms
 from staffing import letter_rules as rules
 from staffing import letter_selectors as selectors
-from staffing import letters_forms as forms
 from staffing.letter_documents import letter_html, letter_pdf
-from staffing.models import Letter, LetterSend, LetterTemplate, User
+from staffing.models import Letter, LetterSend, LetterTemplate
+from staffing.permissions import LETTER_WRITERS
 from staffing.services import letters as services
-
-TEMPLATE_READERS = (Role.ADVISOR, Role.MANAGER, Role.ADMIN)
-TEMPLATE_WRITERS = (Role.MANAGER, Role.ADMIN)
-LETTER_WRITERS = (Role.INVESTIGATOR, Role.SERGEANT, Role.ADVISOR, Role.MANAGER, Role.ADMIN)
+from staffing.views.common import crumbs, form_error, user_of
 
 
-def _me(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def _error(form: Any, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
-def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
-    return [
-        {"label": "Home", "url": reverse("home")},
-        *({"label": label, "url": url} for label, url in items),
-    ]
-
-
-def _kind_help(record_type: str) -> dict[str, Any]:
-    """The placeholders and states a record kind offers, for the template pages."""
-    try:
-        _, source = services.letter_kind(record_type)
-    except DomainError:
-        return {"placeholders": [], "states": []}
-    return {"placeholders": source.all_placeholders(), "states": source.states}
-
-
-# ---------------------------------------------------------------- templates
-@roles_required(*TEMPLATE_READERS)
-def template_list(request: HttpRequest) -> HttpResponse:
-    templates = list(selectors.letter_template_list())
-    return render(
-        request,
-        "staffing/letters/template_list.html",
-        {
-            "templates": templates,
-            "may_edit": _me(request).role in TEMPLATE_WRITERS,
-            "kinds": selectors.RECORD_TYPE_LABELS,
-            "breadcrumbs": _crumbs(("Letter templates", None)),
-        },
-    )
-
-
-@roles_required(*TEMPLATE_WRITERS)
-def template_new(request: HttpRequest) -> HttpResponse:
-    form = forms.TemplateCreateForm(
-        request.POST or None, initial={"record_type": request.GET.get("record_type")}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            template = services.letter_template_create(actor=_me(request), **form.cleaned_data)
-        except DomainError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, f"Template “{template.name}” saved as version 1.")
-            return redirect("staffing:letter-template", template_id=template.pk)
-    record_type = form.data.get("record_type") or form.initial.get("record_type") or "complaint_case"
-    return render(
-        request,
-        "staffing/letters/template_new.html",
-        {
-            "form": form,
-            **_kind_help(str(record_type)),
-            "breadcrumbs": _crumbs(("Letter templates", reverse("staffing:letter-templates")), ("New", None)),
-        },
-    )
-
-
-@roles_required(*TEMPLATE_READERS)
-def template_detail(request: HttpRequest, template_id: int) -> HttpResponse:
-    template = selectors.letter_template_get(template_id=template_id)
-    if template is None:
-        raise Http404("No such template")
-    versions = list(template.versions.all())
-    current = next(v for v in versions if v.number == template.version)
-    may_edit = _me(request).role in TEMPLATE_WRITERS
-    initial = {
-        "subject": current.subject,
-        "body": current.body,
-        "version": template.version,
-        "needs_approval": template.needs_approval,
-        "active": template.active,
-    }
-    form = forms.TemplateEditForm(request.POST or None, initial=initial)
-    if request.method == "POST":
-        if not may_edit:
-            raise Http404("No such page")
-        if form.is_valid():
-            try:
-                services.letter_template_update(
-                    template_id=template.pk, actor=_me(request), **form.cleaned_data
-                )
-            except DomainError as exc:
-                _error(form, exc)
-            else:
-                messages.success(request, "Template saved as a new version.")
-                return redirect("staffing:letter-template", template_id=template.pk)
-    return render(
-        request,
-        "staffing/letters/template_detail.html",
-        {
-            "template": template,
-            "current": current,
-            "versions": versions,
-            "form": form,
-            "may_edit": may_edit,
-            "preview_form": forms.PreviewForm(),
-            "kind_label": selectors.RECORD_TYPE_LABELS.get(template.record_type, template.record_type),
-            **_kind_help(template.record_type),
-            "breadcrumbs": _crumbs(
-                ("Letter templates", reverse("staffing:letter-templates")), (template.name, None)
-            ),
-        },
-    )
-
-
-@roles_required(*LETTER_WRITERS)
-@require_POST
-def template_preview(request: HttpRequest, template_id: int) -> HttpResponse:
-    """The live preview (htmx): the text being edited, rendered against a real record."""
-    template = LetterTemplate.objects.filter(pk=template_id).first()
-    if template is None:
-        raise Http404("No such template")
-    form = forms.PreviewForm(request.POST)
-    context: dict[str, Any] = {"form": form}
-    if form.is_valid():
-        try:
-            context["preview"] = services.letter_template_preview(
-                record_type=template.record_type,
-                record_id=form.cleaned_data["record_id"],
-                subject=form.cleaned_data["subject"] or "",
-                body=form.cleaned_data["body"] or "",
-                user=_me(request),
-                path=request.path,
-            )
-        except (DomainError, Http404):
-            context["missing"] = True
-    return render(request, "staffing/letters/partials/_preview.html", context)
-
-
-# ---------------------------------------------------------------- drafting
 @roles_required(*LETTER_WRITERS)
 def letter_new(request: HttpRequest) -> HttpResponse:
     """Choose the letter to draft about a record (?record_type=&record_id=)."""
@@ -180,7 +37,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
         record, kind, source, facts = services.letter_record_open(
             record_type=record_type,
             record_id=int(raw_id),
-            user=_me(request),
+            user=user_of(request),
             purpose="Drafting a letter",
             path=request.path,
         )
@@ -193,12 +50,12 @@ def letter_new(request: HttpRequest) -> HttpResponse:
             letter = services.letter_draft(
                 record_type=record_type,
                 record_id=int(raw_id),
-                actor=_me(request),
+                actor=user_of(request),
                 purpose=form.cleaned_data["purpose"],
                 path=request.path,
             )
         except DomainError as exc:
-            _error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(
                 request, f"{letter.get_purpose_display()} letter drafted: edit it, then issue it."
@@ -220,7 +77,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
             "clocks": [
                 (LetterTemplate.Purpose(p).label, c) for p, c in facts.clocks.items() if p in source.purposes
             ],
-            "breadcrumbs": _crumbs((f"{kind.label} {facts.label}", kind.url(record)), ("New letter", None)),
+            "breadcrumbs": crumbs((f"{kind.label} {facts.label}", kind.url(record)), ("New letter", None)),
         },
     )
 
@@ -232,7 +89,7 @@ def _letter(request: HttpRequest, letter_id: int, action: str = "letter") -> tup
     record, kind, source, facts = services.letter_record_open(
         record_type=letter.record_type,
         record_id=letter.record_id,
-        user=_me(request),
+        user=user_of(request),
         purpose=f"Letter {letter.pk}",
         path=request.path,
         action=action,
@@ -245,7 +102,7 @@ def letter_detail(
     request: HttpRequest, letter_id: int, forms_in: dict[str, Any] | None = None
 ) -> HttpResponse:
     letter, record, kind, facts = _letter(request, letter_id)
-    me = _me(request)
+    me = user_of(request)
     needs_approval = letter.template_version.template.needs_approval
     editable = letter.status in (Letter.Status.DRAFT, Letter.Status.RETURNED)
     forms_in = forms_in or {}
@@ -281,7 +138,7 @@ def letter_detail(
         and me.pk not in (letter.created_by_id, letter.handler_id),
         "may_send": letter.is_issued and active_send is None,
         "sends": sends,
-        "breadcrumbs": _crumbs((f"{kind.label} {letter.record_label}", kind.url(record)), ("Letter", None)),
+        "breadcrumbs": crumbs((f"{kind.label} {letter.record_label}", kind.url(record)), ("Letter", None)),
     }
     return render(request, "staffing/letters/letter_detail.html", context)
 
@@ -291,7 +148,7 @@ def letter_detail(
 def letter_action(request: HttpRequest, letter_id: int, name: str) -> HttpResponse:
     """One action on a letter by its name: edit, submit, approve, return, issue, send, retry."""
     letter, _record, _kind, _facts = _letter(request, letter_id)
-    me = _me(request)
+    me = user_of(request)
     form: Any
     key = {"approve": "decide", "return": "decide", "submit": "decide", "issue": "decide"}.get(name, name)
     if name == "edit":
@@ -346,7 +203,7 @@ def letter_action(request: HttpRequest, letter_id: int, name: str) -> HttpRespon
                     else "Sending: the status below shows when it has gone."
                 )
         except DomainError as exc:
-            _error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, done)
             return redirect("staffing:letter", letter_id=letter.pk)
@@ -384,21 +241,21 @@ def _today() -> Any:
 def approvals(request: HttpRequest) -> HttpResponse:
     from staffing.queues import LETTERS_TO_APPROVE
 
-    letters = list(LETTERS_TO_APPROVE.select(_me(request)))  # the home page's count is of the same rows
+    letters = list(LETTERS_TO_APPROVE.select(user_of(request)))  # the home page's count is of the same rows
     return render(
         request,
         "staffing/letters/approvals.html",
         {
             "letters": letters,
             "kinds": selectors.RECORD_TYPE_LABELS,
-            "breadcrumbs": _crumbs(("Letters to approve", None)),
+            "breadcrumbs": crumbs(("Letters to approve", None)),
         },
     )
 
 
 @roles_required(*Role.ALL)
 def my_details(request: HttpRequest) -> HttpResponse:
-    me = _me(request)
+    me = user_of(request)
     form = forms.LetterDetailsForm(
         request.POST or None,
         request.FILES or None,
@@ -416,12 +273,12 @@ def my_details(request: HttpRequest) -> HttpResponse:
                 remove_signature=d["remove_signature"],
             )
         except DomainError as exc:
-            _error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Your letter details are saved.")
             return redirect("staffing:letter-details")
     return render(
         request,
         "staffing/letters/my_details.html",
-        {"form": form, "me": me, "breadcrumbs": _crumbs(("My letter details", None))},
+        {"form": form, "me": me, "breadcrumbs": crumbs(("My letter details", None))},
     )
