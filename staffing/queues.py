@@ -41,7 +41,7 @@ TRAINING_EXPIRING = WorkQueue(
 
 
 def _letters_to_approve(user: Any) -> Any:
-    from staffing.letter_selectors import letter_approval_queue
+    from staffing.selectors.letters import letter_approval_queue
 
     return letter_approval_queue(user=user)
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from complaints.models import Complainant, Subject
 from complaints.selectors.cases import case_visible
-from staffing.letter_selectors import letters_by_record
 from staffing.models import User
 from staffing.selectors import record_files_listed
+from staffing.selectors.letters import letters_by_record
 
 
 def subject_access_data(*, name: str, user: User) -> dict[str, Any]:

@@ -22,8 +22,8 @@ from complaints.models import (
     Subject,
     SubjectCandidate,
 )
-from staffing.letter_selectors import letters_for_record
 from staffing.models import User
+from staffing.selectors.letters import letters_for_record
 
 
 def case_visible(user: User) -> QuerySet[ComplaintCase]:

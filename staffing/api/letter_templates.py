@@ -12,11 +12,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.permissions import roles_allowed
-from staffing import letter_selectors as selectors
 from staffing.api.idempotent import idempotent
 from staffing.api.letters import request_user
 from staffing.models import LetterTemplate
 from staffing.permissions import LETTER_WRITERS, TEMPLATE_READERS, TEMPLATE_WRITERS
+from staffing.selectors import letters as selectors
 from staffing.serializers.letters import (
     PreviewIn,
     PreviewOut,

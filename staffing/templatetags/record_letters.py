@@ -14,8 +14,8 @@ from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from staffing.letter_selectors import letters_for_record
 from staffing.records import record_kind_for
+from staffing.selectors.letters import letters_for_record
 
 register = template.Library()
 

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from config.access import roles_required
 from config.exceptions import DomainError
 from staffing import forms
-from staffing import letter_selectors as selectors
 from staffing.models import LetterTemplate
 from staffing.permissions import LETTER_WRITERS, TEMPLATE_READERS, TEMPLATE_WRITERS
+from staffing.selectors import letters as selectors
 from staffing.services import letters as services
 from staffing.views.common import crumbs, form_error, user_of
 
