@@ -1,31 +1,10 @@
-"""One allocation service for every kind of work item in every app.
-
-Other apps call it with their own model instance; staffing never imports them (the item is held
-through a generic relation):
-
-    from staffing.services import allocation_assign, allocation_suggest
-    allocation = allocation_assign(item=crime, skill=Skill.RECORDING_DECISIONS, weight=2,
-                                   assignee=None, actor=request.user)
-
-Race safety: the item's own row is locked (SELECT ... FOR UPDATE) before its open allocation is looked
-up, so two sergeants allocating the same item at once are served one after the other and the second
-is told who already has it; the partial unique constraint (one open allocation per item) backs this
-up, and an IntegrityError from it becomes the same DomainError. The assignee's row is locked too, so
-two items cannot both take someone's last room under the workload ceiling.
-
-Who may take an item, and what follows from giving it, belong to the item's own app: each app registers
-its models as work kinds (`config.registry.WorkKind`, from its AppConfig's `work_kinds`). The kind says
-which roles may take the work (nobody else is suggested or accepted, whatever reason a sergeant gives),
-who is barred from one item (the owner or recorder of a record never audits it), and the callback this
-service calls once the item is given, so the app writes its own field (a crime's owner) in plain sight
-rather than from a signal."""
+"""Giving work: assign (the suggestion, or a named person, checked), give, reassign and complete, each with
+the item's row locked; and closing the allocations of work an app has finished."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
@@ -33,151 +12,25 @@ from django.db.models import Model
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from config.registry import Specialist, WorkKind, work_kind_for
+from config.registry import WorkKind
 from staffing import rules
 from staffing.models import Allocation, Team, User
 from staffing.selectors import (
-    LeftOut,
     allocation_candidates,
-    allocation_left_out,
     allocation_people,
     max_load,
     skill_label,
-    workload_by_person,
+)
+from staffing.services.allocation.suggestion import (
+    allocation_current,
+    allocation_suggest,
+    barred,
+    check_request,
+    specialist_for,
+    work_kind,
 )
 
 SUPERVISOR_ROLES = (User.Role.SERGEANT, User.Role.MANAGER, User.Role.ADMIN)
-
-__all__ = [
-    "Suggestion",
-    "allocation_assign",
-    "allocation_complete",
-    "allocation_current",
-    "allocation_finish",
-    "allocation_finish_many",
-    "allocation_give_to",
-    "allocation_left_out_for",
-    "allocation_people_for",
-    "allocation_reassign",
-    "allocation_suggest",
-    "workload_by_person",
-]
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """Who should take the work (None: nobody can), why in plain words, and everyone considered with
-    their open workload and, when not eligible, why not."""
-
-    user: User | None
-    reason: str
-    candidates: tuple[rules.Considered, ...]
-    skill: str
-    max_load: int
-    # The specialist skill this item demands beyond `skill` (None: none), and who was left out entirely.
-    specialist: Specialist | None = None
-    left_out: tuple[LeftOut, ...] = ()
-
-
-def _check(skill: str, weight: int) -> None:
-    from staffing.services import skill_check
-
-    skill_check(skill)
-    if weight < 1:
-        raise DomainError("The weight must be at least 1.", field="weight")
-
-
-def _kind(item: Model | None) -> WorkKind | None:
-    return work_kind_for(type(item)) if item is not None else None
-
-
-def _barred(kind: WorkKind | None, item: Model | None) -> set[int]:
-    return kind.barred(item) if kind is not None and kind.barred is not None and item is not None else set()
-
-
-def _specialist(kind: WorkKind | None, item: Model | None) -> Specialist | None:
-    if kind is None or kind.specialist is None or item is None:
-        return None
-    return kind.specialist(item)
-
-
-def allocation_people_for(*, item: Model, team: Team | None) -> Any:
-    """Everyone who may be given `item` (its kind's roles, less those barred from it, and only those
-    trained in a specialist skill it demands), for a picker."""
-    kind = _kind(item)
-    specialist = _specialist(kind, item)
-    return allocation_people(
-        team=team,
-        roles=kind.roles if kind is not None else None,
-        barred=_barred(kind, item),
-        trained_in=specialist.skill if specialist is not None else "",
-    )
-
-
-def allocation_left_out_for(*, item: Model, team: Team | None) -> list[LeftOut]:
-    """Who in `team` is never offered `item`, and why: a role its kind does not take (a sergeant is not
-    an investigator), barred from it, or untrained in the specialist skill it demands."""
-    kind = _kind(item)
-    specialist = _specialist(kind, item)
-    return allocation_left_out(
-        team=team,
-        roles=kind.roles if kind is not None else None,
-        roles_label=kind.roles_label if kind is not None else "",
-        barred=_barred(kind, item),
-        specialist_skill=specialist.skill if specialist is not None else "",
-        specialist_why=specialist.why if specialist is not None else "",
-    )
-
-
-def allocation_suggest(
-    *,
-    skill: str,
-    team: Team | None,
-    at: datetime | None = None,
-    weight: int = 1,
-    exclude: User | None = None,
-    item: Model | None = None,
-) -> Suggestion:
-    """Suggest the on-shift, not absent, validly trained person under the workload ceiling with the
-    least weighted open workload (ties: fewest items, then username). `team` None: every team. With
-    `item`, only people whose role may take its kind of work, who are not barred from it and who hold
-    any specialist skill it demands count; the rest are listed in `left_out` with why."""
-    _check(skill, weight)
-    moment = at or timezone.now()
-    ceiling = max_load()
-    kind = _kind(item)
-    specialist = _specialist(kind, item)
-    candidates = allocation_candidates(
-        skill=skill,
-        team=team,
-        at=moment,
-        exclude=exclude,
-        roles=kind.roles if kind is not None else None,
-        barred=_barred(kind, item),
-        trained_in=specialist.skill if specialist is not None else "",
-    )
-    choice = rules.choose_assignee(
-        candidates, weight=weight, max_load=ceiling, skill_label=skill_label(skill)
-    )
-    reason = choice.reason
-    if specialist is not None:
-        reason = f"Needs {skill_label(specialist.skill)} ({specialist.why}). {reason}"
-    user = User.objects.get(pk=choice.user_id) if choice.user_id is not None else None
-    left_out = tuple(allocation_left_out_for(item=item, team=team)) if item is not None else ()
-    return Suggestion(user, reason, choice.considered, skill, ceiling, specialist, left_out)
-
-
-def allocation_current(item: Model) -> Allocation | None:
-    """The item's open allocation, if any."""
-    return (
-        Allocation.objects.select_related("assigned_to", "assigned_by")
-        .filter(
-            content_type=ContentType.objects.get_for_model(item),
-            object_id=item.pk,
-            status=Allocation.Status.OPEN,
-        )
-        .first()
-    )
 
 
 def _lock_item(item: Model) -> ContentType:
@@ -195,7 +48,7 @@ def _in_scope(item: Model, actor: User, what: str) -> None:
     """Team scope (issue 20 part 6): the item's own app says whether `actor` may change who holds it
     (WorkKind.change_refusal: a sergeant acts on their own team's crimes only), on every path that does:
     assign, reassign and complete, from the page or the API."""
-    kind = _kind(item)
+    kind = work_kind(item)
     if kind is not None and kind.change_refusal is not None:
         refusal = kind.change_refusal(actor, item, what)
         if refusal:
@@ -212,11 +65,11 @@ def _may_take(kind: WorkKind | None, item: Model, user: User) -> None:
             f"{user} is a {user.get_role_display().lower()}: this work goes to {kind.roles_label}.",
             field="assignee",
         )
-    if user.pk in _barred(kind, item):
+    if user.pk in barred(kind, item):
         raise DomainError(
             f"{user} owns or recorded this record, so cannot be given it to check.", field="assignee"
         )
-    specialist = _specialist(kind, item)
+    specialist = specialist_for(kind, item)
     if (
         specialist is not None
         and not allocation_people(team=None, roles=None, trained_in=specialist.skill)
@@ -246,7 +99,7 @@ def _choose(
     this kind of work and not barred from the item; beyond that, eligible unless the actor is a sergeant
     or above and gives a reason for overriding."""
     label = skill_label(skill)
-    kind = _kind(item)
+    kind = work_kind(item)
     if assignee is None:
         suggestion = allocation_suggest(
             skill=skill, team=team, at=at, weight=weight, exclude=exclude, item=item
@@ -306,7 +159,7 @@ def _create(
             allocation.save()
     except IntegrityError as exc:
         raise DomainError("This item has just been allocated by someone else.", field="item") from exc
-    kind = _kind(item)
+    kind = work_kind(item)
     if kind is not None and kind.on_allocated is not None:
         # The item's own app follows the allocation (e.g. the crime's owner becomes the assignee).
         kind.on_allocated(item, allocation)
@@ -328,7 +181,7 @@ def allocation_assign(
     """Allocate a work item of any app. `assignee` None accepts the suggestion for `team` (default: the
     actor's team when they have one, else every team). Refuses an item that already has an open
     allocation (use allocation_reassign)."""
-    _check(skill, weight)
+    check_request(skill, weight)
     ct = _lock_item(item)
     _in_scope(item, actor, "allocate it")
     current = allocation_current(item)
@@ -357,7 +210,7 @@ def allocation_give_to(*, item: Model, assignee: User, actor: User, reason: str 
     (config.registry.WorkKind): the one way every app's own screens (a crime's owner, a flag's
     investigator, an amendment's owner) hand their items to someone, so no app carries its own copy of
     the kind's skill and weight. A refusal names "assignee" (or "item")."""
-    kind = _kind(item)
+    kind = work_kind(item)
     if kind is None:
         raise DomainError("This is not a kind of work any part of Resolve registered.", field="item")
     return allocation_give(
