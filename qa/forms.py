@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from config import fields as bounded
 from qa import rules
+from qa.dashboard import MAX_WEEKS
 from qa.models import HiddenCrimeFlag, RapeReview, UnrecordedFlag
 from recording.models import NsirCode
 from staffing.models import User
@@ -270,3 +271,30 @@ class ScreenPatternsForm(AccessibleForm):
         strip=False,
     )
     note = forms.CharField(label="What this version changes", max_length=200)
+
+
+class DashboardForm(AccessibleForm):
+    date = bounded.DateField(
+        label="Day",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter the day as a date, like 2026-03-01."},
+    )
+    weeks = forms.IntegerField(
+        label="Weeks of trend",
+        required=False,
+        min_value=1,
+        max_value=MAX_WEEKS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "min_value": "Show at least 1 week.",
+            "max_value": f"Show at most {MAX_WEEKS} weeks.",
+            "invalid": "Enter a whole number of weeks.",
+        },
+    )
+
+    def clean_date(self) -> object:
+        day = self.cleaned_data.get("date")
+        if refusal := rules.figures_day_refusal(day, timezone.localdate()):
+            raise forms.ValidationError(refusal)
+        return day

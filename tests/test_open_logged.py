@@ -77,7 +77,7 @@ DIRECT_WRITES = {
     "complaints/services/common.py": "case_export_log: the cases of a case export",
     "complaints/views/access.py": "subject access export",
     "complaints/alert_selectors.py": "alerts_list_log: the repeat-subject alerts a list shows",
-    "qa/views.py": "the rape review queue page",
+    "qa/views/rape_review.py": "the rape review queue page",
     "staffing/api/data_protection.py": "subject access export (API)",
     "staffing/views/data_protection.py": "subject access export",
 }

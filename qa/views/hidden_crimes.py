@@ -16,7 +16,7 @@ from qa import forms, selectors
 from qa.models import HiddenCrimeFlag
 from qa.queues import HIDDEN_CRIMES
 from qa.services import hidden_crimes as services
-from qa.views import _apply, actor_of, crumbs, supervisors
+from qa.views.common import actor_of, apply_form, crumbs, supervisors
 from staffing.services.access import open_logged
 
 ACTIONS = ("record", "refer", "dismiss")
@@ -45,7 +45,7 @@ def hidden_crime_detail(request: HttpRequest, pk: int, action: str = "") -> Http
         actor = actor_of(request)
         done = False
         if action == "record":
-            done = _apply(
+            done = apply_form(
                 record,
                 lambda: services.hidden_crime_record(
                     flag_id=flag.pk,
@@ -55,7 +55,7 @@ def hidden_crime_detail(request: HttpRequest, pk: int, action: str = "") -> Http
                 ),
             )
         elif action == "refer":
-            done = _apply(
+            done = apply_form(
                 refer,
                 lambda: services.hidden_crime_refer(
                     flag_id=flag.pk,
@@ -65,7 +65,7 @@ def hidden_crime_detail(request: HttpRequest, pk: int, action: str = "") -> Http
                 ),
             )
         elif action == "dismiss":
-            done = _apply(
+            done = apply_form(
                 dismiss,
                 lambda: services.hidden_crime_dismiss(
                     flag_id=flag.pk,

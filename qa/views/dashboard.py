@@ -1,57 +1,58 @@
-"""The manager's dashboard page and its CSV/XLSX exports (figures from qa.compliance via qa.dashboard)."""
+"""The day's figures and the manager's dashboard with its CSV/XLSX exports (figures from qa.compliance via
+qa.dashboard)."""
 
 from __future__ import annotations
 
-from django import forms
+from datetime import date
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from config import fields as bounded
 from config.access import roles_required
 from config.exports import csv_response, xlsx_response
 from config.permissions import Role
-from qa import rules
+from qa import compliance, forms
 from qa.dashboard import (
     DEFAULT_WEEKS,
-    MAX_WEEKS,
     Dashboard,
     dashboard_build,
     dashboard_charts,
     dashboard_sheets,
 )
-from qa.forms import AccessibleForm
 from qa.permissions import can_see_complaint_caseloads
+from qa.views.common import crumbs, supervisors
 
+
+# ---------------------------------------------------------------- daily performance
+@supervisors
+def daily_performance(request: HttpRequest) -> HttpResponse:
+    """The day's figures (contract "Daily performance"). A malformed or future day is a field error
+    and a 400, with no figures: never today's figures under a day the reader did not ask for."""
+    form = forms.DayForm(request.GET or None)
+    day = timezone.localdate()
+    if form.is_bound and not form.is_valid():
+        return render(request, "qa/daily.html", _daily_context(form, None, day), status=400)
+    if form.is_bound and form.cleaned_data["date"]:
+        day = form.cleaned_data["date"]
+    if not form.is_bound:
+        form = forms.DayForm(initial={"date": day})
+    return render(request, "qa/daily.html", _daily_context(form, compliance.daily_figures(day), day))
+
+
+def _daily_context(form: forms.DayForm, figures: object, day: date) -> dict[str, object]:
+    return {
+        "form": form,
+        "day": day,
+        "figures": figures,
+        "csv_url": reverse("api:dashboard-daily") + f"?date={day.isoformat()}&format=csv",
+        "breadcrumbs": crumbs(("Home", reverse("home")), ("Daily performance", None)),
+    }
+
+
+# ---------------------------------------------------------------- the dashboard
 SHEETS = {"daily": 0, "weekly": 1, "team": 2, "investigator": 3, "caseloads": 4}
-
-
-class DashboardForm(AccessibleForm):
-    date = bounded.DateField(
-        label="Day",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter the day as a date, like 2026-03-01."},
-    )
-    weeks = forms.IntegerField(
-        label="Weeks of trend",
-        required=False,
-        min_value=1,
-        max_value=MAX_WEEKS,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        error_messages={
-            "min_value": "Show at least 1 week.",
-            "max_value": f"Show at most {MAX_WEEKS} weeks.",
-            "invalid": "Enter a whole number of weeks.",
-        },
-    )
-
-    def clean_date(self) -> object:
-        day = self.cleaned_data.get("date")
-        if refusal := rules.figures_day_refusal(day, timezone.localdate()):
-            raise forms.ValidationError(refusal)
-        return day
 
 
 @roles_required(Role.MANAGER, Role.ADMIN, Role.SERGEANT)
@@ -59,7 +60,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """The day's figures of the daily-performance contract and the weekly trend, with exports:
     `?export=xlsx` (every table, one sheet each) or
     `?export=csv&table=daily|weekly|team|investigator|caseloads`."""
-    form = DashboardForm(request.GET or None)
+    form = forms.DashboardForm(request.GET or None)
     day, weeks = timezone.localdate(), DEFAULT_WEEKS
     if request.GET and form.is_valid():
         day = form.cleaned_data["date"] or day
@@ -84,11 +85,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             rows=sheet.rows,
         )
     if not request.GET:
-        form = DashboardForm(initial={"date": day, "weeks": weeks})
+        form = forms.DashboardForm(initial={"date": day, "weeks": weeks})
     return render(request, "qa/dashboard.html", _context(form, data))
 
 
-def _context(form: DashboardForm, data: Dashboard | None) -> dict[str, object]:
+def _context(form: forms.DashboardForm, data: Dashboard | None) -> dict[str, object]:
     context: dict[str, object] = {
         "form": form,
         "data": data,
