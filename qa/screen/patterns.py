@@ -387,8 +387,9 @@ def compile_patterns(
                         raise PatternError(
                             f"{where}.by_victim.{sex}.{band}", f"{code} is not a Home Office class"
                         )
-        if default is None and by_victim is None:
-            raise PatternError(where, "needs a default class or by_victim")
+        if default is None and by_victim is None and not rules:
+            # With rules only, a reading none of them fits has no class (a combination is then not made).
+            raise PatternError(where, "needs a default class, rules or by_victim")
         resolvers[name] = Resolver(name=name, default=default, rules=tuple(rules), by_victim=by_victim)
 
     groups: set[str] = set()
