@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from recording import forms, rules, selectors
+from recording import rules, selectors
+from recording.forms.common import force_code_for, offence_code_for
 from recording.models import Crime
 from recording.services import crimes, decisions
 from recording.tests.factories import IncidentFactory
@@ -363,17 +364,17 @@ def test_the_awaiting_page_records_now_and_logs_the_restricted_view(
     [("8N", "8N"), ("8n", "8N"), ("Rape of a female aged 16 and over", "19C"), ("  28E ", "28E")],
 )
 def test_an_offence_is_found_by_its_code_or_its_title(reference_data: None, typed: str, code: str) -> None:
-    assert forms.offence_code_for(typed) == code
+    assert offence_code_for(typed) == code
 
 
 def test_words_that_match_several_offences_list_them(reference_data: None) -> None:
     from django.forms import ValidationError
 
     with pytest.raises(ValidationError) as several:
-        forms.offence_code_for("assault")
+        offence_code_for("assault")
     assert "8N" in str(several.value) and "Type the code you mean" in str(several.value)
     with pytest.raises(ValidationError, match="No offence matches"):
-        forms.offence_code_for("zzzz no such thing")
+        offence_code_for("zzzz no such thing")
 
 
 def test_a_force_is_found_by_its_name_or_code(db: None) -> None:
@@ -384,12 +385,12 @@ def test_a_force_is_found_by_its_name_or_code(db: None) -> None:
     # Names the directory's 44 forces of England and Wales do not use (they are loaded too).
     ForceFactory(code="AB", name="Abshire Police")
     ForceFactory(code="AX", name="Abshire Test Constabulary")
-    assert forms.force_code_for("abshire police") == "AB"
-    assert forms.force_code_for("ab") == "AB"
-    assert forms.force_code_for("xx") == "XX"
-    assert forms.force_code_for("Kent Police") == "KENT"
+    assert force_code_for("abshire police") == "AB"
+    assert force_code_for("ab") == "AB"
+    assert force_code_for("xx") == "XX"
+    assert force_code_for("Kent Police") == "KENT"
     with pytest.raises(ValidationError, match="Several forces"):
-        forms.force_code_for("Abshire")
+        force_code_for("Abshire")
 
 
 def test_the_offence_list_narrows_to_what_was_typed(

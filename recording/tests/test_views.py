@@ -453,7 +453,7 @@ def test_the_cancellation_reclassification_and_transfer_decide_pages_show_and_li
 
 
 def test_a_victim_update_starts_at_now(reference_data: None, make_user: Any) -> None:
-    from recording.forms import VictimUpdateForm
+    from recording.forms.victims import VictimUpdateForm
     from recording.tests.factories import CrimeFactory
 
     form = VictimUpdateForm(crime=CrimeFactory())
@@ -467,7 +467,7 @@ def test_the_force_directory_lists_every_force_and_a_transfer_takes_a_force_by_n
     import csv as csv_module
     from pathlib import Path
 
-    from recording.forms import TransferOutForm
+    from recording.forms.changes import TransferOutForm
     from recording.tests.factories import CrimeFactory
 
     listed = Path(__file__).resolve().parents[1] / "reference" / "forces.csv"

@@ -13,7 +13,25 @@ from django.utils import timezone
 from config.exceptions import DomainError
 from config.listing import valid_filters
 from config.permissions import Role
-from recording import forms, selectors
+from recording import selectors
+from recording.forms.changes import CancellationForm, ReclassifyForm, TransferOutForm
+from recording.forms.crimes import (
+    AssessmentForm,
+    CrimeFilterForm,
+    EnquiryForm,
+    EnquiryUpdateForm,
+    OutcomeForm,
+    StatusForm,
+    SuspectForm,
+)
+from recording.forms.victims import (
+    AppointmentForm,
+    VictimAgreementForm,
+    VictimForm,
+    VictimNoticeForm,
+    VictimNoticeToldForm,
+    VictimUpdateForm,
+)
 from recording.models import (
     Enquiry,
 )
@@ -47,7 +65,7 @@ from staffing.templatetags.resolve_format import day as day_text
 
 @crime_staff
 def crime_list(request: HttpRequest) -> HttpResponse:
-    form = forms.CrimeFilterForm(request.GET or None)
+    form = CrimeFilterForm(request.GET or None)
     filters = valid_filters(form)  # a bad date is an error beside it; the other filters still apply
     page = Paginator(selectors.crime_list(user=request_user(request), filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -97,7 +115,7 @@ def crime_reclassify(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.ReclassifyForm(request.POST or None),
+        ReclassifyForm(request.POST or None),
         title=f"Propose a reclassification of {crime.crime_number}",
         intro=(
             f"Now {crime.offence}. The crime keeps counting under its current class until a sergeant "
@@ -128,7 +146,7 @@ def crime_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.CancellationForm(request.POST or None),
+        CancellationForm(request.POST or None),
         title=f"Ask to cancel {crime.crime_number}",
         intro="A recorded crime stays recorded unless a HOCR Section C criterion applies (R-CANCEL-*).",
         breadcrumbs=crime_crumbs(crime, "Cancel"),
@@ -151,7 +169,7 @@ def crime_transfer(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.TransferOutForm(request.POST or None),
+        TransferOutForm(request.POST or None),
         title=f"Transfer {crime.crime_number} to another force",
         intro=(
             "A crime belongs to the force in whose area it happened (R-LOCATION). On acceptance it is "
@@ -176,7 +194,7 @@ def crime_outcome(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.OutcomeForm(request.POST or None),
+        OutcomeForm(request.POST or None),
         title=f"Finalise {crime.crime_number} with an outcome",
         intro=(
             "Charge, caution and similar outcomes need an identified suspect; outcomes 8, 14, 15 and 16 "
@@ -213,7 +231,7 @@ def crime_assess(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.AssessmentForm(request.POST or None, initial=initial),
+        AssessmentForm(request.POST or None, initial=initial),
         title=f"THRIVE, vulnerability, solvability and victim's view: {crime.crime_number}",
         breadcrumbs=crime_crumbs(crime, "Assessment"),
         submit="Save assessment",
@@ -238,7 +256,7 @@ def crime_add_suspect(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.SuspectForm(request.POST or None),
+        SuspectForm(request.POST or None),
         title=f"Add a suspect to {crime.crime_number}",
         breadcrumbs=crime_crumbs(crime, "Add suspect"),
         submit="Add suspect",
@@ -269,7 +287,7 @@ def crime_add_victim(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.VictimForm(request.POST or None),
+        VictimForm(request.POST or None),
         title=f"Add a victim to {crime.crime_number}",
         breadcrumbs=crime_crumbs(crime, "Add victim"),
         submit="Add victim",
@@ -294,7 +312,7 @@ def crime_victim_update(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.VictimUpdateForm(request.POST or None, crime=crime),
+        VictimUpdateForm(request.POST or None, crime=crime),
         title=f"Log a victim update on {crime.crime_number}",
         intro=(
             "Victims' Code cadence here: first update within 5 days of recording, "
@@ -323,7 +341,7 @@ def crime_enquiry(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.EnquiryForm(request.POST or None),
+        EnquiryForm(request.POST or None),
         title=f"Raise a fast-track enquiry on {crime.crime_number}",
         breadcrumbs=crime_crumbs(crime, "Enquiry"),
         submit="Raise enquiry",
@@ -344,9 +362,7 @@ def enquiry_update(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.EnquiryUpdateForm(
-            request.POST or None, initial={"status": enquiry.status, "result": enquiry.result}
-        ),
+        EnquiryUpdateForm(request.POST or None, initial={"status": enquiry.status, "result": enquiry.result}),
         title=f"{enquiry.get_kind_display()} enquiry on {crime.crime_number}",
         breadcrumbs=crime_crumbs(crime, "Enquiry"),
         submit="Save",
@@ -364,7 +380,7 @@ def crime_appointment(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.AppointmentForm(request.POST or None, crime=crime),
+        AppointmentForm(request.POST or None, crime=crime),
         title=f"Book an appointment for {crime.crime_number}",
         breadcrumbs=crime_crumbs(crime, "Appointment"),
         submit="Book",
@@ -389,7 +405,7 @@ def crime_status(request: HttpRequest, pk: int) -> HttpResponse:
             casework.crime_set_status(crime=crime, actor=user, status=data["status"], reason=data["reason"])
         return back_to_crime(crime, "Status saved.", request)
 
-    form = forms.StatusForm(request.POST or None, initial={"status": crime.status, "owner": crime.owner_id})
+    form = StatusForm(request.POST or None, initial={"status": crime.status, "owner": crime.owner_id})
     # The owner picker offers exactly whom staffing would accept for this crime: investigators (never a
     # sergeant), trained in any specialist skill it demands (a rape: sexual offences investigation).
     form.fields["owner"].queryset = allocation_people_for(item=crime, team=None).order_by(  # type: ignore[attr-defined]
@@ -434,7 +450,7 @@ def crime_victim_agreement(request: HttpRequest, pk: int, victim_id: int) -> Htt
     }
     return form_page(
         request,
-        forms.VictimAgreementForm(request.POST or None, initial=initial),
+        VictimAgreementForm(request.POST or None, initial=initial),
         title=f"What {victim} agreed ({crime.crime_number})",
         intro=(
             "Victims' Code Right 6: agree with the victim how often they are updated and how they are "
@@ -463,7 +479,7 @@ def crime_victim_notice(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.VictimNoticeForm(request.POST or None),
+        VictimNoticeForm(request.POST or None),
         title=f"A decision to tell the victim of ({crime.crime_number})",
         intro=(
             "Victims' Code Right 6: the victim is told of key decisions, and of a decision not to "
@@ -492,7 +508,7 @@ def crime_victim_notice_told(request: HttpRequest, pk: int, notice_id: int) -> H
 
     return form_page(
         request,
-        forms.VictimNoticeToldForm(request.POST or None),
+        VictimNoticeToldForm(request.POST or None),
         title=f"The victim was told: {notice.get_kind_display()} ({crime.crime_number})",
         intro=f"Due by {day_text(notice.due_on)}. {notice.reason}",
         breadcrumbs=crime_crumbs(crime, "Victim told"),

@@ -16,7 +16,15 @@ from django.utils import timezone
 
 from config.exceptions import DomainError
 from config.inputs import MAX_ITEMS
-from recording import forms, rules, selectors
+from recording import rules, selectors
+from recording.forms.decide import (
+    AllegationFormSet,
+    AwaitingCloseForm,
+    AwaitingRecordForm,
+    OffenderFormSet,
+    ReportForm,
+    VictimFormSet,
+)
 from recording.models import Incident
 from recording.services import crimes, decisions
 from recording.services import incidents as incident_services
@@ -198,16 +206,16 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
                 data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
                 for name, value in defaults.items():
                     data[f"{prefix}-{index}-{name}"] = value.format(n=index + 1)
-        report_form = forms.ReportForm(data)
-        victims = forms.VictimFormSet(data, prefix="victims")
-        allegations = forms.AllegationFormSet(data, prefix="alleged")
-        offenders = forms.OffenderFormSet(data, prefix="offenders")
+        report_form = ReportForm(data)
+        victims = VictimFormSet(data, prefix="victims")
+        allegations = AllegationFormSet(data, prefix="alleged")
+        offenders = OffenderFormSet(data, prefix="offenders")
         if action.startswith("add-"):
             # Adding a row is not a submission: show what was typed, unvalidated, plus the new row.
-            report_form = forms.ReportForm(initial={bf.name: bf.value() for bf in report_form})
-            victims = forms.VictimFormSet(prefix="victims", initial=_typed_rows(victims))
-            allegations = forms.AllegationFormSet(prefix="alleged", initial=_typed_rows(allegations))
-            offenders = forms.OffenderFormSet(prefix="offenders", initial=_typed_rows(offenders))
+            report_form = ReportForm(initial={bf.name: bf.value() for bf in report_form})
+            victims = VictimFormSet(prefix="victims", initial=_typed_rows(victims))
+            allegations = AllegationFormSet(prefix="alleged", initial=_typed_rows(allegations))
+            offenders = OffenderFormSet(prefix="offenders", initial=_typed_rows(offenders))
             valid = False
         else:
             valid = all(
@@ -238,7 +246,7 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
     else:
         reference = request.GET.get("incident", "").strip()[:40]
         incident = _incident_for(request, reference)
-        report_form = forms.ReportForm(
+        report_form = ReportForm(
             initial={
                 "force": settings.RESOLVE_FORCE_CODE,
                 "incident_reference": reference,
@@ -246,9 +254,9 @@ def recording_decide(request: HttpRequest) -> HttpResponse:
                 **_incident_facts(incident),
             }
         )
-        victims = forms.VictimFormSet(prefix="victims", initial=[{"ref": "V1", "kind": "person"}])
-        allegations = forms.AllegationFormSet(prefix="alleged", initial=_candidate_rows(request))
-        offenders = forms.OffenderFormSet(prefix="offenders")
+        victims = VictimFormSet(prefix="victims", initial=[{"ref": "V1", "kind": "person"}])
+        allegations = AllegationFormSet(prefix="alleged", initial=_candidate_rows(request))
+        offenders = OffenderFormSet(prefix="offenders")
     if request.method == "POST":
         incident = _incident_for(request, str(report_form["incident_reference"].value() or "").strip()[:40])
     options = selectors.offence_search()
@@ -356,8 +364,8 @@ def recording_awaiting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         user=user, pk=pk, purpose=purpose_from(request, "Report awaiting the victim"), path=request.path
     )
     action = request.POST.get("action") if request.method == "POST" else None
-    record_form = forms.AwaitingRecordForm(request.POST if action == "record" else None, prefix="record")
-    close_form = forms.AwaitingCloseForm(request.POST if action == "close" else None, prefix="close")
+    record_form = AwaitingRecordForm(request.POST if action == "record" else None, prefix="record")
+    close_form = AwaitingCloseForm(request.POST if action == "close" else None, prefix="close")
     try:
         if action == "record" and record_form.is_valid():
             made = decisions.awaiting_record(

@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from config.permissions import Role
-from recording import forms, selectors
+from recording import selectors
+from recording.forms.directory import ForceForm
+from recording.forms.incidents import nsir_choices
 from recording.models import (
     Force,
 )
@@ -65,7 +67,7 @@ def force_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     history = list(force.history.select_related("history_user")[:20]) if force else []
     return form_page(
         request,
-        forms.ForceForm(request.POST or None, initial=initial),
+        ForceForm(request.POST or None, initial=initial),
         title=f"Edit {force}" if force else "Add a force",
         breadcrumbs=crumbs(
             ("Force directory", reverse("recording:force-list")), ("Edit" if force else "Add", None)
@@ -95,7 +97,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "filters": filters,
             "query": query.urlencode(),
-            "nsir_groups": forms.nsir_choices()[1:],
+            "nsir_groups": nsir_choices()[1:],
             "breadcrumbs": crumbs(("Incidents", None)),
         },
     )

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from config.exceptions import DomainError
 from config.permissions import Role
 from config.registry import incident_sections_for
-from recording import forms, selectors
+from recording import selectors
+from recording.forms.incidents import CrimeIncidentForm, IncidentCrimeForm, IncidentOpenForm
 from recording.models import Incident
 from recording.services import incidents as incident_services
 from recording.views.common import attach_error, crime_for_view, crime_staff, crumbs, request_user
@@ -49,8 +50,8 @@ def _incident_page(
             "code_changes": [row for row in history if row["code_changed"]],
             "sections": incident_sections_for(incident, user),
             "decide_url": decide_url(incident),
-            "link_form": link_form or forms.IncidentCrimeForm(auto_id="link_%s"),
-            "unlink_form": unlink_form or forms.IncidentCrimeForm(auto_id="unlink_%s"),
+            "link_form": link_form or IncidentCrimeForm(auto_id="link_%s"),
+            "unlink_form": unlink_form or IncidentCrimeForm(auto_id="unlink_%s"),
             "error_form": link_form or unlink_form,
             "may_link": user.role in Role.CRIME_STAFF,
             "breadcrumbs": crumbs(
@@ -82,7 +83,7 @@ def incident_crime(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in {"link", "unlink"}:
         raise Http404("No such action.")
     incident = _incident(request, pk, f"Incident page: {action} a crime")
-    form = forms.IncidentCrimeForm(request.POST, auto_id=f"{action}_%s")
+    form = IncidentCrimeForm(request.POST, auto_id=f"{action}_%s")
     if form.is_valid():
         service = (
             incident_services.incident_link_crime
@@ -116,7 +117,7 @@ def crime_incident(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in {"link", "unlink"}:
         raise Http404("No such action.")
     crime = crime_for_view(request, pk, f"Crime page: {action} an incident")
-    form = forms.CrimeIncidentForm(request.POST)
+    form = CrimeIncidentForm(request.POST)
     if form.is_valid():
         try:
             incident = selectors.incident_visible(user=request_user(request)).get(
@@ -152,7 +153,7 @@ def crime_incident(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def incident_new(request: HttpRequest) -> HttpResponse:
     """Open an incident for a report taken in Resolve (no command-and-control feed, a front counter, an
     online report), then go straight on to the recording decision with its reference filled in."""
-    form = forms.IncidentOpenForm(request.POST or None)
+    form = IncidentOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

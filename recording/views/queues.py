@@ -13,7 +13,8 @@ from django.urls import reverse
 from config.listing import Column, list_page, safe_next
 from config.permissions import Role
 from config.queues import queue_page
-from recording import forms, selectors
+from recording import selectors
+from recording.forms.changes import CancellationDecideForm, DecideForm, TransferDecideForm, TransferInForm
 from recording.models import (
     CancellationRequest,
     ClassificationChange,
@@ -111,7 +112,7 @@ def reclassification_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.DecideForm(request.POST or None),
+        DecideForm(request.POST or None),
         title=f"Reclassify {crime.crime_number}: {change.from_offence} → {change.to_offence}?",
         intro=f"Reason given: {change.reason}",
         breadcrumbs=crumbs(("Reclassifications", back), ("Decide", None)),
@@ -173,7 +174,7 @@ def cancellation_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
     return form_page(
         request,
-        forms.CancellationDecideForm(request.POST or None),
+        CancellationDecideForm(request.POST or None),
         title=f"Cancel {crime.crime_number} under {req.criterion.code}?",
         intro=f"Evidence: {req.evidence}"
         + (f" — AVI: {req.avi}" if req.avi else "")
@@ -234,7 +235,7 @@ def transfer_incoming(request: HttpRequest) -> HttpResponse:
 
     return form_page(
         request,
-        forms.TransferInForm(request.POST or None),
+        TransferInForm(request.POST or None),
         title="Register an incoming transfer",
         intro="Another force passes us a crime that happened in our area (R-TRANSFER-PROTOCOL).",
         breadcrumbs=crumbs(("Transfers", reverse("recording:transfer-list")), ("Incoming", None)),
@@ -271,7 +272,7 @@ def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
     direction = "to" if transfer.direction == CrimeTransfer.Direction.OUTGOING else "from"
     return form_page(
         request,
-        forms.TransferDecideForm(request.POST or None),
+        TransferDecideForm(request.POST or None),
         title=f"Transfer of {what} {direction} {transfer.force}",
         breadcrumbs=crumbs(("Transfers", back), ("Decide", None)),
         submit="Record decision",
