@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from complaints import rules
-from complaints.rules_data import time_limits
+from complaints.selectors.reference import time_limits
 from staffing.letter_rules import long_date
 from staffing.letter_sources import Clock, LetterFacts, LetterSource, Placeholder
 

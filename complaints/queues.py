@@ -12,9 +12,9 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from complaints.alert_selectors import ALERTS_OVERDUE
 from complaints.models import CaseAction, ComplaintCase, ReviewRecommendation
 from complaints.selectors import case_list_base
+from complaints.selectors.alerts import ALERTS_OVERDUE
 from config.listing import COUNT_CAP, Column
 from config.permissions import Role
 from config.queues import WorkQueue

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from complaints import alert_views, public, roster_views, views
+from complaints import public, views
 
 app_name = "complaints"
 urlpatterns: list[URLPattern] = [
@@ -14,11 +14,11 @@ urlpatterns: list[URLPattern] = [
     path("learning/", views.learning, name="learning"),
     path("data-return/", views.data_return_page, name="data-return"),
     path("subject-access/", views.subject_access, name="subject-access"),
-    path("roster/", roster_views.roster_page, name="roster"),
-    path("roster/find/", alert_views.roster_find, name="roster-find"),
-    path("alerts/", alert_views.alert_list, name="alerts"),
-    path("alerts/<int:pk>/", alert_views.alert_detail, name="alert"),
-    path("<int:pk>/subjects/", alert_views.subject_attach, name="subject-attach"),
+    path("roster/", views.roster_page, name="roster"),
+    path("roster/find/", views.roster_find, name="roster-find"),
+    path("alerts/", views.alert_list, name="alerts"),
+    path("alerts/<int:pk>/", views.alert_detail, name="alert"),
+    path("<int:pk>/subjects/", views.subject_attach, name="subject-attach"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.case_action, name="action"),
     path("<int:pk>/unmask/<int:complainant_id>/", public.complainant_unmask, name="unmask"),

@@ -76,7 +76,7 @@ DIRECT_WRITES = {
     "recording/services/crimes.py": "crime_views_log: a list page's restricted crimes",
     "complaints/services/common.py": "case_export_log: the cases of a case export",
     "complaints/views/access.py": "subject access export",
-    "complaints/alert_selectors.py": "alerts_list_log: the repeat-subject alerts a list shows",
+    "complaints/selectors/alerts.py": "alerts_list_log: the repeat-subject alerts a list shows",
     "qa/views/rape_review.py": "the rape review queue page",
     "staffing/api/data_protection.py": "subject access export (API)",
     "staffing/views/data_protection.py": "subject access export",

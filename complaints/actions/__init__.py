@@ -2,7 +2,7 @@
 
 One `ActionSpec` per action says its stable name (the page's URL slug, the API's `action`, the
 dispatch key), the label people read, who may take it, when it may be taken (a pure precondition of
-complaints.action_rules giving the reason in words), the clock it moves, the letter it offers, the
+complaints.rules.actions giving the reason in words), the clock it moves, the letter it offers, the
 page's form, the API endpoint that takes it, the CaseAction kind it writes in the case log, and the
 handler that maps the form's or serializer's keys onto its service. The dispatch
 (complaints.services.case_action), the case page (complaints.views.handling), the API

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from complaints import action_rules, forms
+from complaints import forms
 from complaints.actions.spec import (
     INITIAL_CONTACT,
     NEXT_UPDATE,
@@ -17,6 +17,7 @@ from complaints.actions.spec import (
     versioned,
 )
 from complaints.models import CaseAction, Contact
+from complaints.rules import actions as action_rules
 from complaints.services.handling import (
     complaint_initial_contact,
     complaint_pcc_handle,

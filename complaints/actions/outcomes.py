@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from complaints import action_rules, forms, permissions
+from complaints import forms, permissions
 from complaints.actions.spec import (
     OUTCOME_NOTICE,
     ActionSpec,
@@ -11,6 +11,7 @@ from complaints.actions.spec import (
     version_of,
 )
 from complaints.models import CaseAction
+from complaints.rules import actions as action_rules
 from complaints.services.outcomes import (
     complaint_close,
     complaint_discontinue,

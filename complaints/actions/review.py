@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from complaints import action_rules, forms
+from complaints import forms
 from complaints.actions.spec import (
     REVIEW_DEADLINE,
     ActionSpec,
     review_of_case,
 )
 from complaints.models import CaseAction
+from complaints.rules import actions as action_rules
 from complaints.services.outcomes import (
     recommendation_follow_up,
     review_decide,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from complaints import action_rules, forms
+from complaints import forms
 from complaints.actions.spec import (
     SUSPENSION,
     ActionSpec,
@@ -15,6 +15,7 @@ from complaints.actions.spec import (
     version_of,
 )
 from complaints.models import CaseAction
+from complaints.rules import actions as action_rules
 from complaints.services.people import subject_confirm
 from complaints.services.suspension import case_resume, case_suspend
 from staffing.services.letters import letter_draft

@@ -11,9 +11,10 @@ from typing import Any
 from django import forms as django_forms
 from django.utils import timezone
 
-from complaints import action_rules, permissions
-from complaints.action_rules import CaseState
+from complaints import permissions
 from complaints.models import Allegation, ComplaintCase, ReviewApplication
+from complaints.rules import actions as action_rules
+from complaints.rules.actions import CaseState
 from config.exceptions import DomainError
 from staffing.models import User
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from complaints import action_rules, forms
+from complaints import forms
 from complaints.actions.spec import (
     NEXT_UPDATE,
     ActionSpec,
@@ -11,6 +11,7 @@ from complaints.actions.spec import (
     version_of,
 )
 from complaints.models import CaseAction
+from complaints.rules import actions as action_rules
 from complaints.services.people import compliment_forward
 from complaints.services.triage import complaint_facts_answer, complaint_triage_decide
 

@@ -14,8 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from complaints import alert_selectors, services
+from complaints import services
 from complaints.models import Allegation, RosterPerson, Subject, SubjectAlert
+from complaints.selectors import alerts as alert_selectors
 from complaints.services.alerts import subject_alert_respond
 from complaints.services.subjects import allegation_subject_attach
 from config.exceptions import DomainError

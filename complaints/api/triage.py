@@ -14,8 +14,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from complaints import rules, rules_data
+from complaints import rules
 from complaints.selectors import complaint_category_codes
+from complaints.selectors.reference import time_limits
 from config.fields import ApiAwareDateTimeField, ApiDateField
 from config.permissions import Role, roles_allowed
 
@@ -241,7 +242,7 @@ class ComplaintTriageApi(APIView):
         inp, categories, limits = (
             serializer.to_triage_input(),
             serializer.context["categories"],
-            rules_data.time_limits(),
+            time_limits(),
         )
         try:
             result = rules.triage(inp, categories, limits)

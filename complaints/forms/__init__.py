@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from complaints.forms.alerts import AlertAnswerForm, RosterUploadForm, SubjectAttachForm
 from complaints.forms.common import (
     ALLEGATION_QUESTIONS,
     COMPLAINANT_QUESTIONS,
@@ -59,6 +60,9 @@ from complaints.forms.triage import (
 )
 
 __all__ = [
+    "AlertAnswerForm",
+    "RosterUploadForm",
+    "SubjectAttachForm",
     "ALLEGATION_QUESTIONS",
     "AllegationForm",
     "AuthorityForm",

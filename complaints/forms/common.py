@@ -1,8 +1,13 @@
-"""What the complaint forms share: date widgets, the triage's fact questions, the case version."""
+"""What the complaint forms share: date widgets, the triage's fact questions, an allegation's facts, the
+case version."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+
+from complaints.models import Allegation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -53,3 +58,35 @@ ALLEGATION_QUESTIONS = {
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class AllegationFactsForm(forms.Form):
+    """An allegation's facts, declared once for the intake page and the case page's "add an allegation":
+    the seven flags the triage engine reads (Allegation.FLAGS), its three optional facts and the injury
+    question. Django puts a base form's fields first, so each form using this one gives its own fields in
+    `field_order` and these follow them, as they did when each form declared them."""
+
+    death_or_serious_injury = forms.BooleanField(required=False, label="Death or serious injury")
+    serious_assault = forms.BooleanField(required=False)
+    serious_sexual_offence = forms.BooleanField(required=False)
+    serious_corruption = forms.BooleanField(required=False)
+    discriminatory_criminal_or_misconduct = forms.BooleanField(
+        required=False, label="Crime or misconduct aggravated by discrimination"
+    )
+    could_justify_criminal_or_disciplinary = forms.BooleanField(
+        required=False, label="Could justify criminal or disciplinary proceedings"
+    )
+    article_2_or_3 = forms.BooleanField(required=False, label="Possible breach of ECHR Article 2 or 3")
+    conduct = fact_field(ALLEGATION_QUESTIONS["conduct"])
+    relevant_offence = fact_field(ALLEGATION_QUESTIONS["relevant_offence"])
+    about_senior_officer = fact_field(ALLEGATION_QUESTIONS["about_senior_officer"])
+    injury = injury_field()
+
+    def allegation_facts(self) -> dict[str, Any]:
+        """The facts as the intake service and the allegation action take them."""
+        d = self.cleaned_data
+        return {
+            **{flag: d[flag] for flag in Allegation.FLAGS},
+            **{name: d[name] for name in ALLEGATION_QUESTIONS},
+            "injury_details": injury_value(d["injury"]),
+        }

@@ -7,16 +7,14 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from complaints import alert_forms, alert_selectors
+from complaints.forms.alerts import PERSON_HELP, roster_search_attrs
 from complaints.forms.common import (
-    ALLEGATION_QUESTIONS,
     COMPLAINANT_QUESTIONS,
     DATE,
     DATETIME,
+    AllegationFactsForm,
     VersionForm,
     fact_field,
-    injury_field,
-    injury_value,
 )
 from complaints.models import (
     Complainant,
@@ -25,11 +23,54 @@ from complaints.models import (
     Subject,
 )
 from complaints.rules import MAX_AGE
+from complaints.selectors import alerts as alert_selectors
 from config import fields as bounded
 from config.exceptions import DomainError
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(AllegationFactsForm):
+    # The page's own fields, then the allegation's facts (AllegationFactsForm) after them.
+    field_order = [
+        "kind",
+        "channel",
+        "received_at",
+        "incident_date",
+        "location",
+        "summary",
+        "about_chief_officer",
+        "complainant_wants_recording",
+        "complainant_agrees_outside_schedule_3",
+        "name",
+        "email",
+        "phone",
+        "address",
+        "preferred_contact",
+        "adjustments",
+        "adjustment_notes",
+        "adversely_affected",
+        "witness",
+        "acting_for_someone",
+        "on_behalf_of",
+        "consent_of_affected",
+        "consent_evidence",
+        "age",
+        *COMPLAINANT_QUESTIONS,
+        "eq_age_band",
+        "eq_sex",
+        "eq_ethnicity",
+        "eq_disability",
+        "eq_religion",
+        "eq_sexual_orientation",
+        "subject_kind",
+        "subject_name",
+        "subject_collar",
+        "subject_staff_id",
+        "subject_team",
+        "subject_roster",
+        "category",
+        "allegation",
+    ]
+
     kind = forms.ChoiceField(choices=ComplaintCase.Kind.choices)
     channel = forms.ChoiceField(choices=ComplaintCase.Channel.choices)
     received_at = bounded.DateTimeField(widget=DATETIME, label="Received at")
@@ -99,8 +140,8 @@ class IntakeForm(forms.Form):
         max_length=200,
         required=False,
         label="Find them on the roster (collar number or name)",
-        help_text=alert_forms.PERSON_HELP,
-        widget=forms.TextInput(attrs=alert_forms.roster_search_attrs("subject_roster")),
+        help_text=PERSON_HELP,
+        widget=forms.TextInput(attrs=roster_search_attrs("subject_roster")),
     )
     # allegation
     category = forms.ModelChoiceField(
@@ -110,31 +151,6 @@ class IntakeForm(forms.Form):
         label="IOPC category",
     )
     allegation = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Allegation")
-    death_or_serious_injury = forms.BooleanField(required=False, label="Death or serious injury")
-    serious_assault = forms.BooleanField(required=False)
-    serious_sexual_offence = forms.BooleanField(required=False)
-    serious_corruption = forms.BooleanField(required=False)
-    discriminatory_criminal_or_misconduct = forms.BooleanField(
-        required=False, label="Crime or misconduct aggravated by discrimination"
-    )
-    could_justify_criminal_or_disciplinary = forms.BooleanField(
-        required=False, label="Could justify criminal or disciplinary proceedings"
-    )
-    article_2_or_3 = forms.BooleanField(required=False, label="Possible breach of ECHR Article 2 or 3")
-    conduct = fact_field(ALLEGATION_QUESTIONS["conduct"])
-    relevant_offence = fact_field(ALLEGATION_QUESTIONS["relevant_offence"])
-    about_senior_officer = fact_field(ALLEGATION_QUESTIONS["about_senior_officer"])
-    injury = injury_field()
-
-    FLAGS = (
-        "death_or_serious_injury",
-        "serious_assault",
-        "serious_sexual_offence",
-        "serious_corruption",
-        "discriminatory_criminal_or_misconduct",
-        "could_justify_criminal_or_disciplinary",
-        "article_2_or_3",
-    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -173,9 +189,7 @@ class IntakeForm(forms.Form):
                 {
                     "category": d["category"].code,
                     "description": d["allegation"],
-                    **{f: d[f] for f in self.FLAGS},
-                    **{f: d[f] for f in ALLEGATION_QUESTIONS},
-                    "injury_details": injury_value(d["injury"]),
+                    **self.allegation_facts(),
                     "subjects": [0],  # the one subject named above
                 }
             )
@@ -218,7 +232,9 @@ class IntakeForm(forms.Form):
         }
 
 
-class AllegationForm(VersionForm):
+class AllegationForm(VersionForm, AllegationFactsForm):
+    field_order = ["version", "category", "description"]  # then the allegation's facts
+
     category = forms.ModelChoiceField(
         queryset=ComplaintCategory.objects.filter(retired_on__isnull=True),
         to_field_name="code",
@@ -227,21 +243,6 @@ class AllegationForm(VersionForm):
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False, label="Allegation"
     )
-    death_or_serious_injury = forms.BooleanField(required=False, label="Death or serious injury")
-    serious_assault = forms.BooleanField(required=False)
-    serious_sexual_offence = forms.BooleanField(required=False)
-    serious_corruption = forms.BooleanField(required=False)
-    discriminatory_criminal_or_misconduct = forms.BooleanField(
-        required=False, label="Crime or misconduct aggravated by discrimination"
-    )
-    could_justify_criminal_or_disciplinary = forms.BooleanField(
-        required=False, label="Could justify criminal or disciplinary proceedings"
-    )
-    article_2_or_3 = forms.BooleanField(required=False, label="Possible breach of ECHR Article 2 or 3")
-    conduct = fact_field(ALLEGATION_QUESTIONS["conduct"])
-    relevant_offence = fact_field(ALLEGATION_QUESTIONS["relevant_offence"])
-    about_senior_officer = fact_field(ALLEGATION_QUESTIONS["about_senior_officer"])
-    injury = injury_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -249,14 +250,9 @@ class AllegationForm(VersionForm):
 
     def action_data(self) -> dict[str, Any]:
         d = self.cleaned_data
-        facts = {
-            **{flag: d[flag] for flag in IntakeForm.FLAGS},
-            **{name: d[name] for name in ALLEGATION_QUESTIONS},
-            "injury_details": injury_value(d["injury"]),
-        }
         return {
             "category": d["category"].code,
             "description": d["description"],
             "version": d["version"],
-            "facts": facts,
+            "facts": self.allegation_facts(),
         }

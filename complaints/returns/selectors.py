@@ -24,7 +24,7 @@ from complaints.models import (
 )
 from complaints.returns import rules
 from complaints.returns.definitions import field_definitions, national_table
-from complaints.rules_data import criterion_descriptions
+from complaints.selectors.reference import criterion_descriptions
 from config.working_days import bank_holidays
 
 COMPLAINT_KINDS = (ComplaintCase.Kind.COMPLAINT, ComplaintCase.Kind.DISSATISFACTION)

@@ -1,7 +1,7 @@
 """Complaint triage and complaint deadlines: PURE rules (stdlib only, no Django, no DB, no I/O).
 
 Every decision cites rule IDs of the rule catalogue (staffing/reference/rules.csv, from the domain
-notes). Time limits come in as a `TimeLimits` value: `complaints.rules_data.time_limits()` reads them
+notes). Time limits come in as a `TimeLimits` value: `complaints.selectors.reference.time_limits()` reads them
 from reference/complaint_rules.json (so a correction is a data change); `DEFAULT_TIME_LIMITS` mirrors
 that file for callers that pass none (a test keeps the two equal).
 
@@ -18,8 +18,10 @@ Scope notes:
 
 The package by stage: facts.py (what triage takes in and answers, the time limits), clocks.py (dates
 and due dates), eligibility.py, triggers.py (serious injury, referral, must-record), reviews.py, triage.py
-(the engine) and assumptions.py (facts taken at their default). Callers use `from complaints import
-rules` and `rules.<name>`; a module of the package imports its siblings directly.
+(the engine) and assumptions.py (facts taken at their default), re-exported here: callers use
+`from complaints import rules` and `rules.<name>`; a module of the package imports its siblings directly.
+Beside the engine, imported by module: actions.py (when each case action may be taken), alerts.py (which
+repeat-subject thresholds an allegation crosses) and roster.py (reading the roster CSV).
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Every non-trivial read of complaint cases, with need-to-know applied (C-DP-SHARING), by stage: the
 caseload (cases.py), finding and exporting cases (search.py), triage of a stored case (triage.py), the
-outcomes a route allows (outcomes.py), reporting (reporting.py) and subject access (access.py). Callers
-use `from complaints import selectors` and `selectors.<name>`; a module of the package imports its
-siblings directly."""
+outcomes a route allows (outcomes.py), reporting (reporting.py) and subject access (access.py), re-exported
+here: callers use `from complaints import selectors` and `selectors.<name>`; a module of the package
+imports its siblings directly. Imported by module: alerts.py (repeat-subject alerts and the roster) and
+reference.py (the time limits of reference/complaint_rules.json the pure rules are given)."""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from complaints import rules
 from complaints.models import Allegation, Complainant, ComplaintCase, ComplaintCategory
-from complaints.rules_data import time_limits
+from complaints.selectors.reference import time_limits
 from config.exceptions import DomainError
 
 

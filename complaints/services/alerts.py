@@ -3,7 +3,7 @@
 One writer each: `subject_roster_link` links a subject to the roster (intake and
 complaints.services.subjects call it for every subject); `alerts_raise` is called by both, explicitly,
 whenever an allegation is logged with, or gets, a person on the roster as its subject (no signal);
-`subject_alert_respond` records the supervisor's answer. complaints.alert_rules
+`subject_alert_respond` records the supervisor's answer. complaints.rules.alerts
 decides which thresholds are crossed."""
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 
-from complaints import alert_rules
-from complaints.alert_selectors import alerts_visible, roster_person_by_collar
 from complaints.models import (
     Allegation,
     RepeatThreshold,
@@ -24,6 +22,8 @@ from complaints.models import (
     Subject,
     SubjectAlert,
 )
+from complaints.rules import alerts as alert_rules
+from complaints.selectors.alerts import alerts_visible, roster_person_by_collar
 from config.exceptions import DomainError
 from config.working_days import add_working_days, bank_holidays
 from staffing.models import User

@@ -17,7 +17,7 @@ from complaints.models import (
     ReferenceCounter,
     Route,
 )
-from complaints.rules_data import time_limits
+from complaints.selectors.reference import time_limits
 from config.exceptions import DomainError
 from staffing.models import User
 from staffing.services import access_log_record, open_logged

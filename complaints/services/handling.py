@@ -17,10 +17,10 @@ from complaints.models import (
     Contact,
     Route,
 )
-from complaints.rules_data import time_limits
 from complaints.selectors import (
     case_triage,
 )
+from complaints.selectors.reference import time_limits
 from complaints.services.common import (
     SCHEDULE_3_ROUTES,
     _lock_open,

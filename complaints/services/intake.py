@@ -22,7 +22,7 @@ from complaints.models import (
     Subject,
     SubjectCandidate,
 )
-from complaints.rules_data import time_limits
+from complaints.selectors.reference import time_limits
 from complaints.services.alerts import alerts_raise, subject_roster_link
 from complaints.services.common import (
     EQUALITY_FIELDS,

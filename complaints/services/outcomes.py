@@ -19,11 +19,11 @@ from complaints.models import (
     ReviewRecommendation,
     Route,
 )
-from complaints.rules_data import time_limits
 from complaints.selectors import (
     allegation_facts,
     outcomes_for_route,
 )
+from complaints.selectors.reference import time_limits
 from complaints.services.common import (
     INVESTIGATION_ROUTES,
     SCHEDULE_3_ROUTES,

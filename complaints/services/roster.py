@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from complaints.models import RosterPerson
-from complaints.roster_rules import RosterError, roster_parse
+from complaints.rules.roster import RosterError, roster_parse
 from config.exceptions import DomainError
 from staffing.models import User
 

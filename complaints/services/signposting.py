@@ -8,8 +8,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from complaints import action_rules
 from complaints.models import CaseAction, ComplaintCase, Signposting, SignpostOrganisation
+from complaints.rules import actions as action_rules
 from complaints.services.common import _lock_open
 from complaints.services.outcomes import _end
 from config.exceptions import DomainError
@@ -31,7 +31,7 @@ def complaint_signpost(
 ) -> Signposting:
     """Signpost the person to the organisation that can help (a code from the force's list, or one
     named in words) and close the case with the outcome 'Signposted to another organisation'. A case
-    handled under Schedule 3 is not signposted away (complaints.action_rules.signpostable)."""
+    handled under Schedule 3 is not signposted away (complaints.rules.actions.signpostable)."""
     case = _lock_open(case_id, version)
     refusal = action_rules.signpostable(
         action_rules.CaseState(

@@ -1,5 +1,5 @@
 """The case page's part on who each allegation is about (issue 23 part 3): `{% allegation_subjects %}` reads
-complaints.alert_selectors.case_allegation_subjects once for the page, with the viewer's need-to-know."""
+complaints.selectors.alerts.case_allegation_subjects once for the page, with the viewer's need-to-know."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from complaints.alert_selectors import case_allegation_subjects
+from complaints.selectors.alerts import case_allegation_subjects
 
 register = template.Library()
 

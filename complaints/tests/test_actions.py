@@ -13,10 +13,11 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from complaints import action_rules, services
-from complaints.action_rules import CaseState
+from complaints import services
 from complaints.actions import API_ACTIONS, SPECS, case_state
 from complaints.models import CaseAction, ComplaintCase
+from complaints.rules import actions as action_rules
+from complaints.rules.actions import CaseState
 from complaints.tests.factories import ComplaintCaseFactory, ComplimentFactory
 from config.exceptions import DomainError
 

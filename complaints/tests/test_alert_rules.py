@@ -1,4 +1,4 @@
-"""Repeat-subject alert thresholds, case by case (complaints.alert_rules; no database)."""
+"""Repeat-subject alert thresholds, case by case (complaints.rules.alerts; no database)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from complaints.alert_rules import (
+from complaints.rules.alerts import (
     Dated,
     Threshold,
     add_months,

@@ -12,9 +12,9 @@ import pytest
 from django.http import Http404
 from django.utils import timezone
 
-from complaints import alert_selectors
 from complaints.models import RepeatThreshold, RosterPerson, Subject, SubjectAlert
 from complaints.queues import work_queues
+from complaints.selectors import alerts as alert_selectors
 from complaints.services.alerts import response_due, subject_alert_respond
 from complaints.services.subjects import allegation_subject_attach
 from complaints.tests.alert_helpers import case_about, roster

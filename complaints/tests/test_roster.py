@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from complaints.models import RosterPerson
-from complaints.roster_rules import RosterError, roster_parse
+from complaints.rules.roster import RosterError, roster_parse
 from complaints.services.roster import roster_import
 from config.exceptions import DomainError
 

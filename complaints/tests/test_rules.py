@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from complaints import rules, rules_data
+from complaints import rules
 from complaints.rules import (
     AllegationFacts,
     Complainant,
@@ -25,6 +25,7 @@ from complaints.rules import (
     TriageError,
     TriageInput,
 )
+from complaints.selectors.reference import criterion_descriptions, time_limits
 from config.working_days import bank_holidays
 
 CATEGORIES = frozenset({"A1", "A3", "A4", "B5", "B6", "H1", "J1"})
@@ -98,7 +99,7 @@ def example_input(raw: dict[str, Any]) -> TriageInput:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e["id"] for e in EXAMPLES])
 def test_it_matches_the_worked_examples(example: dict[str, Any]) -> None:
-    result = rules.triage(example_input(example["input"]), CATEGORIES, rules_data.time_limits())
+    result = rules.triage(example_input(example["input"]), CATEGORIES, time_limits())
     expected = example["expected"]
     assert result.eligible is expected["eligible"]
     assert result.route == expected["route"]
@@ -680,18 +681,18 @@ def test_triage_names_the_review_body_c_review_body() -> None:
 
 
 def test_default_time_limits_match_complaint_rules_json() -> None:
-    assert rules_data.time_limits() == rules.DEFAULT_TIME_LIMITS
+    assert time_limits() == rules.DEFAULT_TIME_LIMITS
 
 
 def test_time_limits_are_read_from_the_json_and_passed_in() -> None:
-    limits = replace(rules_data.time_limits(), update_interval_days=14, review_application_days=21)
+    limits = replace(time_limits(), update_interval_days=14, review_application_days=21)
     assert rules.first_update_due(date(2026, 3, 1), limits) == date(2026, 3, 15)
     assert rules.review_deadline(date(2026, 4, 1), limits) == date(2026, 4, 22)
     assert rules.triage(make(), CATEGORIES, limits).first_update_due == date(2026, 3, 15)
 
 
 def test_every_cited_referral_criterion_exists_in_the_json() -> None:
-    descriptions = rules_data.criterion_descriptions()
+    descriptions = criterion_descriptions()
     result = triage(make(same_incident_as_referrable=True, iopc_requires_referral=True))
     everything = rules.referral_criteria(
         [AllegationFacts(category="A1", **dict.fromkeys(ALL_FLAGS, True))],

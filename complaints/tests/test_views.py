@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -8,7 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from complaints import services
+from complaints import forms, services
 from complaints.models import ComplaintCase
 from complaints.tests.factories import ComplaintCaseFactory
 from staffing.models import AccessLog
@@ -118,6 +119,31 @@ def test_intake_form_creates_a_case(signed_in: Client) -> None:
     complainant = ComplaintCase.objects.get().complainants.get()
     assert complainant.name == "Pat Lee"
     assert complainant.equality.ethnicity == "White British"  # C-DP-MINIMISE: separate record
+
+
+# The intake page's fields, in the order people fill them in: the allegation's facts, declared once
+# (complaints.forms.common.AllegationFactsForm), still come last, after the category and the allegation.
+INTAKE_FIELDS = [
+    "kind", "channel", "received_at", "incident_date", "location", "summary", "about_chief_officer",
+    "complainant_wants_recording", "complainant_agrees_outside_schedule_3",
+    "name", "email", "phone", "address", "preferred_contact", "adjustments", "adjustment_notes",
+    "adversely_affected", "witness", "acting_for_someone", "on_behalf_of", "consent_of_affected",
+    "consent_evidence", "age", "subject_of_conduct", "serving_officer_same_force",
+    "affected_only_through_media",
+    "eq_age_band", "eq_sex", "eq_ethnicity", "eq_disability", "eq_religion", "eq_sexual_orientation",
+    "subject_kind", "subject_name", "subject_collar", "subject_staff_id", "subject_team", "subject_roster",
+    "category", "allegation",
+    "death_or_serious_injury", "serious_assault", "serious_sexual_offence", "serious_corruption",
+    "discriminatory_criminal_or_misconduct", "could_justify_criminal_or_disciplinary", "article_2_or_3",
+    "conduct", "relevant_offence", "about_senior_officer", "injury",
+]  # fmt: skip
+
+
+def test_the_intake_page_asks_in_the_order_people_fill_it_in(signed_in: Client) -> None:
+    html = signed_in.get("/complaints/new/").content.decode()
+    names = [n for n in re.findall(r'name="([a-z0-9_]+)"', html) if n in INTAKE_FIELDS]
+    assert list(dict.fromkeys(names)) == INTAKE_FIELDS
+    assert list(forms.AllegationForm().fields) == ["version", "category", "description", *INTAKE_FIELDS[-11:]]
 
 
 def test_intake_rejects_future_events_with_a_field_error(signed_in: Client) -> None:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from complaints import action_rules, forms, permissions, selectors, services
+from complaints import forms, permissions, selectors, services
 from complaints.actions import SPECS, ActionSpec, case_state
 from complaints.api.bundle import case_bundle_response
 from complaints.letters import COMPLAINT_LETTERS
@@ -24,6 +24,7 @@ from complaints.models import (
     ReviewBody,
     Route,
 )
+from complaints.rules import actions as action_rules
 from complaints.views.common import complaints_case, complaints_staff, crumbs, mark_errors, me
 from config.exceptions import DomainError
 from config.listing import safe_next

@@ -1,4 +1,4 @@
-"""Forms of the roster picker and the repeat-subject alerts (issue 23 part 3)."""
+"""Forms of the roster (its CSV upload and picker) and the repeat-subject alerts (issue 23 part 3)."""
 
 from __future__ import annotations
 
@@ -88,3 +88,7 @@ class AlertAnswerForm(forms.Form):
         max_length=4000,
         label="What was done (or why nothing was needed)",
     )
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(label="Roster CSV (collar_number, name, rank, team)")

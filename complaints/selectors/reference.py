@@ -14,7 +14,7 @@ from typing import Any
 
 from complaints.rules import TimeLimits
 
-RULES_FILE = Path(__file__).resolve().parent / "reference" / "complaint_rules.json"
+RULES_FILE = Path(__file__).resolve().parents[1] / "reference" / "complaint_rules.json"
 
 
 @cache

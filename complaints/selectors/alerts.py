@@ -14,8 +14,10 @@ from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 
-from complaints import alert_rules, permissions, selectors, subject_match
+from complaints import permissions, subject_match
 from complaints.models import Allegation, ComplaintCase, RosterPerson, Subject, SubjectAlert
+from complaints.rules import alerts as alert_rules
+from complaints.selectors.cases import case_visible
 from config.exceptions import DomainError
 from config.listing import Column
 from config.queues import WorkQueue
@@ -127,7 +129,7 @@ class Shown:
 
 def _split(user: User, allegations: list[Allegation]) -> Shown:
     case_ids = {a.case_id for a in allegations}
-    visible = set(selectors.case_visible(user).filter(pk__in=case_ids).values_list("pk", flat=True))
+    visible = set(case_visible(user).filter(pk__in=case_ids).values_list("pk", flat=True))
     shown = Shown()
     for a in allegations:
         if a.case_id in visible:
@@ -167,7 +169,7 @@ def _earlier(user: User, wanted: list[tuple[int, Allegation]]) -> dict[tuple[int
     for row in rows:
         about[row.person_id].append(row)
     visible = set(
-        selectors.case_visible(user)
+        case_visible(user)
         .filter(pk__in={a.case_id for items in about.values() for a in items})
         .values_list("pk", flat=True)
     )

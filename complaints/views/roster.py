@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-from typing import cast
-
-from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from complaints import forms
 from complaints.models import RosterPerson
 from complaints.services.roster import roster_import
+from complaints.views.common import me
 from config.access import roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
-from staffing.models import User
-
-
-class RosterUploadForm(forms.Form):
-    file = forms.FileField(label="Roster CSV (collar_number, name, rank, team)")
 
 
 @roles_required(Role.MANAGER, Role.ADMIN)
 def roster_page(request: HttpRequest) -> HttpResponse:
-    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    form = forms.RosterUploadForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
                 text = form.cleaned_data["file"].read().decode("utf-8-sig")
-                done = roster_import(actor=cast(User, request.user), text=text)
+                done = roster_import(actor=me(request), text=text)
             except UnicodeDecodeError:
                 form.add_error("file", "The file is not UTF-8 text: save it as CSV UTF-8.")
             except DomainError as exc:

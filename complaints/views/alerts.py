@@ -1,10 +1,8 @@
 """Pages of the roster picker and the repeat-subject alerts (issue 23 part 3): naming who a case's allegations
 are about from the roster, the alerts list, one alert with the supervisor's answer. Need-to-know in
-complaints.alert_selectors; every alert shown is access-logged."""
+complaints.selectors.alerts; every alert shown is access-logged."""
 
 from __future__ import annotations
-
-from typing import Any, cast
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -12,38 +10,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from complaints import alert_selectors, selectors
-from complaints.alert_forms import AlertAnswerForm, SubjectAttachForm
+from complaints import forms, selectors
 from complaints.models import SubjectAlert
+from complaints.selectors import alerts as alert_selectors
 from complaints.services.alerts import SUPERVISORS, subject_alert_respond
 from complaints.services.subjects import allegation_subject_attach
-from config.access import roles_required
+from complaints.views.common import complaints_staff, crumbs, mark_errors, me
 from config.exceptions import DomainError
 from config.listing import Column, list_page
-from config.permissions import Role
 from staffing.access_audit import purpose_from
-from staffing.models import User
-
-complaints_staff = roles_required(*Role.COMPLAINTS)
-
-
-def _me(request: HttpRequest) -> User:
-    return cast(User, request.user)
-
-
-def _crumbs(*items: tuple[str, str | None]) -> list[dict[str, str | None]]:
-    return [
-        {"label": "Home", "url": reverse("home")},
-        {"label": "Complaints", "url": reverse("complaints:mine")},
-        *({"label": a, "url": b} for a, b in items),
-    ]
-
-
-def _mark_errors(form: Any) -> None:
-    for name in form.errors:
-        if name in form.fields:
-            form.fields[name].widget.attrs["aria-describedby"] = f"{form[name].auto_id}_error"
-            form.fields[name].widget.attrs["aria-invalid"] = "true"
 
 
 # ---------------------------------------------------------------- the roster picker
@@ -59,9 +34,9 @@ def roster_find(request: HttpRequest) -> HttpResponse:
 @complaints_staff
 def subject_attach(request: HttpRequest, pk: int) -> HttpResponse:
     """Name who some of a case's allegations are about, from the roster."""
-    user = _me(request)
+    user = me(request)
     case = selectors.case_get_for_user(user=user, pk=pk)
-    form = SubjectAttachForm(request.POST or None, case=case)
+    form = forms.SubjectAttachForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -84,7 +59,7 @@ def subject_attach(request: HttpRequest, pk: int) -> HttpResponse:
                 + (f" Repeat-subject alerts about them: {raised.count()}." if raised.exists() else ""),
             )
             return redirect("complaints:detail", pk=case.pk)
-    _mark_errors(form)
+    mark_errors(form)
     return render(
         request,
         "complaints/alerts/subject_attach.html",
@@ -92,7 +67,7 @@ def subject_attach(request: HttpRequest, pk: int) -> HttpResponse:
             "case": case,
             "form": form,
             "suggestions": alert_selectors.roster_suggestions(case),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 (case.reference, reverse("complaints:detail", args=[case.pk])), ("Who it is about", None)
             ),
         },
@@ -112,7 +87,7 @@ ALERT_COLUMNS = [
 
 @complaints_staff
 def alert_list(request: HttpRequest) -> HttpResponse:
-    user = _me(request)
+    user = me(request)
     listing = list_page(
         request, alert_selectors.alert_list(user=user), columns=ALERT_COLUMNS, default_sort="due"
     )
@@ -129,19 +104,19 @@ def alert_list(request: HttpRequest) -> HttpResponse:
             "listing": listing,
             "alerts": listing.items,
             "today": timezone.localdate(),
-            "breadcrumbs": _crumbs(("Repeat-subject alerts", None)),
+            "breadcrumbs": crumbs(("Repeat-subject alerts", None)),
         },
     )
 
 
 @complaints_staff
 def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _me(request)
+    user = me(request)
     alert = alert_selectors.alert_open(
         user=user, pk=pk, purpose=purpose_from(request, "Repeat-subject alert"), path=request.path
     )
     can_answer = user.role in SUPERVISORS and alert.is_open
-    form = AlertAnswerForm(request.POST or None) if can_answer else None
+    form = forms.AlertAnswerForm(request.POST or None) if can_answer else None
     if request.method == "POST":
         if form is None:
             messages.error(request, "Only a manager answers an alert, once.")
@@ -159,7 +134,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, "Your answer to the alert is recorded.")
                 return redirect("complaints:alert", pk=alert.pk)
-        _mark_errors(form)
+        mark_errors(form)
     return render(
         request,
         "complaints/alerts/detail.html",
@@ -169,7 +144,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "earlier": alert_selectors.alert_earlier(user=user, alert=alert),
             "form": form,
             "today": timezone.localdate(),
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 ("Repeat-subject alerts", reverse("complaints:alerts")), (str(alert.person), None)
             ),
         },
