@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from recording.views import crimes, decide, directory, incidents, queues, reference
+from recording.views import crimes, decide, directory, incidents, queues, reference, victims
 
 app_name = "recording"
 urlpatterns = [
@@ -25,21 +25,21 @@ urlpatterns = [
     path("crimes/<int:pk>/outcome/", crimes.crime_outcome, name="crime-outcome"),
     path("crimes/<int:pk>/assess/", crimes.crime_assess, name="crime-assess"),
     path("crimes/<int:pk>/suspects/new/", crimes.crime_add_suspect, name="crime-add-suspect"),
-    path("crimes/<int:pk>/victims/new/", crimes.crime_add_victim, name="crime-add-victim"),
-    path("crimes/<int:pk>/victim-updates/new/", crimes.crime_victim_update, name="crime-victim-update"),
+    path("crimes/<int:pk>/victims/new/", victims.crime_add_victim, name="crime-add-victim"),
+    path("crimes/<int:pk>/victim-updates/new/", victims.crime_victim_update, name="crime-victim-update"),
     path(
         "crimes/<int:pk>/victims/<int:victim_id>/agreement/",
-        crimes.crime_victim_agreement,
+        victims.crime_victim_agreement,
         name="crime-victim-agreement",
     ),
-    path("crimes/<int:pk>/victim-notices/new/", crimes.crime_victim_notice, name="crime-victim-notice"),
+    path("crimes/<int:pk>/victim-notices/new/", victims.crime_victim_notice, name="crime-victim-notice"),
     path(
         "crimes/<int:pk>/victim-notices/<int:notice_id>/told/",
-        crimes.crime_victim_notice_told,
+        victims.crime_victim_notice_told,
         name="crime-victim-notice-told",
     ),
     path("crimes/<int:pk>/enquiries/new/", crimes.crime_enquiry, name="crime-enquiry"),
-    path("crimes/<int:pk>/appointments/new/", crimes.crime_appointment, name="crime-appointment"),
+    path("crimes/<int:pk>/appointments/new/", victims.crime_appointment, name="crime-appointment"),
     path("enquiries/<int:pk>/", crimes.enquiry_update, name="enquiry-update"),
     path("reclassifications/", queues.reclassification_list, name="reclassification-list"),
     path(
