@@ -14,7 +14,7 @@ from config.queues import RISK_NOTE, WorkQueue, risk_order, with_risk
 from recording import selectors
 from recording.models import CancellationRequest, ClassificationChange, CrimeTransfer
 from recording.permissions import is_ddm
-from recording.services import decisions
+from recording.services import awaiting
 
 # ---------------------------------------------------------------- list columns
 CRIME_COLUMNS = (
@@ -134,7 +134,7 @@ NCRS_DUE = WorkQueue(
 
 def _awaiting_views_log(user: Any, rows: list[Any], path: str) -> None:
     """The queue shows each victim's name and number: every row shown is logged as viewed."""
-    decisions.awaiting_views_log(
+    awaiting.awaiting_views_log(
         user=user, rows=rows, purpose="Reports awaiting the victim (queue)", path=path
     )
 

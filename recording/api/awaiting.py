@@ -1,5 +1,5 @@
 """Third-party reports awaiting the victim (R-NCRS-THIRD-PARTY): the sergeant's queue and its two
-decisions, over the same selector and services as the queue page (recording.services.decisions)."""
+decisions, over the same selector and services as the queue page (recording.services.awaiting)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from recording import selectors
 from recording.api.common import CrimeStaff, request_user, validated
 from recording.api.crimes import AwaitingVictimOutputSerializer
 from recording.serializers.crimes import CrimeListSerializer
-from recording.services import decisions
+from recording.services import awaiting
 from staffing.access_audit import purpose_from
 from staffing.api.idempotent import idempotent
 
@@ -40,7 +40,7 @@ class AwaitingVictimListApi(APIView):
         paginator = PageNumberPagination()
         rows = list(paginator.paginate_queryset(qs, request, view=self) or [])
         # Each row names the victim and gives their number: log the view of every report listed.
-        decisions.awaiting_views_log(
+        awaiting.awaiting_views_log(
             user=request_user(request),
             rows=rows,
             purpose=purpose_from(request, "Reports awaiting the victim (API list)"),
@@ -58,11 +58,11 @@ class AwaitingVictimRecordApi(APIView):
     @idempotent("recording.awaiting.record")
     def post(self, request: Request, pk: int) -> Response:
         user = request_user(request)
-        row = decisions.awaiting_open(
+        row = awaiting.awaiting_open(
             user=user, pk=pk, purpose=purpose_from(request, "API record"), path=request.path
         )
         data = validated(AwaitingRecordInputSerializer, request.data)
-        made = decisions.awaiting_record(awaiting_id=row.pk, actor=user, note=data["note"])
+        made = awaiting.awaiting_record(awaiting_id=row.pk, actor=user, note=data["note"])
         return Response(CrimeListSerializer(made, many=True).data, status=status.HTTP_201_CREATED)
 
 
@@ -74,9 +74,9 @@ class AwaitingVictimCloseApi(APIView):
     @extend_schema(request=AwaitingCloseInputSerializer, responses=AwaitingVictimOutputSerializer)
     def post(self, request: Request, pk: int) -> Response:
         user = request_user(request)
-        row = decisions.awaiting_open(
+        row = awaiting.awaiting_open(
             user=user, pk=pk, purpose=purpose_from(request, "API close"), path=request.path
         )
         data = validated(AwaitingCloseInputSerializer, request.data)
-        closed = decisions.awaiting_close(awaiting_id=row.pk, actor=user, reason=data["reason"])
+        closed = awaiting.awaiting_close(awaiting_id=row.pk, actor=user, reason=data["reason"])
         return Response(AwaitingVictimOutputSerializer(closed).data)

@@ -17,7 +17,8 @@ class AwaitingVictim(models.Model):
     """A recording decision saved while the victim has not been spoken to (R-NCRS-THIRD-PARTY): the
     allegations that wait, the whole report so they can be decided later, and the 24-hour clock that
     runs from the report (R-NCRS-24H). It sits in the sergeant's queue until it is recorded (the victim
-    confirms) or closed with a reason. Written by recording.services.decisions only."""
+    confirms) or closed with a reason. Saved by recording.services.decisions, decided by
+    recording.services.awaiting; nothing else writes it."""
 
     class Status(models.TextChoices):
         AWAITING = "awaiting", "Awaiting the victim"

@@ -1,4 +1,5 @@
-"""Creating crimes: crime numbers, the recording decision turned into crimes, victims and suspects."""
+"""Creating crimes: crime numbers, a crime with its victims, suspects and incidents, victims and suspects
+added later, and opening a crime for view (services.decisions turns a recording decision into crimes)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,13 @@ from django.utils import timezone
 
 from config import registry
 from config.exceptions import DomainError
-from recording import lifecycle, rules, selectors
+from recording import lifecycle, selectors
 from recording.models import (
     ClassificationChange,
     Crime,
     CrimeNumberCounter,
     CrimeSuspect,
-    CrimeTransfer,
     CrimeVictim,
-    Force,
     Incident,
 )
 from recording.rules import timeliness
@@ -232,113 +231,6 @@ def crime_create(
                 incident.save(update_fields=["crime_number", "updated_at"])
             registry.announce(CRIME_LINKED_TO_INCIDENT, incident_id=incident.pk, crime_id=crime.pk)
     return crime
-
-
-def _report_time_words(report_time: timeliness.ReportTime | None) -> list[str]:
-    """The history's words for a report time that is not the incident's opening (R-NCRS-24H)."""
-    if report_time is None or not report_time.reason or report_time.incident_opened_at is None:
-        return []
-    opened = timezone.localtime(report_time.incident_opened_at)
-    given = timezone.localtime(report_time.reported_at)
-    return [
-        f"Report time {given:%d %b %Y %H:%M}, not the incident's opening {opened:%d %b %Y %H:%M}: "
-        f"{report_time.reason}"
-    ]
-
-
-@transaction.atomic
-def crime_create_from_decision(
-    *,
-    actor: User,
-    report: rules.Report,
-    decision: rules.Decision,
-    victims: Mapping[str, VictimInput] | None = None,
-    offenders: Mapping[str, SuspectInput] | None = None,
-    incident_reference: str = "",
-    details: CrimeDetails | None = None,
-    extra_explanation: Sequence[str] = (),
-    report_time: timeliness.ReportTime | None = None,
-) -> list[Crime]:
-    """Create every crime the decision proposes, all or none. When the crime happened in another
-    force's area (R-LOCATION) each crime is recorded here and an outgoing transfer to that force is
-    opened (R-TRANSFER-PROTOCOL); on acceptance it is cancelled under C1. `report_time` keeps the
-    incident's opening and the reason a different report time was given (R-NCRS-24H)."""
-    victims = victims or {}
-    offenders = offenders or {}
-    known_victims = {v.ref: v for v in report.victims}
-    for ref in victims:
-        if ref not in known_victims:
-            raise DomainError(f"Victim {ref!r} is not in the report.", field="victims")
-    if not decision.crimes:
-        raise DomainError("The decision proposes no crime to record.", field="crimes")
-    force: Force | None = None
-    if decision.transfer_to:
-        force = Force.objects.filter(code=decision.transfer_to).first()
-        if force is None:
-            raise DomainError(
-                f"Force {decision.transfer_to!r} is not in the force directory; add it before transferring.",
-                field="location_force",
-            )
-    created: list[Crime] = []
-    for proposal in decision.crimes:
-        victim_inputs: list[VictimInput] = []
-        if proposal.victim is not None:
-            if proposal.victim not in known_victims:
-                raise DomainError(f"Victim {proposal.victim!r} is not in the report.", field="victims")
-            given = victims.get(proposal.victim)
-            kind = known_victims[proposal.victim].kind
-            victim_inputs.append(
-                VictimInput(
-                    ref=proposal.victim,
-                    kind=kind if kind in CrimeVictim.Kind.values else CrimeVictim.Kind.PERSON,
-                    name=given.name if given else "",
-                    date_of_birth=given.date_of_birth if given else None,
-                    age=given.age if given else None,
-                    contact=given.contact if given else "",
-                    vulnerable=given.vulnerable if given else False,
-                    adjustments=tuple(given.adjustments) if given else (),
-                    adjustment_notes=given.adjustment_notes if given else "",
-                )
-            )
-        suspect_inputs = [offenders.get(ref) or SuspectInput(ref=ref) for ref in proposal.offenders]
-        crime = crime_create(
-            actor=actor,
-            offence_code=proposal.offence_code or proposal.offence,
-            reported_at=report.reported_at,
-            incident_opened_at=report_time.incident_opened_at if report_time else None,
-            reported_at_reason=report_time.reason if report_time else "",
-            # The victim's wish carried from the report (R-NCRS-VICTIM-BELIEF: recorded all the same).
-            victim_view=Crime.VictimView.DOES_NOT_SUPPORT
-            if proposal.victim is not None and not known_victims[proposal.victim].supports_action
-            else "",
-            victims=victim_inputs,
-            suspects=suspect_inputs,
-            incident_references=[incident_reference] if incident_reference else [],
-            details=details,
-            location_force=report.location_force or report.force,
-            decision_rules=list(dict.fromkeys([*decision.rules, *proposal.rules])),
-            decision_explanation=[*decision.explanation, *extra_explanation],
-            reason=" ".join(
-                [
-                    f"Recorded from the recording decision ({', '.join(proposal.allegations)}).",
-                    *extra_explanation,
-                    *_report_time_words(report_time),
-                ]
-            ),
-        )
-        if force is not None:
-            transfer = CrimeTransfer(
-                crime=crime,
-                direction=CrimeTransfer.Direction.OUTGOING,
-                force=force,
-                reason=f"Happened in {force.code}'s area (R-LOCATION).",
-                requested_by=actor,
-            )
-            transfer._history_user = actor  # type: ignore[attr-defined]
-            transfer._change_reason = "Transfer opened from the recording decision"  # type: ignore[attr-defined]
-            transfer.save()
-        created.append(crime)
-    return created
 
 
 @transaction.atomic

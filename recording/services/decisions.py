@@ -4,7 +4,8 @@
 exists, the report is not in the future), so Decide refuses what Record would refuse; `decision_record`
 checks again inside its transaction, refuses a likely duplicate, records every crime, and saves the
 allegations that wait for the victim (R-NCRS-THIRD-PARTY) as an AwaitingVictim for the sergeant's
-queue; `awaiting_record` and `awaiting_close` decide those later."""
+queue (services.awaiting decides those later). `crime_create_from_decision` turns a decision into crimes
+for both."""
 
 from __future__ import annotations
 
@@ -20,18 +21,11 @@ from django.utils import timezone
 from config import registry
 from config.exceptions import DomainError
 from recording import lifecycle, rules
-from recording.models import AwaitingVictim, Crime, CrimeVictim, Incident
-from recording.permissions import awaiting_scope_refusal
+from recording.models import AwaitingVictim, Crime, CrimeTransfer, CrimeVictim, Force, Incident
 from recording.rules import timeliness
-from recording.selectors import awaiting_victim_get, incident_visible, offence_catalogue
-from recording.services.crimes import (
-    CrimeDetails,
-    SuspectInput,
-    VictimInput,
-    crime_create_from_decision,
-)
-from staffing.models import AccessLog, User
-from staffing.services import open_logged
+from recording.selectors import incident_visible, offence_catalogue
+from recording.services.crimes import CrimeDetails, SuspectInput, VictimInput, crime_create
+from staffing.models import User
 
 
 @dataclass(frozen=True)
@@ -80,7 +74,7 @@ def decision_check(
     """The engine's decision for `report`, or a DomainError naming the field to blame (engine paths such
     as "alleged.0.offence" are kept: the form and the API each place them). With an incident, the
     report time is checked against its opening and the decision's clock follows decision_report_time."""
-    return _decide(
+    return decision_timed(
         actor=actor,
         report=report,
         incident_reference=incident_reference,
@@ -88,9 +82,11 @@ def decision_check(
     )[0]
 
 
-def _decide(
+def decision_timed(
     *, actor: User, report: rules.Report, incident_reference: str, reported_at_reason: str
 ) -> tuple[rules.Decision, rules.Report, timeliness.ReportTime]:
+    """decision_check's decision, with the report at its settled report time and that time (R-NCRS-24H),
+    for the paths that go on to record it."""
     timed = decision_report_time(
         actor=actor,
         incident_reference=incident_reference,
@@ -136,6 +132,113 @@ def decision_likely_duplicates(
     return found
 
 
+def _report_time_words(report_time: timeliness.ReportTime | None) -> list[str]:
+    """The history's words for a report time that is not the incident's opening (R-NCRS-24H)."""
+    if report_time is None or not report_time.reason or report_time.incident_opened_at is None:
+        return []
+    opened = timezone.localtime(report_time.incident_opened_at)
+    given = timezone.localtime(report_time.reported_at)
+    return [
+        f"Report time {given:%d %b %Y %H:%M}, not the incident's opening {opened:%d %b %Y %H:%M}: "
+        f"{report_time.reason}"
+    ]
+
+
+@transaction.atomic
+def crime_create_from_decision(
+    *,
+    actor: User,
+    report: rules.Report,
+    decision: rules.Decision,
+    victims: Mapping[str, VictimInput] | None = None,
+    offenders: Mapping[str, SuspectInput] | None = None,
+    incident_reference: str = "",
+    details: CrimeDetails | None = None,
+    extra_explanation: Sequence[str] = (),
+    report_time: timeliness.ReportTime | None = None,
+) -> list[Crime]:
+    """Create every crime the decision proposes, all or none. When the crime happened in another
+    force's area (R-LOCATION) each crime is recorded here and an outgoing transfer to that force is
+    opened (R-TRANSFER-PROTOCOL); on acceptance it is cancelled under C1. `report_time` keeps the
+    incident's opening and the reason a different report time was given (R-NCRS-24H)."""
+    victims = victims or {}
+    offenders = offenders or {}
+    known_victims = {v.ref: v for v in report.victims}
+    for ref in victims:
+        if ref not in known_victims:
+            raise DomainError(f"Victim {ref!r} is not in the report.", field="victims")
+    if not decision.crimes:
+        raise DomainError("The decision proposes no crime to record.", field="crimes")
+    force: Force | None = None
+    if decision.transfer_to:
+        force = Force.objects.filter(code=decision.transfer_to).first()
+        if force is None:
+            raise DomainError(
+                f"Force {decision.transfer_to!r} is not in the force directory; add it before transferring.",
+                field="location_force",
+            )
+    created: list[Crime] = []
+    for proposal in decision.crimes:
+        victim_inputs: list[VictimInput] = []
+        if proposal.victim is not None:
+            if proposal.victim not in known_victims:
+                raise DomainError(f"Victim {proposal.victim!r} is not in the report.", field="victims")
+            given = victims.get(proposal.victim)
+            kind = known_victims[proposal.victim].kind
+            victim_inputs.append(
+                VictimInput(
+                    ref=proposal.victim,
+                    kind=kind if kind in CrimeVictim.Kind.values else CrimeVictim.Kind.PERSON,
+                    name=given.name if given else "",
+                    date_of_birth=given.date_of_birth if given else None,
+                    age=given.age if given else None,
+                    contact=given.contact if given else "",
+                    vulnerable=given.vulnerable if given else False,
+                    adjustments=tuple(given.adjustments) if given else (),
+                    adjustment_notes=given.adjustment_notes if given else "",
+                )
+            )
+        suspect_inputs = [offenders.get(ref) or SuspectInput(ref=ref) for ref in proposal.offenders]
+        crime = crime_create(
+            actor=actor,
+            offence_code=proposal.offence_code or proposal.offence,
+            reported_at=report.reported_at,
+            incident_opened_at=report_time.incident_opened_at if report_time else None,
+            reported_at_reason=report_time.reason if report_time else "",
+            # The victim's wish carried from the report (R-NCRS-VICTIM-BELIEF: recorded all the same).
+            victim_view=Crime.VictimView.DOES_NOT_SUPPORT
+            if proposal.victim is not None and not known_victims[proposal.victim].supports_action
+            else "",
+            victims=victim_inputs,
+            suspects=suspect_inputs,
+            incident_references=[incident_reference] if incident_reference else [],
+            details=details,
+            location_force=report.location_force or report.force,
+            decision_rules=list(dict.fromkeys([*decision.rules, *proposal.rules])),
+            decision_explanation=[*decision.explanation, *extra_explanation],
+            reason=" ".join(
+                [
+                    f"Recorded from the recording decision ({', '.join(proposal.allegations)}).",
+                    *extra_explanation,
+                    *_report_time_words(report_time),
+                ]
+            ),
+        )
+        if force is not None:
+            transfer = CrimeTransfer(
+                crime=crime,
+                direction=CrimeTransfer.Direction.OUTGOING,
+                force=force,
+                reason=f"Happened in {force.code}'s area (R-LOCATION).",
+                requested_by=actor,
+            )
+            transfer._history_user = actor  # type: ignore[attr-defined]
+            transfer._change_reason = "Transfer opened from the recording decision"  # type: ignore[attr-defined]
+            transfer.save()
+        created.append(crime)
+    return created
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -160,7 +263,7 @@ def decision_record(
     # second sees the first's crimes in the duplicate check.
     if incident_reference:
         Incident.objects.select_for_update().filter(reference=incident_reference).first()
-    decision, report, timed = _decide(
+    decision, report, timed = decision_timed(
         actor=actor,
         report=report,
         incident_reference=incident_reference,
@@ -279,140 +382,3 @@ def _awaiting_save(
     if row.daily_review:
         registry.announce(SERIOUS_SEXUAL_REPORT_AWAITING, awaiting_id=row.pk)
     return row
-
-
-def _report_from_stored(stored: dict[str, Any], *, only: set[str]) -> rules.Report:
-    """The stored report with only the waiting allegations, now with the victim spoken to."""
-    data = stored["report"]
-    return rules.Report(
-        reported_at=datetime.fromisoformat(data["reported_at"]),
-        force=data["force"],
-        location_force=data["location_force"],
-        reporter=data["reporter"],
-        victims=tuple(rules.Victim(**v) for v in data["victims"]),
-        alleged=tuple(
-            replace(rules.Allegation(**a), victim_contacted=True) for a in data["alleged"] if a["ref"] in only
-        ),
-    )
-
-
-def _victim_input(data: dict[str, Any]) -> VictimInput:
-    born = data.get("date_of_birth")
-    return VictimInput(**{**data, "date_of_birth": date.fromisoformat(born) if born else None})
-
-
-def _suspect_input(data: dict[str, Any]) -> SuspectInput:
-    born = data.get("date_of_birth")
-    return SuspectInput(**{**data, "date_of_birth": date.fromisoformat(born) if born else None})
-
-
-def _awaiting_lock(awaiting_id: int) -> AwaitingVictim:
-    row = AwaitingVictim.objects.select_for_update().filter(pk=awaiting_id).first()
-    if row is None:
-        raise DomainError("No such report awaiting the victim.")
-    if row.status != AwaitingVictim.Status.AWAITING:
-        raise DomainError(f"This report was already decided: {row.get_status_display().lower()}.")
-    return row
-
-
-def _awaiting_in_scope(row: AwaitingVictim, actor: User, what: str) -> None:
-    """Team scope (issue 20 part 6): the one question the page and the API both reach through here."""
-    refusal = awaiting_scope_refusal(actor, row, what)
-    if refusal:
-        raise DomainError(refusal, field="non_field_errors")
-
-
-@transaction.atomic
-def awaiting_record(*, awaiting_id: int, actor: User, note: str) -> list[Crime]:
-    """The victim has been spoken to and confirms: decide the waiting allegations again with the victim
-    contacted, and record the crimes that decision gives (the 24-hour clock still runs from the report,
-    so a late record is still a timeliness breach)."""
-    row = _awaiting_lock(awaiting_id)
-    _awaiting_in_scope(row, actor, "record this report")
-    stored = row.report
-    report = _report_from_stored(stored, only={a["allegation"] for a in row.allegations})
-    decision, report, timed = _decide(
-        actor=actor,
-        report=report,
-        incident_reference=stored["incident_reference"],
-        # Saved before report times were checked against the incident: the time then saved stands.
-        reported_at_reason=stored.get("reported_at_reason", "Report time as saved awaiting the victim."),
-    )
-    if not decision.crimes:
-        raise DomainError(
-            "With the victim spoken to, the decision records no crime: close it and say why instead.",
-            field="note",
-        )
-    made = crime_create_from_decision(
-        actor=actor,
-        report=report,
-        decision=decision,
-        victims={ref: _victim_input(v) for ref, v in stored["victim_details"].items()},
-        offenders={ref: _suspect_input(o) for ref, o in stored["offender_details"].items()},
-        incident_reference=stored["incident_reference"],
-        details=CrimeDetails(**stored["details"]),
-        report_time=timed,
-    )
-    row.status = AwaitingVictim.Status.RECORDED
-    row.decided_by = actor
-    row.decided_at = timezone.now()
-    row.decision_note = note.strip()
-    row._change_reason = (  # type: ignore[attr-defined]
-        f"Recorded after the victim was spoken to: {', '.join(c.crime_number for c in made)}"
-    )
-    row.save()
-    row.crimes.add(*made)
-    return made
-
-
-@transaction.atomic
-def awaiting_close(*, awaiting_id: int, actor: User, reason: str) -> AwaitingVictim:
-    """Close without a crime, saying why (e.g. the victim says nothing happened: that is their account,
-    R-NCRS-VICTIM-BELIEF). The reason is kept and audited."""
-    reason = reason.strip()
-    if not reason:
-        raise DomainError("Say why no crime is to be recorded.", field="reason")
-    row = _awaiting_lock(awaiting_id)
-    _awaiting_in_scope(row, actor, "close this report")
-    row.status = AwaitingVictim.Status.CLOSED
-    row.decided_by = actor
-    row.decided_at = timezone.now()
-    row.decision_note = reason
-    row._change_reason = f"Closed without a crime: {reason}"  # type: ignore[attr-defined]
-    row.save()
-    return row
-
-
-AWAITING_RECORD_TYPE = "recording.awaiting_victim"
-
-
-def awaiting_open(*, user: User, pk: int, purpose: str, path: str) -> AwaitingVictim:
-    """One report awaiting the victim for its page. Every view is logged: the page names the victim and
-    gives their number (and a restricted one is need-to-know, R-RESTRICTED)."""
-    return open_logged(
-        user=user,
-        find=lambda: awaiting_victim_get(user=user, pk=pk),
-        record_type=AWAITING_RECORD_TYPE,
-        label=lambda row: row.label,
-        purpose=purpose,
-        path=path,
-    )
-
-
-def awaiting_views_log(*, user: User, rows: Sequence[AwaitingVictim], purpose: str, path: str) -> None:
-    """Log the view of each report a queue page or the API list shows with its victim's name and number:
-    one access-log row per report, written in one statement."""
-    AccessLog.objects.bulk_create(
-        [
-            AccessLog(
-                user=user,
-                record_type=AWAITING_RECORD_TYPE,
-                record_id=str(row.pk),
-                record_label=row.label[:200],
-                purpose=purpose[:300],
-                action="view",
-                path=path[:300],
-            )
-            for row in rows
-        ]
-    )

@@ -15,7 +15,7 @@ from config.exceptions import DomainError
 from recording import rules, selectors
 from recording.forms.common import force_code_for, offence_code_for
 from recording.models import Crime
-from recording.services import crimes, decisions
+from recording.services import awaiting, crimes, decisions
 from recording.tests.factories import IncidentFactory
 from staffing.models import AccessLog
 
@@ -301,14 +301,14 @@ def test_record_now_records_the_waiting_allegation_and_empties_the_queue(
         victims={"V1": crimes.VictimInput(ref="V1", name="Jo Bloggs")},
     ).awaiting
     assert row is not None
-    made = decisions.awaiting_record(awaiting_id=row.pk, actor=sergeant, note="Jo confirms the account")
+    made = awaiting.awaiting_record(awaiting_id=row.pk, actor=sergeant, note="Jo confirms the account")
     row.refresh_from_db()
     assert [c.offence.code for c in made] == ["19C"] and made[0].victims.get().name == "Jo Bloggs"
     assert row.status == "recorded" and list(row.crimes.all()) == made
     assert made[0].reported_at == row.reported_at  # the 24-hour clock runs from the report
     assert not selectors.awaiting_victim_queue(user=sergeant).exists()
     with pytest.raises(DomainError):
-        decisions.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="Too late")
+        awaiting.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="Too late")
 
 
 def test_closing_needs_a_reason_and_keeps_it(reference_data: None, make_user: Any) -> None:
@@ -316,8 +316,8 @@ def test_closing_needs_a_reason_and_keeps_it(reference_data: None, make_user: An
     row = decisions.decision_record(actor=make_user(), report=friend_reports_rape()).awaiting
     assert row is not None
     with pytest.raises(DomainError):
-        decisions.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="  ")
-    decisions.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="Victim says nothing happened")
+        awaiting.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="  ")
+    awaiting.awaiting_close(awaiting_id=row.pk, actor=sergeant, reason="Victim says nothing happened")
     row.refresh_from_db()
     assert (row.status, row.decision_note) == ("closed", "Victim says nothing happened")
     assert row.history.first().history_change_reason == "Closed without a crime: Victim says nothing happened"

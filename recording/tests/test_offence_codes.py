@@ -14,7 +14,7 @@ from django.utils import timezone
 from config.exceptions import DomainError
 from recording import rules, selectors
 from recording.models import ClassificationChange, Crime
-from recording.services import crimes, reclassification
+from recording.services import crimes, decisions, reclassification
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def _report(*alleged: rules.Allegation) -> rules.Report:
 def _record(make_user: Callable[..., Any], *alleged: rules.Allegation) -> list[Crime]:
     report = _report(*alleged)
     decision = rules.decide(report, selectors.offence_catalogue())
-    return crimes.crime_create_from_decision(actor=make_user("recorder"), report=report, decision=decision)
+    return decisions.crime_create_from_decision(actor=make_user("recorder"), report=report, decision=decision)
 
 
 # ---------------------------------------------------------------- stored crimes

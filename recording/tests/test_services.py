@@ -23,6 +23,7 @@ from recording.services import (
     casework,
     contact,
     crimes,
+    decisions,
     incidents,
     outcomes,
     reclassification,
@@ -219,7 +220,7 @@ def test_crime_create_from_decision_records_every_crime_and_links_the_incident(
     IncidentFactory(reference="XX-1")
     rep = report()
     decision = rules.decide(rep, offences())
-    made = crimes.crime_create_from_decision(
+    made = decisions.crime_create_from_decision(
         actor=make_user("recorder"),
         report=rep,
         decision=decision,
@@ -242,7 +243,7 @@ def test_a_victim_ref_not_in_the_report_stores_nothing(reference_data: None, mak
     rep = report()
     decision = rules.decide(rep, offences())
     with pytest.raises(DomainError) as err:
-        crimes.crime_create_from_decision(
+        decisions.crime_create_from_decision(
             actor=make_user("recorder"),
             report=rep,
             decision=decision,
@@ -256,14 +257,14 @@ def test_r_location_records_then_opens_an_outgoing_transfer(reference_data: None
     ForceFactory(code="YY")
     rep = report(location_force="YY")
     decision = rules.decide(rep, offences())
-    made = crimes.crime_create_from_decision(actor=make_user("recorder"), report=rep, decision=decision)
+    made = decisions.crime_create_from_decision(actor=make_user("recorder"), report=rep, decision=decision)
     assert all(c.transfers.get().force.code == "YY" for c in made)
 
 
 def test_r_location_needs_the_force_in_the_directory(reference_data: None, make_user: Any) -> None:
     rep = report(location_force="QQ")
     with pytest.raises(DomainError) as err:
-        crimes.crime_create_from_decision(
+        decisions.crime_create_from_decision(
             actor=make_user("recorder"), report=rep, decision=rules.decide(rep, offences())
         )
     assert err.value.field == "location_force"

@@ -26,7 +26,7 @@ from recording.forms.decide import (
     VictimFormSet,
 )
 from recording.models import Incident
-from recording.services import crimes, decisions
+from recording.services import awaiting, crimes, decisions
 from recording.services import incidents as incident_services
 from recording.views.common import (
     crime_staff,
@@ -360,7 +360,7 @@ def recording_awaiting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A third-party report awaiting the victim (R-NCRS-THIRD-PARTY): what waits and why, by when, and
     the two ways to decide it: record now (the victim confirms) or close with a reason."""
     user = request_user(request)
-    row = decisions.awaiting_open(
+    row = awaiting.awaiting_open(
         user=user, pk=pk, purpose=purpose_from(request, "Report awaiting the victim"), path=request.path
     )
     action = request.POST.get("action") if request.method == "POST" else None
@@ -368,13 +368,13 @@ def recording_awaiting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     close_form = AwaitingCloseForm(request.POST if action == "close" else None, prefix="close")
     try:
         if action == "record" and record_form.is_valid():
-            made = decisions.awaiting_record(
+            made = awaiting.awaiting_record(
                 awaiting_id=row.pk, actor=user, note=record_form.cleaned_data["note"]
             )
             messages.success(request, f"Recorded {len(made)} crime(s) now the victim has been spoken to.")
             return redirect(_recorded_url({"crimes": [c.pk for c in made]}))
         if action == "close" and close_form.is_valid():
-            decisions.awaiting_close(awaiting_id=row.pk, actor=user, reason=close_form.cleaned_data["reason"])
+            awaiting.awaiting_close(awaiting_id=row.pk, actor=user, reason=close_form.cleaned_data["reason"])
             messages.success(request, "Closed without a crime; the reason is kept with the report.")
             return redirect("queue", key="recording-awaiting-victim")
     except DomainError as exc:
