@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from recording.views import crimes, decide, directory, incidents, queues, reference, victims
+from recording.views import awaiting, crimes, decide, directory, incidents, queues, reference, victims
 
 app_name = "recording"
 urlpatterns = [
@@ -10,7 +10,7 @@ urlpatterns = [
     path("decide/", decide.recording_decide, name="decide"),
     path("decide/recorded/", decide.recording_decision_recorded, name="decision-recorded"),
     path("decide/offence-options/", decide.recording_offence_options, name="offence-options"),
-    path("awaiting-victim/<int:pk>/", decide.recording_awaiting_detail, name="awaiting-detail"),
+    path("awaiting-victim/<int:pk>/", awaiting.recording_awaiting_detail, name="awaiting-detail"),
     path("incidents/", directory.incident_list, name="incident-list"),
     path("incidents/new/", incidents.incident_new, name="incident-new"),
     path("incidents/<int:pk>/", incidents.incident_detail, name="incident-detail"),

@@ -19,21 +19,18 @@ from config.inputs import MAX_ITEMS
 from recording import rules, selectors
 from recording.forms.decide import (
     AllegationFormSet,
-    AwaitingCloseForm,
-    AwaitingRecordForm,
     OffenderFormSet,
     ReportForm,
     VictimFormSet,
 )
 from recording.models import Incident
-from recording.services import awaiting, crimes, decisions
+from recording.services import crimes, decisions
 from recording.services import incidents as incident_services
 from recording.views.common import (
     crime_staff,
     crumbs,
     request_user,
 )
-from staffing.access_audit import purpose_from
 from staffing.services.idempotency import IdempotencyConflict, idempotency_run
 
 # Every Record press of one decision form shares its key (contract Conventions: Idempotency-Key).
@@ -183,7 +180,8 @@ def _candidate_rows(request: HttpRequest) -> list[dict[str, Any]]:
     return [{"ref": f"A{n}", "offence": code, **row} for n, code in enumerate(codes, start=1)]
 
 
-def _recorded_url(answer: dict[str, Any]) -> str:
+def recorded_url(answer: dict[str, Any]) -> str:
+    """The confirmation page for what a Record made: its crimes, and a report saved awaiting the victim."""
     query = {"crime": answer["crimes"], "awaiting": [answer["awaiting"]] if answer.get("awaiting") else []}
     return reverse("recording:decision-recorded") + "?" + urlencode(query, doseq=True)
 
@@ -324,7 +322,7 @@ def _record(
         messages.success(request, f"Recorded {len(answer.body['crimes'])} crime(s).")
         if answer.body.get("awaiting"):
             messages.info(request, "Allegations awaiting the victim are saved in the sergeant's queue.")
-    return redirect(_recorded_url(answer.body))
+    return redirect(recorded_url(answer.body))
 
 
 @crime_staff
@@ -350,46 +348,6 @@ def recording_decision_recorded(request: HttpRequest) -> HttpResponse:
             "awaiting": list(waiting),
             "breadcrumbs": crumbs(
                 ("Recording decision", reverse("recording:decide")), ("Crimes recorded", None)
-            ),
-        },
-    )
-
-
-@crime_staff
-def recording_awaiting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A third-party report awaiting the victim (R-NCRS-THIRD-PARTY): what waits and why, by when, and
-    the two ways to decide it: record now (the victim confirms) or close with a reason."""
-    user = request_user(request)
-    row = awaiting.awaiting_open(
-        user=user, pk=pk, purpose=purpose_from(request, "Report awaiting the victim"), path=request.path
-    )
-    action = request.POST.get("action") if request.method == "POST" else None
-    record_form = AwaitingRecordForm(request.POST if action == "record" else None, prefix="record")
-    close_form = AwaitingCloseForm(request.POST if action == "close" else None, prefix="close")
-    try:
-        if action == "record" and record_form.is_valid():
-            made = awaiting.awaiting_record(
-                awaiting_id=row.pk, actor=user, note=record_form.cleaned_data["note"]
-            )
-            messages.success(request, f"Recorded {len(made)} crime(s) now the victim has been spoken to.")
-            return redirect(_recorded_url({"crimes": [c.pk for c in made]}))
-        if action == "close" and close_form.is_valid():
-            awaiting.awaiting_close(awaiting_id=row.pk, actor=user, reason=close_form.cleaned_data["reason"])
-            messages.success(request, "Closed without a crime; the reason is kept with the report.")
-            return redirect("queue", key="recording-awaiting-victim")
-    except DomainError as exc:
-        form = record_form if action == "record" else close_form
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-    return render(
-        request,
-        "recording/awaiting_detail.html",
-        {
-            "row": row,
-            "record_form": record_form,
-            "close_form": close_form,
-            "breadcrumbs": crumbs(
-                ("Reports awaiting the victim", reverse("queue", args=["recording-awaiting-victim"])),
-                (row.label, None),
             ),
         },
     )
