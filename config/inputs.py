@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Callable, Iterable, Mapping
+from itertools import chain
 from typing import IO, Any
 
 import orjson
@@ -96,23 +97,27 @@ def _texts_problem(texts: list[str]) -> bool:
 
 
 def _has_problem(data: Any) -> bool:
-    """A fast pass without paths, one nesting level at a time (each a few list comprehensions over all
-    its values): a feed body of 5,000 incidents is checked in a few milliseconds."""
+    """A fast pass without paths, one nesting level at a time, each in a few C-speed passes over all its
+    values (the kinds present, the keys, the next level by itself; a JSON document holds exact dicts,
+    lists and strings): a feed body of 5,000 incidents is checked in a few milliseconds."""
     level = [data]
     depth = 0
     while level:
-        dicts = [value for value in level if isinstance(value, dict)]
-        lists = [value for value in level if isinstance(value, list)]
+        kinds = set(map(type, level))
+        dicts = [value for value in level if value.__class__ is dict] if dict in kinds else []
+        lists = [value for value in level if value.__class__ is list] if list in kinds else []
         if (dicts or lists) and depth >= MAX_JSON_DEPTH:
             return True
-        if any(len(value) > MAX_JSON_LIST for value in lists):
+        if lists and max(map(len, lists)) > MAX_JSON_LIST:
             return True
-        texts = [value for value in level if value.__class__ is str]
-        texts += [key for value in dicts for key in value]
-        if _texts_problem(texts):
+        if kinds == {str}:
+            texts = level
+        else:
+            texts = [value for value in level if value.__class__ is str] if str in kinds else []
+        if _texts_problem(texts) or _texts_problem(list(chain.from_iterable(dicts))):
             return True
-        level = [item for value in dicts for item in value.values()]
-        level += [item for value in lists for item in value]
+        level = list(chain.from_iterable(map(dict.values, dicts)))
+        level += chain.from_iterable(lists)
         depth += 1
     return False
 

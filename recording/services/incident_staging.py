@@ -134,6 +134,50 @@ def _plain(rows: Sequence[Mapping[str, Any]]) -> list[bool] | None:
     return [all(type(value) in _PLAIN for value in row.values()) for row in rows]
 
 
+# What `reads_as_is` asks of the feed's times: one of TIME_SHAPES (every digit written 0, a space as T) ...
+_TIME_SHAPES = frozenset(shape.encode() for shape in TIME_SHAPES)
+_ZEROED = bytes.maketrans(b"123456789 ", b"000000000T")
+# ... and no hour past 23 or minute or second past 59, which PostgreSQL reads (24:00 as midnight, a 60th
+# second as a leap second) where Python refuses them. Other fields out of range (month 13, 31 April, an
+# offset of 16 hours) make PostgreSQL's cast raise, which sends the rows to the full check. Each pattern
+# starts with a literal, so the search skips ahead in C (one alternation of both is several times slower).
+_ODD_HOUR = re.compile(rb"T(?:2[4-9]|[3-9])")
+_ODD_MINUTE = re.compile(rb":[6-9]")
+# White space after a separator; searched in the text and in the text reversed (ends and beginnings). \s
+# is what str.isspace() and str.strip() call white space.
+_EDGE_SPACE = re.compile(r"\x00\s")
+
+
+def reads_as_is(rows: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the server may take the feed's rows as they are, checking them without trimming their text or
+    reading the shape of their times (`insert_as_is`): every value is a string or null, valid Unicode, with
+    no white space at either end, and every opening time and each closing time given has one of the shapes
+    SQL reads as Python does, a clock in range and a year within bounds. A few C-speed passes over all the
+    values at once; False sends the rows the longer way, never wrongly passes one."""
+    values = list(chain.from_iterable(row.values() for row in rows))
+    if not set(map(type, values)) <= _PLAIN:
+        return False
+    text = "\x00".join(["", *(value for value in values if value is not None), ""])
+    if not text.isascii():
+        try:
+            text.encode()
+        except UnicodeEncodeError:  # a lone surrogate: json_to_recordset could not be sent it
+            return False
+    if _EDGE_SPACE.search(text) or _EDGE_SPACE.search(text[::-1]):
+        return False
+    opened = [row.get("opened_at") or "" for row in rows]  # required: "" is no shape
+    times = "\n".join([*opened, *(closed for row in rows if (closed := row.get("closed_at")))])
+    if not times.isascii():
+        return False
+    clocks = times.encode()
+    if not set(clocks.translate(_ZEROED).split(b"\n")) <= _TIME_SHAPES:
+        return False
+    if _ODD_HOUR.search(clocks.replace(b" ", b"T")) or _ODD_MINUTE.search(clocks):
+        return False
+    years = {line[:4] for line in clocks.split(b"\n")}
+    return bounded.EARLIEST.year <= int(min(years)) and int(max(years)) <= bounded.LATEST.year
+
+
 def stage_json(rows: Sequence[tuple[int, Mapping[str, Any]]]) -> None:
     """The rows (position, mapping) into the staged table as one JSON document read by the server."""
     with connection.cursor() as cursor:
@@ -251,10 +295,14 @@ def stage_cleaned(
 
 
 # ---------------------------------------------------------------- 2. check
-def _trimmed() -> str:
-    """The staged rows, their text trimmed as str.strip() trims it (OFFSET 0: trimmed once per row)."""
-    trims = ", ".join(f"btrim(coalesce({name}, ''), %(ws)s) AS {name}" for name in RAW_FIELDS)
-    return f"(SELECT pos, plain, {trims} FROM {STAGED} OFFSET 0)"  # noqa: S608 - constants
+def _trimmed(source: str = STAGED, *, as_is: bool = False) -> str:
+    """The staged rows (or `source`'s), their text trimmed as str.strip() trims it (OFFSET 0: trimmed once
+    per row); `as_is`, rows known to need no trimming (`reads_as_is`) are taken as they are."""
+    if as_is:
+        texts = ", ".join(f"coalesce({name}, '') AS {name}" for name in RAW_FIELDS)
+    else:
+        texts = ", ".join(f"btrim(coalesce({name}, ''), %(ws)s) AS {name}" for name in RAW_FIELDS)
+    return f"(SELECT pos, plain, {texts} FROM {source} s OFFSET 0)"  # noqa: S608 - constants
 
 
 def _time_ok(c: str) -> str:
@@ -271,15 +319,23 @@ def _time_ok(c: str) -> str:
       ELSE false END)"""
 
 
-def _typed() -> str:
-    """The staged rows with their NSIR code and `ok`: the row passes every check incident_row_clean makes.
-    CASE takes its branches in order, so no cast meets text that did not match."""
+def _typed(source: str = STAGED, *, as_is: bool = False) -> str:
+    """The staged rows (or `source`'s) with their NSIR code and `ok`: the row passes every check
+    incident_row_clean makes. CASE takes its branches in order, so no cast meets text that did not match.
+    `as_is`, for rows whose times Python has seen are in shape (`reads_as_is`), the times are not looked at
+    again: a date that does not exist (31 April) makes the cast raise, so this `ok` is for the statement
+    that stops at a bad row, never for `_suspects`."""
     nsir = NsirCode._meta.db_table
+    times = (
+        ""
+        if as_is
+        else f"""WHEN NOT {_time_ok("t.opened_at")} THEN false
+        WHEN t.closed_at <> '' AND NOT {_time_ok("t.closed_at")} THEN false"""
+    )
     ok = f"""CASE
         WHEN NOT t.plain THEN false
         WHEN t.reference = '' OR char_length(t.reference) > 40 THEN false
-        WHEN NOT {_time_ok("t.opened_at")} THEN false
-        WHEN t.closed_at <> '' AND NOT {_time_ok("t.closed_at")} THEN false
+        {times}
         WHEN t.closed_at <> '' AND t.closed_at::timestamptz < t.opened_at::timestamptz THEN false
         WHEN n.id IS NULL THEN false
         WHEN t.grade <> ALL(%(grades)s) THEN false
@@ -288,7 +344,7 @@ def _typed() -> str:
         ELSE true END"""
     return (
         f"(SELECT t.*, n.id AS nsir_code_id, n.crime_related, {ok} AS ok "  # noqa: S608 - constants
-        f"FROM {_trimmed()} t LEFT JOIN {nsir} n ON n.code = t.nsir_code)"
+        f"FROM {_trimmed(source, as_is=as_is)} t LEFT JOIN {nsir} n ON n.code = t.nsir_code)"
     )
 
 
@@ -411,6 +467,45 @@ def _typed_values(batch_id: int, *, checked: bool = True) -> str:
     )
 
 
+def _insert(
+    cursor: Any,
+    *,
+    source: str,
+    as_is: bool,
+    columns: Sequence[str],
+    batch_id: int,
+    checked: bool,
+    held: set[str] | None,
+    numbered: bool,
+    params: dict[str, Any],
+) -> int:
+    """INSERT `source`'s rows whose reference is not `held` into the incident table and, if some may name
+    a crime (`numbered`), link the new incidents to the crimes Resolve holds by those numbers, in one
+    statement; returns how many incidents are new."""
+    table = Incident._meta.db_table
+    skip = "WHERE t.reference <> ALL(%(held)s)" if held else ""
+    insert = (
+        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - names from model metadata
+        f"SELECT {_typed_values(batch_id, checked=checked)} FROM {_typed(source, as_is=as_is)} t {skip}"
+    )
+    params = {**params, "held": list(held or ())}
+    if not numbered:
+        cursor.execute(insert, params)
+        return int(cursor.rowcount)
+    through = Crime.incidents.through._meta.db_table
+    cursor.execute(
+        f"""WITH new AS ({insert} RETURNING id, crime_number), linked AS (
+                INSERT INTO {through} (incident_id, crime_id)
+                SELECT new.id, c.id FROM new
+                JOIN {Crime._meta.db_table} c ON c.crime_number = new.crime_number
+                ON CONFLICT DO NOTHING
+            )
+            SELECT count(*) FROM new""",  # noqa: S608 - names from model metadata
+        params,
+    )
+    return int(cursor.fetchone()[0])
+
+
 def insert_new(
     *, columns: Sequence[str], batch_id: int, now: datetime, held: set[str] | None = None, checked: bool
 ) -> int:
@@ -419,27 +514,47 @@ def insert_new(
     each row as it inserts it (one pass over the rows, not two) and a row that does not pass raises
     DataError. A reference held already or repeated in the batch raises IntegrityError. Either way the
     caller, in a savepoint, takes the longer road (`check`, `moved`)."""
-    table = Incident._meta.db_table
-    skip = "WHERE t.reference <> ALL(%(held)s)" if held else ""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - names from model metadata
-            f"SELECT {_typed_values(batch_id, checked=checked)} FROM {_typed()} t {skip}",
-            _params(now=now, held=list(held or ())),
+        return _insert(
+            cursor,
+            source=STAGED,
+            as_is=False,
+            columns=columns,
+            batch_id=batch_id,
+            checked=checked,
+            held=held,
+            numbered=bool(counts()[1]),
+            params=_params(now=now),
         )
-        created = int(cursor.rowcount)
-        if counts()[1]:
-            through = Crime.incidents.through._meta.db_table
-            cursor.execute(
-                f"""INSERT INTO {through} (incident_id, crime_id)
-                    SELECT i.id, c.id FROM {_trimmed()} t
-                    JOIN {table} i ON i.reference = t.reference
-                    JOIN {Crime._meta.db_table} c ON c.crime_number = t.crime_number
-                    WHERE t.crime_number <> '' {"AND t.reference <> ALL(%(held)s)" if held else ""}
-                    ON CONFLICT DO NOTHING""",  # noqa: S608 - names from model metadata
-                _params(held=list(held or ())),
-            )
-        return created
+
+
+# The feed's rows as the server reads them from one JSON document, in the staged table's columns.
+_JSON_ROWS = (
+    f"(SELECT r.n AS pos, true AS plain, {', '.join(f'r.{name}' for name in RAW_FIELDS)} "  # noqa: S608
+    f"FROM ROWS FROM (json_to_recordset(%(document)s::json) AS ({_JSON_COLUMNS})) "
+    f"WITH ORDINALITY AS r({', '.join(RAW_FIELDS)}, n))"
+)
+
+
+def insert_as_is(
+    rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str], batch_id: int, now: datetime
+) -> int:
+    """The feed's rows, which `reads_as_is` passed, from one JSON document straight into the incident table
+    (no staged table: one statement reads, checks and inserts them), linked to the crimes they name;
+    returns how many. A row that does not pass raises DataError, a reference held already or repeated
+    IntegrityError: the caller, in a savepoint, then stages the rows and takes the longer road."""
+    with connection.cursor() as cursor:
+        return _insert(
+            cursor,
+            source=_JSON_ROWS,
+            as_is=True,
+            columns=columns,
+            batch_id=batch_id,
+            checked=False,
+            held=None,
+            numbered=any(row.get("crime_number") for row in rows),
+            params=_params(now=now, document=orjson.dumps(rows).decode()),
+        )
 
 
 def fill_merge_source(

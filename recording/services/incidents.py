@@ -431,17 +431,22 @@ def _check_and_move(
     original: Callable[[int], Mapping[str, Any]] | None,
     where: Callable[[int], int],
     collect_all_errors: bool,
+    in_one: bool = True,
 ) -> ImportResult:
     """Check the staged rows in SQL (a bad one named by `where(position)` with incident_row_clean's words)
-    and move them into the incident table. First in one statement, the rows checked as they are inserted:
-    for new incidents in the forms SQL reads (nearly every feed) that is all. A row SQL cannot pass, or a
-    reference held already or repeated, undoes it (a savepoint), and the rows are checked on their own,
-    the held references looked up and merged."""
+    and move them into the incident table. First (`in_one`, unless the caller just tried) in one
+    statement, the rows checked as they are inserted: for new incidents in the forms SQL reads (nearly
+    every feed) that is all. A row SQL cannot pass, or a reference held already or repeated, undoes it (a
+    savepoint), and the rows are checked on their own, the held references looked up and merged."""
     now = timezone.now()
-    try:
-        with transaction.atomic():
-            created = staging.insert_new(columns=COPY_COLUMNS, batch_id=batch.pk, now=now, checked=False)
-    except (DataError, IntegrityError):
+    created: int | None = None
+    if in_one:
+        try:
+            with transaction.atomic():
+                created = staging.insert_new(columns=COPY_COLUMNS, batch_id=batch.pk, now=now, checked=False)
+        except (DataError, IntegrityError):
+            created = None
+    if created is None:
         staging.check(
             clean=lambda row: incident_row_clean(row, nsir),
             codes={pk: code for code, (pk, _related) in nsir.items()},
@@ -484,6 +489,17 @@ def incidents_upsert(
     if not _staged_path():
         return _upsert_portable_rows(rows, batch=batch, nsir=nsir, collect_all_errors=collect_all_errors)
     held = list(rows)
+    items = [row for _position, row in held]
+    as_is = staging.reads_as_is(items)
+    if as_is:
+        try:
+            with transaction.atomic():
+                created = staging.insert_as_is(
+                    items, columns=COPY_COLUMNS, batch_id=batch.pk, now=timezone.now()
+                )
+            return _finish(batch, total=len(items), created=created)
+        except (DataError, IntegrityError):
+            pass  # a row SQL cannot pass, a reference held already or repeated: the longer road
     original: Callable[[int], Mapping[str, Any]] | None = dict(held).__getitem__
     try:
         staging.stage_json(held)
@@ -491,7 +507,12 @@ def incidents_upsert(
         _stage_cleaned(held, nsir, collect_all_errors=collect_all_errors)
         original = None
     return _check_and_move(
-        batch, nsir, original=original, where=lambda position: position, collect_all_errors=collect_all_errors
+        batch,
+        nsir,
+        original=original,
+        where=lambda position: position,
+        collect_all_errors=collect_all_errors,
+        in_one=not as_is,
     )
 
 

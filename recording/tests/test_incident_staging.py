@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import DataError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from recording.models import ImportBatch, Incident
 from recording.services import incident_staging as staging
@@ -169,3 +170,64 @@ def test_every_time_sql_reads_python_reads_as_the_same_instant() -> None:
     for text, instant in read.items():
         errors: dict[str, list[str]] = {}
         assert incidents._when(text, "opened_at", errors, required=True) == instant, (text, errors)
+
+
+# ---------------------------------------------------------------- the rows taken as they are
+@pytest.mark.parametrize(
+    ("changes", "as_is"),
+    [
+        ({}, True),
+        ({"closed_at": None, "crime_number": None}, True),
+        ({"closed_at": ""}, True),
+        ({"closed_at": "2026-03-01 03:00:00.5+01:00"}, True),
+        ({"grade": 5}, False),  # not a string: Python writes it its own way
+        ({"summary": " Theft"}, False),  # white space to trim, at either end, of any kind
+        ({"location": "High St\u3000"}, False),
+        ({"summary": "\ud800"}, False),  # a lone surrogate
+        ({"opened_at": None}, False),
+        ({"opened_at": "2026-03-01T02:10:00"}, False),  # no offset
+        ({"closed_at": "2026-03-01T24:00:00Z"}, False),  # PostgreSQL reads midnight, Python refuses
+        ({"opened_at": "2026-03-01T02:10:60Z"}, False),  # PostgreSQL reads a leap second
+        ({"opened_at": "1899-12-31T23:00:00Z"}, False),  # outside the bounds
+        ({"closed_at": "2101-01-01T00:00:00Z"}, False),
+    ],
+)
+def test_reads_as_is_passes_only_rows_sql_may_take_as_they_are(changes: dict[str, Any], as_is: bool) -> None:
+    rows = [row("A"), {**row("B"), "summary": "Bicycle", **changes}]
+    assert staging.reads_as_is(rows) is as_is
+
+
+@pytest.mark.django_db
+def test_a_time_taken_as_is_is_read_by_postgresql_as_python_reads_it_or_refused() -> None:
+    """reads_as_is looks at a time's shape and clock; PostgreSQL's cast refuses the rest of what Python
+    refuses (month 13, 31 April), and an offset it cannot hold (16 hours), which sends the rows the longer
+    way; what it reads, it reads as the same instant Python reads."""
+    passed = [text for text in _times(3000) if staging.reads_as_is([row("A", opened_at=text)])]
+    assert 500 < len(passed) < 3000
+    refused = 0
+    for text in passed:
+        errors: dict[str, list[str]] = {}
+        expected = incidents._when(text, "opened_at", errors, required=True)
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT %s::timestamptz", [text])
+                read = cursor.fetchone()[0]
+        except DataError:  # the longer way then decides, in Python
+            refused += 1
+            continue
+        assert read == expected, (text, errors)
+    assert refused  # the sample holds such dates, so the cast has something to refuse
+
+
+def test_a_feed_taken_as_is_stores_what_the_longer_way_stores(reference_data: None) -> None:
+    rows = [row(f"R{i}", closed_at="2026-03-01 04:00:00.5+01:00", summary="Bicycle") for i in range(3)]
+    assert staging.reads_as_is(rows)
+    with CaptureQueriesContext(connection) as taken_as_is:
+        incidents.incidents_upsert(rows=enumerate(rows), actor=None, source="api")
+    assert not any(staging.STAGED in query["sql"] for query in taken_as_is.captured_queries)
+    taken = list(Incident.objects.order_by("reference").values_list(*incidents.CLEAN_FIELDS))
+    Incident.objects.all().delete()
+    incidents.incidents_upsert(
+        rows=enumerate([{**r, "summary": " Bicycle "} for r in rows]), actor=None, source="api"
+    )
+    assert list(Incident.objects.order_by("reference").values_list(*incidents.CLEAN_FIELDS)) == taken
