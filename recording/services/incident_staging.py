@@ -1,6 +1,11 @@
 """The incident feed on PostgreSQL (issue 24 part 2): PostgreSQL reads, checks and moves the rows, so an
 import costs little more than the COPY of its rows into the incident table.
 
+0. As they are. The feed's rows, when `reads_as_is` finds in a few C-speed passes over their values that
+   they need no trimming and their times have shapes and clocks SQL reads as Python does, go from one
+   JSON document straight into the incident table (`insert_as_is`): one statement reads, checks and
+   inserts them, with no staged table and no per-row look at a time's shape. A bad row or a reference
+   held already stops it, and the rows take the road below.
 1. Stage. Every row goes into a temporary table of text columns with its position (the request index, or
    the CSV record's number): a CSV file by COPY straight from its bytes when PostgreSQL reads it as
    Python's csv module does (`csv_agrees`), the feed's rows by one INSERT ... SELECT from

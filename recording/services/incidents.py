@@ -4,13 +4,15 @@ and linking crimes to incidents.
 Speed (issue 24 part 2): on PostgreSQL the rows are staged, checked and moved by the server
 (recording.services.incident_staging): staged in a temporary table (a CSV file by COPY as it is, the
 feed's rows by json_to_recordset), then one INSERT ... SELECT checks every row as it inserts the new
-incidents. Only a row SQL cannot pass (named by incident_row_clean, in its words, by CSV line or request
-index), a reference held already (merged by one statement, `INSERT ... SELECT ... ON CONFLICT (reference)
-DO UPDATE`, which also keeps a crime link the feed does not know and links incidents to the crimes they
-name) or input the server would read otherwise than Python (cleaned in Python, then staged) takes a longer
-road. Counting: a new reference counts as `created`, a held one as `updated`; a reference repeated inside
-one import counts once as created (if new) and then as updated for each repeat (the last copy wins). Other
-databases (the SQLite demo) clean rows in Python and write them through the ORM.
+incidents. The feed's rows in the usual forms skip the staged table: one statement reads them from the
+request's JSON and inserts them. Only a row SQL cannot pass (named by incident_row_clean, in its words,
+by CSV line or request index), a reference held already (merged by one statement, `INSERT ... SELECT ...
+ON CONFLICT (reference) DO UPDATE`, which also keeps a crime link the feed does not know and links
+incidents to the crimes they name) or input the server would read otherwise than Python (cleaned in
+Python, then staged) takes a longer road. Counting: a new reference counts as `created`, a held one as
+`updated`; a reference repeated inside one import counts once as created (if new) and then as updated for
+each repeat (the last copy wins). Other databases (the SQLite demo) clean rows in Python and write them
+through the ORM.
 
 Audit: incidents arrive by the thousand, so their history is the ImportBatch row (who, when, source,
 counts) that each upserted incident points at, not a history row per incident; only a change of NSIR
