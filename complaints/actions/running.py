@@ -1,11 +1,15 @@
-"""Running the case at any stage: suspension and resumption, letters, confirming who a subject is.
+"""Running the case at any stage: suspension and resumption, letters, confirming who a subject is, naming
+who an allegation is about from the roster.
 (`complaints.actions` collects every stage in the page's order.)"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.urls import reverse
 
-from complaints import forms
+from complaints import forms, permissions
 from complaints.actions.spec import (
     SUSPENSION,
     ActionSpec,
@@ -14,11 +18,53 @@ from complaints.actions.spec import (
     needs_user,
     version_of,
 )
-from complaints.models import CaseAction
+from complaints.models import CaseAction, RosterPerson, Subject, SubjectAlert
 from complaints.rules import actions as action_rules
 from complaints.services.people import subject_confirm
+from complaints.services.subjects import allegation_subject_attach
 from complaints.services.suspension import case_resume, case_suspend
+from config.exceptions import DomainError
+from staffing.models import User
 from staffing.services.letters import letter_draft
+
+
+@dataclass(frozen=True)
+class SubjectNamed:
+    """A person on the roster named on some of a case's allegations: the subject they are on the case, the
+    allegations chosen, and how many repeat-subject alerts about them those allegations are in."""
+
+    subject: Subject
+    person: RosterPerson
+    allegations: tuple[int, ...]
+    alerts: int
+
+
+def _roster_person(data: dict[str, Any]) -> None:
+    # The page finds the person by collar number or name, the API by collar number: both pass them in.
+    if not isinstance(data.get("person"), RosterPerson):
+        raise DomainError("Choose who it is, from the roster.", field="person")
+
+
+def _subject_attach(case_id: int, actor: User, d: dict[str, Any]) -> SubjectNamed:
+    person, allegations = d["person"], tuple(d.get("allegations") or ())
+    subject = allegation_subject_attach(
+        case_id=case_id,
+        actor=actor,
+        person=person,
+        allegation_ids=allegations,
+        kind=d.get("kind") or Subject.Kind.OFFICER,
+        subject_id=d.get("subject"),
+    )
+    alerts = SubjectAlert.objects.filter(allegations__in=allegations, person=person).distinct().count()
+    return SubjectNamed(subject=subject, person=person, allegations=allegations, alerts=alerts)
+
+
+def _named(n: SubjectNamed) -> str:
+    plural = "s" if len(n.allegations) > 1 else ""
+    return f"{n.person} named on the allegation{plural}." + (
+        f" Repeat-subject alerts about them: {n.alerts}." if n.alerts else ""
+    )
+
 
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
@@ -89,5 +135,23 @@ SPECS: tuple[ActionSpec, ...] = (
             reason=d.get("reason", ""),
         ),
         done=lambda subject: f"Confirmed who {subject.name} is.",
+    ),
+    ActionSpec(
+        name="subject_attach",
+        label="Name who an allegation is about, from the roster",
+        button="Name them on the allegations",
+        form=forms.SubjectAttachForm,
+        section="subjects",
+        page="complaints:subject-attach",
+        precondition=action_rules.allegations_any_status,
+        who=permissions.can_list,
+        who_refusal="Only complaints staff can name an allegation's subject.",
+        # The case log's "Case details edited", with who was named on which allegations.
+        log=CaseAction.Kind.EDITED,
+        api="complaint-case-allegation-subjects",
+        initial=lambda case: {},
+        check=_roster_person,
+        handler=_subject_attach,
+        done=_named,
     ),
 )

@@ -61,6 +61,9 @@ class ActionSpec:
     suggest: Callable[[CaseState], str] = field(default=lambda state: "")
     # Where the page goes once it is done (default: back to the case).
     goes_to: Callable[[Any], str] | None = None
+    # The URL name of the action's own page (taking the case's pk), where its form needs more than a
+    # fold of the case page (the roster picker and its suggestions): the case page links to it instead.
+    page: str = ""
 
 
 # ---------------------------------------------------------------- helpers the handlers share

@@ -18,7 +18,6 @@ from complaints import services
 from complaints.models import Allegation, RosterPerson, Subject, SubjectAlert
 from complaints.selectors import alerts as alert_selectors
 from complaints.services.alerts import subject_alert_respond
-from complaints.services.subjects import allegation_subject_attach
 from config.exceptions import DomainError
 from config.fields import ApiDateTimeField
 from config.permissions import Role, roles_allowed
@@ -246,13 +245,11 @@ class CaseAllegationSubjectsApi(APIView):
             raise DomainError(
                 f"Nobody on the roster has collar number {d['collar_number']}.", field="collar_number"
             )
-        subject = allegation_subject_attach(
+        named = services.case_action(
+            "subject_attach",
             case_id=case.pk,
             actor=_me(request),
-            person=person,
-            allegation_ids=d["allegations"],
-            kind=d["kind"],
-            subject_id=d.get("subject"),
+            data={**d, "person": person, "subject": d.get("subject")},
         )
         alerts = (
             alert_selectors.alerts_visible(_me(request))
@@ -261,7 +258,7 @@ class CaseAllegationSubjectsApi(APIView):
             .distinct()
         )
         body = {
-            "subject": subject.pk,
+            "subject": named.subject.pk,
             "person": person,
             "allegations": d["allegations"],
             "alerts": sorted(alerts),

@@ -8,7 +8,9 @@ from typing import Any
 from django import forms
 from django.urls import reverse_lazy
 
-from complaints.models import Allegation, ComplaintCase, Subject
+from complaints.models import Allegation, ComplaintCase, RosterPerson, Subject
+from complaints.selectors import alerts as alert_selectors
+from config.exceptions import DomainError
 
 
 def roster_search_attrs(name: str) -> dict[str, Any]:
@@ -74,6 +76,22 @@ class SubjectAttachForm(forms.Form):
         allegations = self.fields["allegations"]
         assert isinstance(allegations, AllegationChoices)
         allegations.queryset = case.allegations.select_related("category")
+
+    def clean_person(self) -> RosterPerson:
+        try:
+            return alert_selectors.roster_person_for(self.cleaned_data["person"])
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from exc
+
+    def action_data(self) -> dict[str, Any]:
+        """What the case action `subject_attach` takes (complaints.actions), as the API gives it too."""
+        d = self.cleaned_data
+        return {
+            "person": d["person"],
+            "kind": d["kind"],
+            "subject": d["subject"].pk if d.get("subject") else None,
+            "allegations": [a.pk for a in d["allegations"]],
+        }
 
 
 class AlertAnswerForm(forms.Form):

@@ -182,3 +182,9 @@ def signpost_suggested(s: CaseState) -> str:
         "Triage found the person may not complain about this: signpost them to the organisation that "
         "can help."
     )
+
+
+def allegations_any_status(s: CaseState) -> str:
+    """Who an allegation is about is worth knowing whenever it is learnt: open or closed, any case but a
+    compliment, which has no allegations."""
+    return Why("A compliment has no allegations.", "allegations") if s.is_compliment else ""

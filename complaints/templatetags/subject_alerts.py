@@ -15,4 +15,7 @@ register = template.Library()
 @register.inclusion_tag("complaints/alerts/_case_allegations.html", takes_context=True)
 def allegation_subjects(context: template.Context, case: Any) -> dict[str, Any]:
     user = context["request"].user
-    return {"case": case, "rows": case_allegation_subjects(user=user, case=case)}
+    # The case page's actions taken on their own page (complaints.actions), open to this user now.
+    offered = context.get("offered")
+    pages = [spec for spec in getattr(offered, "pages", ()) if spec.section == "subjects"]
+    return {"case": case, "rows": case_allegation_subjects(user=user, case=case), "pages": pages}

@@ -90,6 +90,12 @@ def _quoted_names(text: str) -> set[str]:
         ("templates/complaints/case_detail.html", set()),
         ("templates/complaints/partials/_action.html", set()),
         ("templates/complaints/_subject_confirm.html", {"subject_confirm"}),
+        # Naming who an allegation is about: its own page and endpoint take it by its name.
+        ("complaints/views/alerts.py", {"subject_attach"}),
+        ("complaints/api/alerts.py", {"subject_attach"}),
+        ("complaints/templatetags/subject_alerts.py", set()),
+        ("templates/complaints/alerts/_case_allegations.html", set()),
+        ("templates/complaints/alerts/subject_attach.html", set()),
     ],
 )
 def test_nothing_but_the_specification_lists_the_actions(path: str, allowed: set[str]) -> None:
@@ -120,6 +126,18 @@ def test_signposting_is_open_unless_the_case_is_closed_a_compliment_or_under_sch
 ) -> None:
     answer = action_rules.signpostable(state)
     assert answer.startswith(refused) and bool(answer) == bool(refused)
+
+
+@pytest.mark.parametrize(
+    ("state", "refused"),
+    [(OPEN, ""), (CLOSED, ""), (CaseState(kind="compliment"), "A compliment has no allegations.")],
+)
+def test_naming_who_an_allegation_is_about_is_open_on_any_case_but_a_compliment(
+    state: CaseState, refused: str
+) -> None:
+    answer = action_rules.allegations_any_status(state)
+    assert answer == refused
+    assert getattr(answer, "field", "allegations") == "allegations"  # the API's 400 names the field
 
 
 @pytest.mark.parametrize(
@@ -241,3 +259,19 @@ def test_the_case_page_offers_what_the_specification_opens_once_recorded_and_con
     _page_offers(client, case, advisor)
     html = client.get(reverse("complaints:detail", kwargs={"pk": case.pk})).content.decode()
     assert "It is handled under Schedule 3, so it cannot be signposted away." in html  # held back, why
+
+
+@pytest.mark.django_db
+def test_an_action_with_its_own_page_is_linked_from_the_case_page_and_taken_only_there(
+    client: Client, advisor: Any
+) -> None:
+    spec = next(s for s in SPECS.values() if s.page)
+    case = ComplaintCaseFactory(actor=advisor)
+    client.force_login(advisor)
+    page = reverse(spec.page, kwargs={"pk": case.pk})
+    assert (
+        f'href="{page}"' in client.get(reverse("complaints:detail", kwargs={"pk": case.pk})).content.decode()
+    )
+    assert client.get(page).status_code == 200
+    taken_elsewhere = client.post(reverse("complaints:action", kwargs={"pk": case.pk, "name": spec.name}), {})
+    assert taken_elsewhere.status_code == 404

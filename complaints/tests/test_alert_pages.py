@@ -308,3 +308,26 @@ def test_api_list_query_count(
     with django_assert_num_queries(3 + 5):
         response = client.get("/api/v1/complaints/alerts/")
     assert response.status_code == 200 and response.json()["count"] == 5
+
+
+def test_api_attach_asks_the_action_s_precondition_and_logs_it(
+    api_as: Callable[..., APIClient], make_user: Callable[..., Any], people: dict[str, RosterPerson]
+) -> None:
+    """The endpoint takes the case action `subject_attach` (complaints.actions): a compliment is refused in
+    the precondition's words, naming its field; a complaint's case log shows the spec's log kind."""
+    advisor = api_as("advisor")
+    compliment = case_about("2026-02-05", None)
+    ComplaintCase.objects.filter(pk=compliment.pk).update(kind=ComplaintCase.Kind.COMPLIMENT)
+    url = f"/api/v1/complaints/cases/{compliment.pk}/allegation-subjects/"
+    refused = advisor.post(url, {"collar_number": "4521", "allegations": [1]}, format="json")
+    assert refused.status_code == 400 and refused.json() == {
+        "allegations": ["A compliment has no allegations."]
+    }
+    case = case_about("2026-02-06", None)
+    url = f"/api/v1/complaints/cases/{case.pk}/allegation-subjects/"
+    done = advisor.post(
+        url, {"collar_number": "4521", "allegations": [case.allegations.get().pk]}, format="json"
+    )
+    assert done.status_code == 201, done.json()
+    logged = case.actions.first()  # the newest (the log reads newest first)
+    assert (logged.kind, logged.summary.startswith("PC Sam Reid (4521) named")) == ("edited", True)

@@ -296,8 +296,9 @@ def test_page_and_api_actions_share_one_name_and_one_dispatch() -> None:
     api_actions = set(serializers.ActionIn().fields["action"].choices)
     assert views.ACTIONS is SPECS
     assert api_actions <= set(SPECS)
-    # the rest are the API's own endpoints (contacts/, outcome/, review/, reviews/<id>/result/)
-    assert set(SPECS) - api_actions == {"contact", "close", "review", "review_result"}
+    # the rest are the API's own endpoints (contacts/, outcome/, review/, reviews/<id>/result/,
+    # allegation-subjects/)
+    assert set(SPECS) - api_actions == {"contact", "close", "review", "review_result", "subject_attach"}
 
 
 # ---------------------------------------------------------------- labels, not codes (issue 15 part 7)

@@ -4,7 +4,7 @@ selectors/permissions). `complaints.urls` routes to the names re-exported here."
 from __future__ import annotations
 
 from complaints.views.access import subject_access
-from complaints.views.alerts import alert_detail, alert_list, roster_find, subject_attach
+from complaints.views.alerts import alert_detail, alert_list, roster_find, subject_attach_page
 from complaints.views.handling import ACTIONS, case_action, case_bundle, case_detail
 from complaints.views.intake import case_create
 from complaints.views.learning import data_return_page, learning
@@ -28,5 +28,5 @@ __all__ = [
     "roster_find",
     "roster_page",
     "subject_access",
-    "subject_attach",
+    "subject_attach_page",
 ]

@@ -4,17 +4,18 @@ complaints.selectors.alerts; every alert shown is access-logged."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from complaints import forms, selectors
-from complaints.models import SubjectAlert
+from complaints import forms, selectors, services
+from complaints.actions import SPECS
 from complaints.selectors import alerts as alert_selectors
 from complaints.services.alerts import SUPERVISORS, subject_alert_respond
-from complaints.services.subjects import allegation_subject_attach
 from complaints.views.common import complaints_staff, crumbs, mark_errors, me
 from config.exceptions import DomainError
 from config.listing import Column, list_page
@@ -32,32 +33,22 @@ def roster_find(request: HttpRequest) -> HttpResponse:
 
 
 @complaints_staff
-def subject_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    """Name who some of a case's allegations are about, from the roster."""
+def subject_attach_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Name who some of a case's allegations are about, from the roster: the case action `subject_attach`
+    (complaints.actions) on its own page, beside the people on the roster the case's subjects could be."""
     user = me(request)
     case = selectors.case_get_for_user(user=user, pk=pk)
-    form = forms.SubjectAttachForm(request.POST or None, case=case)
+    spec = SPECS["subject_attach"]
+    kwargs: dict[str, Any] = {"case": case}  # the form offers this case's allegations and subjects
+    form = spec.form(request.POST or None, **kwargs)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
         try:
-            person = alert_selectors.roster_person_for(d["person"])
-            allegation_subject_attach(
-                case_id=case.pk,
-                actor=user,
-                person=person,
-                allegation_ids=[a.pk for a in d["allegations"]],
-                kind=d["kind"],
-                subject_id=d["subject"].pk if d.get("subject") else None,
-            )
+            data = form.action_data()  # type: ignore[attr-defined]  # SubjectAttachForm's
+            done = services.case_action(spec.name, case_id=case.pk, actor=user, data=data)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            raised = SubjectAlert.objects.filter(allegations__in=d["allegations"], person=person).distinct()
-            messages.success(
-                request,
-                f"{person} named on the allegation{'s' if len(d['allegations']) > 1 else ''}."
-                + (f" Repeat-subject alerts about them: {raised.count()}." if raised.exists() else ""),
-            )
+            messages.success(request, spec.done(done))
             return redirect("complaints:detail", pk=case.pk)
     mark_errors(form)
     return render(
@@ -65,6 +56,7 @@ def subject_attach(request: HttpRequest, pk: int) -> HttpResponse:
         "complaints/alerts/subject_attach.html",
         {
             "case": case,
+            "spec": spec,
             "form": form,
             "suggestions": alert_selectors.roster_suggestions(case),
             "breadcrumbs": crumbs(

@@ -67,6 +67,7 @@ class Offered:
     sections: dict[str, list[tuple[ActionSpec, django_forms.Form]]]
     withheld: list[tuple[ActionSpec, str]]
     next_steps: list[tuple[ActionSpec, str]]
+    pages: list[ActionSpec]  # actions taken on their own page, open now: the case page links to them
 
 
 def _offered(
@@ -82,7 +83,7 @@ def _offered(
         proposal_eligible=proposal.eligible if proposal else None,
         has_questions=bool(questions),
     )
-    offered = Offered(sections=defaultdict(list), withheld=[], next_steps=[])
+    offered = Offered(sections=defaultdict(list), withheld=[], next_steps=[], pages=[])
     for spec in SPECS.values():
         if spec.per_item or not spec.who(user):
             continue
@@ -95,6 +96,9 @@ def _offered(
                 and spec.precondition is not action_rules.open_compliment
             ):
                 offered.withheld.append((spec, reason))
+            continue
+        if spec.page:
+            offered.pages.append(spec)
             continue
         initial = None
         if letter and spec.form is forms.LetterForm:  # the letter a done action offers, ready to draft
@@ -207,7 +211,7 @@ ACTIONS = SPECS
 def case_action(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     case = selectors.case_get_for_user(user=me(request), pk=pk)
     spec = SPECS.get(name)
-    if spec is None:
+    if spec is None or spec.page:  # an action with its own page is taken there
         raise Http404("No such action")
     form = _make_form(case, name, request.POST)
     if form.is_valid():
