@@ -47,7 +47,7 @@ class QaConfig(AppConfig):
     ]
 
     # What each QA decision, queue and screen rests on (config.registry.RuleUse; shown on the rule
-    # pages). The dip-test audit's list holds every rule qa/rules.py cites.
+    # pages). The dip-test audit's list holds every rule qa.rules cites.
     rule_uses = [
         RuleUse(
             "Queue",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import random
+import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -432,3 +435,21 @@ def test_evidence_wins_over_a_discount_that_overlaps_it_and_spans_are_clipped() 
         ("cd", "evidence"),
         ("ef", "discounted"),
     ]
+
+
+def test_every_module_of_the_rules_package_imports_only_the_standard_library_and_its_siblings() -> None:
+    """STYLE.md: rules are pure. Split by stage, each module may import the standard library and its own
+    siblings, never Django, a model or a service."""
+    modules = sorted(Path(rules.__file__).parent.glob("*.py"))
+    assert len(modules) > 1
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or name.startswith("qa.rules."), (path.name, name)
