@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from complaints import rules
 from complaints.selectors.reference import time_limits
-from staffing.letter_rules import long_date
 from staffing.letter_sources import Clock, LetterFacts, LetterSource, Placeholder
+from staffing.rules.letters import long_date
 
 PLACEHOLDERS = (
     Placeholder("case_reference", "The case reference"),

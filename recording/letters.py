@@ -10,8 +10,8 @@ from typing import Any
 from django.utils import timezone
 
 from recording import lifecycle
-from staffing.letter_rules import long_date
 from staffing.letter_sources import Clock, LetterFacts, LetterSource, Placeholder
+from staffing.rules.letters import long_date
 
 PLACEHOLDERS = (
     Placeholder("crime_number", "The crime reference number"),

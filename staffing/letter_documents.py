@@ -14,8 +14,8 @@ import filetype
 from django.conf import settings
 from django.template.loader import render_to_string
 
-from staffing import letter_rules as rules
 from staffing.rules import SIGNATURE_TYPES
+from staffing.rules import letters as rules
 
 if TYPE_CHECKING:
     from staffing.models import Letter, User

@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 class ReasonableAdjustment(models.TextChoices):
     """The reasonable adjustments recorded for a person written to (C-ACCESS; issue 22 part 3): a
     complainant (complaints.Complainant) and a crime's victim (recording.CrimeVictim) keep a list of these
-    codes, and a letter's format follows them (staffing.letter_rules.format_for)."""
+    codes, and a letter's format follows them (staffing.rules.letters.format_for)."""
 
     INTERPRETER = "interpreter", "Interpreter"
     TRANSLATION = "translation", "Translation of written material"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from staffing import letter_rules as rules
+from staffing.rules import letters as rules
 
 NAMES = ["case_reference", "recipient_name", "next_update_due"]
 

@@ -1,8 +1,12 @@
-"""The pure allocation choice (staffing/rules.py): property tests with hypothesis, plus the plain cases."""
+"""The pure allocation choice (staffing.rules.allocation): property tests with hypothesis, plus the plain
+cases; and the rules package kept pure."""
 
 from __future__ import annotations
 
+import ast
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -170,3 +174,21 @@ def test_coverage_gaps_list_areas_below_minimum() -> None:
         {"rape_review": 1, "amendments": 3},
     )
     assert [(g.area, g.have, g.short_by) for g in gaps] == [("rape_review", 1, 1), ("complaints", 0, 1)]
+
+
+def test_every_module_of_the_rules_package_imports_only_the_standard_library_and_its_siblings() -> None:
+    """STYLE.md: rules are pure. Split by area, each module may import the standard library and its own
+    siblings, never Django, a model or a service."""
+    modules = sorted(Path(rules.__file__).parent.glob("*.py"))
+    assert len(modules) > 1
+    for path in modules:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top in sys.stdlib_module_names or name.startswith("staffing.rules."), (path.name, name)

@@ -9,7 +9,7 @@ letter does to the record (a contact in its log, the clock it answers)."""
 from __future__ import annotations
 
 from config.exceptions import DomainError
-from staffing import letter_rules as rules
+from staffing.rules import letters as rules
 from staffing.services.letters.common import (
     APPROVERS,
     STALE_CLAIM,

@@ -9,10 +9,10 @@ from typing import Any
 from django.conf import settings
 
 from config.exceptions import DomainError
-from staffing import letter_rules as rules
 from staffing.letter_sources import LetterFacts, LetterSource
 from staffing.models import User
 from staffing.records import RecordKind, record_kinds
+from staffing.rules import letters as rules
 
 TEMPLATE_MANAGERS = (User.Role.MANAGER, User.Role.ADMIN)
 APPROVERS = (User.Role.MANAGER, User.Role.ADMIN)

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from staffing import letter_rules as rules
 from staffing.letter_sources import LetterSource
 from staffing.models import LetterTemplate, LetterTemplateVersion, User
+from staffing.rules import letters as rules
 from staffing.services.letters.common import (
     TEMPLATE_MANAGERS,
     _require_role,
