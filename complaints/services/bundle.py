@@ -28,9 +28,9 @@ from complaints.models import CaseAction, ComplaintCase
 from config.exceptions import DomainError
 from config.exports import csv_bytes
 from staffing import selectors as staffing_selectors
-from staffing.letter_documents import letter_pdf
 from staffing.models import Letter, RecordFile
 from staffing.services.files import record_file_chunks
+from staffing.services.letters.documents import letter_pdf
 
 RECORD_KIND = "complaint_case"
 INDEX_COLUMNS = ("path", "sha256", "size", "kind", "created_at")

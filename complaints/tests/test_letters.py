@@ -18,9 +18,9 @@ from complaints import services as complaint_services
 from complaints.models import CaseAction, Contact
 from complaints.tests.factories import ComplaintCaseFactory
 from config.exceptions import DomainError
-from staffing.letter_documents import letter_pdf
 from staffing.models import Letter, LetterSend, LetterTemplate
 from staffing.services import letters as services
+from staffing.services.letters.documents import letter_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -23,9 +23,9 @@ from config.exceptions import DomainError
 from recording.models import Crime, CrimeVictim
 from recording.services import victims_code
 from recording.tests.factories import CrimeFactory, CrimeVictimFactory
-from staffing.letter_documents import letter_pdf
 from staffing.models import Letter, ReasonableAdjustment
 from staffing.services import letters as letter_services
+from staffing.services.letters.documents import letter_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -18,12 +18,12 @@ from rest_framework.views import APIView
 from config.exceptions import DomainError
 from config.permissions import Role, roles_allowed
 from staffing.api.idempotent import idempotent
-from staffing.letter_documents import letter_pdf
 from staffing.models import Letter, LetterSend, User
 from staffing.permissions import LETTER_WRITERS
 from staffing.selectors import letters as selectors
 from staffing.serializers.letters import DecideIn, DraftIn, EditIn, LetterOut, RecordQuery, SendIn, SendOut
 from staffing.services import letters as services
+from staffing.services.letters.documents import letter_pdf
 
 
 # ---------------------------------------------------------------- helpers

@@ -15,9 +15,9 @@ from django.test import Client
 from PIL import Image
 
 from config.exceptions import DomainError
-from staffing.letter_documents import signature_data_uri
 from staffing.rules import SIGNATURE_MAX_BYTES, signature_verdict
 from staffing.services import letters as services
+from staffing.services.letters.documents import signature_data_uri
 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56
 PDF = b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"

@@ -17,12 +17,12 @@ from config.csp import INLINE_STYLE_CSP
 from config.exceptions import DomainError
 from config.permissions import Role
 from staffing import forms
-from staffing.letter_documents import letter_html, letter_pdf
 from staffing.models import Letter, LetterSend, LetterTemplate
 from staffing.permissions import LETTER_WRITERS
 from staffing.rules import letters as rules
 from staffing.selectors import letters as selectors
 from staffing.services import letters as services
+from staffing.services.letters.documents import letter_html, letter_pdf
 from staffing.views.common import crumbs, form_error, user_of
 
 

@@ -1,5 +1,7 @@
 """Every write to letters and letter templates (issue 22 parts 1-4), by stage: templates (managers keep
-them), drafting (draft, edit, approve, issue), sending (e-mail, GOV.UK Notify, post; never twice).
+them), drafting (draft, edit, approve, issue), sending (e-mail, GOV.UK Notify, post; never twice);
+a letter's HTML and accessible PDF are made in documents.py, and transport.py hands one send to its
+channel.
 
 The record a letter is about belongs to an app above staffing: it is reached through its registered
 record kind (staffing.records), whose `open` checks need-to-know and logs the access, and whose

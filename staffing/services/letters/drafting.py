@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from config.exceptions import DomainError
 from staffing import rules as staffing_rules
-from staffing.letter_documents import letter_html, page_count, signature_data_uri
 from staffing.letter_sources import LetterFacts
 from staffing.models import Letter, LetterTemplate, User
 from staffing.rules import letters as rules
 from staffing.services.files import HEAD_BYTES
 from staffing.services.letters.common import APPROVERS, _require_role, _values, letter_record_open
+from staffing.services.letters.documents import letter_html, page_count, signature_data_uri
 
 
 # ---------------------------------------------------------------- drafting

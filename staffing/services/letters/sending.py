@@ -14,12 +14,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from staffing import letter_transport
 from staffing.letter_sources import SentLetter
-from staffing.letter_transport import PermanentTransportError, TransportError
 from staffing.models import Letter, LetterSend, User
+from staffing.services.letters import transport as letter_transport
 from staffing.services.letters.common import STALE_CLAIM, letter_kind
 from staffing.services.letters.drafting import _lock
+from staffing.services.letters.transport import PermanentTransportError, TransportError
 
 logger = logging.getLogger(__name__)
 

@@ -15,8 +15,8 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage
 
-from staffing.letter_documents import letter_pdf
 from staffing.models import LetterSend
+from staffing.services.letters.documents import letter_pdf
 
 
 class TransportError(Exception):
