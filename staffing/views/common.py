@@ -13,7 +13,8 @@ from config.permissions import Role
 from staffing import selectors
 from staffing.models import Team, User
 
-# Every staffing page but personnel notes is for supervisors (sergeant, manager, admin).
+# The team, rota, coverage, training, workload and allocation pages are for supervisors (sergeant,
+# manager, admin); the others say who may use them.
 supervisors_only = roles_required(*Role.SUPERVISORS)
 
 
