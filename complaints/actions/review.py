@@ -13,7 +13,7 @@ from complaints.actions.spec import (
 )
 from complaints.models import CaseAction
 from complaints.rules import actions as action_rules
-from complaints.services.outcomes import (
+from complaints.services.review import (
     recommendation_follow_up,
     review_decide,
     review_log,

@@ -32,9 +32,6 @@ from complaints.services.outcomes import (
     complaint_close,
     complaint_discontinue,
     complaint_withdraw,
-    recommendation_follow_up,
-    review_decide,
-    review_log,
 )
 from complaints.services.people import (
     case_reassign,
@@ -47,6 +44,11 @@ from complaints.services.public import (
     complainant_unmask,
     complaint_authority_record,
     public_complaint_submit,
+)
+from complaints.services.review import (
+    recommendation_follow_up,
+    review_decide,
+    review_log,
 )
 from complaints.services.signposting import complaint_signpost
 from complaints.services.triage import (
