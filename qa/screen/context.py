@@ -4,7 +4,8 @@ negspacy finds the cues (a PhraseMatcher over pseudo, preceding, following and t
 cuts each sentence at its terminating phrases; this subclass keeps that algorithm and adds two things the
 screen needs: a window (a cue reaches only so many tokens, as ConText's scope does, so "no injuries ...
 punched her" in one long log sentence is not read as a denial of the punch) and the cue itself, stored
-on the span, so the screen can show the words it discounted."""
+on the span, so the screen can show the words it discounted. A context may also name cues that are a house
+or item number when a number follows them ("the man at no 14"), which then cue nothing."""
 
 from __future__ import annotations
 
@@ -27,15 +28,29 @@ class CueNegex(Negex):
         extension_name: str,
         span_key: str,
         window: int,
+        numbered: frozenset[str] = frozenset(),
     ) -> None:
         if not Span.has_extension(extension_name):
             Span.set_extension(extension_name, default=None)
         super().__init__(nlp, name, termset, extension_name=extension_name, span_keys=[span_key])
         self.window = window
+        # cues that are a house or item number when digits follow ("no 7"; "no one" is still a denial)
+        self.numbered = numbered
 
     def _apply_negation(
         self, span: Span, sub_preceding: list[_MatchTuple], sub_following: list[_MatchTuple]
     ) -> None:
+        if self.numbered:
+            doc = span.doc
+            sub_preceding = [
+                m
+                for m in sub_preceding
+                if not (
+                    m[2] < len(doc)
+                    and doc[m[2]].text[:1].isdigit()
+                    and doc[m[1] : m[2]].text.lower() in self.numbered
+                )
+            ]
         before = [m for m in sub_preceding if m[2] <= span.start and span.start - m[2] <= self.window]
         if before:
             _, start, end = max(before, key=lambda m: m[2])

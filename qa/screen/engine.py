@@ -64,10 +64,10 @@ def _kind(patterns: PatternSet, key: str) -> str:
     return "group"
 
 
-def _match(doc: Doc, patterns: PatternSet, sent_of: list[int]) -> list[_Hit]:
+def _match(doc: Doc, patterns: PatternSet, sent_of: list[int], lowers: list[str]) -> list[_Hit]:
     found: dict[str, list[SpacySpan]] = defaultdict(list)
     strings = doc.vocab.strings
-    for match_id, start, end in patterns.matcher(doc):
+    for match_id, start, end in patterns.matcher(doc, lowers):
         found[strings[match_id]].append(doc[start:end])
     for match_id, start, end in patterns.phrase_matcher(doc):
         found[strings[match_id]].append(doc[start:end])
@@ -258,11 +258,11 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
     pattern data's future use and for the record of what was screened."""
     doc = patterns.nlp(narrative)
     sent_bounds = [(s.start, s.end) for s in doc.sents]
-    sent_of = [0] * len(doc)
+    sent_of: list[int] = []
     for i, (start, end) in enumerate(sent_bounds):
-        for t in range(start, end):
-            sent_of[t] = i
-    hits = _match(doc, patterns, sent_of)
+        sent_of.extend([i] * (end - start))
+    lowers = [t.lower_ for t in doc]
+    hits = _match(doc, patterns, sent_of, lowers)
     if not any(h.kind == "offence" for h in hits):
         return _by_neighbours(doc, narrative, patterns, sent_bounds, 0.0, ())
     _apply_contexts(doc, patterns, hits)

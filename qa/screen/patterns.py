@@ -7,13 +7,15 @@ tokeniser and the matchers. No model is loaded: `spacy.blank("en")` is the token
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from qa.screen import reader
 from qa.screen.context import CueNegex
@@ -21,6 +23,39 @@ from qa.screen.result import WHY_LABELS
 
 SPAN_KEY = "screen"
 SCOPES = ("sentence", "document", "before", "after", "overlap")
+
+
+class TokenMatcher:
+    """spaCy's Matcher tries every token pattern at every token, and most patterns here start with one
+    plain word; so those are kept in one Matcher per first word, and a narrative runs only the matchers
+    whose word it holds, beside one Matcher for the patterns that start otherwise (a number, any word).
+    The matches are the same; the work is the patterns that can start somewhere in the narrative."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.by_word: dict[str, Matcher] = {}
+        self.rest = Matcher(vocab, validate=True)
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        for pattern in patterns:
+            first = pattern[0]
+            word = first.get("LOWER") if set(first) == {"LOWER"} else None
+            if isinstance(word, str):
+                matcher = self.by_word.get(word)
+                if matcher is None:
+                    matcher = self.by_word[word] = Matcher(self.vocab, validate=True)
+                matcher.add(key, [pattern])
+            else:
+                self.rest.add(key, [pattern])
+
+    def __call__(self, doc: Doc, lowers: Iterable[str]) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every pattern; `lowers` are the narrative's lower-cased words."""
+        found: list[tuple[int, int, int]] = list(self.rest(doc))
+        for word in set(lowers):
+            matcher = self.by_word.get(word)
+            if matcher is not None:
+                found.extend(matcher(doc))
+        return found
 
 
 class PatternError(ValueError):
@@ -136,7 +171,7 @@ class PatternSet:
     version: int
     data: Mapping[str, Any]
     nlp: Language
-    matcher: Matcher
+    matcher: TokenMatcher
     phrase_matcher: PhraseMatcher
     offences: Mapping[str, Offence]
     patterns: Mapping[str, OffencePattern]
@@ -202,7 +237,7 @@ def _why(value: Any, where: str) -> str:
 class _Builder:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = TokenMatcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.ids: set[str] = set()
 
@@ -524,6 +559,7 @@ def compile_patterns(
         if not isinstance(window, int) or not 1 <= window <= 60:
             raise PatternError(f"{where}.window", "a whole number of tokens from 1 to 60")
         extension = f"screen_{name}"
+        numbered = frozenset(w.lower() for w in _str_list(spec.get("numbered"), f"{where}.numbered"))
         component = CueNegex(
             nlp,
             f"context_{name}",
@@ -531,6 +567,7 @@ def compile_patterns(
             extension_name=extension,
             span_key=SPAN_KEY,
             window=window,
+            numbered=numbered,
         )
         contexts.append(
             Context(

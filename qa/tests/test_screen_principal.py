@@ -339,3 +339,262 @@ def test_a_resolver_with_rules_only_compiles_and_one_with_nothing_is_refused() -
     data["resolvers"]["FROM_VEHICLE"] = {"rules": []}
     with pytest.raises(PatternError, match="resolvers.FROM_VEHICLE"):
         compile_patterns(data, ho_offences())
+
+
+# ---- second round: cues found missing on fresh text ----
+
+
+def test_a_person_between_a_door_and_a_kick_is_who_was_kicked() -> None:
+    narrative = (
+        "Door staff report a drunk male kicked PC 4410 in the shin while being escorted out. No injury."
+    )
+    assert classes(narrative)[0] == "104"
+
+
+def test_a_window_smashed_a_few_words_later_is_still_damage() -> None:
+    assert classes("The front window of the bakery on the corner was smashed overnight.")[0] == "58B"
+
+
+@pytest.mark.parametrize("victim", ["another man", "the lad", "a woman", "his brother", "the customer"])
+def test_stabbing_a_person_is_wounding_with_intent(victim: str) -> None:
+    assert classes(f"Caller says a man stabbed {victim} in the car park and ran off.")[0] == "5D"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "mature for her age", "mature for his age", "video call him", "video call her",
+        "video call in her bedroom", "video call in his bedroom", "in her bedroom with the door shut",
+        "in his bedroom with the door shut",
+    ],
+)  # fmt: skip
+def test_more_of_what_an_adult_asks_of_a_child_is_grooming(words: str) -> None:
+    assert (
+        classes(f"Gran found chats on the phone of her grandchild (11) from a man in his 30s: '{words}'.")[0]
+        == "88A"
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "put his hand inside the back of her skirt", "put his hand up her top", "hands down her trousers",
+        "fingers inside her knickers", "hand under her dress",
+        "his hand into her bra", "massaged her breasts",
+        "caressed her thigh", "cupped her bottom", "pinched her bum",
+    ],
+)  # fmt: skip
+def test_a_hand_inside_clothing_or_on_an_intimate_part_is_sexual_assault(words: str) -> None:
+    assert classes(f"Woman (30) says a man at the bar {words} without asking.")[0] == "20A"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "in return", "do things for them", "do things for him", "do stuff for them", "do stuff for him",
+        "she owes them", "he owes them", "pay them back", "pay it back in",
+    ],
+)  # fmt: skip
+def test_what_a_child_must_give_back_is_sexual_exploitation(words: str) -> None:
+    narrative = f"Girl (14) says older men give her vodka and lifts and she has to '{words}' at the flat."
+    assert classes(narrative)[0] == "71"
+
+
+@pytest.mark.parametrize(
+    "words", ["stands naked", "standing naked", "walked around naked", "sat nude", "parading naked"]
+)
+def test_showing_oneself_naked_to_passers_by_is_exposure(words: str) -> None:
+    assert (
+        classes(f"Neighbour says the man at no 14 {words} at his front window as the children pass.")[0]
+        == "88E"
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "put him through the window", "put her through the window", "put you through the window",
+        "put you through a window", "put you through the wall", "put you in hospital", "put him in hospital",
+        "put her in hospital",
+    ],
+)  # fmt: skip
+def test_more_threatening_words_that_alarm_are_public_order(words: str) -> None:
+    assert (
+        classes(f"Man at the gate shouted that he would '{words}'. The resident was frightened.")[0] == "9A"
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "ape gestures",
+        "monkey noises",
+        "gorilla chants",
+        "go back to the jungle",
+        "back to the jungle",
+        "threw a banana",
+    ],
+)
+def test_racial_hostility_named_by_the_gesture(words: str) -> None:
+    assert (
+        classes(f"A man at the bus stop shouted abuse at her and made {words}. She was very upset.")[0]
+        == "9B"
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "broken the padlock", "broke the padlock",
+        "padlock broken", "padlock was broken", "padlock had been broken",
+        "padlock has been broken", "shed door lock broken", "shed lock broken", "door lock broken",
+        "lock on the shed door broken", "lock on the door had been broken", "broke the lock on",
+        "broken the lock on", "door forced", "rear shutter was forced", "window had been jemmied",
+        "gate has been prised",
+    ],
+)  # fmt: skip
+def test_a_lock_broken_or_a_door_forced_is_entry(words: str) -> None:
+    assert classes(f"Owner found the garden shed {words} and a man inside who ran off.")[0] == "28E"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "left it on", "left them on", "purse returned", "wallet returned", "bag returned", "phone returned",
+        "returned with everything", "returned with everything inside", "paid for it", "paid for them",
+        "paid for the items", "paid for everything", "paid for it with", "receipt checked", "receipt shown",
+        "had a receipt", "showed a receipt",
+    ],
+)  # fmt: skip
+def test_a_theft_undone_by_a_later_fact_is_set_aside(words: str) -> None:
+    result = run(f"Shop says a man put a bottle in his coat without paying. Update: {words} the counter.")
+    assert result.verdict == "no_crime"
+    assert any("FACT-FOUND-SAFE" in d.patterns for d in result.discounted)
+
+
+def test_no_before_a_number_is_a_house_number_not_a_denial() -> None:
+    assert classes("Neighbour at no 7 poured weedkiller on her roses out of spite.")[0] == "58A"
+
+
+def test_no_before_a_word_is_still_a_denial() -> None:
+    result = run("No one punched him; both walked away.")
+    assert result.verdict == "no_crime" and result.discounted[0].why == "negation"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "out of it", "no memory", "no recollection", "can't remember", "cannot remember", "cant remember",
+        "doesn't remember", "doesnt remember", "does not remember", "remembers nothing", "blacked out",
+        "too drunk to", "barely conscious", "semi-conscious", "comatose", "carried on", "kept going",
+        "didn't stop", "did not stop", "wouldn't stop", "would not stop",
+    ],
+)  # fmt: skip
+def test_a_victim_who_could_not_consent_makes_sex_rape(words: str) -> None:
+    assert (
+        classes(f"Friend says VP (F, 20) believes a man had sex with her at the party; she was {words}.")[0]
+        == "19C"
+    )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "fake payment", "fake paypal",
+        "fake payment email", "fake payment confirmation", "fake bank transfer",
+        "payment screenshot was fake", "payment never arrived", "bogus collector", "fake charity",
+        "fake collector", "nobody collecting on their behalf", "fake badge", "fake id badge",
+    ],
+)  # fmt: skip
+def test_a_false_payment_or_collector_is_fraud(words: str) -> None:
+    assert classes(f"RP says the buyer sent a {words} and she posted the phone to him.")[0] == "53D"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "posted the", "sent the item", "sent the phone",
+        "sent the goods", "posted the item", "posted the phone",
+        "posted the goods", "gave him £", "gave her £", "handed him £", "handed her £",
+    ],
+)  # fmt: skip
+def test_goods_sent_are_a_loss_for_fraud(words: str) -> None:
+    assert classes(f"RP sold a bike online, got a fake paypal email and {words}40 parcel.")[0] == "53D"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "no one supervising", "nobody supervising", "no one looking after", "nobody looking after",
+        "left unsupervised", "unsupervised for", "wandering in the road", "wandering the streets at",
+        "parents asleep heavily intoxicated", "parents too drunk", "mother too drunk", "father too drunk",
+        "mum too drunk", "dad too drunk",
+    ],
+)  # fmt: skip
+def test_a_child_left_with_nobody_looking_after_is_neglect(words: str) -> None:
+    assert classes(f"Neighbour found a toddler (2) outside at 05:00, {words} the child.")[0] == "11A"
+
+
+def test_permission_denied_is_no_claim_of_right() -> None:
+    narrative = "The moped was taken from outside the shop, owner confirms nobody had permission to use it."
+    assert classes(narrative)[0] == "48"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "had permission", "has permission", "given permission", "gave him permission", "told him to take it",
+        "told her to take it", "told him he could take it",
+        "told her she could take it", "said he could take it",
+        "said she could take it", "said he could have it", "said she could have it", "let him take it",
+        "let her take it",
+    ],
+)  # fmt: skip
+def test_a_claim_of_right_sets_a_taking_aside(words: str) -> None:
+    result = run(f"Mum says her son stole £40 from her purse. Update: she {words} for his bus pass.")
+    assert result.verdict == "no_crime"
+    assert any("FACT-CLAIM-OF-RIGHT" in d.patterns for d in result.discounted)
+
+
+# ---- third round ----
+
+DIGITAL = [
+    "penetrated her with", "put his fingers inside her", "fingers inside her", "digitally penetrated",
+    "finger in my", "fingers in my", "finger in her", "fingers in her", "finger inside", "fingers inside",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", DIGITAL)
+def test_penetration_by_a_finger_is_assault_by_penetration_not_rape(words: str) -> None:
+    assert classes(f"Woman (25) says the man at the party {words} while she slept.")[0] == "20A"
+
+
+def test_penetration_by_a_finger_of_a_girl_under_13_is_20b() -> None:
+    narrative = "Girl (6) told her teacher that 'Uncle Ray put his finger in my front bum' at the weekend."
+    assert classes(narrative)[0] == "20B"
+
+
+@pytest.mark.parametrize(
+    "words", ["muslims", "muslims out", "pig drawing", "pig's head", "pigs head", "pig head"]
+)
+def test_religious_hostility_on_damage_is_aggravated(words: str) -> None:
+    assert classes(f"Someone sprayed '{words}' on his car while he was at the mosque.")[0] == "58J"
+
+
+def test_a_persons_things_named_by_their_owner_are_damaged() -> None:
+    assert classes("Her flatmate cut up Gemma's clothes with scissors.")[0] == "58D"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "two phones", "three phones", "multiple phones", "several phones", "burner phones", "burner phone",
+        "short visits", "deal bags", "baggies", "tick list",
+    ],
+)  # fmt: skip
+def test_signs_of_supply_found_make_possession_with_intent(words: str) -> None:
+    assert classes(f"Driver searched and found with cocaine, £600 cash and {words}.")[0] == "92A"
+
+
+def test_signs_of_supply_without_a_find_make_out_nothing() -> None:
+    assert "92A" not in classes("Neighbours say a car makes short visits to the flats every evening.")

@@ -4,7 +4,8 @@ holdout3.txt -> dev_holdout2.json and dev_holdout3.json: holdout2 written before
 quarter's misses were read, holdout3 after the last tuning round; holdout3 was never tuned on.
 fresh5.txt (written by the second pattern author before changing anything) -> dev_tune5.json and
 dev_aside5.json by hash of the narrative (half each); the aside half is never read while tuning and is
-scored once at the end."""
+scored once at the end. fresh6.txt (written by the third pattern author before changing anything for it)
+-> dev_tune6.json and dev_aside6.json the same way."""
 
 from __future__ import annotations
 
@@ -59,13 +60,26 @@ def main() -> None:
             )
         out = HERE / f"dev_holdout{number}.json"
         out.write_text(json.dumps(fresh, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    tune5: list[dict[str, Any]] = []
-    aside5: list[dict[str, Any]] = []
-    lines = (HERE / "fresh5.txt").read_text(encoding="utf-8").splitlines()
+    for number, prefix in ((5, "F"), (6, "K")):
+        _halves(number, prefix)
+    (HERE / "dev_tune.json").write_text(
+        json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (HERE / "dev_holdout.json").write_text(
+        json.dumps(holdout, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def _halves(number: int, prefix: str) -> None:
+    """fresh{number}.txt -> dev_tune{number}.json and dev_aside{number}.json, half each by a hash of the
+    narrative (chosen before the screen read any of it)."""
+    tune: list[dict[str, Any]] = []
+    aside: list[dict[str, Any]] = []
+    lines = (HERE / f"fresh{number}.txt").read_text(encoding="utf-8").splitlines()
     for n, line in enumerate(lines, start=1):
         code, crime, classes, narrative = line.split("|", 3)
         item = {
-            "id": f"F{n:03d}",
+            "id": f"{prefix}{n:03d}",
             "nsir_code": code,
             "narrative": narrative,
             "expected": {
@@ -76,15 +90,9 @@ def main() -> None:
             },
         }
         digest = int(hashlib.sha1(narrative.encode(), usedforsecurity=False).hexdigest(), 16)
-        (aside5 if digest % 2 else tune5).append(item)
-    for name, chosen in (("dev_tune5.json", tune5), ("dev_aside5.json", aside5)):
+        (aside if digest % 2 else tune).append(item)
+    for name, chosen in ((f"dev_tune{number}.json", tune), (f"dev_aside{number}.json", aside)):
         (HERE / name).write_text(json.dumps(chosen, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    (HERE / "dev_tune.json").write_text(
-        json.dumps(tune, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    (HERE / "dev_holdout.json").write_text(
-        json.dumps(holdout, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
 
 
 if __name__ == "__main__":
