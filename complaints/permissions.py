@@ -30,7 +30,7 @@ def is_subject_of_case(user: Any, case: Any) -> bool:
     if case is None:
         return False
     # A subject named by name only holds every account that could be them until an advisor confirms
-    # who it is (complaints.subject_match): each of those is treated as the subject.
+    # who it is (complaints.rules.subject_match): each of those is treated as the subject.
     return any(
         s.user_id == user.pk or any(c.user_id == user.pk for c in s.candidates.all())
         for s in case.subjects.all()

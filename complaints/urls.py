@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-from complaints import public, views
+from complaints import views
 
 app_name = "complaints"
 urlpatterns: list[URLPattern] = [
@@ -21,7 +21,7 @@ urlpatterns: list[URLPattern] = [
     path("<int:pk>/subjects/", views.subject_attach_page, name="subject-attach"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/do/<slug:name>/", views.case_action, name="action"),
-    path("<int:pk>/unmask/<int:complainant_id>/", public.complainant_unmask, name="unmask"),
-    path("<int:pk>/authority/", public.authority_record, name="authority"),
+    path("<int:pk>/unmask/<int:complainant_id>/", views.complainant_unmask, name="unmask"),
+    path("<int:pk>/authority/", views.authority_record, name="authority"),
     path("<int:pk>/bundle/", views.case_bundle, name="bundle"),
 ]

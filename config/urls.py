@@ -7,7 +7,7 @@ from django.views.decorators.csp import csp_override
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from complaints import public as complaints_public
+from complaints import views as complaints_views
 from config import views
 from config.access import public, roles_required
 from config.csp import INLINE_STYLE_CSP
@@ -42,7 +42,7 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     # Clients that ignore the page's <link rel="icon"> ask for /favicon.ico on every page.
     path("favicon.ico", views.favicon, name="favicon"),
-    path("complain/", complaints_public.complain, name="complain"),
+    path("complain/", complaints_views.complain, name="complain"),
     path("queues/<slug:key>/", views.queue_list, name="queue"),
     # The rule catalogue under the address people guess (and cite in notes): /rules/ and /rules/<ID>/.
     path(

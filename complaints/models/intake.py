@@ -162,7 +162,7 @@ class Subject(models.Model):
 
 
 class SubjectCandidate(models.Model):
-    """An account that could be a subject named by name only (complaints.subject_match): held out of the
+    """An account that could be a subject named by name only (complaints.rules.subject_match): held out of the
     case (complaints.selectors.case_visible) until an advisor confirms who the subject is, then removed."""
 
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="candidates")

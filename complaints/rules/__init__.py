@@ -21,7 +21,8 @@ and due dates), eligibility.py, triggers.py (serious injury, referral, must-reco
 (the engine) and assumptions.py (facts taken at their default), re-exported here: callers use
 `from complaints import rules` and `rules.<name>`; a module of the package imports its siblings directly.
 Beside the engine, imported by module: actions.py (when each case action may be taken), alerts.py (which
-repeat-subject thresholds an allegation crosses) and roster.py (reading the roster CSV).
+repeat-subject thresholds an allegation crosses), roster.py (reading the roster CSV) and subject_match.py
+(who a subject named by name only could be).
 """
 
 from __future__ import annotations

@@ -14,9 +14,10 @@ from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value
 from django.http import Http404
 from django.utils import timezone
 
-from complaints import permissions, subject_match
+from complaints import permissions
 from complaints.models import Allegation, ComplaintCase, RosterPerson, Subject, SubjectAlert
 from complaints.rules import alerts as alert_rules
+from complaints.rules import subject_match
 from complaints.selectors.cases import case_visible
 from config.exceptions import DomainError
 from config.listing import Column
@@ -319,8 +320,9 @@ ALERTS_OVERDUE = WorkQueue(
 # ---------------------------------------------------------------- who a subject named by name could be
 def roster_suggestions(case: ComplaintCase) -> list[tuple[Subject, list[RosterPerson]]]:
     """For each officer or member of staff the case names without linking them to the roster: the people on
-    the roster they could be, by the same name rules as complaints.subject_match (surname among the words
-    given, a first name sharing its initial, a surname alone only within the team named). Two queries."""
+    the roster they could be, by the same name rules as complaints.rules.subject_match (surname among the
+    words given, a first name sharing its initial, a surname alone only within the team named). Two
+    queries."""
     unlinked = [
         s
         for s in case.subjects.filter(

@@ -28,7 +28,7 @@ from staffing.selectors.letters import letters_for_record
 
 def case_visible(user: User) -> QuerySet[ComplaintCase]:
     """Cases the user may know exist: never a case naming them as a subject, nor one naming by name only
-    a subject who could be them, until an advisor confirms who it is (complaints.subject_match)."""
+    a subject who could be them, until an advisor confirms who it is (complaints.rules.subject_match)."""
     return ComplaintCase.objects.exclude(subjects__user=user).exclude(subjects__candidates__user=user)
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from complaints import rules, subject_match
+from complaints import rules
 from complaints.models import (
     Allegation,
     AppropriateAuthority,
@@ -22,6 +22,7 @@ from complaints.models import (
     Subject,
     SubjectCandidate,
 )
+from complaints.rules import subject_match
 from complaints.selectors.reference import time_limits
 from complaints.services.alerts import alerts_raise, subject_roster_link
 from complaints.services.common import (
@@ -64,7 +65,7 @@ def _subject_user(subject: Subject) -> User | None:
 
 def subject_candidates(subject: Subject) -> list[User]:
     """Every account that could be a subject named without a collar number or staff id (by name and
-    team, complaints.subject_match): none for a subject already linked or not a person."""
+    team, complaints.rules.subject_match): none for a subject already linked or not a person."""
     if subject.user_id is not None or subject.kind not in (Subject.Kind.OFFICER, Subject.Kind.STAFF):
         return []
     words = subject_match.name_words(subject.name)

@@ -1,10 +1,10 @@
-"""Who a subject named by name only could be (complaints.subject_match), case by case."""
+"""Who a subject named by name only could be (complaints.rules.subject_match), case by case."""
 
 from __future__ import annotations
 
 import pytest
 
-from complaints.subject_match import Person, could_be, name_words
+from complaints.rules.subject_match import Person, could_be, name_words
 
 DANA = Person("Dana", "Shaw", "Response A")
 

@@ -9,12 +9,14 @@ from complaints.views.handling import ACTIONS, case_action, case_bundle, case_de
 from complaints.views.intake import case_create
 from complaints.views.learning import data_return_page, learning
 from complaints.views.lists import case_export_download, case_mine, case_overdue, case_search
+from complaints.views.public import authority_record, complain, complainant_unmask
 from complaints.views.roster import roster_page
 
 __all__ = [
     "ACTIONS",
     "alert_detail",
     "alert_list",
+    "authority_record",
     "case_action",
     "case_bundle",
     "case_create",
@@ -23,6 +25,8 @@ __all__ = [
     "case_mine",
     "case_overdue",
     "case_search",
+    "complain",
+    "complainant_unmask",
     "data_return_page",
     "learning",
     "roster_find",

@@ -20,12 +20,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from complaints import forms, services
 from complaints.models import Complainant
+from complaints.views.common import me
 from config.access import public, roles_required
 from config.exceptions import DomainError
 from config.permissions import Role
 from config.tasks import enqueue
 from staffing.access_audit import purpose_from
-from staffing.models import User
 
 
 def _client_address(request: HttpRequest) -> str:
@@ -103,16 +103,12 @@ def complain(request: HttpRequest) -> HttpResponse:
     return render(request, "complaints/public/form.html", {"form": form}, status=400)
 
 
-def _me(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @roles_required(*Role.COMPLAINTS)
 @require_http_methods(["GET", "POST"])
 def complainant_unmask(request: HttpRequest, pk: int, complainant_id: int) -> HttpResponse:
     """GET: asks why. POST: the anonymous complainant's details on this page only, the unmasking logged."""
     case = services.case_open(
-        user=_me(request), pk=pk, purpose=purpose_from(request, "Complaint handling"), path=request.path
+        user=me(request), pk=pk, purpose=purpose_from(request, "Complaint handling"), path=request.path
     )
     complainant = Complainant.objects.filter(case=case, pk=complainant_id, anonymous=True).first()
     form = forms.UnmaskForm(request.POST or None)
@@ -120,7 +116,7 @@ def complainant_unmask(request: HttpRequest, pk: int, complainant_id: int) -> Ht
     if complainant is not None and request.method == "POST" and form.is_valid():
         try:
             details = services.complainant_unmask(
-                user=_me(request),
+                user=me(request),
                 complainant_id=complainant.pk,
                 reason=form.cleaned_data["reason"],
                 path=request.path,
@@ -141,7 +137,7 @@ def complainant_unmask(request: HttpRequest, pk: int, complainant_id: int) -> Ht
 def authority_record(request: HttpRequest, pk: int) -> HttpResponse:
     """Record the written authority an agent's complaint waits for; the case page again."""
     case = services.case_open(
-        user=_me(request), pk=pk, purpose=purpose_from(request, "Complaint handling"), path=request.path
+        user=me(request), pk=pk, purpose=purpose_from(request, "Complaint handling"), path=request.path
     )
     form = forms.AuthorityForm(request.POST)
     error = "Say what written authority was received."
@@ -149,7 +145,7 @@ def authority_record(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.complaint_authority_record(
                 case_id=case.pk,
-                actor=_me(request),
+                actor=me(request),
                 complainant_id=form.cleaned_data["complainant"],
                 evidence=form.cleaned_data["evidence"],
                 version=form.cleaned_data.get("version"),
