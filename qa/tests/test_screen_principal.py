@@ -598,3 +598,47 @@ def test_signs_of_supply_found_make_possession_with_intent(words: str) -> None:
 
 def test_signs_of_supply_without_a_find_make_out_nothing() -> None:
     assert "92A" not in classes("Neighbours say a car makes short visits to the flats every evening.")
+
+
+# ---- fourth round: causing sexual activity, indecent images (state-based: found) ----
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["made her perform a sex act", "forced him to do sexual acts", "pressured her to carry out a sex act"],
+)
+def test_making_someone_perform_a_sexual_act_is_causing_sexual_activity(words: str) -> None:
+    assert classes(f"Adult says the man {words} in the car.")[0] == "22A"
+
+
+IMAGES = [
+    "indecent images of children", "indecent images of a child", "indecent images",
+    "indecent photos of children", "indecent photographs of children", "indecent pictures of children",
+    "child abuse images", "child abuse material", "child sexual abuse material", "csam", "iioc",
+    "child pornography", "child porn", "sexual images of children", "sexual images of a child",
+    "nude images of children", "nude images of a child", "nude photos of children",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", IMAGES)
+def test_indecent_images_found_are_the_offence(words: str) -> None:
+    assert classes(f"His partner found {words} on his phone and brought it to the station.")[0] == "86"
+
+
+def test_indecent_images_suspected_but_not_found_make_out_nothing() -> None:
+    result = run("Wife suspects he looks at child abuse images but has never seen any.")
+    assert "86" not in [c.offence for c in result.crimes]
+    assert any("REQ-FIND" in d.patterns for d in result.discounted)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "put her hand on his penis", "put her hand on his crotch", "put her hand on his groin",
+        "put his hand on her crotch", "placed her hand on his penis", "pushed her hand onto his penis",
+        "made her hold his penis", "rubbed his erection against", "pressed his erection against",
+        "put his tongue in her mouth",
+    ],
+)  # fmt: skip
+def test_more_sexual_touching_is_sexual_assault(words: str) -> None:
+    assert classes(f"Woman (22) says her manager {words} her in the stockroom.")[0] == "20A"

@@ -44,6 +44,8 @@ CRIMES = [
     ("RP states a man on the bus put his hand up her skirt and groped her.", "20A"),
     ("Male exposed himself to two women walking through the park this morning.", "88E"),
     ("MISPER girl aged 14 found at the address of a 25 year old male, she says they had sex.", "22B"),
+    ("Woman says the driver locked the doors and made her perform a sex act on him.", "22A"),
+    ("Officers executing a warrant found indecent images of children on his laptop.", "86"),
     ("RP states two youths pinned him against a wall and took his phone and wallet.", "34B"),
     (
         "RP returned home to find the back door forced and her jewellery and laptop gone from the bedroom.",
