@@ -156,9 +156,14 @@ class Subject(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        if self.kind in (self.Kind.FORCE, self.Kind.CHIEF_OFFICER):
-            return str(self.get_kind_display())
-        return f"{self.name} ({self.collar_number})" if self.collar_number else self.name
+        return self.describe(self.kind, self.name, self.collar_number)
+
+    @classmethod
+    def describe(cls, kind: str, name: str, collar_number: str) -> str:
+        """How a subject is named on screens, from its values (a case list reads them without instances)."""
+        if kind in (cls.Kind.FORCE, cls.Kind.CHIEF_OFFICER):
+            return str(cls.Kind(kind).label)
+        return f"{name} ({collar_number})" if collar_number else name
 
 
 class SubjectCandidate(models.Model):

@@ -48,7 +48,7 @@ def _case_list(
     columns = [PRIORITY, *CASE_COLUMNS] if priority else CASE_COLUMNS
     listing = list_page(
         request,
-        cases,
+        cases.prefetch_related(None),  # case_list_rows reads the page's people in two plain queries
         columns=columns,
         default_sort=default_sort,
         filter_keys=("q", "category"),
