@@ -19,7 +19,6 @@ from qa.models import Amendment
 from qa.services import dip_test as dip_services
 from qa.views.common import actor_of, apply_form, crumbs, supervisors
 
-# ---------------------------------------------------------------- amendments
 AMENDMENT_COLUMNS = [
     Column("record", "Record", ("finding__sample__label",)),
     Column("error", "Error", ("finding__error_type", "due_on")),

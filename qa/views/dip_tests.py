@@ -23,7 +23,6 @@ from qa.views.common import actor_of, apply_form, crumbs, supervisors
 from staffing.services import open_logged
 
 
-# ---------------------------------------------------------------- dip-tests
 @supervisors
 def dip_test_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.dip_test_list(), 30).get_page(request.GET.get("page"))

@@ -14,7 +14,6 @@ from qa.services import rape_review as rape_services
 from qa.views.common import actor_of, apply_form, crumbs, supervisors
 from staffing.services import access_log_record, open_logged
 
-# ---------------------------------------------------------------- rape review (restricted)
 RAPE_COLUMNS = [
     Column("record", "Record", ("label",)),
     Column("type", "Type"),

@@ -28,7 +28,6 @@ from staffing.serializers.letters import (
 from staffing.services import letters as services
 
 
-# ---------------------------------------------------------------- templates
 class TemplateListApi(ListAPIView):
     """GET: letter and e-mail templates with their current version (advisor, manager, admin).
     POST: a new template (manager, admin); a placeholder that does not exist is a 400 naming `body`."""

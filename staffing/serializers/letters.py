@@ -11,7 +11,6 @@ from staffing.models import Letter, LetterSend, LetterTemplate
 from staffing.services import letters as services
 
 
-# ---------------------------------------------------------------- serializers
 class TemplateVersionOut(serializers.Serializer[Any]):
     number = serializers.IntegerField()
     subject = serializers.CharField()
