@@ -48,12 +48,14 @@ node_modules/.installed: package.json package-lock.json
 	@touch node_modules/.installed
 
 ## in two tiers: everything but the browser journeys across TEST_WORKERS processes (pytest-xdist, a test
-## database each), then the browser journeys (marker e2e) one at a time. tests/test_tiers.py holds the two
+## database each), then the browser journeys (marker e2e) across E2E_WORKERS (a browser, a live server and
+## a database each; most of a journey's time is waiting on the browser). tests/test_tiers.py holds the two
 ## tiers to every collected test. PYTEST_ARGS narrows both (exit 5, "no tests here", passes a tier).
 TEST_WORKERS ?= auto
+E2E_WORKERS ?= 2
 PYTEST := DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m pytest -p no:cacheprovider --durations=25
 TEST_TIER_1 := -m "not e2e" -n $(TEST_WORKERS) --dist loadgroup
-TEST_TIER_2 := -m e2e
+TEST_TIER_2 := -m e2e -n $(E2E_WORKERS) --dist loadgroup
 test: check-services node_modules/.installed
 	DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PYTEST) $(TEST_TIER_1) $(PYTEST_ARGS) || [ $$? -eq 5 ]

@@ -44,14 +44,21 @@ def with_database(url: str, name: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
 
 
-def recreate_database(url: str, name: str) -> None:
+def recreate_database(url: str, name: str, template: str | None = None) -> None:
     if name in {"postgres", "template0", "template1", "resolve"} or not name.replace("_", "").isalnum():
         raise SystemExit(f"refusing to drop database {name!r}: give the benchmark its own --db")
     conn = psycopg2.connect(with_database(url, "postgres"))
     conn.autocommit = True
     with conn.cursor() as cursor:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        if template:
+            cursor.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(template)
+                )
+            )
+        else:
+            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     conn.close()
 
 
@@ -69,6 +76,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--only", default="", help="comma-separated figure keys to measure (results are printed, not written)"
     )
+    parser.add_argument(
+        "--template",
+        help="start from a copy of this migrated database (the test suite's template) instead of migrating",
+    )
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent, help="where results go")
     args = parser.parse_args(argv)
     scale = args.scale or (SMALL_SCALE if args.small else DEFAULT_SCALE)
@@ -85,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     url = server_url()
     if not args.reuse:
-        recreate_database(url, args.db)
+        recreate_database(url, args.db, args.template)
     os.environ["DATABASE_URL"] = with_database(url, args.db)
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 STRIP = {
     "DATABASE_URL",
@@ -18,6 +20,7 @@ STRIP = {
 }
 
 
+@pytest.mark.slow
 def test_the_demo_builds_on_sqlite_with_in_process_tasks(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in STRIP}
     env.update(

@@ -9,6 +9,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 TOTAL = re.compile(r"(\d+)(?:/(\d+))? tests? collected")
 
@@ -35,6 +37,7 @@ def collect(command: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_tiers_of_make_test_together_hold_every_test_once() -> None:
     commands = tier_commands()
     assert len(commands) == 2, commands
