@@ -128,7 +128,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
     global _truncate_flush
     _truncate_flush = DatabaseOperations.sql_flush
-    DatabaseOperations.sql_flush = _delete_flush  # type: ignore[method-assign]
+    DatabaseOperations.sql_flush = _delete_flush  # type: ignore[method-assign,assignment]
 
 
 _truncate_flush: Callable[..., list[str]]
