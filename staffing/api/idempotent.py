@@ -4,6 +4,7 @@ staffing.services.idempotency: the DRF side reads the header and turns a conflic
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -63,11 +64,14 @@ def idempotent(scope: str) -> Callable[[Callable[..., Response]], Callable[..., 
     def wrap(post: Callable[..., Response]) -> Callable[..., Response]:
         @functools.wraps(post)
         def inner(view: Any, request: Request, *args: Any, **kwargs: Any) -> Response:
-            # The record in the URL is part of the scope: one key on two crimes is two requests.
+            # The record in the URL is part of the scope: one key on two crimes is two requests. It is
+            # kept as a digest so the scope fits its column whatever the ids (two long ids overflowed
+            # it: a 500 where the caller should get the record's own answer).
             where = ",".join(f"{k}={v}" for k, v in sorted(kwargs.items()))
+            digest = hashlib.sha256(where.encode()).hexdigest()[:20]
             return idempotent_response(
                 request,
-                scope=f"{scope}:{where}" if where else scope,
+                scope=f"{scope}:{digest}" if where else scope,
                 create=lambda: post(view, request, *args, **kwargs),
             )
 
