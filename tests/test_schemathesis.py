@@ -121,13 +121,19 @@ SETTINGS = hypothesis_settings(
 
 
 def _exercise(
-    operation: Any, role: str, token: str, failures: dict[str, str], ids: dict[str, Any], examples: int
+    operation: Any,
+    strategy: Any,
+    role: str,
+    token: str,
+    failures: dict[str, str],
+    ids: dict[str, Any],
+    examples: int,
 ) -> Callable[[], None]:
     label = f"{role}: {operation.method.upper()} {operation.path}"
     headers = {"Authorization": f"Token {token}"}
 
     @hypothesis_settings(SETTINGS, max_examples=examples)
-    @given(case=operation.as_strategy(), existing=st.booleans())
+    @given(case=strategy, existing=st.booleans())
     def exercise(case: Any, existing: bool) -> None:
         if existing and ids:  # half the cases name a record that exists, so the detail code runs
             case.path_parameters = {**(case.path_parameters or {}), **ids}
@@ -148,14 +154,17 @@ def test_the_api_answers_generated_requests_without_5xx_or_breaking_its_schema(
     existing = _existing_ids()
     failures: dict[str, str] = {}
     operations = 0
+    # The schema's operations and their request strategies do not depend on the caller: built once and
+    # shared by every role (rebuilt per role they took 17 s of a 252 s profiled call).
+    walked = [result.ok() for result in api_schema.get_all_operations()]
+    strategies = [operation.as_strategy() for operation in walked]
     for role, token in sorted(tokens.items()):
         examples = EXAMPLES if role == "admin" else max(1, EXAMPLES // 2)
-        for result in api_schema.get_all_operations():
-            operation = result.ok()
+        for operation, strategy in zip(walked, strategies, strict=True):
             operations += 1
             ids = _ids_for(operation.path, existing)
             try:
-                _exercise(operation, role, token, failures, ids, examples)()
+                _exercise(operation, strategy, role, token, failures, ids, examples)()
             except (Exception, BaseExceptionGroup) as exc:  # noqa: BLE001 - a failure hypothesis re-raises
                 failures.setdefault(
                     f"{role}: {operation.method.upper()} {operation.path}",
