@@ -52,7 +52,7 @@ RECORDS = st.lists(
 # finding, or one dimension's table summing otherwise) shows in any example with a No where it applies;
 # the rarest case, the outcome question (asked only of a crime with an outcome, answered No: about 3
 # samples in 16), is met in an example about half the time, so all 12 missing it is about 1 run in
-# 1,500. Each example costs about a CPU second (the audit allocates every amendment), so 25 cost twice
+# 1,500. Each example costs about half a second (the audit allocates every amendment), so 25 cost twice
 # this for no bug class the 12 would miss.
 @pytest.mark.django_db
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
