@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import timezone
 
 from recording.models import ImportBatch, Incident
 
@@ -110,48 +109,3 @@ def test_the_command_exits_1_with_the_error_on_stderr(
     assert exc.value.code == 1
     assert "line 2: nsir_code: Unknown NSIR code 'NOPE'." in capsys.readouterr().err
     assert not Incident.objects.exists()
-
-
-def test_seed_demo_grows_incidents_crimes_and_queues(
-    reference_data: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import io
-    import random
-
-    from django.apps import apps
-
-    from recording import demo
-    from recording.models import CancellationRequest, ClassificationChange, Crime, CrimeTransfer, Force
-
-    monkeypatch.setattr(demo, "INCIDENTS", 300)
-    rng = random.Random(7)  # noqa: S311 - deterministic demo data
-    out = io.StringIO()
-    apps.get_app_config("staffing").seed_demo(rng, out)  # type: ignore[attr-defined]
-    apps.get_app_config("recording").seed_demo(rng, out)  # type: ignore[attr-defined]
-    assert Incident.objects.count() == 300
-    assert Incident.objects.filter(crime_related=True, crime_number__isnull=True).exists()
-    assert Crime.objects.filter(status="finalised").exists()
-    assert Crime.objects.filter(victims__isnull=False).exists()
-    assert ClassificationChange.objects.filter(status="proposed").exists()
-    assert CancellationRequest.objects.filter(status="pending").exists()
-    assert CrimeTransfer.objects.filter(status="pending", direction="in").count() == 2
-    # The directory's 44 forces (reference data); the demo adds contacts to six, listing none twice.
-    assert Force.objects.count() == 44
-    assert Force.objects.exclude(transfer_email="").count() == 6
-    assert "Recording:" in out.getvalue()
-    # Coherent: a cannabis find is 92E; each cancellation's reason fits a theft; an absent recorder
-    # records nothing on a day away.
-    assert not Crime.objects.filter(offence__code="92D", summary__icontains="cannabis").exists()
-    assert set(CancellationRequest.objects.values_list("crime__offence__code", flat=True)) <= {
-        "39",
-        "44",
-        "46",
-        "49",
-    }
-    from staffing.models import Absence
-
-    for absence in Absence.objects.filter(user__role="recorder"):
-        recorded = Crime.objects.filter(recorded_by=absence.user).values_list("reported_at", flat=True)
-        assert not [
-            r for r in recorded if absence.starts_on <= timezone.localtime(r).date() <= absence.ends_on
-        ]
