@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from config.exceptions import DomainError
+from conftest import as_never_analysed
 from qa import selectors
 from qa.models import HiddenCrimeFlag, HiddenCrimeFlagPattern, ScreenedIncident
 from qa.services import hidden_crimes
@@ -296,6 +297,7 @@ def test_a_first_full_screen_leaves_its_tables_analysed() -> None:
     """Issue 24 part 3: thousands of readings and flags in one run; the planner must not think them empty."""
     from config.statistics import ANALYZE_MIN_ROWS
 
+    as_never_analysed(HiddenCrimeFlag, ScreenedIncident)
     many = ANALYZE_MIN_ROWS + 10
     for _ in range(many):
         closed("PS-DOMESTIC", PUSHED)
