@@ -1,5 +1,6 @@
-"""The feed's staged path on PostgreSQL (recording.services.incident_staging): it stores what the Python
-path would store, and names a bad row in the Python path's words, whichever road a row takes."""
+"""The feed's staged path on PostgreSQL (recording.services.incidents.staging and check_move): it stores
+what the Python path would store, and names a bad row in the Python path's words, whichever road a row
+takes."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from django.db import DataError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from recording.models import ImportBatch, Incident
-from recording.services import incident_staging as staging
 from recording.services import incidents
+from recording.services.incidents import check_move, rows, staging
 
 HEADER = "reference,opened_at,closed_at,nsir_code,grade,summary,location,crime_number\n"
 
@@ -162,14 +163,14 @@ def test_every_time_sql_reads_python_reads_as_the_same_instant() -> None:
     times = _times(3000)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT c, c::timestamptz FROM unnest(%(times)s::text[]) AS c WHERE {staging._time_ok('c')}",
-            staging._params(times=times),
+            f"SELECT c, c::timestamptz FROM unnest(%(times)s::text[]) AS c WHERE {check_move._time_ok('c')}",
+            check_move._params(times=times),
         )
         read = dict(cursor.fetchall())
     assert 500 < len(read) < len(times)
     for text, instant in read.items():
         errors: dict[str, list[str]] = {}
-        assert incidents._when(text, "opened_at", errors, required=True) == instant, (text, errors)
+        assert rows._when(text, "opened_at", errors, required=True) == instant, (text, errors)
 
 
 # ---------------------------------------------------------------- the rows taken as they are
@@ -207,7 +208,7 @@ def test_a_time_taken_as_is_is_read_by_postgresql_as_python_reads_it_or_refused(
     refused = 0
     for text in passed:
         errors: dict[str, list[str]] = {}
-        expected = incidents._when(text, "opened_at", errors, required=True)
+        expected = rows._when(text, "opened_at", errors, required=True)
         try:
             with transaction.atomic(), connection.cursor() as cursor:
                 cursor.execute("SELECT %s::timestamptz", [text])

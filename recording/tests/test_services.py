@@ -29,6 +29,7 @@ from recording.services import (
     reclassification,
     transfers,
 )
+from recording.services.incidents import feed as incident_feed
 from recording.tests.factories import (
     CrimeFactory,
     CrimeSuspectFactory,
@@ -58,7 +59,7 @@ def offences() -> dict[str, rules.OffenceInfo]:
 def upsert_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Run a feed test through both write paths: COPY + one merging statement (PostgreSQL) and the ORM
     (the SQLite demo), so they keep the same counts and crime links."""
-    monkeypatch.setattr(incidents, "FORCE_PORTABLE", request.param == "portable-orm")
+    monkeypatch.setattr(incident_feed, "FORCE_PORTABLE", request.param == "portable-orm")
     return str(request.param)
 
 
@@ -104,7 +105,7 @@ def test_a_reference_stored_by_another_feed_meanwhile_is_merged_not_lost(
     """New rows go in by COPY; if another feed stored one of their references after the look-up, the
     COPY clashes on the unique reference, only it is undone (a savepoint) and the chunk is merged."""
     incidents.incidents_upsert(rows=enumerate([row("A")]), actor=None, source="api")
-    monkeypatch.setattr(incidents, "_stored_references", lambda references: set())  # the race
+    monkeypatch.setattr(incident_feed, "_stored_references", lambda references: set())  # the race
     result = incidents.incidents_upsert(
         rows=enumerate([row("A", summary="resent"), row("B")]), actor=None, source="api"
     )
