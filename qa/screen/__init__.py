@@ -7,8 +7,9 @@ force's version from the database, see qa.selectors.screen_patterns_current)."""
 
 from __future__ import annotations
 
+from qa.screen.compile import compile_patterns
 from qa.screen.engine import screen
-from qa.screen.patterns import PatternError, PatternSet, compile_patterns
+from qa.screen.patterns import PatternError, PatternSet
 from qa.screen.result import WHY_LABELS, CrimeFinding, Discount, ScreenResult, Span
 
 __all__ = [

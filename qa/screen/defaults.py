@@ -13,7 +13,8 @@ from typing import Any
 
 import yaml
 
-from qa.screen.patterns import Offence, PatternSet, compile_patterns, offences_from_rows
+from qa.screen.compile import compile_patterns
+from qa.screen.patterns import Offence, PatternSet, offences_from_rows
 
 BASE = Path(__file__).resolve().parents[2]
 DEFAULT_FILE = BASE / "qa" / "reference" / "screen_patterns.yaml"

@@ -11,8 +11,8 @@ import pytest
 
 from qa.screen import PatternError, compile_patterns, screen
 from qa.screen.defaults import default_pattern_set, default_pattern_text, ho_offences, parse_pattern_text
-from qa.screen.engine import MODEL_PATTERN
 from qa.screen.reader import features, stem
+from qa.screen.second_reader import MODEL_PATTERN
 
 CRIMES = [
     "Stepdad laid into mum in the kitchen, bloodied nose.",
