@@ -73,7 +73,7 @@ BROWSER_FIXTURES = {"page", "browser"}
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A test that drives Chromium is a browser journey wherever it lives: it runs in `make test`'s
-    second tier (one at a time), never among the xdist workers of the first. The tests on the seeded
+    second tier (its own xdist workers), never among the workers of the first. The tests on the seeded
     demo force share one xdist worker. The slow tests go first, so that xdist starts them while the other
     worker takes the short ones rather than leaving one of them to run alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: otherwise as collected
