@@ -51,14 +51,10 @@ def recreate_database(url: str, name: str, template: str | None = None) -> None:
     conn.autocommit = True
     with conn.cursor() as cursor:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        if template:
-            cursor.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(template)
-                )
-            )
-        else:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+        if template:  # a migrated copy: `migrate` then has nothing to apply
+            create = sql.SQL("{} TEMPLATE {}").format(create, sql.Identifier(template))
+        cursor.execute(create)
     conn.close()
 
 
