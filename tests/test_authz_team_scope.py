@@ -196,3 +196,51 @@ def test_a_recorder_cannot_decide_another_teams_report_awaiting_the_victim(
         f"/api/v1/recording/awaiting-victim/{row.pk}/{action}/", body, format="json"
     )
     assert done.status_code in (200, 201), done.content
+
+
+def test_a_recorder_cannot_screen_out_or_regrade_another_teams_crime(
+    reference_data: None, make_user: Any, teams: tuple[Any, Any]
+) -> None:
+    """The assessment (THRIVE grade, vulnerability, solvability screening, the victim's view) changes the
+    crime: a recorder of another team screened out team A's crime through the API and the page."""
+    team_a, team_b = teams
+    crime = CrimeFactory(team=team_a)
+    outsider = make_user(Role.RECORDER, team=team_b)
+    body = {
+        "reason": "No lines of enquiry",
+        "solvability": "screened_out",
+        "solvability_reason": "Nothing to go on",
+        "grade": "scheduled",
+    }
+    refused = _api(outsider).patch(f"/api/v1/recording/crimes/{crime.pk}/", body, format="json")
+    assert refused.status_code == 400 and "another team" in str(refused.json()), refused.content
+    page = _page(outsider)
+    assert "THRIVE, screening" not in page.get(f"/recording/crimes/{crime.pk}/").content.decode()
+    posted = page.post(f"/recording/crimes/{crime.pk}/assess/", {**body, "version": crime.version})
+    assert "another team" in posted.content.decode()
+    crime.refresh_from_db()
+    assert (crime.solvability, crime.version) == (Crime.Solvability.NOT_SCREENED, 1)
+    # Its own team still screens it.
+    done = _api(make_user(Role.RECORDER, team=team_a)).patch(
+        f"/api/v1/recording/crimes/{crime.pk}/", body, format="json"
+    )
+    assert done.status_code == 200, done.content
+    crime.refresh_from_db()
+    assert crime.solvability == Crime.Solvability.SCREENED_OUT
+
+
+@pytest.mark.parametrize("what", ["victim", "suspect"])
+def test_a_recorder_cannot_add_a_victim_or_suspect_to_another_teams_crime(
+    reference_data: None, make_user: Any, teams: tuple[Any, Any], what: str
+) -> None:
+    team_a, team_b = teams
+    crime = CrimeFactory(team=team_a)
+    url = f"/recording/crimes/{crime.pk}/{what}s/new/"
+    body = {"kind": "person", "name": "Pat Doe", "reason": "Came forward", "description": "Tall"}
+    outsider = _page(make_user(Role.RECORDER, team=team_b))
+    assert url not in outsider.get(f"/recording/crimes/{crime.pk}/").content.decode()  # no link to it
+    assert "another team" in outsider.post(url, body).content.decode()
+    assert not getattr(crime, f"{what}s").filter(name="Pat Doe").exists()
+    added = _page(make_user(Role.RECORDER, team=team_a)).post(url, body)
+    assert added.status_code == 302, added.content.decode()[-2000:]
+    assert getattr(crime, f"{what}s").filter(name="Pat Doe").exists()

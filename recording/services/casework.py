@@ -14,7 +14,13 @@ from recording.models import (
     Crime,
 )
 from recording.services.allocation import crime_owner_write
-from recording.services.common import lock_crime, move_status, require_crime_changer, require_reason
+from recording.services.common import (
+    lock_crime,
+    move_status,
+    require_crime_changer,
+    require_crime_team,
+    require_reason,
+)
 from staffing.models import Team, User
 from staffing.services import allocation_finish, allocation_give_to
 
@@ -83,6 +89,7 @@ def crime_update_assessment(
     With `version` (the version the editor loaded), a crime changed by someone else meanwhile is refused
     (DomainError on "version") and nothing is saved; every saved edit bumps the version."""
     crime = lock_crime(crime)
+    require_crime_team(actor, crime, "change its assessment")
     changed: list[str] = []
     values = {
         "grade": grade,

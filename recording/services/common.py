@@ -13,6 +13,7 @@ from recording import lifecycle, mopi
 from recording.models import (
     Crime,
 )
+from recording.permissions import crime_scope_refusal
 from staffing import rules as staffing_rules
 from staffing.models import User
 
@@ -54,6 +55,15 @@ def crime_change_refusal(actor: User, crime: Crime, what: str) -> str | None:
 
 def require_crime_changer(actor: User, crime: Crime, what: str) -> None:
     refusal = crime_change_refusal(actor, crime, what)
+    if refusal:
+        raise DomainError(refusal, field="non_field_errors")
+
+
+def require_crime_team(actor: User, crime: Crime, what: str) -> None:
+    """Team scope on a change to the crime's own record (its assessment, victims, suspects; issue 20
+    part 6): the same question allocation and incident links ask, recording.permissions
+    .crime_scope_refusal. A recorder of another team screened out or re-graded a crime they could see."""
+    refusal = crime_scope_refusal(actor, crime, what)
     if refusal:
         raise DomainError(refusal, field="non_field_errors")
 

@@ -24,6 +24,7 @@ from recording.models import (
 )
 from recording.rules import timeliness
 from recording.selectors import incident_attachable
+from recording.services.common import require_crime_team
 from staffing.models import ReasonableAdjustment, User
 from staffing.services import access_log_record, open_logged
 
@@ -235,6 +236,7 @@ def crime_create(
 
 @transaction.atomic
 def crime_victim_add(*, crime: Crime, actor: User, victim: VictimInput, reason: str) -> CrimeVictim:
+    require_crime_team(actor, crime, "add a victim to it")
     row = CrimeVictim(
         crime=crime,
         ref=victim.ref,
@@ -261,6 +263,7 @@ def crime_victim_add(*, crime: Crime, actor: User, victim: VictimInput, reason: 
 
 @transaction.atomic
 def crime_suspect_add(*, crime: Crime, actor: User, suspect: SuspectInput, reason: str) -> CrimeSuspect:
+    require_crime_team(actor, crime, "add a suspect to it")
     if suspect.identified and not suspect.name.strip():
         raise DomainError("Name the suspect to mark them identified.", field="name")
     row = CrimeSuspect(

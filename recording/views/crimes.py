@@ -25,6 +25,7 @@ from recording.forms.crimes import (
     SuspectForm,
 )
 from recording.models import Enquiry
+from recording.permissions import crime_scope_refusal
 from recording.services import cancellation, casework, contact, crimes, outcomes, reclassification, transfers
 from recording.services.common import crime_change_refusal
 from recording.views.common import (
@@ -70,6 +71,8 @@ def crime_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_supervisor": user.role in Role.SUPERVISORS,
             # Status and outcome buttons only for its owner, its team's sergeant or a manager (issue 17).
             "may_change": crime_change_refusal(user, crime, "change it") is None,
+            # Assessment, victims and suspects: its own team, or a manager (issue 20 part 6).
+            "may_edit": crime_scope_refusal(user, crime, "change it") is None,
             "today": timezone.localdate(),
             "breadcrumbs": crumbs(("Crimes", reverse("recording:crime-list")), (crime.crime_number, None)),
         },
