@@ -19,8 +19,8 @@ from recording.permissions import awaiting_scope_refusal
 from recording.selectors import awaiting_victim_get
 from recording.services.crimes import CrimeDetails, SuspectInput, VictimInput
 from recording.services.decisions import crime_create_from_decision, decision_timed
-from staffing.models import AccessLog, User
-from staffing.services import open_logged
+from staffing.models import User
+from staffing.services import access_log_records, open_logged
 
 
 def _report_from_stored(stored: dict[str, Any], *, only: set[str]) -> rules.Report:
@@ -144,17 +144,10 @@ def awaiting_open(*, user: User, pk: int, purpose: str, path: str) -> AwaitingVi
 def awaiting_views_log(*, user: User, rows: Sequence[AwaitingVictim], purpose: str, path: str) -> None:
     """Log the view of each report a queue page or the API list shows with its victim's name and number:
     one access-log row per report, written in one statement."""
-    AccessLog.objects.bulk_create(
-        [
-            AccessLog(
-                user=user,
-                record_type=AWAITING_RECORD_TYPE,
-                record_id=str(row.pk),
-                record_label=row.label[:200],
-                purpose=purpose[:300],
-                action="view",
-                path=path[:300],
-            )
-            for row in rows
-        ]
+    access_log_records(
+        user=user,
+        record_type=AWAITING_RECORD_TYPE,
+        records=[(row.pk, row.label) for row in rows],
+        purpose=purpose,
+        path=path,
     )

@@ -256,7 +256,7 @@ def personnel_note_add(*, subject: User, kind: str, text: str, actor: User) -> P
     return note
 
 
-from staffing.services.access import access_log_record, open_logged  # noqa: E402 - re-exported
+from staffing.services.access import access_log_record, access_log_records, open_logged  # noqa: E402 - re-exported
 from staffing.services.allocation import (  # noqa: E402 - re-exported public API
     Suggestion,
     allocation_assign,
@@ -287,6 +287,7 @@ __all__ = [
     "api_key_revoke",
     "absence_record",
     "access_log_record",
+    "access_log_records",
     "open_logged",
     "allocation_assign",
     "allocation_complete",

@@ -10,7 +10,7 @@ no record at all. Apps register these openers in their `staffing.records.RecordK
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.http import Http404
@@ -43,6 +43,32 @@ def access_log_record(
         action=action,
         path=path[:300],
     )
+
+
+def access_log_records(
+    *,
+    user: Any,
+    record_type: str,
+    records: Iterable[tuple[object, str]],
+    purpose: str = "",
+    action: str = "view",
+    path: str = "",
+) -> int:
+    """One access-log row per record of `records` (its id and label), written in one statement: a list
+    page or export that shows several need-to-know records at once. Returns how many were written."""
+    rows = [
+        AccessLog(
+            user=user,
+            record_type=record_type,
+            record_id=str(record_id),
+            record_label=label[:200],
+            purpose=purpose[:300],
+            action=action,
+            path=path[:300],
+        )
+        for record_id, label in records
+    ]
+    return len(AccessLog.objects.bulk_create(rows)) if rows else 0
 
 
 def open_logged[R](
