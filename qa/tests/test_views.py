@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from config.exceptions import DomainError  # noqa: E402
 from qa.models import Amendment, RapeReview, UnrecordedFlag
@@ -195,7 +196,9 @@ def test_rape_review_is_queued_restricted_and_every_view_logged(as_sergeant: Cli
     detail = as_sergeant.get(reverse("qa:rape-review-detail", args=[review.pk]))
     assert "child abuse investigation team" in detail.content.decode().lower()
     logs = AccessLog.objects.filter(user=sergeant, record_type="qa.RapeReview")
-    assert set(logs.values_list("record_id", flat=True)) == {"queue", str(review.pk)}
+    # The list logs each review it shows (both); the review's own page logs it again.
+    shown = sorted(str(pk) for pk in RapeReview.objects.values_list("pk", flat=True))
+    assert sorted(logs.values_list("record_id", flat=True)) == sorted([*shown, str(review.pk)])
     # R-RAPE-RECORD: without valid Rape review training the sergeant sees why and nothing is stored.
     assert "needs valid Rape review training" in detail.content.decode()
     untrained = as_sergeant.post(
@@ -219,6 +222,51 @@ def test_rape_review_is_queued_restricted_and_every_view_logged(as_sergeant: Cli
     )
     review.refresh_from_db()
     assert (review.advice_team, review.reviewed_by) == ("child", sergeant)
+
+
+def test_the_rape_review_names_each_victim_to_ring_with_the_offence_and_logs_each_row_shown(
+    as_sergeant: Client, sergeant: Any, make_user: Any
+) -> None:
+    """Issue 20 part 3: the daily rape review shows the person to ring (name, number) and the offence
+    reported, for a recorded crime and for a third-party report awaiting the victim, never "V1"; the
+    list and each review's page log the view of every review they show."""
+    from recording import rules as recording_rules
+    from recording.services import crimes as crime_services
+    from recording.services import decisions
+
+    crime = make_crime(offence="19C", recorded_at=NOON)
+    crime.victims.create(ref="V1", name="Cara Dunn", contact="07700 900111")
+    rape_review.rape_review_queue(day=DAY)
+    friend = recording_rules.Report(
+        reported_at=timezone.now() - timedelta(hours=1),
+        force="XX",
+        reporter="witness",
+        victims=(recording_rules.Victim(ref="V1", kind="person"),),
+        alleged=(
+            recording_rules.Allegation(
+                ref="A1", victim="V1", offence="19C", incident="I1", victim_contacted=False
+            ),
+        ),
+    )
+    waiting = decisions.decision_record(
+        actor=make_user("recorder"),
+        report=friend,
+        victims={"V1": crime_services.VictimInput(ref="V1", name="Dee Ellis", contact="07700 900222")},
+    ).awaiting
+    assert waiting is not None
+    reviews = {r.crime_id is not None: r for r in RapeReview.objects.all()}
+    title = Offence.objects.get(code="19C").title
+    listed = as_sergeant.get(reverse("qa:rape-review-list")).content.decode()
+    for text in ("Cara Dunn", "07700 900111", "Dee Ellis", "07700 900222", title):
+        assert text in listed
+    for review, person in ((reviews[True], "Cara Dunn, "), (reviews[False], "Dee Ellis, ")):
+        page = as_sergeant.get(reverse("qa:rape-review-detail", args=[review.pk])).content.decode()
+        assert person in page and title in page
+        assert ">V1<" not in page
+    logged = AccessLog.objects.filter(user=sergeant, record_type="qa.RapeReview")
+    assert sorted(logged.values_list("record_id", flat=True)) == sorted(
+        [str(r.pk) for r in reviews.values()] * 2
+    )
 
 
 def test_rape_review_list_query_count(as_sergeant: Client, django_assert_num_queries: Any) -> None:

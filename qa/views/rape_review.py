@@ -12,7 +12,7 @@ from qa import forms, rules, selectors
 from qa.models import RapeReview
 from qa.services import rape_review as rape_services
 from qa.views.common import actor_of, apply_form, crumbs, supervisors
-from staffing.services import access_log_record, open_logged
+from staffing.services import access_log_records, open_logged
 
 RAPE_COLUMNS = [
     Column("record", "Record", ("label",)),
@@ -38,12 +38,13 @@ def rape_review_list(request: HttpRequest) -> HttpResponse:
         default_sort="-reviewed" if reviewed else "queued",
     )
     page = listing.page
-    access_log_record(
+    # Each row names a victim with their number: every review shown is logged as viewed (one insert), so
+    # a search of the access log for a record finds this page as well as the review's own.
+    access_log_records(
         user=actor_of(request),
         record_type="qa.RapeReview",
-        record_id="queue",
-        label=f"Rape review queue ({'reviewed' if reviewed else 'to review'}), page {page.number}",
-        purpose="Daily rape review (R-RAPE-RECORD)",
+        records=[(review.pk, review.label) for review in listing.items],
+        purpose=f"Daily rape review (R-RAPE-RECORD), {'reviewed' if reviewed else 'to review'} list",
         path=request.get_full_path(),
     )
     return render(
