@@ -49,6 +49,7 @@ TRANSFER_COLUMNS = (
     Column("action", "Action"),
 )
 AWAITING_VICTIM_COLUMNS = (
+    Column("risk", "Risk", risk_order("record_by")),
     Column("victim", "Victim to ring"),
     Column("report", "Report"),
     Column("reported", "Reported", ("reported_at",)),
@@ -148,9 +149,9 @@ AWAITING_VICTIM = WorkQueue(
     description="R-NCRS-THIRD-PARTY: speak to the victim, then record the crime or close it with a reason. "
     "The 24-hour clock (R-NCRS-24H) runs from the report.",
     columns=AWAITING_VICTIM_COLUMNS,
-    default_sort="deadline",
+    default_sort="risk",
     row_template="queues/rows/awaiting_victim.html",
-    ordering_note="The one whose 24 hours run out first at the top.",
+    ordering_note=RISK_NOTE.replace("the oldest first", "the one whose 24 hours run out first"),
     empty="No third-party report is waiting for the victim.",
     log_view=_awaiting_views_log,
 )

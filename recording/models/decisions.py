@@ -10,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from recording.models.crimes import Crime
-from recording.models.incidents import Incident
+from recording.models.incidents import Grade, Incident
 
 
 class AwaitingVictim(models.Model):
@@ -49,6 +49,15 @@ class AwaitingVictim(models.Model):
     daily_review = models.BooleanField(
         default=False, help_text="Rape or serious sexual offence (R-RAPE-RECORD)."
     )
+    # The sergeant's queue is in the crime queues' risk order (config.queues.risk_order): these carry the
+    # waiting allegations' most serious offence and the report's own flags and grade, set when it is saved.
+    seriousness_rank = models.PositiveSmallIntegerField(
+        help_text="The most serious waiting offence's class rank: 1 = most serious (R-PRINCIPAL)."
+    )
+    vulnerable_victim = models.BooleanField(default=False)
+    domestic_abuse = models.BooleanField(default=False)
+    hate_crime = models.BooleanField(default=False)
+    grade = models.CharField(max_length=30, choices=Grade.choices, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     # The team of whoever saved it, kept as it was then: only that team (or a manager) records or closes it
     # (recording.permissions.awaiting_scope_refusal). None: no team, so any recorder's.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from config.queues import risk_order, with_risk
 from recording.models import (
     AwaitingVictim,
 )
@@ -22,14 +23,14 @@ def awaiting_victim_visible(*, user: User) -> QuerySet[AwaitingVictim]:
 
 
 def awaiting_victim_queue(*, user: User) -> QuerySet[AwaitingVictim]:
-    """The sergeant's queue (its home count and its list page both read this): third-party reports
-    still awaiting the victim, the nearest 24-hour deadline first."""
-    return (
+    """The sergeant's queue (its home count, its list page and the API all read this): third-party
+    reports still awaiting the victim, in the crime queues' risk order (config.queues.RISK_NOTE: the
+    offence, the victim, the grade), then the nearest 24-hour deadline first."""
+    return with_risk(
         awaiting_victim_visible(user=user)
         .filter(status=AwaitingVictim.Status.AWAITING)
         .select_related("incident", "created_by")
-        .order_by("record_by", "id")
-    )
+    ).order_by(*risk_order("record_by"), "id")
 
 
 def awaiting_victim_get(*, user: User, pk: int) -> AwaitingVictim:

@@ -352,6 +352,15 @@ def _awaiting_save(
         }
         for a in decision.awaiting_confirmation
     ]
+    # Its place in the sergeant's queue (the crime queues' risk order): the most serious waiting offence,
+    # whether a victim waited for is vulnerable, and the report's own flags and grade.
+    ranks = [catalogue[a.offence].seriousness_rank for a in decision.awaiting_confirmation]
+    waiting_for = {a.victim for a in decision.awaiting_confirmation}
+    vulnerable = (
+        details.vulnerable_victim
+        or any(v.vulnerable for v in report.victims if v.ref in waiting_for)
+        or any(v.vulnerable for ref, v in victims.items() if ref in waiting_for)
+    )
     row = AwaitingVictim(
         reporter=report.reporter,
         reported_at=report.reported_at,
@@ -371,6 +380,11 @@ def _awaiting_save(
         },
         restricted=any(a.restricted for a in decision.awaiting_confirmation),
         daily_review=any(a.daily_review for a in decision.awaiting_confirmation),
+        seriousness_rank=min(ranks),
+        vulnerable_victim=vulnerable,
+        domestic_abuse=details.domestic_abuse,
+        hate_crime=details.hate_crime,
+        grade=details.grade,
         created_by=actor,
         team_id=actor.team_id,
     )

@@ -15,9 +15,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from recording import rules
 from recording.models import Crime, Grade, Offence
-from recording.queues import CRIME_COLUMNS, CRIMES_TO_ALLOCATE
-from recording.services import reclassification
+from recording.queues import AWAITING_VICTIM, CRIME_COLUMNS, CRIMES_TO_ALLOCATE
+from recording.services import decisions, reclassification
+from recording.services.crimes import CrimeDetails
 from recording.tests.factories import CrimeFactory
 from staffing.tests.factories import TeamFactory
 
@@ -149,3 +151,67 @@ def test_a_page_of_the_risk_ordered_queue_reads_the_partial_index(
     plan = page.explain()
     assert "crime_risk_queue_idx" in plan, plan
     assert "Sort" not in plan.split("crime_risk_queue_idx")[0], plan
+
+
+# ---------------------------------------------------------------- reports awaiting the victim
+def waiting(recorder: Any, code: str, *, hours_ago: float, grade: str = "", **flags: bool) -> Any:
+    """A witness's report of `code`, the victim not yet spoken to (R-NCRS-THIRD-PARTY): it waits."""
+    report = rules.Report(
+        reported_at=timezone.now() - timedelta(hours=hours_ago),
+        force="XX",
+        reporter="witness",
+        victims=(rules.Victim(ref="V1", kind="person"),),
+        alleged=(
+            rules.Allegation(ref="A1", victim="V1", offence=code, incident="I1", victim_contacted=False),
+        ),
+    )
+    saved = decisions.decision_record(
+        actor=recorder, report=report, details=CrimeDetails(grade=grade, **flags)
+    )
+    assert saved.awaiting is not None and not saved.crimes
+    return saved.awaiting
+
+
+def test_the_awaiting_victim_queue_is_in_the_risk_order_not_only_by_deadline(
+    reference_data: None, sergeant: Any, make_user: Any, api_as: Any
+) -> None:
+    """The sergeant rings the riskiest first: the restricted report, then domestic abuse, then the more
+    serious offence, then the grade (ungraded as immediate); the nearest deadline only within one risk.
+    By deadline alone the interference with a motor vehicle reported 21 hours ago would come first."""
+    recorder = make_user("recorder")
+    scheduled_vehicle = waiting(recorder, "126", hours_ago=21, grade=Grade.SCHEDULED)
+    immediate_vehicle = waiting(recorder, "126", hours_ago=20, grade=Grade.IMMEDIATE)
+    ungraded_vehicle = waiting(recorder, "126", hours_ago=1)
+    gbh = waiting(recorder, "5D", hours_ago=1)
+    domestic_theft = waiting(recorder, "45", hours_ago=3, grade=Grade.SCHEDULED, domestic_abuse=True)
+    rape = waiting(recorder, "19C", hours_ago=2, grade=Grade.SCHEDULED)
+    expected = [rape, domestic_theft, gbh, immediate_vehicle, ungraded_vehicle, scheduled_vehicle]
+    assert (rape.seriousness_rank, gbh.seriousness_rank, immediate_vehicle.seriousness_rank) == (4, 5, 14)
+
+    assert list(AWAITING_VICTIM.select(sergeant)) == expected
+    client = Client()
+    client.force_login(sergeant)
+    html = client.get(reverse("queue", args=[AWAITING_VICTIM.key])).content.decode()
+    shown = [html.index(f"/recording/awaiting-victim/{row.pk}/") for row in expected]
+    assert shown == sorted(shown)
+    assert "Not graded (counts as immediate)" in html and "Domestic abuse" in html
+    listed = api_as("sergeant").get("/api/v1/recording/awaiting-victim/").json()["results"]
+    assert [row["id"] for row in listed] == [row.pk for row in expected]
+
+
+@pytest.mark.parametrize("role", ["recorder", "investigator", "sergeant", "manager"])
+def test_every_work_queue_of_crimes_or_waiting_reports_opens_in_the_risk_order(
+    reference_data: None, make_user: Any, role: str
+) -> None:
+    """Whatever queue a crime (or a report awaiting the victim) waits in, it opens riskiest first: the
+    list's default column is the risk order, and the selector reads in that order too (the API)."""
+    from config.registry import work_queues_for
+    from recording.models import AwaitingVictim
+
+    user = make_user(role, team=TeamFactory())
+    of_crimes = [q for q in work_queues_for(user) if q.select(user).model in (Crime, AwaitingVictim)]
+    assert of_crimes  # every role here has at least its victim updates
+    for queue in of_crimes:
+        risk = next(c for c in queue.columns if c.key == queue.default_sort)
+        assert risk.order_by is not None and risk.order_by[:5] == RISK[:5], queue.key
+        assert "grade_rank" in risk.order_by, queue.key
