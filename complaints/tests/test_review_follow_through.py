@@ -151,3 +151,33 @@ def test_through_the_api_the_result_reopens_and_the_follow_up_closes_the_item(
     )
     assert done.status_code == 200, done.content
     assert done.json()["recommendations"][0]["status"] == "done"
+
+
+def test_through_the_api_the_case_cannot_close_while_a_recommendation_is_open(
+    api_as: Callable[..., Any],
+) -> None:
+    api = api_as("advisor")
+    case = _closed_with_review_right(api.user)
+    services.review_log(
+        case_id=case.pk,
+        actor=api.user,
+        received_on=timezone.localdate() - dt.timedelta(days=2),
+        result_code="REVIEW-UPHELD",
+        decided_on=timezone.localdate(),
+        recommendations="Apologise in writing",
+    )
+    [item] = case.recommendations.all()
+    close = {"outcome": "S3-SERVICE-NOT-ACCEPTABLE"}
+    refused = api.post(f"/api/v1/complaints/cases/{case.pk}/outcome/", close, format="json")
+    assert refused.status_code == 400 and list(refused.json()) == ["outcome"], refused.content
+    assert "1 recommendation of the upheld review is still open" in refused.json()["outcome"][0]
+    assert ComplaintCase.objects.get(pk=case.pk).status == ComplaintCase.Status.OPEN
+    answered = {"action": "recommendation", "recommendation": item.pk, "status": "answered"}
+    api.post(
+        f"/api/v1/complaints/cases/{case.pk}/actions/",
+        {**answered, "response": "The complainant withdrew the request for an apology"},
+        format="json",
+    )
+    closed = api.post(f"/api/v1/complaints/cases/{case.pk}/outcome/", close, format="json")
+    assert closed.status_code == 200, closed.content
+    assert closed.json()["status"] == "closed"
