@@ -123,3 +123,19 @@ def test_the_allocation_page_and_the_crime_page_offer_only_trained_investigators
     assert f'value="{people["trained"].pk}"' in owner_picker
     assert f'value="{people["untrained"].pk}"' not in owner_picker
     assert f'value="{people["sergeant"].pk}"' not in owner_picker
+
+
+def test_the_crime_status_api_gives_a_rape_only_to_a_trained_investigator(people: dict[str, Any]) -> None:
+    """The crime's own API (owner on POST .../status/) goes through the same allocation as the page."""
+    crime = rape()
+    api = APIClient()
+    api.force_authenticate(people["sergeant"])
+    url = f"/api/v1/recording/crimes/{crime.pk}/status/"
+    for refused_owner in ("aaa.inv", "sgt.soi"):
+        refused = api.post(url, {"owner": refused_owner, "reason": "Nobody else free"}, format="json")
+        assert refused.status_code == 400 and list(refused.json()) == ["owner"], refused.content
+    crime.refresh_from_db()
+    assert crime.owner is None and allocation_current(crime) is None
+    given = api.post(url, {"owner": "zzz.inv", "reason": "Trained for it"}, format="json")
+    assert given.status_code == 200, given.content
+    assert given.json()["owner"] == "zzz.inv"
