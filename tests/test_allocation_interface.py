@@ -67,3 +67,24 @@ def test_a_flags_assignee_is_written_once_by_the_registered_callback(make_user: 
     assert done.assigned_to == investigator
     rows = list(flag.history.all()[: flag.history.count() - before])  # type: ignore[attr-defined]
     assert len(rows) == 1 and rows[0].history_change_reason.startswith(f"Allocated to {investigator}")
+
+
+def test_every_hook_an_app_registers_is_documented_in_the_registry() -> None:
+    """Each attribute an app's AppConfig adds to Django's (a hook config.registry or staffing reads by
+    walking the app registry) is named in config.registry's list of hooks, so none is found only by
+    reading every app."""
+    from django.apps import AppConfig, apps
+
+    import config.registry
+
+    documented = config.registry.__doc__ or ""
+    django_own = {*dir(AppConfig), "name", "label", "verbose_name", "path", "default_auto_field"}
+    hooks = {
+        (app.label, name)
+        for app in apps.get_app_configs()
+        if app.label in {"staffing", "recording", "complaints", "qa"}
+        for name in vars(type(app))
+        if not name.startswith("_") and name not in django_own
+    }
+    assert {name for _label, name in hooks} >= {"work_kinds", "work_queues", "record_kinds"}
+    assert sorted(h for h in hooks if h[1] not in documented) == []
