@@ -239,6 +239,21 @@ def crime_create_from_decision(
     return created
 
 
+def _with_incident_facts(details: CrimeDetails, incident: Incident | None) -> CrimeDetails:
+    """A crime recorded from an incident carries what the incident says was reported, where, and its
+    THRIVE grade, never retyped: the decide page fills them in, and what the recorder leaves blank (or an
+    API caller leaves out) is the incident's. (decision_timed has already checked the recorder may see
+    the incident, and the report time against its opening.)"""
+    if incident is None:
+        return details
+    return replace(
+        details,
+        summary=details.summary or incident.summary,
+        location=details.location or incident.location,
+        grade=details.grade or incident.grade,
+    )
+
+
 @transaction.atomic
 def decision_record(
     *,
@@ -261,14 +276,16 @@ def decision_record(
     incident_reference = incident_reference.strip()
     # Lock the incident first: two recorders recording the same incident at once queue here, so the
     # second sees the first's crimes in the duplicate check.
+    incident = None
     if incident_reference:
-        Incident.objects.select_for_update().filter(reference=incident_reference).first()
+        incident = Incident.objects.select_for_update().filter(reference=incident_reference).first()
     decision, report, timed = decision_timed(
         actor=actor,
         report=report,
         incident_reference=incident_reference,
         reported_at_reason=reported_at_reason,
     )
+    details = _with_incident_facts(details or CrimeDetails(), incident)
     reason = separate_crime_reason.strip()
     if separate_crime and not reason:
         raise DomainError("Say why this is a separate crime.", field="separate_crime_reason")
@@ -312,7 +329,7 @@ def decision_record(
             victims=victims,
             offenders=offenders or {},
             incident_reference=incident_reference,
-            details=details or CrimeDetails(),
+            details=details,
             report_time=timed,
         )
     return DecisionRecorded(decision=decision, crimes=made, awaiting=awaiting)

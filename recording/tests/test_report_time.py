@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from recording.models import Crime
+from recording.models import Crime, Grade
 from recording.rules.timeliness import record_by
 from recording.tests.factories import IncidentFactory
 
@@ -92,6 +92,43 @@ def test_a_changed_time_with_a_reason_is_kept_with_both_times_in_the_history(
     assert (first.reported_at, first.incident_opened_at) == (later, at)
     assert "not the incident's opening" in first.history_change_reason
     assert "first reported later" in first.history_change_reason
+
+
+def test_the_incidents_summary_place_and_grade_carry_into_the_crime_unless_given(
+    reference_data: None, api_as: Any
+) -> None:
+    """The same holds through the API as on the page: left out, what was reported, where and the grade
+    are the incident's; given, the recorder's own stand."""
+    IncidentFactory(
+        reference=INCIDENT,
+        opened_at=opened(),
+        summary="Man punched at the bus stop",
+        location="Mill Lane",
+        grade=Grade.PRIORITY,
+    )
+    recorder = api_as("recorder")
+    assert recorder.post(FROM_DECISION, body(), format="json").status_code == 201
+    carried = Crime.objects.get()
+    assert (carried.summary, carried.location, carried.grade) == (
+        "Man punched at the bus stop",
+        "Mill Lane",
+        Grade.PRIORITY,
+    )
+    second = body(
+        victims=[{"ref": "V2", "kind": "person"}],
+        alleged=[{"ref": "A1", "victim": "V2", "offence": "8N", "incident": "I1"}],
+        victim_details=[{"ref": "V2", "name": "Bo Ray"}],
+        summary="Bo was punched too",
+        location="Mill Lane bus stop",
+        grade=Grade.IMMEDIATE,
+    )
+    assert recorder.post(FROM_DECISION, second, format="json").status_code == 201
+    given = Crime.objects.exclude(pk=carried.pk).get()
+    assert (given.summary, given.location, given.grade) == (
+        "Bo was punched too",
+        "Mill Lane bus stop",
+        Grade.IMMEDIATE,
+    )
 
 
 def test_without_an_incident_reported_at_is_required(reference_data: None, api_as: Any) -> None:
