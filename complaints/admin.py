@@ -13,7 +13,7 @@ from complaints.models import (
     ComplaintOutcome,
     LessonLearned,
 )
-from staffing.admin import AccessLogged, AuditedAdmin, NoHardDelete
+from staffing.admin import AccessLogged, AuditedAdmin, NoAdd, NoHardDelete
 
 
 @admin.register(ComplaintCategory)
@@ -40,8 +40,10 @@ class AllegationInline(admin.TabularInline):
 
 
 @admin.register(ComplaintCase)
-class ComplaintCaseAdmin(AccessLogged, AuditedAdmin):
-    """Read-mostly: changes go through the case screen so they are logged (C-LOG-ALL)."""
+class ComplaintCaseAdmin(AccessLogged, NoAdd, AuditedAdmin):
+    """Read-mostly: changes go through the case screen so they are logged (C-LOG-ALL). Never added here:
+    intake links each subject to their account (or holds out every possible match), and a case added
+    here would skip it, so the officer it names could read it."""
 
     list_display = ["reference", "kind", "status", "route", "assigned_to", "received_at", "next_update_due"]
     list_filter = ["status", "kind", "route"]
@@ -76,6 +78,6 @@ class CaseActionAdmin(AccessLogged, NoHardDelete, admin.ModelAdmin):
 
 
 @admin.register(LessonLearned)
-class LessonLearnedAdmin(AuditedAdmin):
+class LessonLearnedAdmin(NoAdd, AuditedAdmin):
     list_display = ["title", "level", "category", "created_at"]
     list_select_related = ["category"]

@@ -114,9 +114,11 @@ class CrimeAdmin(AccessLogged, NoAdd, AuditedAdmin):
         return ("recording.crime", obj.pk, obj.crime_number) if obj.restricted else None
 
 
-class CrimePartAdmin(AccessLogged, AuditedAdmin):
+class CrimePartAdmin(AccessLogged, NoAdd, AuditedAdmin):
     """A record that is part of a crime (its reclassifications, cancellations, victim updates, enquiries,
-    appointments): opening one of a restricted crime is logged as a view of that crime."""
+    appointments): opening one of a restricted crime is logged as a view of that crime. Each is made by
+    its service (a proposal its proposer never decides, a contact that restarts the update clock), never
+    added here."""
 
     def access_record(self, obj: Any) -> tuple[str, Any, str] | None:
         crime = obj.crime
@@ -138,7 +140,7 @@ class CancellationRequestAdmin(CrimePartAdmin):
 
 
 @admin.register(CrimeTransfer)
-class CrimeTransferAdmin(AccessLogged, AuditedAdmin):
+class CrimeTransferAdmin(AccessLogged, NoAdd, AuditedAdmin):
     list_display = ["direction", "force", "crime", "their_reference", "status", "requested_at"]
     list_select_related = ["force", "crime"]
     list_filter = ["direction", "status"]

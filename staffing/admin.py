@@ -210,13 +210,16 @@ class AccessLogAdmin(admin.ModelAdmin):
 
 
 @admin.register(TeamMove)
-class TeamMoveAdmin(AuditedAdmin):
+class TeamMoveAdmin(NoAdd, AuditedAdmin):
     list_display = ["moved_at", "user", "from_team", "to_team", "reason", "moved_by"]
     list_select_related = ["user", "from_team", "to_team", "moved_by"]
 
 
 @admin.register(TrainingRecord)
-class TrainingRecordAdmin(AuditedAdmin):
+class TrainingRecordAdmin(NoAdd, AuditedAdmin):
+    """Training is recorded by training_record_add, which refuses a self-grant and another team's
+    people: an "Add" here would let an administrator grant themselves any skill."""
+
     list_display = ["user", "skill", "trained_on", "expires_on"]
     list_filter = ["skill"]
     list_select_related = ["user"]
@@ -229,33 +232,33 @@ class ShiftPatternAdmin(AuditedAdmin):
 
 
 @admin.register(Shift)
-class ShiftAdmin(AuditedAdmin):
+class ShiftAdmin(NoAdd, AuditedAdmin):
     list_display = ["team", "kind", "starts_at", "ends_at"]
     list_filter = ["team", "kind"]
     list_select_related = ["team"]
 
 
 @admin.register(ShiftAssignment)
-class ShiftAssignmentAdmin(AuditedAdmin):
+class ShiftAssignmentAdmin(NoAdd, AuditedAdmin):
     list_display = ["shift", "user"]
     list_select_related = ["shift", "shift__team", "user"]
 
 
 @admin.register(Absence)
-class AbsenceAdmin(AuditedAdmin):
+class AbsenceAdmin(NoAdd, AuditedAdmin):
     list_display = ["user", "kind", "starts_on", "ends_on"]
     list_filter = ["kind"]
     list_select_related = ["user"]
 
 
 @admin.register(CoverageRequirement)
-class CoverageRequirementAdmin(AuditedAdmin):
+class CoverageRequirementAdmin(NoAdd, AuditedAdmin):
     list_display = ["team", "area", "skill", "minimum"]
     list_select_related = ["team"]
 
 
 @admin.register(Allocation)
-class AllocationAdmin(AuditedAdmin):
+class AllocationAdmin(NoAdd, AuditedAdmin):
     list_display = ["created_at", "item_label", "content_type", "skill", "weight", "assigned_to", "status"]
     list_filter = ["status", "skill"]
     list_select_related = ["assigned_to", "content_type"]
