@@ -106,3 +106,37 @@ def test_with_debug_on_a_database_outage_is_the_503_page_not_a_traceback(
     assert "Traceback" not in page.content.decode()
     assert api.status_code == 503
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_crime_recorded_on_the_page_before_the_database_drops_still_redirects_and_is_recorded_once(
+    make_user: Callable[..., Any],
+    reference_data: None,
+    database_away: Callable[[bool], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The browser's path: after the record commits, the middleware still saves the session (signing-in
+    activity, the 'Recorded' message) with the database gone. The answer is the redirect, not a 503, and
+    the same form sent again replays it rather than recording twice."""
+    from recording.tests.factories import IncidentFactory
+    from recording.tests.test_decisions import INCIDENT, form_data
+
+    IncidentFactory(reference=INCIDENT, opened_at=timezone.now() - timedelta(hours=2))
+    client = Client(raise_request_exception=False)
+    client.force_login(make_user("recorder"))
+    record = decisions.decision_record
+
+    def record_then_cut_after_commit(**kwargs: Any) -> Any:
+        done = record(**kwargs)
+        transaction.on_commit(lambda: database_away(True))
+        return done
+
+    monkeypatch.setattr(decisions, "decision_record", record_then_cut_after_commit)
+    body = form_data(**{"alleged-0-offence": "8N"})
+    response = client.post("/recording/decide/", body)
+    database_away(False)
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert Crime.objects.count() == 1
+    monkeypatch.setattr(decisions, "decision_record", record)
+    again = client.post("/recording/decide/", body)
+    assert again.status_code == 302 and Crime.objects.count() == 1
