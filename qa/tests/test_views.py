@@ -195,6 +195,9 @@ def test_rape_review_is_queued_restricted_and_every_view_logged(as_sergeant: Cli
     assert crime.crime_number in list_page.content.decode()
     detail = as_sergeant.get(reverse("qa:rape-review-detail", args=[review.pk]))
     assert "child abuse investigation team" in detail.content.decode().lower()
+    # The crime it is about, shown and linked (issue 20 part 8).
+    assert f'href="/recording/crimes/{crime.pk}/"' in detail.content.decode()
+    assert crime.offence.title in detail.content.decode()
     logs = AccessLog.objects.filter(user=sergeant, record_type="qa.RapeReview")
     # The list logs each review it shows (both); the review's own page logs it again.
     shown = sorted(str(pk) for pk in RapeReview.objects.values_list("pk", flat=True))

@@ -452,6 +452,32 @@ def test_the_cancellation_reclassification_and_transfer_decide_pages_show_and_li
         assert f'href="/recording/crimes/{shown.pk}/"' in html and shown.offence.title in html, url
 
 
+def test_the_incoming_transfer_decide_page_shows_the_crime_sent_and_links_it_once_accepted(
+    reference_data: None, make_user: Any
+) -> None:
+    from recording.services import transfers
+    from recording.tests.factories import ForceFactory
+
+    sergeant = make_user("sergeant")
+    force = ForceFactory(name="Kent Police")
+    transfer = transfers.transfer_in_register(
+        actor=make_user("recorder"),
+        force_code=force.code,
+        their_reference="KT/26/0042",
+        offence_code="8N",
+        reported_at=timezone.now() - timedelta(hours=3),
+        summary="Punched outside the station",
+    )
+    html = client_for(sergeant).get(f"/recording/transfers/{transfer.pk}/decide/").content.decode()
+    assert "Kent Police" in html and "KT/26/0042" in html
+    assert transfer.offence.title in html and "Punched outside the station" in html
+    transfers.transfer_decide(transfer=transfer, actor=sergeant, accept=True, their_reference="", note="")
+    transfer.refresh_from_db()
+    assert transfer.crime is not None
+    decided = client_for(sergeant).get(f"/recording/transfers/{transfer.pk}/decide/").content.decode()
+    assert f'href="/recording/crimes/{transfer.crime.pk}/"' in decided
+
+
 def test_a_victim_update_starts_at_now(reference_data: None, make_user: Any) -> None:
     from recording.forms.victims import VictimUpdateForm
     from recording.tests.factories import CrimeFactory
