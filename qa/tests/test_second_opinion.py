@@ -80,3 +80,29 @@ def test_with_no_narrative_it_says_it_did_not_check_instead_of_agreeing() -> Non
     assert opinion.agrees is None and opinion.compared == []
     assert opinion.not_checked[0] == "The crimes disclosed: the incident logged no narrative to read."
     assert any("does not hold the reporter" in line for line in opinion.not_checked)
+
+
+@pytest.mark.django_db
+def test_the_audit_page_shows_where_the_incidents_own_facts_differ_from_the_record(
+    client: Any, make_user: Any, settings: Any
+) -> None:
+    """What the sergeant auditing a sampled crime reads: the narrative's own offence against the one
+    recorded, line by line, never "agrees" because the recorded offence was re-decided."""
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from django.urls import reverse
+
+    from qa.services import dip_test
+
+    settings.RESOLVE_DIPTEST_CRIMES_PER_CATEGORY = 1
+    noon = datetime(2026, 3, 1, 12, 0, tzinfo=ZoneInfo("Europe/London"))
+    incident = make_incident(nsir="PS-DOMESTIC", summary=PUSHED, opened_at=noon - timedelta(hours=2))
+    crime = make_crime(offence="58D", reported_at=noon - timedelta(hours=1), recorded_at=noon)
+    crime.incidents.add(incident)
+    sample = dip_test.dip_test_draw(day=date(2026, 3, 1)).samples.get(object_id=crime.pk, kind="crime")
+    client.force_login(make_user("sergeant"))
+    page = client.get(reverse("qa:dip-sample-audit", args=[sample.pk])).content.decode()
+    assert "Second opinion: the incident's own facts" in page
+    assert "The narrative discloses Assault with injury (8N), which was not recorded." in page
+    assert "58D was recorded, but the narrative holds no words that disclose it." in page
