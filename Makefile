@@ -53,6 +53,11 @@ node_modules/.installed: package.json package-lock.json
 ## tiers to every collected test. PYTEST_ARGS narrows both (exit 5, "no tests here", passes a tier).
 TEST_WORKERS ?= auto
 E2E_WORKERS ?= 2
+## Python may write its bytecode while the suite runs (the Dockerfile sets PYTHONDONTWRITEBYTECODE for the
+## image): every pytest process imports and collects the whole suite, and without the .pyc files (and pytest's
+## rewritten test modules beside them, in the gitignored __pycache__) each one compiled ~500 modules afresh,
+## about 15 s of CPU per process; the first tier's workers write them once and every later process reads them.
+test: export PYTHONDONTWRITEBYTECODE :=
 PYTEST := DATABASE_URL=$(DATABASE_URL_TEST) REDIS_URL=$(REDIS_URL_TEST) $(BIN)/python -m pytest -p no:cacheprovider --durations=25
 TEST_TIER_1 := -m "not e2e" -n $(TEST_WORKERS) --dist loadgroup
 TEST_TIER_2 := -m e2e -n $(E2E_WORKERS) --dist loadgroup
