@@ -215,3 +215,31 @@ def test_every_work_queue_of_crimes_or_waiting_reports_opens_in_the_risk_order(
         risk = next(c for c in queue.columns if c.key == queue.default_sort)
         assert risk.order_by is not None and risk.order_by[:5] == RISK[:5], queue.key
         assert "grade_rank" in risk.order_by, queue.key
+
+
+def test_reports_saved_before_take_their_risk_from_what_they_kept(
+    reference_data: None, make_user: Any
+) -> None:
+    """The migration that added the risk fields fills them for reports already waiting, from the
+    allegations and the report they kept, as the service now sets them."""
+    import importlib
+
+    from django.apps import apps
+
+    from recording.models import AwaitingVictim
+
+    recorder = make_user("recorder")
+    rows = [
+        waiting(
+            recorder, "19C", hours_ago=2, grade=Grade.SCHEDULED, domestic_abuse=True, vulnerable_victim=True
+        ),
+        waiting(recorder, "126", hours_ago=3, hate_crime=True),
+    ]
+    fields = ["seriousness_rank", "vulnerable_victim", "domestic_abuse", "hate_crime", "grade"]
+    saved = [[getattr(row, f) for f in fields] for row in rows]
+    AwaitingVictim.objects.update(
+        seriousness_rank=99, vulnerable_victim=False, domestic_abuse=False, hate_crime=False, grade=""
+    )
+    importlib.import_module("recording.migrations.0021_awaiting_victim_risk").carry(apps, None)
+    carried = [[getattr(row, f) for f in fields] for row in AwaitingVictim.objects.order_by("pk")]
+    assert carried == saved == [[4, True, True, False, Grade.SCHEDULED], [14, False, False, True, ""]]
