@@ -181,3 +181,27 @@ def test_through_the_api_the_case_cannot_close_while_a_recommendation_is_open(
     closed = api.post(f"/api/v1/complaints/cases/{case.pk}/outcome/", close, format="json")
     assert closed.status_code == 200, closed.content
     assert closed.json()["status"] == "closed"
+
+
+def test_on_the_case_page_closing_is_refused_beside_the_outcome_while_a_recommendation_is_open(
+    client: Any, make_user: Callable[..., Any]
+) -> None:
+    advisor = make_user("advisor")
+    case = _closed_with_review_right(advisor)
+    services.review_log(
+        case_id=case.pk,
+        actor=advisor,
+        received_on=timezone.localdate() - dt.timedelta(days=2),
+        result_code="REVIEW-UPHELD",
+        decided_on=timezone.localdate(),
+        recommendations="Apologise in writing",
+    )
+    client.force_login(advisor)
+    response = client.post(
+        f"/complaints/{case.pk}/do/close/",
+        {"close-outcome": "S3-SERVICE-NOT-ACCEPTABLE", "close-outcome_on": timezone.localdate().isoformat()},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "error-summary" in html and "1 recommendation of the upheld review is still open" in html
+    assert ComplaintCase.objects.get(pk=case.pk).status == ComplaintCase.Status.OPEN
