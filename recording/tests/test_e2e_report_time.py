@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import login, screenshot
+from conftest import axe_violations, login, screenshot
 from staffing.templatetags.resolve_format import when
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -108,7 +108,9 @@ def test_the_sergeant_sees_the_victims_name_and_number_on_a_waiting_report(
     row = page.locator("tbody tr").first
     assert "Dora Evans" in row.inner_text() and "07700 900789" in row.inner_text()
     assert "Assault with injury" in row.inner_text()
+    assert "Not graded (counts as immediate)" in row.inner_text()  # its risk, as the crime queues show it
     screenshot(page, "awaiting-01-queue")
+    assert axe_violations(page) == []
     row.locator("a[href*='awaiting-victim']").first.click()
     text = page.locator("main").inner_text()
     assert "The victim to ring" in text and "Dora Evans" in text and "07700 900789" in text
