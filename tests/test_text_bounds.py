@@ -139,3 +139,76 @@ def test_a_page_holding_a_whole_document_takes_long_text_but_never_a_nul(
     assert middleware(factory.post("/qa/screen-patterns/", {"other": TOO_LONG})).status_code == 400
     assert middleware(factory.post("/recording/decide/", {"text": TOO_LONG})).status_code == 400
     assert seen == ["/qa/screen-patterns/"]
+
+
+def _unbounded_names(classes: list[type]) -> list[str]:
+    """Every writable text field of these forms and serializers whose name says it holds a name (a
+    person's, a team's, a file's) and that takes more than 200 characters, or any number."""
+    from django import forms
+    from rest_framework import serializers
+
+    found = []
+    for cls in classes:
+        if issubclass(cls, serializers.Serializer):
+            try:
+                fields = dict(cls().fields)
+            except Exception:  # noqa: BLE001 - one that needs arguments: its declared fields
+                fields = dict(cls._declared_fields)  # type: ignore[attr-defined]
+        else:
+            fields = dict(cls.base_fields)  # type: ignore[attr-defined]
+        for name, field in fields.items():
+            if "name" not in name or getattr(field, "read_only", False):
+                continue
+            if isinstance(field, serializers.CharField | forms.CharField):
+                limit = getattr(field, "max_length", None)
+                if limit is None or limit > 200:
+                    found.append(f"{cls.__module__}.{cls.__qualname__}.{name}")
+    return found
+
+
+def test_every_name_that_comes_in_is_bounded_at_200_characters() -> None:
+    """Names are bounded at 200 (issue 20 part 6) in every form and serializer of the apps, so a name over
+    that is a 400 naming the field wherever it comes in (an incoming transfer's victim name was not)."""
+    import importlib
+    import pkgutil
+
+    from django import forms
+    from rest_framework import serializers
+
+    apps = ("config", "staffing", "recording", "complaints", "qa")
+    for app in apps:
+        for module in pkgutil.walk_packages(importlib.import_module(app).__path__, f"{app}."):
+            if not any(part in module.name for part in (".tests", ".migrations", "settings.production")):
+                importlib.import_module(module.name)
+
+    def every(cls: type) -> list[type]:
+        found: list[type] = [cls]
+        subclasses: list[type] = type.__subclasses__(cls)
+        for direct in subclasses:
+            found.extend(every(direct))
+        return found
+
+    # Serializers that only describe answers (a name read from the database, never taken in).
+    answers_only = {
+        "AwaitingVictimPersonSerializer",
+        "CandidateSerializer",
+        "LeftOutSerializer",
+        "MaskedDetailsOut",
+        "RecordFileListSerializer",
+        "VictimAgreementSerializer",
+    }
+    ours = [
+        cls
+        for base in (serializers.Serializer, forms.BaseForm)
+        for cls in set(every(base))
+        if cls.__module__.split(".")[0] in apps
+        and "Output" not in cls.__name__
+        and cls.__name__ not in answers_only
+    ]
+    assert len(ours) > 50
+    assert _unbounded_names(ours) == []
+
+    class Careless(serializers.Serializer[dict[str, str]]):  # the check itself can fail
+        victim_name = serializers.CharField()
+
+    assert _unbounded_names([Careless]) == [f"{__name__}.{Careless.__qualname__}.victim_name"]
