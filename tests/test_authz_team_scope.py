@@ -88,6 +88,28 @@ def test_a_sergeant_cannot_move_another_teams_crime_to_their_own_team_through_th
     assert allocated.team_id == team_b.pk
 
 
+def test_the_allocation_page_offers_another_teams_sergeant_no_reassign_nor_done_and_refuses_both(
+    allocated: Crime, make_user: Any, teams: tuple[Any, Any]
+) -> None:
+    """The page calls the same service as the API; it also hides the forms the service would refuse."""
+    team_a, team_b = teams
+    before = allocation_current(allocated)
+    url = f"/staffing/allocate/recording/crime/{allocated.pk}/"
+    stranger = _page(make_user(Role.SERGEANT, team=team_b))
+    shown = stranger.get(url).content.decode()
+    assert "another team" in shown
+    assert 'value="complete"' not in shown and ">Reassign</button>" not in shown
+    mine = make_user(Role.INVESTIGATOR, team=team_b)
+    stranger.post(url, {"action": "assign", "assignee": mine.pk, "reason": "We have room"})
+    stranger.post(url, {"action": "complete"})
+    assert allocation_current(allocated) == before
+    allocated.refresh_from_db()
+    assert allocated.team_id == team_a.pk
+    # Its own sergeant sees both.
+    own = _page(make_user(Role.SERGEANT, team=team_a)).get(url).content.decode()
+    assert 'value="complete"' in own and ">Reassign</button>" in own
+
+
 def test_a_sergeant_cannot_complete_another_teams_crime_allocation(
     allocated: Crime, make_user: Any, teams: tuple[Any, Any]
 ) -> None:
@@ -147,11 +169,14 @@ def test_a_recorder_cannot_link_another_teams_crime_to_an_incident(
     crime = CrimeFactory(team=team_a)
     incident = make_incident()
     body = {"crime_number": crime.crime_number, "reason": "Same job"}
-    refused = _api(make_user(Role.RECORDER, team=team_b)).post(
-        f"/api/v1/incidents/{incident.pk}/crimes/link/", body, format="json"
-    )
+    outsider = make_user(Role.RECORDER, team=team_b)
+    refused = _api(outsider).post(f"/api/v1/incidents/{incident.pk}/crimes/link/", body, format="json")
     assert refused.status_code == 400 and "crime_number" in refused.json(), refused.content
+    page = _page(outsider).post(f"/recording/incidents/{incident.pk}/crimes/link/", body)
+    assert page.status_code == 400 and "another team" in page.content.decode()
     assert not crime.incidents.exists()
+    incident.refresh_from_db()
+    assert incident.crime_number in ("", None)
 
 
 def _waiting_assault(saver: Any) -> AwaitingVictim:

@@ -268,6 +268,7 @@ from staffing.services.allocation import (  # noqa: E402 - re-exported public AP
     allocation_give_to,
     allocation_people_for,
     allocation_reassign,
+    allocation_scope_refusal,
     allocation_suggest,
     workload_by_person,
 )
@@ -298,6 +299,7 @@ __all__ = [
     "allocation_give_to",
     "allocation_people_for",
     "allocation_reassign",
+    "allocation_scope_refusal",
     "allocation_suggest",
     "coverage_requirement_set",
     "personnel_note_add",

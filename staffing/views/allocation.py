@@ -70,6 +70,8 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
     # Only people whose role may take this kind of work and who are not barred from this item.
     people = services.allocation_people_for(item=item, team=team).order_by("username")
     form = AllocateForm(request.POST or None, people=people)
+    # Another team's work: the service refuses to change who holds it, and the page offers no form to.
+    refusal = services.allocation_scope_refusal(item=item, actor=actor, what="change who holds it")
     if request.method == "POST":
         action = request.POST.get("action", "assign")
         if action == "complete" and current is not None:
@@ -124,6 +126,7 @@ def allocate(request: HttpRequest, ct_id: int, object_id: int) -> HttpResponse:
             "weight": weight,
             "team": team,
             "current": current,
+            "refusal": refusal,
             "suggestion": suggestion,
             "form": form,
             "history": history.order_by("-created_at", "-pk"),

@@ -31,6 +31,7 @@ from staffing.services.allocation.assignment import (
     allocation_give,
     allocation_give_to,
     allocation_reassign,
+    allocation_scope_refusal,
 )
 from staffing.services.allocation.suggestion import (
     Suggestion,
@@ -52,6 +53,7 @@ __all__ = [
     "allocation_left_out_for",
     "allocation_people_for",
     "allocation_reassign",
+    "allocation_scope_refusal",
     "allocation_suggest",
     "workload_by_person",
 ]

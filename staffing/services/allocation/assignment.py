@@ -44,15 +44,20 @@ def _lock_item(item: Model) -> ContentType:
     return ContentType.objects.get_for_model(item)
 
 
-def _in_scope(item: Model, actor: User, what: str) -> None:
-    """Team scope (issue 20 part 6): the item's own app says whether `actor` may change who holds it
-    (WorkKind.change_refusal: a sergeant acts on their own team's crimes only), on every path that does:
-    assign, reassign and complete, from the page or the API."""
+def allocation_scope_refusal(*, item: Model, actor: User, what: str) -> str | None:
+    """Team scope (issue 20 part 6): None when `actor` may change who holds `item`, else why not, as the
+    item's own app says (WorkKind.change_refusal: a sergeant acts on their own team's crimes only). Asked
+    by assign, reassign and complete (page and API alike), and by the page to hide what it would refuse."""
     kind = work_kind(item)
-    if kind is not None and kind.change_refusal is not None:
-        refusal = kind.change_refusal(actor, item, what)
-        if refusal:
-            raise DomainError(refusal, field="item")
+    if kind is None or kind.change_refusal is None:
+        return None
+    return kind.change_refusal(actor, item, what)
+
+
+def _in_scope(item: Model, actor: User, what: str) -> None:
+    refusal = allocation_scope_refusal(item=item, actor=actor, what=what)
+    if refusal:
+        raise DomainError(refusal, field="item")
 
 
 def _may_take(kind: WorkKind | None, item: Model, user: User) -> None:
