@@ -287,7 +287,7 @@ def compile_patterns(
 
     neighbours = None
     if data.get("neighbours") is not None and examples:
-        neighbours = build_neighbours(data["neighbours"], examples, nlp, offences)
+        neighbours = build_neighbours(data["neighbours"], examples, nlp, offences, resolvers)
 
     rules_by_category = {
         str(k): tuple(checks.str_list(v, f"rules.{k}")) for k, v in (data.get("rules") or {}).items()

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from qa.screen.matching import Hit, apply_contexts, apply_facts, match
 from qa.screen.patterns import PatternSet
 from qa.screen.result import CrimeFinding, Discount, ScreenResult, Verdict
-from qa.screen.second_reader import by_neighbours, char_span
+from qa.screen.second_reader import MODEL_PATTERN, Settled, by_neighbours, char_span
 
 _DIGITS = re.compile(r"\d{1,3}")
 
@@ -149,6 +149,38 @@ def _ages(doc: Doc, hits: list[Hit]) -> list[tuple[int, int, int]]:
     return ages
 
 
+def _settle(
+    doc: Doc, patterns: PatternSet, hits: list[Hit], sent_bounds: list[tuple[int, int]], kind: str, sent: int
+) -> Settled | None:
+    """The class of a kind of offence the examples model read in sentence `sent`, settled as the rules
+    settle their own readings: the resolver's words (where, the victim's age and sex), then the upgrades
+    whose cues the log holds (an injury, a racial motive, repetition). Returns the class, the cues' token
+    spans (evidence beside the sentence) and the upgrades used; None when the resolver finds no class."""
+    start, end = sent_bounds[sent]
+    sentence = Hit(key=MODEL_PATTERN, kind="offence", start=start, end=end, sent=sent)
+    code = _resolve(patterns, kind, _Reader(doc, sent_bounds), sentence, _ages(doc, hits))
+    if code is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    used: list[str] = []
+    for upgrade in patterns.upgrades:
+        if code not in upgrade.mapping:
+            continue
+        cues = [
+            h
+            for h in hits
+            if h.kind == "group"
+            and h.discount is None
+            and h.key in upgrade.when
+            and (upgrade.scope != "sentence" or h.sent == sent)
+        ]
+        if cues:
+            code = upgrade.mapping[code]
+            spans.extend((c.start, c.end) for c in cues)
+            used.append(upgrade.id)
+    return code, tuple(spans), tuple(used)
+
+
 def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult:
     """Read one incident narrative; answer crime / unsure / no_crime with the evidence and what was set aside.
 
@@ -163,7 +195,12 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
     lowers = [t.lower_ for t in doc]
     hits = match(doc, patterns, sent_of, lowers)
     if not any(h.kind == "offence" for h in hits):
-        return by_neighbours(doc, narrative, patterns, sent_bounds, 0.0, ())
+
+        def settle_fresh(kind: str, sent: int) -> Settled | None:
+            apply_contexts(doc, patterns, hits)  # only when the model flags: most narratives never get here
+            return _settle(doc, patterns, hits, sent_bounds, kind, sent)
+
+        return by_neighbours(doc, narrative, patterns, sent_bounds, 0.0, (), settle=settle_fresh)
     apply_contexts(doc, patterns, hits)
     apply_facts(patterns, hits)
     reader = _Reader(doc, sent_bounds)
@@ -294,7 +331,16 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
     best = max((c.score for c in classes.values()), default=0.0)
     if not kept:
         read_aside = len(discounts) > unmet  # a cue set something aside, not only an unmet requirement
-        return by_neighbours(doc, narrative, patterns, sent_bounds, best, discounted, read_aside)
+        return by_neighbours(
+            doc,
+            narrative,
+            patterns,
+            sent_bounds,
+            best,
+            discounted,
+            read_aside,
+            settle=lambda kind, sent: _settle(doc, patterns, hits, sent_bounds, kind, sent),
+        )
 
     def rank(c: _Class) -> tuple[int, float, int]:
         offence = patterns.offences[c.code]

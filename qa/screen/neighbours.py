@@ -14,7 +14,11 @@ from qa.screen.patterns import Example, Neighbours, Offence, PatternError, terms
 
 
 def build_neighbours(
-    spec: Any, examples: Sequence[Mapping[str, Any]], nlp: Language, offences: Mapping[str, Offence]
+    spec: Any,
+    examples: Sequence[Mapping[str, Any]],
+    nlp: Language,
+    offences: Mapping[str, Offence],
+    resolvers: Mapping[str, Any],
 ) -> Neighbours:
     import math
     from collections import Counter
@@ -72,6 +76,7 @@ def build_neighbours(
         model_k = model_spec.get("k", k)
         if not isinstance(model_k, int) or not 1 <= model_k <= 50:
             raise PatternError(f"{mwhere}.k", "a whole number from 1 to 50")
+        family = _families(model_spec.get("families"), f"{mwhere}.families", offences, resolvers)
         stop = nlp.Defaults.stop_words
         model = reader.train(
             [reader.features([t.lower_ for t in nlp.make_doc(str(e["narrative"]))], stop) for e in examples],
@@ -82,5 +87,27 @@ def build_neighbours(
             veto=float(veto),
             c=float(c),
             epochs=epochs,
+            family=family,
         )
     return Neighbours(k, vote, min_similarity, weight, idf, tuple(built), index, model)
+
+
+def _families(
+    spec: Any, where: str, offences: Mapping[str, Offence], resolvers: Mapping[str, Any]
+) -> dict[str, str]:
+    """`families: {KIND: [class, ...]}` -> class -> KIND, where KIND is a class (the one an upgrade starts
+    from: 105A for 8N) or @RESOLVER (whose rules pick the class). A class belongs to one kind at most."""
+    if spec is None:
+        return {}
+    if not isinstance(spec, Mapping):
+        raise PatternError(where, "must be a mapping of a kind to its classes")
+    family: dict[str, str] = {}
+    for kind, members in spec.items():
+        kind = checks.offence_ref(kind, f"{where}.{kind}", offences, resolvers)
+        for code in checks.str_list(members, f"{where}.{kind}"):
+            if code not in offences:
+                raise PatternError(f"{where}.{kind}", f"{code} is not a Home Office class")
+            if code in family:
+                raise PatternError(f"{where}.{kind}", f"{code} is already of kind {family[code]}")
+            family[code] = kind
+    return family

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -14,6 +15,10 @@ from qa.screen.reader import ExamplesModel
 from qa.screen.result import CrimeFinding, Discount, ScreenResult, Span, Verdict
 
 MODEL_PATTERN = "EXAMPLES-MODEL"
+
+# The rules' settling of a kind of offence the model read: (class, cue token spans, upgrade ids).
+Settled = tuple[str, tuple[tuple[int, int], ...], tuple[str, ...]]
+Settle = Callable[[str, int], Settled | None]  # (kind, sentence index) -> Settled, or None
 
 
 def char_span(doc: Doc, narrative: str, start: int, end: int) -> Span:
@@ -29,6 +34,8 @@ def by_neighbours(
     best: float,
     discounted: tuple[Discount, ...],
     read_aside: bool = False,
+    *,
+    settle: Settle | None = None,
 ) -> ScreenResult:
     """When the rules find nothing, ask how the shipped labelled narratives most like this one were
     labelled. Most of them crimes -> `unsure` (never `crime`), the class the crimes among them share,
@@ -44,7 +51,7 @@ def by_neighbours(
             # points to prove are merely not made out ("sexual comments" without a child's age) is
             # still read by the model.
             return none
-        return _by_model(doc, narrative, patterns, nb.model, sent_bounds, none)
+        return _by_model(doc, narrative, patterns, nb.model, sent_bounds, none, settle)
     bag: dict[str, float] = defaultdict(float)
     for term in terms(patterns.nlp, doc):
         bag[term] += nb.idf.get(term, 0.0)
@@ -100,10 +107,13 @@ def _by_model(
     model: ExamplesModel,
     sent_bounds: list[tuple[int, int]],
     none: ScreenResult,
+    settle: Settle | None,
 ) -> ScreenResult:
     """The examples model's reading: `crime` at model.crime, `unsure` at model.unsure, else the rules'
     no_crime. The score is the probability mapped onto the pattern thresholds' bands, so a score reads
-    the same whichever reader gave it; the evidence is the sentence that adds most to the probability."""
+    the same whichever reader gave it; the evidence is the sentence that adds most to the probability.
+    The class is the kind of offence the most alike shipped crimes share, settled by the rules (`settle`)
+    from the narrative's words, with the cues that settled it (an injury, a racial motive) as evidence."""
     lowers = [t.lower_ for t in doc]
     stop = patterns.nlp.Defaults.stop_words
     if model.probability(lowers, stop) < model.unsure:
@@ -125,7 +135,12 @@ def _by_model(
         verdict = "unsure"
         score = unsure_t + (crime_t - unsure_t) * (p - model.unsure) / max(model.crime - model.unsure, 1e-9)
         score = min(score, crime_t - 1e-6)
-    code = reading.offence
+    code: str = reading.offence
+    cue_spans: tuple[tuple[int, int], ...] = ()
+    upgrades: tuple[str, ...] = ()
+    settled = settle(reading.kind, reading.sentence) if settle is not None and reading.kind else None
+    if settled is not None:
+        code, cue_spans, upgrades = settled
     offence = patterns.offences[code]
     rules = ["R-NCRS-BOP" if offence.victim_based else "R-NCRS-STATE", "R-PRINCIPAL"]
     if patterns.refer.get(code):
@@ -134,9 +149,20 @@ def _by_model(
         offence=code,
         principal=True,
         refer_to=patterns.refer.get(code),
-        evidence=(char_span(doc, narrative, start, end),),
-        patterns=(MODEL_PATTERN,),  # one pattern, so its outcomes are counted like any other's
+        evidence=tuple(char_span(doc, narrative, s, e) for s, e in _merged([(start, end), *cue_spans])),
+        patterns=(MODEL_PATTERN, *upgrades),  # the model is one pattern, so its outcomes are counted
         rules=tuple(rules),
         score=round(score, 6),
     )
     return ScreenResult(verdict, round(score, 6), patterns.version, (finding,), none.discounted)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans in order, overlapping ones joined (a cue inside the sentence adds nothing)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out

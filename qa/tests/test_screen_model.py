@@ -141,3 +141,70 @@ def test_the_quick_probability_is_the_explained_one() -> None:
         lowers = [t.lower_ for t in doc]
         bounds = [(s.start, s.end) for s in doc.sents]
         assert model.probability(lowers, stop) == pytest.approx(model.read(lowers, bounds, stop).probability)
+
+
+# ---- the alike crimes vote for a kind of offence; the rules settle its class (families) ----
+
+THEFTS: list[dict[str, Any]] = [
+    {"id": f"T{i}", "narrative": n, "crime": True, "classes": ["49"]}
+    for i, n in enumerate(
+        [
+            "Lads legged it with the generator from the building site.",
+            "Someone legged it with her garden gnomes from the front garden.",
+            "Man legged it with the charity tin from the counter.",
+            "Youth legged it with his scooter helmet from the park.",
+            "A woman legged it with the parcel from the doorstep.",
+        ]
+    )
+]
+FAMILIES = {"@THEFT": ["39", "45", "49"], "105A": ["105A", "8N"]}
+
+
+def family_patterns(families: Any = FAMILIES) -> Any:
+    data = copy.deepcopy(parse_pattern_text(default_pattern_text()))
+    data["neighbours"] = {
+        "k": 3,
+        "model": {"crime": 0.75, "unsure": 0.6, "c": 10, "epochs": 300, "families": families},
+    }
+    return compile_patterns(data, ho_offences(), [*EXAMPLES, *THEFTS])
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Caller says a man legged it with the sat nav from her car.", "45"),
+        ("Caller says a man legged it with her purse from her handbag.", "39"),
+    ],
+)
+def test_the_rules_words_settle_the_class_of_a_theft_the_model_read(narrative: str, expected: str) -> None:
+    assert [c.offence for c in screen(narrative, "PS-OTHER", family_patterns({})).crimes] == ["49"]  # vote
+    (finding,) = screen(narrative, "PS-OTHER", family_patterns()).crimes
+    assert finding.offence == expected and finding.patterns == (MODEL_PATTERN,)
+
+
+def test_an_injury_the_log_holds_settles_an_assault_the_model_read_as_with_injury() -> None:
+    narrative = "Caller says her uncle laid into her aunt. Aunt has a bloodied nose."
+    (finding,) = screen(narrative, "PS-OTHER", family_patterns()).crimes
+    assert finding.offence == "8N" and finding.patterns == (MODEL_PATTERN, "UPG-INJURY")
+    assert "bloodied" in " ".join(span.text for span in finding.evidence)
+
+
+def test_without_an_injury_in_the_log_the_assault_the_model_read_is_without_injury() -> None:
+    narrative = "Caller says her uncle laid into her aunt in the hall last night."
+    assert [c.offence for c in screen(narrative, "PS-OTHER", family_patterns({})).crimes] == ["8N"]  # vote
+    assert [c.offence for c in screen(narrative, "PS-OTHER", family_patterns()).crimes] == ["105A"]
+
+
+@pytest.mark.parametrize(
+    ("families", "where"),
+    [
+        ({"@NOSUCH": ["49"]}, "neighbours.model.families.@NOSUCH"),
+        ({"@THEFT": ["ZZ9"]}, "neighbours.model.families.@THEFT"),
+        ({"@THEFT": ["49"], "105A": ["49"]}, "neighbours.model.families.105A"),
+        (["49"], "neighbours.model.families"),
+    ],
+)
+def test_a_bad_family_is_refused_naming_it(families: Any, where: str) -> None:
+    with pytest.raises(PatternError) as caught:
+        family_patterns(families)
+    assert caught.value.where == where

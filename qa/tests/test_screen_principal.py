@@ -642,3 +642,73 @@ def test_indecent_images_suspected_but_not_found_make_out_nothing() -> None:
 )  # fmt: skip
 def test_more_sexual_touching_is_sexual_assault(words: str) -> None:
     assert classes(f"Woman (22) says her manager {words} her in the stockroom.")[0] == "20A"
+
+
+# ---- the victim's age decides a sexual offence's class: read it where logs give it, not from a duration ----
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("IP (Chantelle, 28) says he has controlled her for 2 yrs and last night he raped her.", "19C"),
+        ("RP (f, 36) says over 3 years he has raped her; last night he raped her again.", "19C"),
+        ("She says he raped her 2 years ago at his flat.", "19C"),
+        ("RP (f, 14) says an 18-year-old lad raped her at a party.", "19D"),
+        ("IP (Dawn, 12) says her neighbour raped her.", "19E"),
+        ("Caller (m, 38) says between the ages of 9 and 11 his coach raped him.", "19H"),
+        ("He says his teacher (he was 12) raped him in the dorm.", "19H"),
+        ("A 15-year-old girl says a man raped her in the park.", "19D"),
+        ("The girl, 15yo, says a man raped her in the park.", "19D"),
+    ],
+)
+def test_the_victims_age_is_read_where_the_log_gives_it_and_never_from_a_length_of_time(
+    narrative: str, expected: str
+) -> None:
+    assert classes(narrative)[0] == expected
+
+
+def test_one_message_is_not_a_course_of_conduct() -> None:
+    narrative = "RP (f, 22) received one Instagram DM: 'I'm going to break your legs'. RP frightened."
+    assert "8L" not in classes(narrative)
+    assert (
+        classes("RP received 6 Instagram DMs saying 'I'm going to break your legs'. RP frightened.")[0]
+        == "8L"
+    )
+
+
+# ---- a blow named by what it did to a body is violence, not damage; the injury read by the body part ----
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "Brother slashed her forearm with a Stanley knife. Cut needs stitches.",
+        "Man smashed a pint glass into his face. Victim has several cuts to the cheek.",
+        "Driver slammed RP's door on his leg. RP has a gash to his shin.",
+        "Son went for her with his fists, she has a cut inside her mouth.",
+        "Husband hit her with the back of his hand. She has 2 broken front teeth.",
+        "He hit her in the face, she has a bust lip.",
+    ],
+)
+def test_a_blow_to_a_body_with_an_injury_is_assault_with_injury(narrative: str) -> None:
+    assert classes(narrative)[0] == "8N"
+
+
+def test_a_brick_thrown_at_a_person_is_not_damage() -> None:
+    assert classes("Youths threw a half brick at him, it hit his shin.") == ["105A"]
+    assert classes("Brick thrown through the front window of the house overnight.") == ["58A"]
+
+
+# ---- robbery is force and a taking: money taken by its amount, a vehicle driven off in ----
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "He twisted her arm until she let go of her purse, took £60 and left.",
+        "A man shoved him to the ground and drove off in his Mercedes.",
+        "Two lads punched him and his phone taken.",
+    ],
+)
+def test_force_and_a_taking_in_one_sentence_is_robbery(narrative: str) -> None:
+    assert classes(narrative)[0] == "34B"
