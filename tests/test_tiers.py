@@ -1,18 +1,22 @@
-"""`make test` runs the suite in two tiers (xdist workers, then the browser journeys one at a time). The
+"""`make test` runs the suite in two tiers (xdist workers, then the browser journeys on their own). The
 tiers together must hold every collected test exactly once: a test in neither would never run, and a
-test in both would run twice. The commands checked are the Makefile's own, read with `make -n test`."""
+test in both would run twice. The commands checked are the Makefile's own, read with `make -n test`;
+the suite is collected once and each tier's marker expression applied to that one collection
+(tests/tier_collection.py), as `-m` applies it."""
 
 from __future__ import annotations
 
+import json
 import os
-import re
+import shlex
 import subprocess
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-TOTAL = re.compile(r"(\d+)(?:/(\d+))? tests? collected")
+# Options that choose how a tier's tests are spread over workers, not which tests it holds.
+SPREAD = {"-n", "--dist"}
 
 
 def tier_commands() -> list[str]:
@@ -23,40 +27,53 @@ def tier_commands() -> list[str]:
     return [line.split(" || ")[0] for line in plan.splitlines() if " -m pytest " in line]
 
 
-def collect(command: str) -> subprocess.Popen[str]:
-    # The tier's own selection, collected only, in this process's place (no xdist workers).
+def split_tier(command: str) -> tuple[list[str], str]:
+    """The command less its marker expression and its spreading options, and the marker expression."""
+    words, rest, marks = shlex.split(command), [], []
+    while words:
+        word = words.pop(0)
+        if word == "-m" and words[0] != "pytest":  # `python -m pytest` names no marker
+            marks.append(words.pop(0))
+        elif word in SPREAD:
+            words.pop(0)
+        else:
+            rest.append(word)
+    assert len(marks) == 1, command
+    return rest, marks[0]
+
+
+def collect_once(command: list[str], expressions: list[str], out: Path) -> dict[str, object]:
+    # The tiers' common command, collected only, in this process's place (no xdist workers).
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DJANGO_SETTINGS"))}
-    return subprocess.Popen(  # noqa: S602 - the Makefile's own command line, as make would run it
-        f"{command} --collect-only -q -n 0",
+    env.update(RESOLVE_TIER_MARKS=json.dumps(expressions), RESOLVE_TIER_OUT=str(out))
+    run = subprocess.run(  # noqa: S602 - the Makefile's own command line, as make would run it
+        f"{shlex.join(command)} --collect-only -q -n 0 -p tests.tier_collection",
         shell=True,
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        capture_output=True,
         text=True,
+        timeout=900,  # collecting imports every module: minutes on a machine shared by many builds
+        check=False,
     )
+    assert run.returncode == 0, f"{command}\n{run.stdout[-3000:]}\n{run.stderr[-2000:]}"
+    return json.loads(out.read_text())
 
 
 @pytest.mark.slow
-def test_the_tiers_of_make_test_together_hold_every_test_once() -> None:
+def test_the_tiers_of_make_test_together_hold_every_test_once(tmp_path: Path) -> None:
     commands = tier_commands()
     assert len(commands) == 2, commands
-    runs = [collect(command) for command in commands]  # both at once: each takes seconds to import
-    tiers: list[set[str]] = []
-    totals: set[int] = set()
-    for run, command in zip(runs, commands, strict=True):
-        out, _ = run.communicate(timeout=300)
-        assert run.returncode == 0, f"{command}\n{out[-3000:]}"
-        ids = [line for line in out.splitlines() if "::" in line]
-        match = TOTAL.search(out)
-        assert match, out[-2000:]
-        totals.add(int(match.group(2) or match.group(1)))  # "N/M collected": M is every test
-        tiers.append(set(ids))
-        assert len(ids) == len(tiers[-1]), "a test id collected twice in one tier"
-    first, second = tiers
-    assert len(totals) == 1, totals  # both tiers see the same collection
+    (first_command, first_mark), (second_command, second_mark) = map(split_tier, commands)
+    # Apart from the marker and how it is spread, the tiers run one command: one collection holds both.
+    assert first_command == second_command, commands
+    collected = collect_once(first_command, [first_mark, second_mark], tmp_path / "tiers.json")
+    every: list[str] = collected["every"]  # type: ignore[assignment]
+    selected: dict[str, list[str]] = collected["selected"]  # type: ignore[assignment]
+    assert every and len(every) == len(set(every)), "a test id collected twice"
+    first, second = set(selected[first_mark]), set(selected[second_mark])
     assert not first & second, sorted(first & second)[:10]
-    assert len(first) + len(second) == totals.pop()
+    assert first | second == set(every), sorted(set(every) - first - second)[:10]
     # The second tier is the browser journeys: every test of tests/e2e/ and of the test_e2e_* files.
-    journeys = {t for t in first | second if "tests/e2e/" in t or "/test_e2e" in t}
+    journeys = {t for t in every if "tests/e2e/" in t or "/test_e2e" in t}
     assert journeys and journeys <= second, sorted(journeys - second)[:10]
