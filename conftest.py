@@ -457,6 +457,7 @@ def page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iter
     )
     page = context.new_page()
     page.set_default_timeout(15000)
+    page.live_server_url = live_server.url  # type: ignore[attr-defined]
     shots = ROOT / "test-artifacts" / "screenshots" / request.node.name
     shots.mkdir(parents=True, exist_ok=True)
     page.screenshot_dir = shots  # type: ignore[attr-defined]
@@ -471,10 +472,33 @@ def screenshot(page: Any, name: str) -> Path:
 
 
 def login(page: Any, username: str, password: str) -> None:
+    """Sign in through the sign-in form, as a person does: for the journeys of signing in itself (the
+    form, a wrong password, the lockout, the CSP of the sign-in page). Others use `sign_in`."""
     page.goto("/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+
+
+def sign_in(page: Any, username: str) -> None:
+    """Sign `username` in without the form and open home, where the form leaves a person: Django's test
+    client makes the session server-side as a successful sign-in does (django.contrib.auth.login, which
+    sends user_logged_in and so stamps the session's activity), and its cookie goes into the browser.
+    The form's three requests and two page renders cost about half a second of CPU a journey, and the
+    form has journeys of its own (tests/test_e2e_login.py, tests/test_e2e_security.py)."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client()
+    client.force_login(
+        get_user_model()._default_manager.get(username=username),
+        backend="django.contrib.auth.backends.ModelBackend",  # the backend that checks passwords
+    )
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": page.live_server_url, "httpOnly": True}]
+    )
+    page.goto("/")
 
 
 @pytest.fixture

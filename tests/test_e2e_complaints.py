@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from complaints import services
 from complaints.tests.factories import ComplaintCaseFactory
-from conftest import login, screenshot
+from conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -20,7 +20,7 @@ def test_an_advisor_takes_a_complaint_from_intake_to_the_outcome_letter(
     page: Any, make_user: Callable[..., Any], reference_data: None
 ) -> None:
     make_user("advisor", username="adv.e2e", password="correct-horse-battery", first_name="Ade")
-    login(page, "adv.e2e", "correct-horse-battery")
+    sign_in(page, "adv.e2e")
     page.click("nav[aria-label=Main] >> text=My cases")
     assert page.locator("h1").inner_text() == "My cases"
     page.click("text=Log a new complaint")
@@ -120,7 +120,7 @@ def test_a_review_result_recorded_once_shows_once_in_the_learning_report(
         outcome_code="S3-SERVICE-ACCEPTABLE",
         outcome_on=timezone.localdate() - dt.timedelta(days=3),
     )
-    login(page, "adv.review", "correct-horse-battery")
+    sign_in(page, "adv.review")
     page.goto(f"/complaints/{case.pk}/")
 
     # The application, then its result on the same record

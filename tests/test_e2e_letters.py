@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from complaints.models import ComplaintCase
 from complaints.tests.factories import ComplaintCaseFactory
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,7 +30,7 @@ def test_an_advisor_takes_an_update_letter_from_draft_to_sent(
     case = ComplaintCaseFactory(
         actor=advisor, complainant={"name": "Jordan Ellis", "email": "jordan@example.org"}
     )
-    login(page, "adv.letters", "correct-horse-battery")
+    sign_in(page, "adv.letters")
     page.goto(f"/complaints/{case.pk}/")
 
     # Draft: the case page offers the letters; Resolve picks the update template.

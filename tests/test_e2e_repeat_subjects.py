@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from complaints.tests.alert_helpers import case_about, roster
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def test_an_advisor_attaches_a_subject_from_the_roster_and_the_alert_appears(
     earlier = case_about("2026-01-05")
     advisor = make_user("advisor", username="adv.roster", password="correct-horse-battery")
     case = case_about("2026-02-16", None, actor=advisor)
-    login(page, "adv.roster", "correct-horse-battery")
+    sign_in(page, "adv.roster")
     page.wait_for_selector("nav[aria-label=Main]")
     page.goto(f"/complaints/{case.pk}/")
     assert "nobody named yet" in page.locator("#allegation-subjects").inner_text()

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import login, screenshot
+from conftest import screenshot, sign_in
 from qa.models import Amendment, DipSample
 from qa.services import dip_test
 from qa.tests.factories import audit_answers, make_crime
@@ -30,7 +30,7 @@ PASSWORD = "correct-horse-battery"
 
 def sign_in_as(page: Any, username: str) -> None:
     page.context.clear_cookies()
-    login(page, username, PASSWORD)
+    sign_in(page, username)
 
 
 def test_an_untouched_audit_form_cannot_be_saved(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import login, screenshot
+from conftest import screenshot, sign_in
 from qa.models import UnrecordedFlag
 from qa.services import sweep
 from qa.tests.factories import make_incident
@@ -22,7 +22,7 @@ def test_a_sergeant_dismisses_a_flag_from_the_queue(page: Any, make_user: Callab
     make_incident(reference="XX-E2E-0001")
     sweep.sweep_unrecorded()
     make_user("sergeant", username="sgt.qa", password="correct-horse-battery")
-    login(page, "sgt.qa", "correct-horse-battery")
+    sign_in(page, "sgt.qa")
     page.click("nav[aria-label=Main] >> text=Unrecorded incidents")
     assert page.locator("h1").inner_text() == "Unrecorded crime-related incidents"
     screenshot(page, "01-queue")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 from qa.models import ScreenPatternVersion
 from qa.screen.defaults import default_pattern_set
 
@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 def test_a_manager_publishes_a_new_version_of_the_patterns(page: Any, make_user: Callable[..., Any]) -> None:
     make_user("manager", username="mgr.screen", password="correct-horse-battery")
-    login(page, "mgr.screen", "correct-horse-battery")
+    sign_in(page, "mgr.screen")
     page.click("nav[aria-label=Main] >> text=Screen pattern data")
     assert page.locator("h1").inner_text() == "Hidden-crime screen patterns"
     assert axe_violations(page) == []

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import login, screenshot
+from conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +19,7 @@ def test_a_recorder_decides_and_records_two_crimes_without_javascript_rows(
 
     reference_load()
     make_user("recorder", username="rec.e2e", password="correct-horse-battery")
-    login(page, "rec.e2e", "correct-horse-battery")
+    sign_in(page, "rec.e2e")
     page.click("nav[aria-label=Main] >> text=Record a crime")
     assert page.locator("h1").inner_text() == "Recording decision"
     page.fill("#id_reported_at", "2026-11-01T10:00")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 from staffing.templatetags.resolve_format import when
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -33,7 +33,7 @@ def test_recording_from_a_feed_incident_keeps_its_time_and_a_changed_time_needs_
     )
     assert incident.opened_by is None  # from the feed
     make_user("recorder", username="rec.time", password="correct-horse-battery")
-    login(page, "rec.time", "correct-horse-battery")
+    sign_in(page, "rec.time")
 
     # Record a crime from the incident: its opening, summary and place are filled in.
     page.goto(f"{live_server.url}/recording/incidents/{incident.pk}/")
@@ -88,7 +88,7 @@ def test_the_sergeant_sees_the_victims_name_and_number_on_a_waiting_report(
     reference_load()
     make_user("recorder", username="rec.friend", password="correct-horse-battery")
     make_user("sergeant", username="sgt.ring", password="correct-horse-battery")
-    login(page, "rec.friend", "correct-horse-battery")
+    sign_in(page, "rec.friend")
     page.goto(f"{live_server.url}/recording/decide/")
     reported = timezone.localtime(timezone.now() - timedelta(hours=2))
     page.fill("#id_reported_at", f"{reported:%Y-%m-%dT%H:%M}")
@@ -103,7 +103,7 @@ def test_the_sergeant_sees_the_victims_name_and_number_on_a_waiting_report(
     page.wait_for_selector(".message-info, .message-success")
 
     page.context.clear_cookies()
-    login(page, "sgt.ring", "correct-horse-battery")
+    sign_in(page, "sgt.ring")
     page.goto(f"{live_server.url}/queues/recording-awaiting-victim/")
     row = page.locator("tbody tr").first
     assert "Dora Evans" in row.inner_text() and "07700 900789" in row.inner_text()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from conftest import login, screenshot
+from conftest import screenshot, sign_in
 from recording.tests.factories import CrimeFactory
 from staffing.models import Allocation, Skill
 from staffing.reference import reference_load
@@ -28,7 +28,7 @@ def test_a_sergeant_allocates_and_reassigns_in_the_browser(page: Any) -> None:
         on_shift_now(person, skills=(Skill.RECORDING_DECISIONS,))
     reference_load()
     item = CrimeFactory()  # a registered kind of work (config.registry.WorkKind): a crime to investigate
-    login(page, "sgt.e2e", "correct-horse-battery")
+    sign_in(page, "sgt.e2e")
     page.click("nav[aria-label=Main] >> text=Rota")
     assert "Amy Able" in page.locator("main").inner_text()
     screenshot(page, "01-rota")

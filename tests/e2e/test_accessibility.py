@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -54,7 +54,7 @@ def test_main_pages_are_consistent_and_pass_axe(
 
     team = TeamFactory(code="A1", name="Alpha")
     make_user(role, username=f"{role}.a11y", password="correct-horse-battery", team=team)
-    login(page, f"{role}.a11y", "correct-horse-battery")
+    sign_in(page, f"{role}.a11y")
     page.wait_for_selector("nav[aria-label=Main]")
     problems: dict[str, Any] = {}
     for n, path in enumerate(PAGES[role], start=1):

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -19,7 +19,7 @@ def test_a_person_makes_their_key_on_their_profile_and_a_program_uses_it(
     page: Any, make_user: Callable[..., Any]
 ) -> None:
     make_user("investigator", username="ivan", password=PASSWORD, first_name="Ivan", last_name="Ives")
-    login(page, "ivan", PASSWORD)
+    sign_in(page, "ivan")
     page.click("text=Ivan Ives")
     assert page.locator("h1").inner_text() == "Your profile"
     assert "You have no API key" in page.content()

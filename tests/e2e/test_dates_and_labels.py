@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -25,7 +25,7 @@ def test_a_future_day_is_refused_and_a_bad_date_keeps_the_other_filters(
     make_user("sergeant", username="sgt.dates", password="correct-horse-battery")
     recorded = CrimeFactory(status="recorded")
     finalised = CrimeFactory(status="finalised")
-    login(page, "sgt.dates", "correct-horse-battery")
+    sign_in(page, "sgt.dates")
 
     page.goto("/qa/daily/")
     assert "Crimes recorded" in page.content()

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +43,7 @@ def test_a_possible_hidden_crime_is_recorded_and_linked_to_its_incident(
     hidden_crime_screen()
     flag = HiddenCrimeFlag.objects.get()
     make_user("sergeant", username="sgt.hidden", password=PASSWORD)
-    login(page, "sgt.hidden", PASSWORD)
+    sign_in(page, "sgt.hidden")
 
     page.click("main a:has-text('Possible hidden crimes')")
     page.click(f"text={incident.reference}")

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from conftest import axe_violations, login, screenshot
-from tests.queue_seed import OLDER_CRIMES, PASSWORD, seed_every_queue
+from conftest import axe_violations, screenshot, sign_in
+from tests.queue_seed import OLDER_CRIMES, seed_every_queue
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +33,7 @@ def test_every_home_count_equals_the_rows_of_the_list_it_opens(page: Any, refere
     seed_every_queue()
     for role in ROLES:
         page.context.clear_cookies()
-        login(page, f"q.{role}", PASSWORD)
+        sign_in(page, f"q.{role}")
         page.wait_for_selector("#queues")
         links = page.locator("#queues a[id^=queue-]")
         queues = []
@@ -54,7 +54,7 @@ def test_tonights_domestic_abuse_crime_with_a_vulnerable_victim_is_next_to_alloc
     page: Any, reference_data: None
 ) -> None:
     tonight = seed_every_queue()["tonight"]
-    login(page, "q.sergeant", PASSWORD)
+    sign_in(page, "q.sergeant")
     page.click("#queue-recording-crimes-to-allocate")
     assert page.locator("h1").inner_text() == "Crimes to allocate"
     assert "Riskiest first" in page.locator("p.ordering").inner_text()

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +26,7 @@ def test_a_new_incident_at_first_contact_becomes_a_recorded_crime_linked_to_it(
     from recording.models import Crime, Incident
 
     make_user("recorder", username="rec.counter", password=PASSWORD, first_name="Robin")
-    login(page, "rec.counter", PASSWORD)
+    sign_in(page, "rec.counter")
     page.click("nav[aria-label=Main] >> text=Incidents")
     page.click("text=Open an incident")
     assert page.locator("h1").inner_text() == "Open an incident"
@@ -93,7 +93,7 @@ def test_resolving_a_flag_with_a_mismatched_crime_asks_for_a_reason_and_the_inci
         location="19 Oak Avenue",
     )
     make_user("sergeant", username="sgt.flags", password=PASSWORD)
-    login(page, "sgt.flags", PASSWORD)
+    sign_in(page, "sgt.flags")
     page.goto("/qa/unrecorded/")
     page.click("text=XX-E2E-0042")
     page.fill("#id_crime_number", crime.crime_number)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import login, screenshot
+from conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +33,7 @@ def test_long_unbroken_words_wrap_on_every_page(
     crime = CrimeFactory(offence=Offence.objects.get(code="8N"), summary=LONG, location=LONG)
     incident = IncidentFactory(summary=LONG, location=LONG)
     case = ComplaintCaseFactory(summary=LONG)
-    login(page, "meg", PASSWORD)
+    sign_in(page, "meg")
     pages = [
         f"/recording/crimes/{crime.pk}/",
         "/recording/crimes/",

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -39,7 +39,7 @@ def test_a_manager_reads_the_dashboard_and_downloads_its_exports(
     today = timezone.localdate()
     expected = compliance.daily_figures(today)
 
-    login(page, "mgr.e2e", "correct-horse-battery")
+    sign_in(page, "mgr.e2e")
     page.click("nav[aria-label=Main] >> text=Dashboard")
     assert page.locator("h1").inner_text().startswith("Performance dashboard")
     assert page.locator("nav[aria-label=Breadcrumb]").is_visible()

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +53,7 @@ def test_an_anonymous_complaint_reaches_the_advisor_masked_and_unmasking_is_logg
     assert axe_violations(page) == []
 
     make_user("advisor", username="ada", password=PASSWORD)
-    login(page, "ada", PASSWORD)
+    sign_in(page, "ada")
     page.goto("/queues/complaints-public-intake/")
     assert reference in page.content() and "Jo Secret" not in page.content()
     page.click(f"text={reference}")
@@ -101,7 +101,7 @@ def test_an_agents_complaint_without_written_authority_waits(
     reference = page.locator("#reference").inner_text()
     assert "we need their written authority" in page.content()
     make_user("advisor", username="ada", password=PASSWORD)
-    login(page, "ada", PASSWORD)
+    sign_in(page, "ada")
     page.goto("/queues/complaints-public-intake/")
     page.click(f"text={reference}")
     waiting = page.locator("[id^=authority-awaited-]")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 from recording.models import Grade, Offence
 from recording.tests.factories import CrimeFactory
 from staffing.models import Allocation, Skill
@@ -49,7 +49,7 @@ def test_a_vulnerable_victims_ungraded_rape_tops_the_queue_and_goes_only_to_a_tr
         reported_at=now - timedelta(hours=2),
     )
 
-    login(page, "sgt.s", PASSWORD)
+    sign_in(page, "sgt.s")
     page.click("#queue-recording-crimes-to-allocate")
     rows = page.locator("table.queue-list tbody tr")
     first = rows.first.inner_text()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 from recording.tests.factories import CrimeFactory
 from staffing.models import AccessLog, RecordFile
 
@@ -27,7 +27,7 @@ def test_an_investigator_attaches_downloads_and_withdraws_a_file_on_a_crime(
     statement.write_bytes(PDF)
     disguised = tmp_path / "invoice.pdf"
     disguised.write_bytes(Path("/bin/true").read_bytes())
-    login(page, "inv.files", "correct-horse-battery")
+    sign_in(page, "inv.files")
     page.goto(f"/recording/crimes/{crime.pk}/")
 
     # A program named .pdf is refused, with the reason next to the field

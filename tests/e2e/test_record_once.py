@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, login, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +37,7 @@ def test_a_recorder_records_a_rape_and_opens_it_and_another_recorder_gets_404(
 
     recorder = make_user("recorder", username="rec.one", password=PASSWORD)
     other = make_user("recorder", username="rec.two", password=PASSWORD)
-    login(page, "rec.one", PASSWORD)
+    sign_in(page, "rec.one")
     enter_report(page, offence="19C", victim="Dana Price")
     page.click("button[value=decide]")
     decision = page.locator("section#decision")
@@ -71,7 +71,7 @@ def test_back_and_resubmit_records_once(
     from recording.models import Crime
 
     make_user("recorder", username="rec.back", password=PASSWORD)
-    login(page, "rec.back", PASSWORD)
+    sign_in(page, "rec.back")
     enter_report(page, offence="8N", victim="Sam Patel")
     # Enter in a text field decides; it never adds an empty row.
     page.press("#id_victims-0-name", "Enter")
@@ -125,7 +125,7 @@ def test_a_friends_report_of_a_rape_waits_for_the_victim_and_reaches_the_rape_re
 
     make_user("recorder", username="rec.third", password=PASSWORD)
     grant_skill(make_user("sergeant", username="sgt.review", password=PASSWORD), Skill.RAPE_REVIEW)
-    login(page, "rec.third", PASSWORD)
+    sign_in(page, "rec.third")
     enter_report(page, offence="19C", victim="Jo Bloggs")
     page.select_option("#id_reporter", "witness")
     page.uncheck("#id_alleged-0-victim_contacted")

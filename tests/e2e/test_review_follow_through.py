@@ -14,7 +14,7 @@ from django.utils import timezone
 from complaints import services
 from complaints.models import ComplaintCase
 from complaints.tests.factories import ComplaintCaseFactory
-from conftest import login, screenshot
+from conftest import screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -36,7 +36,7 @@ def test_an_upheld_review_reopens_the_case_with_its_recommendations_tracked(
         case_id=case.pk, actor=advisor, received_on=timezone.localdate() - dt.timedelta(days=3)
     )
 
-    login(page, "adv.review", "correct-horse-battery")
+    sign_in(page, "adv.review")
     page.goto(f"/complaints/{case.pk}/")
     page.click("#action-review_result summary")
     page.select_option("#id_review_result-result", "REVIEW-UPHELD")

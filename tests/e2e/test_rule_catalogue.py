@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +18,7 @@ def test_a_rule_in_a_decision_explanation_links_to_its_words(
     page: Any, make_user: Callable[..., Any], reference_data: None
 ) -> None:
     make_user("recorder", username="rec.rules", password="correct-horse-battery")
-    login(page, "rec.rules", "correct-horse-battery")
+    sign_in(page, "rec.rules")
     page.goto("/recording/decide/")
     page.fill("#id_reported_at", "2026-02-07T01:20")
     page.fill("#id_summary", "Man punched outside a takeaway.")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -38,7 +38,7 @@ def test_a_sergeant_approves_a_cancellation_and_a_reclassification(
         reason="Medical notes show no injury; assault without injury.",
     )
 
-    login(page, "sgt.e2e", "correct-horse-battery")
+    sign_in(page, "sgt.e2e")
     page.wait_for_selector("#queues")
     home = page.locator("#queues").inner_text()
     assert "Cancellations awaiting a DDM decision" in home

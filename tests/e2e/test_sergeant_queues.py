@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -36,7 +36,7 @@ def test_a_sergeant_assigns_and_resolves_an_unrecorded_incident(
     sweep.sweep_unrecorded()
     crime = make_crime()
 
-    login(page, "sgt.e2e", "correct-horse-battery")
+    sign_in(page, "sgt.e2e")
     page.wait_for_selector("#queues")
     flags_count = page.locator("#queues .count[data-queue=qa-unrecorded]")
     assert flags_count.inner_text() == "2"
@@ -119,7 +119,7 @@ def test_a_sergeant_works_the_daily_rape_review(
     rape_review.rape_review_queue(day=timezone.localdate(timezone.now() - timedelta(days=1)))
     assert RapeReview.objects.count() == 1, yesterday
 
-    login(page, "sgt2.e2e", "correct-horse-battery")
+    sign_in(page, "sgt2.e2e")
     page.click("nav[aria-label=Main] >> text=Rape review")
     assert page.locator("h1").inner_text() == "Daily rape review"
     screenshot(page, "01-rape-queue")

@@ -11,7 +11,7 @@ import pytest
 
 from complaints.models import CaseAction, ComplaintCase
 from complaints.tests.factories import ComplaintCaseFactory
-from conftest import axe_violations, login, screenshot
+from conftest import axe_violations, screenshot, sign_in
 from staffing.services import letters
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -26,7 +26,7 @@ def test_a_matter_that_is_not_a_complaint_is_signposted_and_the_letter_says_wher
     )
     case = ComplaintCaseFactory(actor=advisor, summary="Asks for a patrol on their street at night.")
 
-    login(page, "adv.signpost", "correct-horse-battery")
+    sign_in(page, "adv.signpost")
     page.goto(f"/complaints/{case.pk}/")
     page.click("#action-triage summary")
     page.select_option("#id_triage-decision", "override")
