@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, CharField, Expression, F, IntegerField, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -55,9 +56,35 @@ def with_risk(crimes: QuerySet[Any], prefix: str = "") -> QuerySet[Any]:
     return crimes.annotate(grade_rank=grade_rank(prefix))
 
 
+def with_crime_risk(
+    items: QuerySet[Any],
+    prefix: str,
+    *,
+    restricted: Expression | None = None,
+    seriousness_rank: Expression | None = None,
+) -> QuerySet[Any]:
+    """Items about a crime (a cancellation, a reclassification, a transfer) carry that crime's risk under
+    the crime's own names, so `risk_order(age_field)` orders them as the crime queues are ordered and the
+    row's risk tags (queues/rows/_risk.html) read them as a crime's. `prefix` reaches the crime
+    ("crime__"); where there is no crime yet (an incoming transfer) each flag is false and the grade is
+    none, which ranks as immediate. The offence's part (restricted, seriousness rank) is the crime's
+    unless the caller weighs another offence too: the one proposed by a reclassification, the one the
+    sending force gave."""
+    return items.annotate(
+        restricted=Coalesce(F(f"{prefix}restricted"), Value(False)) if restricted is None else restricted,
+        vulnerable_victim=Coalesce(F(f"{prefix}vulnerable_victim"), Value(False)),
+        domestic_abuse=Coalesce(F(f"{prefix}domestic_abuse"), Value(False)),
+        hate_crime=Coalesce(F(f"{prefix}hate_crime"), Value(False)),
+        seriousness_rank=F(f"{prefix}seriousness_rank") if seriousness_rank is None else seriousness_rank,
+        grade=Coalesce(F(f"{prefix}grade"), Value(""), output_field=CharField()),
+        grade_rank=grade_rank(prefix),
+    )
+
+
 def risk_order(age_field: str, prefix: str = "") -> tuple[str, ...]:
     """The risk-first ordering of crimes (see RISK_NOTE), for a `config.listing.Column`; the queryset
-    needs `with_risk`. The same columns, in the same order, as recording.Crime's crime_risk_queue_idx."""
+    needs `with_risk` (or, for items about a crime, `with_crime_risk` and no prefix). The same columns,
+    in the same order, as recording.Crime's crime_risk_queue_idx."""
     return (
         f"-{prefix}restricted",
         f"-{prefix}vulnerable_victim",

@@ -42,12 +42,60 @@ INCIDENT_COLUMNS = (
     Column("summary", "Summary"),
 )
 TRANSFER_COLUMNS = (
+    Column("risk", "Risk", risk_order("requested_at")),
     Column("requested", "Requested", ("requested_at",)),
     Column("direction", "Direction", ("direction", "requested_at")),
     Column("force", "Force", ("force__code", "requested_at")),
     Column("crime", "Crime or their reference"),
     Column("action", "Action"),
 )
+# The sergeants' and DDMs' lists of changes awaiting a decision (recording.views.queues), whose home
+# queues below open them: the risk of the crime concerned first (recording.selectors.changes), then the
+# oldest request.
+RECLASSIFY_COLUMNS = (
+    Column("risk", "Risk", risk_order("proposed_at")),
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("from", "From", ("from_offence__code", "proposed_at")),
+    Column("to", "To", ("to_offence__code", "proposed_at")),
+    Column("reason", "Reason"),
+    Column("proposed", "Proposed", ("proposed_at",)),
+    Column("status", "Status", ("status", "proposed_at")),
+    Column("action", "Action"),
+)
+TRANSFER_LIST_COLUMNS = (
+    Column("risk", "Risk", risk_order("requested_at")),
+    Column("direction", "Direction", ("direction", "requested_at")),
+    Column("force", "Force", ("force__code", "requested_at")),
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("reference", "Their reference", ("their_reference",)),
+    Column("reason", "Reason / summary"),
+    Column("requested", "Requested", ("requested_at",)),
+    Column("status", "Status", ("status", "requested_at")),
+    Column("action", "Action"),
+)
+CANCEL_COLUMNS = (
+    Column("risk", "Risk", risk_order("requested_at")),
+    Column("crime", "Crime", ("crime__crime_number",)),
+    Column("offence", "Offence", ("crime__offence__code", "requested_at")),
+    Column("criterion", "Criterion", ("criterion__code", "requested_at")),
+    Column("evidence", "Evidence"),
+    Column("requested", "Requested", ("requested_at",)),
+    Column("status", "Status", ("status", "requested_at")),
+    Column("action", "Action"),
+)
+# What each list says of its order, as the crime queues do (RISK_NOTE), naming whose risk it is.
+CANCEL_NOTE = "By the risk of the crime to be cancelled. " + RISK_NOTE.replace(
+    "the oldest first", "the oldest request first"
+)
+RECLASSIFY_NOTE = (
+    "By the risk of the crime, weighing the more serious of its offence and the one proposed. "
+    + RISK_NOTE.replace("the oldest first", "the oldest proposal first")
+)
+TRANSFER_NOTE = (
+    "By the risk of the crime transferred (an incoming one not yet accepted: the offence the sending "
+    "force gave, not yet graded). " + RISK_NOTE.replace("the oldest first", "the oldest request first")
+)
+
 AWAITING_VICTIM_COLUMNS = (
     Column("risk", "Risk", risk_order("record_by")),
     Column("victim", "Victim to ring"),
@@ -96,9 +144,9 @@ TRANSFERS_TO_ALLOCATE = WorkQueue(
     url_name="recording:to-allocate",
     url_query="kind=transfers",
     columns=TRANSFER_COLUMNS,
-    default_sort="requested",
+    default_sort="risk",
     row_template="queues/rows/transfer.html",
-    ordering_note="Oldest request first.",
+    ordering_note=TRANSFER_NOTE,
     empty="Every pending transfer has someone arranging it.",
 )
 TO_ALLOCATE = (CRIMES_TO_ALLOCATE, TRANSFERS_TO_ALLOCATE)
@@ -189,8 +237,14 @@ def _transfers(direction: str, label: str) -> WorkQueue:
         description="R-TRANSFER-PROTOCOL",
         url_name="recording:transfer-list",
         url_query=f"status=pending&direction={direction}",
+        columns=TRANSFER_LIST_COLUMNS,
+        default_sort="risk",
+        ordering_note=TRANSFER_NOTE,
     )
 
+
+TRANSFERS_IN = _transfers(CrimeTransfer.Direction.INCOMING, "in")
+TRANSFERS_OUT = _transfers(CrimeTransfer.Direction.OUTGOING, "out")
 
 CANCELLATIONS = WorkQueue(
     "recording-cancellations",
@@ -201,6 +255,9 @@ CANCELLATIONS = WorkQueue(
     description="R-CANCEL-DDM",
     url_name="recording:cancellation-list",
     url_query="status=pending",
+    columns=CANCEL_COLUMNS,
+    default_sort="risk",
+    ordering_note=CANCEL_NOTE,
 )
 RECLASSIFICATIONS = WorkQueue(
     "recording-reclassifications",
@@ -211,6 +268,9 @@ RECLASSIFICATIONS = WorkQueue(
     description="R-RECLASSIFY",
     url_name="recording:reclassification-list",
     url_query="status=proposed",
+    columns=RECLASSIFY_COLUMNS,
+    default_sort="risk",
+    ordering_note=RECLASSIFY_NOTE,
 )
 
 
@@ -224,8 +284,8 @@ def work_queues(user: Any) -> list[WorkQueue]:
     if role in Role.SUPERVISORS:
         queues += [
             RECLASSIFICATIONS,
-            _transfers(CrimeTransfer.Direction.INCOMING, "in"),
-            _transfers(CrimeTransfer.Direction.OUTGOING, "out"),
+            TRANSFERS_IN,
+            TRANSFERS_OUT,
             *TO_ALLOCATE,
             RAPE_LAST_24H,
             AWAITING_VICTIM,

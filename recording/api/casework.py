@@ -60,7 +60,8 @@ from staffing.api.idempotent import idempotent
 
 
 class ReclassificationApi(APIView):
-    """GET: reclassification requests (?status=); for sergeants' review."""
+    """GET: reclassification requests (?status=); for sergeants' review. In the risk order of the crime,
+    weighing the more serious of its offence and the one proposed, then the oldest (as the list page)."""
 
     permission_classes = [CrimeStaff]
     pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
@@ -102,6 +103,9 @@ class ReclassificationDecisionApi(APIView):
 
 
 class CancellationListApi(APIView):
+    """GET: cancellation requests (?status=), in the risk order of the crime, then the oldest (as the
+    list page and the DDM's home queue)."""
+
     permission_classes = [CrimeStaff]
     pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
 
@@ -153,6 +157,9 @@ class CancellationDecisionApi(APIView):
 
 
 class TransferListApi(APIView):
+    """GET: transfers between forces (?status=, ?direction=), in the risk order of the crime (an incoming
+    one not yet accepted: the offence the sending force gave), then the oldest (as the list page)."""
+
     permission_classes = [CrimeStaff]
     pagination_class = PageNumberPagination  # so the schema shows the paged envelope it answers
 

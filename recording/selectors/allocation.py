@@ -6,12 +6,13 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from config.queues import risk_order
 from recording import lifecycle
 from recording.models import (
     Crime,
     CrimeTransfer,
 )
-from recording.selectors.changes import transfer_visible
+from recording.selectors.changes import transfer_visible, with_transfer_risk
 from recording.selectors.crimes import crime_visible
 from staffing.models import Allocation, User
 
@@ -43,10 +44,13 @@ def crimes_to_allocate(*, user: User) -> QuerySet[Crime]:
 
 def transfers_to_allocate(*, user: User) -> QuerySet[CrimeTransfer]:
     """Pending transfers `user` may see that nobody has been allocated to arrange (R-TRANSFER-PROTOCOL),
-    oldest first."""
-    return _unallocated(
-        transfer_visible(user=user)
-        .filter(status=CrimeTransfer.Status.PENDING)
-        .select_related("force", "crime"),
-        "crimetransfer",
-    ).order_by("requested_at", "id")
+    in the risk order of the crime each is about (selectors.changes.with_transfer_risk), then the
+    oldest."""
+    return with_transfer_risk(
+        _unallocated(
+            transfer_visible(user=user)
+            .filter(status=CrimeTransfer.Status.PENDING)
+            .select_related("force", "crime", "offence"),
+            "crimetransfer",
+        )
+    ).order_by(*risk_order("requested_at"), "id")

@@ -1,10 +1,15 @@
 """Reads of changes a second person decides on crimes the user may see: reclassifications,
-cancellations and transfers between forces (the list pages and their home queues)."""
+cancellations and transfers between forces (the list pages, their home queues and the API lists). Each
+reads in the risk order of the crime it is about (config.queues.RISK_NOTE), the oldest first within one
+risk: a cancellation of a rape never waits under one of a shoplifting."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import ExpressionWrapper, F, Q, QuerySet, Value
+from django.db.models.fields import BooleanField
+from django.db.models.functions import Coalesce, Least
 
+from config.queues import risk_order, with_crime_risk
 from recording.models import (
     CancellationRequest,
     ClassificationChange,
@@ -39,7 +44,16 @@ def reclassification_list(*, user: User, status: str = "") -> QuerySet[Classific
     qs = qs.filter(crime__in=crime_visible(user=user))
     if status:
         qs = qs.filter(status=status)
-    return qs.order_by("-proposed_at", "-id")
+    # A reclassification weighs the more serious of the crime's offence and the one proposed: a common
+    # assault proposed as a rape is a rape's risk (restricted, rank 4) while it waits.
+    return with_crime_risk(
+        qs,
+        "crime__",
+        restricted=ExpressionWrapper(
+            Q(crime__restricted=True) | Q(to_offence__restricted=True), output_field=BooleanField()
+        ),
+        seriousness_rank=Least(F("crime__seriousness_rank"), F("to_offence__seriousness_rank")),
+    ).order_by(*risk_order("proposed_at"), "id")
 
 
 def cancellation_list(*, user: User, status: str = "") -> QuerySet[CancellationRequest]:
@@ -49,7 +63,18 @@ def cancellation_list(*, user: User, status: str = "") -> QuerySet[CancellationR
     ).filter(crime__in=crime_visible(user=user))
     if status:
         qs = qs.filter(status=status)
-    return qs.order_by("-requested_at", "-id")
+    return with_crime_risk(qs, "crime__").order_by(*risk_order("requested_at"), "id")
+
+
+def with_transfer_risk(transfers: QuerySet[CrimeTransfer]) -> QuerySet[CrimeTransfer]:
+    """The risk of the crime a transfer is about; an incoming one not yet accepted has no crime, so it
+    weighs the offence the sending force gave by the same seriousness rank (and counts as not graded)."""
+    return with_crime_risk(
+        transfers,
+        "crime__",
+        restricted=Coalesce(F("crime__restricted"), F("offence__restricted"), Value(False)),
+        seriousness_rank=Coalesce(F("crime__seriousness_rank"), F("offence__seriousness_rank")),
+    )
 
 
 def transfer_list(*, user: User, status: str = "", direction: str = "") -> QuerySet[CrimeTransfer]:
@@ -60,4 +85,4 @@ def transfer_list(*, user: User, status: str = "", direction: str = "") -> Query
         qs = qs.filter(status=status)
     if direction:
         qs = qs.filter(direction=direction)
-    return qs.order_by("-requested_at", "-id")
+    return with_transfer_risk(qs).order_by(*risk_order("requested_at"), "id")

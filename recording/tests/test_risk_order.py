@@ -15,8 +15,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from config.queues import RISK_NOTE
 from recording import rules
-from recording.models import Crime, Grade, Offence
+from recording.models import CancellationRequest, ClassificationChange, Crime, CrimeTransfer, Grade, Offence
 from recording.queues import AWAITING_VICTIM, CRIME_COLUMNS, CRIMES_TO_ALLOCATE
 from recording.services import decisions, reclassification
 from recording.services.crimes import CrimeDetails
@@ -26,6 +27,7 @@ from staffing.tests.factories import TeamFactory
 pytestmark = pytest.mark.django_db
 
 RISK = CRIME_COLUMNS[0].order_by or ()
+CHANGES = (CancellationRequest, ClassificationChange, CrimeTransfer)
 
 
 @pytest.fixture
@@ -199,22 +201,149 @@ def test_the_awaiting_victim_queue_is_in_the_risk_order_not_only_by_deadline(
     assert [row["id"] for row in listed] == [row.pk for row in expected]
 
 
-@pytest.mark.parametrize("role", ["recorder", "investigator", "sergeant", "manager"])
+# Every role that works a queue of crimes, waiting reports or changes to crimes: a DDM who is not a
+# supervisor sees the cancellations awaiting a DDM (R-CANCEL-DDM) and nothing else of the approvals.
+CRIME_ROLES = ["recorder", "investigator", "ddm recorder", "ddm investigator", "sergeant", "manager", "admin"]
+
+
+def crime_role(make_user: Any, role: str) -> Any:
+    from recording.tests.factories import grant_skill
+    from staffing.models import Skill
+
+    ddm, _, base = role.rpartition(" ")
+    user = make_user(base, team=TeamFactory())
+    return grant_skill(user, Skill.DDM) if ddm else user
+
+
+@pytest.mark.parametrize("role", CRIME_ROLES)
 def test_every_work_queue_of_crimes_or_waiting_reports_opens_in_the_risk_order(
     reference_data: None, make_user: Any, role: str
 ) -> None:
-    """Whatever queue a crime (or a report awaiting the victim) waits in, it opens riskiest first: the
-    list's default column is the risk order, and the selector reads in that order too (the API)."""
+    """Whatever queue a crime (or a report awaiting the victim, or a change to a crime awaiting a
+    decision) waits in, it opens riskiest first: the list's default column is the risk order, and the
+    selector reads in that order too (the API)."""
     from config.registry import work_queues_for
     from recording.models import AwaitingVictim
 
-    user = make_user(role, team=TeamFactory())
-    of_crimes = [q for q in work_queues_for(user) if q.select(user).model in (Crime, AwaitingVictim)]
+    user = crime_role(make_user, role)
+    of_crimes = [
+        q for q in work_queues_for(user) if q.select(user).model in (Crime, AwaitingVictim, *CHANGES)
+    ]
     assert of_crimes  # every role here has at least its victim updates
     for queue in of_crimes:
-        risk = next(c for c in queue.columns if c.key == queue.default_sort)
-        assert risk.order_by is not None and risk.order_by[:5] == RISK[:5], queue.key
-        assert "grade_rank" in risk.order_by, queue.key
+        risk = next((c for c in queue.columns if c.key == queue.default_sort), None)
+        assert risk is not None and risk.order_by is not None, queue.key
+        assert risk.order_by[:5] == RISK[:5] and "grade_rank" in risk.order_by, queue.key
+        assert RISK_NOTE.split(";")[0] in queue.ordering_note, queue.key
+
+
+# ---------------------------------------------------------------- changes awaiting a decision
+def approvals(user: Any, make_user: Any) -> dict[str, list[Any]]:
+    """Through the services, a cancellation, a reclassification and a transfer each way of a shoplifting
+    (the oldest), a grievous bodily harm, a rape and an interference with a motor vehicle (the newest);
+    by queue, what each queue must list, riskiest first: neither the oldest nor the newest first. Every
+    crime is recorded by `user`, so a DDM who is not a supervisor may see the rape (R-RESTRICTED)."""
+    from recording.services import cancellation, transfers
+    from recording.tests.factories import ForceFactory
+
+    recorder, sergeant = make_user("recorder"), make_user("sergeant")
+    ForceFactory(code="YY")
+    now = timezone.now()
+
+    def of(code: str) -> Crime:
+        return CrimeFactory.create(
+            offence=Offence.objects.get(code=code), recorded_by=user, grade=Grade.PRIORITY
+        )
+
+    made: dict[str, dict[str, Any]] = {"cancel": {}, "reclassify": {}, "in": {}, "out": {}}
+    # (offence cancelled or transferred, a reclassification's from and to), the oldest first. A
+    # reclassification weighs the more serious of its two offences: toward a rape, restricted; from an
+    # assault with injury (rank 10) to one without (14), before the shoplifting (11).
+    for name, code, change in (
+        ("shoplifting", "46", ("49", "46")),
+        ("gbh", "5D", ("45", "5D")),
+        ("rape", "19C", ("126", "19C")),
+        ("vehicle", "126", ("8N", "105A")),
+    ):
+        made["cancel"][name] = cancellation.cancellation_request(
+            crime=of(code), actor=recorder, criterion_code="C4", evidence="Recorded in error"
+        )
+        made["reclassify"][name] = reclassification.reclassification_propose(
+            crime=of(change[0]), actor=sergeant, offence_code=change[1], reason="On review"
+        )
+        made["out"][name] = transfers.transfer_out_request(
+            crime=of(code), actor=sergeant, force_code="YY", reason="Happened in their area"
+        )
+        made["in"][name] = transfers.transfer_in_register(
+            actor=sergeant,
+            force_code="YY",
+            their_reference=f"YY/{name}",
+            offence_code=code,
+            reported_at=now - timedelta(hours=2),
+            summary="Happened in our area",
+        )
+    order = ["rape", "gbh", "shoplifting", "vehicle"]
+    ins, outs = made["in"], made["out"]
+    return {
+        "recording-cancellations": [made["cancel"][n] for n in order],
+        "recording-reclassifications": [
+            made["reclassify"][n] for n in ("rape", "gbh", "vehicle", "shoplifting")
+        ],
+        "recording-transfers-in": [ins[n] for n in order],
+        "recording-transfers-out": [outs[n] for n in order],
+        # An incoming transfer not yet accepted is not graded: it counts as immediate, before the
+        # transfer of a crime of the same offence graded priority, though that one was asked for first.
+        "recording-transfers-to-allocate": [t for n in order for t in (ins[n], outs[n])],
+    }
+
+
+def marker(item: Any) -> str:
+    """What the list page shows of an item: its crime's number, or the sending force's reference."""
+    crime = getattr(item, "crime", None)
+    return crime.crime_number if crime is not None else item.their_reference
+
+
+CHANGE_APIS = {
+    "recording-cancellations": "/api/v1/recording/cancellations/?status=pending",
+    "recording-reclassifications": "/api/v1/recording/reclassifications/?status=proposed",
+    "recording-transfers-in": "/api/v1/recording/transfers/?status=pending&direction=in",
+    "recording-transfers-out": "/api/v1/recording/transfers/?status=pending&direction=out",
+}
+
+
+@pytest.mark.parametrize("role", ["ddm recorder", "ddm investigator", "sergeant", "manager", "admin"])
+def test_every_queue_of_changes_awaiting_a_decision_opens_in_the_risk_of_the_crime_concerned(
+    reference_data: None, make_user: Any, role: str
+) -> None:
+    """The sergeant's and the DDM's approval queues (cancellations, reclassifications, transfers in, out
+    and to allocate) weigh the crime each change is about, not only its age: a cancellation of a rape
+    never waits under one of a shoplifting requested earlier. The home count's selector, the list page
+    it opens and the API list read the same order."""
+    from rest_framework.test import APIClient
+
+    from config.registry import work_queues_for
+    from staffing.services import user_token
+
+    user = crime_role(make_user, role)
+    expected = approvals(user, make_user)
+    queues = [q for q in work_queues_for(user) if q.select(user).model in CHANGES]
+    keys = {q.key for q in queues}
+    assert keys == ({"recording-cancellations"} if role.startswith("ddm") else set(expected)), keys
+    client = Client()
+    client.force_login(user)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {user_token(user=user)}")
+    for queue in queues:
+        rows = expected[queue.key]
+        assert list(queue.select(user)) == rows, queue.key
+        assert queue.summary(user).count == len(rows), queue.key
+        html = client.get(queue.url).content.decode()
+        shown = [html.index(marker(row)) for row in rows]
+        assert shown == sorted(shown), queue.key
+        assert queue.ordering_note in html and "Restricted offence" in html, queue.key
+        if queue.key in CHANGE_APIS:
+            listed = api.get(CHANGE_APIS[queue.key]).json()["results"]
+            assert [r["id"] for r in listed] == [row.pk for row in rows], queue.key
 
 
 def test_reports_saved_before_take_their_risk_from_what_they_kept(

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from config.listing import Column, list_page, safe_next
+from config.listing import list_page, safe_next
 from config.permissions import Role
 from config.queues import queue_page
 from recording import selectors
@@ -21,7 +21,14 @@ from recording.models import (
     CrimeTransfer,
 )
 from recording.permissions import is_ddm
-from recording.queues import CRIMES_TO_ALLOCATE, TO_ALLOCATE, TRANSFERS_TO_ALLOCATE
+from recording.queues import (
+    CANCELLATIONS,
+    CRIMES_TO_ALLOCATE,
+    RECLASSIFICATIONS,
+    TO_ALLOCATE,
+    TRANSFERS_IN,
+    TRANSFERS_TO_ALLOCATE,
+)
 from recording.services import cancellation, reclassification, transfers
 from recording.views.common import (
     PAGE_SIZE,
@@ -34,35 +41,8 @@ from recording.views.common import (
 )
 
 # ---------------------------------------------------------------- sergeants' queues
-# Sortable columns (config.listing): oldest request first by default; decisions return to the same page.
-RECLASSIFY_COLUMNS = [
-    Column("crime", "Crime", ("crime__crime_number",)),
-    Column("from", "From", ("from_offence__code", "proposed_at")),
-    Column("to", "To", ("to_offence__code", "proposed_at")),
-    Column("reason", "Reason"),
-    Column("proposed", "Proposed", ("proposed_at",)),
-    Column("status", "Status", ("status", "proposed_at")),
-    Column("action", "Action"),
-]
-TRANSFER_COLUMNS = [
-    Column("direction", "Direction", ("direction", "requested_at")),
-    Column("force", "Force", ("force__code", "requested_at")),
-    Column("crime", "Crime", ("crime__crime_number",)),
-    Column("reference", "Their reference", ("their_reference",)),
-    Column("reason", "Reason / summary"),
-    Column("requested", "Requested", ("requested_at",)),
-    Column("status", "Status", ("status", "requested_at")),
-    Column("action", "Action"),
-]
-CANCEL_COLUMNS = [
-    Column("crime", "Crime", ("crime__crime_number",)),
-    Column("offence", "Offence", ("crime__offence__code", "requested_at")),
-    Column("criterion", "Criterion", ("criterion__code", "requested_at")),
-    Column("evidence", "Evidence"),
-    Column("requested", "Requested", ("requested_at",)),
-    Column("status", "Status", ("status", "requested_at")),
-    Column("action", "Action"),
-]
+# Each list opens in its home queue's order (recording.queues: the risk of the crime concerned, then the
+# oldest), with that queue's sortable columns and ordering note; decisions return to the same page.
 
 
 @crime_staff
@@ -71,12 +51,16 @@ def reclassification_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.reclassification_list(
         user=request_user(request), status=status if status in ClassificationChange.Status.values else ""
     )
-    listing = list_page(request, qs, columns=RECLASSIFY_COLUMNS, default_sort="proposed", per_page=PAGE_SIZE)
+    queue = RECLASSIFICATIONS
+    listing = list_page(
+        request, qs, columns=queue.columns, default_sort=queue.default_sort, per_page=PAGE_SIZE
+    )
     user = request_user(request)
     return render(
         request,
         "recording/reclassification_list.html",
         {
+            "queue": queue,
             "listing": listing,
             "page": listing.page,
             "status": status,
@@ -128,7 +112,10 @@ def cancellation_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.cancellation_list(
         user=request_user(request), status=status if status in CancellationRequest.Status.values else ""
     )
-    listing = list_page(request, qs, columns=CANCEL_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
+    queue = CANCELLATIONS
+    listing = list_page(
+        request, qs, columns=queue.columns, default_sort=queue.default_sort, per_page=PAGE_SIZE
+    )
     actor = request_user(request)
     ddm = is_ddm(actor)
     # "Decide" is offered on a row only when this person may decide it (issue 15: no link to a 403);
@@ -143,6 +130,7 @@ def cancellation_list(request: HttpRequest) -> HttpResponse:
         request,
         "recording/cancellation_list.html",
         {
+            "queue": queue,
             "listing": listing,
             "page": listing.page,
             "status": status,
@@ -196,11 +184,15 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
         status=status if status in CrimeTransfer.Status.values else "",
         direction=direction,
     )
-    listing = list_page(request, qs, columns=TRANSFER_COLUMNS, default_sort="requested", per_page=PAGE_SIZE)
+    queue = TRANSFERS_IN  # the same columns and order as TRANSFERS_OUT
+    listing = list_page(
+        request, qs, columns=queue.columns, default_sort=queue.default_sort, per_page=PAGE_SIZE
+    )
     return render(
         request,
         "recording/transfer_list.html",
         {
+            "queue": queue,
             "listing": listing,
             "page": listing.page,
             "status": status,

@@ -68,7 +68,7 @@ def test_a_sergeant_approves_a_cancellation_and_a_reclassification(
     assert page.locator("h1").inner_text() == "Reclassifications"
     screenshot(page, "04-reclassifications")
     assert axe_violations(page) == []
-    page.click("th >> a.sort:has-text('Proposed')")  # newest first; the decision comes back here
+    page.click("th >> a.sort:has-text('Proposed')")  # re-sorted by you; the decision comes back here
     sorted_url = page.url
     page.click("a:has-text('Decide')")
     page.check("input[name=approve][value=yes]")
