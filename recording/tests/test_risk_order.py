@@ -372,3 +372,38 @@ def test_reports_saved_before_take_their_risk_from_what_they_kept(
     importlib.import_module("recording.migrations.0021_awaiting_victim_risk").carry(apps, None)
     carried = [[getattr(row, f) for f in fields] for row in AwaitingVictim.objects.order_by("pk")]
     assert carried == saved == [[4, True, True, False, Grade.SCHEDULED], [14, False, False, True, ""]]
+
+
+def test_the_approval_lists_cost_the_same_queries_however_many_rows(
+    reference_data: None, make_user: Any
+) -> None:
+    """The risk comes from the crime joined into the list's one page query (and the incoming transfer's
+    offence), never a query per row: each list page and API list costs as many queries for twice the
+    rows."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from rest_framework.test import APIClient
+
+    from config.registry import work_queues_for
+    from staffing.services import user_token
+
+    sergeant = crime_role(make_user, "sergeant")
+    client = Client()
+    client.force_login(sergeant)
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {user_token(user=sergeant)}")
+    queues = [q for q in work_queues_for(sergeant) if q.select(sergeant).model in CHANGES]
+    urls = [q.url for q in queues] + list(CHANGE_APIS.values())
+
+    def costs() -> list[int]:
+        counted = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as queries:
+                assert (client if url.startswith("/recording/") else api).get(url).status_code == 200
+            counted.append(len(queries))
+        return counted
+
+    approvals(sergeant, make_user)
+    few = costs()
+    approvals(sergeant, make_user)
+    assert costs() == few, dict(zip(urls, few, strict=True))
