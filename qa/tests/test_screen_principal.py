@@ -712,3 +712,61 @@ def test_a_brick_thrown_at_a_person_is_not_damage() -> None:
 )
 def test_force_and_a_taking_in_one_sentence_is_robbery(narrative: str) -> None:
     assert classes(narrative)[0] == "34B"
+
+
+# ---- hostility to race or faith as logs write it; a fire where people live; entry without force ----
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Fare called him a 'p**i c**t' and spat in his face. No injury. RP shaken.", "105B"),
+        ("RP reports 'P**I OUT' sprayed in red paint across his front door overnight.", "58J"),
+        ("A man cycled past and pulled at her niqab. Niqab torn. No injury.", "105B"),
+        ("Passenger pulled at his turban before running off. No injury.", "105B"),
+        ("Her ex's partner yanked her ponytail, pulling her head back. No injury.", "105A"),
+    ],
+)
+def test_a_starred_slur_or_a_religious_garment_pulled_at_is_racial_or_religious(
+    narrative: str, expected: str
+) -> None:
+    assert classes(narrative)[0] == expected
+
+
+def test_a_fire_in_a_block_whose_residents_were_evacuated_endangers_life() -> None:
+    narrative = (
+        "Deliberate fire set to rubbish bags in the stairwell of the tower block, residents evacuated."
+    )
+    assert classes(narrative)[0] == "56A"
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "Someone walked in through the open front door and took her handbag from the hall table.",
+        "RP woke at 03:00 to a man in his bedroom going through his jeans; he left with his wallet.",
+        "Ring doorbell shows her ex letting himself in with a key while she was out.",
+    ],
+)
+def test_entry_to_a_home_without_force_is_burglary(narrative: str) -> None:
+    assert classes(narrative)[0] == "28E"
+
+
+@pytest.mark.parametrize(
+    ("narrative", "expected"),
+    [
+        ("Former partner has rung his mobile 20-30 times a day for two weeks. RP distressed.", "8L"),
+        ("For 18 months his wife has taken his wages and stops him seeing his children.", "8U"),
+        ("For a year her husband has taken her wages and stops her seeing her friends.", "8U"),
+    ],
+)
+def test_a_course_of_conduct_is_read_whoever_its_victim_is(narrative: str, expected: str) -> None:
+    assert classes(narrative)[0] == expected
+
+
+def test_never_so_scared_is_fear_not_its_denial() -> None:
+    narrative = (
+        "Ex said 'one more word and I'll slit your throat'. No marks, but she has never been so scared "
+        "and thinks he would do it."
+    )
+    assert classes(narrative)[0] == "3B"
