@@ -480,8 +480,9 @@ def login(page: Any, username: str, password: str) -> None:
     page.click("button[type=submit]")
 
 
-def sign_in(page: Any, username: str) -> None:
-    """Sign `username` in without the form and open home, where the form leaves a person: Django's test
+def sign_in(page: Any, username: str, then: str = "/") -> None:
+    """Sign `username` in without the form and open `then`: home, where the form leaves a person, unless
+    the journey starts elsewhere (a page it would go to at once costs no home page first). Django's test
     client makes the session server-side as a successful sign-in does (django.contrib.auth.login, which
     sends user_logged_in and so stamps the session's activity), and its cookie goes into the browser.
     The form's three requests and two page renders cost about half a second of CPU a journey, and the
@@ -498,7 +499,7 @@ def sign_in(page: Any, username: str) -> None:
     page.context.add_cookies(
         [{"name": cookie.key, "value": cookie.value, "url": page.live_server_url, "httpOnly": True}]
     )
-    page.goto("/")
+    page.goto(then)
 
 
 @pytest.fixture

@@ -120,8 +120,7 @@ def test_a_review_result_recorded_once_shows_once_in_the_learning_report(
         outcome_code="S3-SERVICE-ACCEPTABLE",
         outcome_on=timezone.localdate() - dt.timedelta(days=3),
     )
-    sign_in(page, "adv.review")
-    page.goto(f"/complaints/{case.pk}/")
+    sign_in(page, "adv.review", then=f"/complaints/{case.pk}/")
 
     # The application, then its result on the same record
     page.click("#action-review summary")

@@ -30,8 +30,7 @@ def test_an_advisor_takes_an_update_letter_from_draft_to_sent(
     case = ComplaintCaseFactory(
         actor=advisor, complainant={"name": "Jordan Ellis", "email": "jordan@example.org"}
     )
-    sign_in(page, "adv.letters")
-    page.goto(f"/complaints/{case.pk}/")
+    sign_in(page, "adv.letters", then=f"/complaints/{case.pk}/")
 
     # Draft: the case page offers the letters; Resolve picks the update template.
     page.click("#action-letter summary")

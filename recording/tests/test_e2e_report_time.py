@@ -88,8 +88,7 @@ def test_the_sergeant_sees_the_victims_name_and_number_on_a_waiting_report(
     reference_load()
     make_user("recorder", username="rec.friend", password="correct-horse-battery")
     make_user("sergeant", username="sgt.ring", password="correct-horse-battery")
-    sign_in(page, "rec.friend")
-    page.goto(f"{live_server.url}/recording/decide/")
+    sign_in(page, "rec.friend", then=f"{live_server.url}/recording/decide/")
     reported = timezone.localtime(timezone.now() - timedelta(hours=2))
     page.fill("#id_reported_at", f"{reported:%Y-%m-%dT%H:%M}")
     page.select_option("#id_reporter", "witness")
@@ -103,8 +102,7 @@ def test_the_sergeant_sees_the_victims_name_and_number_on_a_waiting_report(
     page.wait_for_selector(".message-info, .message-success")
 
     page.context.clear_cookies()
-    sign_in(page, "sgt.ring")
-    page.goto(f"{live_server.url}/queues/recording-awaiting-victim/")
+    sign_in(page, "sgt.ring", then=f"{live_server.url}/queues/recording-awaiting-victim/")
     row = page.locator("tbody tr").first
     assert "Dora Evans" in row.inner_text() and "07700 900789" in row.inner_text()
     assert "Assault with injury" in row.inner_text()

@@ -93,8 +93,7 @@ def test_resolving_a_flag_with_a_mismatched_crime_asks_for_a_reason_and_the_inci
         location="19 Oak Avenue",
     )
     make_user("sergeant", username="sgt.flags", password=PASSWORD)
-    sign_in(page, "sgt.flags")
-    page.goto("/qa/unrecorded/")
+    sign_in(page, "sgt.flags", then="/qa/unrecorded/")
     page.click("text=XX-E2E-0042")
     page.fill("#id_crime_number", crime.crime_number)
     page.click("text=Check this crime")

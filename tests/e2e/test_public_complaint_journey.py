@@ -53,8 +53,7 @@ def test_an_anonymous_complaint_reaches_the_advisor_masked_and_unmasking_is_logg
     assert axe_violations(page) == []
 
     make_user("advisor", username="ada", password=PASSWORD)
-    sign_in(page, "ada")
-    page.goto("/queues/complaints-public-intake/")
+    sign_in(page, "ada", then="/queues/complaints-public-intake/")
     assert reference in page.content() and "Jo Secret" not in page.content()
     page.click(f"text={reference}")
     assert page.locator("#triage-proposal").is_visible()
@@ -101,8 +100,7 @@ def test_an_agents_complaint_without_written_authority_waits(
     reference = page.locator("#reference").inner_text()
     assert "we need their written authority" in page.content()
     make_user("advisor", username="ada", password=PASSWORD)
-    sign_in(page, "ada")
-    page.goto("/queues/complaints-public-intake/")
+    sign_in(page, "ada", then="/queues/complaints-public-intake/")
     page.click(f"text={reference}")
     waiting = page.locator("[id^=authority-awaited-]")
     assert "Waiting for written authority" in waiting.inner_text() and "Sam Relative" in waiting.inner_text()

@@ -27,8 +27,7 @@ def test_an_investigator_attaches_downloads_and_withdraws_a_file_on_a_crime(
     statement.write_bytes(PDF)
     disguised = tmp_path / "invoice.pdf"
     disguised.write_bytes(Path("/bin/true").read_bytes())
-    sign_in(page, "inv.files")
-    page.goto(f"/recording/crimes/{crime.pk}/")
+    sign_in(page, "inv.files", then=f"/recording/crimes/{crime.pk}/")
 
     # A program named .pdf is refused, with the reason next to the field
     page.set_input_files("#files #id_file", str(disguised))

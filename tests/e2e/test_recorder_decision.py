@@ -26,8 +26,7 @@ def test_a_recorder_records_the_crimes_the_decision_proposes(
     opened = dt.datetime(2026, 2, 7, 1, 20, tzinfo=ZoneInfo("Europe/London"))
     make_incident(nsir="CRIME-VIOLENCE", reference="XX-20260207-0007", opened_at=opened)
     make_user("recorder", username="rec.e2e", password="correct-horse-battery", first_name="Robin")
-    sign_in(page, "rec.e2e")
-    page.goto("/recording/decide/")
+    sign_in(page, "rec.e2e", then="/recording/decide/")
     assert page.locator("h1").inner_text() == "Recording decision"
     assert axe_violations(page) == []
 

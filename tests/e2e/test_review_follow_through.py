@@ -36,8 +36,7 @@ def test_an_upheld_review_reopens_the_case_with_its_recommendations_tracked(
         case_id=case.pk, actor=advisor, received_on=timezone.localdate() - dt.timedelta(days=3)
     )
 
-    sign_in(page, "adv.review")
-    page.goto(f"/complaints/{case.pk}/")
+    sign_in(page, "adv.review", then=f"/complaints/{case.pk}/")
     page.click("#action-review_result summary")
     page.select_option("#id_review_result-result", "REVIEW-UPHELD")
     page.fill(

@@ -18,8 +18,7 @@ def test_a_rule_in_a_decision_explanation_links_to_its_words(
     page: Any, make_user: Callable[..., Any], reference_data: None
 ) -> None:
     make_user("recorder", username="rec.rules", password="correct-horse-battery")
-    sign_in(page, "rec.rules")
-    page.goto("/recording/decide/")
+    sign_in(page, "rec.rules", then="/recording/decide/")
     page.fill("#id_reported_at", "2026-02-07T01:20")
     page.fill("#id_summary", "Man punched outside a takeaway.")
     page.fill("#id_location", "High Street takeaway")

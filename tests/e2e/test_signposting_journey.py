@@ -26,8 +26,7 @@ def test_a_matter_that_is_not_a_complaint_is_signposted_and_the_letter_says_wher
     )
     case = ComplaintCaseFactory(actor=advisor, summary="Asks for a patrol on their street at night.")
 
-    sign_in(page, "adv.signpost")
-    page.goto(f"/complaints/{case.pk}/")
+    sign_in(page, "adv.signpost", then=f"/complaints/{case.pk}/")
     page.click("#action-triage summary")
     page.select_option("#id_triage-decision", "override")
     page.select_option("#id_triage-not_a_complaint", "service_request")
