@@ -6,6 +6,7 @@ import random
 from datetime import timedelta
 from typing import TextIO
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from staffing.models import Absence, PersonnelNote, ShiftKind, Skill, Team, User, WorkArea
@@ -99,6 +100,9 @@ def _person(rng: random.Random) -> tuple[str, str]:
 
 
 def seed_staffing(rng: random.Random, out: TextIO) -> None:
+    # Every demo login shares one printed password: hashed once, not once a login (the default hasher
+    # takes most of a second a hash, half a minute of `make demo` for thirty logins).
+    password = make_password(DEMO_PASSWORD)
     for code, name in TEAMS:
         if not Team.objects.filter(code=code).exists():
             team_create(code=code, name=name)
@@ -108,7 +112,7 @@ def seed_staffing(rng: random.Random, out: TextIO) -> None:
             username=username,
             role=role,
             team_code=team,
-            password=DEMO_PASSWORD,
+            encoded_password=password,
             reason="Demo data",
             first_name=first,
             last_name=last,
@@ -120,7 +124,7 @@ def seed_staffing(rng: random.Random, out: TextIO) -> None:
         username="sgt.b",
         role=User.Role.SERGEANT,
         team_code="RC-B",
-        password=DEMO_PASSWORD,
+        encoded_password=password,
         reason="Demo data",
         first_name="Sam",
         last_name="Bell",
@@ -132,7 +136,7 @@ def seed_staffing(rng: random.Random, out: TextIO) -> None:
                 username=f"{code.lower()}.inv{n}",
                 role=User.Role.INVESTIGATOR,
                 team_code=code,
-                password=DEMO_PASSWORD,
+                encoded_password=password,
                 reason="Demo data",
                 first_name=first,
                 last_name=last,
@@ -144,7 +148,7 @@ def seed_staffing(rng: random.Random, out: TextIO) -> None:
                 username=f"{code.lower()}.rec{n}",
                 role=User.Role.RECORDER,
                 team_code=code,
-                password=DEMO_PASSWORD,
+                encoded_password=password,
                 reason="Demo data",
                 first_name=first,
                 last_name=last,
@@ -154,7 +158,7 @@ def seed_staffing(rng: random.Random, out: TextIO) -> None:
         user_create_or_update(
             username=f"advisor{n}",
             role=User.Role.ADVISOR,
-            password=DEMO_PASSWORD,
+            encoded_password=password,
             reason="Demo data",
             first_name=first,
             last_name=last,

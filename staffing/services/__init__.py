@@ -62,10 +62,13 @@ def user_create_or_update(
     password: str | None = None,
     actor: User | None = None,
     reason: str = "",
+    encoded_password: str | None = None,
     **extra: Any,
 ) -> tuple[User, bool]:
     """Create the user, or change the role/team of an existing one. Refuses a bad role, an unknown team,
-    or a team already holding its capacity of investigators; nothing is changed then."""
+    or a team already holding its capacity of investigators; nothing is changed then. A password is
+    given in clear (`password`) or already hashed by `make_password` (`encoded_password`, for many
+    logins that share one, as the demo's do)."""
     _username_check(username)
     if role not in User.Role.values:
         raise DomainError(
@@ -100,13 +103,12 @@ def user_create_or_update(
         user.team = team
     for key, value in extra.items():
         setattr(user, key, value)
-    if created:
-        if password:
-            user.set_password(password)
-        else:
-            user.set_unusable_password()
+    if encoded_password:
+        user.password = encoded_password
     elif password:
         user.set_password(password)
+    elif created:
+        user.set_unusable_password()
     user._change_reason = reason or ("User created" if created else "Role/team changed")  # type: ignore[attr-defined]
     user.save()
     if team is not None and team.pk != old_team_id:
