@@ -284,7 +284,9 @@ def measure_http(
         bare = captured_selects(load.bare().request(), Client())
         measured.append((figure, load, own_statements(statements, bare)))
         figures.append(figure)
-    with Server(env) as server:
+    # --small (CI and the suite) measures each figure once on a small force: two workers serve its
+    # twenty users, and two fewer processes import Django than the full run's 2 x cores.
+    with Server(env, workers=2 if small else None) as server:
         for _ in range(repeat):
             bare_p95: dict[Load, float] = {}
             for figure, load, _own in measured:
