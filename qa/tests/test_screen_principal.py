@@ -770,3 +770,36 @@ def test_never_so_scared_is_fear_not_its_denial() -> None:
         "and thinks he would do it."
     )
     assert classes(narrative)[0] == "3B"
+
+
+# ---- indecent images an officer viewed, known by what they depict; hostile words shouted at someone ----
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "Officer attended and viewed three images - naked children aged approx 6-8 in sexualised poses.",
+        "Investigator previewed his phone on scene: 40+ indecent images of children, category A and B.",
+    ],
+)
+def test_indecent_images_an_officer_viewed_are_found(narrative: str) -> None:
+    assert classes(narrative)[0] == "86"
+
+
+def test_an_officer_viewing_cctv_finds_no_weapon() -> None:
+    assert "10D" not in classes("Officer viewed CCTV of the male with a knife in the street.")
+
+
+def test_racial_words_said_to_someone_who_was_frightened_are_racially_aggravated_public_order() -> None:
+    narrative = (
+        "A customer called the staff 'Turkish rats' and said 'you lot should be shot', then left. "
+        "Staff member upset and frightened."
+    )
+    assert classes(narrative)[0] == "9B"
+
+
+def test_hostile_words_without_alarm_make_out_no_public_order_offence() -> None:
+    result = run(
+        "A customer called the staff 'Turkish rats' at the counter, then left. Staff laughed it off."
+    )
+    assert "9B" not in [c.offence for c in result.crimes]
