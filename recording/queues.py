@@ -3,6 +3,7 @@ list. RecordingConfig.work_queues hands config.registry the ones a user may work
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -95,6 +96,18 @@ TRANSFER_NOTE = (
     "By the risk of the crime transferred (an incoming one not yet accepted: the offence the sending "
     "force gave, not yet graded). " + RISK_NOTE.replace("the oldest first", "the oldest request first")
 )
+
+
+def decided_list(queue: WorkQueue, age_sort: str) -> WorkQueue:
+    """`queue`'s list page showing changes already decided (or every status at once): nothing there
+    waits, so it opens the oldest first as it always did, read a page at a time from the (status, date)
+    index rather than sorting every decision by its crime's risk (recording.selectors.changes)."""
+    return replace(
+        queue,
+        default_sort=age_sort,
+        ordering_note="The oldest first. Those awaiting a decision open riskiest first.",
+    )
+
 
 AWAITING_VICTIM_COLUMNS = (
     Column("risk", "Risk", risk_order("record_by")),

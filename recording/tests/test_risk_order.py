@@ -407,3 +407,38 @@ def test_the_approval_lists_cost_the_same_queries_however_many_rows(
     few = costs()
     approvals(sergeant, make_user)
     assert costs() == few, dict(zip(urls, few, strict=True))
+
+
+def test_a_list_of_decided_changes_opens_the_oldest_first_and_says_so(
+    reference_data: None, make_user: Any
+) -> None:
+    """Nothing decided waits, so the decided lists keep the order the (status, date) index reads: the page
+    the oldest first, saying that the risk order is for those awaiting a decision, the API the newest
+    first as before; the Risk column still sorts them on request."""
+    from recording import selectors
+    from recording.models import CancellationRequest
+    from recording.services import cancellation
+
+    sergeant, recorder = crime_role(make_user, "sergeant"), make_user("recorder")
+    ddm = crime_role(make_user, "ddm investigator")
+    made = [
+        cancellation.cancellation_request(
+            crime=CrimeFactory.create(offence=Offence.objects.get(code=code)),
+            actor=recorder,
+            criterion_code="C4",
+            evidence="Recorded in error",
+        )
+        for code in ("46", "5D")
+    ]
+    for request in made:
+        cancellation.cancellation_decide(request=request, actor=ddm, approve=False, note="Stays recorded")
+    assert set(CancellationRequest.objects.values_list("status", flat=True)) == {"rejected"}
+    client = Client()
+    client.force_login(sergeant)
+    url = reverse("recording:cancellation-list")
+    html = client.get(f"{url}?status=rejected").content.decode()
+    assert html.index(made[0].crime.crime_number) < html.index(made[1].crime.crime_number)
+    assert "The oldest first. Those awaiting a decision open riskiest first." in html
+    resorted = client.get(f"{url}?status=rejected&sort=risk").content.decode()
+    assert resorted.index(made[1].crime.crime_number) < resorted.index(made[0].crime.crime_number)
+    assert list(selectors.cancellation_list(user=sergeant, status="rejected")) == made[::-1]

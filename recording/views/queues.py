@@ -28,6 +28,7 @@ from recording.queues import (
     TO_ALLOCATE,
     TRANSFERS_IN,
     TRANSFERS_TO_ALLOCATE,
+    decided_list,
 )
 from recording.services import cancellation, reclassification, transfers
 from recording.views.common import (
@@ -41,8 +42,9 @@ from recording.views.common import (
 )
 
 # ---------------------------------------------------------------- sergeants' queues
-# Each list opens in its home queue's order (recording.queues: the risk of the crime concerned, then the
-# oldest), with that queue's sortable columns and ordering note; decisions return to the same page.
+# Each list of changes awaiting a decision opens in its home queue's order (recording.queues: the risk of
+# the crime concerned, then the oldest), with that queue's sortable columns and ordering note; a list of
+# decided ones opens the oldest first (recording.queues.decided_list). Decisions return to the same page.
 
 
 @crime_staff
@@ -51,7 +53,8 @@ def reclassification_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.reclassification_list(
         user=request_user(request), status=status if status in ClassificationChange.Status.values else ""
     )
-    queue = RECLASSIFICATIONS
+    waiting = status == ClassificationChange.Status.PROPOSED
+    queue = RECLASSIFICATIONS if waiting else decided_list(RECLASSIFICATIONS, "proposed")
     listing = list_page(
         request, qs, columns=queue.columns, default_sort=queue.default_sort, per_page=PAGE_SIZE
     )
@@ -112,7 +115,8 @@ def cancellation_list(request: HttpRequest) -> HttpResponse:
     qs = selectors.cancellation_list(
         user=request_user(request), status=status if status in CancellationRequest.Status.values else ""
     )
-    queue = CANCELLATIONS
+    waiting = status == CancellationRequest.Status.PENDING
+    queue = CANCELLATIONS if waiting else decided_list(CANCELLATIONS, "requested")
     listing = list_page(
         request, qs, columns=queue.columns, default_sort=queue.default_sort, per_page=PAGE_SIZE
     )
@@ -184,7 +188,9 @@ def transfer_list(request: HttpRequest) -> HttpResponse:
         status=status if status in CrimeTransfer.Status.values else "",
         direction=direction,
     )
-    queue = TRANSFERS_IN  # the same columns and order as TRANSFERS_OUT
+    # TRANSFERS_IN: the same columns and order as TRANSFERS_OUT.
+    waiting = status == CrimeTransfer.Status.PENDING
+    queue = TRANSFERS_IN if waiting else decided_list(TRANSFERS_IN, "requested")
     listing = list_page(
         request, qs, columns=queue.columns, default_sort=queue.default_sort, per_page=PAGE_SIZE
     )
