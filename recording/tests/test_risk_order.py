@@ -14,6 +14,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from config.queues import RISK_NOTE
 from recording import rules
@@ -442,3 +443,23 @@ def test_a_list_of_decided_changes_opens_the_oldest_first_and_says_so(
     resorted = client.get(f"{url}?status=rejected&sort=risk").content.decode()
     assert resorted.index(made[1].crime.crime_number) < resorted.index(made[0].crime.crime_number)
     assert list(selectors.cancellation_list(user=sergeant, status="rejected")) == made[::-1]
+
+
+def test_the_approval_lists_name_offences_and_criteria_in_words(reference_data: None, make_user: Any) -> None:
+    """People read labels, not codes (STYLE.md): the cancellation list named the offence and the Section C
+    criterion by bare code ('46', 'C4'), the reclassification list the offence it changes from."""
+    sergeant = make_user("sergeant")
+    approvals(sergeant, make_user)
+    client = Client()
+    client.force_login(sergeant)
+    cancellations = client.get(reverse("recording:cancellation-list")).content.decode()
+    assert "46 Shoplifting" in cancellations
+    assert escape(f"C4 {criterion_title('C4')}") in cancellations
+    changes = client.get(reverse("recording:reclassification-list")).content.decode()
+    assert "49 Other theft" in changes
+
+
+def criterion_title(code: str) -> str:
+    from recording.models import CancellationCriterion
+
+    return CancellationCriterion.objects.get(code=code).title
