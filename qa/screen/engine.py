@@ -141,8 +141,13 @@ def _resolve(
 
 def _ages(doc: Doc, hits: list[Hit]) -> list[tuple[int, int, int]]:
     ages = []
+    durations = [(h.start, h.end) for h in hits if h.key == "DURATION"]  # "for 2 yrs" is no age
     for hit in hits:
-        if hit.key == "AGE" and hit.discount is None:
+        if (
+            hit.key == "AGE"
+            and hit.discount is None
+            and not any(start < hit.end and hit.start < end for start, end in durations)
+        ):
             number = _DIGITS.search(doc[hit.start : hit.end].text)
             if number:
                 ages.append((hit.start, hit.sent, int(number.group())))
