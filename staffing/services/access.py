@@ -34,7 +34,16 @@ def access_log_record(
 ) -> AccessLog:
     """Write one access-log row. Opening a record goes through `open_logged`; this is for accesses that
     open no single record (a queue page of restricted items, a subject-access export)."""
-    return AccessLog.objects.create(
+    row = _row(user, record_type, record_id, label, purpose, action, path)
+    row.save(force_insert=True)
+    return row
+
+
+def _row(
+    user: Any, record_type: str, record_id: object, label: str, purpose: str, action: str, path: str
+) -> AccessLog:
+    """One row as both writers keep it: the id as text, the free text cut to its column."""
+    return AccessLog(
         user=user,
         record_type=record_type,
         record_id=str(record_id),
@@ -56,18 +65,7 @@ def access_log_records(
 ) -> int:
     """One access-log row per record of `records` (its id and label), written in one statement: a list
     page or export that shows several need-to-know records at once. Returns how many were written."""
-    rows = [
-        AccessLog(
-            user=user,
-            record_type=record_type,
-            record_id=str(record_id),
-            record_label=label[:200],
-            purpose=purpose[:300],
-            action=action,
-            path=path[:300],
-        )
-        for record_id, label in records
-    ]
+    rows = [_row(user, record_type, record_id, label, purpose, action, path) for record_id, label in records]
     return len(AccessLog.objects.bulk_create(rows)) if rows else 0
 
 
