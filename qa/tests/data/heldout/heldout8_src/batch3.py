@@ -86,9 +86,8 @@ T('O','PS-ALARM',"""Alarm at 31 Hollybush Lane (homeowner in Spain). Neighbour k
 T('O','PS-INSECURE',"""Builder reports the door of a house he's renovating at 9 Coal Lane (unoccupied) forced overnight, copper piping ripped out of the walls and a boiler gone. Closed PS-INSECURE.""",
  ['28E'], ["door of a house he's renovating at 9 Coal Lane (unoccupied) forced overnight","copper piping ripped out of the walls and a boiler gone"],
  "Entry to a vacant house under renovation and theft from it = residential burglary 28E per the label rules.")
-T('O','ASB-VEHICLE-ABANDONED',"""Abandoned vehicle report, Orchard Way: blue Fiesta there 3 days, both front windows smashed, ignition barrel pulled out. PNC: reported stolen to Leics yesterday. Closed ASB vehicle abandoned - recovered.""",
- ['48'], ["ignition barrel pulled out","reported stolen to Leics yesterday"],
- "Recovery of a car stolen in another force: theft of a motor vehicle (48) owned by the force where it was stolen - classed here but transferred if not already recorded.")
+F('recorded','ASB-VEHICLE-ABANDONED',"""Abandoned vehicle report, Orchard Way: blue Fiesta there 3 days, both front windows smashed, ignition barrel pulled out. PNC: reported stolen to Leics yesterday, their crime ref LC-26-0778812 on the PNC entry. Recovered to Leics' contract garage, owner told by Leics. Closed ASB vehicle abandoned - recovered.""",
+ "The theft (and the damage done in taking the car) is already recorded by the owning force under a crime reference; recovery adds nothing to record.")
 T('O','PS-LOST-FOUND',"""Cleaner found an Amazon bag in the bin room at Clarendon flats with 12 opened parcels addressed to different residents, all empty. Closed lost property.""",
  ['42'], ["12 opened parcels addressed to different residents, all empty"],
  "Opened, emptied parcels of different residents = theft of mail 42.")
@@ -156,3 +155,12 @@ F('accident','PS-HAZARD',"""Gas leak reported on Crown St, Cadent attended, road
  "Accidental utility damage: no offence.")
 F('retraction','ASB-VEHICLE-NUISANCE',"""RP says someone has slashed his van tyre. 10:30 tyre fitter attended, found a screw in the tread, flat from a puncture. RP happy. Closed ASB vehicle nuisance.""",
  "A fitter found a screw causing a puncture: verifiable fact that nobody damaged the tyre.")
+T('V','ASB-QUAL-PERSONAL',"""Bus driver (Stagecoach, route 36) reports a passenger refused to show his ticket, then grabbed the driver's lanyard and twisted it round his neck, driver has red marks and a scratch under his ear. Passenger off at Clifton Bridge. CCTV on board. Closed ASB personal.""",
+ ['8N'], ["grabbed the driver's lanyard and twisted it round his neck","red marks and a scratch under his ear"],
+ "Twisting a lanyard round the driver's neck leaving marks = assault with injury 8N.")
+T('O','PS-SUSPICIOUS',"""RP heard noises in his back garden 03:00, looked out and saw a male trying the handle of his back door and then trying to lever the kitchen window with something. Male ran off when RP switched on the light. Pry marks on the window frame in the morning. Closed suspicious circs.""",
+ ['28F'], ["trying to lever the kitchen window with something","Pry marks on the window frame"],
+ "Trying the door then levering a window of an occupied house shows an attempt to enter = attempted residential burglary 28F.")
+T('O','ASB-NEIGHBOURS',"""RP's wooden fence panels kicked in for the third time this month. Tonight RP saw neighbour's son (17) do it, on her doorbell camera too. 3 panels broken. Closed ASB neighbours.""",
+ ['58D'], ["saw neighbour's son (17) do it","3 panels broken"],
+ "Deliberately kicking in fence panels, seen and filmed = criminal damage (58D; a garden fence is not the dwelling).")
