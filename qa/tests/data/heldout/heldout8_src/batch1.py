@@ -13,8 +13,8 @@ T('S','PS-SUSPICIOUS',"""14:25 RP (female) reports male exposing himself at the 
  ['88E'], ["stood up from the bench with his trousers down, holding his penis and staring at her"],
  "Deliberate exposure of genitals intending the victim to see and be alarmed = exposure (88E).")
 T('S','PS-MISSING',"""MISPER 14yr old male Kyle, missing overnight from Oakfield children's home. Med risk. 09:10 UPDATE Kyle returned by taxi paid for by unknown person. In return interview with key worker he disclosed he had been at an older man's flat in Harpur St, given vodka and weed, and the man 'did stuff to me' - Kyle said the man sucked his penis and he didn't want him to but was too out of it to stop him. Key worker has informed EDT. Closed MISPER - returned.""",
- ['22B','17A'], ["the man sucked his penis and he didn't want him to"],
- "An adult's oral sex on a 14-year-old boy = sexual activity with a child under 16 involving penetration (22B, the higher maximum), with sexual assault on a male 13+ (17A) as the alternative since the boy did not want it.")
+ ['22A','22B'], ["the man sucked his penis and he didn't want him to"],
+ "An adult performing oral sex on a 14-year-old boy who did not want it causes him to engage in penetrative sexual activity without consent (22A), with sexual activity with a child under 16 (22B) as the alternative.")
 T('S','ADMIN',"""Front counter enquiry: female (40s) asking how she can get counselling referral. Said she has been 'carrying something' since she was 15 - her uncle had sex with her at his caravan over a summer in 1999, she cried and begged him to stop and he carried on. She never told anyone. She wants to talk to someone before she decides about police involvement. Given SARC and ISVA details. Closed ADMIN - signposted.""",
  ['19D','23'], ["since she was 15 - her uncle had sex with her","she cried and begged him to stop and he carried on"],
  "Historic intercourse with a 15-year-old girl who begged him to stop = rape of a female under 16 (19D), classed by her age at the time and recorded when disclosed; familial offence 23 as the alternative.")

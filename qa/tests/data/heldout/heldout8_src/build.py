@@ -5,7 +5,7 @@ REF = '/work/shared/reference'
 nsir = {r['code']: r for r in csv.DictReader(open(f'{REF}/nsir_codes.csv'))}
 ho = {r['code']: r for r in csv.DictReader(open(f'{REF}/ho_offences.csv'))}
 # pairs where the later class may outrank the first (genuine alternatives per the label rules)
-ALT_OK = {('39', '34B'), ('58B', '30D'), ('58C', '126'), ('49', '40')}
+ALT_OK = {('39', '34B'), ('58B', '30D'), ('58C', '126'), ('49', '40'), ('37.2', '48')}
 items, errs = [], []
 for path in sorted(glob.glob(os.path.join(HERE, 'batch*.py')), key=lambda p: int(re.findall(r'\d+', os.path.basename(p))[0])):
     import _h
