@@ -92,9 +92,9 @@ T('O','PS-CONCERN',"""RP (f, 70s) in tears, says a 'police officer' rang saying 
 T('O','PS-SUSPICIOUS',"""Resident of Radford Court reports damage to the communal front door entry panel, kicked in. Second time this week. CCTV shows a male kicking it at 01:34. Closed suspicious circs.""",
  ['58B'], ["communal front door entry panel, kicked in","CCTV shows a male kicking it"],
  "Deliberate damage to the communal entrance of a block = criminal damage to a building other than a dwelling 58B.")
-T('O','ASB-ANIMALS',"""RSPCA inspector requests police: dog owner at 44 Fox Rd filmed by a neighbour kicking his puppy across the garden and hitting it with a stick, puppy yelping. Puppy seized by RSPCA. Closed ASB animals.""",
- ['99'], ["kicking his puppy across the garden and hitting it with a stick"],
- "Causing unnecessary suffering to an animal (Animal Welfare Act s4) is notifiable under other notifiable offences (99).")
+T('O','ASB-ANIMALS',"""RP (Mrs Dale) says her neighbour, who has complained for months about her cat using his garden, threw a half brick at the cat this morning and killed it. RP's son (14) saw him do it from the bedroom window. Cat buried by RP. Closed ASB animals.""",
+ ['58D'], ["threw a half brick at the cat this morning and killed it","RP's son (14) saw him do it"],
+ "Deliberately killing another person's pet destroys her property = criminal damage 58D (animal welfare offences aside).")
 T('O','PS-CIVIL',"""RP (dad) says his daughter's ex (18) won't give back her PS5 which she lent him. Civil. RP also says the ex came round last night and smashed the windscreen of the daughter's car with a hammer, neighbour saw it. Closed PS-CIVIL.""",
  ['58C'], ["smashed the windscreen of the daughter's car with a hammer, neighbour saw it"],
  "The loaned console is civil; smashing her windscreen = criminal damage to a vehicle 58C.")
