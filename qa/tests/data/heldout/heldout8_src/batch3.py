@@ -76,7 +76,7 @@ T('V','ASB-QUAL-PERSONAL',"""Delivery driver (Evri) says customer came out shout
 T('V','PS-MENTAL-HEALTH',"""Female patient at Bluebell ward (informal) walked off, found at bus stop. Nurse says before leaving the patient attacked another patient, pulling out a clump of her hair, the other patient has a bald patch and scratches. Closed PS-MENTAL-HEALTH - returned to ward.""",
  ['8N'], ["pulling out a clump of her hair","bald patch and scratches"],
  "Pulling out hair causing visible injury = assault with injury 8N; the setting and the suspect's mental state go to outcome.")
-T('V','PS-DOMESTIC',"""Anon caller reports shouting from 8 Kent Rd. 17:30 PC 1923 attended. Male (Andy) has a swollen eye and cut eyebrow, says his wife punched him when he told her he was leaving. Wife admits 'I lost it'. Closed PS-DOMESTIC.""",
+T('V','PS-DOMESTIC',"""Anon caller reports shouting from 8 Kent Rd, says it has gone on for half an hour. Grade 2. 17:30 PC 1923 attended. Male (Andy) has a swollen eye and cut eyebrow, says his wife punched him when he told her he was leaving. Wife admits 'I lost it'. Closed PS-DOMESTIC.""",
  ['8N'], ["his wife punched him when he told her he was leaving","swollen eye and cut eyebrow"],
  "A punch causing a cut and swelling, admitted = assault with injury 8N.")
 # ---- other ----

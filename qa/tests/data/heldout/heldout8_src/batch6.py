@@ -95,7 +95,7 @@ T('O','PS-CONCERN',"""Concern for Mr Brown (79), son says he's been 'scammed'. O
 T('O','ASB-ROWDY',"""Youths in the Co-op, Carlton Hill. One youth took a bottle of Lambrini and a bag of crisps, pushed past the cashier and ran out. Cashier not hurt. Closed ASB rowdy.""",
  ['46'], ["took a bottle of Lambrini and a bag of crisps, pushed past the cashier and ran out"],
  "Taking goods without paying = shoplifting 46; pushing past to get out is not force to steal on the person.")
-T('O','PS-SUSPICIOUS',"""RP's work van broken into overnight on Gordon Rd, side door punched, £3,000 of power tools taken. Closed suspicious circs.""",
+T('O','PS-SUSPICIOUS',"""07:10 RP (Mr Oduya, electrician) reports his work van broken into overnight on Gordon Rd, side door punched, £3,000 of power tools taken. Van was parked under a street light outside his house. Neighbour at no.31 heard a bang around 03:30 but thought it was bins. RP has serial numbers for the Makita drills and will email a list. 07:45 call back: RP's mate has seen a Makita set with the same case sticker on Facebook Marketplace. Advised RP not to arrange to meet the seller, details passed to the day shift. 09:20 PCSO 6605 conducted house to house, two doorbell cameras, footage requested. Van still driveable, RP's insurer informed. Closed suspicious circs.""",
  ['45'], ["side door punched, £3,000 of power tools taken"],
  "Break-in to a van and theft of tools = theft from a vehicle 45.")
 T('O','ASB-NEIGHBOURS',"""RP says her neighbour poured bleach over her prize roses along the boundary after a row, roses now dead. RP's husband saw her do it from the kitchen. Closed ASB neighbours.""",
