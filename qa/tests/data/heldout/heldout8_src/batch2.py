@@ -98,7 +98,7 @@ T('O','TR-ROAD-RELATED',"""Shell garage, Ashby Rd: silver Astra filled up £74.6
 T('O','PS-LOST-FOUND',"""RP's bike (Specialized Rockhopper) 'lost' from the bike shed at her block of flats. The shed is communal and locked by key fob, fob panel damaged. Several residents' bikes missing. Closed lost property.""",
  ['44'], ["fob panel damaged","Several residents' bikes missing"],
  "Bikes taken from a communal store with a damaged entry panel = theft of pedal cycles 44 (a communal bike store is not within a single dwelling).")
-T('O','ASB-STREET-DRINKING',"""Street drinker (well known) went into Boots, took 6 meal deals into a bag and walked out. Security chased, lost him. CCTV retained. Closed ASB street drinking.""",
+T('O','ASB-STREET-DRINKING',"""Street drinker (well known) went into Boots, took 6 meal deals into a bag and walked out, security chased but lost him, CCTV retained.""",
  ['46'], ["took 6 meal deals into a bag and walked out"],
  "Taking goods from a shop without paying = shoplifting 46.")
 T('O','ASB-TRESPASS',"""Farmer reports hare coursers on his land at Low Fen, 4 men with lurchers chasing hares across his crop. Dogs killed 2 hares per farmer. Vehicles left before arrival, VRMs obtained. Closed ASB trespass.""",

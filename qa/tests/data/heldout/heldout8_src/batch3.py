@@ -98,7 +98,7 @@ T('O','ASB-QUAL-NUISANCE',"""Taxi firm reports fare from the station to Wollaton
  ['49A'], ["ran off at the end without paying £23.60"],
  "Leaving without paying for a completed taxi journey = making off without payment 49A.")
 T('O','PS-CIVIL',"""RP (decorator) took a job for a lady on Hill Rd, lady says he stole her engagement ring off the windowsill. RP denies. UPDATE: RP's van searched with his consent - ring not found. Lady says she 'knows' he took it. Closed PS-CIVIL.""",
- ['49','40'], ["lady says he stole her engagement ring off the windowsill"],
+ ['40','49'], ["lady says he stole her engagement ring off the windowsill"],
  "The owner's account that her ring was taken from her home is enough for theft (40/49) on the balance of probability; a negative search is not credible evidence it was not stolen.")
 T('O','ASB-ROWDY',"""Gang of youths at the skatepark, 20:30. Caller states one youth has an orange-handled machete, waving it around. 20:41 units on scene, youth detained, machete found in his rucksack. Closed ASB rowdy.""",
  ['10D'], ["machete found in his rucksack"],
@@ -139,7 +139,7 @@ F('missing','PS-ABSENT',"""Absent - male (80, dementia) walked out of care home.
  "Absent person found unharmed; no offence.")
 F('nonnotifiable','PS-SUDDEN-DEATH',"""Sudden death, male (58) found in bed by his son. GP saw him last week for heart problems, will certify. No injuries, house secure, no suspicious circs. Closed sudden death - non-suspicious.""",
  "An expected natural death certified by the GP; nothing suspicious.")
-F('nonnotifiable','TR-ROAD-RELATED',"""Vehicle stopped on Bath Rd, no insurance per MID. Driver (f, 22) seized vehicle, TOR issued. Closed road-related.""",
+F('nonnotifiable','TR-ROAD-RELATED',"""Vehicle stopped on Bath Rd, no insurance per MID, driver (f, 22) reported and vehicle seized, closed road-related.""",
  "No insurance is a non-notifiable road traffic offence.")
 F('words','ASB-QUAL-PERSONAL',"""Dog walker says another dog walker swore at her for her dog sniffing his. Words only, she wasn't scared, 'just rude'. Closed ASB personal.""",
  "Rudeness with no one alarmed or in fear: not a public order offence.")

@@ -1,6 +1,6 @@
 from _h import T, F
 # ---- sexual ----
-T('S','PS-CONCERN',"""RP (f, 44) phoned re her friend (Tanya, 42) who she says hasn't been herself. UPDATE 16:20 PC 4410 spoke to Tanya by phone: on Saturday a man she'd matched with on Hinge came back to hers, she said she didn't want to go further than kissing, he held her down and raped her. She's been to the GP for the morning after pill. Tanya wants time to think. SARC details given. Closed concern for welfare.""",
+T('S','PS-CONCERN',"""RP (f, 44) phoned re her friend (Tanya, 42) who she says hasn't been herself. UPDATE 16:20 PC 4410 spoke to Tanya by phone: on Saturday a man she'd matched with on Hinge came back to hers, she said she didn't want to go further than kissing, he held her down and raped her. She's been to the GP for the morning after pill. Tanya wants time to think. SARC details given. 17:05 Tanya rang back asking if the man would be told she had spoken to police; reassured. She has kept his Hinge profile screenshots and his first name (Rob). 17:30 Sgt 1040 reviewed, DC from PPU to make contact tomorrow morning. RP (friend) to stay with Tanya tonight. Closed concern for welfare.""",
  ['19C'], ["she said she didn't want to go further than kissing, he held her down and raped her"],
  "The victim's own account of rape given to an officer = 19C, recorded now whatever she later decides.")
 T('S','PS-CHILD-CONCERN',"""Childminder concerned re Alfie (4) who has been touching other children's private parts and said 'Uncle Gaz plays the willy game with me in the bath'. Parents informed by CM. MASH referral. Closed PS-CHILD-CONCERN.""",
@@ -89,7 +89,7 @@ T('O','PS-CIVIL',"""Ex-employee says his old boss at a car wash hasn't paid him 
 T('O','PS-ALARM',"""Alarm, Unit 12 Phoenix Business Park, 01:50. Officers found a hole cut in the fence and an attempt to cut the padlock on the roller shutter, padlock half cut through. No entry. Closed PS-ALARM.""",
  ['30D','58B'], ["attempt to cut the padlock on the roller shutter","padlock half cut through"],
  "Cutting the shutter padlock shows an attempt to enter business premises = attempted burglary 30D (58B if intent to enter is rejected).")
-T('O','ASB-QUAL-NUISANCE',"""Guard at Boots reports a male walked in, filled a basket with perfume sets worth £400 and ran out. Same male as last week. Closed ASB nuisance.""",
+T('O','ASB-QUAL-NUISANCE',"""Guard at Boots reports a male walked in, filled a basket with perfume sets worth £400 and ran out - same male as last week.""",
  ['46'], ["filled a basket with perfume sets worth £400 and ran out"],
  "Taking goods from a shop without paying = shoplifting 46.")
 T('O','PS-CONCERN',"""Concern for Mr Tomlinson (88) - daughter says his new 'lodger' has been using his bank card, £6,000 spent in 2 months on things dad didn't buy. Lodger denies. Dad confused about it. Closed PS-CONCERN.""",

@@ -153,7 +153,7 @@ F('missing','PS-MISSING',"""16:40 MISPER Jamie (12) didn't come home from school
  "Found safe; nothing disclosed.")
 F('mh','PS-MENTAL-HEALTH',"""Female (40s) called saying she wants to end her life, has written a note. Officers attended, female safe, taken to A&E voluntarily for MH assessment. Closed PS-MENTAL-HEALTH.""",
  "A self-harm crisis with no third party: no offence.")
-F('nonnotifiable','PS-ANIMAL',"""Horse loose on the A52. Owner located, horse returned to field, fence repaired. Closed PS-ANIMAL.""",
+F('nonnotifiable','PS-ANIMAL',"""Horse loose on the A52, owner located and horse returned to field, closed PS-ANIMAL.""",
  "A straying horse: no offence.")
 F('nonnotifiable','ASB-STREET-DRINKING',"""PSPO alcohol zone, Old Market Sq. 3 males drinking, asked to hand over alcohol, complied. Closed ASB street drinking.""",
  "PSPO drinking complied with: not notifiable.")

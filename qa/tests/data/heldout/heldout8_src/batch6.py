@@ -135,7 +135,7 @@ F('recorded','PS-CONCERN',"""RP (rape victim, crime ref 26/10022) rang ISVA line
  "Welfare contact by a victim of an already recorded crime; no new allegation.")
 F('elsewhere','ADMIN',"""British holidaymaker rang 101 from Tenerife to say his hire car was broken into and his camera stolen. Advised to report to the Guardia Civil. Closed ADMIN.""",
  "A theft in Spain, to be reported to the police there.")
-F('civil','PS-CIVIL',"""Ex-couple dispute over who keeps the sofa they bought together. Both claim it. Advised civil. Closed PS-CIVIL.""",
+F('civil','PS-CIVIL',"""Ex-couple disputing who keeps the sofa they bought together, both claim it, advised civil.""",
  "Jointly bought property disputed: civil.")
 F('civil','PS-CIVIL',"""RP hired a van, returned it, company says he damaged it and has charged his card £800. RP denies. Advised civil. Closed PS-CIVIL.""",
  "A damage charge dispute with a hire company: civil.")
@@ -155,7 +155,7 @@ F('missing','PS-MISSING',"""MISPER Carl (45), left a note saying he 'needs space
  "Adult found safe; nothing disclosed.")
 F('mh','PS-MENTAL-HEALTH',"""Male (35) walking in the road shouting at cars. Officers attended, male in psychosis, detained s136 and taken to place of safety. No one hurt, nothing damaged. Closed PS-MENTAL-HEALTH.""",
  "A mental health detention; no one harmed and no damage.")
-F('nonnotifiable','TR-HIGHWAY',"""Sofa in the middle of the A6514, fell off a van. Removed by HA. Closed TR-HIGHWAY.""",
+F('nonnotifiable','TR-HIGHWAY',"""Sofa in the middle of the A6514 having fallen off a van, removed by HA, closed TR-HIGHWAY.""",
  "A highway obstruction from a load: no notifiable offence.")
 F('nonnotifiable','PS-OTHER',"""RP damaged his own car door in a temper after losing his keys, now wants advice on insurance. Closed PS-OTHER.""",
  "Damage to one's own property is not criminal damage.")

@@ -110,7 +110,7 @@ T('O','PS-DOMESTIC',"""Ex-partner turned up at RP's flat, RP didn't open the doo
 T('O','PS-SUSPICIOUS',"""Park keeper found a male (40s) with a pair of bolt cutters and 3 bike locks cut in his rucksack next to the cycle racks at the Arboretum. Male couldn't explain. Closed suspicious circs.""",
  ['33'], ["a pair of bolt cutters and 3 bike locks cut in his rucksack"],
  "Bolt cutters and cut locks carried near cycle racks with no explanation = going equipped 33.")
-T('O','ASB-QUAL-NUISANCE',"""Chicken shop manager says a customer ate a £14 meal and walked out without paying, staff have him on CCTV and know him as a regular. Closed ASB nuisance.""",
+T('O','ASB-QUAL-NUISANCE',"""Chicken shop manager says a customer ate a £14 meal and walked out without paying, staff have him on CCTV and know him as a regular.""",
  ['49A'], ["ate a £14 meal and walked out without paying"],
  "Leaving without paying for food eaten = making off without payment 49A.")
 T('O','PS-INSECURE',"""Keyholder found the Methodist church hall window smashed, someone had got in - donation box forced open and emptied. Closed PS-INSECURE.""",
@@ -157,7 +157,7 @@ F('retraction','PS-SUSPICIOUS',"""RP reports a man 'trying to break into' her ca
  "CCTV and his key confirm an honest mistake over an identical car: no attempted theft.")
 F('lawful','PS-CONCERN',"""RP saw two adult men having sex in a car in a secluded lay-by at night and was shocked. Officers attended, both adults, car windows steamed up, nobody else about, no one could see in. Words of advice. Closed PS-CONCERN.""",
  "Consensual sex between adults not intended or likely to be seen: no offence.")
-F('missing','PS-ABSENT',"""Absent from hospital ward - patient (m, 70) left to buy cigarettes, returned 30 minutes later. No concerns. Closed PS-ABSENT.""",
+F('missing','PS-ABSENT',"""Absent from hospital ward - patient (m, 70) left to buy cigarettes and returned 30 minutes later, no concerns.""",
  "Returned; nothing disclosed.")
 F('mh','PS-MENTAL-HEALTH',"""Female (30s) says she is hearing voices telling her people are watching her; no third party named, no incidents. Crisis team informed. Closed PS-MENTAL-HEALTH.""",
  "A mental health concern with nothing to indicate an offence.")

@@ -13,6 +13,8 @@ for path in sorted(glob.glob(os.path.join(HERE, 'batch*.py')), key=lambda p: int
     spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
     m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)
     items.extend(dict(x, batch=os.path.basename(path)) for x in _h.ITEMS)
+import random
+random.Random(20261208).shuffle(items)
 seen = set()
 out = []
 for i, it in enumerate(items, 1):
@@ -39,7 +41,7 @@ for i, it in enumerate(items, 1):
     it['id'] = iid
 if errs:
     print('\n'.join(errs)); sys.exit(1)
-dst = os.path.join(HERE, '..', 'heldout_8.json')
+dst = os.environ.get('H8_OUT', '/work/wt/heldout8/qa/tests/data/heldout/heldout_8.json')
 json.dump(out, open(dst, 'w'), indent=1, ensure_ascii=False); open(dst, 'a').write('\n')
 json.load(open(dst))
 g = collections.Counter(x['group'] for x in items)
