@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
@@ -23,6 +23,16 @@ def require_reason(reason: str) -> str:
     if not reason:
         raise DomainError("Give a reason.", field="reason")
     return reason
+
+
+def require_past_time(moment: datetime, *, field: str, future: str, slack: timedelta = timedelta(0)) -> None:
+    """A time a person or a feed gives: it must carry its zone (a naive time would be read in whatever zone
+    the server runs, and cannot be compared with now) and must not lie ahead of now, `slack` allowing for a
+    device clock a few minutes fast. `future` is the refusal in the caller's own words."""
+    if timezone.is_naive(moment):
+        raise DomainError("Give the time with a time zone.", field=field)
+    if moment > timezone.now() + slack:
+        raise DomainError(future, field=field)
 
 
 def lock_crime(crime: Crime) -> Crime:

@@ -18,7 +18,7 @@ from recording.models import (
     VictimNotice,
     VictimUpdate,
 )
-from recording.services.common import lock_crime, require_reason
+from recording.services.common import lock_crime, require_past_time, require_reason
 from staffing.letter_sources import SentLetter
 from staffing.models import User
 
@@ -42,8 +42,12 @@ def victim_update_record(
         raise DomainError("That victim is not on this crime.", field="victim")
     if method not in VictimUpdate.Method.values:
         raise DomainError(f"Unknown contact method {method!r}.", field="method")
-    if contacted_at > timezone.now() + timedelta(minutes=5):
-        raise DomainError("A contact cannot be in the future.", field="contacted_at")
+    require_past_time(
+        contacted_at,
+        field="contacted_at",
+        future="A contact cannot be in the future.",
+        slack=timedelta(minutes=5),
+    )
     if contacted_at < crime.reported_at:
         raise DomainError("A contact cannot be before the crime was reported.", field="contacted_at")
     if not summary.strip():

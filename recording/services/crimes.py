@@ -24,7 +24,7 @@ from recording.models import (
 )
 from recording.rules import timeliness
 from recording.selectors import incident_attachable
-from recording.services.common import require_crime_team
+from recording.services.common import require_crime_team, require_past_time
 from staffing.models import ReasonableAdjustment, User
 from staffing.services import access_log_record, open_logged
 
@@ -133,10 +133,7 @@ def crime_create(
     offence, ho_offence = selectors.offence_resolve(offence_code)
     now = timezone.now()
     recorded = recorded_at or now
-    if timezone.is_naive(reported_at):
-        raise DomainError("Give the time with a time zone.", field="reported_at")
-    if reported_at > now:
-        raise DomainError("The report cannot be in the future.", field="reported_at")
+    require_past_time(reported_at, field="reported_at", future="The report cannot be in the future.")
     if recorded < reported_at:
         raise DomainError("A crime cannot be recorded before it was reported.", field="recorded_at")
     if crime_number is not None and Crime.objects.filter(crime_number=crime_number).exists():

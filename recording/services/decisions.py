@@ -24,6 +24,7 @@ from recording import lifecycle, rules
 from recording.models import AwaitingVictim, Crime, CrimeTransfer, CrimeVictim, Force, Incident
 from recording.rules import timeliness
 from recording.selectors import incident_visible, offence_catalogue
+from recording.services.common import require_past_time
 from recording.services.crimes import CrimeDetails, SuspectInput, VictimInput, crime_create
 from staffing.models import User
 
@@ -63,8 +64,7 @@ def decision_report_time(
         timed = timeliness.report_time(incident_opened_at=opened_at, given=reported_at, reason=reason)
     except rules.ReportError as exc:
         raise DomainError(exc.message, field=exc.field) from exc
-    if timed.reported_at > timezone.now():
-        raise DomainError("The report cannot be in the future.", field="reported_at")
+    require_past_time(timed.reported_at, field="reported_at", future="The report cannot be in the future.")
     return timed
 
 

@@ -22,6 +22,7 @@ from recording.models import (
 from recording.services.common import (
     lock_crime,
     move_status,
+    require_past_time,
     require_reason,
     require_supervisor,
     team_scope_refusal,
@@ -120,8 +121,7 @@ def transfer_in_register(
     offence = Offence.objects.filter(code=offence_code).first()
     if offence is None:
         raise DomainError(f"Unknown offence code {offence_code!r}.", field="offence")
-    if reported_at > timezone.now():
-        raise DomainError("The report cannot be in the future.", field="reported_at")
+    require_past_time(reported_at, field="reported_at", future="The report cannot be in the future.")
     transfer = CrimeTransfer(
         direction=CrimeTransfer.Direction.INCOMING,
         force=force,

@@ -15,7 +15,7 @@ from config.exceptions import DomainError
 from config.working_days import bank_holidays
 from recording import lifecycle
 from recording.models import ContactMethod, Crime, CrimeVictim, VictimNotice
-from recording.services.common import lock_crime
+from recording.services.common import lock_crime, require_past_time
 from recording.services.contact import crime_victim_update_due_set, victim_update_record
 from recording.services.crimes import victim_adjustments_check
 from staffing.models import User
@@ -80,8 +80,12 @@ def victim_notice_record(
         raise DomainError(f"Unknown decision {kind!r}.", field="kind")
     if not reason.strip():
         raise DomainError("Say what was decided and why, as the victim will be told.", field="reason")
-    if decided_at > timezone.now() + timedelta(minutes=5):
-        raise DomainError("A decision cannot be in the future.", field="decided_at")
+    require_past_time(
+        decided_at,
+        field="decided_at",
+        future="A decision cannot be in the future.",
+        slack=timedelta(minutes=5),
+    )
     if decided_at < crime.reported_at:
         raise DomainError("A decision cannot be before the crime was reported.", field="decided_at")
     victims = [v for v in crime.victims.all() if v.kind == CrimeVictim.Kind.PERSON]

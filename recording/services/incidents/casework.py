@@ -16,6 +16,7 @@ from config.exceptions import DomainError
 from recording.models import Crime, Incident, IncidentReferenceCounter, NsirCode
 from recording.permissions import crime_scope_refusal
 from recording.selectors import crime_visible, incident_get, incident_is_restricted
+from recording.services.common import require_past_time
 from recording.services.incidents.rows import GRADES
 from staffing.access_audit import purpose_from
 from staffing.models import User
@@ -56,10 +57,7 @@ def incident_open(
     whether it is crime-related, so the sweep watches it like a feed incident), the caller's account."""
     now = timezone.now()
     opened = opened_at or now
-    if timezone.is_naive(opened):
-        raise DomainError("Give the time with a time zone.", field="opened_at")
-    if opened > now:
-        raise DomainError("An incident cannot open in the future.", field="opened_at")
+    require_past_time(opened, field="opened_at", future="An incident cannot open in the future.")
     code = NsirCode.objects.filter(code=nsir_code.strip()).first()
     if code is None:
         raise DomainError("Choose the NSIR code.", field="nsir_code")
