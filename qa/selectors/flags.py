@@ -4,12 +4,17 @@ resolved with, and what an incident's page shows of its flags and samples."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
 
 from config.exceptions import DomainError
+from config.listing import COUNT_CAP
+from config.registry import age_text
 from qa import rules
 from qa.crime_kinds import incident_kind
 from qa.models import (
@@ -20,6 +25,7 @@ from qa.models import (
 from recording.models import Crime, Incident
 from recording.selectors import crime_visible
 from staffing.models import User
+from staffing.selectors import allocation_page_url_for
 
 ESCALATION_OPEN = Q(
     status=UnrecordedFlag.Status.OPEN, escalated_at__isnull=False, escalation_answered_at__isnull=True
@@ -62,14 +68,98 @@ def flag_escalations_open() -> QuerySet[UnrecordedFlag]:
     return flag_list(escalation="open").order_by("escalated_at", "id")
 
 
-def flag_figures() -> dict[str, int]:
-    """The counts beside the sergeant's queue, in one query: open flags, open escalations, and flags
-    resolved with a crime that did not match the incident (each with a reason kept on the flag)."""
-    return UnrecordedFlag.objects.aggregate(
-        open=Count("id", filter=Q(status=UnrecordedFlag.Status.OPEN)),
-        escalations_open=Count("id", filter=ESCALATION_OPEN),
-        resolved_mismatched=Count("id", filter=Q(status=UnrecordedFlag.Status.RESOLVED) & MISMATCHED),
+def flag_figures(*, open_counted: int | None = None) -> dict[str, int | bool]:
+    """The counts beside the sergeant's queue: open flags (at most COUNT_CAP, `open_more` when there are
+    more, as every queue counts; `open_counted` when the caller already counted the open queue, capped),
+    open escalations, and flags resolved with a crime that did not match the incident (each with a
+    reason kept on the flag). Two queries, each reading only what it counts: one aggregate over every flag
+    read every open flag on each page view (1.1 s p95 with 299,449 open at ten million incidents, issue
+    24 part 4)."""
+    if open_counted is None:
+        open_counted = (
+            UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN)
+            .order_by()[: COUNT_CAP + 1]
+            .count()
+        )
+    mismatched = Q(status=UnrecordedFlag.Status.RESOLVED) & MISMATCHED
+    # Only the rows either figure counts: the open escalations (partial index qa_flag_escalated_idx) and
+    # the resolved flags (qa_flag_status_idx).
+    counts = (
+        UnrecordedFlag.objects.filter(ESCALATION_OPEN | mismatched)
+        .order_by()
+        .aggregate(
+            escalations_open=Count("id", filter=ESCALATION_OPEN),
+            resolved_mismatched=Count("id", filter=mismatched),
+        )
     )
+    return {
+        "open": min(open_counted, COUNT_CAP),
+        "open_more": open_counted > COUNT_CAP,
+        "escalations_open": counts["escalations_open"],
+        "resolved_mismatched": counts["resolved_mismatched"],
+    }
+
+
+@dataclass(frozen=True)
+class FlagRow:
+    """A row of the sergeant's queue (qa/flag_list.html), its words, dates and links made once here."""
+
+    url: str
+    reference: str
+    incident_url: str
+    nsir_title: str
+    opened_iso: str
+    opened: str
+    hours_open: int
+    flagged_iso: str
+    flagged: str
+    assigned: str
+    is_open: bool
+    allocate_url: str
+    escalation_open: bool
+    escalation_answered: bool
+    escalation_age: str
+    status: str
+    mismatch: bool
+
+
+def flag_list_rows(flags: list[UnrecordedFlag], *, now: datetime, back: str) -> list[FlagRow]:
+    """The rows of the sergeant's queue for `flags` (flag_list's, with their incident, NSIR code and
+    assignee loaded); `back` is the list's own address, quoted, for the flag page's way back. Built in
+    Python rather than by template lookups on model instances, which cost about 0.7 ms a row (issue 24
+    part 4)."""
+    from staffing.templatetags.resolve_format import when  # the one way times are written
+
+    statuses = dict(UnrecordedFlag._meta.get_field("status").flatchoices)
+    rows = []
+    for flag in flags:
+        incident = flag.incident
+        opened_at = timezone.localtime(incident.opened_at)
+        flagged_at = timezone.localtime(flag.flagged_at)
+        assignee = flag.assigned_to
+        is_open = flag.status == UnrecordedFlag.Status.OPEN
+        rows.append(
+            FlagRow(
+                url=f"{reverse('qa:flag-detail', args=[flag.pk])}?next={back}",
+                reference=incident.reference,
+                incident_url=reverse("recording:incident-detail", args=[flag.incident_id]),
+                nsir_title=incident.nsir_code.title,
+                opened_iso=opened_at.isoformat(),
+                opened=when(opened_at),
+                hours_open=rules.hours_open(incident.opened_at, flag.closed_at or now),
+                flagged_iso=flagged_at.isoformat(),
+                flagged=when(flagged_at),
+                assigned=(assignee.get_full_name() or str(assignee)) if assignee else "Unassigned",
+                is_open=is_open,
+                allocate_url=allocation_page_url_for(flag) if is_open else "",
+                escalation_open=flag.escalation_open,
+                escalation_answered=flag.escalation_answered_at is not None,
+                escalation_age=age_text(flag.escalated_at, now),
+                status=str(statuses.get(flag.status, flag.status)),
+                mismatch=bool(flag.resolve_mismatch),
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,9 @@ def test_the_flag_queue_lists_oldest_first_with_hours_open(
     for _ in range(3):
         make_incident()
     sweep.sweep_unrecorded()
-    # session + user, count, page of flags with incident/NSIR/assignee joined, the figures (open,
-    # escalations open, mismatched resolutions: one aggregate), the last sweep
+    # session + user, the open flags counted (the "open flags" figure and the list's own count), page of
+    # flags with incident/NSIR/assignee joined, the other figures (escalations open, mismatched
+    # resolutions: one aggregate), the last sweep
     with django_assert_num_queries(6):
         response = as_sergeant.get(reverse("qa:flag-list"))
     body = response.content.decode()
@@ -64,6 +65,29 @@ def test_the_flag_queue_lists_oldest_first_with_hours_open(
     assert "(full): 5 flagged, 0 closed by a crime number." in body
     assert body.index("XX-OLDER") < body.index("XX-NEWER")
     assert "Crime: theft (other than vehicle)" in body  # the NSIR code by name
+
+
+def test_the_open_flags_figure_is_capped_like_the_list_it_opens(
+    as_sergeant: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for _ in range(3):
+        make_incident()
+    sweep.sweep_unrecorded()
+    monkeypatch.setattr("config.listing.COUNT_CAP", 2)
+    monkeypatch.setattr("qa.selectors.flags.COUNT_CAP", 2)
+    body = as_sergeant.get(reverse("qa:flag-list")).content.decode()
+    assert ">More than 2 open flags</a>" in body
+    assert "of more than 2 (use the filters to narrow the list)" in body
+
+
+def test_a_filtered_queue_still_counts_every_open_flag(as_sergeant: Client, sergeant: Any) -> None:
+    for _ in range(3):
+        make_incident()
+    sweep.sweep_unrecorded()
+    UnrecordedFlag.objects.filter(pk=UnrecordedFlag.objects.order_by("pk")[0].pk).update(assigned_to=sergeant)
+    body = as_sergeant.get(reverse("qa:flag-list"), {"assigned": "yes"}).content.decode()
+    assert ">3 open flags</a>" in body
+    assert 'data-total="1"' in body
 
 
 def test_an_empty_queue_says_what_to_do(as_sergeant: Client) -> None:

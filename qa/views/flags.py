@@ -70,25 +70,27 @@ def flag_list(request: HttpRequest) -> HttpResponse:
         escalation=escalation,
         mismatch=mismatch,
     )
-    listing = list_page(request, flags, columns=FLAG_COLUMNS, default_sort="opened", filter_keys=FLAG_FILTERS)
-    now = timezone.now()
-    rows = [
-        (
-            flag,
-            rules.hours_open(flag.incident.opened_at, flag.closed_at or now),
-            age_text(flag.escalated_at, now),
-        )
-        for flag in listing.items
-    ]
+    figures = selectors.flag_figures()
+    # The unfiltered open queue is the list the "open flags" figure counts: counted once for both (capped
+    # alike: COUNT_CAP + 1 says "more").
+    unfiltered = status == UnrecordedFlag.Status.OPEN and not any(filters.get(k) for k in FLAG_FILTERS)
+    listing = list_page(
+        request,
+        flags,
+        columns=FLAG_COLUMNS,
+        default_sort="opened",
+        filter_keys=FLAG_FILTERS,
+        counted=int(figures["open"]) + bool(figures["open_more"]) if unfiltered else None,
+    )
     return render(
         request,
         "qa/flag_list.html",
         {
             "listing": listing,
-            "rows": rows,
+            "rows": selectors.flag_list_rows(listing.items, now=timezone.now(), back=listing.next),
             "status": status,
             "status_label": UnrecordedFlag.Status(status).label.lower(),
-            "figures": selectors.flag_figures(),
+            "figures": figures,
             "last_sweep": selectors.last_sweep(),
             "filter_form": form,
             "clear_url": reverse("qa:flag-list"),
