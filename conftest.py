@@ -1,5 +1,5 @@
 """Fixtures shared by every app's tests: users by role, API clients, a real Celery worker and a
-headless Chromium (Playwright driving Debian's /usr/bin/chromium)."""
+headless Chromium (Playwright driving Debian's /usr/bin/chromium-headless-shell)."""
 
 from __future__ import annotations
 
@@ -418,7 +418,10 @@ def celery_live(settings: Any) -> Iterator[None]:
 
 
 # ---------------------------------------------------------------- headless Chromium
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's headless shell, not the full browser: the same Blink without the browser's user interface.
+# Measured on the 46 journeys here, Chromium's CPU fell from about 300 s to 165 s a run: a navigation
+# costs half, a new context and page a quarter (0.07 against 0.16 s, 0.22 against 0.85 s, a static page).
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell")
 
 
 @pytest.fixture(scope="session")
@@ -426,7 +429,10 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's headless Chromium "
+            "(apt-get install chromium-headless-shell), or set CHROMIUM_PATH"
+        )
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls made from the test
     # itself are still synchronous and safe.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
