@@ -232,3 +232,35 @@ def test_a_feed_taken_as_is_stores_what_the_longer_way_stores(reference_data: No
         rows=enumerate([{**r, "summary": " Bicycle "} for r in rows]), actor=None, source="api"
     )
     assert list(Incident.objects.order_by("reference").values_list(*incidents.CLEAN_FIELDS)) == taken
+
+
+@pytest.mark.parametrize(
+    ("line", "as_is"),
+    [
+        ("XX-2,2026-03-01T02:10:00Z,,CRIME-THEFT,priority,Bicycle,High St,", True),
+        ('XX-2,2026-03-01 02:10:00.5+01:00,2026-03-01T03:00Z,CRIME-THEFT,,"Bike, red",High St,', True),
+        ('XX-2,2026-03-01T02:10:00Z,,CRIME-THEFT,priority," Bicycle",High St,', False),  # quoted space
+        ("XX-2,2026-03-01T02:10:00Z,,CRIME-THEFT,priority,Bicycle,High St\u00a0,", False),
+        ("XX-2,2026-03-01T02:10:00,,CRIME-THEFT,priority,Bicycle,High St,", False),  # no offset
+        ("XX-2,2026-03-01T02:10:00Z,2026-03-01T24:00:00Z,CRIME-THEFT,,Bicycle,High St,", False),
+        ("XX-2,2026-03-01T02:10:00Z,,CRIME-THEFT,priority,Bicycle,High St", False),  # a value short
+    ],
+)
+def test_csv_reads_as_is_passes_only_files_sql_may_take_as_they_are(line: str, as_is: bool) -> None:
+    first = "XX-1,2026-03-01T02:10:00Z,,CRIME-THEFT,priority,Theft,High St,\n"
+    data = (HEADER + first + line + "\n").encode()
+    assert staging.csv_reads_as_is(data, HEADER.strip().split(",")) is as_is
+
+
+def test_a_csv_taken_as_is_stores_what_the_longer_way_stores(reference_data: None, tmp_path: Path) -> None:
+    body = "".join(
+        f'XX-{i},2026-03-01 02:10:00.5+01:00,2026-03-01T04:00:00Z,CRIME-THEFT,,"Bike, red",High St,\n'
+        for i in range(3)
+    )
+    path = write(tmp_path, body)
+    assert staging.csv_reads_as_is(path.read_bytes(), HEADER.strip().split(","))
+    call_command("import_incidents", str(path))
+    taken = list(Incident.objects.order_by("reference").values_list(*incidents.CLEAN_FIELDS))
+    Incident.objects.all().delete()
+    call_command("import_incidents", str(write(tmp_path, body.replace('"Bike, red"', '" Bike, red "'))))
+    assert list(Incident.objects.order_by("reference").values_list(*incidents.CLEAN_FIELDS)) == taken

@@ -239,18 +239,25 @@ def _insert(
 
 
 def insert_new(
-    *, columns: Sequence[str], batch_id: int, now: datetime, held: set[str] | None = None, checked: bool
+    *,
+    columns: Sequence[str],
+    batch_id: int,
+    now: datetime,
+    held: set[str] | None = None,
+    checked: bool,
+    as_is: bool = False,
 ) -> int:
     """INSERT the staged rows whose reference is not `held` into the incident table in one statement, and
     link those naming a crime Resolve holds; returns how many. Not yet `checked`, the statement checks
-    each row as it inserts it (one pass over the rows, not two) and a row that does not pass raises
-    DataError. A reference held already or repeated in the batch raises IntegrityError. Either way the
-    caller, in a savepoint, takes the longer road (`check`, `moved`)."""
+    each row as it inserts it (one pass over the rows, not two; `as_is`, rows Python found need no
+    trimming and have times in shape, `csv_reads_as_is`) and a row that does not pass raises DataError. A
+    reference held already or repeated in the batch raises IntegrityError. Either way the caller, in a
+    savepoint, takes the longer road (`check`, `moved`)."""
     with connection.cursor() as cursor:
         return _insert(
             cursor,
             source=STAGED,
-            as_is=False,
+            as_is=as_is,
             columns=columns,
             batch_id=batch_id,
             checked=checked,

@@ -76,7 +76,9 @@ def incidents_import_csv(*, path: Path, fields: Sequence[str], actor: User | Non
             raise staging.NotStaged("read in Python")
         staging.stage_csv(data, fields)
         where: Callable[[int], int] = lambda record: _csv_line(path, record)  # noqa: E731
+        as_is = staging.csv_reads_as_is(data, fields)
     except staging.NotStaged:
         _stage_cleaned(csv_rows(path, fields), nsir, collect_all_errors=False)
         where = lambda line: line  # noqa: E731
-    return _check_and_move(batch, nsir, original=None, where=where, collect_all_errors=False)
+        as_is = False
+    return _check_and_move(batch, nsir, original=None, where=where, collect_all_errors=False, as_is=as_is)

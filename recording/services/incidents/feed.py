@@ -313,19 +313,22 @@ def _check_and_move(
     where: Callable[[int], int],
     collect_all_errors: bool,
     in_one: bool = True,
+    as_is: bool = False,
 ) -> ImportResult:
     """Check the staged rows in SQL (a bad one named by `where(position)` with incident_row_clean's words)
     and move them into the incident table. First (`in_one`, unless the caller just tried) in one
     statement, the rows checked as they are inserted: for new incidents in the forms SQL reads (nearly
     every feed) that is all. A row SQL cannot pass, or a reference held already or repeated, undoes it (a
-    savepoint), and the rows are checked on their own, the held references looked up and merged."""
+    savepoint), and the rows are checked on their own, the held references looked up and merged. `as_is`:
+    Python found the staged rows need no trimming and their times in shape (staging.csv_reads_as_is), so
+    the one statement need not look at either."""
     now = timezone.now()
     created: int | None = None
     if in_one:
         try:
             with transaction.atomic():
                 created = check_move.insert_new(
-                    columns=COPY_COLUMNS, batch_id=batch.pk, now=now, checked=False
+                    columns=COPY_COLUMNS, batch_id=batch.pk, now=now, checked=False, as_is=as_is
                 )
         except (DataError, IntegrityError):
             created = None
