@@ -289,9 +289,11 @@ def test_every_pattern_cue_and_rule_of_the_shipped_data_is_exercised() -> None:
     at least one narrative of this file's tables or the shipped examples (a pattern nothing reads is a
     pattern nobody checked)."""
     from qa.screen.defaults import screen_examples
+    from qa.tests import test_screen_recall as recall
 
     patterns = default_pattern_set()
     texts = [e["narrative"] for e in screen_examples()] + [n for n, _ in CRIMES] + [n for n, _ in DISCOUNTED]
+    texts += [row[0] for row in (*recall.READ, *recall.NOT_SET_ASIDE, *recall.LEFT_ALONE)]
     used: set[str] = set()
     for narrative in texts:
         result = run(narrative)
