@@ -29,12 +29,14 @@ COUNT_CAP = 5000
 
 class CappedPaginator(Paginator):
     """A paginator over a queryset that counts at most COUNT_CAP + 1 rows
-    (SELECT count(*) FROM (... LIMIT n))."""
+    (SELECT count(*) FROM (... LIMIT n)), in no order: ordered, the count read its first n rows in the
+    list's order (the crimes to allocate: an index scan in risk order fetching each row from the table,
+    where unordered it reads the index alone; issue 24 part 4)."""
 
     @cached_property
     def counted(self) -> int:
         queryset: QuerySet[Any] = self.object_list  # type: ignore[assignment]
-        return queryset[: COUNT_CAP + 1].count()
+        return queryset.order_by()[: COUNT_CAP + 1].count()
 
     @cached_property
     def count(self) -> int:
