@@ -134,6 +134,7 @@ HIDDEN_CRIMES = WorkQueue(
     columns=HIDDEN_CRIME_COLUMNS,
     default_sort="risk",
     row_template="queues/rows/hidden_crime.html",
+    rows=selectors.hidden_crime_rows,
     ordering_note="Riskiest first: sexual offences, then violence against the person, then domestic abuse, "
     "then other crimes; within the same risk, the oldest incident first. Narratives the screen could not "
     "decide come last, in their own band.",

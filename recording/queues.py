@@ -143,6 +143,7 @@ CRIMES_TO_ALLOCATE = WorkQueue(
     columns=CRIME_COLUMNS,
     default_sort="risk",
     row_template="queues/rows/crime.html",
+    rows=selectors.crime_queue_rows,
     ordering_note=RISK_NOTE,
     empty="Every open crime has an investigator allocated.",
     extra={"allocate": True},
@@ -174,6 +175,7 @@ RAPE_LAST_24H = WorkQueue(
     columns=CRIME_COLUMNS,
     default_sort="risk",
     row_template="queues/rows/crime.html",
+    rows=selectors.crime_queue_rows,
     ordering_note=RISK_NOTE,
     empty="No rape or serious sexual offence has been recorded in the last 24 hours.",
 )

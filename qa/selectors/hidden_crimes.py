@@ -55,6 +55,47 @@ def hidden_crime_flags(*, status: str | None = HiddenCrimeFlag.Status.OPEN) -> Q
 
 
 @dataclass(frozen=True)
+class HiddenCrimeRow:
+    """A row of the possible-hidden-crime queue (queues/rows/hidden_crime.html), its words made once."""
+
+    url: str
+    risk: str
+    opened_iso: str
+    opened: str
+    reference: str
+    nsir_title: str
+    crimes: str
+    verdict: str
+
+
+def hidden_crime_rows(flags: list[HiddenCrimeFlag], queue: Any = None) -> list[HiddenCrimeRow]:
+    """The queue's rows for `flags` (hidden_crime_flags', with their incident and NSIR code loaded): the
+    offences the screen named, "; " between them, or "None named"."""
+    from django.urls import reverse
+
+    from staffing.templatetags.resolve_format import when  # the one way times are written
+
+    risks, verdicts = dict(HiddenCrimeFlag.Risk.choices), dict(ScreenedIncident.Verdict.choices)
+    rows = []
+    for flag in flags:
+        opened_at = timezone.localtime(flag.incident_opened_at)
+        named = [str(c.get("title", "")) for c in (flag.reading or {}).get("crimes") or []]
+        rows.append(
+            HiddenCrimeRow(
+                url=reverse("qa:hidden-crime-detail", args=[flag.pk]),
+                risk=str(risks.get(flag.risk, flag.risk)),
+                opened_iso=opened_at.isoformat(),
+                opened=when(opened_at),
+                reference=flag.incident.reference,
+                nsir_title=flag.incident.nsir_code.title,
+                crimes="; ".join(named) if named else "None named",
+                verdict=str(verdicts.get(flag.verdict, flag.verdict)),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
 class HiddenCrimeView:
     """One flag as its page shows it: the narrative cut into plain, evidence and discounted runs, and
     each candidate offence with its title, evidence and patterns, and the decide page prefilled."""

@@ -14,10 +14,12 @@ from recording.selectors.changes import (
     transfer_visible,
 )
 from recording.selectors.crimes import (
+    CrimeQueueRow,
     crime_get,
     crime_history,
     crime_list,
     crime_list_recorded,
+    crime_queue_rows,
     crime_victim_updates_overdue,
     crime_visible,
     crimes_rape_last_24h,
@@ -44,6 +46,8 @@ from recording.selectors.reference import (
 )
 
 __all__ = [
+    "CrimeQueueRow",
+    "crime_queue_rows",
     "awaiting_victim_get",
     "awaiting_victim_queue",
     "awaiting_victim_visible",

@@ -4,11 +4,13 @@ shows, its audit trail, and the home queues of crimes (victim updates overdue, t
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from recording import lifecycle
@@ -197,3 +199,52 @@ def crimes_rape_last_24h(*, user: User) -> QuerySet[Crime]:
         .exclude(status__in=[lifecycle.CANCELLED, lifecycle.TRANSFERRED])
         .select_related("offence", "owner", "team")
     )
+
+
+@dataclass(frozen=True)
+class CrimeQueueRow:
+    """A row of a work queue of crimes (queues/rows/crime.html), its words, dates and links made once.
+    The risk fields keep the crime's own names, so queues/rows/_risk.html reads it as it reads a crime."""
+
+    url: str
+    crime_number: str
+    offence: str
+    recorded_iso: str
+    recorded: str
+    owner: str
+    allocate_url: str
+    restricted: bool
+    vulnerable_victim: bool
+    domestic_abuse: bool
+    hate_crime: bool
+    grade: str
+
+
+def crime_queue_rows(crimes: list[Crime], queue: Any) -> list[CrimeQueueRow]:
+    """The rows of a work queue of crimes (its selector loads the offence and the owner); the allocation
+    screen's link only on a queue whose `extra` says `allocate`."""
+    from staffing.selectors import allocation_page_url_for
+    from staffing.templatetags.resolve_format import when  # the one way times are written
+
+    allocate = bool(queue.extra.get("allocate"))
+    rows = []
+    for crime in crimes:
+        recorded_at = timezone.localtime(crime.recorded_at)
+        owner = crime.owner
+        rows.append(
+            CrimeQueueRow(
+                url=reverse("recording:crime-detail", args=[crime.pk]),
+                crime_number=crime.crime_number,
+                offence=f"{crime.offence.code} {crime.offence.title}",
+                recorded_iso=recorded_at.isoformat(),
+                recorded=when(recorded_at),
+                owner=(owner.get_full_name() or str(owner)) if owner else "Unallocated",
+                allocate_url=allocation_page_url_for(crime) if allocate else "",
+                restricted=crime.restricted,
+                vulnerable_victim=crime.vulnerable_victim,
+                domestic_abuse=crime.domestic_abuse,
+                hate_crime=crime.hate_crime,
+                grade=crime.grade,
+            )
+        )
+    return rows
