@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, STORAGES, env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="local-demo-key-not-for-production-7f3a9c2e1b8d4f6a0e5c")
@@ -17,3 +17,7 @@ if "replica" in DATABASES:
 
 # The demo prints e-mail (letters, password resets) to the console instead of sending it.
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+
+# Static files are copied as they are: WhiteNoise's compressed storage spends about 30 s of CPU on every
+# `make demo` writing gzip and Brotli copies of Django's admin files that a page on loopback never needs.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
