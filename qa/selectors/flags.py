@@ -68,22 +68,19 @@ def flag_escalations_open() -> QuerySet[UnrecordedFlag]:
     return flag_list(escalation="open").order_by("escalated_at", "id")
 
 
-def flag_figures(*, open_counted: int | None = None) -> dict[str, int | bool]:
+def flag_figures() -> dict[str, int | bool]:
     """The counts beside the sergeant's queue: open flags (at most COUNT_CAP, `open_more` when there are
-    more, as every queue counts; `open_counted` when the caller already counted the open queue, capped),
-    open escalations, and flags resolved with a crime that did not match the incident (each with a
-    reason kept on the flag). Two queries, each reading only what it counts: one aggregate over every flag
-    read every open flag on each page view (1.1 s p95 with 299,449 open at ten million incidents, issue
-    24 part 4)."""
-    if open_counted is None:
-        open_counted = (
-            UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN)
-            .order_by()[: COUNT_CAP + 1]
-            .count()
-        )
+    more, as every queue counts: the view hands the count to the unfiltered open list as its own), open
+    escalations, and flags resolved with a crime that did not match the incident (each with a reason
+    kept on the flag). Two queries, each reading only what it counts: one aggregate over every flag read
+    every open flag on each page view (1.1 s p95 with 299,449 open at ten million incidents, issue 24
+    part 4)."""
+    open_counted = (
+        UnrecordedFlag.objects.filter(status=UnrecordedFlag.Status.OPEN).order_by()[: COUNT_CAP + 1].count()
+    )
     mismatched = Q(status=UnrecordedFlag.Status.RESOLVED) & MISMATCHED
     # Only the rows either figure counts: the open escalations (partial index qa_flag_escalated_idx) and
-    # the resolved flags (qa_flag_status_idx).
+    # the resolved flags (an index led by the status).
     counts = (
         UnrecordedFlag.objects.filter(ESCALATION_OPEN | mismatched)
         .order_by()
