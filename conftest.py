@@ -74,8 +74,9 @@ BROWSER_FIXTURES = {"page", "browser"}
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """A test that drives Chromium is a browser journey wherever it lives: it runs in `make test`'s
     second tier (its own xdist workers), never among the workers of the first. The tests on the seeded
-    demo force share one xdist worker. The slow tests go first, so that xdist starts them while the other
-    worker takes the short ones rather than leaving one of them to run alone at the end."""
+    demo force share one xdist worker, and so do the tests of a real Celery worker. The slow tests go
+    first, so that xdist starts them while the other worker takes the short ones rather than leaving one
+    of them to run alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: otherwise as collected
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
@@ -83,6 +84,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.e2e)
         if "seeded_force" in fixtures:  # one worker seeds the demo force once (--dist loadgroup)
             item.add_marker(pytest.mark.xdist_group("seeded_force"))
+        elif "celery_worker_process" in fixtures:  # and one starts the Celery worker they share
+            item.add_marker(pytest.mark.xdist_group("celery_worker"))
 
 
 # ---------------------------------------------------------------- reference data, once per database
@@ -409,64 +412,106 @@ def no_reference_data(db: None) -> None:
 
 
 # ---------------------------------------------------------------- a real Celery worker
-@pytest.fixture
-def celery_worker_process(transactional_db: None) -> Iterator[str]:
-    """Start `celery worker` as a subprocess against the real Redis and the test database. Yields the
-    queue it consumes, unique per test so no other worker on the machine can take the task."""
-    from django.db import connection
+class _CeleryWorker:
+    """One `celery worker` subprocess per test process against the real Redis and the test database,
+    shared by the tests that need one: starting it (Django, the app and its tasks imported afresh) cost
+    about 5 s of CPU, and six tests each started their own. It is started again, on a new queue, when a
+    test killed it or set up an environment (os.environ) other than the one it runs with, so every test
+    still gets a live worker that reads what the test set; a new queue also leaves a killed worker's
+    unacknowledged task behind, as a queue per test did."""
 
-    queue = f"test-{uuid.uuid4().hex[:10]}"
-    db = settings.DATABASES["default"]
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.test",
-        DATABASE_URL=(
-            f"postgres://{db['USER']}{':' + db['PASSWORD'] if db.get('PASSWORD') else ''}@{db['HOST']}:"
-            f"{db['PORT'] or 5432}/{connection.settings_dict['NAME']}"
-        ),
-        TEST_DATABASE_NAME=connection.settings_dict["NAME"],
-        CELERY_TASK_ALWAYS_EAGER="false",
-        CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
-        CELERY_RESULT_BACKEND=settings.CELERY_RESULT_BACKEND,
-    )
-    log = ROOT / "test-artifacts" / f"worker-{queue}.log"
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--concurrency=1",
-                "-Q",
-                queue,
-                "--loglevel=INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+    IGNORED = frozenset({"PYTEST_CURRENT_TEST"})  # pytest names the running test here
+
+    def __init__(self, database: str) -> None:
+        self.database = database
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.queue = ""
+        self.environ: dict[str, str] = {}
+
+    def _wanted(self) -> dict[str, str]:
+        return {k: v for k, v in os.environ.items() if k not in self.IGNORED}
+
+    def running(self) -> str:
+        """The queue of a live worker started with the environment as it is now."""
+        if self.proc is None or self.proc.poll() is not None or self.environ != self._wanted():
+            self.stop()
+            self._start()
+        return self.queue
+
+    def _start(self) -> None:
+        self.environ = self._wanted()
+        self.queue = f"test-{uuid.uuid4().hex[:10]}"  # unique, so no other worker on the machine takes it
+        db = settings.DATABASES["default"]
+        env = dict(self.environ)
+        env.update(
+            DJANGO_SETTINGS_MODULE="config.settings.test",
+            DATABASE_URL=(
+                f"postgres://{db['USER']}{':' + db['PASSWORD'] if db.get('PASSWORD') else ''}@{db['HOST']}:"
+                f"{db['PORT'] or 5432}/{self.database}"
+            ),
+            TEST_DATABASE_NAME=self.database,
+            CELERY_TASK_ALWAYS_EAGER="false",
+            CELERY_BROKER_URL=settings.CELERY_BROKER_URL,
+            CELERY_RESULT_BACKEND=settings.CELERY_RESULT_BACKEND,
         )
-    try:
+        log = ROOT / "test-artifacts" / f"worker-{self.queue}.log"
+        log.parent.mkdir(exist_ok=True)
+        with log.open("w") as out:
+            self.proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "config",
+                    "worker",
+                    "--pool=solo",
+                    "--concurrency=1",
+                    "-Q",
+                    self.queue,
+                    "--loglevel=INFO",
+                    "--without-gossip",
+                    "--without-mingle",
+                    "--without-heartbeat",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 60
         while "ready." not in log.read_text():
-            if proc.poll() is not None or time.monotonic() > deadline:
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
                 raise RuntimeError(f"Celery worker did not start:\n{log.read_text()}")
             time.sleep(0.2)
-        yield queue
-    finally:
-        proc.terminate()
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.terminate()
         try:
-            proc.wait(timeout=20)
+            self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            self.proc.kill()
+            self.proc.wait()
+        self.proc = None
+
+
+@pytest.fixture(scope="session")
+def _celery_worker(django_db_setup: None) -> Iterator[_CeleryWorker]:
+    from django.db import connection
+
+    worker = _CeleryWorker(connection.settings_dict["NAME"])
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db: None, _celery_worker: _CeleryWorker) -> str:
+    """A real Celery worker (a subprocess) consuming the queue this returns, against the real Redis and
+    the test database. Shared by the tests of this process (see _CeleryWorker); a test may kill it."""
+    return _celery_worker.running()
 
 
 @pytest.fixture
