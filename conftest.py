@@ -384,6 +384,24 @@ def seeded_force(_demo_force_database: tuple[str, str], django_db_blocker: Any) 
             connection.settings_dict["NAME"] = test_database
 
 
+@pytest.fixture(scope="module")
+def every_queue(django_db_setup: None, django_db_blocker: Any) -> Iterator[dict[str, Any]]:
+    """tests/queue_seed.py's force, with something in every work queue of every role, seeded once per
+    test module and shared by its tests instead of seeded by each (twenty tests seeded it, each in
+    seconds of CPU). Each test runs inside it, pytest-django's transaction for the test being a
+    savepoint in this one, so what a test changes is rolled back after it and the next test finds the
+    seed as it was; the seed is rolled back after the module's last test. What it returns: the users
+    by role and the crime that must lead the allocation queue (as seed_every_queue returns)."""
+    from django.db import transaction
+
+    from tests.queue_seed import seed_every_queue
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        seeded = seed_every_queue()
+        yield seeded
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def reference_data(db: None) -> None:
     """The reference code tables (offences, outcomes, NSIR codes, rules ...). They are in every test

@@ -12,8 +12,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.test import Client
 
-from tests.queue_seed import seed_every_queue
-
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("reference_data")]
 
 HREF = re.compile(r'<a\s[^>]*href="([^"#]*)[^"]*"', re.IGNORECASE)
@@ -59,8 +57,8 @@ def crawl(client: Client) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("role", ["recorder", "investigator", "sergeant", "advisor", "manager", "admin"])
-def test_no_link_a_role_is_shown_answers_403(role: str, client: Client) -> None:
-    users = seed_every_queue()["users"]
+def test_no_link_a_role_is_shown_answers_403(role: str, client: Client, every_queue: dict[str, Any]) -> None:
+    users = every_queue["users"]
     client.force_login(users[role])
     refused = crawl(client)
     assert refused == [], f"{role} is shown links that answer 403: {refused}"

@@ -10,7 +10,6 @@ import pytest
 from django.test import Client
 
 from config.registry import queues_for
-from tests.queue_seed import seed_every_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -73,8 +72,10 @@ def rows_of(client: Client, url: str) -> int:
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))
-def test_every_home_count_equals_its_lists_rows(reference_data: None, role: str) -> None:
-    seeded = seed_every_queue()
+def test_every_home_count_equals_its_lists_rows(
+    reference_data: None, every_queue: dict[str, Any], role: str
+) -> None:
+    seeded = every_queue
     user = seeded["users"][role]
     client = Client()
     client.force_login(user)
@@ -88,14 +89,16 @@ def test_every_home_count_equals_its_lists_rows(reference_data: None, role: str)
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))
-def test_the_home_total_counts_each_item_once(reference_data: None, role: str) -> None:
+def test_the_home_total_counts_each_item_once(
+    reference_data: None, every_queue: dict[str, Any], role: str
+) -> None:
     """An item in two queues (an open flag waiting to be allocated is in "Unrecorded crime-related
     incidents" and in "flags to allocate") is one item waiting, not two (issue 20 part 8)."""
     from django.apps import apps
 
     from config.registry import waiting_for, work_queues_for
 
-    seeded = seed_every_queue()
+    seeded = every_queue
     user = seeded["users"][role]
     items = {
         (q.select(user).model, pk)
@@ -119,7 +122,9 @@ def test_the_home_total_counts_each_item_once(reference_data: None, role: str) -
     )
 
 
-def test_the_manager_s_home_says_what_the_daily_figures_say(reference_data: None) -> None:
+def test_the_manager_s_home_says_what_the_daily_figures_say(
+    reference_data: None, every_queue: dict[str, Any]
+) -> None:
     """The same fact, counted once: a manager's home lines for unrecorded incidents and overdue complaint
     updates equal the daily figures for today (issue 20 part 8), every advisor's cases included."""
     from django.utils import timezone
@@ -127,7 +132,7 @@ def test_the_manager_s_home_says_what_the_daily_figures_say(reference_data: None
     from complaints.models import ComplaintCase
     from qa.compliance import daily_figures
 
-    seeded = seed_every_queue()
+    seeded = every_queue
     counts = {q.key: q.count for q in queues_for(seeded["users"]["manager"])}
     figures = daily_figures(timezone.localdate())
     assert counts["qa-unrecorded"] == figures["unrecorded_incidents_open"] > 0
@@ -173,8 +178,10 @@ PINNED = {
 }
 
 
-def test_the_new_lists_pin_their_queries(reference_data: None, django_assert_num_queries: Any) -> None:
-    users = seed_every_queue()["users"]
+def test_the_new_lists_pin_their_queries(
+    reference_data: None, every_queue: dict[str, Any], django_assert_num_queries: Any
+) -> None:
+    users = every_queue["users"]
     for (role, key), expected in PINNED.items():
         client = Client()
         client.force_login(users[role])
