@@ -1,16 +1,18 @@
 """The incident feed on PostgreSQL, its checking and moving statements (sections 2 and 3; section 1, the
 staging, is in recording.services.incidents.staging, whose docstring tells the whole road): check the
 staged rows in SQL, sending the rows it cannot pass to incident_row_clean, and move them into the
-incident table (`insert_new`, `insert_as_is` for rows as they are, `moved`, and the rows for the feed's
-merging statement). Apart from staging because the two halves share only the staged table's shape."""
+incident table (`insert_new`, `moved`, and the rows for the feed's merging statement); and rows as they
+are by COPY (`copy_as_is`, step 0). Apart from staging because the two halves share only the staged
+table's shape."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
+from itertools import chain, repeat
 from typing import Any
 
-import orjson
 from django.db import IntegrityError, connection, transaction
 from psycopg2.extras import execute_values
 
@@ -19,24 +21,20 @@ from config.inputs import MAX_TEXT
 from recording.models import Crime, Grade, Incident, NsirCode
 from recording.services.incidents.rows import IncidentRowError
 from recording.services.incidents.staging import (
-    JSON_COLUMNS,
     RAW_FIELDS,
     STAGED,
     TIME_SHAPES,
     WHITE_SPACE,
     canonical_time,
+    copy_text,
 )
 
 
 # ---------------------------------------------------------------- 2. check
-def _trimmed(source: str = STAGED, *, as_is: bool = False) -> str:
-    """The staged rows (or `source`'s), their text trimmed as str.strip() trims it (OFFSET 0: trimmed once
-    per row); `as_is`, rows known to need no trimming (`reads_as_is`) are taken as they are."""
-    if as_is:
-        texts = ", ".join(f"coalesce({name}, '') AS {name}" for name in RAW_FIELDS)
-    else:
-        texts = ", ".join(f"btrim(coalesce({name}, ''), %(ws)s) AS {name}" for name in RAW_FIELDS)
-    return f"(SELECT pos, plain, {texts} FROM {source} s OFFSET 0)"  # noqa: S608 - constants
+def _trimmed() -> str:
+    """The staged rows, their text trimmed as str.strip() trims it (OFFSET 0: trimmed once per row)."""
+    texts = ", ".join(f"btrim(coalesce({name}, ''), %(ws)s) AS {name}" for name in RAW_FIELDS)
+    return f"(SELECT pos, plain, {texts} FROM {STAGED} s OFFSET 0)"  # noqa: S608 - constants
 
 
 def _time_ok(c: str) -> str:
@@ -53,23 +51,15 @@ def _time_ok(c: str) -> str:
       ELSE false END)"""
 
 
-def _typed(source: str = STAGED, *, as_is: bool = False) -> str:
-    """The staged rows (or `source`'s) with their NSIR code and `ok`: the row passes every check
-    incident_row_clean makes. CASE takes its branches in order, so no cast meets text that did not match.
-    `as_is`, for rows whose times Python has seen are in shape (`reads_as_is`), the times are not looked at
-    again: a date that does not exist (31 April) makes the cast raise, so this `ok` is for the statement
-    that stops at a bad row, never for `_suspects`."""
+def _typed() -> str:
+    """The staged rows with their NSIR code and `ok`: the row passes every check incident_row_clean
+    makes. CASE takes its branches in order, so no cast meets text that did not match."""
     nsir = NsirCode._meta.db_table
-    times = (
-        ""
-        if as_is
-        else f"""WHEN NOT {_time_ok("t.opened_at")} THEN false
-        WHEN t.closed_at <> '' AND NOT {_time_ok("t.closed_at")} THEN false"""
-    )
     ok = f"""CASE
         WHEN NOT t.plain THEN false
         WHEN t.reference = '' OR char_length(t.reference) > 40 THEN false
-        {times}
+        WHEN NOT {_time_ok("t.opened_at")} THEN false
+        WHEN t.closed_at <> '' AND NOT {_time_ok("t.closed_at")} THEN false
         WHEN t.closed_at <> '' AND t.closed_at::timestamptz < t.opened_at::timestamptz THEN false
         WHEN n.id IS NULL THEN false
         WHEN t.grade <> ALL(%(grades)s) THEN false
@@ -78,7 +68,7 @@ def _typed(source: str = STAGED, *, as_is: bool = False) -> str:
         ELSE true END"""
     return (
         f"(SELECT t.*, n.id AS nsir_code_id, n.crime_related, {ok} AS ok "  # noqa: S608 - constants
-        f"FROM {_trimmed(source, as_is=as_is)} t LEFT JOIN {nsir} n ON n.code = t.nsir_code)"
+        f"FROM {_trimmed()} t LEFT JOIN {nsir} n ON n.code = t.nsir_code)"
     )
 
 
@@ -202,8 +192,6 @@ def _typed_values(batch_id: int, *, checked: bool = True) -> str:
 def _insert(
     cursor: Any,
     *,
-    source: str,
-    as_is: bool,
     columns: Sequence[str],
     batch_id: int,
     checked: bool,
@@ -211,14 +199,14 @@ def _insert(
     numbered: bool,
     params: dict[str, Any],
 ) -> int:
-    """INSERT `source`'s rows whose reference is not `held` into the incident table and, if some may name
+    """INSERT the staged rows whose reference is not `held` into the incident table and, if some may name
     a crime (`numbered`), link the new incidents to the crimes Resolve holds by those numbers, in one
     statement; returns how many incidents are new."""
     table = Incident._meta.db_table
     skip = "WHERE t.reference <> ALL(%(held)s)" if held else ""
     insert = (
         f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - names from model metadata
-        f"SELECT {_typed_values(batch_id, checked=checked)} FROM {_typed(source, as_is=as_is)} t {skip}"
+        f"SELECT {_typed_values(batch_id, checked=checked)} FROM {_typed()} t {skip}"
     )
     params = {**params, "held": list(held or ())}
     if not numbered:
@@ -245,19 +233,15 @@ def insert_new(
     now: datetime,
     held: set[str] | None = None,
     checked: bool,
-    as_is: bool = False,
 ) -> int:
     """INSERT the staged rows whose reference is not `held` into the incident table in one statement, and
     link those naming a crime Resolve holds; returns how many. Not yet `checked`, the statement checks
-    each row as it inserts it (one pass over the rows, not two; `as_is`, rows Python found need no
-    trimming and have times in shape, `csv_reads_as_is`) and a row that does not pass raises DataError. A
-    reference held already or repeated in the batch raises IntegrityError. Either way the caller, in a
-    savepoint, takes the longer road (`check`, `moved`)."""
+    each row as it inserts it (one pass over the rows, not two) and a row that does not pass raises
+    DataError. A reference held already or repeated in the batch raises IntegrityError. Either way the
+    caller, in a savepoint, takes the longer road (`check`, `moved`)."""
     with connection.cursor() as cursor:
         return _insert(
             cursor,
-            source=STAGED,
-            as_is=as_is,
             columns=columns,
             batch_id=batch_id,
             checked=checked,
@@ -267,32 +251,77 @@ def insert_new(
         )
 
 
-# The feed's rows as the server reads them from one JSON document, in the staged table's columns.
-_JSON_ROWS = (
-    f"(SELECT r.n AS pos, true AS plain, {', '.join(f'r.{name}' for name in RAW_FIELDS)} "  # noqa: S608
-    f"FROM ROWS FROM (json_to_recordset(%(document)s::json) AS ({JSON_COLUMNS})) "
-    f"WITH ORDINALITY AS r({', '.join(RAW_FIELDS)}, n))"
-)
+_GRADES = frozenset({"", None, *Grade.values})
 
 
-def insert_as_is(
-    rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str], batch_id: int, now: datetime
-) -> int:
-    """The feed's rows, which `reads_as_is` passed, from one JSON document straight into the incident table
-    (no staged table: one statement reads, checks and inserts them), linked to the crimes they name;
-    returns how many. A row that does not pass raises DataError, a reference held already or repeated
-    IntegrityError: the caller, in a savepoint, then stages the rows and takes the longer road."""
+def _copy_column(values: Sequence[str | None], *, empty: str) -> list[str]:
+    """A column's values in COPY's text format, `empty` for None and "" (\\N: NULL)."""
+    joined = "".join(filter(None, values))
+    if "\\" in joined or "\t" in joined or "\n" in joined or "\r" in joined:
+        return [copy_text(value) if value else empty for value in values]
+    return [value or empty for value in values]
+
+
+def copy_as_is(
+    by_field: Mapping[str, Sequence[Any]],
+    *,
+    columns: Sequence[str],
+    nsir: Mapping[str, tuple[int, bool]],
+    batch_id: int,
+    now: datetime,
+) -> bool:
+    """COPY rows that `reads_as_is` passed (given by field, each of RAW_FIELDS a list) straight into the
+    incident table, as PostgreSQL loads rows fastest (no staged table, no INSERT ... SELECT), when the
+    checks the table does not make pass in Python: a reference, a known NSIR code, a grade, free text
+    within bounds; False, writing nothing, if one does not. The table makes the rest as it stores each
+    row (a closing time before the opening, a date that does not exist, a reference, place or crime number
+    too long) and raises DataError or IntegrityError, as it does for a reference held already or repeated:
+    the caller, in a savepoint, then takes the longer road, which names the row. `columns` is COPY_COLUMNS;
+    `link_numbered` links the rows to the crimes they name."""
+    references, codes, grades = by_field["reference"], by_field["nsir_code"], by_field["grade"]
+    if not references or "" in references or None in references or not set(codes) <= nsir.keys():
+        return False
+    if not set(grades) <= _GRADES:
+        return False
+    texts = chain(filter(None, by_field["summary"]), filter(None, by_field["narrative"]))
+    if max(map(len, texts), default=0) > MAX_TEXT:
+        return False
+    code_and_related = {code: f"{pk}\t{'t' if related else 'f'}" for code, (pk, related) in nsir.items()}
+    stamp = now.isoformat()
+    lines = map(
+        "\t".join,
+        zip(
+            _copy_column(references, empty="\\N"),
+            by_field["opened_at"],
+            _copy_column(by_field["closed_at"], empty="\\N"),
+            map(code_and_related.__getitem__, codes),
+            _copy_column(grades, empty=""),
+            _copy_column(by_field["summary"], empty=""),
+            _copy_column(by_field["location"], empty=""),
+            _copy_column(by_field["crime_number"], empty="\\N"),
+            repeat(f"{int(batch_id)}\t{stamp}\t{stamp}"),
+            strict=False,  # the last column repeats
+        ),
+    )
+    data = ("\n".join(lines) + "\n").encode()
+    with connection.cursor() as cursor, connection.wrap_database_errors:
+        cursor.cursor.copy_expert(
+            f"COPY {Incident._meta.db_table} ({', '.join(columns)}) FROM STDIN", io.BytesIO(data)
+        )
+    return True
+
+
+def link_numbered(batch_id: int) -> None:
+    """Link the incidents of this batch that name a crime number to the crime Resolve holds by it."""
+    through = Crime.incidents.through._meta.db_table
     with connection.cursor() as cursor:
-        return _insert(
-            cursor,
-            source=_JSON_ROWS,
-            as_is=True,
-            columns=columns,
-            batch_id=batch_id,
-            checked=False,
-            held=None,
-            numbered=any(row.get("crime_number") for row in rows),
-            params=_params(now=now, document=orjson.dumps(rows).decode()),
+        cursor.execute(
+            f"""INSERT INTO {through} (incident_id, crime_id)
+                SELECT i.id, c.id FROM {Incident._meta.db_table} i
+                JOIN {Crime._meta.db_table} c ON c.crime_number = i.crime_number
+                WHERE i.import_batch_id = %s AND i.crime_number IS NOT NULL
+                ON CONFLICT DO NOTHING""",  # noqa: S608 - names from model metadata
+            [batch_id],
         )
 
 

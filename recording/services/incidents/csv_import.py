@@ -16,8 +16,10 @@ from recording.services.incidents import staging
 from recording.services.incidents.feed import (
     ImportResult,
     _check_and_move,
+    _finish,
     _stage_cleaned,
     _staged_path,
+    copy_new,
     incidents_upsert,
 )
 from recording.services.incidents.rows import IncidentRowError, nsir_map
@@ -58,10 +60,12 @@ def _csv_line(path: Path, record: int) -> int:
 @transaction.atomic
 def incidents_import_csv(*, path: Path, fields: Sequence[str], actor: User | None) -> ImportResult:
     """Create or update incidents from a CSV file whose header (`fields`, checked by the caller) names feed
-    fields, all or nothing; a bad row raises IncidentRowError naming its line. On PostgreSQL the file goes
-    by COPY straight into the staged table when the server reads it as Python's csv module does
-    (staging.csv_agrees), else it is read and cleaned in Python, chunk by chunk (a million rows
-    are never held in memory); either way it is checked and moved in SQL."""
+    fields, all or nothing; a bad row raises IncidentRowError naming its line. On PostgreSQL new incidents
+    in the usual forms, read by Python's csv module chunk by chunk, go by COPY straight into the incident
+    table (staging.csv_as_is, feed.copy_new). Otherwise the file goes by COPY into the staged table when
+    the server reads it as Python's csv module does (staging.csv_agrees), else it is read and cleaned in
+    Python, chunk by chunk (a million rows are never held in memory); either way it is checked and moved
+    in SQL."""
     if not _staged_path():
         return incidents_upsert(
             rows=csv_rows(path, fields), actor=actor, source=ImportBatch.Source.CSV, source_name=path.name
@@ -71,14 +75,15 @@ def incidents_import_csv(*, path: Path, fields: Sequence[str], actor: User | Non
         source=ImportBatch.Source.CSV, source_name=path.name[:300], created_by=actor
     )
     data = path.read_bytes()  # within RESOLVE_IMPORT_MAX_BYTES, checked by the caller
+    copied = copy_new(staging.csv_as_is(data, fields), nsir=nsir, batch=batch)
+    if copied is not None:
+        return _finish(batch, total=copied, created=copied)
     try:
         if len(set(fields)) != len(fields) or not staging.csv_agrees(data):
             raise staging.NotStaged("read in Python")
         staging.stage_csv(data, fields)
         where: Callable[[int], int] = lambda record: _csv_line(path, record)  # noqa: E731
-        as_is = staging.csv_reads_as_is(data, fields)
     except staging.NotStaged:
         _stage_cleaned(csv_rows(path, fields), nsir, collect_all_errors=False)
         where = lambda line: line  # noqa: E731
-        as_is = False
-    return _check_and_move(batch, nsir, original=None, where=where, collect_all_errors=False, as_is=as_is)
+    return _check_and_move(batch, nsir, original=None, where=where, collect_all_errors=False)

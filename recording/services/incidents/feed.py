@@ -4,15 +4,16 @@ import, recording.services.incidents.csv_import, comes here too).
 Speed (issue 24 part 2): on PostgreSQL the rows are staged, checked and moved by the server
 (recording.services.incidents.staging): staged in a temporary table (a CSV file by COPY as it is, the
 feed's rows by json_to_recordset), then one INSERT ... SELECT checks every row as it inserts the new
-incidents. The feed's rows in the usual forms skip the staged table: one statement reads them from the
-request's JSON and inserts them. Only a row SQL cannot pass (named by incident_row_clean, in its words,
-by CSV line or request index), a reference held already (merged by one statement, `INSERT ... SELECT ...
-ON CONFLICT (reference) DO UPDATE`, which also keeps a crime link the feed does not know and links
-incidents to the crimes they name) or input the server would read otherwise than Python (cleaned in
-Python, then staged) takes a longer road. Counting: a new reference counts as `created`, a held one as
-`updated`; a reference repeated inside one import counts once as created (if new) and then as updated for
-each repeat (the last copy wins). Other databases (the SQLite demo) clean rows in Python and write them
-through the ORM.
+incidents. New incidents in the usual forms (nearly every feed and file) skip the staged table: Python
+checks them in a few passes over all their values and they go by COPY straight into the incident table
+(`copy_new`), as the floor of the benchmark does. Only a row SQL cannot pass (named by
+incident_row_clean, in its words, by CSV line or request index), a reference held already (merged by one
+statement, `INSERT ... SELECT ... ON CONFLICT (reference) DO UPDATE`, which also keeps a crime link the
+feed does not know and links incidents to the crimes they name) or input the server would read
+otherwise than Python (cleaned in Python, then staged) takes a longer road. Counting: a new reference
+counts as `created`, a held one as `updated`; a reference repeated inside one import counts once as
+created (if new) and then as updated for each repeat (the last copy wins). Other databases (the SQLite
+demo) clean rows in Python and write them through the ORM.
 
 Audit: incidents arrive by the thousand, so their history is the ImportBatch row (who, when, source,
 counts) that each upserted incident points at, not a history row per incident; only a change of NSIR
@@ -20,7 +21,7 @@ code writes the incident a history row (the incident page shows the code over ti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
@@ -305,6 +306,32 @@ def _stage_cleaned(
         raise IncidentFeedErrors(errors)
 
 
+def copy_new(
+    chunks: Iterable[Mapping[str, Sequence[Any]]], *, nsir: Mapping[str, tuple[int, bool]], batch: ImportBatch
+) -> int | None:
+    """New incidents in the usual forms, chunk by chunk (each a list per field), COPYed straight into the
+    incident table (check_move.copy_as_is) in one savepoint and linked to the crimes they name; how many,
+    or None, having written nothing, when a chunk is not as it is (staging.NotAsIs) or the table refuses a
+    row (a bad one, a reference held already or repeated): the rows then take the longer road."""
+    now = timezone.now()
+    total = 0
+    numbered = False
+    try:
+        with transaction.atomic():
+            for by_field in chunks:
+                if not check_move.copy_as_is(
+                    by_field, columns=COPY_COLUMNS, nsir=nsir, batch_id=batch.pk, now=now
+                ):
+                    raise staging.NotAsIs("a check the table does not make")
+                total += len(by_field["reference"])
+                numbered = numbered or any(by_field["crime_number"])
+            if numbered:
+                check_move.link_numbered(batch.pk)
+    except (staging.NotAsIs, DataError, IntegrityError):
+        return None
+    return total
+
+
 def _check_and_move(
     batch: ImportBatch,
     nsir: Mapping[str, tuple[int, bool]],
@@ -313,22 +340,19 @@ def _check_and_move(
     where: Callable[[int], int],
     collect_all_errors: bool,
     in_one: bool = True,
-    as_is: bool = False,
 ) -> ImportResult:
     """Check the staged rows in SQL (a bad one named by `where(position)` with incident_row_clean's words)
     and move them into the incident table. First (`in_one`, unless the caller just tried) in one
     statement, the rows checked as they are inserted: for new incidents in the forms SQL reads (nearly
     every feed) that is all. A row SQL cannot pass, or a reference held already or repeated, undoes it (a
-    savepoint), and the rows are checked on their own, the held references looked up and merged. `as_is`:
-    Python found the staged rows need no trimming and their times in shape (staging.csv_reads_as_is), so
-    the one statement need not look at either."""
+    savepoint), and the rows are checked on their own, the held references looked up and merged."""
     now = timezone.now()
     created: int | None = None
     if in_one:
         try:
             with transaction.atomic():
                 created = check_move.insert_new(
-                    columns=COPY_COLUMNS, batch_id=batch.pk, now=now, checked=False, as_is=as_is
+                    columns=COPY_COLUMNS, batch_id=batch.pk, now=now, checked=False
                 )
         except (DataError, IntegrityError):
             created = None
@@ -364,8 +388,9 @@ def incidents_upsert(
     """Create or update incidents by reference, all or nothing.
 
     `rows` yields (position, mapping) where position is the request index or CSV line number. On
-    PostgreSQL they are staged as JSON read by the server (json_to_recordset) and checked and moved in SQL
-    (recording.services.incidents.staging); they are held in memory meanwhile (a feed request of at most
+    PostgreSQL new incidents in the usual forms go by COPY (`copy_new`); others are staged as JSON read by
+    the server (json_to_recordset) and checked and moved in SQL (recording.services.incidents.staging);
+    they are held in memory meanwhile (a feed request of at most
     5,000, the demo's), because a row SQL cannot pass is looked at again in Python. Elsewhere (the SQLite
     demo) they are cleaned in Python and written through the ORM, chunk by chunk. A bad row raises
     IncidentRowError (or, with `collect_all_errors`, IncidentFeedErrors listing every bad row of the
@@ -377,15 +402,8 @@ def incidents_upsert(
     held = list(rows)
     items = [row for _position, row in held]
     as_is = staging.reads_as_is(items)
-    if as_is:
-        try:
-            with transaction.atomic():
-                created = check_move.insert_as_is(
-                    items, columns=COPY_COLUMNS, batch_id=batch.pk, now=timezone.now()
-                )
-            return _finish(batch, total=len(items), created=created)
-        except (DataError, IntegrityError):
-            pass  # a row SQL cannot pass, a reference held already or repeated: the longer road
+    if as_is and (copied := copy_new([staging.by_field(items)], nsir=nsir, batch=batch)) is not None:
+        return _finish(batch, total=copied, created=copied)
     original: Callable[[int], Mapping[str, Any]] | None = dict(held).__getitem__
     try:
         staging.stage_json(held)

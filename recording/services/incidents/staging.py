@@ -1,13 +1,15 @@
 """The incident feed on PostgreSQL (issue 24 part 2): PostgreSQL reads, checks and moves the rows, so an
 import costs little more than the COPY of its rows into the incident table. This module decides whether
 the rows may go as they are (step 0) and stages them (step 1); recording.services.incidents.check_move
-holds the statements that insert them as they are, check them and move them (steps 0 and 2).
+holds the statements that copy them as they are, check them and move them (steps 0 and 2).
 
-0. As they are. The feed's rows, when `reads_as_is` finds in a few C-speed passes over their values that
-   they need no trimming and their times have shapes and clocks SQL reads as Python does, go from one
-   JSON document straight into the incident table (`insert_as_is`): one statement reads, checks and
-   inserts them, with no staged table and no per-row look at a time's shape. A bad row or a reference
-   held already stops it, and the rows take the road below.
+0. As they are. New incidents in the usual forms, the feed's rows or a CSV file's as Python's csv module
+   reads them (`csv_as_is`), go by COPY straight into the incident table (check_move.copy_as_is), as
+   PostgreSQL loads rows fastest, when a few C-speed passes over all their values at once find that they
+   need no trimming, their times have shapes and clocks SQL reads as Python does (`reads_as_is`), and
+   their references, NSIR codes, grades and free text pass; the table checks the rest as it stores each
+   row. A bad row, a reference held already or repeated stops it (a savepoint undoes it), and the rows
+   take the road below, which names the bad row.
 1. Stage. Every row goes into a temporary table of text columns with its position (the request index, or
    the CSV record's number): a CSV file by COPY straight from its bytes when PostgreSQL reads it as
    Python's csv module does (`csv_agrees`), the feed's rows by one INSERT ... SELECT from
@@ -30,10 +32,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import chain, islice
-from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -157,10 +158,10 @@ _EDGE_SPACE = re.compile(r"\x00\s")
 
 def reads_as_is(rows: Sequence[Mapping[str, Any]]) -> bool:
     """Whether the server may take the feed's rows as they are, checking them without trimming their text or
-    reading the shape of their times (`insert_as_is`): every value is a string or null, valid Unicode, with
-    no white space at either end, and every opening time and each closing time given has one of the shapes
-    SQL reads as Python does, a clock in range and a year within bounds. A few C-speed passes over all the
-    values at once; False sends the rows the longer way, never wrongly passes one."""
+    reading the shape of their times (check_move.copy_as_is): every value is a string or null, valid
+    Unicode, with no white space at either end, and every opening time and each closing time given has one
+    of the shapes SQL reads as Python does, a clock in range and a year within bounds. A few C-speed passes
+    over all the values at once; False sends the rows the longer way, never wrongly passes one."""
     return _values_as_is(
         list(chain.from_iterable(row.values() for row in rows)),
         [row.get("opened_at") or "" for row in rows],  # required: "" is no shape
@@ -168,35 +169,40 @@ def reads_as_is(rows: Sequence[Mapping[str, Any]]) -> bool:
     )
 
 
-def csv_reads_as_is(data: bytes, columns: Sequence[str]) -> bool:
-    """`reads_as_is` for a CSV file that `stage_csv` staged: the values Python's csv module reads (which
-    PostgreSQL read alike, `csv_agrees`), chunk by chunk. Python reads the file again (tens of milliseconds
-    for 25,000 rows) so that the server need not trim every value and read the shape of every time, which
-    costs it several times more."""
+def by_field(rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
+    """The rows as a list per field of RAW_FIELDS (None where a row has none), for copy_as_is."""
+    return {name: [row.get(name) for row in rows] for name in RAW_FIELDS}
+
+
+class NotAsIs(Exception):  # noqa: N818 - a signal to the caller, not an error shown to anyone
+    """Rows that `reads_as_is` (or copy_as_is) does not pass: they take the longer road."""
+
+
+def csv_as_is(data: bytes, columns: Sequence[str]) -> Iterator[dict[str, list[Any]]]:
+    """The CSV file's rows (its first line the header naming `columns`) as Python's csv module reads them,
+    CHUNK_SIZE at a time, each chunk a list per field of RAW_FIELDS (None where the file has no such
+    column), blank lines skipped; raises NotAsIs where `reads_as_is` would not pass a chunk, or a row is
+    longer or shorter than the header, or the file cannot be read."""
+    if "opened_at" not in columns or len(set(columns)) != len(columns):
+        raise NotAsIs("no opening times, or a column named twice")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    if "opened_at" not in columns:
-        return False
-    width = len(columns)
-    opened = columns.index("opened_at")
-    closed = columns.index("closed_at") if "closed_at" in columns else None
-    lines = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
+        lines = csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), strict=True)
         next(lines, None)
-        while chunk := list(islice(lines, CHUNK_SIZE)):
-            if set(map(len, chunk)) != {width}:  # a blank line or a ragged row: COPY read it otherwise
-                return False
+        while read := list(islice(lines, CHUNK_SIZE)):
+            chunk = list(filter(None, read))
+            if not chunk:
+                continue
+            if set(map(len, chunk)) != {len(columns)}:
+                raise NotAsIs("a row longer or shorter than the header")
+            fields = dict(zip(columns, map(list, zip(*chunk, strict=True)), strict=True))
+            closed = fields.get("closed_at", [])
             if not _values_as_is(
-                list(chain.from_iterable(chunk)),
-                list(map(itemgetter(opened), chunk)),
-                [] if closed is None else list(filter(None, map(itemgetter(closed), chunk))),
+                list(chain.from_iterable(chunk)), fields["opened_at"], list(filter(None, closed))
             ):
-                return False
-    except csv.Error:
-        return False
-    return True
+                raise NotAsIs("not as it is")
+            yield {name: fields.get(name) or [None] * len(chunk) for name in RAW_FIELDS}
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise NotAsIs(str(exc)) from exc
 
 
 def _values_as_is(values: list[Any], opened: list[Any], closed: list[Any]) -> bool:
@@ -270,7 +276,8 @@ def canonical_time(value: datetime | None) -> str | None:
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-def _copy_text(text: str | None) -> str:
+def copy_text(text: str | None) -> str:
+    """A value in COPY's text format."""
     if text is None:
         return "\\N"
     if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
@@ -320,14 +327,14 @@ def stage_cleaned(
                     "\t".join(
                         (
                             str(position),
-                            _copy_text(ref),
-                            _copy_text(canonical_time(opened)),
-                            _copy_text(canonical_time(closed)),
-                            _copy_text(codes[nsir_id]),
-                            _copy_text(grade),
-                            _copy_text(summary),
-                            _copy_text(location),
-                            _copy_text(number),
+                            copy_text(ref),
+                            copy_text(canonical_time(opened)),
+                            copy_text(canonical_time(closed)),
+                            copy_text(codes[nsir_id]),
+                            copy_text(grade),
+                            copy_text(summary),
+                            copy_text(location),
+                            copy_text(number),
                         )
                     )
                 )
