@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,10 @@ def default_pattern_text() -> str:
     return DEFAULT_FILE.read_text(encoding="utf-8")
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without YAML 1.1's yes/no/on/off booleans: cue lists hold the words "no" and "on"."""
+class _Loader(yaml.CSafeLoader):
+    """SafeLoader without YAML 1.1's yes/no/on/off booleans: cue lists hold the words "no" and "on". On
+    libyaml's parser (PyYAML's C extension), which reads the shipped patterns in 0.17 s of CPU where the
+    pure-Python one took 0.52 s; the data read are the same, as the resolvers below are the loader's."""
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -47,7 +49,16 @@ _Loader.add_implicit_resolver(
 
 def parse_pattern_text(text: str) -> Any:
     """YAML text -> plain data (a safe loader: data only, never objects; only true/false are booleans)."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader subclass
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a CSafeLoader subclass
+
+
+@lru_cache(maxsize=2)
+def pattern_set_from_text(text: str) -> PatternSet:
+    """A force's pattern document compiled (about a second and a half of CPU), kept for the last two texts
+    in this process: the version in force, and one just published, which the publishing service compiles
+    to check it and the page it returns to then reads without compiling it again. A text that does not
+    compile raises, and nothing is kept."""
+    return compile_patterns(parse_pattern_text(text), ho_offences(), screen_examples())
 
 
 @cache

@@ -17,27 +17,17 @@ from qa.models import (
     ScreenedIncident,
     ScreenPatternVersion,
 )
-from qa.screen import PatternSet, compile_patterns
-from qa.screen.defaults import default_pattern_set, ho_offences, parse_pattern_text, screen_examples
+from qa.screen import PatternSet
+from qa.screen.defaults import default_pattern_set, pattern_set_from_text
 from qa.services.timing import day_bounds
 from recording.models import Offence
-
-_COMPILED: dict[int, PatternSet] = {}
 
 
 def screen_patterns_current() -> PatternSet:
     """The hidden-crime screen's pattern set in force: the force's latest published version, else the
     shipped default. One query; compiling (about a second) happens once per version per process."""
-    latest = ScreenPatternVersion.objects.order_by("-version").values_list("version", "text").first()
-    if latest is None:
-        return default_pattern_set()
-    version, text = latest
-    compiled = _COMPILED.get(version)
-    if compiled is None:
-        compiled = compile_patterns(parse_pattern_text(text), ho_offences(), screen_examples())
-        _COMPILED.clear()  # keep only the version in force
-        _COMPILED[version] = compiled
-    return compiled
+    latest = ScreenPatternVersion.objects.order_by("-version").values_list("text", flat=True).first()
+    return default_pattern_set() if latest is None else pattern_set_from_text(latest)
 
 
 def screen_pattern_versions() -> QuerySet[ScreenPatternVersion]:

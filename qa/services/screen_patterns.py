@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from config.exceptions import DomainError
 from qa.models import ScreenPatternVersion
-from qa.screen import PatternError, compile_patterns
-from qa.screen.defaults import default_pattern_set, ho_offences, parse_pattern_text, screen_examples
+from qa.screen import PatternError
+from qa.screen.defaults import default_pattern_set, pattern_set_from_text
 from staffing.models import User
 
 VERSION_LINE = re.compile(r"^version:[ \t]*\d+[ \t]*$", re.MULTILINE)
@@ -36,7 +36,7 @@ def screen_patterns_publish(*, actor: User, text: str, note: str) -> ScreenPatte
     version = screen_patterns_next_version()
     text = VERSION_LINE.sub(f"version: {version}", text, count=1)
     try:
-        compile_patterns(parse_pattern_text(text), ho_offences(), screen_examples())
+        pattern_set_from_text(text)  # kept: the page after publishing shows this version in force
     except yaml.YAMLError as exc:
         raise DomainError(f"The text is not valid YAML: {exc}", field="text") from exc
     except PatternError as exc:
