@@ -267,6 +267,13 @@ READ = [
         "FR-FORGERY",
     ),
     ("Youth searched on suspicion: a lock knife in his waistband.", "crime", "10D", "PW-BLADE"),
+    ("Youths set the wheelie bins on fire behind the shops.", "crime", "56B", "CD-ARSON"),
+    (
+        "Alarm at the warehouse: tool marks on the rear door, but the door held and the premises are secure.",
+        "crime",
+        "30D",
+        "BUR-ATTEMPT",
+    ),
 ]
 
 
@@ -344,6 +351,8 @@ LEFT_ALONE = [
     ),
     ("Officers searched him, nothing in his waistband, no further action.", "PW-BLADE", None),
     ("He put his hand on his chest and said he felt faint.", "SX-ASSAULT", None),
+    ("Alarm activation at the office, all secure, no damage, false activation.", "BUR-ATTEMPT", None),
+    ("Back door found open, officers checked inside, all secure, nothing disturbed.", "BUR-ENTRY", None),
     ("RP worried her ex will threaten to upload her photos if she leaves him.", "SX-EXPOSURE", None),
     ("Officers searched him, nothing in his pockets, smell of cannabis only.", "DR-CANNABIS", "NEG-NO"),
 ]
