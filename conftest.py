@@ -588,7 +588,11 @@ def page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iter
         base_url=live_server.url, locale="en-GB", timezone_id="Europe/London", bypass_csp=True
     )
     page = context.new_page()
-    page.set_default_timeout(15000)
+    # Every wait is on a condition (an element, a navigation), so the timeout only bounds a hang. The
+    # builds sharing this machine's two cores ran it at load 10-20, where a step that costs a second or two
+    # of CPU (publishing the screen's patterns compiles them; the first letter sent loads WeasyPrint and
+    # renders its PDF) took over 15 s and failed the journey for the machine's load, not the product's.
+    page.set_default_timeout(30000)
     page.live_server_url = live_server.url  # type: ignore[attr-defined]
     shots = ROOT / "test-artifacts" / "screenshots" / request.node.name
     shots.mkdir(parents=True, exist_ok=True)
