@@ -29,6 +29,13 @@ from qa.screen.patterns import (
     Upgrade,
 )
 
+# The victim's age bands a resolver or an upgrade names: under 13, 13-15, 16-17, 18 and over (and no age
+# given). A resolver that names no class for under18 reads 16 and 17 as adults.
+AGE_BANDS = ("adult", "under18", "under16", "under13")
+# A combination's parts in one sentence, in the first part's sentence or the next ("adjacent": a blow in
+# one sentence and the taking in the next), or anywhere in the log.
+COMBO_SCOPES = ("sentence", "adjacent", "document")
+
 
 class _Builder:
     def __init__(self, nlp: Language) -> None:
@@ -119,9 +126,9 @@ def compile_patterns(
         if by_victim is not None:
             for sex, table in by_victim.items():
                 for band, code in table.items():
-                    if sex not in ("female", "male") or band not in ("adult", "under16", "under13"):
+                    if sex not in ("female", "male") or band not in AGE_BANDS:
                         raise PatternError(
-                            f"{where}.by_victim", "keys are female/male and adult/under16/under13"
+                            f"{where}.by_victim", "keys are female/male and adult/under18/under16/under13"
                         )
                     if code is not None and code not in offences:
                         raise PatternError(
@@ -199,6 +206,9 @@ def compile_patterns(
         when = tuple(checks.str_list(entry.get("when"), f"{where}.when"))
         if not when or any(g not in groups for g in when):
             raise PatternError(f"{where}.when", "must name cue groups")
+        victims = frozenset(checks.str_list(entry.get("victims"), f"{where}.victims"))
+        if victims - set(AGE_BANDS):
+            raise PatternError(f"{where}.victims", f"age bands are {', '.join(AGE_BANDS)}")
         upgrades.append(
             Upgrade(
                 id=checks.ident(entry, where),
@@ -206,6 +216,7 @@ def compile_patterns(
                 scope=checks.scope(entry.get("scope"), where, "document"),
                 mapping=dict(mapping),
                 weight=checks.weight(entry.get("weight"), f"{where}.weight", 0.9),
+                victims=victims,
             )
         )
 
@@ -216,11 +227,14 @@ def compile_patterns(
         all_of = tuple(checks.str_list(entry.get("all_of"), f"{where}.all_of"))
         if len(all_of) < 2 or any(t not in all_tags for t in all_of):
             raise PatternError(f"{where}.all_of", "must name two or more tags used by offence patterns")
+        combo_scope = entry.get("scope") or "sentence"
+        if combo_scope not in COMBO_SCOPES:
+            raise PatternError(f"{where}.scope", f"scope must be one of {', '.join(COMBO_SCOPES)}")
         combos.append(
             Combo(
                 id=checks.ident(entry, where),
                 all_of=all_of,
-                scope=checks.scope(entry.get("scope"), where, "sentence"),
+                scope=combo_scope,
                 offence=checks.offence_ref(entry.get("offence"), f"{where}.offence", offences, resolvers),
                 weight=checks.weight(entry.get("weight"), f"{where}.weight", 0.9),
             )

@@ -104,18 +104,18 @@ def _victim(
         if f != m:
             sex = "female" if f > m else "male"
             break
-    # The victim of a sexual offence is read as the youngest person whose age the log gives in the same
-    # sentence, else in the whole log: the suspect's age is usually the other one, and a child's age is
-    # the fact that decides the class.
-    same = [a[2] for a in ages if a[1] == hit.sent]
+    return sex, _band(ages, hit.sent)
+
+
+def _band(ages: list[tuple[int, int, int]], sent: int) -> str:
+    """The victim's age band. The victim is read as the youngest person whose age the log gives in the
+    same sentence, else in the whole log: the suspect's age is usually the other one, and a child's age
+    is the fact that decides the class."""
+    same = [a[2] for a in ages if a[1] == sent]
     age = min(same) if same else min((a[2] for a in ages), default=None)
-    if age is not None and age < 13:
-        band = "under13"
-    elif age is not None and age < 16:
-        band = "under16"
-    else:
-        band = "adult"
-    return sex, band
+    if age is None or age >= 18:
+        return "adult"
+    return "under13" if age < 13 else "under16" if age < 16 else "under18"
 
 
 def _resolve(
@@ -126,7 +126,10 @@ def _resolve(
     resolver = patterns.resolvers[ref[1:]]
     if resolver.by_victim is not None:
         sex, band = _victim(patterns, reader, hit, ages)
-        return resolver.by_victim.get(sex, {}).get(band, resolver.default)
+        table = resolver.by_victim.get(sex, {})
+        if band == "under18" and band not in table:
+            band = "adult"  # a resolver that names no class for 16 and 17 reads them as adults
+        return table.get(band, resolver.default)
     text = reader.text(hit.start, hit.end)
     for words, code in resolver.rules:
         if _has_any(text, words):
@@ -163,13 +166,14 @@ def _settle(
     spans (evidence beside the sentence) and the upgrades used; None when the resolver finds no class."""
     start, end = sent_bounds[sent]
     sentence = Hit(key=MODEL_PATTERN, kind="offence", start=start, end=end, sent=sent)
-    code = _resolve(patterns, kind, _Reader(doc, sent_bounds), sentence, _ages(doc, hits))
+    ages = _ages(doc, hits)
+    code = _resolve(patterns, kind, _Reader(doc, sent_bounds), sentence, ages)
     if code is None:
         return None
     spans: list[tuple[int, int]] = []
     used: list[str] = []
     for upgrade in patterns.upgrades:
-        if code not in upgrade.mapping:
+        if code not in upgrade.mapping or (upgrade.victims and _band(ages, sent) not in upgrade.victims):
             continue
         cues = [
             h
@@ -289,12 +293,26 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
     for combo in patterns.combos:
         groups_by_scope: dict[int, dict[str, list[Hit]]] = defaultdict(lambda: defaultdict(list))
         for hit, _code in live:
-            scope_key = hit.sent if combo.scope == "sentence" else 0
             for tag in patterns.patterns[hit.key].tags:
-                groups_by_scope[scope_key][tag].append(hit)
-        for tagged in groups_by_scope.values():
+                if combo.scope == "sentence":
+                    scope_keys: tuple[int, ...] = (hit.sent,)
+                elif combo.scope == "adjacent":
+                    # the first part opens a window of its sentence and the next; the others join the
+                    # window of their own sentence or the one before ("punched him. Took his phone.")
+                    first = tag == combo.all_of[0]
+                    scope_keys = (hit.sent,) if first else (hit.sent - 1, hit.sent)
+                else:
+                    scope_keys = (0,)
+                for scope_key in scope_keys:
+                    groups_by_scope[scope_key][tag].append(hit)
+        made: list[set[int]] = []  # the parts of each combination made, so a window inside one adds nothing
+        for _window, tagged in sorted(groups_by_scope.items()):
             if all(tagged.get(t) for t in combo.all_of):
                 parts = [h for t in combo.all_of for h in tagged[t]]
+                ids = {id(h) for h in parts}
+                if any(ids <= earlier for earlier in made):
+                    continue
+                made.append(ids)
                 code = _resolve(patterns, combo.offence, reader, parts[0], ages)
                 if code:
                     add(
@@ -312,6 +330,8 @@ def screen(narrative: str, nsir_code: str, patterns: PatternSet) -> ScreenResult
         for src, dst in upgrade.mapping.items():
             entry = classes.get(src)
             if entry is None:
+                continue
+            if upgrade.victims and _band(ages, sent_of[entry.spans[0][0]]) not in upgrade.victims:
                 continue
             if upgrade.scope == "sentence":
                 sents = {sent_of[s] for s, _ in entry.spans}

@@ -100,6 +100,7 @@ class Upgrade:
     scope: str
     mapping: Mapping[str, str]
     weight: float
+    victims: frozenset[str] = frozenset()  # the victim's age bands it applies to; empty: any age
 
 
 @dataclass(frozen=True, slots=True)

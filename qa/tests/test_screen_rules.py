@@ -290,10 +290,12 @@ def test_every_pattern_cue_and_rule_of_the_shipped_data_is_exercised() -> None:
     pattern nobody checked)."""
     from qa.screen.defaults import screen_examples
     from qa.tests import test_screen_recall as recall
+    from qa.tests.test_screen_classes import EXERCISED
 
     patterns = default_pattern_set()
     texts = [e["narrative"] for e in screen_examples()] + [n for n, _ in CRIMES] + [n for n, _ in DISCOUNTED]
     texts += [row[0] for row in (*recall.READ, *recall.NOT_SET_ASIDE, *recall.LEFT_ALONE)]
+    texts += EXERCISED
     used: set[str] = set()
     for narrative in texts:
         result = run(narrative)
