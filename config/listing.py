@@ -9,7 +9,7 @@ the page costs a count query and a page query, never a query per row) and render
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -17,6 +17,7 @@ from urllib.parse import quote, urlencode
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
 from django.http import HttpRequest, QueryDict
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -178,6 +179,17 @@ def list_page(
         filtered=filtered,
         more=paginator.more,
     )
+
+
+# A number no row's key will be, standing for the key while the route is reversed once.
+_KEY = 987654321
+
+
+def url_for_each(name: str, *args: Any) -> Callable[[int], str]:
+    """`reverse(name, args=[*args, pk])` for every row of a list, the route reversed once rather than per
+    row (about 0.1 ms each, three a row on the sergeant's queue: issue 24 part 4)."""
+    prefix, suffix = reverse(name, args=[*args, _KEY]).split(str(_KEY))
+    return lambda pk: f"{prefix}{int(pk)}{suffix}"
 
 
 def valid_filters(form: Any) -> dict[str, Any]:

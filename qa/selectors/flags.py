@@ -9,11 +9,10 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 
 from config.exceptions import DomainError
-from config.listing import COUNT_CAP
+from config.listing import COUNT_CAP, url_for_each
 from config.registry import age_text
 from qa import rules
 from qa.crime_kinds import incident_kind
@@ -25,7 +24,7 @@ from qa.models import (
 from recording.models import Crime, Incident
 from recording.selectors import crime_visible
 from staffing.models import User
-from staffing.selectors import allocation_page_url_for
+from staffing.selectors import allocation_page_urls_for
 
 ESCALATION_OPEN = Q(
     status=UnrecordedFlag.Status.OPEN, escalated_at__isnull=False, escalation_answered_at__isnull=True
@@ -128,6 +127,9 @@ def flag_list_rows(flags: list[UnrecordedFlag], *, now: datetime, back: str) -> 
     from staffing.templatetags.resolve_format import when  # the one way times are written
 
     statuses = dict(UnrecordedFlag._meta.get_field("status").flatchoices)
+    flag_url = url_for_each("qa:flag-detail")
+    incident_url = url_for_each("recording:incident-detail")
+    allocate_url = allocation_page_urls_for(UnrecordedFlag)
     rows = []
     for flag in flags:
         incident = flag.incident
@@ -137,9 +139,9 @@ def flag_list_rows(flags: list[UnrecordedFlag], *, now: datetime, back: str) -> 
         is_open = flag.status == UnrecordedFlag.Status.OPEN
         rows.append(
             FlagRow(
-                url=f"{reverse('qa:flag-detail', args=[flag.pk])}?next={back}",
+                url=f"{flag_url(flag.pk)}?next={back}",
                 reference=incident.reference,
-                incident_url=reverse("recording:incident-detail", args=[flag.incident_id]),
+                incident_url=incident_url(flag.incident_id),
                 nsir_title=incident.nsir_code.title,
                 opened_iso=opened_at.isoformat(),
                 opened=when(opened_at),
@@ -148,7 +150,7 @@ def flag_list_rows(flags: list[UnrecordedFlag], *, now: datetime, back: str) -> 
                 flagged=when(flagged_at),
                 assigned=(assignee.get_full_name() or str(assignee)) if assignee else "Unassigned",
                 is_open=is_open,
-                allocate_url=allocation_page_url_for(flag) if is_open else "",
+                allocate_url=allocate_url(flag.pk) if is_open else "",
                 escalation_open=flag.escalation_open,
                 escalation_answered=flag.escalation_answered_at is not None,
                 escalation_age=age_text(flag.escalated_at, now),

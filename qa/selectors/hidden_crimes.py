@@ -61,18 +61,18 @@ class HiddenCrimeRow:
 def hidden_crime_rows(flags: list[HiddenCrimeFlag], queue: Any = None) -> list[HiddenCrimeRow]:
     """The queue's rows for `flags` (hidden_crime_flags', with their incident and NSIR code loaded): the
     offences the screen named, "; " between them, or "None named"."""
-    from django.urls import reverse
-
+    from config.listing import url_for_each
     from staffing.templatetags.resolve_format import when  # the one way times are written
 
     risks, verdicts = dict(HiddenCrimeFlag.Risk.choices), dict(ScreenedIncident.Verdict.choices)
+    flag_url = url_for_each("qa:hidden-crime-detail")
     rows = []
     for flag in flags:
         opened_at = timezone.localtime(flag.incident_opened_at)
         named = [str(c.get("title", "")) for c in (flag.reading or {}).get("crimes") or []]
         rows.append(
             HiddenCrimeRow(
-                url=reverse("qa:hidden-crime-detail", args=[flag.pk]),
+                url=flag_url(flag.pk),
                 risk=str(risks.get(flag.risk, flag.risk)),
                 opened_iso=opened_at.isoformat(),
                 opened=when(opened_at),

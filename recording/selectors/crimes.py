@@ -10,7 +10,6 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 
 from recording import lifecycle
@@ -223,23 +222,26 @@ class CrimeQueueRow:
 def crime_queue_rows(crimes: list[Crime], queue: Any) -> list[CrimeQueueRow]:
     """The rows of a work queue of crimes (its selector loads the offence and the owner); the allocation
     screen's link only on a queue whose `extra` says `allocate`."""
-    from staffing.selectors import allocation_page_url_for
+    from config.listing import url_for_each
+    from staffing.selectors import allocation_page_urls_for
     from staffing.templatetags.resolve_format import when  # the one way times are written
 
     allocate = bool(queue.extra.get("allocate"))
+    crime_url = url_for_each("recording:crime-detail")
+    allocate_url = allocation_page_urls_for(Crime) if allocate else None
     rows = []
     for crime in crimes:
         recorded_at = timezone.localtime(crime.recorded_at)
         owner = crime.owner
         rows.append(
             CrimeQueueRow(
-                url=reverse("recording:crime-detail", args=[crime.pk]),
+                url=crime_url(crime.pk),
                 crime_number=crime.crime_number,
                 offence=f"{crime.offence.code} {crime.offence.title}",
                 recorded_iso=recorded_at.isoformat(),
                 recorded=when(recorded_at),
                 owner=(owner.get_full_name() or str(owner)) if owner else "Unallocated",
-                allocate_url=allocation_page_url_for(crime) if allocate else "",
+                allocate_url=allocate_url(crime.pk) if allocate_url else "",
                 restricted=crime.restricted,
                 vulnerable_victim=crime.vulnerable_victim,
                 domestic_abuse=crime.domestic_abuse,

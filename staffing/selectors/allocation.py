@@ -3,7 +3,7 @@ allocation screen's address for any app's item, and work items by kind."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -23,10 +23,10 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 
 from config.exceptions import DomainError
+from config.listing import url_for_each
 from config.registry import WorkKind, work_kind_for, work_kinds
 from staffing import rules
 from staffing.models import (
@@ -229,18 +229,31 @@ def skill_label(skill: str) -> str:
 
 def allocation_page_url(item: Model, *, skill: str, weight: int = 1) -> str:
     """The allocation screen for any app's work item: link to it from that item's page."""
+    return allocation_page_urls(type(item), skill=skill, weight=weight)(item.pk)
+
+
+def allocation_page_urls(model: type[Model], *, skill: str, weight: int = 1) -> Callable[[int], str]:
+    """The allocation screen's address for each item of `model` by its key, the route reversed once (a
+    list links every row to it)."""
     query = urlencode({"skill": skill, "weight": weight})
-    meta = item._meta
-    return f"{reverse('staffing:allocate-kind', args=[meta.app_label, meta.model_name, item.pk])}?{query}"
+    meta = model._meta
+    url = url_for_each("staffing:allocate-kind", meta.app_label, meta.model_name)
+    return lambda pk: f"{url(pk)}?{query}"
 
 
 def allocation_page_url_for(item: Model) -> str:
     """The allocation screen for a registered kind of work item, with the skill and weight its app
     registered (config.registry.WorkKind); every app's lists and pages link through this."""
-    kind = work_kind_for(type(item))
+    return allocation_page_urls_for(type(item))(item.pk)
+
+
+def allocation_page_urls_for(model: type[Model]) -> Callable[[int], str]:
+    """allocation_page_url_for for each item of a registered kind `model` by its key: the kind found and
+    the route reversed once for a whole list."""
+    kind = work_kind_for(model)
     if kind is None:
         raise DomainError("This is not a kind of work any part of Resolve registered.", field="item")
-    return allocation_page_url(item, skill=kind.skill, weight=kind.weight)
+    return allocation_page_urls(model, skill=kind.skill, weight=kind.weight)
 
 
 @dataclass(frozen=True)
