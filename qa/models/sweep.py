@@ -89,6 +89,13 @@ class UnrecordedFlag(models.Model):
                     status="open", escalated_at__isnull=False, escalation_answered_at__isnull=True
                 ),
             ),
+            # The mismatched resolutions beside the queue: resolved flags pile up for ever, and the count
+            # read every one of them through the status index.
+            models.Index(
+                fields=["id"],
+                name="qa_flag_mismatch_idx",
+                condition=models.Q(status="resolved") & ~models.Q(resolve_mismatch=""),
+            ),
         ]
 
     def __str__(self) -> str:
