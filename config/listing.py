@@ -28,16 +28,21 @@ PER_PAGE = 25
 COUNT_CAP = 5000
 
 
+def capped_count(queryset: QuerySet[Any]) -> tuple[int, bool]:
+    """How many rows, at most COUNT_CAP, and whether there are more: one count of a LIMIT subquery in no
+    order (ordered, it would read its first rows in the list's order, fetching each from the table where
+    unordered it can read an index alone), so a long list costs no more than a short one."""
+    counted = queryset.order_by()[: COUNT_CAP + 1].count()
+    return min(counted, COUNT_CAP), counted > COUNT_CAP
+
+
 class CappedPaginator(Paginator):
-    """A paginator over a queryset that counts at most COUNT_CAP + 1 rows
-    (SELECT count(*) FROM (... LIMIT n)), in no order: ordered, the count read its first n rows in the
-    list's order (the crimes to allocate: an index scan in risk order fetching each row from the table,
-    where unordered it reads the index alone; issue 24 part 4)."""
+    """A paginator over a queryset that counts at most COUNT_CAP + 1 rows (capped_count)."""
 
     @cached_property
     def counted(self) -> int:
-        queryset: QuerySet[Any] = self.object_list  # type: ignore[assignment]
-        return queryset.order_by()[: COUNT_CAP + 1].count()
+        count, more = capped_count(self.object_list)  # type: ignore[arg-type]
+        return count + more
 
     @cached_property
     def count(self) -> int:

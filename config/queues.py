@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from config.listing import COUNT_CAP, Column, list_page
+from config.listing import Column, capped_count, list_page
 from config.registry import Queue
 
 # How a work queue of crimes is ordered by default: the riskiest first (R-THRIVE, R-RESTRICTED), then
@@ -132,8 +132,7 @@ class WorkQueue:
     def count(self, user: Any) -> tuple[int, bool]:
         """How many items, counted like its list: at most COUNT_CAP, and whether there are more. One
         query (a count of a LIMIT subquery), so a long queue costs no more than a short one."""
-        counted = self.select(user).order_by()[: COUNT_CAP + 1].count()
-        return min(counted, COUNT_CAP), counted > COUNT_CAP
+        return capped_count(self.select(user))
 
     def summary(self, user: Any) -> Queue:
         """The home page's line for this queue: how many items (`count`) and when the oldest started

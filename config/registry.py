@@ -52,7 +52,7 @@ from typing import Any
 from django.apps import apps
 from django.urls import NoReverseMatch, resolve, reverse
 
-from config.listing import COUNT_CAP
+from config.listing import capped_count
 
 
 @dataclass(frozen=True)
@@ -133,9 +133,9 @@ def waiting_for(user: Any) -> Waiting:
     for selections in by_model.values():
         first, *rest = selections
         union = (first.union(*rest) if rest else first).order_by()
-        counted = union[: COUNT_CAP + 1].count()
-        count += min(counted, COUNT_CAP)
-        more = more or counted > COUNT_CAP
+        counted, over = capped_count(union)
+        count += counted
+        more = more or over
     for config in apps.get_app_configs():
         provider = getattr(config, "home_queues", None)
         if provider is not None:

@@ -200,11 +200,9 @@ def test_a_long_queue_counts_like_its_list_at_most_the_cap(
     from django.utils import timezone
 
     import config.listing
-    import config.queues
     from recording.tests.factories import CrimeFactory
 
     monkeypatch.setattr(config.listing, "COUNT_CAP", 3)
-    monkeypatch.setattr(config.queues, "COUNT_CAP", 3)
     sergeant = make_user("sergeant")
     overdue = timezone.now() - dt.timedelta(days=1)
     CrimeFactory.create_batch(5, status="allocated", next_victim_update_due=overdue)

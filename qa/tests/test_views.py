@@ -74,7 +74,6 @@ def test_the_open_flags_figure_is_capped_like_the_list_it_opens(
         make_incident()
     sweep.sweep_unrecorded()
     monkeypatch.setattr("config.listing.COUNT_CAP", 2)
-    monkeypatch.setattr("qa.selectors.flags.COUNT_CAP", 2)
     body = as_sergeant.get(reverse("qa:flag-list")).content.decode()
     assert ">More than 2 open flags</a>" in body
     assert "of more than 2 (use the filters to narrow the list)" in body
